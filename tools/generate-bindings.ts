@@ -1,0 +1,74 @@
+/**
+ * Regenerates the committed provider bindings in `.gen/providers/genesyscloud/` from a provider schema
+ * (the JSON of `terraform providers schema -json`), for the resources and data sources this project uses.
+ *
+ *   npm run bindings -- <schema.json>
+ *
+ * On a machine with registry access, `npx cdktf get` produces the same layout for the whole provider.
+ * This tool exists for offline machines and to keep the committed bindings small.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { CodeMaker } from 'codemaker';
+import { TerraformProviderGenerator } from '@cdktf/provider-generator';
+import { ConstructsMakerProviderTarget, Language, TerraformProviderConstraint } from '@cdktf/commons';
+
+const PROVIDER_KEY = 'registry.terraform.io/mypurecloud/genesyscloud';
+const VERSION_CONSTRAINT = '~> 1.84';
+
+export const USED_RESOURCES = [
+  'genesyscloud_flow',
+  'genesyscloud_architect_ivr',
+  'genesyscloud_routing_queue',
+  'genesyscloud_architect_schedules',
+  'genesyscloud_architect_schedulegroups',
+  'genesyscloud_telephony_providers_edges_did_pool',
+];
+export const USED_DATA_SOURCES = ['genesyscloud_flow', 'genesyscloud_routing_queue', 'genesyscloud_auth_division_home'];
+
+function pick<T>(all: Record<string, T>, names: string[], kind: string): Record<string, T> {
+  const picked: Record<string, T> = {};
+  for (const name of names) {
+    if (!all[name]) throw new Error(`schema has no ${kind} '${name}'`);
+    picked[name] = all[name];
+  }
+  return picked;
+}
+
+async function main(schemaPath: string | undefined, outdir: string): Promise<void> {
+  if (!schemaPath) {
+    console.error('usage: npm run bindings -- <provider-schema.json> [outdir]');
+    process.exit(64);
+  }
+  const schema = JSON.parse(fs.readFileSync(schemaPath, 'utf8'));
+  const provider = schema.provider_schemas?.[PROVIDER_KEY];
+  if (!provider) throw new Error(`${schemaPath} has no provider '${PROVIDER_KEY}'`);
+  const subset = {
+    format_version: schema.format_version,
+    provider_schemas: {
+      [PROVIDER_KEY]: {
+        provider: provider.provider,
+        resource_schemas: pick(provider.resource_schemas, USED_RESOURCES, 'resource'),
+        data_source_schemas: pick(provider.data_source_schemas, USED_DATA_SOURCES, 'data source'),
+      },
+    },
+    provider_versions: schema.provider_versions,
+  };
+  const code = new CodeMaker();
+  const generator = new TerraformProviderGenerator(code, subset as never);
+  generator.generate(
+    new ConstructsMakerProviderTarget(
+      new TerraformProviderConstraint({ name: 'genesyscloud', source: 'mypurecloud/genesyscloud', version: VERSION_CONSTRAINT }),
+      Language.TYPESCRIPT,
+    ),
+  );
+  const target = path.resolve(outdir, 'providers', 'genesyscloud');
+  fs.rmSync(target, { recursive: true, force: true });
+  await code.save(path.resolve(outdir));
+  console.log(`bindings written to ${path.relative(process.cwd(), target)}`);
+}
+
+main(process.argv[2], process.argv[3] ?? '.gen').catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});
