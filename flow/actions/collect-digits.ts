@@ -1,0 +1,64 @@
+import { Digits } from '../digits';
+import { invalid } from '../errors';
+import { Prompt } from '../prompt';
+import { Variable } from '../variable';
+import { Action, Branch } from './action';
+
+export interface CollectDigitsProps {
+  /** String variable that receives the digits. */
+  readonly into: Variable<'string'>;
+  readonly digits: Digits;
+  /**
+   * Prompt played while waiting for input.
+   * @default - no prompt (play one before the action)
+   */
+  readonly prompt?: Prompt;
+  /**
+   * Seconds to wait for the first digit before taking the failure path.
+   * @default 5
+   */
+  readonly noEntryTimeoutSeconds?: number;
+  /**
+   * Seconds to wait between digits before taking the failure path.
+   * @default 3
+   */
+  readonly interDigitTimeoutSeconds?: number;
+  /** Runs when the expected number of digits was entered. */
+  readonly onSuccess: readonly Action[];
+  /** Runs on no input, too few digits or a timeout. Retries are a surrounding `Loop`. */
+  readonly onFailure: readonly Action[];
+}
+
+/** Collects DTMF digits into a string variable (Architect's Collect Input). */
+export class CollectDigits extends Action {
+  readonly kind = 'collectDigits';
+  readonly noEntryTimeoutSeconds: number;
+  readonly interDigitTimeoutSeconds: number;
+
+  constructor(
+    id: string,
+    readonly props: CollectDigitsProps,
+  ) {
+    super(id);
+    this.noEntryTimeoutSeconds = seconds(id, 'noEntryTimeoutSeconds', props.noEntryTimeoutSeconds ?? 5);
+    this.interDigitTimeoutSeconds = seconds(id, 'interDigitTimeoutSeconds', props.interDigitTimeoutSeconds ?? 3);
+  }
+
+  override branches(): Branch[] {
+    return [
+      { label: 'success', actions: this.props.onSuccess },
+      { label: 'failure', actions: this.props.onFailure },
+    ];
+  }
+
+  override writes() {
+    return [{ what: 'into', variable: this.props.into, valueType: 'string' as const }];
+  }
+}
+
+function seconds(id: string, prop: string, value: number): number {
+  if (!Number.isInteger(value) || value < 1 || value > 60) {
+    throw invalid('GC1016', `CollectDigits ${id}`, `${prop} must be a whole number of seconds from 1 to 60`, value, 'use e.g. 5');
+  }
+  return value;
+}

@@ -1,0 +1,16 @@
+import type { Menu } from '../menu';
+import { Action, ActionControl } from './action';
+
+/** Continues the call in a menu of the same flow (given as the Menu or its id). */
+export class JumpToMenu extends Action {
+  readonly kind = 'jumpToMenu';
+  constructor(
+    id: string,
+    readonly target: Menu | string,
+  ) {
+    super(id);
+  }
+  override control(): ActionControl {
+    return 'terminal';
+  }
+}

@@ -1,0 +1,50 @@
+import { invalid } from '../errors';
+import { Variable } from '../variable';
+import { Action, ActionControl, Branch } from './action';
+
+export interface LoopProps {
+  /** Integer variable Architect sets to the current iteration (0-based). */
+  readonly counter: Variable<'integer'>;
+  /** How many times the body runs at most (1–100): this is how retries are bounded. */
+  readonly count: number;
+  /** Runs once per iteration; falling off its end starts the next iteration. */
+  readonly body: readonly Action[];
+}
+
+/** Repeats its body a bounded number of times; continues after it when the count runs out or on `LoopExit`. */
+export class Loop extends Action {
+  readonly kind = 'loop';
+  constructor(
+    id: string,
+    readonly props: LoopProps,
+  ) {
+    super(id);
+    if (!Number.isInteger(props.count) || props.count < 1 || props.count > 100) {
+      throw invalid('GC1016', `Loop ${id}`, 'count must be an integer from 1 to 100', props.count, 'use e.g. 3');
+    }
+  }
+
+  override branches(): Branch[] {
+    return [{ label: 'loop', actions: this.props.body }];
+  }
+
+  override writes() {
+    return [{ what: 'counter', variable: this.props.counter, valueType: 'integer' as const }];
+  }
+}
+
+/** Starts the next iteration of the enclosing loop (or leaves it after the last one). */
+export class LoopNext extends Action {
+  readonly kind = 'loopNext';
+  override control(): ActionControl {
+    return 'loopControl';
+  }
+}
+
+/** Leaves the enclosing loop; control continues after the loop. */
+export class LoopExit extends Action {
+  readonly kind = 'loopExit';
+  override control(): ActionControl {
+    return 'loopControl';
+  }
+}

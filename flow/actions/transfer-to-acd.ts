@@ -1,0 +1,48 @@
+import { invalid } from '../errors';
+import { Prompt } from '../prompt';
+import { QueueTarget } from '../queue-target';
+import { Action, Branch } from './action';
+
+export interface TransferToAcdProps {
+  readonly queue: QueueTarget;
+  /**
+   * Played before the transfer.
+   * @default - nothing is played
+   */
+  readonly preTransferPrompt?: Prompt;
+  /**
+   * Played when the transfer fails.
+   * @default - nothing is played
+   */
+  readonly failurePrompt?: Prompt;
+  /**
+   * Routing priority of the interaction in the queue.
+   * @default 0
+   */
+  readonly priority?: number;
+  /**
+   * Runs when the transfer fails (Architect continues after the action).
+   * @default - the actions that follow this one in its list
+   */
+  readonly onFailure?: readonly Action[];
+}
+
+/** Transfers the call to an ACD queue; on failure, control continues with `onFailure`. */
+export class TransferToAcd extends Action {
+  readonly kind = 'transferToAcd';
+  readonly priority: number;
+  constructor(
+    id: string,
+    readonly props: TransferToAcdProps,
+  ) {
+    super(id);
+    this.priority = props.priority ?? 0;
+    if (!Number.isInteger(this.priority)) {
+      throw invalid('GC1016', `TransferToAcd ${id}`, 'priority must be an integer', this.priority, 'use e.g. 0');
+    }
+  }
+
+  override branches(): Branch[] {
+    return [{ label: 'failure', actions: this.props.onFailure ?? [] }];
+  }
+}

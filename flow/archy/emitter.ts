@@ -1,0 +1,208 @@
+import { Action } from '../actions/action';
+import { CallSharedFlow } from '../actions/call-shared-flow';
+import { CollectDigits } from '../actions/collect-digits';
+import { Decision } from '../actions/decision';
+import { EndSharedFlow } from '../actions/end-shared-flow';
+import { JumpToMenu } from '../actions/jump-to-menu';
+import { Loop } from '../actions/loop';
+import { PlayAudio } from '../actions/play-audio';
+import { TransferToAcd } from '../actions/transfer-to-acd';
+import { UpdateData } from '../actions/update-data';
+import { DataType } from '../data-type';
+import { Expr, Expression } from '../expression';
+import { Menu, MenuChoice } from '../menu';
+import { Prompt } from '../prompt';
+import { OUTCOME_OUTPUT } from '../shared-flow-interface';
+import { Task } from '../task';
+import { Variable } from '../variable';
+import * as unverified from './unverified';
+
+type Node = Record<string, unknown>;
+
+/** The only place that knows Archy's action shapes (unverified ones live in ./unverified). */
+export class ArchyEmitter {
+  constructor(
+    /** Top-level YAML key of the flow (`inboundCall`, `commonModule`); reference paths start with it. */
+    private readonly rootKey: string,
+  ) {}
+
+  actions(list: readonly Action[]): Node[] {
+    return list.flatMap((a) => this.action(a));
+  }
+
+  private action(a: Action): Node[] {
+    if (a instanceof PlayAudio) return [{ playAudio: { name: a.id, audio: audio(a.props.prompt) } }];
+    if (a.kind === 'disconnect') return [{ disconnect: { name: a.id } }];
+    if (a instanceof CollectDigits) return [this.collect(a)];
+    if (a instanceof Decision) {
+      return [
+        {
+          decision: {
+            name: a.id,
+            condition: exp(a.props.condition),
+            outputs: { yes: { actions: this.actions(a.props.yes) }, no: { actions: this.actions(a.props.no) } },
+          },
+        },
+      ];
+    }
+    if (a instanceof UpdateData) {
+      return [{ updateData: { name: a.id, statements: a.assignments.map((s) => statement(s.variable, s.value)) } }];
+    }
+    if (a instanceof TransferToAcd) {
+      const transfer: Node = { name: a.id, targetQueue: { lit: { name: a.props.queue.nameInFlow } }, priority: { lit: a.priority } };
+      if (a.props.preTransferPrompt) transfer.preTransferAudio = audio(a.props.preTransferPrompt);
+      if (a.props.failurePrompt) transfer.failureTransferAudio = audio(a.props.failurePrompt);
+      transfer.languageSkill = { noValue: true };
+      // Architect continues with the next action when the transfer fails.
+      return [{ transferToAcd: transfer }, ...this.actions(a.props.onFailure ?? [])];
+    }
+    if (a instanceof Loop) {
+      return [
+        {
+          loop: {
+            name: a.id,
+            currentIndex: { var: a.props.counter.name },
+            loopCount: { lit: a.props.count },
+            outputs: { loop: { actions: this.actions(a.props.body) } },
+          },
+        },
+      ];
+    }
+    if (a.kind === 'loopNext') return [{ loopNext: { name: a.id } }];
+    if (a.kind === 'loopExit') return [{ loopExit: { name: a.id } }];
+    if (a instanceof JumpToMenu) {
+      const id = typeof a.target === 'string' ? a.target : a.target.id;
+      return [{ jumpToMenu: { name: a.id, targetMenuRef: this.menuRef(id) } }];
+    }
+    if (a instanceof EndSharedFlow) {
+      return [
+        { updateData: { name: `${a.id}: outcome ${a.outcome}`, statements: [statement(outcomeOutput(), Expr.string(a.outcome))] } },
+        unverified.endTask(a.id),
+      ];
+    }
+    if (a instanceof CallSharedFlow) return this.call(a);
+    throw new Error(`no Archy shape for action kind '${a.kind}' (${a.id})`);
+  }
+
+  private collect(a: CollectDigits): Node {
+    const { digits } = a.props;
+    const digitSpec =
+      digits.min === digits.max && !digits.terminator
+        ? { exact: digits.min }
+        : { range: { min: digits.min, max: digits.max, ...(digits.terminator ? { terminatingDtmf: 'digit_#' } : {}) } };
+    const node: Node = { name: a.id, inputData: { var: a.props.into.name }, digits: digitSpec };
+    if (a.props.prompt) node.inputAudio = audio(a.props.prompt);
+    node.interDigitTimeout = unverified.interDigitTimeout(a.interDigitTimeoutSeconds);
+    node.noEntryTimeout = { lit: { seconds: a.noEntryTimeoutSeconds } };
+    node.verificationType = 'none';
+    node.outputs = {
+      success: { actions: this.actions(a.props.onSuccess) },
+      failure: { actions: this.actions(a.props.onFailure) },
+    };
+    return { collectInput: node };
+  }
+
+  /**
+   * The module call, then decisions on the returned outcome: one per outcome but the last, which
+   * also receives any value the module did not declare (declare the safe outcome last).
+   */
+  private call(a: CallSharedFlow): Node[] {
+    const flow = a.props.flow;
+    const inputs: Node = {};
+    for (const name of Object.keys(flow.inputs).sort()) {
+      const value = a.props.inputs?.[name];
+      inputs[`Common.${name}`] = value ? exp(value) : { noValue: true };
+    }
+    const outputs: Node = {};
+    for (const name of Object.keys(flow.outputs).sort()) {
+      const target = a.props.outputs?.[name];
+      outputs[`Common.${name}`] = target ? { var: target.name } : { noValue: true };
+    }
+    const outcomeVar = a.outcomeVariable();
+    outputs[`Common.${OUTCOME_OUTPUT}`] = { var: outcomeVar.name };
+    const branches = flow.outcomes.map((o) => ({ outcome: o, actions: this.actions(a.props.outcomes[o]) }));
+    const chain = (i: number): Node[] => {
+      if (i === branches.length - 1) return branches[i].actions;
+      const test = outcomeVar.ref().equals(branches[i].outcome);
+      return [
+        {
+          decision: {
+            name: `${a.id}: outcome ${branches[i].outcome}?`,
+            condition: exp(test),
+            outputs: { yes: { actions: branches[i].actions }, no: { actions: chain(i + 1) } },
+          },
+        },
+      ];
+    };
+    return [unverified.callCommonModule(a.id, flow.flowName, inputs, outputs), ...chain(0)];
+  }
+
+  menuRef(id: string): string {
+    return `/${this.rootKey}/menus/menu[${id}]`;
+  }
+
+  taskRef(id: string): string {
+    return `/${this.rootKey}/tasks/task[${id}]`;
+  }
+
+  menu(m: Menu): Node {
+    return {
+      menu: {
+        name: m.id,
+        refId: m.id,
+        audio: audio(m.props.prompt),
+        choices: m.props.choices.map((c) => this.choice(c)),
+      },
+    };
+  }
+
+  private choice(c: MenuChoice): Node {
+    const dtmf = `digit_${c.digit}`;
+    switch (c.kind) {
+      case 'disconnect':
+        return { menuDisconnect: { name: c.id, dtmf } };
+      case 'transferToAcd':
+        return unverified.menuTransferToAcd(c.id, dtmf, c.target.queue!.nameInFlow);
+      case 'jumpToTask': {
+        const task = c.target.task!;
+        return { menuJumpToTask: { name: c.id, dtmf, targetTaskRef: this.taskRef(typeof task === 'string' ? task : task.id) } };
+      }
+      case 'actions':
+        return unverified.menuTask(c.id, dtmf, c.id, this.actions(c.target.actions ?? []));
+    }
+  }
+
+  task(t: Task): Node {
+    return { task: { name: t.id, refId: t.id, actions: this.actions(t.actions) } };
+  }
+}
+
+export function outcomeOutput(): Variable<'string'> {
+  return Variable.string(`Common.${OUTCOME_OUTPUT}`);
+}
+
+export function audio(p: Prompt): Node {
+  return { tts: p.text };
+}
+
+function exp(e: Expression): Node {
+  return { exp: e.render() };
+}
+
+function statementKey(type: DataType): string {
+  return type === 'decimal' ? unverified.DECIMAL_STATEMENT_KEY : type;
+}
+
+function statement(variable: Variable, value: Expression): Node {
+  return { [statementKey(variable.type)]: { variable: variable.name, value: exp(value) } };
+}
+
+/** A `variables:` list entry, e.g. `stringVariable: {name: Flow.Pin, initialValue: {noValue: true}}`. */
+export function variableEntry(v: Variable, flags?: { isInput: boolean; isOutput: boolean }): Node {
+  const body: Node = { name: v.name, initialValue: { noValue: true } };
+  if (flags) {
+    body.isInput = flags.isInput;
+    body.isOutput = flags.isOutput;
+  }
+  return { [`${v.type}Variable`]: body };
+}

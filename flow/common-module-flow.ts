@@ -1,0 +1,120 @@
+import { Action } from './actions/action';
+import { ArchyEmitter, outcomeOutput, variableEntry } from './archy/emitter';
+import { toArchyYaml } from './archy/yaml';
+import { sha256 } from './content-hash';
+import { FlowProblem } from './errors';
+import { FlowDefinition, FlowDefinitionProps, RenderedFlow } from './flow-definition';
+import { FLOW_TYPE_INFO, FlowType } from './flow-type';
+import { OUTCOME_OUTPUT, ParameterSpec, SharedFlowInterface } from './shared-flow-interface';
+import { FlowChecker } from './validation';
+import { Variable } from './variable';
+
+/** A shared-flow input: the `Common.` variable that receives it, and whether callers must pass it. */
+export interface SharedFlowInput {
+  readonly variable: Variable;
+  /**
+   * @default true
+   */
+  readonly required?: boolean;
+  readonly description?: string;
+}
+
+export interface CommonModuleFlowProps<O extends string> extends FlowDefinitionProps {
+  /**
+   * Inputs, as `Common.` variables (required) or `SharedFlowInput`s.
+   * @default - no inputs
+   */
+  readonly inputs?: ReadonlyArray<Variable | SharedFlowInput>;
+  /**
+   * Outputs, as `Common.` variables the logic sets.
+   * @default - no outputs besides the outcome
+   */
+  readonly outputs?: readonly Variable[];
+  /**
+   * Named outcomes the logic ends with (`EndSharedFlow`); callers branch on them. A caller takes the
+   * last outcome's branch for any unexpected value, so put the safe one (e.g. `failure`) last.
+   */
+  readonly outcomes: readonly O[];
+  /**
+   * Flow types allowed to call it.
+   * @default ['inboundcall']
+   */
+  readonly compatibleFlowTypes?: readonly FlowType[];
+  /** The logic; every path ends with `EndSharedFlow`. */
+  readonly actions: readonly Action[];
+}
+
+const OUTCOME_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
+
+/** An Architect common module ("shared flow"): typed inputs and outputs, named outcomes, no exits of its own. */
+export class CommonModuleFlow<O extends string = string> extends FlowDefinition implements SharedFlowInterface<O> {
+  readonly type: FlowType = 'commonmodule';
+  readonly inputs: Readonly<Record<string, ParameterSpec>>;
+  readonly outputs: Readonly<Record<string, ParameterSpec>>;
+  readonly outcomes: readonly O[];
+  readonly compatibleFlowTypes: readonly FlowType[];
+  private readonly inputVariables: readonly Variable[];
+  private readonly outputVariables: readonly Variable[];
+
+  constructor(readonly moduleProps: CommonModuleFlowProps<O>) {
+    super(moduleProps);
+    const inputs = (moduleProps.inputs ?? []).map((i) => (i instanceof Variable ? { variable: i } : i));
+    this.inputVariables = inputs.map((i) => i.variable);
+    this.outputVariables = moduleProps.outputs ?? [];
+    this.inputs = Object.fromEntries(inputs.map((i) => [i.variable.localName, { type: i.variable.type, required: i.required ?? true, description: i.description }]));
+    this.outputs = Object.fromEntries(this.outputVariables.map((v) => [v.localName, { type: v.type }]));
+    this.outcomes = moduleProps.outcomes;
+    this.compatibleFlowTypes = moduleProps.compatibleFlowTypes ?? ['inboundcall'];
+  }
+
+  get flowName(): string {
+    return this.name;
+  }
+
+  validate(path: string = this.name): FlowProblem[] {
+    const c = new FlowChecker('commonmodule', 'Common', this.outcomes);
+    c.checkFlowName(this.name, path);
+    if (this.outcomes.length === 0) c.report('GC1016', `${path} > outcomes`, 'a shared flow needs at least one outcome', '[]', "declare e.g. ['success', 'failure']");
+    const seen = new Set<string>();
+    for (const o of this.outcomes) {
+      if (!OUTCOME_NAME.test(o)) c.report('GC1014', `${path} > outcomes`, 'outcome name must start with a letter and use letters, digits or _', o, 'rename the outcome');
+      if (seen.has(o)) c.report('GC1002', `${path} > outcomes`, 'outcome declared twice', o, 'declare each outcome once');
+      seen.add(o);
+    }
+    c.declare(outcomeOutput(), `${path} > outputs`, 'outcome output');
+    for (const v of [...this.inputVariables, ...this.outputVariables]) {
+      if (v.localName === OUTCOME_OUTPUT) {
+        c.report('GC1014', `${path} > variables`, `Common.${OUTCOME_OUTPUT} is reserved for the outcome`, v.name, 'choose another name');
+      }
+    }
+    const inputNames = new Set(this.inputVariables.map((v) => v.name));
+    this.inputVariables.forEach((v) => c.declare(v, `${path} > inputs`, 'input'));
+    // A variable may be both input and output (in/out parameter); declare it once.
+    this.outputVariables.filter((v) => !inputNames.has(v.name)).forEach((v) => c.declare(v, `${path} > outputs`, 'output'));
+    this.variables.forEach((v) => c.declare(v, `${path} > variables`, 'variable'));
+    c.checkEnds(this.moduleProps.actions, `${path} > startUpTaskActions`, 'end every path with EndSharedFlow(outcome)');
+    return c.problems;
+  }
+
+  protected emit(): RenderedFlow {
+    const key = FLOW_TYPE_INFO.commonmodule.yamlKey;
+    const e = new ArchyEmitter(key);
+    const inputNames = new Set(this.inputVariables.map((v) => v.name));
+    const outputNames = new Set(this.outputVariables.map((v) => v.name));
+    const parameters = [...this.inputVariables, ...this.outputVariables.filter((v) => !inputNames.has(v.name)), outcomeOutput()];
+    const variables = [
+      ...parameters.map((v) => variableEntry(v, { isInput: inputNames.has(v.name), isOutput: outputNames.has(v.name) || v.localName === OUTCOME_OUTPUT })),
+      ...this.variables.map((v) => variableEntry(v, { isInput: false, isOutput: false })),
+    ];
+    const body: Record<string, unknown> = { name: this.name };
+    if (this.props.description) body.description = this.props.description;
+    body.division = this.division;
+    body.supportedLanguages = { [this.language]: { none: true } };
+    body.variables = variables;
+    body.settingsCommonModule = { compatibleFlowTypes: this.compatibleFlowTypes.map((flowType) => ({ flowType })) };
+    // Every path ends in EndSharedFlow (validated), which writes its own endTask: no unreachable trailer.
+    body.startUpTaskActions = e.actions(this.moduleProps.actions);
+    const yaml = toArchyYaml({ [key]: body });
+    return { type: this.type, name: this.name, yaml, contentHash: sha256(yaml) };
+  }
+}

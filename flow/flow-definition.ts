@@ -1,0 +1,68 @@
+import { FlowProblem, FlowValidationError } from './errors';
+import { FlowType } from './flow-type';
+import { Variable } from './variable';
+
+/** Properties every flow definition has. */
+export interface FlowDefinitionProps {
+  /** The flow's name in Architect. Renaming creates a new flow and leaves the old one behind. */
+  readonly name: string;
+  /**
+   * @default - no description
+   */
+  readonly description?: string;
+  /**
+   * Name of the Architect division the flow belongs to.
+   * @default 'Home'
+   */
+  readonly division?: string;
+  /**
+   * Language of prompts (Architect language tag).
+   * @default 'en-us'
+   */
+  readonly language?: string;
+  /**
+   * Variables the flow's actions use (besides a shared flow's inputs and outputs).
+   * @default - none
+   */
+  readonly variables?: readonly Variable[];
+}
+
+/** A flow rendered to Archy YAML. */
+export interface RenderedFlow {
+  readonly type: FlowType;
+  readonly name: string;
+  /** Deterministic Archy YAML: the same definition always gives the same bytes. */
+  readonly yaml: string;
+  /** sha256 (hex) of `yaml`. */
+  readonly contentHash: string;
+}
+
+/** Base of the flow definitions: validation first, YAML only for valid definitions. */
+export abstract class FlowDefinition {
+  abstract readonly type: FlowType;
+  readonly division: string;
+  readonly language: string;
+  readonly variables: readonly Variable[];
+
+  constructor(readonly props: FlowDefinitionProps) {
+    this.division = props.division ?? 'Home';
+    this.language = props.language ?? 'en-us';
+    this.variables = props.variables ?? [];
+  }
+
+  get name(): string {
+    return this.props.name;
+  }
+
+  /** Every rule violation, each with code, path, value and fix; empty when the flow is valid. */
+  abstract validate(path?: string): FlowProblem[];
+
+  /** Validates, then renders YAML. Throws `FlowValidationError` listing every problem. */
+  render(path?: string): RenderedFlow {
+    const problems = this.validate(path);
+    if (problems.length > 0) throw new FlowValidationError(problems);
+    return this.emit();
+  }
+
+  protected abstract emit(): RenderedFlow;
+}

@@ -1,0 +1,167 @@
+import { CallSharedFlow } from './actions/call-shared-flow';
+import { Action } from './actions/action';
+import { JumpToMenu } from './actions/jump-to-menu';
+import { ArchyEmitter, audio, variableEntry } from './archy/emitter';
+import { inboundCallSupportedLanguages } from './archy/unverified';
+import { toArchyYaml } from './archy/yaml';
+import { sha256 } from './content-hash';
+import { FlowProblem } from './errors';
+import { FlowDefinition, FlowDefinitionProps, RenderedFlow } from './flow-definition';
+import { FLOW_TYPE_INFO, FlowType } from './flow-type';
+import { Menu } from './menu';
+import { Prompt } from './prompt';
+import { SharedFlowInterface } from './shared-flow-interface';
+import { Task } from './task';
+import { FlowChecker } from './validation';
+
+export interface InboundCallFlowProps extends FlowDefinitionProps {
+  /** Where a call starts: a task or menu of this flow (or its id). */
+  readonly startUp: Task | Menu | string;
+  /**
+   * @default - no tasks
+   */
+  readonly tasks?: readonly Task[];
+  /**
+   * @default - no menus
+   */
+  readonly menus?: readonly Menu[];
+  /**
+   * Played once when the call arrives.
+   * @default - no greeting
+   */
+  readonly initialGreeting?: Prompt;
+}
+
+/** An Architect inbound call flow: tasks and menus, starting at `startUp`. */
+export class InboundCallFlow extends FlowDefinition {
+  readonly type: FlowType = 'inboundcall';
+  readonly tasks: readonly Task[];
+  readonly menus: readonly Menu[];
+
+  constructor(readonly inboundProps: InboundCallFlowProps) {
+    super(inboundProps);
+    this.tasks = inboundProps.tasks ?? [];
+    this.menus = inboundProps.menus ?? [];
+  }
+
+  /** Shared flows this flow calls, each once, in order of first call. */
+  sharedFlowsCalled(): SharedFlowInterface[] {
+    const found: SharedFlowInterface[] = [];
+    const visit = (actions: readonly Action[]): void => {
+      for (const a of actions) {
+        if (a instanceof CallSharedFlow && !found.includes(a.props.flow)) found.push(a.props.flow);
+        a.branches().forEach((b) => visit(b.actions));
+      }
+    };
+    this.tasks.forEach((t) => visit(t.actions));
+    this.menus.forEach((m) => m.props.choices.forEach((c) => visit(c.target.actions ?? [])));
+    return found;
+  }
+
+  validate(path: string = this.name): FlowProblem[] {
+    const c = new FlowChecker('inboundcall', 'Flow');
+    c.checkFlowName(this.name, path);
+    this.variables.forEach((v) => c.declare(v, `${path} > variables`, 'variable'));
+    for (const t of this.tasks) {
+      c.checkId(t.id, `${path} > tasks > ${t.id}`, 'task');
+      c.tasks.set(t.id, t);
+    }
+    for (const m of this.menus) {
+      c.checkId(m.id, `${path} > menus > ${m.id}`, 'menu');
+      c.menus.set(m.id, m);
+    }
+    const start = this.inboundProps.startUp;
+    if (start instanceof Menu || (typeof start === 'string' && c.menus.has(start))) c.resolveMenu(start, `${path} > startUp`);
+    else c.resolveTask(start as Task | string, `${path} > startUp`);
+
+    for (const t of this.tasks) c.checkEnds(t.actions, `${path} > tasks > ${t.id}`, 'end the task with Disconnect, a transfer or a jump');
+    for (const m of this.menus) {
+      const digits = new Set<string>();
+      for (const choice of m.props.choices) {
+        const at = `${path} > menus > ${m.id} > ${choice.id}`;
+        c.checkId(choice.id, at, 'menu choice');
+        if (digits.has(choice.digit)) c.report('GC1002', at, `digit ${choice.digit} is already used in menu ${m.id}`, choice.digit, 'give each choice its own digit');
+        digits.add(choice.digit);
+        if (choice.kind === 'jumpToTask') c.resolveTask(choice.target.task!, at);
+        if (choice.kind === 'actions') c.checkEnds(choice.target.actions ?? [], at, 'end the choice with Disconnect, a transfer or a jump');
+      }
+    }
+    // Reachability follows jumps from startUp: a task reached only from an unreachable menu is unreachable too.
+    const problems = [...c.problems];
+    const reachable = this.reachable(c);
+    for (const t of this.tasks) {
+      if (!reachable.tasks.has(t.id)) {
+        problems.push({ code: 'GC1004', path: `${path} > tasks > ${t.id}`, message: 'task is never reached from startUp', value: t.id, fix: 'jump to it from a reachable menu, or remove it' });
+      }
+    }
+    for (const m of this.menus) {
+      if (!reachable.menus.has(m.id)) {
+        problems.push({ code: 'GC1004', path: `${path} > menus > ${m.id}`, message: 'menu is never reached from startUp', value: m.id, fix: 'jump to it from a reachable task or menu, or remove it' });
+      }
+    }
+    return problems;
+  }
+
+  /** Tasks and menus reachable from startUp through jumps and menu choices. */
+  private reachable(c: FlowChecker): { tasks: Set<string>; menus: Set<string> } {
+    const tasks = new Set<string>();
+    const menus = new Set<string>();
+    const idOf = (x: Task | Menu | string): string => (typeof x === 'string' ? x : x.id);
+    const queue: Array<{ kind: 'task' | 'menu'; id: string }> = [];
+    const start = this.inboundProps.startUp;
+    queue.push({ kind: start instanceof Menu || (typeof start === 'string' && c.menus.has(start)) ? 'menu' : 'task', id: idOf(start) });
+    const jumps = (actions: readonly Action[]): void => {
+      for (const a of actions) {
+        if (a instanceof JumpToMenu) queue.push({ kind: 'menu', id: idOf(a.target) });
+        a.branches().forEach((b) => jumps(b.actions));
+      }
+    };
+    while (queue.length > 0) {
+      const next = queue.shift()!;
+      if (next.kind === 'task') {
+        const t = c.tasks.get(next.id);
+        if (!t || tasks.has(next.id)) continue;
+        tasks.add(next.id);
+        jumps(t.actions);
+      } else {
+        const m = c.menus.get(next.id);
+        if (!m || menus.has(next.id)) continue;
+        menus.add(next.id);
+        for (const choice of m.props.choices) {
+          if (choice.kind === 'jumpToTask') queue.push({ kind: 'task', id: idOf(choice.target.task!) });
+          if (choice.kind === 'actions') jumps(choice.target.actions ?? []);
+        }
+      }
+    }
+    return { tasks, menus };
+  }
+
+  protected emit(): RenderedFlow {
+    const key = FLOW_TYPE_INFO.inboundcall.yamlKey;
+    const e = new ArchyEmitter(key);
+    const start = this.inboundProps.startUp;
+    const startId = typeof start === 'string' ? start : start.id;
+    const startIsMenu = start instanceof Menu || this.menus.some((m) => m.id === startId);
+    const body: Record<string, unknown> = { name: this.name };
+    if (this.props.description) body.description = this.props.description;
+    body.division = this.division;
+    body.defaultLanguage = this.language;
+    body.supportedLanguages = inboundCallSupportedLanguages(this.language);
+    body.startUpRef = startIsMenu ? e.menuRef(startId) : e.taskRef(startId);
+    if (this.inboundProps.initialGreeting) body.initialGreeting = audio(this.inboundProps.initialGreeting);
+    const calls: CallSharedFlow[] = [];
+    const collect = (actions: readonly Action[]): void =>
+      actions.forEach((a) => {
+        if (a instanceof CallSharedFlow) calls.push(a);
+        a.branches().forEach((b) => collect(b.actions));
+      });
+    this.tasks.forEach((t) => collect(t.actions));
+    this.menus.forEach((m) => m.props.choices.forEach((ch) => collect(ch.target.actions ?? [])));
+    const variables = [...this.variables, ...calls.map((call) => call.outcomeVariable())];
+    if (variables.length > 0) body.variables = variables.map((v) => variableEntry(v));
+    if (this.menus.length > 0) body.menus = this.menus.map((m) => e.menu(m));
+    if (this.tasks.length > 0) body.tasks = this.tasks.map((t) => e.task(t));
+    const yaml = toArchyYaml({ [key]: body });
+    return { type: this.type, name: this.name, yaml, contentHash: sha256(yaml) };
+  }
+}

@@ -1,0 +1,256 @@
+import { Action } from './actions/action';
+import { CallSharedFlow } from './actions/call-shared-flow';
+import { EndSharedFlow } from './actions/end-shared-flow';
+import { JumpToMenu } from './actions/jump-to-menu';
+import { Loop } from './actions/loop';
+import { DataType } from './data-type';
+import { FlowErrorCode, FlowProblem } from './errors';
+import { Expression } from './expression';
+import { FlowType } from './flow-type';
+import { Menu } from './menu';
+import { flowNameProblem, identifierProblem, VARIABLE_LOCAL_NAME } from './names';
+import { Task } from './task';
+import { Variable, VariableScope } from './variable';
+
+/** State shared by the checks of one flow definition. */
+export class FlowChecker {
+  readonly problems: FlowProblem[] = [];
+  private readonly declared = new Map<string, Variable>();
+  private readonly ids = new Map<string, string>();
+  readonly menus = new Map<string, Menu>();
+  readonly tasks = new Map<string, Task>();
+
+  constructor(
+    readonly flowType: FlowType,
+    readonly scope: VariableScope,
+    /** Outcomes a shared flow may end with (undefined for other flow types). */
+    readonly moduleOutcomes?: readonly string[],
+  ) {}
+
+  report(code: FlowErrorCode, path: string, message: string, value: unknown, fix: string): void {
+    this.problems.push({ code, path, message, value: value === undefined ? undefined : String(value), fix });
+  }
+
+  checkFlowName(name: string, path: string): void {
+    const why = flowNameProblem(name);
+    if (why) this.report('GC1014', path, `flow name ${why}`, name, 'use a printable name without leading/trailing spaces or {{ }}');
+  }
+
+  /** Registers a unique id (action id, task/menu refId, choice id). */
+  checkId(id: string, path: string, what: string): void {
+    const why = identifierProblem(id);
+    if (why) {
+      this.report('GC1001', path, `${what} id ${why}`, id, 'use letters, digits, spaces, - or _ (no [ ] # ~ /)');
+      return;
+    }
+    const first = this.ids.get(id);
+    if (first !== undefined) {
+      this.report('GC1002', path, `${what} id is already used at ${first}`, id, 'give each action, task, menu and choice its own id');
+    } else {
+      this.ids.set(id, path);
+    }
+  }
+
+  /** Declares a variable of this flow; `what` says where it was declared. */
+  declare(v: Variable, path: string, what: string): void {
+    if (v.scope !== this.scope) {
+      this.report('GC1007', path, `${what} ${v.name} is not in the ${this.scope}. scope used by ${this.flowType} flows`, v.name, `name it ${this.scope}.${v.localName}`);
+      return;
+    }
+    if (!VARIABLE_LOCAL_NAME.test(v.localName)) {
+      this.report('GC1014', path, `${what} name is not a valid Architect variable name`, v.name, 'start with a letter; use only letters, digits and _');
+      return;
+    }
+    if (this.declared.has(v.name)) {
+      this.report('GC1002', path, `variable ${v.name} is declared twice`, v.name, 'declare each variable once');
+      return;
+    }
+    this.declared.set(v.name, v);
+  }
+
+  /** A variable that actions read or write must be declared with the same type. */
+  checkVariable(v: Variable, path: string, what: string): void {
+    const declared = this.declared.get(v.name);
+    if (!declared) {
+      const known = [...this.declared.keys()].join(', ') || 'none';
+      this.report('GC1006', path, `${what} uses undeclared variable ${v.name}; declared: ${known}`, v.name, "add it to the flow's variables");
+    } else if (declared.type !== v.type) {
+      this.report('GC1008', path, `${what} uses ${v.name} as ${v.type} but it is declared as ${declared.type}`, v.name, 'use the declared type');
+    }
+  }
+
+  checkExpression(e: Expression, expected: DataType | undefined, path: string, what: string): void {
+    if (expected !== undefined && e.type !== expected) {
+      this.report('GC1008', path, `${what} is ${e.type} but ${expected} is required`, e.render(), `give it a ${expected} expression`);
+    }
+    for (const v of e.variables()) this.checkVariable(v, path, what);
+    if (this.flowType !== 'inboundcall' && /\bCall\./.test(builtinNames(e))) {
+      this.report('GC1007', path, `${what} reads call data, which a ${this.flowType} flow does not have`, e.render(), 'pass the value in as an input');
+    }
+    checkOperandTypes(this, e, path, what);
+  }
+
+  /**
+   * Walks an action list and returns whether control can fall off its end.
+   * `loop` tracks whether loop control was used in the enclosing loop body.
+   */
+  walk(actions: readonly Action[], path: string, loop?: { controlled: boolean }): boolean {
+    let fallsThrough = true;
+    for (const action of actions) {
+      const at = `${path} > ${action.id}`;
+      if (!fallsThrough) {
+        this.report('GC1004', at, 'action can never run: the actions before it always end the path', action.id, 'remove it or move it into a branch that continues');
+        return false;
+      }
+      fallsThrough = this.visit(action, at, loop);
+    }
+    return fallsThrough;
+  }
+
+  private visit(action: Action, at: string, loop?: { controlled: boolean }): boolean {
+    this.checkId(action.id, at, 'action');
+    for (const r of action.reads()) this.checkExpression(r.expression, r.expected, at, r.what);
+    for (const w of action.writes()) {
+      this.checkVariable(w.variable, at, w.what);
+      if (w.variable.type !== w.valueType) {
+        this.report('GC1008', at, `${w.what} writes a ${w.valueType} value into ${w.variable.type} variable ${w.variable.name}`, w.variable.name, `use a ${w.valueType} variable`);
+      }
+    }
+    this.checkKind(action, at);
+
+    if (action instanceof Loop) {
+      const frame = { controlled: false };
+      const bodyFallsThrough = this.walk(action.props.body, `${at} > loop`, frame);
+      return bodyFallsThrough || frame.controlled;
+    }
+    const control = action.control();
+    if (control === 'terminal') return false;
+    if (control === 'loopControl') {
+      if (!loop) this.report('GC1015', at, `${action.kind} is only allowed inside a Loop body`, action.id, 'wrap the actions in a Loop, or use a terminal action');
+      else loop.controlled = true;
+      return false;
+    }
+    const branches = action.branches();
+    if (branches.length === 0) return true;
+    let any = false;
+    for (const b of branches) {
+      if (this.walk(b.actions, `${at} > ${b.label}`, loop)) any = true;
+    }
+    return any;
+  }
+
+  private checkKind(action: Action, at: string): void {
+    if (action instanceof CallSharedFlow) this.checkCall(action, at);
+    if (action instanceof EndSharedFlow) {
+      if (!this.moduleOutcomes) {
+        this.report('GC1017', at, `EndSharedFlow is only allowed in a shared flow, not in a ${this.flowType} flow`, action.id, 'use Disconnect or a transfer');
+      } else if (!this.moduleOutcomes.includes(action.outcome)) {
+        this.report('GC1012', at, `outcome is not declared; declared outcomes: ${this.moduleOutcomes.join(', ')}`, action.outcome, "add it to the shared flow's outcomes or use a declared one");
+      }
+    }
+    if (action instanceof JumpToMenu) {
+      if (this.flowType !== 'inboundcall') {
+        this.report('GC1017', at, `JumpToMenu is not allowed in a ${this.flowType} flow (it has no menus)`, action.id, 'use a Decision or Loop');
+      } else {
+        this.resolveMenu(action.target, at);
+      }
+    }
+  }
+
+  resolveMenu(target: Menu | string, at: string): void {
+    const id = typeof target === 'string' ? target : target.id;
+    const menu = this.menus.get(id);
+    if (!menu || (typeof target !== 'string' && menu !== target)) {
+      this.report('GC1003', at, `menu reference has no target in this flow; known menus: ${[...this.menus.keys()].join(', ') || 'none'}`, id, "add the menu to the flow's menus or fix the id");
+    }
+  }
+
+  resolveTask(target: Task | string, at: string): void {
+    const id = typeof target === 'string' ? target : target.id;
+    const task = this.tasks.get(id);
+    if (!task || (typeof target !== 'string' && task !== target)) {
+      this.report('GC1003', at, `task reference has no target in this flow; known tasks: ${[...this.tasks.keys()].join(', ') || 'none'}`, id, "add the task to the flow's tasks or fix the id");
+    }
+  }
+
+  private checkCall(call: CallSharedFlow, at: string): void {
+    const flow = call.props.flow;
+    if (this.flowType === 'commonmodule') {
+      this.report('GC1013', at, `a shared flow cannot call another shared flow ('${flow.flowName}')`, flow.flowName, 'move the call into the calling inbound flow, or merge the logic');
+      return;
+    }
+    if (!flow.compatibleFlowTypes.includes(this.flowType)) {
+      this.report('GC1018', at, `shared flow '${flow.flowName}' accepts callers of types ${flow.compatibleFlowTypes.join(', ')}`, this.flowType, `add '${this.flowType}' to its compatibleFlowTypes`);
+    }
+    const inputs = call.props.inputs ?? {};
+    for (const [name, spec] of Object.entries(flow.inputs)) {
+      if (spec.required && inputs[name] === undefined) {
+        this.report('GC1009', at, `required input '${name}' (${spec.type}) of '${flow.flowName}' is not provided`, name, `add inputs.${name}`);
+      }
+    }
+    for (const name of Object.keys(inputs)) {
+      if (!flow.inputs[name]) {
+        this.report('GC1010', at, `'${flow.flowName}' has no input '${name}'; inputs: ${Object.keys(flow.inputs).join(', ') || 'none'}`, name, 'remove it or fix the name');
+      }
+    }
+    for (const name of Object.keys(call.props.outputs ?? {})) {
+      if (!flow.outputs[name]) {
+        this.report('GC1011', at, `'${flow.flowName}' has no output '${name}'; outputs: ${Object.keys(flow.outputs).join(', ') || 'none'}`, name, 'read only declared outputs');
+      }
+    }
+    const handled = Object.keys(call.props.outcomes);
+    for (const o of flow.outcomes) {
+      if (!handled.includes(o)) {
+        this.report('GC1012', at, `outcome '${o}' of '${flow.flowName}' is not handled`, o, `add outcomes.${o}`);
+      }
+    }
+    for (const o of handled) {
+      if (!flow.outcomes.includes(o)) {
+        this.report('GC1012', at, `'${flow.flowName}' has no outcome '${o}'; outcomes: ${flow.outcomes.join(', ')}`, o, 'handle only declared outcomes');
+      }
+    }
+    this.declare(call.outcomeVariable(), at, 'outcome variable of the call');
+  }
+
+  /** Checks a sequence that must end every path (a task, a module body, an inline menu choice). */
+  checkEnds(actions: readonly Action[], path: string, fix: string): void {
+    if (this.walk(actions, path)) {
+      const last = actions[actions.length - 1];
+      this.report('GC1005', last ? `${path} > ${last.id}` : path, 'a path reaches the end without a terminal action', last?.id ?? '(no actions)', fix);
+    }
+  }
+}
+
+function builtinNames(e: Expression): string {
+  const names: string[] = [];
+  const visit = (x: Expression): void => {
+    const n = x.node;
+    if (n.kind === 'builtin') names.push(n.name);
+    if (n.kind === 'raw') names.push(n.text);
+    if (n.kind === 'compare' || n.kind === 'logical' || n.kind === 'arithmetic') {
+      visit(n.left);
+      visit(n.right);
+    }
+    if (n.kind === 'not') visit(n.operand);
+    if (n.kind === 'call') n.args.forEach(visit);
+  };
+  visit(e);
+  return names.join(' ');
+}
+
+/** Operands of comparisons must share a type, `and`/`or`/`not` need booleans (JS callers bypass TS generics). */
+function checkOperandTypes(checker: FlowChecker, e: Expression, path: string, what: string): void {
+  const n = e.node;
+  if (n.kind === 'compare' && n.left.type !== n.right.type) {
+    checker.report('GC1008', path, `${what} compares ${n.left.type} with ${n.right.type}`, e.render(), 'convert one side (e.g. Expr.toInt / Expr.toString)');
+  }
+  if ((n.kind === 'logical' && (n.left.type !== 'boolean' || n.right.type !== 'boolean')) || (n.kind === 'not' && n.operand.type !== 'boolean')) {
+    checker.report('GC1008', path, `${what} applies ${n.kind === 'not' ? 'not' : n.op} to a non-boolean`, e.render(), 'use comparisons to build booleans');
+  }
+  if (n.kind === 'compare' || n.kind === 'logical' || n.kind === 'arithmetic') {
+    checkOperandTypes(checker, n.left, path, what);
+    checkOperandTypes(checker, n.right, path, what);
+  }
+  if (n.kind === 'not') checkOperandTypes(checker, n.operand, path, what);
+  if (n.kind === 'call') n.args.forEach((a) => checkOperandTypes(checker, a, path, what));
+}
