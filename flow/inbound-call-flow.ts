@@ -1,6 +1,8 @@
 import { CallSharedFlow } from './actions/call-shared-flow';
 import { Action } from './actions/action';
 import { JumpToMenu } from './actions/jump-to-menu';
+import { TransferToAcd } from './actions/transfer-to-acd';
+import { QueueTarget } from './queue-target';
 import { ArchyEmitter, audio, variableEntry } from './archy/emitter';
 import { inboundCallSupportedLanguages } from './archy/unverified';
 import { toArchyYaml } from './archy/yaml';
@@ -44,18 +46,34 @@ export class InboundCallFlow extends FlowDefinition {
     this.menus = inboundProps.menus ?? [];
   }
 
+  /** Visits every action of every task and inline menu choice, depth first, in YAML order. */
+  forEachAction(visit: (action: Action) => void): void {
+    const walk = (actions: readonly Action[]): void =>
+      actions.forEach((a) => {
+        visit(a);
+        a.branches().forEach((b) => walk(b.actions));
+      });
+    this.menus.forEach((m) => m.props.choices.forEach((c) => walk(c.target.actions ?? [])));
+    this.tasks.forEach((t) => walk(t.actions));
+  }
+
   /** Shared flows this flow calls, each once, in order of first call. */
   sharedFlowsCalled(): SharedFlowInterface[] {
-    const found: SharedFlowInterface[] = [];
-    const visit = (actions: readonly Action[]): void => {
-      for (const a of actions) {
-        if (a instanceof CallSharedFlow && !found.includes(a.props.flow)) found.push(a.props.flow);
-        a.branches().forEach((b) => visit(b.actions));
-      }
-    };
-    this.tasks.forEach((t) => visit(t.actions));
-    this.menus.forEach((m) => m.props.choices.forEach((c) => visit(c.target.actions ?? [])));
-    return found;
+    const found = new Set<SharedFlowInterface>();
+    this.forEachAction((a) => {
+      if (a instanceof CallSharedFlow) found.add(a.props.flow);
+    });
+    return [...found];
+  }
+
+  /** Queues this flow transfers to (actions and menu choices), each once. */
+  queueTargets(): QueueTarget[] {
+    const found = new Set<QueueTarget>();
+    this.forEachAction((a) => {
+      if (a instanceof TransferToAcd) found.add(a.props.queue);
+    });
+    this.menus.forEach((m) => m.props.choices.forEach((c) => c.target.queue && found.add(c.target.queue)));
+    return [...found];
   }
 
   validate(path: string = this.name): FlowProblem[] {
@@ -150,13 +168,7 @@ export class InboundCallFlow extends FlowDefinition {
     body.startUpRef = startIsMenu ? e.menuRef(startId) : e.taskRef(startId);
     if (this.inboundProps.initialGreeting) body.initialGreeting = audio(this.inboundProps.initialGreeting);
     const calls: CallSharedFlow[] = [];
-    const collect = (actions: readonly Action[]): void =>
-      actions.forEach((a) => {
-        if (a instanceof CallSharedFlow) calls.push(a);
-        a.branches().forEach((b) => collect(b.actions));
-      });
-    this.tasks.forEach((t) => collect(t.actions));
-    this.menus.forEach((m) => m.props.choices.forEach((ch) => collect(ch.target.actions ?? [])));
+    this.forEachAction((a) => a instanceof CallSharedFlow && calls.push(a));
     const variables = [...this.variables, ...calls.map((call) => call.outcomeVariable())];
     if (variables.length > 0) body.variables = variables.map((v) => variableEntry(v));
     if (this.menus.length > 0) body.menus = this.menus.map((m) => e.menu(m));

@@ -52,7 +52,8 @@ async function main(schemaPath: string | undefined, outdir: string): Promise<voi
         data_source_schemas: pick(provider.data_source_schemas, USED_DATA_SOURCES, 'data source'),
       },
     },
-    provider_versions: schema.provider_versions,
+    // Without provider_versions the bindings carry the range constraint (~> 1.84), as `cdktf get` does
+    // with cdktf.json's constraint, instead of pinning the exact release the schema came from.
   };
   const code = new CodeMaker();
   const generator = new TerraformProviderGenerator(code, subset as never);

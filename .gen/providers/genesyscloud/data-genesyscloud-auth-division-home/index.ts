@@ -1,4 +1,4 @@
-// https://registry.terraform.io/providers/mypurecloud/genesyscloud/1.84.1/docs/data-sources/auth_division_home
+// https://registry.terraform.io/providers/mypurecloud/genesyscloud/latest/docs/data-sources/auth_division_home
 // generated from terraform resource schema
 
 import { Construct } from 'constructs';
@@ -10,19 +10,19 @@ export interface DataGenesyscloudAuthDivisionHomeConfig extends cdktf.TerraformM
   /**
   * Home division description.
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/1.84.1/docs/data-sources/auth_division_home#description DataGenesyscloudAuthDivisionHome#description}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/latest/docs/data-sources/auth_division_home#description DataGenesyscloudAuthDivisionHome#description}
   */
   readonly description?: string;
   /**
   * Home division name.
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/1.84.1/docs/data-sources/auth_division_home#name DataGenesyscloudAuthDivisionHome#name}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/latest/docs/data-sources/auth_division_home#name DataGenesyscloudAuthDivisionHome#name}
   */
   readonly name?: string;
 }
 
 /**
-* Represents a {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/1.84.1/docs/data-sources/auth_division_home genesyscloud_auth_division_home}
+* Represents a {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/latest/docs/data-sources/auth_division_home genesyscloud_auth_division_home}
 */
 export class DataGenesyscloudAuthDivisionHome extends cdktf.TerraformDataSource {
 
@@ -38,7 +38,7 @@ export class DataGenesyscloudAuthDivisionHome extends cdktf.TerraformDataSource 
   * Generates CDKTF code for importing a DataGenesyscloudAuthDivisionHome resource upon running "cdktf plan <stack-name>"
   * @param scope The scope in which to define this construct
   * @param importToId The construct id used in the generated config for the DataGenesyscloudAuthDivisionHome to import
-  * @param importFromId The id of the existing DataGenesyscloudAuthDivisionHome that should be imported. Refer to the {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/1.84.1/docs/data-sources/auth_division_home#import import section} in the documentation of this resource for the id to use
+  * @param importFromId The id of the existing DataGenesyscloudAuthDivisionHome that should be imported. Refer to the {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/latest/docs/data-sources/auth_division_home#import import section} in the documentation of this resource for the id to use
   * @param provider? Optional instance of the provider where the DataGenesyscloudAuthDivisionHome to import is found
   */
   public static generateConfigForImport(scope: Construct, importToId: string, importFromId: string, provider?: cdktf.TerraformProvider) {
@@ -50,7 +50,7 @@ export class DataGenesyscloudAuthDivisionHome extends cdktf.TerraformDataSource 
   // ===========
 
   /**
-  * Create a new {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/1.84.1/docs/data-sources/auth_division_home genesyscloud_auth_division_home} Data Source
+  * Create a new {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/latest/docs/data-sources/auth_division_home genesyscloud_auth_division_home} Data Source
   *
   * @param scope The scope in which to define this construct
   * @param id The scoped construct ID. Must be unique amongst siblings in the same scope
@@ -61,7 +61,6 @@ export class DataGenesyscloudAuthDivisionHome extends cdktf.TerraformDataSource 
       terraformResourceType: 'genesyscloud_auth_division_home',
       terraformGeneratorMetadata: {
         providerName: 'genesyscloud',
-        providerVersion: '1.84.1',
         providerVersionConstraint: '~> 1.84'
       },
       provider: config.provider,

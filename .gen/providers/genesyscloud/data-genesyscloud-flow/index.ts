@@ -1,4 +1,4 @@
-// https://registry.terraform.io/providers/mypurecloud/genesyscloud/1.84.1/docs/data-sources/flow
+// https://registry.terraform.io/providers/mypurecloud/genesyscloud/latest/docs/data-sources/flow
 // generated from terraform resource schema
 
 import { Construct } from 'constructs';
@@ -10,19 +10,19 @@ export interface DataGenesyscloudFlowConfig extends cdktf.TerraformMetaArguments
   /**
   * Flow name.
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/1.84.1/docs/data-sources/flow#name DataGenesyscloudFlow#name}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/latest/docs/data-sources/flow#name DataGenesyscloudFlow#name}
   */
   readonly name: string;
   /**
   * Flow type. Valid options: bot, commonmodule, digitalbot, inboundcall, inboundchat, inboundemail, inboundshortmessage, outboundcall, inqueuecall, inqueueemail, inqueueshortmessage, speech, securecall, surveyinvite, voice, voicemail, voicesurvey, workflow, workitem
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/1.84.1/docs/data-sources/flow#type DataGenesyscloudFlow#type}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/latest/docs/data-sources/flow#type DataGenesyscloudFlow#type}
   */
   readonly type?: string;
 }
 
 /**
-* Represents a {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/1.84.1/docs/data-sources/flow genesyscloud_flow}
+* Represents a {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/latest/docs/data-sources/flow genesyscloud_flow}
 */
 export class DataGenesyscloudFlow extends cdktf.TerraformDataSource {
 
@@ -38,7 +38,7 @@ export class DataGenesyscloudFlow extends cdktf.TerraformDataSource {
   * Generates CDKTF code for importing a DataGenesyscloudFlow resource upon running "cdktf plan <stack-name>"
   * @param scope The scope in which to define this construct
   * @param importToId The construct id used in the generated config for the DataGenesyscloudFlow to import
-  * @param importFromId The id of the existing DataGenesyscloudFlow that should be imported. Refer to the {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/1.84.1/docs/data-sources/flow#import import section} in the documentation of this resource for the id to use
+  * @param importFromId The id of the existing DataGenesyscloudFlow that should be imported. Refer to the {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/latest/docs/data-sources/flow#import import section} in the documentation of this resource for the id to use
   * @param provider? Optional instance of the provider where the DataGenesyscloudFlow to import is found
   */
   public static generateConfigForImport(scope: Construct, importToId: string, importFromId: string, provider?: cdktf.TerraformProvider) {
@@ -50,7 +50,7 @@ export class DataGenesyscloudFlow extends cdktf.TerraformDataSource {
   // ===========
 
   /**
-  * Create a new {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/1.84.1/docs/data-sources/flow genesyscloud_flow} Data Source
+  * Create a new {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/latest/docs/data-sources/flow genesyscloud_flow} Data Source
   *
   * @param scope The scope in which to define this construct
   * @param id The scoped construct ID. Must be unique amongst siblings in the same scope
@@ -61,7 +61,6 @@ export class DataGenesyscloudFlow extends cdktf.TerraformDataSource {
       terraformResourceType: 'genesyscloud_flow',
       terraformGeneratorMetadata: {
         providerName: 'genesyscloud',
-        providerVersion: '1.84.1',
         providerVersionConstraint: '~> 1.84'
       },
       provider: config.provider,

@@ -1,4 +1,4 @@
-// https://registry.terraform.io/providers/mypurecloud/genesyscloud/1.84.1/docs/data-sources/routing_queue
+// https://registry.terraform.io/providers/mypurecloud/genesyscloud/latest/docs/data-sources/routing_queue
 // generated from terraform resource schema
 
 import { Construct } from 'constructs';
@@ -10,13 +10,13 @@ export interface DataGenesyscloudRoutingQueueConfig extends cdktf.TerraformMetaA
   /**
   * Queue name.
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/1.84.1/docs/data-sources/routing_queue#name DataGenesyscloudRoutingQueue#name}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/latest/docs/data-sources/routing_queue#name DataGenesyscloudRoutingQueue#name}
   */
   readonly name: string;
 }
 
 /**
-* Represents a {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/1.84.1/docs/data-sources/routing_queue genesyscloud_routing_queue}
+* Represents a {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/latest/docs/data-sources/routing_queue genesyscloud_routing_queue}
 */
 export class DataGenesyscloudRoutingQueue extends cdktf.TerraformDataSource {
 
@@ -32,7 +32,7 @@ export class DataGenesyscloudRoutingQueue extends cdktf.TerraformDataSource {
   * Generates CDKTF code for importing a DataGenesyscloudRoutingQueue resource upon running "cdktf plan <stack-name>"
   * @param scope The scope in which to define this construct
   * @param importToId The construct id used in the generated config for the DataGenesyscloudRoutingQueue to import
-  * @param importFromId The id of the existing DataGenesyscloudRoutingQueue that should be imported. Refer to the {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/1.84.1/docs/data-sources/routing_queue#import import section} in the documentation of this resource for the id to use
+  * @param importFromId The id of the existing DataGenesyscloudRoutingQueue that should be imported. Refer to the {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/latest/docs/data-sources/routing_queue#import import section} in the documentation of this resource for the id to use
   * @param provider? Optional instance of the provider where the DataGenesyscloudRoutingQueue to import is found
   */
   public static generateConfigForImport(scope: Construct, importToId: string, importFromId: string, provider?: cdktf.TerraformProvider) {
@@ -44,7 +44,7 @@ export class DataGenesyscloudRoutingQueue extends cdktf.TerraformDataSource {
   // ===========
 
   /**
-  * Create a new {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/1.84.1/docs/data-sources/routing_queue genesyscloud_routing_queue} Data Source
+  * Create a new {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/latest/docs/data-sources/routing_queue genesyscloud_routing_queue} Data Source
   *
   * @param scope The scope in which to define this construct
   * @param id The scoped construct ID. Must be unique amongst siblings in the same scope
@@ -55,7 +55,6 @@ export class DataGenesyscloudRoutingQueue extends cdktf.TerraformDataSource {
       terraformResourceType: 'genesyscloud_routing_queue',
       terraformGeneratorMetadata: {
         providerName: 'genesyscloud',
-        providerVersion: '1.84.1',
         providerVersionConstraint: '~> 1.84'
       },
       provider: config.provider,

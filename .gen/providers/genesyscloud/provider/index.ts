@@ -1,4 +1,4 @@
-// https://registry.terraform.io/providers/mypurecloud/genesyscloud/1.84.1/docs
+// https://registry.terraform.io/providers/mypurecloud/genesyscloud/latest/docs
 // generated from terraform resource schema
 
 import { Construct } from 'constructs';
@@ -10,109 +10,109 @@ export interface GenesyscloudProviderConfig {
   /**
   * A string that the OAuth client uses to make requests. Can be set with the `GENESYSCLOUD_ACCESS_TOKEN` environment variable.
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/1.84.1/docs#access_token GenesyscloudProvider#access_token}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/latest/docs#access_token GenesyscloudProvider#access_token}
   */
   readonly accessToken?: string;
   /**
   * AWS region where org exists. e.g. us-east-1. Can be set with the `GENESYSCLOUD_REGION` environment variable.
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/1.84.1/docs#aws_region GenesyscloudProvider#aws_region}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/latest/docs#aws_region GenesyscloudProvider#aws_region}
   */
   readonly awsRegion?: string;
   /**
   * Maximum time to retry reading a resource after creation to handle eventual consistency.
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/1.84.1/docs#custom_retry_timeout GenesyscloudProvider#custom_retry_timeout}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/latest/docs#custom_retry_timeout GenesyscloudProvider#custom_retry_timeout}
   */
   readonly customRetryTimeout?: string;
   /**
   * If true, stack traces will be logged to a file instead of crashing the provider, whenever possible.
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/1.84.1/docs#log_stack_traces GenesyscloudProvider#log_stack_traces}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/latest/docs#log_stack_traces GenesyscloudProvider#log_stack_traces}
   */
   readonly logStackTraces?: boolean | cdktf.IResolvable;
   /**
   * Specifies the file path for the stack trace logs. Can be set with the `GENESYSCLOUD_LOG_STACK_TRACES_FILE_PATH` environment variable. Default value is genesyscloud_stack_traces.log
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/1.84.1/docs#log_stack_traces_file_path GenesyscloudProvider#log_stack_traces_file_path}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/latest/docs#log_stack_traces_file_path GenesyscloudProvider#log_stack_traces_file_path}
   */
   readonly logStackTracesFilePath?: string;
   /**
   * Maximum pages to fetch in parallel when listing resources. A value of 1 keeps sequential pagination. Higher values help exports with many pages; for few pages, sequential is often as fast or faster. Increase token_pool_size with this value so each parallel page can acquire its own OAuth token. Can be set with the `GENESYSCLOUD_MAX_CONCURRENT_PAGES` environment variable.
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/1.84.1/docs#max_concurrent_pages GenesyscloudProvider#max_concurrent_pages}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/latest/docs#max_concurrent_pages GenesyscloudProvider#max_concurrent_pages}
   */
   readonly maxConcurrentPages?: number;
   /**
   * OAuthClient ID found on the OAuth page of Admin UI. Can be set with the `GENESYSCLOUD_OAUTHCLIENT_ID` environment variable.
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/1.84.1/docs#oauthclient_id GenesyscloudProvider#oauthclient_id}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/latest/docs#oauthclient_id GenesyscloudProvider#oauthclient_id}
   */
   readonly oauthclientId?: string;
   /**
   * OAuthClient secret found on the OAuth page of Admin UI. Can be set with the `GENESYSCLOUD_OAUTHCLIENT_SECRET` environment variable.
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/1.84.1/docs#oauthclient_secret GenesyscloudProvider#oauthclient_secret}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/latest/docs#oauthclient_secret GenesyscloudProvider#oauthclient_secret}
   */
   readonly oauthclientSecret?: string;
   /**
   * Enables debug tracing in the Genesys Cloud SDK client pool. Output will be written to standard log output. Can be set with the `GENESYSCLOUD_SDK_CLIENT_POOL_DEBUG` environment variable.
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/1.84.1/docs#sdk_client_pool_debug GenesyscloudProvider#sdk_client_pool_debug}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/latest/docs#sdk_client_pool_debug GenesyscloudProvider#sdk_client_pool_debug}
   */
   readonly sdkClientPoolDebug?: boolean | cdktf.IResolvable;
   /**
   * Enables debug tracing in the Genesys Cloud SDK. Output will be written to the local file 'sdk_debug.log'. Can be set with the `GENESYSCLOUD_SDK_DEBUG` environment variable.
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/1.84.1/docs#sdk_debug GenesyscloudProvider#sdk_debug}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/latest/docs#sdk_debug GenesyscloudProvider#sdk_debug}
   */
   readonly sdkDebug?: boolean | cdktf.IResolvable;
   /**
   * Specifies the file path for the log file. Can be set with the `GENESYSCLOUD_SDK_DEBUG_FILE_PATH` environment variable. Default value is sdk_debug.log
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/1.84.1/docs#sdk_debug_file_path GenesyscloudProvider#sdk_debug_file_path}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/latest/docs#sdk_debug_file_path GenesyscloudProvider#sdk_debug_file_path}
   */
   readonly sdkDebugFilePath?: string;
   /**
   * Specifies the data format of the 'sdk_debug.log'. Only applicable if sdk_debug is true. Can be set with the `GENESYSCLOUD_SDK_DEBUG_FORMAT` environment variable. Default value is Text.
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/1.84.1/docs#sdk_debug_format GenesyscloudProvider#sdk_debug_format}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/latest/docs#sdk_debug_format GenesyscloudProvider#sdk_debug_format}
   */
   readonly sdkDebugFormat?: string;
   /**
   * Timeout for acquiring a token from the pool. Can be set with the `GENESYSCLOUD_TOKEN_ACQUIRE_TIMEOUT` environment variable.
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/1.84.1/docs#token_acquire_timeout GenesyscloudProvider#token_acquire_timeout}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/latest/docs#token_acquire_timeout GenesyscloudProvider#token_acquire_timeout}
   */
   readonly tokenAcquireTimeout?: string;
   /**
   * Timeout for initializing the token pool. Can be set with the `GENESYSCLOUD_TOKEN_INIT_TIMEOUT` environment variable.
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/1.84.1/docs#token_init_timeout GenesyscloudProvider#token_init_timeout}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/latest/docs#token_init_timeout GenesyscloudProvider#token_init_timeout}
   */
   readonly tokenInitTimeout?: string;
   /**
   * Max number of OAuth tokens in the token pool (1-50). Each token is minted at provider startup via the OAuth client-credentials endpoint; larger values increase startup time and can trigger OAuth rate limiting during pool prefill. Match this to max_concurrent_pages rather than setting it higher than needed. Can be set with the `GENESYSCLOUD_TOKEN_POOL_SIZE` environment variable.
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/1.84.1/docs#token_pool_size GenesyscloudProvider#token_pool_size}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/latest/docs#token_pool_size GenesyscloudProvider#token_pool_size}
   */
   readonly tokenPoolSize?: number;
   /**
   * Alias name
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/1.84.1/docs#alias GenesyscloudProvider#alias}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/latest/docs#alias GenesyscloudProvider#alias}
   */
   readonly alias?: string;
   /**
   * gateway block
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/1.84.1/docs#gateway GenesyscloudProvider#gateway}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/latest/docs#gateway GenesyscloudProvider#gateway}
   */
   readonly gateway?: GenesyscloudProviderGateway[] | cdktf.IResolvable;
   /**
   * proxy block
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/1.84.1/docs#proxy GenesyscloudProvider#proxy}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/latest/docs#proxy GenesyscloudProvider#proxy}
   */
   readonly proxy?: GenesyscloudProviderProxy;
 }
@@ -120,13 +120,13 @@ export interface GenesyscloudProviderGatewayAuth {
   /**
   * Password for the Auth can be set with the `GENESYSCLOUD_PROXY_AUTH_PASSWORD` environment variable.
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/1.84.1/docs#password GenesyscloudProvider#password}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/latest/docs#password GenesyscloudProvider#password}
   */
   readonly password?: string;
   /**
   * UserName for the Auth can be set with the `GENESYSCLOUD_PROXY_AUTH_USERNAME` environment variable.
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/1.84.1/docs#username GenesyscloudProvider#username}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/latest/docs#username GenesyscloudProvider#username}
   */
   readonly username?: string;
 }
@@ -171,13 +171,13 @@ export interface GenesyscloudProviderGatewayPathParams {
   /**
   * Path name for Gateway Path Params can be set with the `GENESYSCLOUD_GATEWAY_PATH_NAME` environment variable.
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/1.84.1/docs#path_name GenesyscloudProvider#path_name}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/latest/docs#path_name GenesyscloudProvider#path_name}
   */
   readonly pathName: string;
   /**
   * Path value for Gateway Path Params can be set with the `GENESYSCLOUD_GATEWAY_PATH_VALUE` environment variable.
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/1.84.1/docs#path_value GenesyscloudProvider#path_value}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/latest/docs#path_value GenesyscloudProvider#path_value}
   */
   readonly pathValue: string;
 }
@@ -222,31 +222,31 @@ export interface GenesyscloudProviderGateway {
   /**
   * Host for the gateway can be set with the `GENESYSCLOUD_GATEWAY_HOST` environment variable.
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/1.84.1/docs#host GenesyscloudProvider#host}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/latest/docs#host GenesyscloudProvider#host}
   */
   readonly host?: string;
   /**
   * Port for the gateway can be set with the `GENESYSCLOUD_GATEWAY_PORT` environment variable.
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/1.84.1/docs#port GenesyscloudProvider#port}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/latest/docs#port GenesyscloudProvider#port}
   */
   readonly port?: string;
   /**
   * Protocol for the gateway can be set with the `GENESYSCLOUD_GATEWAY_PROTOCOL` environment variable.
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/1.84.1/docs#protocol GenesyscloudProvider#protocol}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/latest/docs#protocol GenesyscloudProvider#protocol}
   */
   readonly protocol?: string;
   /**
   * auth block
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/1.84.1/docs#auth GenesyscloudProvider#auth}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/latest/docs#auth GenesyscloudProvider#auth}
   */
   readonly auth?: GenesyscloudProviderGatewayAuth;
   /**
   * path_params block
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/1.84.1/docs#path_params GenesyscloudProvider#path_params}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/latest/docs#path_params GenesyscloudProvider#path_params}
   */
   readonly pathParams?: GenesyscloudProviderGatewayPathParams[] | cdktf.IResolvable;
 }
@@ -312,13 +312,13 @@ export interface GenesyscloudProviderProxyAuth {
   /**
   * Password for the Auth can be set with the `GENESYSCLOUD_PROXY_AUTH_PASSWORD` environment variable.
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/1.84.1/docs#password GenesyscloudProvider#password}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/latest/docs#password GenesyscloudProvider#password}
   */
   readonly password?: string;
   /**
   * UserName for the Auth can be set with the `GENESYSCLOUD_PROXY_AUTH_USERNAME` environment variable.
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/1.84.1/docs#username GenesyscloudProvider#username}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/latest/docs#username GenesyscloudProvider#username}
   */
   readonly username?: string;
 }
@@ -363,25 +363,25 @@ export interface GenesyscloudProviderProxy {
   /**
   * Host for the proxy can be set with the `GENESYSCLOUD_PROXY_HOST` environment variable.
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/1.84.1/docs#host GenesyscloudProvider#host}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/latest/docs#host GenesyscloudProvider#host}
   */
   readonly host?: string;
   /**
   * Port for the proxy can be set with the `GENESYSCLOUD_PROXY_PORT` environment variable.
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/1.84.1/docs#port GenesyscloudProvider#port}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/latest/docs#port GenesyscloudProvider#port}
   */
   readonly port?: string;
   /**
   * Protocol for the proxy can be set with the `GENESYSCLOUD_PROXY_PROTOCOL` environment variable.
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/1.84.1/docs#protocol GenesyscloudProvider#protocol}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/latest/docs#protocol GenesyscloudProvider#protocol}
   */
   readonly protocol?: string;
   /**
   * auth block
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/1.84.1/docs#auth GenesyscloudProvider#auth}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/latest/docs#auth GenesyscloudProvider#auth}
   */
   readonly auth?: GenesyscloudProviderProxyAuth;
 }
@@ -438,7 +438,7 @@ export function genesyscloudProviderProxyToHclTerraform(struct?: GenesyscloudPro
 
 
 /**
-* Represents a {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/1.84.1/docs genesyscloud}
+* Represents a {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/latest/docs genesyscloud}
 */
 export class GenesyscloudProvider extends cdktf.TerraformProvider {
 
@@ -454,7 +454,7 @@ export class GenesyscloudProvider extends cdktf.TerraformProvider {
   * Generates CDKTF code for importing a GenesyscloudProvider resource upon running "cdktf plan <stack-name>"
   * @param scope The scope in which to define this construct
   * @param importToId The construct id used in the generated config for the GenesyscloudProvider to import
-  * @param importFromId The id of the existing GenesyscloudProvider that should be imported. Refer to the {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/1.84.1/docs#import import section} in the documentation of this resource for the id to use
+  * @param importFromId The id of the existing GenesyscloudProvider that should be imported. Refer to the {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/latest/docs#import import section} in the documentation of this resource for the id to use
   * @param provider? Optional instance of the provider where the GenesyscloudProvider to import is found
   */
   public static generateConfigForImport(scope: Construct, importToId: string, importFromId: string, provider?: cdktf.TerraformProvider) {
@@ -466,7 +466,7 @@ export class GenesyscloudProvider extends cdktf.TerraformProvider {
   // ===========
 
   /**
-  * Create a new {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/1.84.1/docs genesyscloud} Resource
+  * Create a new {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/latest/docs genesyscloud} Resource
   *
   * @param scope The scope in which to define this construct
   * @param id The scoped construct ID. Must be unique amongst siblings in the same scope
@@ -477,7 +477,6 @@ export class GenesyscloudProvider extends cdktf.TerraformProvider {
       terraformResourceType: 'genesyscloud',
       terraformGeneratorMetadata: {
         providerName: 'genesyscloud',
-        providerVersion: '1.84.1',
         providerVersionConstraint: '~> 1.84'
       },
       terraformProviderSource: 'mypurecloud/genesyscloud'

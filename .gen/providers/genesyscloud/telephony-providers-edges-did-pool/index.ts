@@ -1,4 +1,4 @@
-// https://registry.terraform.io/providers/mypurecloud/genesyscloud/1.84.1/docs/resources/telephony_providers_edges_did_pool
+// https://registry.terraform.io/providers/mypurecloud/genesyscloud/latest/docs/resources/telephony_providers_edges_did_pool
 // generated from terraform resource schema
 
 import { Construct } from 'constructs';
@@ -10,37 +10,37 @@ export interface TelephonyProvidersEdgesDidPoolConfig extends cdktf.TerraformMet
   /**
   * Comments for the DID Pool.
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/1.84.1/docs/resources/telephony_providers_edges_did_pool#comments TelephonyProvidersEdgesDidPool#comments}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/latest/docs/resources/telephony_providers_edges_did_pool#comments TelephonyProvidersEdgesDidPool#comments}
   */
   readonly comments?: string;
   /**
   * DID Pool description.
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/1.84.1/docs/resources/telephony_providers_edges_did_pool#description TelephonyProvidersEdgesDidPool#description}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/latest/docs/resources/telephony_providers_edges_did_pool#description TelephonyProvidersEdgesDidPool#description}
   */
   readonly description?: string;
   /**
   * Ending phone number of the DID Pool range.  Phone number must be in an E.164 number format. Changing the end_phone_number attribute will cause the did_pool object to be dropped and recreated with a new ID.
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/1.84.1/docs/resources/telephony_providers_edges_did_pool#end_phone_number TelephonyProvidersEdgesDidPool#end_phone_number}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/latest/docs/resources/telephony_providers_edges_did_pool#end_phone_number TelephonyProvidersEdgesDidPool#end_phone_number}
   */
   readonly endPhoneNumber: string;
   /**
   * Provider (PURE_CLOUD | PURE_CLOUD_VOICE).
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/1.84.1/docs/resources/telephony_providers_edges_did_pool#pool_provider TelephonyProvidersEdgesDidPool#pool_provider}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/latest/docs/resources/telephony_providers_edges_did_pool#pool_provider TelephonyProvidersEdgesDidPool#pool_provider}
   */
   readonly poolProvider?: string;
   /**
   * Starting phone number of the DID Pool range. Phone number must be in a E.164 number format. Changing the start_phone_number attribute will cause the did_pool object to be dropped and recreated with a new ID.
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/1.84.1/docs/resources/telephony_providers_edges_did_pool#start_phone_number TelephonyProvidersEdgesDidPool#start_phone_number}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/latest/docs/resources/telephony_providers_edges_did_pool#start_phone_number TelephonyProvidersEdgesDidPool#start_phone_number}
   */
   readonly startPhoneNumber: string;
 }
 
 /**
-* Represents a {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/1.84.1/docs/resources/telephony_providers_edges_did_pool genesyscloud_telephony_providers_edges_did_pool}
+* Represents a {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/latest/docs/resources/telephony_providers_edges_did_pool genesyscloud_telephony_providers_edges_did_pool}
 */
 export class TelephonyProvidersEdgesDidPool extends cdktf.TerraformResource {
 
@@ -56,7 +56,7 @@ export class TelephonyProvidersEdgesDidPool extends cdktf.TerraformResource {
   * Generates CDKTF code for importing a TelephonyProvidersEdgesDidPool resource upon running "cdktf plan <stack-name>"
   * @param scope The scope in which to define this construct
   * @param importToId The construct id used in the generated config for the TelephonyProvidersEdgesDidPool to import
-  * @param importFromId The id of the existing TelephonyProvidersEdgesDidPool that should be imported. Refer to the {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/1.84.1/docs/resources/telephony_providers_edges_did_pool#import import section} in the documentation of this resource for the id to use
+  * @param importFromId The id of the existing TelephonyProvidersEdgesDidPool that should be imported. Refer to the {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/latest/docs/resources/telephony_providers_edges_did_pool#import import section} in the documentation of this resource for the id to use
   * @param provider? Optional instance of the provider where the TelephonyProvidersEdgesDidPool to import is found
   */
   public static generateConfigForImport(scope: Construct, importToId: string, importFromId: string, provider?: cdktf.TerraformProvider) {
@@ -68,7 +68,7 @@ export class TelephonyProvidersEdgesDidPool extends cdktf.TerraformResource {
   // ===========
 
   /**
-  * Create a new {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/1.84.1/docs/resources/telephony_providers_edges_did_pool genesyscloud_telephony_providers_edges_did_pool} Resource
+  * Create a new {@link https://registry.terraform.io/providers/mypurecloud/genesyscloud/latest/docs/resources/telephony_providers_edges_did_pool genesyscloud_telephony_providers_edges_did_pool} Resource
   *
   * @param scope The scope in which to define this construct
   * @param id The scoped construct ID. Must be unique amongst siblings in the same scope
@@ -79,7 +79,6 @@ export class TelephonyProvidersEdgesDidPool extends cdktf.TerraformResource {
       terraformResourceType: 'genesyscloud_telephony_providers_edges_did_pool',
       terraformGeneratorMetadata: {
         providerName: 'genesyscloud',
-        providerVersion: '1.84.1',
         providerVersionConstraint: '~> 1.84'
       },
       provider: config.provider,

@@ -1,0 +1,84 @@
+import { GenesysRegion } from './regions';
+
+/** Where an environment keeps its Terraform state. */
+export type BackendConfig =
+  | {
+      readonly type: 'local';
+      /** State file path, relative to the stack folder (`cdktf.out/stacks/<stack>`). */
+      readonly path: string;
+    }
+  | {
+      readonly type: 's3';
+      readonly bucket: string;
+      readonly key: string;
+      readonly region: string;
+      /** @default - no state locking table */
+      readonly dynamodbTable?: string;
+      /** @default true */
+      readonly encrypt?: boolean;
+    }
+  | {
+      readonly type: 'remote';
+      readonly organization: string;
+      readonly workspace: string;
+      /** @default 'app.terraform.io' */
+      readonly hostname?: string;
+    }
+  | {
+      readonly type: 'cloud';
+      readonly organization: string;
+      readonly workspace: string;
+      /** @default 'app.terraform.io' */
+      readonly hostname?: string;
+    };
+
+/** One inbound IVR of an environment. */
+export interface IvrConfig {
+  /** Numbers (E.164) that reach the IVR. */
+  readonly dnis: readonly string[];
+  /** Queue that callers who authenticated reach. */
+  readonly queueName: string;
+  /**
+   * DID pool to create for the numbers.
+   * @default - the numbers belong to a pool managed elsewhere
+   */
+  readonly didPool?: { readonly start: string; readonly end: string };
+}
+
+/** Opening hours of the IVRs; outside them callers hear a closed message. */
+export interface BusinessHoursConfig {
+  /** IANA time zone, e.g. `America/Indiana/Indianapolis`. */
+  readonly timeZone: string;
+  /** First opening, ISO-8601 local date-time without zone, e.g. `2026-01-05T08:00:00.000000`. */
+  readonly start: string;
+  /** End of that first opening, same format. */
+  readonly end: string;
+  /** Recurrence (RFC 5545 RRULE), e.g. `FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR`. */
+  readonly rrule: string;
+  readonly closedMessage: string;
+}
+
+/** Everything that differs between environments. */
+export interface EnvironmentConfig {
+  /** Short environment name: stack id is `contact-center-<name>`. */
+  readonly name: string;
+  /** Genesys Cloud region (the provider's `aws_region`). */
+  readonly region: GenesysRegion;
+  /** Architect division the flows belong to; the id is looked up when the name is `Home`. */
+  readonly division: { readonly name: string; readonly id?: string };
+  /** Prefix of every flow, IVR and queue name, e.g. `DEV `; keeps environments apart in one org. */
+  readonly namePrefix: string;
+  /** Create the queues (true) or look up existing ones by name (false). */
+  readonly manageQueues: boolean;
+  readonly pinAuth: {
+    /** Attempts a caller gets (each no-input or wrong PIN uses one). */
+    readonly maxAttempts: number;
+    /** PIN the shared flow accepts in this environment (e.g. a test PIN in dev). */
+    readonly expectedPin: string;
+  };
+  readonly operatorQueueName: string;
+  readonly ivrs: { readonly sales: IvrConfig; readonly support: IvrConfig };
+  /** @default - always open */
+  readonly businessHours?: BusinessHoursConfig;
+  readonly backend: BackendConfig;
+}

@@ -1,0 +1,61 @@
+import { EnvironmentConfig } from './environment-config';
+
+/** The embedded default environments. Numbers are fictional (555-01xx). */
+export const ENVIRONMENTS: readonly EnvironmentConfig[] = [
+  {
+    name: 'dev',
+    region: 'us-east-1',
+    division: { name: 'Home' },
+    namePrefix: 'DEV ',
+    manageQueues: true,
+    pinAuth: { maxAttempts: 3, expectedPin: '1234' },
+    operatorQueueName: 'DEV Operator',
+    ivrs: {
+      sales: { dnis: ['+13175550100'], queueName: 'DEV Sales', didPool: { start: '+13175550100', end: '+13175550109' } },
+      support: { dnis: ['+13175550110'], queueName: 'DEV Support', didPool: { start: '+13175550110', end: '+13175550119' } },
+    },
+    backend: { type: 'local', path: 'terraform.contact-center-dev.tfstate' },
+  },
+  {
+    name: 'test',
+    region: 'us-east-1',
+    division: { name: 'Home' },
+    namePrefix: 'TEST ',
+    manageQueues: true,
+    pinAuth: { maxAttempts: 3, expectedPin: '4321' },
+    operatorQueueName: 'TEST Operator',
+    ivrs: {
+      sales: { dnis: ['+13175550200'], queueName: 'TEST Sales', didPool: { start: '+13175550200', end: '+13175550209' } },
+      support: { dnis: ['+13175550210'], queueName: 'TEST Support', didPool: { start: '+13175550210', end: '+13175550219' } },
+    },
+    businessHours: {
+      timeZone: 'America/Indiana/Indianapolis',
+      start: '2026-01-05T08:00:00.000000',
+      end: '2026-01-05T18:00:00.000000',
+      rrule: 'FREQ=WEEKLY;INTERVAL=1;BYDAY=MO,TU,WE,TH,FR',
+      closedMessage: 'Our offices are closed. Please call again between 8 AM and 6 PM, Monday to Friday.',
+    },
+    backend: { type: 'local', path: 'terraform.contact-center-test.tfstate' },
+  },
+  {
+    name: 'prod',
+    region: 'eu-west-1',
+    division: { name: 'Home' },
+    namePrefix: '',
+    manageQueues: false,
+    pinAuth: { maxAttempts: 3, expectedPin: '9876' },
+    operatorQueueName: 'Operator',
+    ivrs: {
+      sales: { dnis: ['+353155500100', '+353155500101'], queueName: 'Sales' },
+      support: { dnis: ['+353155500110'], queueName: 'Support' },
+    },
+    businessHours: {
+      timeZone: 'Europe/Dublin',
+      start: '2026-01-05T08:00:00.000000',
+      end: '2026-01-05T20:00:00.000000',
+      rrule: 'FREQ=WEEKLY;INTERVAL=1;BYDAY=MO,TU,WE,TH,FR,SA',
+      closedMessage: 'Our offices are closed. Please call again between 8 AM and 8 PM, Monday to Saturday.',
+    },
+    backend: { type: 'local', path: 'terraform.contact-center-prod.tfstate' },
+  },
+];

@@ -1,0 +1,81 @@
+import { Construct } from 'constructs';
+import { AssetType, ITerraformDependable, Lazy, TerraformAsset, TerraformStack } from 'cdktf';
+import { ConstructError } from './construct-error';
+import { Flow } from '../.gen/providers/genesyscloud/flow';
+import { FlowDefinition, RenderedFlow, sha256 } from '../flow';
+import type { ISharedFlow } from './shared-flow';
+import { flowFileName, stageFile } from './staging';
+
+export interface FlowPublicationProps {
+  /** Validated and rendered here; a bad definition throws before anything is written to cdktf.out. */
+  readonly definition: FlowDefinition;
+  /** Path used in error messages (the owning construct's path). */
+  readonly path: string;
+  /** Provider substitutions: key (without braces) → Terraform reference. */
+  readonly substitutions: Readonly<Record<string, string>>;
+  /** Shared flows the definition calls: dependencies and part of the trigger hash. */
+  readonly sharedFlows: readonly ISharedFlow[];
+  /** Extra resources the flow must be published after. */
+  readonly dependsOn?: readonly ITerraformDependable[];
+  readonly forceUnlock?: boolean;
+}
+
+/**
+ * The YAML asset and `genesyscloud_flow` of one flow. `name`, `type` and `file_content_hash` are never
+ * set (the provider computes them; setting them gives perpetual diffs). The update trigger hash covers
+ * the YAML, the substitutions and the content hash of every shared flow called, so a change to a
+ * shared flow republishes exactly its callers (Architect binds a module at its caller's publish time).
+ */
+export class FlowPublication extends Construct {
+  readonly rendered: RenderedFlow;
+  readonly asset: TerraformAsset;
+  readonly resource: Flow;
+
+  constructor(scope: Construct, id: string, props: FlowPublicationProps) {
+    super(scope, id);
+    this.rendered = props.definition.render(props.path);
+    claimFlowName(this, this.rendered, props.path);
+    this.asset = new TerraformAsset(this, 'Yaml', {
+      path: stageFile(flowFileName(this.rendered.name), this.rendered.yaml),
+      type: AssetType.FILE,
+    });
+    const dependencies: ITerraformDependable[] = [...(props.dependsOn ?? [])];
+    for (const shared of props.sharedFlows) if (shared.dependable) dependencies.push(shared.dependable);
+    const substitutions = props.substitutions;
+    const rendered = this.rendered;
+    this.resource = new Flow(this, 'Resource', {
+      filepath: this.asset.path,
+      substitutions: Object.keys(substitutions).length > 0 ? { ...substitutions } : undefined,
+      updateTriggerHash: Lazy.stringValue({
+        produce: (context) =>
+          sha256(
+            JSON.stringify({
+              content: rendered.contentHash,
+              substitutions: Object.entries(context.resolve(substitutions) as Record<string, string>).sort(([a], [b]) => a.localeCompare(b)),
+              sharedFlows: props.sharedFlows.map((s) => [s.flowName, s.contentHash ?? 'external']).sort(([a], [b]) => a.localeCompare(b)),
+            }),
+          ),
+      }),
+      forceUnlock: props.forceUnlock,
+      dependsOn: dependencies.length > 0 ? dependencies : undefined,
+    });
+  }
+}
+
+const flowNamesByStack = new WeakMap<TerraformStack, Map<string, string>>();
+
+/**
+ * The import job identifies a flow by name and type: two flows with one name in a stack would
+ * overwrite each other in the org.
+ */
+function claimFlowName(scope: Construct, rendered: RenderedFlow, path: string): void {
+  const stack = TerraformStack.of(scope);
+  const names = flowNamesByStack.get(stack) ?? new Map<string, string>();
+  flowNamesByStack.set(stack, names);
+  const key = `${rendered.type}:${rendered.name}`;
+  const first = names.get(key);
+  if (first !== undefined) {
+    throw new ConstructError('GC2006', path, `flow name is already used by ${first} in this stack; Genesys would treat both as one flow`, rendered.name, 'give each flow its own name');
+  }
+  names.set(key, path);
+}

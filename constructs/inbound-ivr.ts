@@ -1,0 +1,185 @@
+import { Construct } from 'constructs';
+import { ArchitectIvr } from '../.gen/providers/genesyscloud/architect-ivr';
+import { TelephonyProvidersEdgesDidPool } from '../.gen/providers/genesyscloud/telephony-providers-edges-did-pool';
+import { CallSharedFlow, Disconnect, Expression, PlayAudio, Prompt, QueueTarget, Task, TransferToAcd } from '../flow';
+import { CallFlow } from './call-flow';
+import { ConstructError } from './construct-error';
+import { isE164 } from './e164';
+import type { ISharedFlow } from './shared-flow';
+
+export interface DidPoolProps {
+  /** First number of the pool (E.164). */
+  readonly startPhoneNumber: string;
+  /** Last number of the pool (E.164). Changing either number re-creates the pool (new id). */
+  readonly endPhoneNumber: string;
+  /**
+   * @default 'PURE_CLOUD_VOICE'
+   */
+  readonly provider?: 'PURE_CLOUD' | 'PURE_CLOUD_VOICE';
+  /**
+   * @default - no description
+   */
+  readonly description?: string;
+}
+
+export interface IvrScheduleProps {
+  /** Id of a `genesyscloud_architect_schedulegroups` resource. */
+  readonly scheduleGroupId: string;
+  /** Flow for closed hours; the platform requires it whenever a schedule group is set. */
+  readonly closedHoursFlow: CallFlow;
+  /**
+   * @default - holidays follow the schedule group's closed hours
+   */
+  readonly holidayHoursFlow?: CallFlow;
+}
+
+export interface InboundIvrProps<O extends string> {
+  /**
+   * IVR configuration name. Renaming re-creates the IVR (the provider marks `name` ForceNew).
+   */
+  readonly name: string;
+  /**
+   * Name of the IVR's inbound call flow.
+   * @default - the IVR name
+   */
+  readonly flowName?: string;
+  /**
+   * @default - no description
+   */
+  readonly description?: string;
+  /**
+   * Architect division name written into the flow.
+   * @default 'Home'
+   */
+  readonly divisionName?: string;
+  /**
+   * Division id of the IVR configuration.
+   * @default - the provider's default (home division)
+   */
+  readonly divisionId?: string;
+  /** Numbers (E.164) that route to this IVR; they must belong to a DID pool. */
+  readonly dnis: readonly string[];
+  /**
+   * Creates a DID pool for the numbers; every DNIS must lie inside it.
+   * @default - the numbers belong to a pool managed elsewhere
+   */
+  readonly didPool?: DidPoolProps;
+  /** Shared flow the call runs first (e.g. PIN authentication). */
+  readonly sharedFlow: ISharedFlow<O>;
+  /**
+   * Values for the shared flow's inputs.
+   * @default - none
+   */
+  readonly sharedFlowInputs?: Readonly<Record<string, Expression>>;
+  /** Queue each outcome of the shared flow routes to; every outcome needs one. */
+  readonly routes: Readonly<Record<O, QueueTarget>>;
+  /**
+   * Played when the call arrives.
+   * @default - no greeting
+   */
+  readonly greeting?: Prompt;
+  /**
+   * Played when a transfer fails, before the call ends.
+   * @default - "We are sorry, no one can take your call right now. Goodbye."
+   */
+  readonly transferFailurePrompt?: Prompt;
+  /**
+   * Business hours: schedule group plus closed (and holiday) flows.
+   * @default - always open
+   */
+  readonly schedule?: IvrScheduleProps;
+  /**
+   * @default false
+   */
+  readonly forceUnlock?: boolean;
+}
+
+/**
+ * An inbound IVR: a call flow that runs a shared flow and routes each of its outcomes to a queue, and
+ * the `genesyscloud_architect_ivr` that sends its DNIS numbers to that flow.
+ */
+export class InboundIvr<O extends string = string> extends Construct {
+  readonly flow: CallFlow;
+  readonly resource: ArchitectIvr;
+  readonly didPool?: TelephonyProvidersEdgesDidPool;
+
+  constructor(scope: Construct, id: string, props: InboundIvrProps<O>) {
+    super(scope, id);
+    this.validate(props);
+    const failurePrompt = props.transferFailurePrompt ?? Prompt.tts('We are sorry, no one can take your call right now. Goodbye.');
+    const outcomes = Object.fromEntries(
+      props.sharedFlow.outcomes.map((o) => [
+        o,
+        [
+          new TransferToAcd(`Route ${o}`, {
+            queue: props.routes[o],
+            onFailure: [new PlayAudio(`Route ${o} failed`, { prompt: failurePrompt }), new Disconnect(`Route ${o} end`)],
+          }),
+        ],
+      ]),
+    ) as Record<O, TransferToAcd[]>;
+    const main = new Task('Main', [
+      ...(props.greeting ? [new PlayAudio('Greeting', { prompt: props.greeting })] : []),
+      new CallSharedFlow('Run shared flow', { flow: props.sharedFlow, inputs: props.sharedFlowInputs, outcomes }),
+    ]);
+    if (props.didPool) {
+      this.didPool = new TelephonyProvidersEdgesDidPool(this, 'DidPool', {
+        startPhoneNumber: props.didPool.startPhoneNumber,
+        endPhoneNumber: props.didPool.endPhoneNumber,
+        poolProvider: props.didPool.provider ?? 'PURE_CLOUD_VOICE',
+        description: props.didPool.description,
+      });
+    }
+    this.flow = new CallFlow(this, 'Flow', {
+      name: props.flowName ?? props.name,
+      description: props.description,
+      division: props.divisionName,
+      startUp: main,
+      tasks: [main],
+      forceUnlock: props.forceUnlock,
+    });
+    this.resource = new ArchitectIvr(this, 'Resource', {
+      name: props.name,
+      description: props.description,
+      divisionId: props.divisionId,
+      dnis: [...props.dnis].sort(),
+      openHoursFlowId: this.flow.flowId,
+      closedHoursFlowId: props.schedule?.closedHoursFlow.flowId,
+      holidayHoursFlowId: props.schedule?.holidayHoursFlow?.flowId,
+      scheduleGroupId: props.schedule?.scheduleGroupId,
+      dependsOn: this.didPool ? [this.didPool] : undefined,
+    });
+  }
+
+  private validate(props: InboundIvrProps<O>): void {
+    const path = this.node.path;
+    if (props.dnis.length === 0) throw new ConstructError('GC2007', path, 'an IVR needs at least one DNIS number', [], 'add the numbers that should reach it');
+    for (const n of props.dnis) {
+      if (!isE164(n)) throw new ConstructError('GC2001', `${path} > dnis`, 'DNIS is not an E.164 number', n, 'write it as + country code and number, digits only, e.g. +13175550100');
+    }
+    const dupes = props.dnis.filter((n, i) => props.dnis.indexOf(n) !== i);
+    if (dupes.length > 0) throw new ConstructError('GC2007', `${path} > dnis`, 'DNIS listed twice', dupes[0], 'list each number once');
+    if (props.didPool) {
+      const { startPhoneNumber: start, endPhoneNumber: end } = props.didPool;
+      for (const [what, n] of [['startPhoneNumber', start], ['endPhoneNumber', end]] as const) {
+        if (!isE164(n)) throw new ConstructError('GC2001', `${path} > didPool.${what}`, 'DID pool bound is not an E.164 number', n, 'write it as + country code and number');
+      }
+      if (start.length !== end.length || start > end) {
+        throw new ConstructError('GC2003', `${path} > didPool`, 'DID pool start must not be after its end (same number of digits)', `${start}..${end}`, 'swap or correct the bounds');
+      }
+      for (const n of props.dnis) {
+        if (n.length !== start.length || n < start || n > end) {
+          throw new ConstructError('GC2003', `${path} > dnis`, `DNIS is outside the DID pool ${start}..${end}`, n, 'widen the pool or fix the number');
+        }
+      }
+    }
+    if (props.schedule && !props.schedule.closedHoursFlow) {
+      throw new ConstructError('GC2002', `${path} > schedule`, 'a schedule group needs both an open and a closed hours flow', 'closedHoursFlow missing', 'add schedule.closedHoursFlow');
+    }
+    for (const o of props.sharedFlow.outcomes) {
+      if (!props.routes[o]) {
+        throw new ConstructError('GC2005', `${path} > routes`, `outcome '${o}' of shared flow '${props.sharedFlow.flowName}' has no route`, o, `add routes.${o}`);
+      }
+    }
+  }
+}

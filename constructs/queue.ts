@@ -1,0 +1,92 @@
+import { Construct } from 'constructs';
+import { DataGenesyscloudRoutingQueue } from '../.gen/providers/genesyscloud/data-genesyscloud-routing-queue';
+import { RoutingQueue } from '../.gen/providers/genesyscloud/routing-queue';
+import { QueueTarget } from '../flow';
+import { ConstructError } from './construct-error';
+import { substitutionKey } from './substitution';
+
+/**
+ * A queue a flow can transfer to. Flows write `{{substitutionKey}}` where the queue name goes, and the
+ * flow resource maps that key to `nameAttribute`, so Terraform orders the queue before the flow.
+ */
+export interface IQueue extends QueueTarget {
+  /** Provider substitution key (without braces). */
+  readonly substitutionKey: string;
+  /** Terraform reference to the queue's name. */
+  readonly nameAttribute: string;
+}
+
+export interface QueueProps {
+  /** Queue name in Genesys Cloud. */
+  readonly name: string;
+  /**
+   * @default - no description
+   */
+  readonly description?: string;
+  /**
+   * Division id of the queue.
+   * @default - the home division
+   */
+  readonly divisionId?: string;
+}
+
+// A substituted name lands inside a double-quoted YAML scalar: quotes, backslashes and control
+// characters would break the YAML (substitution is plain text replacement).
+const UNSAFE_NAME = /["\\\u0000-\u001f\u007f]|\{\{|\}\}/;
+
+function checkQueueName(path: string, name: string): void {
+  if (name.trim() === '' || name !== name.trim() || UNSAFE_NAME.test(name)) {
+    throw new ConstructError('GC2004', path, 'queue name must be non-empty, without leading/trailing spaces, quotes, backslashes, control characters or {{ }}', name, 'rename the queue');
+  }
+}
+
+/** An ACD queue managed by this stack (`genesyscloud_routing_queue`). */
+export class Queue extends Construct implements IQueue {
+  /** A queue that already exists in the org, looked up by name (`data.genesyscloud_routing_queue`). */
+  static fromName(scope: Construct, id: string, name: string): IQueue {
+    return new ImportedQueue(scope, id, name);
+  }
+
+  readonly resource: RoutingQueue;
+  readonly queueName: string;
+  readonly nameInFlow: string;
+  readonly substitutionKey: string;
+  readonly nameAttribute: string;
+
+  constructor(scope: Construct, id: string, props: QueueProps) {
+    super(scope, id);
+    checkQueueName(this.node.path, props.name);
+    this.resource = new RoutingQueue(this, 'Resource', { name: props.name, description: props.description, divisionId: props.divisionId });
+    this.queueName = props.name;
+    this.substitutionKey = substitutionKey('queue', this);
+    this.nameInFlow = `{{${this.substitutionKey}}}`;
+    this.nameAttribute = this.resource.name;
+  }
+
+  /** The queue's id (for routing settings of other resources). */
+  get queueId(): string {
+    return this.resource.id;
+  }
+}
+
+class ImportedQueue extends Construct implements IQueue {
+  readonly queueName: string;
+  readonly nameInFlow: string;
+  readonly substitutionKey: string;
+  readonly nameAttribute: string;
+
+  constructor(scope: Construct, id: string, name: string) {
+    super(scope, id);
+    checkQueueName(this.node.path, name);
+    const lookup = new DataGenesyscloudRoutingQueue(this, 'Lookup', { name });
+    this.queueName = name;
+    this.substitutionKey = substitutionKey('queue', this);
+    this.nameInFlow = `{{${this.substitutionKey}}}`;
+    this.nameAttribute = lookup.name;
+  }
+}
+
+/** True when a queue target comes from a construct (and needs a substitution). */
+export function isQueueConstruct(target: QueueTarget): target is IQueue {
+  return typeof (target as IQueue).substitutionKey === 'string' && typeof (target as IQueue).nameAttribute === 'string';
+}

@@ -1,0 +1,85 @@
+import { Construct } from 'constructs';
+import { TerraformOutput, TerraformStack } from 'cdktf';
+import { ArchitectSchedulegroups } from '../.gen/providers/genesyscloud/architect-schedulegroups';
+import { ArchitectSchedules } from '../.gen/providers/genesyscloud/architect-schedules';
+import { DataGenesyscloudAuthDivisionHome } from '../.gen/providers/genesyscloud/data-genesyscloud-auth-division-home';
+import { GenesyscloudProvider } from '../.gen/providers/genesyscloud/provider';
+import { EnvironmentConfig, IvrConfig } from '../config';
+import { CallFlow, InboundIvr, IQueue, IvrScheduleProps, Queue, SharedFlow } from '../constructs';
+import { Expr, Prompt } from '../flow';
+import { addBackend } from './backend';
+import { afterHoursFlow } from './flows/after-hours';
+import { PinAuthOutcome, pinAuthFlow } from './flows/pin-auth';
+
+export interface ContactCenterStackProps {
+  readonly config: EnvironmentConfig;
+}
+
+/** Stack id of an environment: `contact-center-<env>`. */
+export function stackIdFor(environment: string): string {
+  return `contact-center-${environment}`;
+}
+
+/**
+ * One environment of the seed scenario: a shared PIN authentication module, and a Sales and a
+ * Support IVR that both call it (success → the IVR's queue, failure → the operator queue).
+ * Credentials come only from the provider's environment variables.
+ */
+export class ContactCenterStack extends TerraformStack {
+  readonly pinAuth: SharedFlow<PinAuthOutcome>;
+  readonly salesIvr: InboundIvr<PinAuthOutcome>;
+  readonly supportIvr: InboundIvr<PinAuthOutcome>;
+  readonly afterHours?: CallFlow;
+
+  constructor(scope: Construct, props: ContactCenterStackProps) {
+    const { config } = props;
+    super(scope, stackIdFor(config.name));
+    new GenesyscloudProvider(this, 'Genesys', { awsRegion: config.region });
+    addBackend(this, config.backend);
+
+    const prefix = config.namePrefix;
+    const division = config.division.name;
+    const divisionId = config.division.id ?? new DataGenesyscloudAuthDivisionHome(this, 'HomeDivision', {}).id;
+    const queue = (id: string, name: string): IQueue =>
+      config.manageQueues ? new Queue(this, id, { name, divisionId }) : Queue.fromName(this, id, name);
+    const operatorQueue = queue('OperatorQueue', config.operatorQueueName);
+
+    this.pinAuth = new SharedFlow(this, 'PinAuth', pinAuthFlow({ flowName: `${prefix}Shared PIN Auth`, division, maxAttempts: config.pinAuth.maxAttempts }));
+
+    let schedule: IvrScheduleProps | undefined;
+    const hours = config.businessHours;
+    if (hours) {
+      const open = new ArchitectSchedules(this, 'OpenHours', { name: `${prefix}Open Hours`, divisionId, start: hours.start, end: hours.end, rrule: hours.rrule });
+      const group = new ArchitectSchedulegroups(this, 'BusinessHours', { name: `${prefix}Business Hours`, divisionId, timeZone: hours.timeZone, openSchedulesId: [open.id] });
+      this.afterHours = new CallFlow(this, 'AfterHours', afterHoursFlow({ flowName: `${prefix}After Hours`, division, message: hours.closedMessage }));
+      schedule = { scheduleGroupId: group.id, closedHoursFlow: this.afterHours, holidayHoursFlow: this.afterHours };
+    }
+
+    const ivr = (id: string, label: string, ivrConfig: IvrConfig): InboundIvr<PinAuthOutcome> =>
+      new InboundIvr(this, id, {
+        name: `${prefix}${label} IVR`,
+        description: `${label} line: PIN authentication, then the ${label} queue.`,
+        divisionName: division,
+        divisionId,
+        dnis: ivrConfig.dnis,
+        didPool: ivrConfig.didPool && { startPhoneNumber: ivrConfig.didPool.start, endPhoneNumber: ivrConfig.didPool.end, description: `${prefix}${label} numbers` },
+        greeting: Prompt.tts(`Welcome to ${label}.`),
+        sharedFlow: this.pinAuth,
+        sharedFlowInputs: { ExpectedPin: Expr.string(config.pinAuth.expectedPin) },
+        routes: { success: queue(`${id}Queue`, ivrConfig.queueName), failure: operatorQueue },
+        schedule,
+      });
+    this.salesIvr = ivr('SalesIvr', 'Sales', config.ivrs.sales);
+    this.supportIvr = ivr('SupportIvr', 'Support', config.ivrs.support);
+
+    new TerraformOutput(this, 'flow_ids', {
+      description: 'Ids of the published flows, by flow name',
+      value: Object.fromEntries(
+        [this.pinAuth.publication, this.salesIvr.flow.publication, this.supportIvr.flow.publication, ...(this.afterHours ? [this.afterHours.publication] : [])].map((p) => [
+          p.rendered.name,
+          p.resource.id,
+        ]),
+      ),
+    });
+  }
+}

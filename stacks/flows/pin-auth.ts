@@ -1,0 +1,66 @@
+import { SharedFlowProps } from '../../constructs';
+import { CollectDigits, Decision, Digits, EndSharedFlow, Expr, Loop, PlayAudio, Prompt, UpdateData, Variable, assign } from '../../flow';
+
+export type PinAuthOutcome = 'success' | 'failure';
+
+export interface PinAuthOptions {
+  readonly flowName: string;
+  readonly division: string;
+  /** Attempts before the failure outcome; each no-input or wrong PIN uses one. */
+  readonly maxAttempts: number;
+}
+
+/** Inputs and outputs of the PIN module, for callers and tests. */
+export const PIN_AUTH = {
+  expectedPin: Variable.string('Common.ExpectedPin'),
+  attemptsUsed: Variable.integer('Common.AttemptsUsed'),
+};
+
+/**
+ * The seed's shared PIN authentication: collect a 4-digit PIN, compare it with the PIN the caller
+ * passes in (`ExpectedPin`, supplied per environment), re-prompt on no input or a wrong PIN, and end
+ * with `success` or, once the attempts run out, `failure`.
+ */
+export function pinAuthFlow(options: PinAuthOptions): SharedFlowProps<PinAuthOutcome> {
+  const pin = Variable.string('Common.Pin');
+  const attempt = Variable.integer('Common.Attempt');
+  const { expectedPin, attemptsUsed } = PIN_AUTH;
+  return {
+    name: options.flowName,
+    description: 'Collects and checks a 4-digit PIN. Outcome success or failure; AttemptsUsed counts tries.',
+    division: options.division,
+    inputs: [{ variable: expectedPin, description: 'The PIN that authenticates the caller' }],
+    outputs: [attemptsUsed],
+    outcomes: ['success', 'failure'],
+    variables: [pin, attempt],
+    actions: [
+      new Loop('PIN attempts', {
+        counter: attempt,
+        count: options.maxAttempts,
+        body: [
+          new CollectDigits('Collect PIN', {
+            into: pin,
+            digits: Digits.exactly(4),
+            prompt: Prompt.tts('Please enter your four digit PIN.'),
+            noEntryTimeoutSeconds: 5,
+            interDigitTimeoutSeconds: 3,
+            onSuccess: [
+              new Decision('PIN matches', {
+                condition: pin.ref().equals(expectedPin.ref()),
+                yes: [
+                  new UpdateData('Count attempts', [assign(attemptsUsed, Expr.plus(attempt.ref(), 1))]),
+                  new EndSharedFlow('Authenticated', 'success'),
+                ],
+                no: [new PlayAudio('Wrong PIN', { prompt: Prompt.tts('That PIN is not correct.') })],
+              }),
+            ],
+            onFailure: [new PlayAudio('No PIN entered', { prompt: Prompt.tts('Sorry, I did not get a PIN.') })],
+          }),
+        ],
+      }),
+      new UpdateData('All attempts used', [assign(attemptsUsed, Expr.integer(options.maxAttempts))]),
+      new PlayAudio('Not authenticated', { prompt: Prompt.tts('We could not check your PIN. Let me transfer you to an operator.') }),
+      new EndSharedFlow('Authentication failed', 'failure'),
+    ],
+  };
+}

@@ -1,0 +1,5 @@
+export * from './backend';
+export * from './contact-center-app';
+export * from './contact-center-stack';
+export * from './flows/after-hours';
+export * from './flows/pin-auth';

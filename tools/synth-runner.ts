@@ -1,0 +1,29 @@
+import { ConfigValidationError } from '../config';
+import { ConstructError } from '../constructs';
+import { FlowValidationError } from '../flow';
+
+/** Exit codes of the synth commands, for scripts. */
+export const SYNTH_EXIT = { ok: 0, invalidInput: 1, internalError: 2 } as const;
+
+/** True for errors caused by the user's configuration or flow definitions (as opposed to bugs). */
+export function isInputError(err: unknown): err is Error {
+  return err instanceof ConfigValidationError || err instanceof FlowValidationError || err instanceof ConstructError;
+}
+
+/**
+ * Runs a synth and turns failures into readable messages and stable exit codes: 1 for invalid
+ * configuration or flow definitions (every problem listed), 2 for anything else.
+ */
+export function runSynth(synth: () => void, onFailure: () => void = () => undefined): void {
+  try {
+    synth();
+  } catch (err) {
+    onFailure();
+    if (isInputError(err)) {
+      process.stderr.write(`synth failed: ${err.message}\n`);
+      process.exit(SYNTH_EXIT.invalidInput);
+    }
+    process.stderr.write(`synth failed with an internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exit(SYNTH_EXIT.internalError);
+  }
+}
