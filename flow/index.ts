@@ -25,3 +25,4 @@ export * from './queue-target';
 export * from './shared-flow-interface';
 export * from './task';
 export * from './variable';
+export * from './fragments/collect-with-retries';

@@ -1,5 +1,5 @@
 import { SharedFlowProps } from '../../constructs';
-import { CollectDigits, Decision, Digits, EndSharedFlow, Expr, Loop, PlayAudio, Prompt, UpdateData, Variable, assign } from '../../flow';
+import { Digits, EndSharedFlow, Expr, PlayAudio, Prompt, UpdateData, Variable, assign, collectWithRetries } from '../../flow';
 
 export type PinAuthOutcome = 'success' | 'failure';
 
@@ -34,29 +34,20 @@ export function pinAuthFlow(options: PinAuthOptions): SharedFlowProps<PinAuthOut
     outcomes: ['success', 'failure'],
     variables: [pin, attempt],
     actions: [
-      new Loop('PIN attempts', {
+      collectWithRetries('Collect PIN', {
+        collect: {
+          into: pin,
+          digits: Digits.exactly(4),
+          prompt: Prompt.tts('Please enter your four digit PIN.'),
+          noEntryTimeoutSeconds: 5,
+          interDigitTimeoutSeconds: 3,
+        },
+        attempts: options.maxAttempts,
         counter: attempt,
-        count: options.maxAttempts,
-        body: [
-          new CollectDigits('Collect PIN', {
-            into: pin,
-            digits: Digits.exactly(4),
-            prompt: Prompt.tts('Please enter your four digit PIN.'),
-            noEntryTimeoutSeconds: 5,
-            interDigitTimeoutSeconds: 3,
-            onSuccess: [
-              new Decision('PIN matches', {
-                condition: pin.ref().equals(expectedPin.ref()),
-                yes: [
-                  new UpdateData('Count attempts', [assign(attemptsUsed, Expr.plus(attempt.ref(), 1))]),
-                  new EndSharedFlow('Authenticated', 'success'),
-                ],
-                no: [new PlayAudio('Wrong PIN', { prompt: Prompt.tts('That PIN is not correct.') })],
-              }),
-            ],
-            onFailure: [new PlayAudio('No PIN entered', { prompt: Prompt.tts('Sorry, I did not get a PIN.') })],
-          }),
-        ],
+        isValid: pin.ref().equals(expectedPin.ref()),
+        onValid: [new UpdateData('Count attempts', [assign(attemptsUsed, Expr.plus(attempt.ref(), 1))]), new EndSharedFlow('Authenticated', 'success')],
+        noInputPrompt: Prompt.tts('Sorry, I did not get a PIN.'),
+        badInputPrompt: Prompt.tts('That PIN is not correct.'),
       }),
       new UpdateData('All attempts used', [assign(attemptsUsed, Expr.integer(options.maxAttempts))]),
       new PlayAudio('Not authenticated', { prompt: Prompt.tts('We could not check your PIN. Let me transfer you to an operator.') }),
