@@ -1,23 +1,24 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-
-let stagingDir: string | undefined;
+import { sha256 } from '../flow';
 
 /**
  * Writes a rendered file where a `TerraformAsset` can pick it up (assets must exist at construct time;
- * synth copies them into `cdktf.out/`). One temporary folder per process, removed when it exits, so
- * nothing is written into the project and a failed synth leaves nothing behind.
+ * synth copies them into `cdktf.out/`). Files are content-addressed under the OS temp folder, so nothing
+ * is written into the project, a failed synth leaves nothing in `cdktf.out/`, and repeated synths reuse
+ * the same files instead of piling up new ones.
  */
 export function stageFile(fileName: string, content: string): string {
-  if (!stagingDir) {
-    stagingDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gc-flows-'));
-    const dir = stagingDir;
-    process.once('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
-  }
-  const folder = fs.mkdtempSync(path.join(stagingDir, 'f-'));
+  const folder = path.join(os.tmpdir(), 'gc-flows-staging', sha256(`${fileName}\n${content}`).slice(0, 32));
   const file = path.join(folder, fileName);
-  fs.writeFileSync(file, content, 'utf8');
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(folder, { recursive: true });
+    // Write-then-rename: a concurrent synth never sees a half-written file.
+    const partial = `${file}.${process.pid}.partial`;
+    fs.writeFileSync(partial, content, 'utf8');
+    fs.renameSync(partial, file);
+  }
   return file;
 }
 
