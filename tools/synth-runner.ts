@@ -14,11 +14,10 @@ export function isInputError(err: unknown): err is Error {
  * Runs a synth and turns failures into readable messages and stable exit codes: 1 for invalid
  * configuration or flow definitions (every problem listed), 2 for anything else.
  */
-export function runSynth(synth: () => void, onFailure: () => void = () => undefined): void {
+export function runSynth(synth: () => void): void {
   try {
     synth();
   } catch (err) {
-    onFailure();
     if (isInputError(err)) {
       process.stderr.write(`synth failed: ${err.message}\n`);
       process.exit(SYNTH_EXIT.invalidInput);
