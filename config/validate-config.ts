@@ -1,11 +1,11 @@
 import * as path from 'path';
 import { isE164 } from '../constructs/e164';
+import { isSafeName } from '../constructs/safe-name';
 import { ConfigErrorCode, ConfigProblem, ConfigValidationError } from './config-error';
 import { EnvironmentConfig } from './environment-config';
 import { GENESYS_REGIONS } from './regions';
 
 const ENV_NAME = /^[a-z][a-z0-9-]{0,30}$/;
-const UNSAFE_NAME = /["\\\u0000-\u001f\u007f]|\{\{|\}\}/;
 const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?$/;
 
 /** Checks every environment and returns all problems (empty when valid). */
@@ -23,10 +23,10 @@ export function configProblems(environments: readonly EnvironmentConfig[]): Conf
     if (!(env.region in GENESYS_REGIONS)) {
       report('GC3001', `${at}.region`, `region is not one of the provider's aws_region values: ${Object.keys(GENESYS_REGIONS).join(', ')}`, env.region, 'use e.g. us-east-1');
     }
-    if (UNSAFE_NAME.test(env.namePrefix) || env.namePrefix !== env.namePrefix.trimStart()) {
+    if (env.namePrefix !== '' && !isSafeName(`${env.namePrefix}x`)) {
       report('GC3003', `${at}.namePrefix`, 'prefix must not start with a space or contain quotes, backslashes, control characters or {{ }}', env.namePrefix, "use e.g. 'DEV '");
     }
-    if (!env.division?.name || UNSAFE_NAME.test(env.division.name)) report('GC3003', `${at}.division.name`, 'division name is missing or invalid', env.division?.name, "use e.g. 'Home'");
+    if (!isSafeName(env.division?.name ?? '')) report('GC3003', `${at}.division.name`, 'division name is missing or invalid', env.division?.name, "use e.g. 'Home'");
     if (env.division && env.division.name !== 'Home' && !env.division.id) {
       report('GC3003', `${at}.division.id`, 'a division other than Home needs its id', env.division.name, 'add division.id');
     }
@@ -35,7 +35,7 @@ export function configProblems(environments: readonly EnvironmentConfig[]): Conf
     if (!/^[0-9]{4}$/.test(expectedPin ?? '')) report('GC3005', `${at}.pinAuth.expectedPin`, 'PIN must be exactly 4 digits', expectedPin, "use e.g. '1234'");
     const queueNames = [env.operatorQueueName, env.ivrs?.sales?.queueName, env.ivrs?.support?.queueName];
     queueNames.forEach((q) => {
-      if (!q || UNSAFE_NAME.test(q) || q !== q.trim()) report('GC3003', `${at}.queues`, 'queue name is missing or has quotes, backslashes, control characters, {{ }} or outer spaces', q, 'rename the queue');
+      if (!isSafeName(q ?? '')) report('GC3003', `${at}.queues`, 'queue name is missing or has quotes, backslashes, control characters, {{ }} or outer spaces', q, 'rename the queue');
     });
     const numbers = new Set<string>();
     for (const [ivrName, ivr] of Object.entries(env.ivrs ?? {})) {

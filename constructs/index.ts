@@ -4,4 +4,5 @@ export * from './e164';
 export * from './flow-publication';
 export * from './inbound-ivr';
 export * from './queue';
+export * from './safe-name';
 export * from './shared-flow';

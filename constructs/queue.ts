@@ -3,6 +3,7 @@ import { DataGenesyscloudRoutingQueue } from '../.gen/providers/genesyscloud/dat
 import { RoutingQueue } from '../.gen/providers/genesyscloud/routing-queue';
 import { QueueTarget } from '../flow';
 import { ConstructError } from './construct-error';
+import { isSafeName } from './safe-name';
 import { substitutionKey } from './substitution';
 
 /**
@@ -30,12 +31,8 @@ export interface QueueProps {
   readonly divisionId?: string;
 }
 
-// A substituted name lands inside a double-quoted YAML scalar: quotes, backslashes and control
-// characters would break the YAML (substitution is plain text replacement).
-const UNSAFE_NAME = /["\\\u0000-\u001f\u007f]|\{\{|\}\}/;
-
 function checkQueueName(path: string, name: string): void {
-  if (name.trim() === '' || name !== name.trim() || UNSAFE_NAME.test(name)) {
+  if (!isSafeName(name)) {
     throw new ConstructError('GC2004', path, 'queue name must be non-empty, without leading/trailing spaces, quotes, backslashes, control characters or {{ }}', name, 'rename the queue');
   }
 }
