@@ -20,7 +20,7 @@ describe('project rules', () => {
 
   it('never reads ../shared at build, test or run time', () => {
     const offenders = [...projectSources, 'package.json', 'tsconfig.json', 'cdktf.json', 'jest.config.js', '.ci/run'].filter((f) =>
-      /\.\.\/shared\b|\/work\/shared/.test(fs.readFileSync(path.join(root, f), 'utf8')),
+      /\.\.\/shared(\/|['"`\s]|$)|\/work\/shared/m.test(fs.readFileSync(path.join(root, f), 'utf8')),
     );
     expect(offenders).toEqual([]);
   });
