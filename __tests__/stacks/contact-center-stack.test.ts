@@ -74,4 +74,17 @@ describe('contact-center stacks', () => {
     const again = addEnvironments(new App({ outdir: '/nonexistent-never-written' }), ENVIRONMENTS);
     stacks.forEach((s, i) => expect(Testing.synth(again[i])).toBe(Testing.synth(s)));
   });
+
+  it.each([
+    [{ type: 's3', bucket: 'state', key: 'genesys/dev.tfstate', region: 'eu-west-1', dynamodbTable: 'locks' }, { s3: { bucket: 'state', key: 'genesys/dev.tfstate', region: 'eu-west-1', dynamodb_table: 'locks', encrypt: true } }],
+    [{ type: 'remote', organization: 'acme', workspace: 'genesys-dev' }, { remote: { organization: 'acme', workspaces: { name: 'genesys-dev' } } }],
+  ] as const)('selects the %j backend per environment', (backend, expected) => {
+    const [stack] = addEnvironments(Testing.app(), [{ ...env('dev'), backend }]);
+    expect(JSON.parse(Testing.synth(stack)).terraform.backend).toEqual(expected);
+  });
+
+  it('selects a Terraform Cloud backend per environment', () => {
+    const [stack] = addEnvironments(Testing.app(), [{ ...env('dev'), backend: { type: 'cloud', organization: 'acme', workspace: 'genesys-dev' } }]);
+    expect(JSON.parse(Testing.synth(stack)).terraform.cloud).toEqual({ organization: 'acme', workspaces: { name: 'genesys-dev' } });
+  });
 });
