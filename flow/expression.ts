@@ -51,22 +51,21 @@ export class Expression<T extends DataType = DataType> {
     return new Expression('boolean', { kind: 'compare', op, left: this, right: toExpression(this.type, other) });
   }
 
+  /** This expression and every expression inside it, outermost first. */
+  subexpressions(): Expression[] {
+    const found: Expression[] = [];
+    walk(this, (e) => found.push(e));
+    return found;
+  }
+
   /** Variables this expression reads (for declaration checks). */
   variables(): Variable[] {
-    const found: Variable[] = [];
-    walk(this, (n) => {
-      if (n.node.kind === 'variable') found.push(n.node.variable);
-    });
-    return found;
+    return this.subexpressions().flatMap((e) => (e.node.kind === 'variable' ? [e.node.variable] : []));
   }
 
   /** True when the expression contains a raw (unmodelled) part. */
   hasRaw(): boolean {
-    let raw = false;
-    walk(this, (n) => {
-      if (n.node.kind === 'raw') raw = true;
-    });
-    return raw;
+    return this.subexpressions().some((e) => e.node.kind === 'raw');
   }
 
   /** Architect expression text. */

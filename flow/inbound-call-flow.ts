@@ -89,7 +89,7 @@ export class InboundCallFlow extends FlowDefinition {
       c.menus.set(m.id, m);
     }
     const start = this.inboundProps.startUp;
-    if (start instanceof Menu || (typeof start === 'string' && c.menus.has(start))) c.resolveMenu(start, `${path} > startUp`);
+    if (this.startsInMenu()) c.resolveMenu(start as Menu | string, `${path} > startUp`);
     else c.resolveTask(start as Task | string, `${path} > startUp`);
 
     for (const t of this.tasks) c.checkEnds(t.actions, `${path} > tasks > ${t.id}`, 'end the task with Disconnect, a transfer or a jump');
@@ -120,14 +120,19 @@ export class InboundCallFlow extends FlowDefinition {
     return problems;
   }
 
+  /** Whether `startUp` names a menu (a Menu, or the id of one of this flow's menus). */
+  private startsInMenu(): boolean {
+    const start = this.inboundProps.startUp;
+    return start instanceof Menu || (typeof start === 'string' && this.menus.some((m) => m.id === start));
+  }
+
   /** Tasks and menus reachable from startUp through jumps and menu choices. */
   private reachable(c: FlowChecker): { tasks: Set<string>; menus: Set<string> } {
     const tasks = new Set<string>();
     const menus = new Set<string>();
     const idOf = (x: Task | Menu | string): string => (typeof x === 'string' ? x : x.id);
     const queue: Array<{ kind: 'task' | 'menu'; id: string }> = [];
-    const start = this.inboundProps.startUp;
-    queue.push({ kind: start instanceof Menu || (typeof start === 'string' && c.menus.has(start)) ? 'menu' : 'task', id: idOf(start) });
+    queue.push({ kind: this.startsInMenu() ? 'menu' : 'task', id: idOf(this.inboundProps.startUp) });
     const jumps = (actions: readonly Action[]): void => {
       for (const a of actions) {
         if (a instanceof JumpToMenu) queue.push({ kind: 'menu', id: idOf(a.target) });
@@ -159,13 +164,12 @@ export class InboundCallFlow extends FlowDefinition {
     const e = new ArchyEmitter(key);
     const start = this.inboundProps.startUp;
     const startId = typeof start === 'string' ? start : start.id;
-    const startIsMenu = start instanceof Menu || this.menus.some((m) => m.id === startId);
     const body: Record<string, unknown> = { name: this.name };
     if (this.props.description) body.description = this.props.description;
     body.division = this.division;
     body.defaultLanguage = this.language;
     body.supportedLanguages = inboundCallSupportedLanguages(this.language);
-    body.startUpRef = startIsMenu ? e.menuRef(startId) : e.taskRef(startId);
+    body.startUpRef = this.startsInMenu() ? e.menuRef(startId) : e.taskRef(startId);
     if (this.inboundProps.initialGreeting) body.initialGreeting = audio(this.inboundProps.initialGreeting);
     const calls: CallSharedFlow[] = [];
     this.forEachAction((a) => a instanceof CallSharedFlow && calls.push(a));

@@ -84,7 +84,8 @@ export class FlowChecker {
       this.report('GC1008', path, `${what} is ${e.type} but ${expected} is required`, e.render(), `give it a ${expected} expression`);
     }
     for (const v of e.variables()) this.checkVariable(v, path, what);
-    if (this.flowType !== 'inboundcall' && /\bCall\./.test(builtinNames(e))) {
+    const readsCallData = e.subexpressions().some((x) => (x.node.kind === 'builtin' && x.node.name.startsWith('Call.')) || (x.node.kind === 'raw' && /\bCall\./.test(x.node.text)));
+    if (this.flowType !== 'inboundcall' && readsCallData) {
       this.report('GC1007', path, `${what} reads call data, which a ${this.flowType} flow does not have`, e.render(), 'pass the value in as an input');
     }
     checkOperandTypes(this, e, path, what);
@@ -221,36 +222,15 @@ export class FlowChecker {
   }
 }
 
-function builtinNames(e: Expression): string {
-  const names: string[] = [];
-  const visit = (x: Expression): void => {
-    const n = x.node;
-    if (n.kind === 'builtin') names.push(n.name);
-    if (n.kind === 'raw') names.push(n.text);
-    if (n.kind === 'compare' || n.kind === 'logical' || n.kind === 'arithmetic') {
-      visit(n.left);
-      visit(n.right);
-    }
-    if (n.kind === 'not') visit(n.operand);
-    if (n.kind === 'call') n.args.forEach(visit);
-  };
-  visit(e);
-  return names.join(' ');
-}
-
 /** Operands of comparisons must share a type, `and`/`or`/`not` need booleans (JS callers bypass TS generics). */
 function checkOperandTypes(checker: FlowChecker, e: Expression, path: string, what: string): void {
-  const n = e.node;
-  if (n.kind === 'compare' && n.left.type !== n.right.type) {
-    checker.report('GC1008', path, `${what} compares ${n.left.type} with ${n.right.type}`, e.render(), 'convert one side (e.g. Expr.toInt / Expr.toString)');
+  for (const x of e.subexpressions()) {
+    const n = x.node;
+    if (n.kind === 'compare' && n.left.type !== n.right.type) {
+      checker.report('GC1008', path, `${what} compares ${n.left.type} with ${n.right.type}`, x.render(), 'convert one side (e.g. Expr.toInt / Expr.toString)');
+    }
+    if ((n.kind === 'logical' && (n.left.type !== 'boolean' || n.right.type !== 'boolean')) || (n.kind === 'not' && n.operand.type !== 'boolean')) {
+      checker.report('GC1008', path, `${what} applies ${n.kind === 'not' ? 'not' : n.op} to a non-boolean`, x.render(), 'use comparisons to build booleans');
+    }
   }
-  if ((n.kind === 'logical' && (n.left.type !== 'boolean' || n.right.type !== 'boolean')) || (n.kind === 'not' && n.operand.type !== 'boolean')) {
-    checker.report('GC1008', path, `${what} applies ${n.kind === 'not' ? 'not' : n.op} to a non-boolean`, e.render(), 'use comparisons to build booleans');
-  }
-  if (n.kind === 'compare' || n.kind === 'logical' || n.kind === 'arithmetic') {
-    checkOperandTypes(checker, n.left, path, what);
-    checkOperandTypes(checker, n.right, path, what);
-  }
-  if (n.kind === 'not') checkOperandTypes(checker, n.operand, path, what);
-  if (n.kind === 'call') n.args.forEach((a) => checkOperandTypes(checker, a, path, what));
 }
