@@ -1,0 +1,160 @@
+import { Testing } from 'cdktf';
+import { Flow } from '../../.gen/providers/genesyscloud/flow';
+import { CallFlow, ConstructError, Queue, SharedFlow } from '../../constructs';
+import {
+  CallSharedFlow,
+  CommonModuleFlow,
+  Disconnect,
+  Expr,
+  FlowValidationError,
+  Menu,
+  MenuChoice,
+  PlayAudio,
+  Prompt,
+  Task,
+  TransferToAcd,
+  queueNamed,
+  sha256,
+} from '../../flow';
+import { messageFlow, resourceAt, simpleModule, synthJson, testStack } from '../support/fixtures';
+
+/** The error `fn` throws; fails the test when it throws nothing. */
+function thrown(fn: () => unknown): unknown {
+  try {
+    fn();
+  } catch (e) {
+    return e;
+  }
+  throw new Error('expected an error, but nothing was thrown');
+}
+
+const callTo = (id: string, flow: SharedFlow<'ok' | 'failed'> | CommonModuleFlow<'ok' | 'failed'>) =>
+  new CallSharedFlow(id, { flow, inputs: { Account: Expr.string('x') }, outcomes: { ok: [new Disconnect(`${id} ok`)], failed: [new Disconnect(`${id} failed`)] } });
+
+describe('CallFlow', () => {
+  it('publishes its YAML with genesyscloud_flow, without name, type or file_content_hash', () => {
+    const synthesized = Testing.synthScope((scope) => {
+      new CallFlow(scope, 'Closed', messageFlow('After Hours'));
+    });
+    expect(synthesized).toHaveResourceWithProperties(Flow, {
+      filepath: expect.stringMatching(/^assets\/Closed_Publication_Yaml_[0-9A-F]+\/[0-9A-F]{32}\/After-Hours\.yaml$/),
+      update_trigger_hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+    const [flow] = Object.values(JSON.parse(synthesized).resource.genesyscloud_flow) as Record<string, unknown>[];
+    for (const key of ['name', 'type', 'file_content_hash', 'depends_on', 'substitutions']) expect(flow).not.toHaveProperty(key);
+  });
+
+  it('renders an inboundCall document and exposes its content hash', () => {
+    const stack = testStack();
+    const flow = new CallFlow(stack, 'Closed', messageFlow('After Hours', 'We are closed.'));
+    expect(flow.flowName).toBe('After Hours');
+    expect(flow.publication.rendered.yaml.startsWith('inboundCall:\n  name: After Hours\n')).toBe(true);
+    expect(flow.publication.rendered.yaml).toContain('tts: We are closed.');
+    expect(flow.publication.rendered.contentHash).toBe(sha256(flow.definition.render().yaml));
+    expect(flow.sharedFlows).toEqual([]);
+  });
+
+  it('depends on every shared flow it calls, each once, and lists them', () => {
+    const stack = testStack();
+    const a = new SharedFlow(stack, 'ModuleA', simpleModule('Module A'));
+    const b = new SharedFlow(stack, 'ModuleB', simpleModule('Module B'));
+    // A is called twice (in two places); B once.
+    const second = new Task('Second', [callTo('Call A again', a)]);
+    const main = new Task('Main', [
+      new CallSharedFlow('Call A', {
+        flow: a,
+        inputs: { Account: Expr.string('x') },
+        outcomes: { ok: [callTo('Call B', b)], failed: [new Disconnect('A failed')] },
+      }),
+    ]);
+    const menu = new Menu('Menu', { prompt: Prompt.tts('Press 1.'), choices: [MenuChoice.jumpToTask('1', 'Go', second), MenuChoice.jumpToTask('2', 'Go main', main)] });
+    const caller = new CallFlow(stack, 'Caller', { name: 'Caller', startUp: menu, menus: [menu], tasks: [main, second] });
+    expect(caller.sharedFlows).toEqual([a, b]);
+    const json = synthJson(stack);
+    const addressOf = (p: string) => resourceAt(json, 'genesyscloud_flow', p).address;
+    expect([...resourceAt(json, 'genesyscloud_flow', 'Caller/Publication/Resource').depends_on].sort()).toEqual(
+      [addressOf('ModuleA/Publication/Resource'), addressOf('ModuleB/Publication/Resource')].sort(),
+    );
+  });
+
+  it('adds extra dependencies and force_unlock when given', () => {
+    const stack = testStack();
+    const queue = new Queue(stack, 'Q', { name: 'Q' });
+    new CallFlow(stack, 'Closed', { ...messageFlow('Closed'), dependsOn: [queue.resource], forceUnlock: true });
+    const json = synthJson(stack);
+    const flow = resourceAt(json, 'genesyscloud_flow', 'Closed/Publication/Resource');
+    expect(flow.depends_on).toEqual([resourceAt(json, 'genesyscloud_routing_queue', 'Q/Resource').address]);
+    expect(flow.force_unlock).toBe(true);
+  });
+
+  it('maps queues from constructs to substitutions (actions and menu choices); literal queue names need none', () => {
+    const stack = testStack();
+    const sales = new Queue(stack, 'Sales', { name: 'Sales' });
+    const support = Queue.fromName(stack, 'Support', 'Support');
+    const main = new Task('Main', [new TransferToAcd('To sales', { queue: sales, onFailure: [new Disconnect('End')] })]);
+    const menu = new Menu('Menu', {
+      prompt: Prompt.tts('Press 1 for sales, 2 for support, 3 for the operator.'),
+      choices: [MenuChoice.jumpToTask('1', 'Sales', main), MenuChoice.transferToAcd('2', 'Support', support), MenuChoice.transferToAcd('3', 'Operator', queueNamed('Operator'))],
+    });
+    const flow = new CallFlow(stack, 'Menu', { name: 'Menu Flow', startUp: menu, menus: [menu], tasks: [main] });
+    const json = synthJson(stack);
+    const resource = resourceAt(json, 'genesyscloud_flow', 'Menu/Publication/Resource');
+    expect(resource.substitutions).toEqual({
+      queue_Sales: `\${${resourceAt(json, 'genesyscloud_routing_queue', 'Sales/Resource').address}.name}`,
+      queue_Support: `\${${resourceAt(json, 'genesyscloud_routing_queue', 'Support/Lookup', 'data').address}.name}`,
+    });
+    const yaml = flow.publication.rendered.yaml;
+    expect(yaml).toContain('"{{queue_Sales}}"');
+    expect(yaml).toContain('"{{queue_Support}}"');
+    expect(yaml).toContain('Operator');
+    expect(yaml).not.toContain('{{queue_Operator}}');
+  });
+
+  describe('errors', () => {
+    it('surfaces a flow-language error as FlowValidationError naming the construct path', () => {
+      const stack = testStack();
+      const main = new Task('Main', [new PlayAudio('Hello', { prompt: Prompt.tts('Hello.') })]);
+      const error = thrown(() => new CallFlow(stack, 'Bad', { name: 'Bad', startUp: main, tasks: [main] }));
+      expect(error).toBeInstanceOf(FlowValidationError);
+      expect((error as Error).message).toContain('test-stack/Bad');
+      expect((error as FlowValidationError).problems[0]).toMatchObject({ code: 'GC1005', path: expect.stringContaining('test-stack/Bad > tasks > Main') });
+    });
+
+    it('GC2006 rejects two call flows with the same name in one stack', () => {
+      const stack = testStack();
+      new CallFlow(stack, 'One', messageFlow('Same Name'));
+      expect(() => new CallFlow(stack, 'Two', messageFlow('Same Name'))).toThrow(/^GC2006 \[test-stack\/Two\].*test-stack\/One/);
+      const error = thrown(() => new CallFlow(stack, 'Three', messageFlow('Same Name')));
+      expect(error).toBeInstanceOf(ConstructError);
+      expect(error).toMatchObject({ code: 'GC2006', path: 'test-stack/Three', value: 'Same Name' });
+    });
+
+    it('GC2006 keys names by flow type: a call flow may share its name with a shared flow', () => {
+      const stack = testStack();
+      new SharedFlow(stack, 'Module', simpleModule('Same Name'));
+      expect(() => new CallFlow(stack, 'Flow', messageFlow('Same Name'))).not.toThrow();
+    });
+
+    it('GC2007 rejects calling a bare CommonModuleFlow definition instead of a SharedFlow construct', () => {
+      const stack = testStack();
+      const shared = new SharedFlow(stack, 'Module', simpleModule('Module'));
+      const bare = new CommonModuleFlow(simpleModule('Bare'));
+      for (const [id, target] of [['Bare', bare], ['Definition', shared.definition]] as const) {
+        const main = new Task('Main', [callTo('Call', target)]);
+        const error = thrown(() => new CallFlow(stack, id, { name: id, startUp: main, tasks: [main] }));
+        expect(error).toBeInstanceOf(ConstructError);
+        expect(error).toMatchObject({ code: 'GC2007', path: `test-stack/${id}`, value: target.flowName });
+        expect((error as Error).message).toMatch(/SharedFlow/);
+      }
+    });
+  });
+
+  it('synthesizes a stable flow resource (snapshot)', () => {
+    const json = JSON.parse(
+      Testing.synthScope((scope) => {
+        new CallFlow(scope, 'Closed', messageFlow('After Hours'));
+      }),
+    );
+    expect(json.resource.genesyscloud_flow).toMatchSnapshot();
+  });
+});

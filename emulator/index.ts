@@ -1,0 +1,5 @@
+export * from './archy-check';
+export * from './faults';
+export * from './org-state';
+export * from './rate-limiter';
+export * from './server';

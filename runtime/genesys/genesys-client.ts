@@ -1,0 +1,160 @@
+import * as platformClient from 'purecloud-platform-client-v2';
+import { GENESYS_REGIONS } from '../../config/regions';
+import { GenesysError } from './genesys-error';
+import { DEFAULT_RETRY_POLICY, RetryPolicy, retryDelay } from './retry-policy';
+import { GenesysSettings, settingsFromEnvironment } from './settings';
+
+export interface GenesysClientOptions {
+  readonly retry?: Partial<RetryPolicy>;
+  /** Timeout of one HTTP request. @default 30000 */
+  readonly requestTimeoutMs?: number;
+  /** Replaced in tests to observe waits. @default setTimeout */
+  readonly sleep?: (ms: number) => Promise<void>;
+}
+
+/** The SDK API classes the tools use, sharing the client's authenticated ApiClient. */
+export interface GenesysApis {
+  readonly architect: platformClient.ArchitectApi;
+  readonly organization: platformClient.OrganizationApi;
+}
+
+interface ExtendedResponse {
+  status?: number;
+  headers?: Record<string, string>;
+  body?: unknown;
+}
+
+const sleepFor = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The one way this project talks to Genesys Cloud: the official SDK, credentials from the provider's
+ * environment variables, 429s retried after `Retry-After`, 5xx and network errors retried with jittered
+ * backoff inside a time budget, an expired token renewed once, and errors that never carry tokens,
+ * secrets or request headers.
+ */
+export class GenesysClient {
+  /** Logs in with settings from the environment (or the given ones). */
+  static async connect(settings: GenesysSettings = settingsFromEnvironment(), options: GenesysClientOptions = {}): Promise<GenesysClient> {
+    const client = new GenesysClient(settings, options);
+    await client.login();
+    return client;
+  }
+
+  readonly apis: GenesysApis;
+  /** HTTP attempts made against the API and login (retries included), for cost reports. */
+  apiCalls = 0;
+  private readonly sdk = platformClient.ApiClient.instance;
+  private readonly policy: RetryPolicy;
+  private readonly sleep: (ms: number) => Promise<void>;
+
+  private constructor(
+    private readonly settings: GenesysSettings,
+    options: GenesysClientOptions,
+  ) {
+    this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+    this.sleep = options.sleep ?? sleepFor;
+    const config = (this.sdk as unknown as { config: { live_reload_config: boolean; setConfigPath(p: string): void } }).config;
+    // The SDK reads and watches ~/.genesyscloudjavascript/config; that would keep processes alive and let a
+    // stray file redirect traffic. Configuration comes from the environment only.
+    config.live_reload_config = false;
+    config.setConfigPath('');
+    this.sdk.setReturnExtendedResponses(true);
+    (this.sdk as unknown as { timeout: number }).timeout = options.requestTimeoutMs ?? 30_000;
+    if (settings.gateway) {
+      this.sdk.setGateway({ host: settings.gateway.host, port: settings.gateway.port ?? -1, protocol: settings.gateway.protocol, path_params_login: '', path_params_api: '' });
+    } else {
+      this.sdk.setGateway(undefined as never);
+      this.sdk.setEnvironment(GENESYS_REGIONS[settings.region]);
+    }
+    this.apis = { architect: new platformClient.ArchitectApi(), organization: new platformClient.OrganizationApi() };
+  }
+
+  /** The client id calls are made as (to tell our publishes from other people's). */
+  get clientId(): string {
+    return this.settings.clientId;
+  }
+
+  /** Runs one SDK call with retries; `label` names it in errors (e.g. `GET /api/v2/flows`). */
+  async call<T>(label: string, run: (apis: GenesysApis) => Promise<unknown>): Promise<T> {
+    const started = Date.now();
+    let renewed = false;
+    for (let attempt = 1; ; attempt++) {
+      this.apiCalls++;
+      try {
+        const response = (await run(this.apis)) as ExtendedResponse | undefined;
+        return (response && typeof response === 'object' && 'body' in response ? response.body : response) as T;
+      } catch (raw) {
+        const failure = describeFailure(raw);
+        if (failure.status === 401 && !renewed) {
+          renewed = true;
+          await this.login();
+          continue;
+        }
+        const delay = retryDelay(this.policy, failure, attempt);
+        if (delay === undefined) {
+          const kind = failure.status === 401 || failure.status === 403 ? 'GC4005' : 'GC4003';
+          throw new GenesysError(kind, label, `Genesys answered ${failure.status}${failure.code ? ` ${failure.code}` : ''}: ${failure.message}`, undefined, failure.status === 403 ? "grant the OAuth client's role the permission named above" : 'see the message; the request was not retried', failure.status);
+        }
+        if (attempt >= this.policy.maxAttempts || Date.now() - started + delay > this.policy.maxTotalMs) {
+          throw new GenesysError('GC4004', label, `gave up after ${attempt} attempt(s) in ${Date.now() - started} ms; last answer: ${failure.status ?? 'network error'} ${failure.message}`, undefined, 'retry later; the platform is rate limiting or unavailable', failure.status);
+        }
+        await this.sleep(delay);
+      }
+    }
+  }
+
+  /** Fetches a presigned download URL (no Authorization header: it must not leave the API host). */
+  async download(url: string): Promise<Buffer> {
+    return this.presigned('download', url, { method: 'GET' });
+  }
+
+  /** PUTs a body to a presigned upload URL with the headers the job registration returned. */
+  async upload(url: string, headers: Record<string, string>, body: string): Promise<void> {
+    await this.presigned('upload', url, { method: 'PUT', headers, body });
+  }
+
+  private async presigned(what: string, url: string, init: RequestInit): Promise<Buffer> {
+    const started = Date.now();
+    for (let attempt = 1; ; attempt++) {
+      let failure: { status: number | undefined; retryAfterSeconds?: number; message: string };
+      try {
+        const res = await fetch(url, { ...init, signal: AbortSignal.timeout(60_000) });
+        if (res.ok) return Buffer.from(await res.arrayBuffer());
+        failure = { status: res.status, retryAfterSeconds: Number(res.headers.get('retry-after')) || undefined, message: (await res.text()).slice(0, 300) };
+      } catch (err) {
+        failure = { status: undefined, message: (err as Error).message };
+      }
+      const delay = retryDelay(this.policy, failure, attempt);
+      if (delay === undefined || attempt >= this.policy.maxAttempts || Date.now() - started + delay > this.policy.maxTotalMs) {
+        throw new GenesysError(delay === undefined ? 'GC4003' : 'GC4004', `${what} ${new URL(url).pathname}`, `storage answered ${failure.status ?? 'network error'}: ${failure.message}`, undefined, 'retry the operation', failure.status);
+      }
+      await this.sleep(delay);
+    }
+  }
+
+  private async login(): Promise<void> {
+    this.apiCalls++;
+    try {
+      await this.sdk.loginClientCredentialsGrant(this.settings.clientId, this.settings.clientSecret);
+    } catch (raw) {
+      const failure = describeFailure(raw);
+      throw new GenesysError('GC4005', 'POST /oauth/token', `login failed: ${failure.status ?? 'network error'} ${failure.message}`, this.settings.clientId, 'check GENESYSCLOUD_OAUTHCLIENT_ID/SECRET and GENESYSCLOUD_REGION (or the gateway settings)', failure.status);
+    }
+  }
+}
+
+/** Status, code, message and Retry-After of an SDK rejection, and nothing else (no headers, no config). */
+function describeFailure(raw: unknown): { status: number | undefined; code?: string; message: string; retryAfterSeconds?: number } {
+  const r = (raw ?? {}) as { status?: number; headers?: Record<string, string>; body?: { message?: string; code?: string }; message?: string; response?: { status?: number; headers?: Record<string, string>; data?: { message?: string; code?: string } } };
+  const status = r.status ?? r.response?.status;
+  const headers = r.headers ?? r.response?.headers ?? {};
+  const body = r.body ?? r.response?.data;
+  const retryAfter = Number(headers['retry-after'] ?? headers['Retry-After']);
+  const message = typeof body === 'object' && body?.message ? body.message : status ? `HTTP ${status}` : sanitize(r.message ?? String(raw));
+  return { status, code: typeof body === 'object' ? body?.code : undefined, message, retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : undefined };
+}
+
+/** Drops anything that looks like credentials from a free-text message. */
+function sanitize(text: string): string {
+  return text.replace(/(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/g, '$1 [redacted]').slice(0, 300);
+}

@@ -1,0 +1,26 @@
+/** Stable codes of the runtime (Genesys client, handlers). */
+export const RUNTIME_ERROR_CODES = {
+  GC4001: 'credentials missing',
+  GC4002: 'invalid connection setting',
+  GC4003: 'Genesys API call failed',
+  GC4004: 'retries exhausted or time budget spent',
+  GC4005: 'authentication failed',
+} as const;
+
+export type RuntimeErrorCode = keyof typeof RUNTIME_ERROR_CODES;
+
+/** An error of the runtime: code, where, bad value, fix. Never carries tokens, secrets or headers. */
+export class GenesysError extends Error {
+  constructor(
+    readonly code: RuntimeErrorCode,
+    readonly where: string,
+    readonly detail: string,
+    readonly value: unknown,
+    readonly fix: string,
+    /** HTTP status of the failed call, when there was one. */
+    readonly status?: number,
+  ) {
+    super(`${code} [${where}] ${detail}${value === undefined ? '' : ` (value: ${JSON.stringify(value)})`}. Fix: ${fix}`);
+    this.name = 'GenesysError';
+  }
+}

@@ -1,0 +1,4 @@
+export * from './genesys-client';
+export * from './genesys-error';
+export * from './retry-policy';
+export * from './settings';
