@@ -186,8 +186,8 @@ export class GenesysEmulator {
     if (method === 'GET' && p === '/api/v2/flows') return this.listFlows(q);
     if (method === 'POST' && p === '/api/v2/flows/jobs') return this.registerImport(token);
     if ((m = /^\/api\/v2\/flows\/jobs\/([^/]+)$/.exec(p)) && method === 'GET') return this.importStatus(m[1], q);
-    if (method === 'POST' && p === '/api/v2/flows/exportjobs') return this.registerExport(JSON.parse(body || '{}'));
-    if ((m = /^\/api\/v2\/flows\/exportjobs\/([^/]+)$/.exec(p)) && method === 'GET') return this.exportStatus(m[1]);
+    if (method === 'POST' && p === '/api/v2/flows/export/jobs') return this.registerExport(JSON.parse(body || '{}'));
+    if ((m = /^\/api\/v2\/flows\/export\/jobs\/([^/]+)$/.exec(p)) && method === 'GET') return this.exportStatus(m[1]);
     if (method === 'POST' && p === '/api/v2/flows/actions/publish') return this.publishAction(q.get('flow') ?? '', actor);
     if (method === 'POST' && p === '/api/v2/flows/actions/unlock') return this.unlockAction(q.get('flow') ?? '');
     if (method === 'GET' && p === '/api/v2/architect/dependencytracking/consumingresources') return this.consumers(q);
@@ -291,7 +291,7 @@ export class GenesysEmulator {
       const flow = this.flow(ref.flow.id ?? '');
       const version = flow.versions.find((v) => v.id === (ref.flow.version ?? flow.publishedVersionId));
       if (!version) throw new HttpError(400, 'bad.request', `Flow ${flow.id} has no version ${ref.flow.version}`);
-      return { name: `${flow.name.replace(/[^A-Za-z0-9._-]+/g, '_')}_v${version.id}.yaml`, yaml: regenerate(version.yaml) };
+      return { name: ref.fileName ?? `${flow.name.replace(/[^A-Za-z0-9._-]+/g, '_')}_v${version.id}.yaml`, yaml: regenerate(version.yaml) };
     });
     const injected = this.faults.take('failExport');
     const job: ExportJob = {
@@ -302,7 +302,7 @@ export class GenesysEmulator {
       messages: injected ? [{ type: 'error', text: injected.message, dateTime: new Date().toISOString() }] : [],
     };
     this.exportJobs.set(job.id, job);
-    return { id: job.id, status: 'Started', totalFlows: files.length, selfUri: `/api/v2/flows/exportjobs/${job.id}` };
+    return { id: job.id, status: 'Started', totalFlows: files.length, selfUri: `/api/v2/flows/export/jobs/${job.id}` };
   }
 
   private exportStatus(id: string): platformClient.Models.ArchitectExportJobStateResponse {
@@ -315,7 +315,7 @@ export class GenesysEmulator {
       command: 'export',
       downloadUrl: job.status === 'Success' ? `${this.baseUrl}/downloads/${job.id}` : undefined,
       messages: job.messages,
-      selfUri: `/api/v2/flows/exportjobs/${id}`,
+      selfUri: `/api/v2/flows/export/jobs/${id}`,
     };
   }
 

@@ -1,0 +1,127 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { Testing } from 'cdktf';
+import { ENVIRONMENTS } from '../../config';
+import { GenesysEmulator } from '../../emulator';
+import { ArchitectOps } from '../../runtime/architect/architect-ops';
+import { checkPublishedFlow, checkSharedFlowDestroy } from '../../runtime/flow-check/flow-check';
+import { FlowCheckInput } from '../../runtime/flow-check/flow-check-input';
+import { applySubstitutions } from '../../runtime/flow-check/payload-diff';
+import { GenesysError } from '../../runtime/genesys';
+import { ContactCenterStack, addEnvironments } from '../../stacks';
+import { connect, startEmulator } from '../support/emulator';
+
+const QUEUES = { queue_SalesIvrQueue: 'DEV Sales', queue_SupportIvrQueue: 'DEV Support', queue_OperatorQueue: 'DEV Operator' };
+const poll = { timeoutMs: 3000, intervalMs: 20 };
+
+describe('flow check handler against the emulator', () => {
+  let emulator: GenesysEmulator;
+  let ops: ArchitectOps;
+  let dev: ContactCenterStack;
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'flow-check-'));
+
+  const payload = (name: string, yaml: string) => {
+    const file = path.join(work, `${name}.yaml`);
+    fs.writeFileSync(file, yaml);
+    return file;
+  };
+  const moduleYaml = () => dev.pinAuth.publication.rendered.yaml;
+  const salesYaml = () => dev.salesIvr.flow.publication.rendered.yaml;
+  const inputFor = (flowName: string, flowType: string, yaml: string, extra: Partial<FlowCheckInput> = {}): FlowCheckInput => ({
+    flowName,
+    flowType,
+    contentHash: 'abc123def4567890',
+    payloadPath: payload(flowName.replace(/\W+/g, '-'), yaml),
+    substitutions: QUEUES,
+    region: 'us-east-1',
+    stackCallers: ['DEV Sales IVR', 'DEV Support IVR'],
+    republishExternalCallers: false,
+    allowDestroyWithExternalCallers: false,
+    ...extra,
+  });
+  /** Publishes as the provider would: an import job with the substituted YAML. */
+  const deploy = async (yaml: string) => ops.importFlow(applySubstitutions(yaml, QUEUES), poll);
+  const externalCaller = (yaml: string) => yaml.replace(/DEV Sales IVR/g, 'Partner IVR');
+
+  beforeAll(() => {
+    [dev] = addEnvironments(Testing.app(), [ENVIRONMENTS[0]]);
+  });
+  beforeEach(async () => {
+    emulator = await startEmulator();
+    ops = new ArchitectOps(await connect(emulator));
+    await deploy(moduleYaml());
+    await deploy(salesYaml());
+  });
+  afterEach(() => emulator.stop());
+  afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
+
+  it('passes when the published flows carry what was synthesized', async () => {
+    const module = await checkPublishedFlow(ops, inputFor('DEV Shared PIN Auth', 'COMMONMODULE', moduleYaml()), { poll });
+    expect(module.exitCode).toBe(0);
+    expect(module.lines.join('\n')).toContain('published content matches');
+    expect(module.lines.join('\n')).toContain('no caller outside this stack embeds an older module version');
+    const ivr = await checkPublishedFlow(ops, inputFor('DEV Sales IVR', 'INBOUNDCALL', salesYaml()), { poll });
+    expect(ivr).toMatchObject({ exitCode: 0 });
+  });
+
+  it('fails with a node-level diff after an edit in Architect', async () => {
+    const flow = (await ops.findFlow('DEV Sales IVR', 'INBOUNDCALL'))!;
+    const edited = applySubstitutions(salesYaml(), QUEUES).replace('Welcome to Sales.', 'Welcome to Sales, edited.').replace('name: "DEV Sales"', 'name: "DEV Support"');
+    await fetch(`${emulator.url}/__admin/flows/${flow.id}/edit`, { method: 'POST', body: JSON.stringify({ yaml: edited }) });
+    const report = await checkPublishedFlow(ops, inputFor('DEV Sales IVR', 'INBOUNDCALL', salesYaml()), { poll });
+    expect(report.exitCode).toBe(1);
+    const text = report.lines.join('\n');
+    expect(text).toContain('does not match the synthesized flow (2 difference(s))');
+    expect(text).toContain('tasks > [0] task "Main" > actions > [0] playAudio "Greeting" > audio > tts: expected "Welcome to Sales.", published "Welcome to Sales, edited."');
+    expect(text).toMatch(/transferToAcd "Route success" > targetQueue > lit > name: expected "DEV Sales", published "DEV Support"/);
+    expect(text).toContain('published by user Architect User');
+  });
+
+  it('names who holds a lock on the flow', async () => {
+    const flow = (await ops.findFlow('DEV Sales IVR', 'INBOUNDCALL'))!;
+    await fetch(`${emulator.url}/__admin/flows/${flow.id}/lock`, { method: 'POST', body: JSON.stringify({ actor: { kind: 'user', id: 'u-7', name: 'Dana Designer' } }) });
+    const report = await checkPublishedFlow(ops, inputFor('DEV Sales IVR', 'INBOUNDCALL', salesYaml()), { poll });
+    expect(report.lines.join('\n')).toContain('locked by user Dana Designer');
+  });
+
+  it('reports callers outside the stack that embed an older module version, and republishes them when told to', async () => {
+    await fetch(`${emulator.url}/__admin/flows`, { method: 'POST', body: JSON.stringify({ yaml: applySubstitutions(externalCaller(salesYaml()), QUEUES) }) });
+    const changedModule = moduleYaml().replace('Please enter your four digit PIN.', 'Please key in your PIN.');
+    await deploy(changedModule);
+    const reported = await checkPublishedFlow(ops, inputFor('DEV Shared PIN Auth', 'COMMONMODULE', changedModule), { poll });
+    expect(reported.exitCode).toBe(0);
+    expect(reported.lines.join('\n')).toContain('caller Partner IVR (outside this stack) still embeds module version 1.0');
+    const fixed = await checkPublishedFlow(ops, inputFor('DEV Shared PIN Auth', 'COMMONMODULE', changedModule, { republishExternalCallers: true }), { poll });
+    expect(fixed.exitCode).toBe(0);
+    expect(fixed.lines.join('\n')).toContain('republished caller Partner IVR (outside this stack); it now embeds module version 2.0');
+    // Idempotent: a second run has nothing left to do.
+    const again = await checkPublishedFlow(ops, inputFor('DEV Shared PIN Auth', 'COMMONMODULE', changedModule, { republishExternalCallers: true }), { poll });
+    expect(again.lines.join('\n')).toContain('no caller outside this stack embeds an older module version');
+  });
+
+  it('refuses to destroy a shared flow that flows outside the stack call, unless allowed', async () => {
+    const input = inputFor('DEV Shared PIN Auth', 'COMMONMODULE', moduleYaml());
+    expect((await checkSharedFlowDestroy(ops, input)).exitCode).toBe(0);
+    await fetch(`${emulator.url}/__admin/flows`, { method: 'POST', body: JSON.stringify({ yaml: applySubstitutions(externalCaller(salesYaml()), QUEUES) }) });
+    const refused = await checkSharedFlowDestroy(ops, input);
+    expect(refused.exitCode).toBe(1);
+    expect(refused.lines.join('\n')).toContain('refusing to destroy: published flows outside this stack still call it: Partner IVR');
+    expect((await checkSharedFlowDestroy(ops, { ...input, allowDestroyWithExternalCallers: true })).exitCode).toBe(0);
+  });
+
+  it('surfaces the platform messages when an import job fails', async () => {
+    const orphan = applySubstitutions(salesYaml(), QUEUES).replace(/DEV Shared PIN Auth/g, 'Missing Module').replace(/DEV Sales IVR/g, 'Other IVR');
+    const error = await deploy(orphan).catch((e) => e);
+    expect(error).toBeInstanceOf(GenesysError);
+    expect(error.message).toContain("the platform rejected the flow: Could not find the common module 'Missing Module' called by the flow.");
+    emulator.faults.add({ kind: 'failJob', count: 1, message: 'Archy session error: could not find the flow' });
+    await expect(deploy(salesYaml())).rejects.toThrow(/could not find the flow/);
+  });
+
+  it('fails (bounded) when the flow was never published', async () => {
+    const error = await checkPublishedFlow(ops, inputFor('DEV Nowhere', 'INBOUNDCALL', salesYaml()), { poll: { timeoutMs: 100, intervalMs: 20 } }).catch((e) => e);
+    expect(error).toMatchObject({ code: 'GC4003' });
+    expect(error.message).toContain('no flow with this name and type exists');
+  });
+});

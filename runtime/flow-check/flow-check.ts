@@ -1,0 +1,106 @@
+import * as fs from 'fs';
+import { ArchitectOps, PollOptions, lockHolder } from '../architect/architect-ops';
+import { applySubstitutions, diffPayload, formatDifferences } from './payload-diff';
+import { FlowCheckInput } from './flow-check-input';
+
+/** Exit codes of the handler: scripts and Terraform rely on them. */
+export const FLOW_CHECK_EXIT = { ok: 0, checkFailed: 1, couldNotCheck: 2 } as const;
+
+export interface FlowCheckReport {
+  readonly exitCode: number;
+  /** Readable lines, in order. */
+  readonly lines: string[];
+}
+
+export interface FlowCheckOptions {
+  readonly poll?: PollOptions;
+}
+
+/**
+ * After an apply: the flow is published, its published content carries everything we rendered, and
+ * (for a shared flow) callers outside the stack are not left embedding an older module version.
+ * Read-only apart from the opt-in republish, which converges: a re-run finds nothing left to do.
+ */
+export async function checkPublishedFlow(ops: ArchitectOps, input: FlowCheckInput, options: FlowCheckOptions = {}): Promise<FlowCheckReport> {
+  const lines: string[] = [];
+  const what = `${input.flowType} '${input.flowName}'`;
+  const flow = await ops.waitForPublished(input.flowName, input.flowType, options.poll);
+  const published = flow.publishedVersion!;
+  lines.push(`${what}: published version ${published.id} (flow ${flow.id})`);
+  const holder = lockHolder(flow, ops.client.clientId);
+  if (holder) lines.push(`${what}: locked by ${holder}; the next publish of this flow will fail until it is unlocked (or set force_unlock)`);
+
+  const rendered = applySubstitutions(fs.readFileSync(input.payloadPath, 'utf8'), input.substitutions);
+  const exported = (await ops.exportVersions([{ id: flow.id!, version: published.id! }], options.poll)).get(flow.id!)!;
+  const differences = diffPayload(rendered, exported);
+  if (differences.length > 0) {
+    lines.push(`${what}: published version ${published.id} does not match the synthesized flow (${differences.length} difference(s)):`);
+    lines.push(formatDifferences(differences));
+    const by = published.createdBy?.name ?? published.createdBy?.id ?? published.createdByClient?.id;
+    if (by) lines.push(`  that version was published by ${published.createdBy ? `user ${by}` : `OAuth client ${by}`}`);
+    return { exitCode: FLOW_CHECK_EXIT.checkFailed, lines };
+  }
+  lines.push(`${what}: published content matches the synthesized flow (${input.contentHash.slice(0, 12)})`);
+
+  if (input.flowType.toUpperCase() === 'COMMONMODULE') {
+    const stale = await staleExternalCallers(ops, flow.id!, input, published.id!);
+    for (const caller of stale) {
+      if (!input.republishExternalCallers) {
+        lines.push(`${what}: caller ${caller.name} (outside this stack) still embeds module version ${caller.bound}; republish it, or set republishExternalCallers`);
+        continue;
+      }
+      await ops.publish(caller.id);
+      const now = await ops.findFlow(caller.name, caller.type);
+      const bound = now?.publishedVersion ? await ops.boundModuleVersion({ id: now.id, version: now.publishedVersion.id, type: `${caller.type}FLOW` }, input.flowName) : undefined;
+      if (bound !== published.id) {
+        lines.push(`${what}: republished caller ${caller.name}, but it embeds module version ${bound ?? 'none'} instead of ${published.id}`);
+        return { exitCode: FLOW_CHECK_EXIT.checkFailed, lines };
+      }
+      lines.push(`${what}: republished caller ${caller.name} (outside this stack); it now embeds module version ${published.id}`);
+    }
+    if (stale.length === 0) lines.push(`${what}: no caller outside this stack embeds an older module version`);
+  }
+  return { exitCode: FLOW_CHECK_EXIT.ok, lines };
+}
+
+interface StaleCaller {
+  id: string;
+  name: string;
+  type: string;
+  bound: string | undefined;
+}
+
+async function staleExternalCallers(ops: ArchitectOps, moduleId: string, input: FlowCheckInput, latest: string): Promise<StaleCaller[]> {
+  const consumers = await ops.consumersOf(moduleId);
+  const stale: StaleCaller[] = [];
+  for (const c of consumers) {
+    if (!c.id || !c.name || input.stackCallers.includes(c.name)) continue;
+    const bound = await ops.boundModuleVersion(c, input.flowName);
+    if (bound !== latest) stale.push({ id: c.id, name: c.name, type: (c.type ?? 'INBOUNDCALLFLOW').replace(/FLOW$/, ''), bound });
+  }
+  return stale;
+}
+
+/**
+ * Before a shared flow is destroyed: refuse while published flows outside the stack still call it
+ * (Genesys would refuse the delete, or those flows would break at their next publish).
+ */
+export async function checkSharedFlowDestroy(ops: ArchitectOps, input: FlowCheckInput): Promise<FlowCheckReport> {
+  const what = `${input.flowType} '${input.flowName}'`;
+  if (input.flowType.toUpperCase() !== 'COMMONMODULE') return { exitCode: FLOW_CHECK_EXIT.ok, lines: [`${what}: nothing to check before destroy`] };
+  const flow = await ops.findFlow(input.flowName, input.flowType);
+  if (!flow) return { exitCode: FLOW_CHECK_EXIT.ok, lines: [`${what}: already gone`] };
+  const external = (await ops.consumersOf(flow.id!)).filter((c) => c.name && !input.stackCallers.includes(c.name));
+  if (external.length === 0) return { exitCode: FLOW_CHECK_EXIT.ok, lines: [`${what}: no published flow outside this stack calls it; destroy may proceed`] };
+  const names = external.map((c) => c.name).join(', ');
+  if (input.allowDestroyWithExternalCallers) {
+    return { exitCode: FLOW_CHECK_EXIT.ok, lines: [`${what}: destroying although ${names} still call it (allowDestroyWithExternalCallers is set)`] };
+  }
+  return {
+    exitCode: FLOW_CHECK_EXIT.checkFailed,
+    lines: [
+      `${what}: refusing to destroy: published flows outside this stack still call it: ${names}.`,
+      '  Remove the call from those flows and republish them, or set allowDestroyWithExternalCallers on the SharedFlow, then destroy again.',
+    ],
+  };
+}

@@ -1,0 +1,32 @@
+/**
+ * The flow check handler, run by the `terraform_data` provisioners of each flow:
+ *   node flow-check.js create|destroy      (input in FLOW_CHECK_INPUT, credentials in GENESYSCLOUD_*)
+ * Exit codes: 0 ok, 1 check failed (the apply or destroy must stop), 2 could not check.
+ */
+import { ArchitectOps } from '../architect/architect-ops';
+import { GenesysClient } from '../genesys/genesys-client';
+import { GenesysError } from '../genesys/genesys-error';
+import { FLOW_CHECK_EXIT, checkPublishedFlow, checkSharedFlowDestroy } from './flow-check';
+import { parseFlowCheckInput } from './flow-check-input';
+
+async function main(): Promise<number> {
+  const mode = process.argv[2];
+  if (mode !== 'create' && mode !== 'destroy') {
+    console.error('usage: flow-check.js create|destroy (input in FLOW_CHECK_INPUT)');
+    return 64;
+  }
+  const input = parseFlowCheckInput(process.env.FLOW_CHECK_INPUT);
+  const waitSeconds = Number(process.env.FLOW_CHECK_WAIT_SECONDS ?? 120);
+  const ops = new ArchitectOps(await GenesysClient.connect());
+  const report = mode === 'create' ? await checkPublishedFlow(ops, input, { poll: { timeoutMs: waitSeconds * 1000 } }) : await checkSharedFlowDestroy(ops, input);
+  report.lines.forEach((l) => (report.exitCode === 0 ? console.log(l) : console.error(l)));
+  return report.exitCode;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(`flow check could not complete: ${err instanceof GenesysError ? err.message : err instanceof Error ? err.message : String(err)}`);
+    process.exit(FLOW_CHECK_EXIT.couldNotCheck);
+  },
+);
