@@ -1,9 +1,8 @@
-// Jest global setup: compile the app once, so tests that run the compiled tools (and the cdktf CLI,
-// whose app command rebuilds incrementally) never race each other writing dist/.
-const { execFileSync } = require('child_process');
+// Jest global setup: build the app (tsc + the bundled flow-check handler) once, so tests that run the
+// compiled tools, synthesize flow checks or start the cdktf CLI never race each other writing dist/.
+const { execSync } = require('child_process');
 const path = require('path');
 
 module.exports = () => {
-  const root = path.resolve(__dirname, '..');
-  execFileSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], { cwd: root, stdio: 'inherit' });
+  execSync('npm run build --silent', { cwd: path.resolve(__dirname, '..'), stdio: 'inherit' });
 };

@@ -80,5 +80,17 @@ export interface EnvironmentConfig {
   readonly ivrs: { readonly sales: IvrConfig; readonly support: IvrConfig };
   /** @default - always open */
   readonly businessHours?: BusinessHoursConfig;
+  /**
+   * Post-apply checks of what Genesys published (see FlowCheck).
+   * @default - checks on; stale external callers reported, not republished; destroy guarded
+   */
+  readonly flowChecks?: {
+    /** @default true */
+    readonly enabled?: boolean;
+    /** @default false */
+    readonly republishExternalCallers?: boolean;
+    /** @default false */
+    readonly allowDestroyWithExternalCallers?: boolean;
+  };
   readonly backend: BackendConfig;
 }

@@ -10,6 +10,7 @@ export const CONSTRUCT_ERROR_CODES = {
   GC2005: 'shared-flow outcome has no route',
   GC2006: 'flow name clash in one stack',
   GC2007: 'invalid IVR definition',
+  GC2008: 'build output missing',
 } as const;
 
 export type ConstructErrorCode = keyof typeof CONSTRUCT_ERROR_CODES;

@@ -5,7 +5,7 @@ import { ArchitectSchedules } from '../.gen/providers/genesyscloud/architect-sch
 import { DataGenesyscloudAuthDivisionHome } from '../.gen/providers/genesyscloud/data-genesyscloud-auth-division-home';
 import { GenesyscloudProvider } from '../.gen/providers/genesyscloud/provider';
 import { EnvironmentConfig, IvrConfig } from '../config';
-import { CallFlow, InboundIvr, IQueue, IvrScheduleProps, Queue, SharedFlow } from '../constructs';
+import { CallFlow, FlowCheck, InboundIvr, IQueue, IvrScheduleProps, Queue, SharedFlow } from '../constructs';
 import { Expr, Prompt } from '../flow';
 import { addBackend } from './backend';
 import { afterHoursFlow } from './flows/after-hours';
@@ -71,6 +71,14 @@ export class ContactCenterStack extends TerraformStack {
       });
     this.salesIvr = ivr('SalesIvr', 'Sales', config.ivrs.sales);
     this.supportIvr = ivr('SupportIvr', 'Support', config.ivrs.support);
+
+    if (config.flowChecks?.enabled ?? true) {
+      FlowCheck.attachToStack(this, {
+        region: config.region,
+        republishExternalCallers: config.flowChecks?.republishExternalCallers,
+        allowDestroyWithExternalCallers: config.flowChecks?.allowDestroyWithExternalCallers,
+      });
+    }
 
     new TerraformOutput(this, 'flow_ids', {
       description: 'Ids of the published flows, by flow name',

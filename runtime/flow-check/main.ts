@@ -16,6 +16,10 @@ async function main(): Promise<number> {
     return 64;
   }
   const input = parseFlowCheckInput(process.env.FLOW_CHECK_INPUT);
+  if (process.env.FLOW_CHECK_SKIP === '1') {
+    console.log(`${input.flowType} '${input.flowName}': flow check skipped (FLOW_CHECK_SKIP=1)`);
+    return FLOW_CHECK_EXIT.ok;
+  }
   const waitSeconds = Number(process.env.FLOW_CHECK_WAIT_SECONDS ?? 120);
   const ops = new ArchitectOps(await GenesysClient.connect());
   const report = mode === 'create' ? await checkPublishedFlow(ops, input, { poll: { timeoutMs: waitSeconds * 1000 } }) : await checkSharedFlowDestroy(ops, input);

@@ -1,0 +1,98 @@
+import { execFileSync, spawn } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { App, LocalBackend, TerraformStack, Testing } from 'cdktf';
+import { ENVIRONMENTS } from '../../config';
+import { FlowCheck } from '../../constructs';
+import { GenesysEmulator } from '../../emulator';
+import { ArchitectOps } from '../../runtime/architect/architect-ops';
+import { applySubstitutions } from '../../runtime/flow-check/payload-diff';
+import { addEnvironments } from '../../stacks';
+import { TEST_CLIENT_SECRET, connect, emulatorEnv, startEmulator } from '../support/emulator';
+
+function terraformVersion(): string | undefined {
+  try {
+    return execFileSync('terraform', ['version'], { encoding: 'utf8' }).split('\n')[0];
+  } catch {
+    return undefined;
+  }
+}
+
+const terraform = terraformVersion();
+const QUEUES = { queue_SalesIvrQueue: 'DEV Sales', queue_OperatorQueue: 'DEV Operator' };
+const title = 'terraform applies a stack of flow checks (built-in provider only) against the emulator';
+
+// Needs a Terraform CLI (>= 1.4) on PATH; the genesyscloud provider is never installed.
+(terraform ? describe : describe.skip)(terraform ? title : `${title} (skipped: no terraform CLI on PATH)`, () => {
+  let emulator: GenesysEmulator;
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'tf-e2e-'));
+  const stackDir = path.join(out, 'stacks', 'e2e');
+  const [dev] = addEnvironments(Testing.app(), [ENVIRONMENTS[0]]);
+  const moduleFlow = dev.pinAuth.publication;
+  const salesFlow = dev.salesIvr.flow.publication;
+
+  // Asynchronous on purpose: the emulator runs in this process and must keep serving while Terraform runs.
+  const tf = (...args: string[]) =>
+    new Promise<{ status: number | null; output: string }>((resolve) => {
+      const env = { ...process.env, ...emulatorEnv(emulator), TF_IN_AUTOMATION: '1', CHECKPOINT_DISABLE: '1', FLOW_CHECK_WAIT_SECONDS: '5' };
+      const child = spawn('terraform', args, { cwd: stackDir, env, timeout: 120000 });
+      let output = '';
+      child.stdout.on('data', (d) => (output += d));
+      child.stderr.on('data', (d) => (output += d));
+      child.on('close', (status) => resolve({ status, output }));
+    });
+
+  beforeAll(async () => {
+    emulator = await startEmulator();
+    const ops = new ArchitectOps(await connect(emulator));
+    await ops.importFlow(applySubstitutions(moduleFlow.rendered.yaml, QUEUES), { intervalMs: 20 });
+    await ops.importFlow(applySubstitutions(salesFlow.rendered.yaml, QUEUES), { intervalMs: 20 });
+
+    const app = new App({ outdir: out });
+    const stack = new TerraformStack(app, 'e2e');
+    new LocalBackend(stack, { path: 'terraform.tfstate' });
+    const copy = (rendered: typeof moduleFlow.rendered, name: string) => {
+      // Payloads ship next to the stack as the real stacks' assets do (relative paths only).
+      fs.mkdirSync(path.join(stackDir, 'payloads'), { recursive: true });
+      fs.writeFileSync(path.join(stackDir, 'payloads', name), rendered.yaml);
+      return `payloads/${name}`;
+    };
+    new FlowCheck(stack, 'ModuleCheck', { region: 'us-east-1', rendered: moduleFlow.rendered, payloadPath: copy(moduleFlow.rendered, 'module.yaml'), stackCallers: ['DEV Sales IVR'] });
+    new FlowCheck(stack, 'SalesCheck', { region: 'us-east-1', rendered: salesFlow.rendered, payloadPath: copy(salesFlow.rendered, 'sales.yaml'), substitutions: QUEUES });
+    app.synth();
+    expect((await tf('init', '-input=false', '-no-color')).status).toBe(0);
+  }, 180000);
+
+  afterAll(async () => {
+    await emulator.stop();
+    fs.rmSync(out, { recursive: true, force: true });
+  });
+
+  it('apply runs the handler for every flow and passes', async () => {
+    const run = await tf('apply', '-auto-approve', '-input=false', '-no-color');
+    expect(run.output).toContain("COMMONMODULE 'DEV Shared PIN Auth': published content matches the synthesized flow");
+    expect(run.output).toContain("INBOUNDCALL 'DEV Sales IVR': published content matches the synthesized flow");
+    expect(run.status).toBe(0);
+    const state = fs.readFileSync(path.join(stackDir, 'terraform.tfstate'), 'utf8');
+    expect(state).not.toContain(TEST_CLIENT_SECRET);
+    expect(fs.readFileSync(path.join(stackDir, 'cdk.tf.json'), 'utf8')).not.toContain(TEST_CLIENT_SECRET);
+  }, 180000);
+
+  it('a re-run after an Architect edit fails the apply with the diff', async () => {
+    const flow = [...emulator.org.flows.values()].find((f) => f.name === 'DEV Sales IVR')!;
+    emulator.seedFlow(applySubstitutions(salesFlow.rendered.yaml, QUEUES).replace('Welcome to Sales.', 'Hi from the UI.'));
+    expect(flow.publishedVersionId).toBe('2.0');
+    const address = Object.keys(JSON.parse(fs.readFileSync(path.join(stackDir, 'cdk.tf.json'), 'utf8')).resource.terraform_data).find((k) => k.startsWith('SalesCheck'));
+    const run = await tf('apply', '-auto-approve', '-input=false', '-no-color', `-replace=terraform_data.${address}`);
+    expect(run.status).not.toBe(0);
+    expect(run.output).toContain('expected "Welcome to Sales.", published "Hi from the UI."');
+  }, 180000);
+
+  it('destroy refuses while a flow outside the stack calls the shared flow', async () => {
+    emulator.seedFlow(applySubstitutions(salesFlow.rendered.yaml, QUEUES).replace(/DEV Sales IVR/g, 'Partner IVR'));
+    const run = await tf('destroy', '-auto-approve', '-input=false', '-no-color');
+    expect(run.status).not.toBe(0);
+    expect(run.output).toContain('refusing to destroy: published flows outside this stack still call it: Partner IVR');
+  }, 180000);
+});
