@@ -1,5 +1,4 @@
 import * as platformClient from 'purecloud-platform-client-v2';
-import { GENESYS_REGIONS } from '../../config/regions';
 import { GenesysError } from './genesys-error';
 import { DEFAULT_RETRY_POLICY, RetryPolicy, retryDelay } from './retry-policy';
 import { GenesysSettings, settingsFromEnvironment } from './settings';
@@ -64,7 +63,7 @@ export class GenesysClient {
       this.sdk.setGateway({ host: settings.gateway.host, port: settings.gateway.port ?? -1, protocol: settings.gateway.protocol, path_params_login: '', path_params_api: '' });
     } else {
       this.sdk.setGateway(undefined as never);
-      this.sdk.setEnvironment(GENESYS_REGIONS[settings.region]);
+      this.sdk.setEnvironment(regionHost(settings.region));
     }
     this.apis = { architect: new platformClient.ArchitectApi(), organization: new platformClient.OrganizationApi() };
   }
@@ -157,4 +156,11 @@ function describeFailure(raw: unknown): { status: number | undefined; code?: str
 /** Drops anything that looks like credentials from a free-text message. */
 function sanitize(text: string): string {
   return text.replace(/(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/g, '$1 [redacted]').slice(0, 300);
+}
+
+/** The SDK's host for a provider region name (`eu-west-1` → `PureCloudRegionHosts.eu_west_1`). */
+export function regionHost(region: string): string {
+  const host = (platformClient.PureCloudRegionHosts as Record<string, string>)[region.replace(/-/g, '_')];
+  if (!host) throw new GenesysError('GC4002', 'GENESYSCLOUD_REGION', 'the SDK knows no host for this region', region, 'use a provider aws_region value, e.g. us-east-1');
+  return host;
 }
