@@ -1,78 +1,238 @@
-import { App, Testing } from 'cdktf';
+import { Testing } from 'cdktf';
 import { parse } from 'yaml';
-import { ENVIRONMENTS, EnvironmentConfig } from '../../config';
+import { ArchitectIvr } from '../../.gen/providers/genesyscloud/architect-ivr';
+import { ArchitectSchedulegroups } from '../../.gen/providers/genesyscloud/architect-schedulegroups';
+import { ArchitectSchedules } from '../../.gen/providers/genesyscloud/architect-schedules';
+import { DataGenesyscloudAuthDivisionHome } from '../../.gen/providers/genesyscloud/data-genesyscloud-auth-division-home';
+import { DataGenesyscloudRoutingQueue } from '../../.gen/providers/genesyscloud/data-genesyscloud-routing-queue';
+import { Flow } from '../../.gen/providers/genesyscloud/flow';
+import { GenesyscloudProvider } from '../../.gen/providers/genesyscloud/provider';
+import { RoutingQueue } from '../../.gen/providers/genesyscloud/routing-queue';
+import { ConfigValidationError, ENVIRONMENTS, EnvironmentConfig } from '../../config';
 import { ContactCenterStack, addEnvironments } from '../../stacks';
 import { resourceAt } from '../support/fixtures';
 
+const ENV_NAMES = ENVIRONMENTS.map((e) => e.name);
 const env = (name: string): EnvironmentConfig => ENVIRONMENTS.find((e) => e.name === name)!;
 
-describe('contact-center stacks', () => {
-  const app = Testing.app();
-  const stacks = addEnvironments(app, ENVIRONMENTS);
-  const json = (stack: ContactCenterStack) => JSON.parse(Testing.synth(stack));
-
-  it('has one stack per environment with stable ids', () => {
-    expect(stacks.map((s) => s.node.id)).toEqual(['contact-center-dev', 'contact-center-test', 'contact-center-prod']);
-  });
-
-  it.each(['dev', 'test', 'prod'])('%s: provider region from config, no credentials, a relative local backend', (name) => {
-    const stack = stacks.find((s) => s.node.id === `contact-center-${name}`)!;
-    const synthesized = json(stack);
-    expect(synthesized.provider.genesyscloud).toEqual([{ aws_region: env(name).region }]);
-    expect(synthesized.terraform.backend).toEqual({ local: { path: `terraform.contact-center-${name}.tfstate` } });
-    expect(synthesized.terraform.required_providers.genesyscloud).toEqual({ source: 'mypurecloud/genesyscloud', version: '~> 1.84' });
-  });
-
-  it.each(['dev', 'test', 'prod'])('%s: Sales and Support IVRs both call the shared PIN module', (name) => {
-    const stack = stacks.find((s) => s.node.id === `contact-center-${name}`)!;
-    const synthesized = json(stack);
-    const module = resourceAt(synthesized, 'genesyscloud_flow', 'PinAuth/Publication/Resource');
-    for (const ivr of [stack.salesIvr, stack.supportIvr]) {
-      const doc = parse(ivr.flow.publication.rendered.yaml);
-      const call = doc.inboundCall.tasks[0].task.actions.find((a: object) => 'callCommonModule' in a).callCommonModule;
-      expect(Object.keys(call.commonModule)).toEqual([stack.pinAuth.flowName]);
-      expect(call.commonModule[stack.pinAuth.flowName].ver_latestPublished.inputs['Common.ExpectedPin']).toEqual({ exp: `"${env(name).pinAuth.expectedPin}"` });
-      const flowPath = `${ivr.node.id}/Flow/Publication/Resource`;
-      expect(resourceAt(synthesized, 'genesyscloud_flow', flowPath).depends_on).toEqual([module.address]);
-    }
-    expect(stack.pinAuth.flowName).toBe(`${env(name).namePrefix}Shared PIN Auth`);
-    expect(resourceAt(synthesized, 'genesyscloud_architect_ivr', 'SalesIvr/Resource').dnis).toEqual([...env(name).ivrs.sales.dnis].sort());
-  });
-
-  it('the PIN module collects 4 digits with the configured number of attempts', () => {
-    const dev = stacks[0];
-    const root = parse(dev.pinAuth.publication.rendered.yaml).commonModule;
-    const loop = root.startUpTaskActions[0].loop;
-    expect(loop.loopCount).toEqual({ lit: env('dev').pinAuth.maxAttempts });
-    expect(loop.outputs.loop.actions[0].collectInput.digits).toEqual({ exact: 4 });
-  });
-
-  it('dev creates its queues; prod looks them up', () => {
-    const dev = Testing.synth(stacks[0]);
-    expect(dev).toHaveResourceWithProperties({ tfResourceType: 'genesyscloud_routing_queue' } as never, { name: 'DEV Sales' });
-    const prod = JSON.parse(Testing.synth(stacks[2]));
-    expect(prod.resource.genesyscloud_routing_queue).toBeUndefined();
-    expect(Object.values(prod.data.genesyscloud_routing_queue).map((q: any) => q.name).sort()).toEqual(['Operator', 'Sales', 'Support']);
-  });
-
-  it('test and prod bind a schedule group and the after-hours flow to both IVRs; dev has none', () => {
-    for (const stack of [stacks[1], stacks[2]]) {
-      const synthesized = json(stack);
-      const group = resourceAt(synthesized, 'genesyscloud_architect_schedulegroups', 'BusinessHours');
-      const closed = resourceAt(synthesized, 'genesyscloud_flow', 'AfterHours/Publication/Resource');
-      for (const ivr of ['SalesIvr/Resource', 'SupportIvr/Resource']) {
-        expect(resourceAt(synthesized, 'genesyscloud_architect_ivr', ivr)).toMatchObject({
-          schedule_group_id: `\${${group.address}.id}`,
-          closed_hours_flow_id: `\${${closed.address}.id}`,
-        });
+/** Every action in a YAML subtree, depth first: `{ kind: payload }` objects under any `actions` list. */
+function actionsIn(node: unknown): Array<Record<string, any>> {
+  const found: Array<Record<string, any>> = [];
+  const walk = (x: unknown): void => {
+    if (Array.isArray(x)) x.forEach(walk);
+    else if (x && typeof x === 'object') {
+      for (const [key, value] of Object.entries(x)) {
+        if ((key === 'actions' || key === 'startUpTaskActions') && Array.isArray(value)) value.forEach((a) => found.push(a));
+        walk(value);
       }
     }
-    expect(json(stacks[0]).resource.genesyscloud_architect_schedulegroups).toBeUndefined();
+  };
+  walk(node);
+  return found;
+}
+const actionsOfKind = (node: unknown, kind: string) => actionsIn(node).filter((a) => kind in a).map((a) => a[kind]);
+
+describe('contact-center stacks', () => {
+  const stacks = addEnvironments(Testing.app(), ENVIRONMENTS);
+  const byName = (name: string) => stacks.find((s) => s.node.id === `contact-center-${name}`)!;
+  const synthCache = new Map<string, string>();
+  const synth = (name: string) => {
+    if (!synthCache.has(name)) synthCache.set(name, Testing.synth(byName(name)));
+    return synthCache.get(name)!;
+  };
+  const json = (name: string) => JSON.parse(synth(name));
+
+  it('yields one stack per environment: contact-center-dev, -test and -prod', () => {
+    expect(ENV_NAMES).toEqual(['dev', 'test', 'prod']);
+    expect(stacks.map((s) => s.node.id)).toEqual(['contact-center-dev', 'contact-center-test', 'contact-center-prod']);
+    stacks.forEach((s) => expect(s).toBeInstanceOf(ContactCenterStack));
+  });
+
+  describe.each(ENV_NAMES)('%s', (name) => {
+    const config = env(name);
+
+    it('configures the provider with the region from config and no credentials', () => {
+      expect(synth(name)).toHaveProviderWithProperties(GenesyscloudProvider, { aws_region: config.region });
+      expect(json(name).provider.genesyscloud).toEqual([{ aws_region: config.region }]);
+      expect(json(name).terraform.required_providers.genesyscloud).toMatchObject({ source: 'mypurecloud/genesyscloud' });
+    });
+
+    it('declares the backend from config (a relative local state path)', () => {
+      expect(config.backend).toMatchObject({ type: 'local' });
+      expect(json(name).terraform.backend).toEqual({ local: { path: `terraform.contact-center-${name}.tfstate` } });
+    });
+
+    it('publishes the Shared PIN Auth module', () => {
+      const stack = byName(name);
+      expect(stack.pinAuth.flowName).toBe(`${config.namePrefix}Shared PIN Auth`);
+      expect(stack.pinAuth.publication.rendered.yaml).toContain(`commonModule:\n  name: ${config.namePrefix}Shared PIN Auth\n`);
+      const module = resourceAt(json(name), 'genesyscloud_flow', 'PinAuth/Publication/Resource');
+      expect(module.filepath).toMatch(/^assets\/PinAuth_Publication_Yaml_[0-9A-F]+\/[0-9A-F]{32}\/.*Shared-PIN-Auth\.yaml$/);
+      for (const key of ['name', 'type', 'file_content_hash']) expect(module).not.toHaveProperty(key);
+    });
+
+    it('has Sales and Support IVRs with the configured numbers, both calling the PIN module', () => {
+      const stack = byName(name);
+      const synthesized = json(name);
+      const moduleAddress = resourceAt(synthesized, 'genesyscloud_flow', 'PinAuth/Publication/Resource').address;
+      expect(synth(name)).toHaveResourceWithProperties(ArchitectIvr, { name: `${config.namePrefix}Sales IVR`, dnis: [...config.ivrs.sales.dnis].sort() });
+      expect(synth(name)).toHaveResourceWithProperties(ArchitectIvr, { name: `${config.namePrefix}Support IVR`, dnis: [...config.ivrs.support.dnis].sort() });
+      for (const [ivr, id] of [[stack.salesIvr, 'SalesIvr'], [stack.supportIvr, 'SupportIvr']] as const) {
+        expect(ivr.flow.sharedFlows).toEqual([stack.pinAuth]);
+        const flow = resourceAt(synthesized, 'genesyscloud_flow', `${id}/Flow/Publication/Resource`);
+        expect(flow.depends_on).toEqual([moduleAddress]);
+        expect(resourceAt(synthesized, 'genesyscloud_architect_ivr', `${id}/Resource`).open_hours_flow_id).toBe(`\${${flow.address}.id}`);
+        const calls = actionsOfKind(parse(ivr.flow.publication.rendered.yaml), 'callCommonModule');
+        expect(calls).toHaveLength(1);
+        expect(Object.keys(calls[0].commonModule)).toEqual([stack.pinAuth.flowName]);
+      }
+    });
+
+    it('the IVRs pass the environment’s expected PIN to the module', () => {
+      const stack = byName(name);
+      for (const ivr of [stack.salesIvr, stack.supportIvr]) {
+        const [call] = actionsOfKind(parse(ivr.flow.publication.rendered.yaml), 'callCommonModule');
+        expect(call.commonModule[stack.pinAuth.flowName].ver_latestPublished.inputs).toEqual({ 'Common.ExpectedPin': { exp: `"${config.pinAuth.expectedPin}"` } });
+      }
+    });
+
+    it('the PIN module collects exactly 4 digits in a loop of maxAttempts and compares with Common.ExpectedPin', () => {
+      const doc = parse(byName(name).pinAuth.publication.rendered.yaml).commonModule;
+      const loops = actionsOfKind(doc, 'loop');
+      expect(loops).toHaveLength(1);
+      expect(loops[0].loopCount).toEqual({ lit: config.pinAuth.maxAttempts });
+      const collects = actionsOfKind(loops[0], 'collectInput');
+      expect(collects).toHaveLength(1);
+      expect(collects[0].digits).toEqual({ exact: 4 });
+      const conditions = actionsOfKind(doc, 'decision').map((d) => d.condition.exp as string);
+      expect(conditions.some((c) => /\bCommon\.ExpectedPin\b/.test(c) && c.includes(collects[0].inputData.var))).toBe(true);
+      expect(doc.variables).toContainEqual({ stringVariable: expect.objectContaining({ name: 'Common.ExpectedPin', isInput: true }) });
+    });
+
+    it('the PIN module hard-codes no PIN: no environment’s expected PIN appears in it', () => {
+      const yaml = byName(name).pinAuth.publication.rendered.yaml;
+      for (const other of ENVIRONMENTS) expect(yaml).not.toContain(other.pinAuth.expectedPin);
+    });
+
+    it('looks the home division up for the Home division', () => {
+      expect(config.division).toEqual({ name: 'Home' });
+      expect(synth(name)).toHaveDataSource(DataGenesyscloudAuthDivisionHome);
+      const division = resourceAt(json(name), 'genesyscloud_auth_division_home', 'HomeDivision', 'data').address;
+      expect(resourceAt(json(name), 'genesyscloud_architect_ivr', 'SalesIvr/Resource').division_id).toBe(`\${${division}.id}`);
+    });
+
+    it('outputs the id of every published flow by name', () => {
+      const output = json(name).output.flow_ids.value as Record<string, string>;
+      const names = [`${config.namePrefix}Shared PIN Auth`, `${config.namePrefix}Sales IVR`, `${config.namePrefix}Support IVR`];
+      if (config.businessHours) names.push(`${config.namePrefix}After Hours`);
+      expect(Object.keys(output).sort()).toEqual(names.sort());
+      for (const value of Object.values(output)) expect(value).toMatch(/^\$\{genesyscloud_flow\.[A-Za-z_]+_[0-9A-F]{8}\.id\}$/);
+    });
+  });
+
+  it.each(['test', 'prod'])('%s binds a schedule group and the closed-hours flow to both IVRs', (name) => {
+    const config = env(name);
+    const hours = config.businessHours!;
+    const synthesized = json(name);
+    expect(synth(name)).toHaveResourceWithProperties(ArchitectSchedules, { name: `${config.namePrefix}Open Hours`, start: hours.start, end: hours.end, rrule: hours.rrule });
+    expect(synth(name)).toHaveResourceWithProperties(ArchitectSchedulegroups, { name: `${config.namePrefix}Business Hours`, time_zone: hours.timeZone });
+    const group = resourceAt(synthesized, 'genesyscloud_architect_schedulegroups', 'BusinessHours');
+    const schedule = resourceAt(synthesized, 'genesyscloud_architect_schedules', 'OpenHours');
+    expect(group.open_schedules_id).toEqual([`\${${schedule.address}.id}`]);
+    const closed = resourceAt(synthesized, 'genesyscloud_flow', 'AfterHours/Publication/Resource');
+    for (const ivr of ['SalesIvr/Resource', 'SupportIvr/Resource']) {
+      expect(resourceAt(synthesized, 'genesyscloud_architect_ivr', ivr)).toMatchObject({
+        schedule_group_id: `\${${group.address}.id}`,
+        closed_hours_flow_id: `\${${closed.address}.id}`,
+        holiday_hours_flow_id: `\${${closed.address}.id}`,
+      });
+    }
+    expect(byName(name).afterHours!.publication.rendered.yaml).toContain(hours.closedMessage);
+  });
+
+  it('dev has no schedule group and no closed-hours flow', () => {
+    const dev = json('dev');
+    expect(dev.resource.genesyscloud_architect_schedulegroups).toBeUndefined();
+    expect(dev.resource.genesyscloud_architect_schedules).toBeUndefined();
+    expect(byName('dev').afterHours).toBeUndefined();
+    for (const ivr of ['SalesIvr/Resource', 'SupportIvr/Resource']) {
+      const resource = resourceAt(dev, 'genesyscloud_architect_ivr', ivr);
+      expect(resource).not.toHaveProperty('schedule_group_id');
+      expect(resource).not.toHaveProperty('closed_hours_flow_id');
+    }
+  });
+
+  it.each(['dev', 'test'])('%s manages its queues (genesyscloud_routing_queue) and routes to them by substitution', (name) => {
+    const config = env(name);
+    expect(config.manageQueues).toBe(true);
+    const synthesized = json(name);
+    for (const queueName of [config.ivrs.sales.queueName, config.ivrs.support.queueName, config.operatorQueueName]) {
+      expect(synth(name)).toHaveResourceWithProperties(RoutingQueue, { name: queueName });
+    }
+    expect(synthesized.data.genesyscloud_routing_queue).toBeUndefined();
+    const sales = resourceAt(synthesized, 'genesyscloud_flow', 'SalesIvr/Flow/Publication/Resource');
+    expect(sales.substitutions).toEqual({
+      queue_SalesIvrQueue: `\${${resourceAt(synthesized, 'genesyscloud_routing_queue', 'SalesIvrQueue/Resource').address}.name}`,
+      queue_OperatorQueue: `\${${resourceAt(synthesized, 'genesyscloud_routing_queue', 'OperatorQueue/Resource').address}.name}`,
+    });
+  });
+
+  it('prod looks its queues up by name (manageQueues false) and creates none', () => {
+    const config = env('prod');
+    expect(config.manageQueues).toBe(false);
+    const synthesized = json('prod');
+    expect(synth('prod')).not.toHaveResource(RoutingQueue);
+    expect(synth('prod')).toHaveDataSource(DataGenesyscloudRoutingQueue);
+    expect(Object.values(synthesized.data.genesyscloud_routing_queue).map((q: any) => q.name).sort()).toEqual(
+      [config.ivrs.sales.queueName, config.ivrs.support.queueName, config.operatorQueueName].sort(),
+    );
+    const support = resourceAt(synthesized, 'genesyscloud_flow', 'SupportIvr/Flow/Publication/Resource');
+    expect(support.substitutions.queue_SupportIvrQueue).toBe(`\${${resourceAt(synthesized, 'genesyscloud_routing_queue', 'SupportIvrQueue/Lookup', 'data').address}.name}`);
+  });
+
+  it('every environment’s stack publishes flows only through genesyscloud_flow resources with a filepath', () => {
+    for (const name of ENV_NAMES) {
+      expect(synth(name)).toHaveResourceWithProperties(Flow, { filepath: expect.stringMatching(/^assets\//) });
+      const flows = Object.values(json(name).resource.genesyscloud_flow) as Record<string, unknown>[];
+      expect(flows).toHaveLength(env(name).businessHours ? 4 : 3);
+    }
+  });
+
+  it('the PIN module loop follows maxAttempts from config', () => {
+    const [stack] = addEnvironments(Testing.app(), [{ ...env('dev'), pinAuth: { maxAttempts: 7, expectedPin: '2468' } }]);
+    const doc = parse(stack.pinAuth.publication.rendered.yaml);
+    expect(actionsOfKind(doc, 'loop')[0].loopCount).toEqual({ lit: 7 });
+    expect(stack.pinAuth.publication.rendered.yaml).not.toContain('2468');
+    const [call] = actionsOfKind(parse(stack.salesIvr.flow.publication.rendered.yaml), 'callCommonModule');
+    expect(call.commonModule[stack.pinAuth.flowName].ver_latestPublished.inputs['Common.ExpectedPin']).toEqual({ exp: '"2468"' });
+  });
+
+  it('the PIN module is the same in every environment apart from its name', () => {
+    // All embedded environments use the same attempts; the module differs only by its (prefixed) name.
+    expect(new Set(ENVIRONMENTS.map((e) => e.pinAuth.maxAttempts)).size).toBe(1);
+    const normalized = stacks.map((s) => s.pinAuth.publication.rendered.yaml.replace(s.pinAuth.flowName, 'NAME'));
+    expect(new Set(normalized).size).toBe(1);
+  });
+
+  it('uses a configured division id instead of looking up the home division', () => {
+    const [stack] = addEnvironments(Testing.app(), [{ ...env('dev'), division: { name: 'Sales Division', id: 'div-123' } }]);
+    const synthesized = Testing.synth(stack);
+    expect(synthesized).not.toHaveDataSource(DataGenesyscloudAuthDivisionHome);
+    expect(synthesized).toHaveResourceWithProperties(ArchitectIvr, { division_id: 'div-123' });
+    expect(synthesized).toHaveResourceWithProperties(RoutingQueue, { division_id: 'div-123' });
+    expect(stack.pinAuth.publication.rendered.yaml).toContain('division: Sales Division');
+  });
+
+  it('validates the whole configuration before adding any stack', () => {
+    const app = Testing.app();
+    const bad = [{ ...env('dev'), region: 'mars-1' as never }, { ...env('test'), pinAuth: { maxAttempts: 0, expectedPin: '1' } }];
+    expect(() => addEnvironments(app, bad)).toThrow(ConfigValidationError);
+    expect(app.node.children).toHaveLength(0);
   });
 
   it('a second app gives identical Terraform JSON (deterministic synth)', () => {
-    const again = addEnvironments(new App({ outdir: '/nonexistent-never-written' }), ENVIRONMENTS);
-    stacks.forEach((s, i) => expect(Testing.synth(again[i])).toBe(Testing.synth(s)));
+    const again = addEnvironments(Testing.app(), ENVIRONMENTS);
+    again.forEach((s, i) => expect(Testing.synth(s)).toBe(synth(ENV_NAMES[i])));
   });
 
   it.each([

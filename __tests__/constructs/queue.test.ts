@@ -1,0 +1,129 @@
+import { Construct } from 'constructs';
+import { Testing } from 'cdktf';
+import { Flow } from '../../.gen/providers/genesyscloud/flow';
+import { DataGenesyscloudRoutingQueue } from '../../.gen/providers/genesyscloud/data-genesyscloud-routing-queue';
+import { RoutingQueue } from '../../.gen/providers/genesyscloud/routing-queue';
+import { ConstructError, InboundIvr, IQueue, Queue, SharedFlow } from '../../constructs';
+import { Expr, queueNamed } from '../../flow';
+import { resourceAt, simpleModule, synthJson, testStack } from '../support/fixtures';
+
+/** The error `fn` throws; fails the test when it throws nothing. */
+function thrown(fn: () => unknown): unknown {
+  try {
+    fn();
+  } catch (e) {
+    return e;
+  }
+  throw new Error('expected an error, but nothing was thrown');
+}
+
+describe('Queue', () => {
+  it('creates a genesyscloud_routing_queue', () => {
+    const synthesized = Testing.synthScope((scope) => {
+      new Queue(scope, 'Sales', { name: 'Sales', description: 'Sales line', divisionId: 'div-1' });
+    });
+    expect(synthesized).toHaveResource(RoutingQueue);
+    expect(synthesized).toHaveResourceWithProperties(RoutingQueue, { name: 'Sales', description: 'Sales line', division_id: 'div-1' });
+    expect(synthesized).not.toHaveDataSource(DataGenesyscloudRoutingQueue);
+  });
+
+  it('writes {{queue_<path>}} into flows, with a key derived from its path inside the stack', () => {
+    const stack = testStack();
+    const top = new Queue(stack, 'Sales', { name: 'Sales' });
+    const nested = new Queue(new Construct(stack, 'Queues'), 'Support', { name: 'Support' });
+    expect(top.substitutionKey).toBe('queue_Sales');
+    expect(top.nameInFlow).toBe('{{queue_Sales}}');
+    expect(top.queueName).toBe('Sales');
+    expect(nested.substitutionKey).toBe('queue_Queues_Support');
+    expect(nested.nameInFlow).toBe('{{queue_Queues_Support}}');
+  });
+
+  it('fromName looks an existing queue up with the routing_queue data source and creates none', () => {
+    const synthesized = Testing.synthScope((scope) => {
+      const found = Queue.fromName(scope, 'Found', 'Found Queue');
+      expect(found.queueName).toBe('Found Queue');
+      expect(found.substitutionKey).toBe('queue_Found');
+      expect(found.nameInFlow).toBe('{{queue_Found}}');
+    });
+    expect(synthesized).toHaveDataSource(DataGenesyscloudRoutingQueue);
+    expect(synthesized).toHaveDataSourceWithProperties(DataGenesyscloudRoutingQueue, { name: 'Found Queue' });
+    expect(synthesized).not.toHaveResource(RoutingQueue);
+  });
+
+  it('callers map queue_<path> to the queue name attribute (resource or data source) and write {{queue_<path>}}', () => {
+    const stack = testStack();
+    const module = new SharedFlow(stack, 'Pin', simpleModule('Shared PIN'));
+    const sales = new Queue(new Construct(stack, 'Queues'), 'Sales', { name: 'Sales' });
+    const operator: IQueue = Queue.fromName(stack, 'Operator', 'Operator');
+    const ivr = new InboundIvr(stack, 'Ivr', {
+      name: 'Sales IVR',
+      dnis: ['+13175550100'],
+      sharedFlow: module,
+      sharedFlowInputs: { Account: Expr.string('x') },
+      routes: { ok: sales, failed: operator },
+    });
+    const synthesized = Testing.synth(stack);
+    const json = JSON.parse(synthesized);
+    const salesAddress = resourceAt(json, 'genesyscloud_routing_queue', 'Queues/Sales/Resource').address;
+    const operatorAddress = resourceAt(json, 'genesyscloud_routing_queue', 'Operator/Lookup', 'data').address;
+    expect(salesAddress).toMatch(/^genesyscloud_routing_queue\.Queues_Sales_[0-9A-F]{8}$/);
+    expect(operatorAddress).toMatch(/^data\.genesyscloud_routing_queue\.Operator_Lookup_[0-9A-F]{8}$/);
+    expect(synthesized).toHaveResourceWithProperties(Flow, {
+      substitutions: { queue_Queues_Sales: `\${${salesAddress}.name}`, queue_Operator: `\${${operatorAddress}.name}` },
+    });
+    // Exactly these two keys: nothing else is substituted.
+    expect(Object.keys(resourceAt(json, 'genesyscloud_flow', 'Ivr/Flow/Publication/Resource').substitutions).sort()).toEqual(['queue_Operator', 'queue_Queues_Sales']);
+    const yaml = ivr.flow.publication.rendered.yaml;
+    expect(yaml).toContain('name: "{{queue_Queues_Sales}}"');
+    expect(yaml).toContain('name: "{{queue_Operator}}"');
+    // The configured names never reach the YAML: the provider substitutes them at publish time.
+    expect(yaml).not.toMatch(/name: (Sales|Operator)\n/);
+  });
+
+  it('a literal queue name (queueNamed) is written as is and needs no substitution', () => {
+    const stack = testStack();
+    const module = new SharedFlow(stack, 'Pin', simpleModule('Shared PIN'));
+    const ivr = new InboundIvr(stack, 'Ivr', {
+      name: 'Sales IVR',
+      dnis: ['+13175550100'],
+      sharedFlow: module,
+      sharedFlowInputs: { Account: Expr.string('x') },
+      routes: { ok: queueNamed('Sales'), failed: queueNamed('Operator') },
+    });
+    expect(resourceAt(synthJson(stack), 'genesyscloud_flow', 'Ivr/Flow/Publication/Resource')).not.toHaveProperty('substitutions');
+    expect(ivr.flow.publication.rendered.yaml).toContain('name: Sales\n');
+  });
+
+  describe('GC2004', () => {
+    const bad = ['', '   ', ' Sales', 'Sales ', 'Sales "VIP"', 'Sales\\VIP', 'Sales\nVIP', 'Sales {{x}}', 'a}}b', 'tab\there'];
+
+    it.each(bad)('new Queue rejects the name %j', (name) => {
+      const stack = testStack();
+      const error = thrown(() => new Queue(stack, 'Q', { name }));
+      expect(error).toBeInstanceOf(ConstructError);
+      expect(error).toMatchObject({ code: 'GC2004', path: 'test-stack/Q', value: name });
+      expect((error as Error).message).toMatch(/^GC2004 \[test-stack\/Q\]/);
+    });
+
+    it.each(bad)('Queue.fromName rejects the name %j', (name) => {
+      const stack = testStack();
+      expect(thrown(() => Queue.fromName(stack, 'Q', name))).toMatchObject({ code: 'GC2004', path: 'test-stack/Q', value: name });
+    });
+
+    it.each(['Sales', 'Sales & Support (EU)', "O'Brien's queue", 'Ventes Québec', 'a{b}c'])('accepts the name %j', (name) => {
+      const stack = testStack();
+      expect(() => new Queue(stack, 'Q', { name })).not.toThrow();
+      expect(() => Queue.fromName(stack, 'Q2', name)).not.toThrow();
+    });
+  });
+
+  it('synthesizes a stable queue resource and look-up (snapshot)', () => {
+    const json = JSON.parse(
+      Testing.synthScope((scope) => {
+        new Queue(scope, 'Sales', { name: 'Sales' });
+        Queue.fromName(scope, 'Operator', 'Operator');
+      }),
+    );
+    expect({ resource: json.resource, data: json.data }).toMatchSnapshot();
+  });
+});
