@@ -20,10 +20,10 @@ export function configProblems(environments: readonly EnvironmentConfig[]): Conf
     if (!ENV_NAME.test(env.name ?? '')) report('GC3003', `${at}.name`, 'environment name must be lower-case letters, digits or -', env.name, 'use e.g. dev');
     if (seenEnvs.has(env.name)) report('GC3006', `${at}.name`, 'environment defined twice', env.name, 'give each environment its own name');
     seenEnvs.add(env.name);
-    if (!(env.region in GENESYS_REGIONS)) {
+    if (!Object.hasOwn(GENESYS_REGIONS, env.region)) {
       report('GC3001', `${at}.region`, `region is not one of the provider's aws_region values: ${Object.keys(GENESYS_REGIONS).join(', ')}`, env.region, 'use e.g. us-east-1');
     }
-    if (env.namePrefix !== '' && !isSafeName(`${env.namePrefix}x`)) {
+    if (typeof env.namePrefix !== 'string' || (env.namePrefix !== '' && !isSafeName(`${env.namePrefix}x`))) {
       report('GC3003', `${at}.namePrefix`, 'prefix must not start with a space or contain quotes, backslashes, control characters or {{ }}', env.namePrefix, "use e.g. 'DEV '");
     }
     if (!isSafeName(env.division?.name ?? '')) report('GC3003', `${at}.division.name`, 'division name is missing or invalid', env.division?.name, "use e.g. 'Home'");
@@ -47,9 +47,15 @@ export function configProblems(environments: readonly EnvironmentConfig[]): Conf
         numbers.add(n);
       });
       if (ivr.didPool) {
+        const { start, end } = ivr.didPool;
         for (const bound of ['start', 'end'] as const) {
           if (!isE164(ivr.didPool[bound])) report('GC3002', `${ivrAt}.didPool.${bound}`, 'not an E.164 number', ivr.didPool[bound], 'write + country code and number');
         }
+        (ivr.dnis ?? []).forEach((n, k) => {
+          if (isE164(n) && isE164(start) && isE164(end) && (n.length !== start.length || n < start || n > end)) {
+            report('GC3002', `${ivrAt}.dnis[${k}]`, `number is outside the DID pool ${start}..${end}`, n, 'widen the pool or fix the number');
+          }
+        });
       }
     }
     const hours = env.businessHours;

@@ -1,15 +1,24 @@
 import { Construct } from 'constructs';
 import { TerraformStack } from 'cdktf';
+import { sha256 } from '../flow';
+
+const claimedKeys = new WeakMap<TerraformStack, Map<string, string>>();
 
 /**
  * A provider substitution key unique in the stack and stable across synths: derived from the
- * construct's path inside its stack (`queue_Queues_Sales`).
+ * construct's path inside its stack (`queue_Queues_Sales`). Paths that sanitize to the same key
+ * (`Sales_Queue` vs `Sales/Queue`) get a suffix from a hash of the full path, so two queues can never
+ * share a placeholder.
  */
 export function substitutionKey(prefix: string, construct: Construct): string {
   const stack = TerraformStack.of(construct);
-  const relative = construct.node.scopes
-    .slice(stack.node.scopes.length)
-    .map((s) => s.node.id)
-    .join('_');
-  return `${prefix}_${relative.replace(/[^A-Za-z0-9_]+/g, '_')}`;
+  const relative = construct.node.scopes.slice(stack.node.scopes.length).map((s) => s.node.id);
+  const readable = `${prefix}_${relative.join('_').replace(/[^A-Za-z0-9_]+/g, '_')}`;
+  const claimed = claimedKeys.get(stack) ?? new Map<string, string>();
+  claimedKeys.set(stack, claimed);
+  const path = construct.node.path;
+  const owner = claimed.get(readable);
+  const key = owner === undefined || owner === path ? readable : `${readable}_${sha256(path).slice(0, 8)}`;
+  claimed.set(key, path);
+  return key;
 }

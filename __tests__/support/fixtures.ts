@@ -42,6 +42,6 @@ export function resourceAt(json: ReturnType<typeof synthJson>, type: string, con
   const all = json[block]?.[type] ?? {};
   const prefix = constructPath.replace(/\/Resource$/, '').split('/').join('_');
   const hits = Object.entries(all).filter(([key]) => new RegExp(`^${prefix}_[0-9A-F]{8}$`).test(key) || key === prefix);
-  if (hits.length !== 1) throw new Error(`expected one ${type} at ${pathSuffix}, found ${hits.length}`);
+  if (hits.length !== 1) throw new Error(`expected one ${type} at ${constructPath}, found ${hits.length}`);
   return { ...hits[0][1], address: `${block === 'data' ? 'data.' : ''}${type}.${hits[0][0]}` };
 }

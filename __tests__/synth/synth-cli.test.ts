@@ -186,7 +186,7 @@ describe('compiled synth (node dist/tools/synth.js)', () => {
       expect(fs.existsSync(out)).toBe(false);
     });
 
-    it('exits 1 on a construct error (DNIS outside its DID pool)', () => {
+    it('exits 1 when a DNIS is outside its DID pool (config validation catches it before the constructs)', () => {
       const out = path.join(work, 'bad-construct-out');
       const run = script(
         'bad-construct',
@@ -196,7 +196,7 @@ describe('compiled synth (node dist/tools/synth.js)', () => {
         dist('tools/synth-runner.js').runSynth(() => dist('tools/synth.js').synthToDirectory(${JSON.stringify(out)}, [env]));`,
       );
       expect(run.status).toBe(1);
-      expect(run.stderr).toMatch(/GC2003 \[contact-center-dev\/SalesIvr > dnis\]/);
+      expect(run.stderr).toMatch(/GC3002 \[environments\[dev\]\.ivrs\.sales\.dnis\[0\]\] number is outside the DID pool/);
       expect(fs.existsSync(out)).toBe(false);
     });
   });
