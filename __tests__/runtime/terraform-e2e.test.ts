@@ -74,6 +74,7 @@ const title = 'terraform applies a stack of flow checks (built-in provider only)
     expect(run.output).toContain("COMMONMODULE 'DEV Shared PIN Auth': published content matches the synthesized flow");
     expect(run.output).toContain("INBOUNDCALL 'DEV Sales IVR': published content matches the synthesized flow");
     expect(run.status).toBe(0);
+    expect(run.output).not.toContain(TEST_CLIENT_SECRET);
     const state = fs.readFileSync(path.join(stackDir, 'terraform.tfstate'), 'utf8');
     expect(state).not.toContain(TEST_CLIENT_SECRET);
     expect(fs.readFileSync(path.join(stackDir, 'cdk.tf.json'), 'utf8')).not.toContain(TEST_CLIENT_SECRET);
