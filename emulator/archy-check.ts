@@ -1,4 +1,5 @@
 import { parse } from 'yaml';
+import { calledModules } from '../runtime/synth-output/called-modules';
 
 /** Top-level YAML keys the emulator accepts, with the API flow type of each. */
 const FLOW_TYPES: Record<string, string> = {
@@ -17,20 +18,6 @@ export interface ImportCheck {
   readonly division: string;
   /** Names of the common modules the flow calls. */
   readonly calledModules: string[];
-}
-
-/** Names of modules called anywhere in a parsed flow document (`callCommonModule.commonModule.<name>`). */
-export function calledModules(node: unknown, found: Set<string> = new Set()): string[] {
-  if (Array.isArray(node)) node.forEach((n) => calledModules(n, found));
-  else if (node && typeof node === 'object') {
-    for (const [key, value] of Object.entries(node)) {
-      if (key === 'callCommonModule' && value && typeof value === 'object') {
-        Object.keys((value as { commonModule?: object }).commonModule ?? {}).forEach((m) => found.add(m));
-      }
-      calledModules(value, found);
-    }
-  }
-  return [...found];
 }
 
 /**

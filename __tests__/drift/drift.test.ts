@@ -1,0 +1,141 @@
+import { spawn } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { ENVIRONMENTS } from '../../config';
+import { GenesysEmulator } from '../../emulator';
+import { ArchitectOps } from '../../runtime/architect/architect-ops';
+import { DriftReport, detectDrift } from '../../runtime/drift/drift-check';
+import { DRIFT_JSON_SCHEMA_VERSION, exitCodeOf, toJson, toMarkdown, toTable } from '../../runtime/drift/drift-format';
+import { applyLikeProvider } from '../../runtime/synth-output/apply-like-provider';
+import { SynthesizedStack } from '../../runtime/synth-output/synthesized-stack';
+import { synthToDirectory } from '../../tools/synth';
+import { connect, emulatorEnv, startEmulator } from '../support/emulator';
+
+const root = path.resolve(__dirname, '..', '..');
+const poll = { intervalMs: 20, timeoutMs: 5000 };
+const env = ENVIRONMENTS.find((e) => e.name === 'test')!;
+
+describe('drift detection against the emulator', () => {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'drift-'));
+  let stack: SynthesizedStack;
+  let emulator: GenesysEmulator;
+  let ops: ArchitectOps;
+
+  const drift = (): Promise<DriftReport> => detectDrift(ops, stack, 'contact-center-test', { namePrefix: env.namePrefix, poll });
+  const kinds = (r: DriftReport) => r.findings.map((f) => `${f.kind}:${f.name}`);
+  const flow = (name: string) => [...emulator.org.flows.values()].find((f) => f.name === name)!;
+  const yamlOf = (name: string) => stack.flows.find((f) => f.name === name)!.yaml;
+
+  beforeAll(() => {
+    synthToDirectory(path.join(work, 'out'), [env]);
+    stack = SynthesizedStack.read(path.join(work, 'out', 'stacks', 'contact-center-test'));
+  });
+  beforeEach(async () => {
+    emulator = await startEmulator();
+    ops = new ArchitectOps(await connect(emulator));
+    await applyLikeProvider(ops, stack, poll);
+  });
+  afterEach(() => emulator.stop());
+  afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
+
+  it('reports in sync right after a deploy', async () => {
+    const report = await drift();
+    expect(report).toMatchObject({ complete: true, findings: [], checkedFlows: 4, checkedIvrs: 2 });
+    expect(exitCodeOf([report])).toBe(0);
+  });
+
+  it('sees content edited and republished in Architect, node by node', async () => {
+    emulator.seedFlow(yamlOf('TEST Sales IVR').replace('Welcome to Sales.', 'Welcome!'));
+    const report = await drift();
+    expect(kinds(report)).toEqual(['flow-content-differs:TEST Sales IVR', 'flow-published-by-other:TEST Sales IVR']);
+    expect(report.findings[0].differences).toEqual([{ path: 'tasks > [0] task "Main" > actions > [0] playAudio "Greeting" > audio > tts', expected: 'Welcome to Sales.', actual: 'Welcome!' }]);
+    expect(report.findings[1].detail).toContain('published by user Architect User');
+    expect(exitCodeOf([report])).toBe(2);
+  });
+
+  it('sees a version republished by another OAuth client', async () => {
+    emulator.seedFlow(yamlOf('TEST After Hours'), { kind: 'client', id: 'someone-elses-client' });
+    expect(kinds(await drift())).toEqual(['flow-published-by-other:TEST After Hours']);
+  });
+
+  it('sees a deleted flow (and the IVR binding it leaves dangling)', async () => {
+    emulator.org.flows.delete(flow('TEST After Hours').id);
+    const found = kinds(await drift());
+    expect(found).toContain('flow-missing:TEST After Hours');
+    expect(found).toContain('ivr-flow-binding-differs:TEST Sales IVR');
+  });
+
+  it('sees a lock with a pending draft', async () => {
+    await fetch(`${emulator.url}/__admin/flows/${flow('TEST Support IVR').id}/draft`, { method: 'POST', body: JSON.stringify({ yaml: yamlOf('TEST Support IVR') }) });
+    expect(kinds(await drift())).toEqual(['flow-draft-pending:TEST Support IVR', 'flow-locked:TEST Support IVR']);
+  });
+
+  it('sees an IVR whose DNIS changed', async () => {
+    const ivr = [...emulator.org.ivrs.values()].find((i) => i.name === 'TEST Sales IVR')!;
+    ivr.dnis = ['+13175550299'];
+    const report = await drift();
+    expect(kinds(report)).toEqual(['ivr-dnis-differs:TEST Sales IVR']);
+    expect(report.findings[0].detail).toBe('DNIS ["+13175550299"] instead of ["+13175550200"]');
+  });
+
+  it('sees an orphan left by a rename', async () => {
+    emulator.seedFlow(yamlOf('TEST Sales IVR').replace(/TEST Sales IVR/g, 'TEST Sales Line'), { kind: 'client', id: 'test-client-id-3c1f' });
+    expect(kinds(await drift())).toEqual(['flow-orphan:TEST Sales Line']);
+  });
+
+  it('sees callers that embed an older version of their shared flow', async () => {
+    await new Promise((r) => setTimeout(r, 5));
+    await ops.importFlow(yamlOf('TEST Shared PIN Auth'), poll);
+    expect(kinds(await drift())).toEqual(['flow-embeds-old-module:TEST Sales IVR', 'flow-embeds-old-module:TEST Support IVR']);
+  });
+
+  it('a 429 storm in the middle never yields a wrong "in sync": the result is correct or incomplete', async () => {
+    emulator.seedFlow(yamlOf('TEST Sales IVR').replace('Welcome to Sales.', 'Welcome!'));
+    const impatient = new ArchitectOps(await connect(emulator, { retry: { maxTotalMs: 1500 } }));
+    emulator.faults.add({ kind: 'status', status: 429, count: 1000, retryAfterSeconds: 1, path: '/export/jobs' });
+    const report = await detectDrift(impatient, stack, 'contact-center-test', { namePrefix: env.namePrefix, poll });
+    expect(report.complete).toBe(false);
+    expect(report.errors[0]).toMatch(/exporting flows failed: GC4004/);
+    expect(exitCodeOf([report])).toBe(1);
+    // A storm that ends within the retry budget gives the correct answer.
+    emulator.faults.clear();
+    emulator.faults.add({ kind: 'status', status: 429, count: 2, retryAfterSeconds: 1, path: '/export/jobs' });
+    const patient = await drift();
+    expect(patient.complete).toBe(true);
+    expect(kinds(patient)).toContain('flow-content-differs:TEST Sales IVR');
+  });
+
+  it('writes JSON with a stable schema, a table and Markdown', async () => {
+    emulator.seedFlow(yamlOf('TEST Sales IVR').replace('Welcome to Sales.', 'Welcome | pipe!'));
+    const report = await drift();
+    const json = JSON.parse(toJson([report]));
+    expect(json).toMatchObject({ schemaVersion: DRIFT_JSON_SCHEMA_VERSION, status: 'drift' });
+    expect(Object.keys(json.stacks[0]).sort()).toEqual(['checkedFlows', 'checkedIvrs', 'complete', 'errors', 'findings', 'stack']);
+    expect(Object.keys(json.stacks[0].findings[0]).sort()).toEqual(['detail', 'differences', 'kind', 'name', 'resource']);
+    expect(toTable([report])).toMatch(/contact-center-test: 2 difference\(s\)[\s\S]*flow-content-differs[\s\S]*status: drift/);
+    const md = toMarkdown([report]);
+    expect(md).toContain('## Genesys Cloud drift: drift found');
+    expect(md).toContain('| flow | TEST Sales IVR | `flow-content-differs` |');
+    expect(md).toContain('live "Welcome | pipe!"');
+  });
+
+  it('npm run drift (compiled) exits 0 in sync and 2 on drift', async () => {
+    const run = (...args: string[]) =>
+      new Promise<{ code: number | null; stdout: string }>((resolve) => {
+        const child = spawn(process.execPath, ['dist/tools/drift.js', ...args], { cwd: root, env: { ...process.env, ...emulatorEnv(emulator) } });
+        let stdout = '';
+        child.stdout.on('data', (d) => (stdout += d));
+        child.on('close', (code) => resolve({ code, stdout }));
+      });
+    const inSync = await run('--env', 'test', '--format', 'json');
+    expect(inSync.code).toBe(0);
+    expect(JSON.parse(inSync.stdout).status).toBe('in-sync');
+    const ivr = [...emulator.org.ivrs.values()][0];
+    ivr.dnis = [];
+    const drifted = await run('--env', 'test', '--format', 'markdown');
+    expect(drifted.code).toBe(2);
+    expect(drifted.stdout).toContain('ivr-dnis-differs');
+    expect((await run('--env', 'nowhere')).code).toBe(1);
+  }, 60000);
+});

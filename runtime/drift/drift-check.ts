@@ -1,0 +1,209 @@
+import type * as platformClient from 'purecloud-platform-client-v2';
+import { ArchitectOps, PollOptions } from '../architect/architect-ops';
+import { diffPayload, PayloadDifference } from '../flow-check/payload-diff';
+import { ExpectedFlow, ExpectedIvr, SynthesizedStack } from '../synth-output/synthesized-stack';
+
+type Flow = platformClient.Models.Flow;
+
+/** What kind of difference a finding is. Stable: part of the JSON output schema. */
+export type FindingKind =
+  | 'flow-missing'
+  | 'flow-never-published'
+  | 'flow-published-by-other'
+  | 'flow-content-differs'
+  | 'flow-locked'
+  | 'flow-draft-pending'
+  | 'flow-embeds-old-module'
+  | 'flow-orphan'
+  | 'ivr-missing'
+  | 'ivr-dnis-differs'
+  | 'ivr-flow-binding-differs'
+  | 'ivr-schedule-group-differs';
+
+export interface DriftFinding {
+  readonly kind: FindingKind;
+  readonly resource: 'flow' | 'ivr';
+  /** Flow or IVR name. */
+  readonly name: string;
+  /** One readable sentence. */
+  readonly detail: string;
+  /** Node-level differences of `flow-content-differs`. */
+  readonly differences?: readonly PayloadDifference[];
+}
+
+export interface DriftReport {
+  readonly stack: string;
+  /** False when some check could not run (then the report must not be read as "in sync"). */
+  readonly complete: boolean;
+  readonly findings: DriftFinding[];
+  /** Why the check is incomplete. */
+  readonly errors: string[];
+  readonly checkedFlows: number;
+  readonly checkedIvrs: number;
+}
+
+export interface DriftOptions {
+  /** Flow versions per export job. @default 100 */
+  readonly exportBatchSize?: number;
+  /** Export jobs running at once. @default 4 */
+  readonly exportConcurrency?: number;
+  /** Flows whose name starts with this and that no stack defines are orphans. @default - no orphan check */
+  readonly namePrefix?: string;
+  readonly poll?: PollOptions;
+}
+
+const FLOW_TYPES = ['inboundcall', 'commonmodule'];
+
+/**
+ * Compares the live org with a synthesized stack, in bulk: one paged flow listing (500 per page), export
+ * jobs of many versions each with bounded concurrency, one paged IVR listing. Anything it could not
+ * check makes the report incomplete instead of silently "in sync".
+ */
+export async function detectDrift(ops: ArchitectOps, stack: SynthesizedStack, stackName: string, options: DriftOptions = {}): Promise<DriftReport> {
+  const findings: DriftFinding[] = [];
+  const errors: string[] = [];
+  const report = (kind: FindingKind, resource: 'flow' | 'ivr', name: string, detail: string, differences?: PayloadDifference[]) =>
+    findings.push({ kind, resource, name, detail, ...(differences ? { differences } : {}) });
+
+  let live: Flow[] = [];
+  try {
+    live = await listFlows(ops);
+  } catch (err) {
+    return { stack: stackName, complete: false, findings, errors: [`listing flows failed: ${(err as Error).message}`], checkedFlows: 0, checkedIvrs: 0 };
+  }
+  const key = (name: string, type: string) => `${type.toUpperCase()}:${name}`;
+  const byKey = new Map(live.map((f) => [key(f.name, f.type ?? ''), f]));
+
+  const toExport: Array<{ expected: ExpectedFlow; flow: Flow }> = [];
+  for (const expected of stack.flows) {
+    const flow = byKey.get(key(expected.name, expected.type));
+    if (!flow) {
+      report('flow-missing', 'flow', expected.name, `${expected.type} flow '${expected.name}' does not exist in the org`);
+      continue;
+    }
+    const published = flow.publishedVersion;
+    if (!published?.id) {
+      report('flow-never-published', 'flow', expected.name, `flow '${expected.name}' exists but has no published version`);
+      continue;
+    }
+    if (published.createdBy || (published.createdByClient?.id && published.createdByClient.id !== ops.client.clientId)) {
+      const who = published.createdBy ? `user ${published.createdBy.name ?? published.createdBy.id}` : `OAuth client ${published.createdByClient!.id}`;
+      report('flow-published-by-other', 'flow', expected.name, `published version ${published.id} was published by ${who}, not by the deploying client`);
+    }
+    if (flow.lockedUser || (flow.lockedClient && flow.lockedClient.id !== ops.client.clientId)) {
+      report('flow-locked', 'flow', expected.name, `locked by ${flow.lockedUser ? `user ${flow.lockedUser.name ?? flow.lockedUser.id}` : `OAuth client ${flow.lockedClient!.name ?? flow.lockedClient!.id}`}`);
+    }
+    if (flow.savedVersion?.id) {
+      report('flow-draft-pending', 'flow', expected.name, `a saved draft (${flow.savedVersion.id}) is pending on top of published version ${published.id}`);
+    }
+    for (const moduleName of expected.callsModules) {
+      const module = byKey.get(key(moduleName, 'COMMONMODULE'));
+      const moduleDate = module?.publishedVersion?.datePublished;
+      // Architect binds a module when the caller is published: a module published later is not embedded.
+      if (moduleDate && published.datePublished && moduleDate > published.datePublished) {
+        report('flow-embeds-old-module', 'flow', expected.name, `embeds an older version of '${moduleName}' (module published ${moduleDate}, caller ${published.datePublished}); republish the caller`);
+      }
+    }
+    toExport.push({ expected, flow });
+  }
+
+  try {
+    const batches = chunk(toExport, options.exportBatchSize ?? 100);
+    await mapLimit(batches, options.exportConcurrency ?? 4, async (batch) => {
+      const exported = await ops.exportVersions(batch.map((b) => ({ id: b.flow.id!, version: b.flow.publishedVersion!.id! })), options.poll);
+      for (const { expected, flow } of batch) {
+        const differences = diffPayload(expected.yaml, exported.get(flow.id!)!);
+        if (differences.length > 0) {
+          report('flow-content-differs', 'flow', expected.name, `published version ${flow.publishedVersion!.id} differs from the synthesized flow in ${differences.length} place(s)`, differences);
+        }
+      }
+    });
+  } catch (err) {
+    errors.push(`exporting flows failed: ${(err as Error).message}`);
+  }
+
+  if (options.namePrefix) {
+    const defined = new Set(stack.flows.map((f) => key(f.name, f.type)));
+    for (const flow of live) {
+      if (flow.name.startsWith(options.namePrefix) && !defined.has(key(flow.name, flow.type ?? ''))) {
+        report('flow-orphan', 'flow', flow.name, `${flow.type} flow '${flow.name}' carries the environment prefix but no stack defines it (left behind by a rename?)`);
+      }
+    }
+  }
+
+  let checkedIvrs = 0;
+  try {
+    const ivrs = await listIvrs(ops);
+    const flowNames = new Map(live.map((f) => [f.id!, f.name]));
+    for (const expected of stack.ivrs) {
+      checkedIvrs++;
+      checkIvr(expected, ivrs.find((i) => i.name === expected.name), flowNames, report);
+    }
+  } catch (err) {
+    errors.push(`listing IVRs failed: ${(err as Error).message}`);
+  }
+
+  const order = (f: DriftFinding) => `${f.resource}:${f.name}:${f.kind}`;
+  findings.sort((a, b) => order(a).localeCompare(order(b)));
+  return { stack: stackName, complete: errors.length === 0, findings, errors, checkedFlows: stack.flows.length, checkedIvrs };
+}
+
+function checkIvr(
+  expected: ExpectedIvr,
+  live: platformClient.Models.IVR | undefined,
+  flowNames: Map<string, string>,
+  report: (kind: FindingKind, resource: 'flow' | 'ivr', name: string, detail: string) => void,
+): void {
+  if (!live) return report('ivr-missing', 'ivr', expected.name, `IVR '${expected.name}' does not exist in the org`);
+  const dnis = [...(live.dnis ?? [])].sort();
+  if (dnis.join(',') !== expected.dnis.join(',')) {
+    report('ivr-dnis-differs', 'ivr', expected.name, `DNIS ${JSON.stringify(dnis)} instead of ${JSON.stringify(expected.dnis)}`);
+  }
+  const bindings: Array<[string, string | undefined, platformClient.Models.DomainEntityRef | undefined]> = [
+    ['open hours', expected.openHoursFlow, live.openHoursFlow],
+    ['closed hours', expected.closedHoursFlow, live.closedHoursFlow],
+    ['holiday hours', expected.holidayHoursFlow, live.holidayHoursFlow],
+  ];
+  for (const [what, want, have] of bindings) {
+    const haveName = have?.id ? (flowNames.get(have.id) ?? have.name ?? have.id) : undefined;
+    if ((want ?? '') !== (haveName ?? '')) {
+      report('ivr-flow-binding-differs', 'ivr', expected.name, `${what} flow is ${haveName ? `'${haveName}'` : 'not set'} instead of ${want ? `'${want}'` : 'not set'}`);
+    }
+  }
+  if (expected.hasScheduleGroup !== Boolean(live.scheduleGroup?.id)) {
+    report('ivr-schedule-group-differs', 'ivr', expected.name, expected.hasScheduleGroup ? 'has no schedule group, but the stack sets one' : 'has a schedule group, but the stack sets none');
+  }
+}
+
+async function listFlows(ops: ArchitectOps): Promise<Flow[]> {
+  const flows: Flow[] = [];
+  for (let page = 1; ; page++) {
+    const listing = await ops.client.call<platformClient.Models.FlowEntityListing>('GET /api/v2/flows', (a) => a.architect.getFlows({ type: FLOW_TYPES, pageSize: 500, pageNumber: page }));
+    flows.push(...(listing.entities ?? []));
+    if (!listing.pageCount || page >= listing.pageCount) return flows;
+  }
+}
+
+async function listIvrs(ops: ArchitectOps): Promise<platformClient.Models.IVR[]> {
+  const ivrs: platformClient.Models.IVR[] = [];
+  for (let page = 1; ; page++) {
+    const listing = await ops.client.call<platformClient.Models.IVREntityListing>('GET /api/v2/architect/ivrs', (a) => a.architect.getArchitectIvrs({ pageSize: 100, pageNumber: page }));
+    ivrs.push(...(listing.entities ?? []));
+    if (!listing.pageCount || page >= listing.pageCount) return ivrs;
+  }
+}
+
+function chunk<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** Runs `work` over `items` with at most `limit` in flight; the first failure rejects. */
+async function mapLimit<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const runners = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) await work(items[next++]);
+  });
+  await Promise.all(runners);
+}

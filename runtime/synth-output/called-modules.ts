@@ -1,0 +1,13 @@
+/** Names of modules called anywhere in a parsed flow document (`callCommonModule.commonModule.<name>`). */
+export function calledModules(node: unknown, found: Set<string> = new Set()): string[] {
+  if (Array.isArray(node)) node.forEach((n) => calledModules(n, found));
+  else if (node && typeof node === 'object') {
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'callCommonModule' && value && typeof value === 'object') {
+        Object.keys((value as { commonModule?: object }).commonModule ?? {}).forEach((m) => found.add(m));
+      }
+      calledModules(value, found);
+    }
+  }
+  return [...found];
+}

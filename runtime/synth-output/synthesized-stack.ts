@@ -1,0 +1,87 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { parse } from 'yaml';
+import { calledModules } from './called-modules';
+import { applySubstitutions } from '../flow-check/payload-diff';
+
+type Json = Record<string, any>;
+
+/** A flow the synthesized stack publishes, with its YAML as the provider would upload it. */
+export interface ExpectedFlow {
+  readonly name: string;
+  /** API type: INBOUNDCALL, COMMONMODULE. */
+  readonly type: string;
+  /** YAML after substitutions. */
+  readonly yaml: string;
+  /** Names of the shared flows it calls. */
+  readonly callsModules: readonly string[];
+}
+
+export interface ExpectedIvr {
+  readonly name: string;
+  readonly dnis: readonly string[];
+  /** Flow names bound to the IVR (undefined when not set). */
+  readonly openHoursFlow?: string;
+  readonly closedHoursFlow?: string;
+  readonly holidayHoursFlow?: string;
+  readonly hasScheduleGroup: boolean;
+}
+
+const API_TYPES: Record<string, string> = { inboundCall: 'INBOUNDCALL', commonModule: 'COMMONMODULE' };
+
+/**
+ * What a synthesized stack (`cdktf.out/stacks/<stack>`) says should be live: the single source of truth
+ * for the demo and drift detection. Resolves the Terraform references the stacks use for names
+ * (`${genesyscloud_routing_queue.X.name}`, `${data....name}`, flow ids of IVR bindings) from cdk.tf.json.
+ */
+export class SynthesizedStack {
+  static read(stackDir: string): SynthesizedStack {
+    return new SynthesizedStack(stackDir, JSON.parse(fs.readFileSync(path.join(stackDir, 'cdk.tf.json'), 'utf8')));
+  }
+
+  readonly flows: ExpectedFlow[];
+  readonly ivrs: ExpectedIvr[];
+  private readonly flowNameByAddress = new Map<string, string>();
+
+  constructor(
+    readonly stackDir: string,
+    readonly json: Json,
+  ) {
+    const flowResources = Object.entries((json.resource?.genesyscloud_flow ?? {}) as Record<string, Json>);
+    this.flows = flowResources.map(([address, flow]) => {
+      const substitutions = Object.fromEntries(Object.entries((flow.substitutions ?? {}) as Record<string, string>).map(([k, v]) => [k, this.resolve(v)]));
+      const yaml = applySubstitutions(fs.readFileSync(path.join(stackDir, flow.filepath), 'utf8'), substitutions);
+      const doc = parse(yaml) as Record<string, Json>;
+      const [key] = Object.keys(doc);
+      this.flowNameByAddress.set(address, doc[key].name);
+      return { name: doc[key].name as string, type: API_TYPES[key] ?? key.toUpperCase(), yaml, callsModules: calledModules(doc[key]) };
+    });
+    this.ivrs = Object.values((json.resource?.genesyscloud_architect_ivr ?? {}) as Record<string, Json>).map((ivr) => ({
+      name: ivr.name,
+      dnis: [...(ivr.dnis ?? [])].sort(),
+      openHoursFlow: this.flowName(ivr.open_hours_flow_id),
+      closedHoursFlow: this.flowName(ivr.closed_hours_flow_id),
+      holidayHoursFlow: this.flowName(ivr.holiday_hours_flow_id),
+      hasScheduleGroup: Boolean(ivr.schedule_group_id),
+    }));
+  }
+
+  /** Flows in publish order: shared flows before the flows that call them. */
+  flowsInPublishOrder(): ExpectedFlow[] {
+    return [...this.flows].sort((a, b) => (a.type === 'COMMONMODULE' ? 0 : 1) - (b.type === 'COMMONMODULE' ? 0 : 1));
+  }
+
+  /** Replaces `${type.name.attr}` and `${data.type.name.attr}` with literal values from cdk.tf.json. */
+  resolve(value: string): string {
+    return value.replace(/\$\{(data\.)?([a-z_]+)\.([A-Za-z0-9_]+)\.([a-z_]+)\}/g, (ref, data, type, name, attr) => {
+      const resolved = (data ? this.json.data : this.json.resource)?.[type]?.[name]?.[attr];
+      if (typeof resolved !== 'string') throw new Error(`cannot resolve ${ref} from the synthesized stack (known only after apply)`);
+      return resolved;
+    });
+  }
+
+  private flowName(ref: string | undefined): string | undefined {
+    const address = ref ? /^\$\{genesyscloud_flow\.([A-Za-z0-9_]+)\.id\}$/.exec(ref)?.[1] : undefined;
+    return address ? this.flowNameByAddress.get(address) : undefined;
+  }
+}
