@@ -11,7 +11,8 @@ import * as path from 'path';
 import { ENVIRONMENTS } from '../config';
 import { GenesysEmulator } from '../emulator';
 import { ArchitectOps } from '../runtime/architect/architect-ops';
-import { applySubstitutions } from '../runtime/flow-check/payload-diff';
+import { applyLikeProvider } from '../runtime/synth-output/apply-like-provider';
+import { SynthesizedStack } from '../runtime/synth-output/synthesized-stack';
 import { GenesysClient } from '../runtime/genesys/genesys-client';
 import { settingsFromEnvironment } from '../runtime/genesys/settings';
 import { synthToDirectory } from './synth';
@@ -19,17 +20,6 @@ import { synthToDirectory } from './synth';
 const CLIENT = { id: 'demo-client', secret: 'demo-secret-not-real' };
 
 type Json = Record<string, any>;
-
-/** Resolves the `${type.name.attr}` / `${data.type.name.attr}` references the stacks use, from cdk.tf.json. */
-function resolver(stack: Json): (value: string) => string {
-  return (value) =>
-    value.replace(/\$\{(data\.)?([a-z_]+)\.([A-Za-z0-9_]+)\.([a-z_]+)\}/g, (_m, data, type, name, attr) => {
-      const block = data ? stack.data : stack.resource;
-      const resolved = block?.[type]?.[name]?.[attr];
-      if (typeof resolved !== 'string') throw new Error(`demo cannot resolve ${_m}`);
-      return resolved;
-    });
-}
 
 function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
@@ -59,26 +49,17 @@ async function main(): Promise<number> {
     const dev = ENVIRONMENTS.find((e) => e.name === 'dev')!;
     synthToDirectory(path.join(work, 'cdktf.out'), [dev]);
     const stackDir = path.join(work, 'cdktf.out', 'stacks', 'contact-center-dev');
-    const stack = JSON.parse(fs.readFileSync(path.join(stackDir, 'cdk.tf.json'), 'utf8')) as Json;
-    const resolve = resolver(stack);
+    const synthesized = SynthesizedStack.read(stackDir);
+    const stack = synthesized.json as Json;
     console.log('2. synthesized contact-center-dev');
 
-    const client = await GenesysClient.connect(settingsFromEnvironment(env));
-    const ops = new ArchitectOps(client);
-    const flows = Object.entries(stack.resource.genesyscloud_flow as Record<string, Json>);
-    // Modules first, as depends_on orders them for Terraform.
-    flows.sort(([, a], [, b]) => (a.depends_on ? 1 : 0) - (b.depends_on ? 1 : 0));
-    for (const [, flow] of flows) {
-      const substitutions = Object.fromEntries(Object.entries((flow.substitutions ?? {}) as Record<string, string>).map(([k, v]) => [k, resolve(v)]));
-      const yaml = applySubstitutions(fs.readFileSync(path.join(stackDir, flow.filepath), 'utf8'), substitutions);
-      const { messages } = await ops.importFlow(yaml, { intervalMs: 50 });
-      console.log(`   published: ${messages.join(' ')}`);
-    }
+    const ops = new ArchitectOps(await GenesysClient.connect(settingsFromEnvironment(env)));
+    for (const message of await applyLikeProvider(ops, synthesized, { intervalMs: 50 })) console.log(`   ${message}`);
 
     const checks = Object.entries(stack.resource.terraform_data as Record<string, Json>).filter(([, r]) => r.provisioner?.[0]?.['local-exec']?.when !== 'destroy');
     const runCheck = async (check: Json) => {
       const exec = check.provisioner[0]['local-exec'];
-      const input = JSON.parse(resolve(JSON.stringify(check.input)));
+      const input = JSON.parse(synthesized.resolve(JSON.stringify(check.input)));
       const [, handler] = /node "([^"]+)"/.exec(exec.command)!;
       const result = await run(process.execPath, [handler, 'create'], stackDir, { ...env, FLOW_CHECK_INPUT: JSON.stringify(input) });
       console.log(result.output.trimEnd().replace(/^/gm, '   '));
@@ -91,8 +72,7 @@ async function main(): Promise<number> {
 
     console.log('4. someone edits the shared flow in Architect and publishes it:');
     const module = await ops.findFlow('DEV Shared PIN Auth', 'COMMONMODULE');
-    const moduleFlow = flows.find(([, f]) => !f.depends_on)![1];
-    const edited = fs.readFileSync(path.join(stackDir, moduleFlow.filepath), 'utf8').replace('Please enter your four digit PIN.', 'Enter your PIN now!');
+    const edited = synthesized.flows.find((f) => f.type === 'COMMONMODULE')!.yaml.replace('Please enter your four digit PIN.', 'Enter your PIN now!');
     emulator.seedFlow(edited);
     console.log(`   flow ${module!.id} now has a version published by user Architect User`);
     console.log('5. the check of the shared flow, run again:');

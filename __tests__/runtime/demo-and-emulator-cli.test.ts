@@ -8,7 +8,8 @@ describe('npm run demo (compiled)', () => {
     const run = spawnSync(process.execPath, ['dist/tools/demo.js'], { cwd: root, encoding: 'utf8', timeout: 120000, env: { ...process.env, GENESYSCLOUD_OAUTHCLIENT_SECRET: '' } });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain("published: Published 'DEV Shared PIN Auth' version 1.0.");
+    expect(run.stdout).toContain("Published 'DEV Shared PIN Auth' version 1.0.");
+    expect(run.stdout).toContain("Created IVR 'DEV Sales IVR'.");
     expect(run.stdout).toContain("INBOUNDCALL 'DEV Support IVR': published content matches the synthesized flow");
     expect(run.stdout).toContain('inputAudio > tts: expected "Please enter your four digit PIN.", published "Enter your PIN now!"');
     expect(run.stdout).toContain('demo complete');
