@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --sizes 1,100,1000 --runs 3]`: synth time and peak memory of the compiled app for
+ * `npm run bench [-- --sizes 1,100,1000 --runs 3]` (and `npm run bench -- drift`, see drift-bench.ts): synth time and peak memory of the compiled app for
  * 1, 100 and 1 000 InboundIvrs sharing 10 SharedFlows, next to a plain cdktf app with the same resources
  * written with the raw bindings. Each case runs in a fresh process; figures are medians (time) and
  * maxima (memory) over the runs.
@@ -8,6 +8,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { driftBench } from './drift-bench';
 
 const TARGET = { ivrs: 1000, ms: 3000, mb: 300 };
 
@@ -17,9 +18,10 @@ function option(name: string, fallback: string): string {
 }
 
 const sizes = option('sizes', '1,100,1000').split(',').map(Number);
+
 const runs = Number(option('runs', '3'));
 const caseScript = path.join(__dirname, 'synth-case.js');
-const work = fs.mkdtempSync(path.join(os.tmpdir(), 'gc-bench-'));
+let work = '';
 
 interface Sample {
   synthMs: number;
@@ -41,29 +43,44 @@ function runCase(variant: string, ivrs: number, run: number): Sample {
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-try {
-  console.log(`node ${process.version}, ${os.cpus().length} cores, ${runs} runs per case (median time, max memory)\n`);
-  const header = ['variant', 'IVRs', 'resources', 'synth ms', 'process ms', 'peak RSS MB'];
-  const rows: string[][] = [];
-  let verdict = '';
-  for (const ivrs of sizes) {
-    for (const variant of ['constructs', 'plain']) {
-      const samples = Array.from({ length: runs }, (_, r) => runCase(variant, ivrs, r));
-      const synthMs = median(samples.map((s) => s.synthMs));
-      const peak = Math.max(...samples.map((s) => s.peakRssMb));
-      rows.push([variant, String(ivrs), String(samples[0].resources), synthMs.toFixed(0), median(samples.map((s) => s.wallMs)).toFixed(0), peak.toFixed(0)]);
-      if (variant === 'constructs' && ivrs === TARGET.ivrs) {
-        const ok = synthMs < TARGET.ms && peak < TARGET.mb;
-        verdict = `${ok ? 'PASS' : 'MISS'}: ${TARGET.ivrs} IVRs synthesized in ${synthMs.toFixed(0)} ms (target < ${TARGET.ms}) with ${peak.toFixed(0)} MB peak RSS (target < ${TARGET.mb})`;
+function synthBench(): void {
+  work = fs.mkdtempSync(path.join(os.tmpdir(), 'gc-bench-'));
+  try {
+    console.log(`node ${process.version}, ${os.cpus().length} cores, ${runs} runs per case (median time, max memory)\n`);
+    const header = ['variant', 'IVRs', 'resources', 'synth ms', 'process ms', 'peak RSS MB'];
+    const rows: string[][] = [];
+    let verdict = '';
+    for (const ivrs of sizes) {
+      for (const variant of ['constructs', 'plain']) {
+        const samples = Array.from({ length: runs }, (_, r) => runCase(variant, ivrs, r));
+        const synthMs = median(samples.map((s) => s.synthMs));
+        const peak = Math.max(...samples.map((s) => s.peakRssMb));
+        rows.push([variant, String(ivrs), String(samples[0].resources), synthMs.toFixed(0), median(samples.map((s) => s.wallMs)).toFixed(0), peak.toFixed(0)]);
+        if (variant === 'constructs' && ivrs === TARGET.ivrs) {
+          const ok = synthMs < TARGET.ms && peak < TARGET.mb;
+          verdict = `${ok ? 'PASS' : 'MISS'}: ${TARGET.ivrs} IVRs synthesized in ${synthMs.toFixed(0)} ms (target < ${TARGET.ms}) with ${peak.toFixed(0)} MB peak RSS (target < ${TARGET.mb})`;
+        }
       }
     }
+    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+    const line = (cells: string[]) => cells.map((c, i) => (i < 1 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+    console.log(line(header));
+    rows.forEach((r) => console.log(line(r)));
+    console.log(`\nsynth ms: from process start to the end of app.synth() (includes loading node, cdktf and the bindings).`);
+    if (verdict) console.log(verdict);
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
   }
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i < 1 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
-  console.log(line(header));
-  rows.forEach((r) => console.log(line(r)));
-  console.log(`\nsynth ms: from process start to the end of app.synth() (includes loading node, cdktf and the bindings).`);
-  if (verdict) console.log(verdict);
-} finally {
-  fs.rmSync(work, { recursive: true, force: true });
+}
+
+if (process.argv.includes('drift')) {
+  driftBench().then(
+    () => process.exit(0),
+    (err) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
+} else {
+  synthBench();
 }

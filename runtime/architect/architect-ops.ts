@@ -11,6 +11,8 @@ export interface PollOptions {
   readonly timeoutMs?: number;
   /** Wait between polls. @default 1000 */
   readonly intervalMs?: number;
+  /** Wait before the first poll of an export job (most finish within it: one poll per job). @default intervalMs */
+  readonly firstPollMs?: number;
 }
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -54,8 +56,8 @@ export class ArchitectOps {
     );
     const deadline = Date.now() + (poll.timeoutMs ?? 120_000);
     let state: platformClient.Models.ArchitectExportJobStateResponse;
-    for (;;) {
-      await pause(poll.intervalMs ?? 500);
+    for (let attempt = 0; ; attempt++) {
+      await pause(attempt === 0 ? (poll.firstPollMs ?? poll.intervalMs ?? 500) : (poll.intervalMs ?? 500));
       state = await this.client.call('GET /api/v2/flows/export/jobs/{id}', (a) => a.architect.getFlowsExportJob(job.id!));
       if (state.status !== 'Started' && state.status !== 'Registered') break;
       if (Date.now() >= deadline) throw new GenesysError('GC4004', 'export job', 'the export job did not finish in time', job.id, 'retry later');

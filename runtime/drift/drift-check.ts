@@ -45,7 +45,7 @@ export interface DriftReport {
 export interface DriftOptions {
   /** Flow versions per export job. @default 100 */
   readonly exportBatchSize?: number;
-  /** Export jobs running at once. @default 4 */
+  /** Export jobs running at once. @default 10 */
   readonly exportConcurrency?: number;
   /** Flows whose name starts with this and that no stack defines are orphans. @default - no orphan check */
   readonly namePrefix?: string;
@@ -59,7 +59,7 @@ const FLOW_TYPES = ['inboundcall', 'commonmodule'];
  * jobs of many versions each with bounded concurrency, one paged IVR listing. Anything it could not
  * check makes the report incomplete instead of silently "in sync".
  */
-export async function detectDrift(ops: ArchitectOps, stack: SynthesizedStack, stackName: string, options: DriftOptions = {}): Promise<DriftReport> {
+export async function detectDrift(ops: ArchitectOps, stack: Pick<SynthesizedStack, 'flows' | 'ivrs'>, stackName: string, options: DriftOptions = {}): Promise<DriftReport> {
   const findings: DriftFinding[] = [];
   const errors: string[] = [];
   const report = (kind: FindingKind, resource: 'flow' | 'ivr', name: string, detail: string, differences?: PayloadDifference[]) =>
@@ -109,7 +109,7 @@ export async function detectDrift(ops: ArchitectOps, stack: SynthesizedStack, st
 
   try {
     const batches = chunk(toExport, options.exportBatchSize ?? 100);
-    await mapLimit(batches, options.exportConcurrency ?? 4, async (batch) => {
+    await mapLimit(batches, options.exportConcurrency ?? 10, async (batch) => {
       const exported = await ops.exportVersions(batch.map((b) => ({ id: b.flow.id!, version: b.flow.publishedVersion!.id! })), options.poll);
       for (const { expected, flow } of batch) {
         const differences = diffPayload(expected.yaml, exported.get(flow.id!)!);
