@@ -40,7 +40,10 @@ export interface CommonModuleFlowProps<O extends string> extends FlowDefinitionP
    * @default ['inboundcall']
    */
   readonly compatibleFlowTypes?: readonly FlowType[];
-  /** The logic; every path ends with `EndSharedFlow`. */
+  /**
+   * The logic; every path ends in a terminal action: `EndSharedFlow` (returns an outcome to the caller)
+   * or one that ends the call, such as `Disconnect`.
+   */
   readonly actions: readonly Action[];
 }
 

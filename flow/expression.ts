@@ -1,4 +1,5 @@
 import { DataType } from './data-type';
+import { invalid } from './errors';
 import type { Variable } from './variable';
 
 /** Architect functions the expression builder offers; each has a documented Architect meaning. */
@@ -81,7 +82,16 @@ export type LiteralOf<T extends DataType> = T extends 'string'
     : number;
 
 function toExpression<T extends DataType>(type: T, value: Expression<T> | LiteralOf<T>): Expression<T> {
-  return value instanceof Expression ? value : literal(type, value as string | number | boolean);
+  if (value instanceof Expression) return value;
+  if (typeof value === 'number') checkNumber('literal', value, type === 'integer');
+  return literal(type, value as string | number | boolean);
+}
+
+/** Architect number literals: finite, written without exponent; integers whole and safe. */
+function checkNumber(where: string, value: number, integer: boolean): number {
+  const ok = Number.isFinite(value) && !/e/i.test(String(value)) && (!integer || Number.isSafeInteger(value));
+  if (!ok) throw invalid('GC1016', where, integer ? 'not a whole number Architect can write' : 'not a finite number Architect can write without an exponent', value, 'use a plain number such as 3 or 2.5');
+  return value;
 }
 
 function literal<T extends DataType>(type: T, value: string | number | boolean): Expression<T> {
@@ -146,8 +156,8 @@ function renderNode(n: ExpressionNode, type: DataType): string {
 /** Builders for literals, logic and the supported Architect functions. */
 export const Expr = {
   string: (value: string): Expression<'string'> => literal('string', value),
-  integer: (value: number): Expression<'integer'> => literal('integer', value),
-  decimal: (value: number): Expression<'decimal'> => literal('decimal', value),
+  integer: (value: number): Expression<'integer'> => literal('integer', checkNumber('Expr.integer', value, true)),
+  decimal: (value: number): Expression<'decimal'> => literal('decimal', checkNumber('Expr.decimal', value, false)),
   boolean: (value: boolean): Expression<'boolean'> => literal('boolean', value),
   and: (...parts: Expression<'boolean'>[]): Expression<'boolean'> => chain('and', parts),
   or: (...parts: Expression<'boolean'>[]): Expression<'boolean'> => chain('or', parts),

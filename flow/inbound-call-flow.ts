@@ -80,6 +80,8 @@ export class InboundCallFlow extends FlowDefinition {
     const c = new FlowChecker('inboundcall', 'Flow');
     c.checkFlowName(this.name, path);
     this.variables.forEach((v) => c.declare(v, `${path} > variables`, 'variable'));
+    // Outcome variables exist for the whole flow (the emitter declares them), not from the call onwards.
+    this.forEachAction((a) => a instanceof CallSharedFlow && c.declare(a.outcomeVariable(), `${path} > variables`, `outcome variable of call '${a.id}'`));
     for (const t of this.tasks) {
       c.checkId(t.id, `${path} > tasks > ${t.id}`, 'task');
       c.tasks.set(t.id, t);

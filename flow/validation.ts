@@ -62,7 +62,7 @@ export class FlowChecker {
       return;
     }
     if (this.declared.has(v.name)) {
-      this.report('GC1002', path, `variable ${v.name} is declared twice`, v.name, 'declare each variable once');
+      this.report('GC1002', path, `${what} ${v.name} is declared twice`, v.name, 'declare each variable once (two shared-flow calls whose ids differ only in punctuation share an outcome variable: rename one)');
       return;
     }
     this.declared.set(v.name, v);
@@ -199,6 +199,14 @@ export class FlowChecker {
         this.report('GC1011', at, `'${flow.flowName}' has no output '${name}'; outputs: ${Object.keys(flow.outputs).join(', ') || 'none'}`, name, 'read only declared outputs');
       }
     }
+    const declared = flow.outcomes;
+    if (declared.length === 0) {
+      this.report('GC1012', at, `shared flow '${flow.flowName}' declares no outcomes, so a call cannot branch on one`, flow.flowName, 'declare its outcomes in the SharedFlow (or SharedFlow.fromName signature)');
+    }
+    const twice = declared.filter((o, i) => declared.indexOf(o) !== i);
+    if (twice.length > 0) {
+      this.report('GC1012', at, `shared flow '${flow.flowName}' declares outcome '${twice[0]}' more than once`, twice[0], 'list each outcome once in its signature');
+    }
     const handled = Object.keys(call.props.outcomes);
     for (const o of flow.outcomes) {
       if (!handled.includes(o)) {
@@ -210,7 +218,6 @@ export class FlowChecker {
         this.report('GC1012', at, `'${flow.flowName}' has no outcome '${o}'; outcomes: ${flow.outcomes.join(', ')}`, o, 'handle only declared outcomes');
       }
     }
-    this.declare(call.outcomeVariable(), at, 'outcome variable of the call');
   }
 
   /** Checks a sequence that must end every path (a task, a module body, an inline menu choice). */

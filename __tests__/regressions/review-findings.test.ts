@@ -58,3 +58,46 @@ describe('findings of the test review', () => {
     expect(configProblems([outside])).toEqual([expect.objectContaining({ code: 'GC3002', path: 'environments[dev].ivrs.sales.dnis[0]', value: '+13175550150' })]);
   });
 });
+
+describe('findings of the flow-language review', () => {
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const f = require('../../flow') as typeof import('../../flow');
+  const ref = (outcomes: string[]) => ({ flowName: 'Ext', inputs: {}, outputs: {}, outcomes, compatibleFlowTypes: ['inboundcall' as const] });
+  const inbound = (actions: InstanceType<typeof f.Task>['actions']) => {
+    const t = new f.Task('Main', actions);
+    return new f.InboundCallFlow({ name: 'X', startUp: t, tasks: [t] });
+  };
+
+  it('a called shared flow without outcomes is a validation error, not a crash in render', () => {
+    const def = inbound([new f.CallSharedFlow('Call', { flow: ref([]), outcomes: {} }), new f.Disconnect('Bye')]);
+    expect(def.validate().map((p) => p.code)).toEqual(['GC1012']);
+    expect(() => def.render()).toThrow(f.FlowValidationError);
+  });
+
+  it('an outcome listed twice in a signature is reported as such, not as duplicate action ids', () => {
+    const call = new f.CallSharedFlow('Call', { flow: ref(['ok', 'ok', 'failed']), outcomes: { ok: [new f.Disconnect('Bye')], failed: [new f.Disconnect('Gone')] } });
+    const problems = inbound([call]).validate();
+    expect(problems.map((p) => [p.code, p.value])).toEqual([['GC1012', 'ok']]);
+  });
+
+  it('number literals Architect cannot write are rejected where they are written', () => {
+    expect(() => f.Expr.integer(1.5)).toThrow(/GC1016/);
+    expect(() => f.Expr.integer(NaN)).toThrow(/GC1016/);
+    expect(() => f.Expr.decimal(1e21)).toThrow(/GC1016/);
+    expect(() => f.Variable.integer('Flow.N').ref().equals(2.5)).toThrow(/GC1016/);
+    expect(f.Expr.decimal(2.5).render()).toBe('2.5');
+  });
+
+  it('a wrong-type assignment is reported once', () => {
+    const n = f.Variable.integer('Flow.N');
+    const t = new f.Task('Main', [new f.UpdateData('Set', [{ variable: n, value: f.Expr.string('x') } as never]), new f.Disconnect('Bye')]);
+    const def = new f.InboundCallFlow({ name: 'X', startUp: t, tasks: [t], variables: [n] });
+    expect(def.validate().map((p) => p.code)).toEqual(['GC1008']);
+  });
+
+  it('an outcome variable may be read before the call in walk order', () => {
+    const call = new f.CallSharedFlow('Check', { flow: ref(['ok', 'failed']), outcomes: { ok: [new f.Disconnect('A')], failed: [new f.Disconnect('B')] } });
+    const early = new f.Decision('Known?', { condition: call.outcomeVariable().ref().equals('ok'), yes: [new f.Disconnect('Y')], no: [] });
+    expect(inbound([early, call]).validate()).toEqual([]);
+  });
+});

@@ -33,7 +33,8 @@ export class CallSharedFlow<O extends string = string> extends Action {
   /** Outcome branches in the order the shared flow declares its outcomes, then any unknown ones. */
   override branches(): Branch[] {
     const handled = Object.keys(this.props.outcomes) as O[];
-    const ordered = [...this.props.flow.outcomes.filter((o) => handled.includes(o)), ...handled.filter((o) => !this.props.flow.outcomes.includes(o))];
+    const declared = [...new Set(this.props.flow.outcomes)];
+    const ordered = [...declared.filter((o) => handled.includes(o)), ...handled.filter((o) => !declared.includes(o))];
     return ordered.map((o) => ({ label: `outcome ${o}`, actions: this.props.outcomes[o] }));
   }
 

@@ -29,6 +29,7 @@ export class UpdateData extends Action {
   }
 
   override writes() {
-    return this.assignments.map((a) => ({ what: 'statement', variable: a.variable, valueType: a.value.type }));
+    // The value's type is checked once, as a read against the variable's type.
+    return this.assignments.map((a) => ({ what: 'statement', variable: a.variable, valueType: a.variable.type }));
   }
 }
