@@ -41,6 +41,8 @@ export class SynthesizedStack {
 
   readonly flows: ExpectedFlow[];
   readonly ivrs: ExpectedIvr[];
+  /** Flows by Terraform address (`genesyscloud_flow.<logical id>`). */
+  readonly flowsByAddress = new Map<string, ExpectedFlow>();
   private readonly flowNameByAddress = new Map<string, string>();
 
   constructor(
@@ -54,7 +56,9 @@ export class SynthesizedStack {
       const doc = parse(yaml) as Record<string, Json>;
       const [key] = Object.keys(doc);
       this.flowNameByAddress.set(address, doc[key].name);
-      return { name: doc[key].name as string, type: API_TYPES[key] ?? key.toUpperCase(), yaml, callsModules: calledModules(doc[key]) };
+      const expected = { name: doc[key].name as string, type: API_TYPES[key] ?? key.toUpperCase(), yaml, callsModules: calledModules(doc[key]) };
+      this.flowsByAddress.set(`genesyscloud_flow.${address}`, expected);
+      return expected;
     });
     this.ivrs = Object.values((json.resource?.genesyscloud_architect_ivr ?? {}) as Record<string, Json>).map((ivr) => ({
       name: ivr.name,

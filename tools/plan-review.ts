@@ -1,0 +1,54 @@
+/**
+ * `npm run plan-review -- --plan [<stack>=]<plan.json> ... --head <cdktf.out> [--base <cdktf.out>] [--out review.md]`
+ * Writes one Markdown review of the plans (`terraform show -json` of saved plans, format 1.x): counts and
+ * changed resources per stack with why they matter, node-level flow diffs from the synthesized YAML,
+ * the blast radius of shared-flow changes, and a Mermaid diagram of each changed flow. No API calls.
+ * Exit codes: 0 written, 1 bad input.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { parsePlan } from '../runtime/plan-review/plan-json';
+import { StackPlan, reviewPlans } from '../runtime/plan-review/plan-review';
+import { SynthesizedStack } from '../runtime/synth-output/synthesized-stack';
+
+function values(name: string): string[] {
+  return process.argv.flatMap((arg, i) => (arg === `--${name}` && process.argv[i + 1] ? [process.argv[i + 1]] : []));
+}
+
+function fail(message: string): never {
+  console.error(`plan-review: ${message}\nusage: npm run plan-review -- --plan [<stack>=]<plan.json> ... --head <cdktf.out> [--base <cdktf.out>] [--out file]`);
+  process.exit(1);
+}
+
+function main(): void {
+  const plans = values('plan');
+  const [head] = values('head');
+  const [base] = values('base');
+  const [out] = values('out');
+  if (plans.length === 0 || !head) fail('--plan and --head are required');
+  const stacks: StackPlan[] = plans.map((spec) => {
+    const eq = spec.indexOf('=');
+    const file = eq > 0 ? spec.slice(eq + 1) : spec;
+    const stack = eq > 0 ? spec.slice(0, eq) : /(contact-center-[a-z0-9-]+?)(?:[._-]plan)?\.json$/.exec(path.basename(file))?.[1];
+    if (!stack) fail(`cannot tell which stack ${file} belongs to; write <stack>=${file}`);
+    if (!fs.existsSync(file)) fail(`${file} does not exist`);
+    const headDir = path.join(head, 'stacks', stack);
+    if (!fs.existsSync(path.join(headDir, 'cdk.tf.json'))) fail(`${headDir} has no cdk.tf.json (synthesize the head first)`);
+    const baseDir = base ? path.join(base, 'stacks', stack) : undefined;
+    return {
+      stack,
+      plan: parsePlan(fs.readFileSync(file, 'utf8'), file),
+      head: SynthesizedStack.read(headDir),
+      base: baseDir && fs.existsSync(path.join(baseDir, 'cdk.tf.json')) ? SynthesizedStack.read(baseDir) : undefined,
+    };
+  });
+  const review = reviewPlans(stacks);
+  if (out) fs.writeFileSync(out, review);
+  else process.stdout.write(review);
+}
+
+try {
+  main();
+} catch (err) {
+  fail(err instanceof Error ? err.message : String(err));
+}
