@@ -5,12 +5,12 @@ import * as path from 'path';
 import { App, LocalBackend, TerraformStack } from 'cdktf';
 import { GenesyscloudProvider } from '../../.gen/providers/genesyscloud/provider';
 import { CallFlow, InboundIvr, Queue, SharedFlow } from '../../constructs';
-import { Expr, queueNamed } from '../../flow';
+import { CallSharedFlow, Disconnect, Expr, Task, queueNamed } from '../../flow';
 import { parsePlan } from '../../runtime/plan-review/plan-json';
 import { COMMENT_LIMIT, REVIEW_MARKER, StackPlan, reviewPlans } from '../../runtime/plan-review/plan-review';
 import { SynthesizedStack } from '../../runtime/synth-output/synthesized-stack';
 import { pinAuthFlow } from '../../stacks/flows/pin-auth';
-import { messageFlow } from '../support/fixtures';
+import { messageFlow, simpleModule } from '../support/fixtures';
 import { planBetween } from '../support/plan-builder';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -22,6 +22,8 @@ interface Variant {
   legacy: boolean;
   promo: boolean;
   didEnd: string;
+  hoursName: string;
+  retired: boolean;
 }
 
 /** Synthesizes two small stacks; the variant says what differs between base and head. */
@@ -45,14 +47,20 @@ function synth(dir: string, v: Variant): string {
     new InboundIvr(stack, 'SupportIvr', { name: `${env} Support IVR`, dnis: ['+13175550120'], sharedFlow: pin, sharedFlowInputs: { ExpectedPin: Expr.string('1234') }, routes: { success: queueNamed('Support'), failure: operator } });
     if (v.legacy) new CallFlow(stack, 'Legacy', messageFlow(`${env} Legacy`));
     if (v.promo) new CallFlow(stack, 'Promo', messageFlow(`${env} Promo`, 'Ask about our offers.'));
+    new CallFlow(stack, 'Hours', messageFlow(v.hoursName.replace('ENV', env), 'We are open 8 to 6.'));
+    if (v.retired) {
+      const retired = new SharedFlow(stack, 'Retired', simpleModule(`${env} Retired Module`));
+      const main = new Task('Main', [new CallSharedFlow('Use', { flow: retired, inputs: { Account: Expr.string('a') }, outcomes: { ok: [new Disconnect('a')], failed: [new Disconnect('b')] } })]);
+      new CallFlow(stack, 'RetiredCaller', { name: `${env} Retired Caller`, startUp: main, tasks: [main] });
+    }
   }
   app.synth();
   return dir;
 }
 
-const baseVariant: Variant = { pinAttempts: 3, salesIvrName: 'ENV Sales IVR', legacy: true, promo: false, didEnd: '+13175550109' };
+const baseVariant: Variant = { pinAttempts: 3, salesIvrName: 'ENV Sales IVR', legacy: true, promo: false, didEnd: '+13175550109', hoursName: 'ENV Hours', retired: true };
 const base = synth(path.join(work, 'base'), baseVariant);
-const head = synth(path.join(work, 'head'), { pinAttempts: 4, salesIvrName: 'ENV Sales Line', legacy: false, promo: true, didEnd: '+13175550119' });
+const head = synth(path.join(work, 'head'), { pinAttempts: 4, salesIvrName: 'ENV Sales Line', legacy: false, promo: true, didEnd: '+13175550119', hoursName: 'ENV Opening Hours', retired: false });
 const stackDir = (out: string, env: string) => path.join(out, 'stacks', `contact-center-${env}`);
 const stackPlan = (env: string, plan = planBetween(stackDir(base, env), stackDir(head, env))): StackPlan => ({
   stack: `contact-center-${env}`,
@@ -83,6 +91,11 @@ describe('plan review', () => {
     expect(review).toContain('#### dev Legacy (INBOUNDCALL) — removed');
     expect(review).toContain('#### dev Promo (INBOUNDCALL) — new');
     expect(review).toContain('- task "Main" > playAudio "Message" — audio.tts: Ask about our offers.');
+  });
+
+  it('flags a flow rename (orphan left behind) and deleting a shared flow that others call', () => {
+    expect(review).toContain("Flow renamed ('dev Hours' → 'dev Opening Hours'): the import creates a new flow and leaves 'dev Hours' in the org as an orphan.");
+    expect(review).toContain("Deletes shared flow 'dev Retired Module', which dev Retired Caller call.");
   });
 
   it('shows the blast radius of a shared-flow change and its callers as republish-only', () => {

@@ -26,11 +26,16 @@ export function reviewPlans(stacks: readonly StackPlan[], limit = COMMENT_LIMIT)
   const body = [REVIEW_MARKER, '## Plan review', '', ...sections].join('\n');
   if (body.length <= limit) return body;
   const note = `\n\n> ⚠️ Review truncated to fit a GitHub comment (${body.length} characters). Run \`npm run plan-review\` locally for the full text.\n`;
-  const cut = body.slice(0, limit - note.length);
-  // Do not leave a code fence or <details> open.
-  const fences = (cut.match(/^```/gm) ?? []).length;
-  const details = (cut.match(/<details>/g) ?? []).length - (cut.match(/<\/details>/g) ?? []).length;
-  return `${cut}${fences % 2 === 1 ? '\n```' : ''}${'\n</details>'.repeat(Math.max(0, details))}${note}`;
+  let keep = limit - note.length;
+  for (;;) {
+    const cut = body.slice(0, keep);
+    // Do not leave a code fence or <details> open.
+    const fences = (cut.match(/^```/gm) ?? []).length;
+    const details = (cut.match(/<details>/g) ?? []).length - (cut.match(/<\/details>/g) ?? []).length;
+    const text = `${cut}${fences % 2 === 1 ? '\n```' : ''}${'\n</details>'.repeat(Math.max(0, details))}${note}`;
+    if (text.length <= limit) return text;
+    keep -= text.length - limit;
+  }
 }
 
 function reviewStack(s: StackPlan): string {
