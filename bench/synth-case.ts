@@ -1,6 +1,9 @@
 /**
- * One benchmark case in a fresh process: `node dist/bench/synth-case.js <constructs|plain> <ivrs> <outdir>`.
- * Prints JSON: synth time from process start, peak RSS and the Terraform resource count.
+ * One benchmark case in a fresh process:
+ * `node dist/bench/synth-case.js <constructs|plain> <ivrs> <outdir> [<plain yaml dir>]`.
+ * Prints one line of JSON: synth time from process start to the end of `app.synth()` and its phases (load:
+ * node and modules; build: the construct tree; app.synth(): resolve, write JSON, copy assets), peak RSS,
+ * and the Terraform resources of the synthesized stack (total and by type).
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -12,13 +15,7 @@ import { RoutingQueue } from '../.gen/providers/genesyscloud/routing-queue';
 import { InboundIvr, Queue, SharedFlow } from '../constructs';
 import { Expr } from '../flow';
 import { pinAuthFlow } from '../stacks/flows/pin-auth';
-
-export const SHARED_FLOWS = 10;
-
-/** A unique E.164 number per IVR. */
-export function dnisFor(i: number): string {
-  return `+1317555${String(i).padStart(4, '0')}`;
-}
+import { MAX_IVRS, SHARED_FLOWS, dnisFor, ivrFlowFile, moduleFile, writePlainFlowFiles } from './fixtures';
 
 function stack(app: App): TerraformStack {
   const s = new TerraformStack(app, 'bench');
@@ -27,7 +24,10 @@ function stack(app: App): TerraformStack {
   return s;
 }
 
-/** The project's constructs: 10 SharedFlows, queues, N InboundIvrs calling them round-robin. */
+/**
+ * The project's constructs: 10 SharedFlows (the PIN module), 11 Queues, and N InboundIvrs, each calling
+ * one module (round-robin) and routing success to one of 10 queues, failure to the operator queue.
+ */
 function withConstructs(app: App, ivrs: number): void {
   const s = stack(app);
   const modules = Array.from({ length: SHARED_FLOWS }, (_, m) => new SharedFlow(s, `Pin${m}`, pinAuthFlow({ flowName: `Shared PIN Auth ${m}`, division: 'Home', maxAttempts: 3 })));
@@ -44,22 +44,20 @@ function withConstructs(app: App, ivrs: number): void {
   }
 }
 
-/** The same resources with the raw bindings: a static YAML file per flow, no flow language, no validation. */
-function plain(app: App, ivrs: number, outdir: string): void {
+/**
+ * The same resources with the raw bindings only: a static YAML file per flow (an asset, as the
+ * constructs use), the same substitutions and dependencies; no flow language, no validation.
+ */
+function plain(app: App, ivrs: number, yamlDir: string): void {
+  writePlainFlowFiles(yamlDir, ivrs);
   const s = stack(app);
-  const yamlDir = `${outdir}-yaml`;
-  fs.mkdirSync(yamlDir, { recursive: true });
-  const asset = (name: string, body: string): TerraformAsset => {
-    const file = path.join(yamlDir, `${name}.yaml`);
-    fs.writeFileSync(file, body);
-    return new TerraformAsset(s, `${name}Yaml`, { path: file, type: AssetType.FILE });
-  };
-  const modules = Array.from({ length: SHARED_FLOWS }, (_, m) => new Flow(s, `Pin${m}`, { filepath: asset(`Pin${m}`, `commonModule:\n  name: Shared PIN Auth ${m}\n`).path }));
+  const asset = (id: string, file: string): TerraformAsset => new TerraformAsset(s, id, { path: file, type: AssetType.FILE });
+  const modules = Array.from({ length: SHARED_FLOWS }, (_, m) => new Flow(s, `Pin${m}`, { filepath: asset(`Pin${m}Yaml`, moduleFile(yamlDir, m)).path }));
   const operator = new RoutingQueue(s, 'Operator', { name: 'Operator' });
   const queues = Array.from({ length: SHARED_FLOWS }, (_, q) => new RoutingQueue(s, `Queue${q}`, { name: `Queue ${q}` }));
   for (let i = 0; i < ivrs; i++) {
     const flow = new Flow(s, `IvrFlow${i}`, {
-      filepath: asset(`IvrFlow${i}`, `inboundCall:\n  name: IVR ${i}\n`).path,
+      filepath: asset(`IvrFlow${i}Yaml`, ivrFlowFile(yamlDir, i)).path,
       substitutions: { queue: queues[i % SHARED_FLOWS].name, operator: operator.name },
       dependsOn: [modules[i % SHARED_FLOWS]],
     });
@@ -68,17 +66,26 @@ function plain(app: App, ivrs: number, outdir: string): void {
 }
 
 function main(): void {
-  const [variant, ivrsArg, outdir] = process.argv.slice(2);
+  // Everything before this line is node start-up and loading cdktf, the bindings and the app's modules.
+  const loadedMs = process.uptime() * 1000;
+  const [variant, ivrsArg, outdir, yamlArg] = process.argv.slice(2);
   const ivrs = Number(ivrsArg);
+  if (!outdir || !Number.isInteger(ivrs) || ivrs < 0 || ivrs > MAX_IVRS) {
+    throw new Error(`usage: synth-case.js <constructs|plain> <ivrs 0..${MAX_IVRS}> <outdir> [<plain yaml dir>]`);
+  }
   const app = new App({ outdir });
   if (variant === 'constructs') withConstructs(app, ivrs);
-  else if (variant === 'plain') plain(app, ivrs, outdir);
+  else if (variant === 'plain') plain(app, ivrs, yamlArg ?? `${outdir}-yaml`);
   else throw new Error(`unknown variant ${variant}`);
+  const builtMs = process.uptime() * 1000;
   app.synth();
+  // process.uptime() counts from process start, so synthMs is the whole `node app.js` up to a written cdktf.out.
   const synthMs = process.uptime() * 1000;
+  const peakRssMb = process.resourceUsage().maxRSS / 1024;
   const json = JSON.parse(fs.readFileSync(path.join(outdir, 'stacks', 'bench', 'cdk.tf.json'), 'utf8'));
-  const resources = Object.values(json.resource as Record<string, object>).reduce((n, byName) => n + Object.keys(byName).length, 0);
-  console.log(JSON.stringify({ synthMs, peakRssMb: process.resourceUsage().maxRSS / 1024, resources }));
+  const byType = Object.fromEntries(Object.entries((json.resource ?? {}) as Record<string, object>).map(([type, byName]) => [type, Object.keys(byName).length]));
+  const resources = Object.values(byType).reduce((n, c) => n + c, 0);
+  console.log(JSON.stringify({ synthMs, loadMs: loadedMs, buildMs: builtMs - loadedMs, appSynthMs: synthMs - builtMs, peakRssMb, resources, byType }));
 }
 
-main();
+if (require.main === module) main();

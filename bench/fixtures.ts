@@ -1,0 +1,37 @@
+/**
+ * Shapes shared by `run.ts` (parent) and `synth-case.ts` (child). No cdktf here, so the parent stays light.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { isE164 } from '../constructs/e164';
+
+/** Shared flows (PIN modules) every case has; IVR i calls module i % SHARED_FLOWS. */
+export const SHARED_FLOWS = 10;
+
+/** Most IVRs a case can have: DNIS numbers are `+1317555` plus a 4-digit index. */
+export const MAX_IVRS = 10_000;
+
+/** A unique E.164 number per IVR (`+13175550000` … `+13175559999`). */
+export function dnisFor(i: number): string {
+  if (!Number.isInteger(i) || i < 0 || i >= MAX_IVRS) throw new Error(`IVR index ${i} outside 0..${MAX_IVRS - 1}`);
+  const dnis = `+1317555${String(i).padStart(4, '0')}`;
+  if (!isE164(dnis)) throw new Error(`${dnis} is not E.164`);
+  return dnis;
+}
+
+export const moduleFile = (dir: string, m: number): string => path.join(dir, `Pin${m}.yaml`);
+export const ivrFlowFile = (dir: string, i: number): string => path.join(dir, `IvrFlow${i}.yaml`);
+
+/**
+ * The plain variant's static YAML files, one small file per flow, as a hand-written app would keep in
+ * its repository. `run.ts` writes them once before timing (the plain variant is not charged for
+ * producing them); `synth-case.ts` writes any that are missing when run on its own.
+ */
+export function writePlainFlowFiles(dir: string, ivrs: number): void {
+  fs.mkdirSync(dir, { recursive: true });
+  const ensure = (file: string, body: string) => {
+    if (!fs.existsSync(file)) fs.writeFileSync(file, body);
+  };
+  for (let m = 0; m < SHARED_FLOWS; m++) ensure(moduleFile(dir, m), `commonModule:\n  name: Shared PIN Auth ${m}\n`);
+  for (let i = 0; i < ivrs; i++) ensure(ivrFlowFile(dir, i), `inboundCall:\n  name: IVR ${i}\n`);
+}
