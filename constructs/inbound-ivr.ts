@@ -102,10 +102,16 @@ export class InboundIvr<O extends string = string> extends Construct {
   readonly flow: CallFlow;
   readonly resource: ArchitectIvr;
   readonly didPool?: TelephonyProvidersEdgesDidPool;
+  /** The IVR's numbers (E.164). */
+  readonly dnis: readonly string[];
+  /** Business hours, when set: the closed and holiday flows (for tools that follow a call). */
+  readonly schedule?: IvrScheduleProps;
 
   constructor(scope: Construct, id: string, props: InboundIvrProps<O>) {
     super(scope, id);
     this.validate(props);
+    this.dnis = [...props.dnis].sort();
+    this.schedule = props.schedule;
     const failurePrompt = props.transferFailurePrompt ?? Prompt.tts('We are sorry, no one can take your call right now. Goodbye.');
     const outcomes = Object.fromEntries(
       props.sharedFlow.outcomes.map((o) => [

@@ -1,0 +1,4 @@
+export * from './evaluate';
+export * from './jest-matchers';
+export * from './simulate-call';
+export * from './simulation-types';

@@ -1,0 +1,286 @@
+import {
+  Action,
+  CallSharedFlow,
+  CollectDigits,
+  CommonModuleFlow,
+  Decision,
+  EndSharedFlow,
+  InboundCallFlow,
+  JumpToMenu,
+  Loop,
+  Menu,
+  PlayAudio,
+  SharedFlowInterface,
+  Task,
+  TransferToAcd,
+  UpdateData,
+} from '../flow';
+import { EvaluationContext, SimulationStop, Value, evaluate } from './evaluate';
+import { CallOutcome, CallResult, CallScript, TranscriptEntry } from './simulation-types';
+
+/** Something that holds an inbound call flow: a CallFlow or InboundIvr construct, or a bare definition. */
+export type Simulatable =
+  | InboundCallFlow
+  | { readonly definition: InboundCallFlow; readonly node?: { readonly path: string } }
+  | {
+      readonly flow: { readonly definition: InboundCallFlow; readonly node?: { readonly path: string } };
+      readonly schedule?: { readonly closedHoursFlow: { readonly definition: InboundCallFlow; readonly node?: { readonly path: string } }; readonly holidayHoursFlow?: { readonly definition: InboundCallFlow; readonly node?: { readonly path: string } } };
+      readonly dnis?: readonly string[];
+    };
+
+type Signal =
+  | { kind: 'continue' }
+  | { kind: 'end'; outcome: CallOutcome }
+  | { kind: 'loopNext' }
+  | { kind: 'loopExit' }
+  | { kind: 'jump'; menu: Menu | string }
+  | { kind: 'module'; outcome: string };
+
+const CONTINUE: Signal = { kind: 'continue' };
+
+/** Variables of one running flow (a call flow, or a shared flow with its own `Common.` scope). */
+class Frame implements EvaluationContext {
+  readonly values = new Map<string, Value>();
+  constructor(
+    private readonly script: CallScript,
+    private readonly defaultDnis: string,
+  ) {}
+  variable(name: string): Value {
+    return this.values.get(name);
+  }
+  builtin(name: string): Value {
+    if (name === 'Call.Ani') return this.script.ani ?? '+15555550100';
+    if (name === 'Call.CalledAddress') return this.script.dnis ?? this.defaultDnis;
+    throw new SimulationStop(`call data ${name} is not modelled`);
+  }
+}
+
+/** Finds the definition of a called shared flow (a SharedFlow construct or a CommonModuleFlow). */
+function moduleDefinition(flow: SharedFlowInterface): CommonModuleFlow {
+  if (flow instanceof CommonModuleFlow) return flow;
+  const definition = (flow as { definition?: unknown }).definition;
+  if (definition instanceof CommonModuleFlow) return definition;
+  throw new SimulationStop(`shared flow '${flow.flowName}' is defined elsewhere (SharedFlow.fromName): its logic is not available to simulate`);
+}
+
+/**
+ * Runs a call through an inbound flow (and every shared flow it calls) against a script of keypresses
+ * and data, and returns the transcript and where the call ended. Deterministic; bounded by `maxSteps`.
+ */
+export function simulateCall(target: Simulatable, script: CallScript = {}): CallResult {
+  return new Simulation(script).run(target);
+}
+
+class Simulation {
+  private readonly transcript: TranscriptEntry[] = [];
+  private readonly prompts: string[] = [];
+  private steps = 0;
+  private input = 0;
+  private readonly maxSteps: number;
+
+  constructor(private readonly script: CallScript) {
+    this.maxSteps = script.maxSteps ?? 1000;
+  }
+
+  run(target: Simulatable): CallResult {
+    const { definition, path, dnis } = this.pick(target);
+    const frame = new Frame(this.script, dnis ?? '+15555550199');
+    for (const v of definition.variables) frame.values.set(v.name, undefined);
+    for (const [name, value] of Object.entries(this.script.variables ?? {})) frame.values.set(name, value);
+    let outcome: CallOutcome;
+    try {
+      outcome = this.runFlow(definition, frame, path);
+    } catch (err) {
+      if (!(err instanceof SimulationStop || err instanceof StepLimit)) throw err;
+      outcome = { kind: 'error', message: err.message, nodeId: this.current?.id, path: this.current?.path };
+    }
+    return { transcript: this.transcript, outcome, prompts: this.prompts };
+  }
+
+  private current?: { id: string; path: string };
+
+  private pick(target: Simulatable): { definition: InboundCallFlow; path: string; dnis?: string } {
+    if (target instanceof InboundCallFlow) return { definition: target, path: target.name };
+    if ('definition' in target) return { definition: target.definition, path: target.node?.path ?? target.definition.name };
+    const state = this.script.schedule ?? 'open';
+    const chosen = state === 'open' || !target.schedule ? target.flow : state === 'holiday' ? (target.schedule.holidayHoursFlow ?? target.schedule.closedHoursFlow) : target.schedule.closedHoursFlow;
+    return { definition: chosen.definition, path: chosen.node?.path ?? chosen.definition.name, dnis: target.dnis?.[0] };
+  }
+
+  private record(entry: Omit<TranscriptEntry, 'step'>): void {
+    this.transcript.push({ step: this.transcript.length + 1, ...entry });
+  }
+
+  private runFlow(flow: InboundCallFlow, frame: Frame, path: string): CallOutcome {
+    this.record({ kind: 'flow', nodeId: flow.name, path });
+    const start = flow.inboundProps.startUp;
+    let next: Menu | Task | string = start;
+    for (;;) {
+      const id = typeof next === 'string' ? next : next.id;
+      const menu = flow.menus.find((m) => m.id === id);
+      const task = flow.tasks.find((t) => t.id === id);
+      let signal: Signal;
+      if (menu) signal = this.runMenu(flow, menu, frame, `${path} > menus > ${menu.id}`);
+      else if (task) signal = this.runActions(task.actions, frame, `${path} > tasks > ${task.id}`, 'Flow');
+      else throw new SimulationStop(`no task or menu '${id}' in flow '${flow.name}'`);
+      if (signal.kind === 'end') return signal.outcome;
+      if (signal.kind === 'jump') {
+        next = signal.menu;
+        continue;
+      }
+      // Validation rules these out; a definition that skipped validation stops here instead of guessing.
+      throw new SimulationStop(`'${id}' ended with ${signal.kind} instead of a terminal action`);
+    }
+  }
+
+  private nextInput(): string | null {
+    const entries = this.script.dtmf ?? [];
+    const value = this.input < entries.length ? entries[this.input] : null;
+    this.input++;
+    return value === '' ? null : value;
+  }
+
+  private runMenu(flow: InboundCallFlow, menu: Menu, frame: Frame, path: string): Signal {
+    this.step(menu.id, path);
+    this.play(menu.props.prompt.text, 'menu', menu.id, path);
+    const input = this.nextInput();
+    const choice = input === null ? undefined : menu.props.choices.find((c) => c.digit === input);
+    this.record({ kind: 'menu', nodeId: menu.id, path, input, branch: choice ? `digit ${choice.digit} (${choice.id})` : undefined });
+    if (!choice) {
+      throw new SimulationStop(`menu '${menu.id}' got ${input === null ? 'no input' : `'${input}', which no choice answers`}; Architect's menu retry and no-entry handling are not modelled`);
+    }
+    const at = `${path} > ${choice.id}`;
+    switch (choice.kind) {
+      case 'disconnect':
+        return { kind: 'end', outcome: { kind: 'disconnect' } };
+      case 'transferToAcd':
+        return { kind: 'end', outcome: { kind: 'queue', queueName: choice.target.queue!.queueName } };
+      case 'jumpToTask': {
+        const task = choice.target.task!;
+        const id = typeof task === 'string' ? task : task.id;
+        const t = flow.tasks.find((x) => x.id === id);
+        if (!t) throw new SimulationStop(`menu choice '${choice.id}' jumps to unknown task '${id}'`);
+        return this.runActions(t.actions, frame, `${path.replace(/ > menus > .*$/, '')} > tasks > ${t.id}`, 'Flow');
+      }
+      case 'actions':
+        return this.runActions(choice.target.actions ?? [], frame, at, 'Flow');
+    }
+  }
+
+  private step(id: string, path: string): void {
+    this.current = { id, path };
+    if (++this.steps > this.maxSteps) throw new StepLimit(`step limit of ${this.maxSteps} reached at '${id}': the flow does not end (an endless loop?)`);
+  }
+
+  private play(text: string, kind: string, id: string, path: string): void {
+    this.prompts.push(text);
+    this.record({ kind, nodeId: id, path, prompt: text });
+  }
+
+  private set(frame: Frame, name: string, value: Value, id: string, path: string): void {
+    frame.values.set(name, value);
+    this.record({ kind: 'set', nodeId: id, path, variable: name, value: value as string | number | boolean });
+  }
+
+  /** Runs a list of actions; returns how control leaves it. */
+  private runActions(actions: readonly Action[], frame: Frame, path: string, scope: 'Flow' | 'Common'): Signal {
+    for (const action of actions) {
+      const at = `${path} > ${action.id}`;
+      const signal = this.runAction(action, frame, at, scope);
+      if (signal.kind !== 'continue') return signal;
+    }
+    return CONTINUE;
+  }
+
+  private runAction(a: Action, frame: Frame, at: string, scope: 'Flow' | 'Common'): Signal {
+    this.step(a.id, at);
+    const ev = (e: Parameters<typeof evaluate>[0]) => evaluate(e, frame);
+    if (a instanceof PlayAudio) {
+      this.play(a.props.prompt.text, 'playAudio', a.id, at);
+      return CONTINUE;
+    }
+    if (a.kind === 'disconnect') {
+      this.record({ kind: 'disconnect', nodeId: a.id, path: at });
+      return { kind: 'end', outcome: { kind: 'disconnect' } };
+    }
+    if (a instanceof CollectDigits) {
+      if (a.props.prompt) this.play(a.props.prompt.text, 'collectDigits', a.id, at);
+      let input = this.nextInput();
+      if (input !== null && a.props.digits.terminator && input.endsWith('#')) input = input.slice(0, -1);
+      const ok = input !== null && /^[0-9*]+$/.test(input) && input.length >= a.props.digits.min && input.length <= a.props.digits.max;
+      this.record({ kind: 'collectDigits', nodeId: a.id, path: at, input, branch: ok ? 'success' : 'failure' });
+      if (ok) this.set(frame, a.props.into.name, input!, a.id, at);
+      return this.runActions(ok ? a.props.onSuccess : a.props.onFailure, frame, `${at} > ${ok ? 'success' : 'failure'}`, scope);
+    }
+    if (a instanceof Decision) {
+      const yes = ev(a.props.condition);
+      if (typeof yes !== 'boolean') throw new SimulationStop(`condition of '${a.id}' is not a boolean`);
+      this.record({ kind: 'decision', nodeId: a.id, path: at, branch: yes ? 'yes' : 'no' });
+      return this.runActions(yes ? a.props.yes : a.props.no, frame, `${at} > ${yes ? 'yes' : 'no'}`, scope);
+    }
+    if (a instanceof UpdateData) {
+      for (const s of a.assignments) this.set(frame, s.variable.name, ev(s.value), a.id, at);
+      return CONTINUE;
+    }
+    if (a instanceof Loop) {
+      for (let i = 0; i < a.props.count; i++) {
+        this.set(frame, a.props.counter.name, i, a.id, at);
+        const signal = this.runActions(a.props.body, frame, `${at} > loop`, scope);
+        if (signal.kind === 'loopExit') break;
+        if (signal.kind === 'end' || signal.kind === 'jump' || signal.kind === 'module') return signal;
+      }
+      return CONTINUE;
+    }
+    if (a.kind === 'loopNext') return { kind: 'loopNext' };
+    if (a.kind === 'loopExit') return { kind: 'loopExit' };
+    if (a instanceof JumpToMenu) return { kind: 'jump', menu: a.target };
+    if (a instanceof EndSharedFlow) {
+      this.record({ kind: 'endSharedFlow', nodeId: a.id, path: at, branch: a.outcome });
+      return { kind: 'module', outcome: a.outcome };
+    }
+    if (a instanceof TransferToAcd) {
+      if (a.props.preTransferPrompt) this.play(a.props.preTransferPrompt.text, 'transferToAcd', a.id, at);
+      if (!this.script.failTransfers) {
+        this.record({ kind: 'transferToAcd', nodeId: a.id, path: at, branch: `queue ${a.props.queue.queueName}` });
+        return { kind: 'end', outcome: { kind: 'queue', queueName: a.props.queue.queueName } };
+      }
+      this.record({ kind: 'transferToAcd', nodeId: a.id, path: at, branch: 'failure' });
+      if (a.props.failurePrompt) this.play(a.props.failurePrompt.text, 'transferToAcd', a.id, at);
+      return this.runActions(a.props.onFailure ?? [], frame, `${at} > failure`, scope);
+    }
+    if (a instanceof CallSharedFlow) return this.callModule(a, frame, at);
+    throw new SimulationStop(`action kind '${a.kind}' is not modelled`);
+  }
+
+  private callModule(call: CallSharedFlow, caller: Frame, at: string): Signal {
+    const module = moduleDefinition(call.props.flow);
+    const frame = new Frame(this.script, caller.builtin('Call.CalledAddress') as string);
+    const inputs: Record<string, unknown> = {};
+    for (const [name, spec] of Object.entries(module.inputs)) {
+      const expression = call.props.inputs?.[name];
+      const value = expression ? evaluate(expression, caller) : undefined;
+      if (value === undefined && spec.required) throw new SimulationStop(`required input '${name}' of '${module.name}' evaluated to NOT_SET`);
+      frame.values.set(`Common.${name}`, value);
+      inputs[name] = value;
+    }
+    this.record({ kind: 'sharedFlow', nodeId: call.id, path: at, sharedFlow: { name: module.name, inputs } });
+    const signal = this.runActions(module.moduleProps.actions, frame, `${at} > ${module.name}`, 'Common');
+    if (signal.kind === 'end') return signal;
+    if (signal.kind !== 'module') throw new SimulationStop(`shared flow '${module.name}' ended without an outcome`);
+    const outputs: Record<string, unknown> = {};
+    for (const name of Object.keys(module.outputs)) {
+      outputs[name] = frame.values.get(`Common.${name}`);
+      const target = call.props.outputs?.[name];
+      if (target) caller.values.set(target.name, frame.values.get(`Common.${name}`));
+    }
+    caller.values.set(call.outcomeVariable().name, signal.outcome);
+    this.record({ kind: 'sharedFlowReturn', nodeId: call.id, path: at, sharedFlow: { name: module.name, outputs, outcome: signal.outcome } });
+    // As the emitted decisions do: an undeclared outcome takes the last declared outcome's branch.
+    const declared = call.props.flow.outcomes;
+    const branch = declared.includes(signal.outcome) ? signal.outcome : declared[declared.length - 1];
+    const actions = (call.props.outcomes as Record<string, readonly Action[]>)[branch] ?? [];
+    return this.runActions(actions, caller, `${at} > outcome ${branch}`, 'Flow');
+  }
+}
+
+class StepLimit extends Error {}

@@ -1,0 +1,56 @@
+/** What the caller does and what the flow would find, for one simulated call. */
+export interface CallScript {
+  /**
+   * Keypresses in order: one entry per Collect Input or menu the call reaches (`'1234'`, `'1'`, or
+   * `null` / `''` for no input). When the entries run out, every further input is "no input".
+   * @default []
+   */
+  readonly dtmf?: ReadonlyArray<string | null>;
+  /** Caller number (`Call.Ani`). @default '+15555550100' */
+  readonly ani?: string;
+  /** Dialled number (`Call.CalledAddress`). @default the IVR's first DNIS, else '+15555550199' */
+  readonly dnis?: string;
+  /** Initial values of flow variables, by full name (`Flow.Tier`). @default none */
+  readonly variables?: Readonly<Record<string, string | number | boolean>>;
+  /** Schedule state of an IVR with a schedule group. @default 'open' */
+  readonly schedule?: 'open' | 'closed' | 'holiday';
+  /** Transfers fail (to exercise failure paths). @default false */
+  readonly failTransfers?: boolean;
+  /** Actions after which the simulation stops as an endless flow. @default 1000 */
+  readonly maxSteps?: number;
+}
+
+export type CallOutcome =
+  | { readonly kind: 'queue'; readonly queueName: string }
+  | { readonly kind: 'flow'; readonly flowName: string }
+  | { readonly kind: 'disconnect' }
+  /** The flow took an error path, or the simulation stopped where it cannot follow Architect exactly. */
+  | { readonly kind: 'error'; readonly message: string; readonly nodeId?: string; readonly path?: string };
+
+export interface TranscriptEntry {
+  readonly step: number;
+  /** Action kind (`playAudio`, `collectDigits`, ...) or `flow` / `menu` / `sharedFlow` markers. */
+  readonly kind: string;
+  /** Action, task or menu id. */
+  readonly nodeId: string;
+  /** Construct path and position in the flow. */
+  readonly path: string;
+  /** Prompt text played. */
+  readonly prompt?: string;
+  /** Input consumed by a collect or menu (`null` = no input). */
+  readonly input?: string | null;
+  /** Variable set and its value. */
+  readonly variable?: string;
+  readonly value?: string | number | boolean;
+  /** Branch taken (`yes`, `success`, `outcome failure`, ...). */
+  readonly branch?: string;
+  /** Shared-flow calls: module name, inputs, outputs and outcome. */
+  readonly sharedFlow?: { readonly name: string; readonly inputs?: Record<string, unknown>; readonly outputs?: Record<string, unknown>; readonly outcome?: string };
+}
+
+export interface CallResult {
+  readonly transcript: readonly TranscriptEntry[];
+  readonly outcome: CallOutcome;
+  /** Prompts played, in order. */
+  readonly prompts: readonly string[];
+}
