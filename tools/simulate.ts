@@ -1,0 +1,70 @@
+/**
+ * `npm run simulate -- --env dev --ivr "Sales IVR" [--dtmf 1234 ...] [--ani +1...] [--schedule open|closed|holiday]
+ *  [--fail-transfers] [--format text|json]`: runs a call through an IVR of the environment and prints the
+ * transcript. `--dtmf none` is one "no input". Exit codes: 0 the call ended (queue, flow or disconnect),
+ * 3 the simulation stopped with an error, 1 bad arguments.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { App } from 'cdktf';
+import { ENVIRONMENTS } from '../config';
+import { InboundIvr } from '../constructs';
+import { simulateCall } from '../simulator';
+import { ContactCenterStack, addEnvironments } from '../stacks';
+
+function values(name: string): string[] {
+  return process.argv.flatMap((arg, i) => (arg === `--${name}` && process.argv[i + 1] !== undefined ? [process.argv[i + 1]] : []));
+}
+
+function fail(message: string): never {
+  console.error(`simulate: ${message}\nusage: npm run simulate -- --env <env> --ivr <name> [--dtmf 1234 ...] [--schedule open|closed|holiday] [--format text|json]`);
+  process.exit(1);
+}
+
+function main(): number {
+  const [envName] = values('env');
+  const [ivrName] = values('ivr');
+  const format = values('format')[0] ?? 'text';
+  const schedule = values('schedule')[0] as 'open' | 'closed' | 'holiday' | undefined;
+  if (!envName || !ivrName) fail('--env and --ivr are required');
+  if (!['text', 'json'].includes(format)) fail(`unknown --format ${format}`);
+  if (schedule && !['open', 'closed', 'holiday'].includes(schedule)) fail(`unknown --schedule ${schedule}`);
+  const env = ENVIRONMENTS.find((e) => e.name === envName) ?? fail(`unknown environment ${envName}`);
+  // Nothing is synthesized, but cdktf's App creates its output folder: give it a temporary one.
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'gc-simulate-'));
+  let stack: ContactCenterStack;
+  try {
+    [stack] = addEnvironments(new App({ outdir }), [env]);
+  } finally {
+    fs.rmSync(outdir, { recursive: true, force: true });
+  }
+  const ivrs = stack.node.findAll().filter((c): c is InboundIvr => c instanceof InboundIvr);
+  const ivr = ivrs.find((i) => i.resource.nameInput === ivrName || i.resource.nameInput === `${env.namePrefix}${ivrName}`);
+  if (!ivr) fail(`no IVR '${ivrName}' in ${envName}; IVRs: ${ivrs.map((i) => i.resource.nameInput).join(', ')}`);
+  const dtmf = values('dtmf').map((d) => (d === 'none' ? null : d));
+  const result = simulateCall(ivr, { dtmf, ani: values('ani')[0], schedule, failTransfers: process.argv.includes('--fail-transfers') });
+  if (format === 'json') {
+    console.log(JSON.stringify(result, null, 2));
+  } else {
+    for (const t of result.transcript) {
+      const detail = [
+        t.prompt !== undefined ? `plays "${t.prompt}"` : '',
+        t.input !== undefined ? `input ${t.input === null ? '(none)' : t.input}` : '',
+        t.variable ? `${t.variable} = ${JSON.stringify(t.value)}` : '',
+        t.branch ? `→ ${t.branch}` : '',
+        t.sharedFlow ? `shared flow ${t.sharedFlow.name}${t.sharedFlow.inputs ? ` inputs ${JSON.stringify(t.sharedFlow.inputs)}` : ''}${t.sharedFlow.outcome ? ` outcome ${t.sharedFlow.outcome}` : ''}` : '',
+      ].filter(Boolean);
+      console.log(`${String(t.step).padStart(3)}  ${t.kind.padEnd(16)} ${t.nodeId}${detail.length ? `: ${detail.join('; ')}` : ''}`);
+    }
+    const o = result.outcome;
+    console.log(o.kind === 'queue' ? `→ transferred to queue ${o.queueName}` : o.kind === 'flow' ? `→ transferred to flow ${o.flowName}` : o.kind === 'disconnect' ? '→ disconnected' : `→ stopped: ${o.message}${o.path ? ` (at ${o.path})` : ''}`);
+  }
+  return result.outcome.kind === 'error' ? 3 : 0;
+}
+
+try {
+  process.exit(main());
+} catch (err) {
+  fail(err instanceof Error ? err.message : String(err));
+}
