@@ -5,6 +5,7 @@ module.exports = {
   roots: ['<rootDir>/__tests__'],
   testMatch: ['**/*.test.ts'],
   globalSetup: '<rootDir>/__tests__/build-once.js',
+  globalTeardown: '<rootDir>/__tests__/clean-testing-outdirs.js',
   setupFilesAfterEnv: ['<rootDir>/__tests__/setup.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] },
   // Synth-level tests build whole stacks; keep a generous per-test budget on a 2-core machine.
