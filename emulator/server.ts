@@ -6,7 +6,7 @@ import type * as platformClient from 'purecloud-platform-client-v2';
 import { parse, stringify } from 'yaml';
 import { checkImport } from './archy-check';
 import { Fault, FaultBook } from './faults';
-import { Actor, OrgState, StoredFlow } from './org-state';
+import { Actor, OrgState, StoredFlow, StoredIvr } from './org-state';
 import { RateLimiter } from './rate-limiter';
 
 type JobMessage = platformClient.Models.ArchitectJobMessage;
@@ -391,7 +391,7 @@ export class GenesysEmulator {
 
   private ivrs(method: string, p: string, body: string): unknown {
     const id = /^\/api\/v2\/architect\/ivrs\/([^/]+)$/.exec(p)?.[1];
-    const toApi = (i: (typeof this.org.ivrs extends Map<string, infer V> ? V : never)): platformClient.Models.IVR => ({
+    const toApi = (i: StoredIvr): platformClient.Models.IVR => ({
       id: i.id,
       name: i.name,
       dnis: i.dnis,
