@@ -24,7 +24,7 @@ export class ArchitectOps {
   /** The flow with exactly this name and type, or undefined. */
   async findFlow(name: string, type: string): Promise<Flow | undefined> {
     const listing = await this.client.call<platformClient.Models.FlowEntityListing>('GET /api/v2/flows', (a) =>
-      a.architect.getFlows({ name, type: [type.toLowerCase()], pageSize: 500, includeSchemas: false } as never),
+      a.architect.getFlows({ name, type: [type.toLowerCase()], pageSize: 500, includeSchemas: false }),
     );
     return (listing.entities ?? []).find((f) => f.name === name && (f.type ?? '').toUpperCase() === type.toUpperCase());
   }
@@ -96,7 +96,7 @@ export class ArchitectOps {
   /** Version of `moduleName` bound into the consumer's published version (undefined when it does not call it). */
   async boundModuleVersion(consumer: platformClient.Models.Dependency, moduleName: string): Promise<string | undefined> {
     const listing = await this.client.call<platformClient.Models.ConsumedResourcesEntityListing>('GET consumedresources', (a) =>
-      a.architect.getArchitectDependencytrackingConsumedresources(consumer.id!, consumer.version!, consumer.type ?? 'INBOUNDCALLFLOW', { pageSize: 100 } as never),
+      a.architect.getArchitectDependencytrackingConsumedresources(consumer.id!, consumer.version!, consumer.type ?? 'INBOUNDCALLFLOW', { pageSize: 100 }),
     );
     return (listing.entities ?? []).find((d) => d.name === moduleName && d.type === 'COMMONMODULEFLOW')?.version;
   }
