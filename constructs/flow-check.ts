@@ -40,6 +40,12 @@ export interface FlowCheckProps extends FlowCheckOptions {
    */
   readonly flowResource?: ITerraformDependable;
   /**
+   * The flow's update trigger hash: the check runs again whenever the flow is republished (for a caller,
+   * also when a shared flow it calls changed).
+   * @default - the check follows content and substitutions only
+   */
+  readonly triggerHash?: string;
+  /**
    * Names of the flows of this stack that call this (shared) flow.
    * @default - none
    */
@@ -72,6 +78,7 @@ export class FlowCheck extends Construct {
         payloadPath: publication.asset.path,
         substitutions: publication.resource.substitutionsInput,
         flowResource: publication.resource,
+        triggerHash: publication.resource.updateTriggerHashInput,
         stackCallers: owner instanceof SharedFlow ? callers(owner) : [],
       });
     });
@@ -99,7 +106,7 @@ export class FlowCheck extends Construct {
     };
     this.check = new TerraformData(this, 'Resource', {
       input,
-      triggersReplace: { contentHash: rendered.contentHash, substitutions: input.substitutions, stackCallers: input.stackCallers },
+      triggersReplace: { contentHash: rendered.contentHash, substitutions: input.substitutions, stackCallers: input.stackCallers, republish: props.triggerHash ?? '' },
       dependsOn: props.flowResource ? [props.flowResource] : undefined,
       provisioners: [{ type: 'local-exec', command: command('create'), environment }],
     });

@@ -101,3 +101,22 @@ describe('findings of the flow-language review', () => {
     expect(inbound([early, call]).validate()).toEqual([]);
   });
 });
+
+describe('flow checks follow republishes', () => {
+  it("a caller's check is replaced when a shared flow it calls changes (its trigger hash moves)", () => {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const { addEnvironments } = require('../../stacks') as typeof import('../../stacks');
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const { Testing } = require('cdktf') as typeof import('cdktf');
+    const triggers = (maxAttempts: number) => {
+      const [stack] = addEnvironments(Testing.app(), [{ ...ENVIRONMENTS[0], pinAuth: { ...ENVIRONMENTS[0].pinAuth, maxAttempts } }]);
+      const json = JSON.parse(Testing.synth(stack));
+      const check = Object.entries(json.resource.terraform_data as Record<string, { triggers_replace?: Record<string, unknown> }>).find(([k]) => k.startsWith('SalesIvr_Flow_Check'))![1];
+      return check.triggers_replace!;
+    };
+    const before = triggers(3);
+    const after = triggers(4);
+    expect(after.contentHash).toBe(before.contentHash);
+    expect(after.republish).not.toBe(before.republish);
+  });
+});

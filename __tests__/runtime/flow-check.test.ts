@@ -78,6 +78,19 @@ describe('flow check handler against the emulator', () => {
     expect(text).toContain('published by user Architect User');
   });
 
+  it('fails a caller that still embeds an older version of its shared flow, and passes once it is republished', async () => {
+    const ivr = await checkPublishedFlow(ops, inputFor('DEV Sales IVR', 'INBOUNDCALL', salesYaml()), { poll });
+    expect(ivr.lines.join('\n')).toContain("embeds the current version 1.0 of shared flow 'DEV Shared PIN Auth'");
+    await deploy(moduleYaml().replace('Please enter your four digit PIN.', 'Please key in your PIN.'));
+    const stale = await checkPublishedFlow(ops, inputFor('DEV Sales IVR', 'INBOUNDCALL', salesYaml()), { poll });
+    expect(stale.exitCode).toBe(1);
+    expect(stale.lines.join('\n')).toContain("embeds version 1.0 of shared flow 'DEV Shared PIN Auth', but its published version is 2.0; the caller must be republished after the module");
+    await deploy(salesYaml());
+    const fresh = await checkPublishedFlow(ops, inputFor('DEV Sales IVR', 'INBOUNDCALL', salesYaml()), { poll });
+    expect(fresh.exitCode).toBe(0);
+    expect(fresh.lines.join('\n')).toContain("embeds the current version 2.0 of shared flow 'DEV Shared PIN Auth'");
+  });
+
   it('names who holds a lock on the flow', async () => {
     const flow = (await ops.findFlow('DEV Sales IVR', 'INBOUNDCALL'))!;
     await fetch(`${emulator.url}/__admin/flows/${flow.id}/lock`, { method: 'POST', body: JSON.stringify({ actor: { kind: 'user', id: 'u-7', name: 'Dana Designer' } }) });

@@ -1,4 +1,6 @@
 import * as fs from 'fs';
+import { parse } from 'yaml';
+import { calledModules } from '../synth-output/called-modules';
 import { ArchitectOps, PollOptions, lockHolder } from '../architect/architect-ops';
 import { applySubstitutions, diffPayload, formatDifferences } from './payload-diff';
 import { FlowCheckInput } from './flow-check-input';
@@ -41,6 +43,18 @@ export async function checkPublishedFlow(ops: ArchitectOps, input: FlowCheckInpu
     return { exitCode: FLOW_CHECK_EXIT.checkFailed, lines };
   }
   lines.push(`${what}: published content matches the synthesized flow (${input.contentHash.slice(0, 12)})`);
+
+  // Architect binds a module at the caller's publish: the caller must embed each module's current version.
+  for (const moduleName of calledModules(parse(rendered))) {
+    const module = await ops.findFlow(moduleName, 'COMMONMODULE');
+    const latest = module?.publishedVersion?.id;
+    const bound = await ops.boundModuleVersion({ id: flow.id, version: published.id, type: `${input.flowType.toUpperCase()}FLOW` }, moduleName);
+    if (!latest || bound !== latest) {
+      lines.push(`${what}: embeds version ${bound ?? 'none'} of shared flow '${moduleName}', but its published version is ${latest ?? 'none'}; the caller must be republished after the module`);
+      return { exitCode: FLOW_CHECK_EXIT.checkFailed, lines };
+    }
+    lines.push(`${what}: embeds the current version ${latest} of shared flow '${moduleName}'`);
+  }
 
   if (input.flowType.toUpperCase() === 'COMMONMODULE') {
     const stale = await staleExternalCallers(ops, flow.id!, input, published.id!);
