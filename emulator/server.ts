@@ -195,7 +195,7 @@ export class GenesysEmulator {
     if ((m = /^\/api\/v2\/flows\/([^/]+)\/versions$/.exec(p)) && method === 'GET') {
       const flow = this.flow(m[1]);
       const entities = [...flow.versions].reverse().map((v) => this.org.toApiVersion(flow, v));
-      return { entities, pageSize: entities.length, pageNumber: 1, total: entities.length, pageCount: 1 };
+      return onePage(entities);
     }
     if ((m = /^\/api\/v2\/flows\/([^/]+)\/versions\/([^/]+)$/.exec(p)) && method === 'GET') {
       const flow = this.flow(m[1]);
@@ -375,7 +375,7 @@ export class GenesysEmulator {
 
   private consumers(q: URLSearchParams): platformClient.Models.ConsumingResourcesEntityListing {
     const entities = this.consumersOf(this.flow(q.get('id') ?? ''));
-    return { entities, pageSize: Math.max(entities.length, 25), pageNumber: 1, total: entities.length, pageCount: 1 };
+    return onePage(entities);
   }
 
   private consumed(q: URLSearchParams): platformClient.Models.ConsumedResourcesEntityListing {
@@ -386,7 +386,7 @@ export class GenesysEmulator {
       const module = this.org.findFlow(name, 'COMMONMODULE');
       return { id: module?.id, name, type: 'COMMONMODULEFLOW', version: boundVersion, deleted: !module };
     });
-    return { entities, pageSize: Math.max(entities.length, 25), pageNumber: 1, total: entities.length, pageCount: 1 };
+    return onePage(entities);
   }
 
   private ivrs(method: string, p: string, body: string): unknown {
@@ -412,7 +412,7 @@ export class GenesysEmulator {
     });
     if (!id && method === 'GET') {
       const entities = [...this.org.ivrs.values()].map(toApi);
-      return { entities, pageSize: Math.max(entities.length, 25), pageNumber: 1, total: entities.length, pageCount: 1 };
+      return onePage(entities);
     }
     if (!id && method === 'POST') {
       const ivr = fromApi(randomUUID(), JSON.parse(body));
@@ -488,6 +488,11 @@ function sortKeys(value: unknown): unknown {
     return Object.fromEntries(Object.keys(value).sort().map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]));
   }
   return value;
+}
+
+/** A listing that fits one page (the emulator never pages these). */
+function onePage<T>(entities: T[]): { entities: T[]; pageSize: number; pageNumber: number; total: number; pageCount: number } {
+  return { entities, pageSize: Math.max(entities.length, 25), pageNumber: 1, total: entities.length, pageCount: 1 };
 }
 
 function escapeRegExp(s: string): string {

@@ -1,6 +1,6 @@
 import AdmZip from 'adm-zip';
 import type * as platformClient from 'purecloud-platform-client-v2';
-import { GenesysClient } from '../genesys/genesys-client';
+import { GenesysApis, GenesysClient } from '../genesys/genesys-client';
 import { GenesysError } from '../genesys/genesys-error';
 
 type Flow = platformClient.Models.Flow;
@@ -83,11 +83,26 @@ export class ArchitectOps {
 
   /** Published flows that call a common module: id, name, type and the consumer's version. */
   async consumersOf(moduleId: string): Promise<platformClient.Models.Dependency[]> {
-    const found: platformClient.Models.Dependency[] = [];
+    return this.allPages('GET consumingresources', (a, page) =>
+      a.architect.getArchitectDependencytrackingConsumingresources(moduleId, 'COMMONMODULEFLOW', { flowFilter: 'published', pageSize: 100, pageNumber: page }),
+    );
+  }
+
+  /** Every flow of the given types, in pages of 500 (the API's largest). */
+  async listFlows(types: string[]): Promise<Flow[]> {
+    return this.allPages('GET /api/v2/flows', (a, page) => a.architect.getFlows({ type: types, pageSize: 500, pageNumber: page }));
+  }
+
+  /** Every IVR configuration. */
+  async listIvrs(): Promise<platformClient.Models.IVR[]> {
+    return this.allPages('GET /api/v2/architect/ivrs', (a, page) => a.architect.getArchitectIvrs({ pageSize: 100, pageNumber: page }));
+  }
+
+  /** Follows a paged listing to its last page. */
+  private async allPages<T>(label: string, fetchPage: (apis: GenesysApis, page: number) => Promise<unknown>): Promise<T[]> {
+    const found: T[] = [];
     for (let page = 1; ; page++) {
-      const listing = await this.client.call<platformClient.Models.ConsumingResourcesEntityListing>('GET consumingresources', (a) =>
-        a.architect.getArchitectDependencytrackingConsumingresources(moduleId, 'COMMONMODULEFLOW', { flowFilter: 'published', pageSize: 100, pageNumber: page }),
-      );
+      const listing = await this.client.call<{ entities?: T[]; pageCount?: number }>(label, (a) => fetchPage(a, page));
       found.push(...(listing.entities ?? []));
       if (!listing.pageCount || page >= listing.pageCount) return found;
     }

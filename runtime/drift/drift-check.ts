@@ -67,7 +67,7 @@ export async function detectDrift(ops: ArchitectOps, stack: Pick<SynthesizedStac
 
   let live: Flow[] = [];
   try {
-    live = await listFlows(ops);
+    live = await ops.listFlows(FLOW_TYPES);
   } catch (err) {
     return { stack: stackName, complete: false, findings, errors: [`listing flows failed: ${(err as Error).message}`], checkedFlows: 0, checkedIvrs: 0 };
   }
@@ -133,7 +133,7 @@ export async function detectDrift(ops: ArchitectOps, stack: Pick<SynthesizedStac
 
   let checkedIvrs = 0;
   try {
-    const ivrs = await listIvrs(ops);
+    const ivrs = await ops.listIvrs();
     const flowNames = new Map(live.map((f) => [f.id!, f.name]));
     for (const expected of stack.ivrs) {
       checkedIvrs++;
@@ -172,24 +172,6 @@ function checkIvr(
   }
   if (expected.hasScheduleGroup !== Boolean(live.scheduleGroup?.id)) {
     report('ivr-schedule-group-differs', 'ivr', expected.name, expected.hasScheduleGroup ? 'has no schedule group, but the stack sets one' : 'has a schedule group, but the stack sets none');
-  }
-}
-
-async function listFlows(ops: ArchitectOps): Promise<Flow[]> {
-  const flows: Flow[] = [];
-  for (let page = 1; ; page++) {
-    const listing = await ops.client.call<platformClient.Models.FlowEntityListing>('GET /api/v2/flows', (a) => a.architect.getFlows({ type: FLOW_TYPES, pageSize: 500, pageNumber: page }));
-    flows.push(...(listing.entities ?? []));
-    if (!listing.pageCount || page >= listing.pageCount) return flows;
-  }
-}
-
-async function listIvrs(ops: ArchitectOps): Promise<platformClient.Models.IVR[]> {
-  const ivrs: platformClient.Models.IVR[] = [];
-  for (let page = 1; ; page++) {
-    const listing = await ops.client.call<platformClient.Models.IVREntityListing>('GET /api/v2/architect/ivrs', (a) => a.architect.getArchitectIvrs({ pageSize: 100, pageNumber: page }));
-    ivrs.push(...(listing.entities ?? []));
-    if (!listing.pageCount || page >= listing.pageCount) return ivrs;
   }
 }
 
