@@ -10,11 +10,7 @@ import { ArchitectOps } from '../runtime/architect/architect-ops';
 import { detectDrift } from '../runtime/drift/drift-check';
 import { GenesysClient } from '../runtime/genesys/genesys-client';
 import { ExpectedFlow } from '../runtime/synth-output/synthesized-stack';
-
-function option(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
-}
+import { benchOption } from './options';
 
 const CLIENT = { id: 'bench-client', secret: 'bench-secret' };
 
@@ -50,9 +46,9 @@ async function runOnce(n: number, batch: number, jobMs: number): Promise<{ calls
 }
 
 export async function driftBench(): Promise<void> {
-  const sizes = option('sizes', '10,100,1000').split(',').map(Number);
-  const batch = Number(option('batch', '100'));
-  const jobMs = Number(option('job-ms', '1000'));
+  const sizes = benchOption('sizes', '10,100,1000').split(',').map(Number);
+  const batch = Number(benchOption('batch', '100'));
+  const jobMs = Number(benchOption('job-ms', '1000'));
   console.log(`drift detection against the emulator: 300 requests/min per token, export jobs of up to ${batch} versions, each job takes ${jobMs} ms\n`);
   const header = ['flows', 'API calls', 'floor calls', 'target calls', 'wall ms', 'floor ms', 'wall/floor', 'findings'];
   const rows: string[][] = [];

@@ -14,15 +14,11 @@ import * as os from 'os';
 import * as path from 'path';
 import { driftBench } from './drift-bench';
 import { MAX_IVRS, writePlainFlowFiles } from './fixtures';
+import { benchOption } from './options';
 
 const TARGET = { ivrs: 1000, ms: 3000, mb: 300 };
 const VARIANTS = ['constructs', 'plain'] as const;
 type Variant = (typeof VARIANTS)[number];
-
-function option(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
-}
 
 function parseSizes(text: string): number[] {
   const sizes = text.split(',').map((s) => Number(s.trim()));
@@ -84,8 +80,8 @@ const typesKey = (byType: Record<string, number>): string =>
     .join(', ');
 
 function synthBench(): void {
-  const sizes = parseSizes(option('sizes', '1,100,1000'));
-  const runs = parseRuns(option('runs', '3'));
+  const sizes = parseSizes(benchOption('sizes', '1,100,1000'));
+  const runs = parseRuns(benchOption('runs', '3'));
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'gc-bench-'));
   try {
     // The plain variant's static YAML files exist before timing, as they would in a hand-written app's repo.

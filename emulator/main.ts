@@ -1,17 +1,20 @@
 /** `npm run emulator -- --port N [--rate-limit 300] [--job-ms 50]`: runs the Genesys Cloud API emulator until stopped. */
+import { parseArgs } from 'util';
 import { GenesysEmulator } from './server';
 
-function option(name: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
-
 async function main(): Promise<void> {
-  const port = Number(option('port') ?? 8787);
-  const rateLimit = Number(option('rate-limit') ?? 300);
-  const jobMs = Number(option('job-ms') ?? 50);
+  let args;
+  try {
+    args = parseArgs({ options: { port: { type: 'string' }, 'rate-limit': { type: 'string' }, 'job-ms': { type: 'string' } } }).values;
+  } catch (err) {
+    console.error((err as Error).message);
+    process.exit(64);
+  }
+  const port = Number(args.port ?? 8787);
+  const rateLimit = Number(args['rate-limit'] ?? 300);
+  const jobMs = Number(args['job-ms'] ?? 50);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    console.error(`--port must be 0-65535, got ${option('port')}`);
+    console.error(`--port must be 0-65535, got ${args.port}`);
     process.exit(64);
   }
   const emulator = await new GenesysEmulator({ port, rateLimitPerMinute: rateLimit, jobDurationMs: jobMs }).start();

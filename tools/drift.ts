@@ -7,6 +7,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { parseArgs } from 'util';
 import { ENVIRONMENTS } from '../config';
 import { ArchitectOps } from '../runtime/architect/architect-ops';
 import { DriftReport, detectDrift } from '../runtime/drift/drift-check';
@@ -16,21 +17,22 @@ import { SynthesizedStack } from '../runtime/synth-output/synthesized-stack';
 import { stackIdFor } from '../stacks';
 import { synthToDirectory } from './synth';
 
-function option(name: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
-
 function usage(message: string): never {
   console.error(`${message}\nusage: npm run drift -- --env <${ENVIRONMENTS.map((e) => e.name).join('|')}> | --all [--format table|json|markdown] [--export-batch-size N]`);
   process.exit(1);
 }
 
 async function main(): Promise<number> {
-  const all = process.argv.includes('--all');
-  const envName = option('env');
-  const format = option('format') ?? 'table';
-  const batch = Number(option('export-batch-size') ?? 100);
+  let args;
+  try {
+    args = parseArgs({ options: { env: { type: 'string' }, all: { type: 'boolean' }, format: { type: 'string' }, 'export-batch-size': { type: 'string' } } }).values;
+  } catch (err) {
+    usage((err as Error).message);
+  }
+  const all = args.all === true;
+  const envName = args.env;
+  const format = args.format ?? 'table';
+  const batch = Number(args['export-batch-size'] ?? 100);
   if (!all && !envName) usage('choose --env or --all');
   if (!['table', 'json', 'markdown'].includes(format)) usage(`unknown --format ${format}`);
   if (!Number.isInteger(batch) || batch < 1 || batch > 500) usage('--export-batch-size must be 1-500');

@@ -7,13 +7,10 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { parseArgs } from 'util';
 import { parsePlan } from '../runtime/plan-review/plan-json';
 import { StackPlan, reviewPlans } from '../runtime/plan-review/plan-review';
 import { SynthesizedStack } from '../runtime/synth-output/synthesized-stack';
-
-function values(name: string): string[] {
-  return process.argv.flatMap((arg, i) => (arg === `--${name}` && process.argv[i + 1] ? [process.argv[i + 1]] : []));
-}
 
 function fail(message: string): never {
   console.error(`plan-review: ${message}\nusage: npm run plan-review -- --plan [<stack>=]<plan.json> ... --head <cdktf.out> [--base <cdktf.out>] [--out file]`);
@@ -21,10 +18,9 @@ function fail(message: string): never {
 }
 
 function main(): void {
-  const plans = values('plan');
-  const [head] = values('head');
-  const [base] = values('base');
-  const [out] = values('out');
+  const { values: args } = parseArgs({ options: { plan: { type: 'string', multiple: true }, head: { type: 'string' }, base: { type: 'string' }, out: { type: 'string' } } });
+  const plans = args.plan ?? [];
+  const { head, base, out } = args;
   if (plans.length === 0 || !head) fail('--plan and --head are required');
   const stacks: StackPlan[] = plans.map((spec) => {
     const eq = spec.indexOf('=');

@@ -7,15 +7,12 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { parseArgs } from 'util';
 import { App } from 'cdktf';
 import { ENVIRONMENTS } from '../config';
 import { InboundIvr } from '../constructs';
 import { simulateCall } from '../simulator';
 import { ContactCenterStack, addEnvironments } from '../stacks';
-
-function values(name: string): string[] {
-  return process.argv.flatMap((arg, i) => (arg === `--${name}` && process.argv[i + 1] !== undefined ? [process.argv[i + 1]] : []));
-}
 
 function fail(message: string): never {
   console.error(`simulate: ${message}\nusage: npm run simulate -- --env <env> --ivr <name> [--dtmf 1234 ...] [--schedule open|closed|holiday] [--format text|json]`);
@@ -23,10 +20,20 @@ function fail(message: string): never {
 }
 
 function main(): number {
-  const [envName] = values('env');
-  const [ivrName] = values('ivr');
-  const format = values('format')[0] ?? 'text';
-  const schedule = values('schedule')[0] as 'open' | 'closed' | 'holiday' | undefined;
+  const { values: args } = parseArgs({
+    options: {
+      env: { type: 'string' },
+      ivr: { type: 'string' },
+      dtmf: { type: 'string', multiple: true },
+      ani: { type: 'string' },
+      schedule: { type: 'string' },
+      format: { type: 'string' },
+      'fail-transfers': { type: 'boolean' },
+    },
+  });
+  const { env: envName, ivr: ivrName } = args;
+  const format = args.format ?? 'text';
+  const schedule = args.schedule as 'open' | 'closed' | 'holiday' | undefined;
   if (!envName || !ivrName) fail('--env and --ivr are required');
   if (!['text', 'json'].includes(format)) fail(`unknown --format ${format}`);
   if (schedule && !['open', 'closed', 'holiday'].includes(schedule)) fail(`unknown --schedule ${schedule}`);
@@ -42,8 +49,8 @@ function main(): number {
   const ivrs = stack.node.findAll().filter((c): c is InboundIvr => c instanceof InboundIvr);
   const ivr = ivrs.find((i) => i.resource.nameInput === ivrName || i.resource.nameInput === `${env.namePrefix}${ivrName}`);
   if (!ivr) fail(`no IVR '${ivrName}' in ${envName}; IVRs: ${ivrs.map((i) => i.resource.nameInput).join(', ')}`);
-  const dtmf = values('dtmf').map((d) => (d === 'none' ? null : d));
-  const result = simulateCall(ivr, { dtmf, ani: values('ani')[0], schedule, failTransfers: process.argv.includes('--fail-transfers') });
+  const dtmf = (args.dtmf ?? []).map((d) => (d === 'none' ? null : d));
+  const result = simulateCall(ivr, { dtmf, ani: args.ani, schedule, failTransfers: args['fail-transfers'] === true });
   if (format === 'json') {
     console.log(JSON.stringify(result, null, 2));
   } else {
