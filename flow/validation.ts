@@ -159,18 +159,19 @@ export class FlowChecker {
   }
 
   resolveMenu(target: Menu | string, at: string): void {
-    const id = typeof target === 'string' ? target : target.id;
-    const menu = this.menus.get(id);
-    if (!menu || (typeof target !== 'string' && menu !== target)) {
-      this.report('GC1003', at, `menu reference has no target in this flow; known menus: ${[...this.menus.keys()].join(', ') || 'none'}`, id, "add the menu to the flow's menus or fix the id");
-    }
+    this.resolve('menu', this.menus, target, at);
   }
 
   resolveTask(target: Task | string, at: string): void {
+    this.resolve('task', this.tasks, target, at);
+  }
+
+  /** A reference (by object or id) must name a task or menu registered in this flow. */
+  private resolve<T extends { id: string }>(kind: 'menu' | 'task', known: Map<string, T>, target: T | string, at: string): void {
     const id = typeof target === 'string' ? target : target.id;
-    const task = this.tasks.get(id);
-    if (!task || (typeof target !== 'string' && task !== target)) {
-      this.report('GC1003', at, `task reference has no target in this flow; known tasks: ${[...this.tasks.keys()].join(', ') || 'none'}`, id, "add the task to the flow's tasks or fix the id");
+    const found = known.get(id);
+    if (!found || (typeof target !== 'string' && found !== target)) {
+      this.report('GC1003', at, `${kind} reference has no target in this flow; known ${kind}s: ${[...known.keys()].join(', ') || 'none'}`, id, `add the ${kind} to the flow's ${kind}s or fix the id`);
     }
   }
 
