@@ -7,6 +7,8 @@ export type Fault =
   | { kind: 'status'; status: number; count: number; path?: string; retryAfterSeconds?: number }
   /** Serve the request after a delay. */
   | { kind: 'delay'; ms: number; count: number; path?: string }
+  /** Answer with this raw body instead of serving the request (HTML error pages, empty or malformed JSON, wrong shapes). */
+  | { kind: 'body'; body: string; count: number; path?: string; status?: number; contentType?: string }
   /** Make the next import jobs fail with this message (as Archy session errors do). */
   | { kind: 'failJob'; message: string; count: number }
   /** Make the next export jobs fail with this message. */

@@ -3,8 +3,8 @@ import * as http from 'http';
 import { AddressInfo } from 'net';
 import AdmZip from 'adm-zip';
 import type * as platformClient from 'purecloud-platform-client-v2';
-import { parse, stringify } from 'yaml';
 import { checkImport } from './archy-check';
+import { regenerateExport } from './export-regeneration';
 import { Fault, FaultBook } from './faults';
 import { Actor, OrgState, StoredFlow, StoredIvr } from './org-state';
 import { RateLimiter } from './rate-limiter';
@@ -142,6 +142,12 @@ export class GenesysEmulator {
       if (fault) {
         const retry: Record<string, string> = fault.status === 429 ? { 'Retry-After': String(fault.retryAfterSeconds ?? 1) } : {};
         throw new HttpError(fault.status, fault.status === 429 ? 'too.many.requests.retry.after' : 'internal.server.error', `Injected ${fault.status}`, retry);
+      }
+      const raw = this.faults.take('body', url.pathname);
+      if (raw) {
+        res.writeHead(raw.status ?? 200, { 'Content-Type': raw.contentType ?? 'application/json' });
+        res.end(raw.body);
+        return;
       }
       const delay = this.faults.take('delay', url.pathname);
       if (delay) await new Promise((r) => setTimeout(r, delay.ms));
@@ -291,7 +297,7 @@ export class GenesysEmulator {
       const flow = this.flow(ref.flow.id ?? '');
       const version = flow.versions.find((v) => v.id === (ref.flow.version ?? flow.publishedVersionId));
       if (!version) throw new HttpError(400, 'bad.request', `Flow ${flow.id} has no version ${ref.flow.version}`);
-      return { name: ref.fileName ?? `${flow.name.replace(/[^A-Za-z0-9._-]+/g, '_')}_v${version.id}.yaml`, yaml: regenerate(version.yaml) };
+      return { name: `${ref.fileName ?? `${flow.name.replace(/[^A-Za-z0-9_-]+/g, '_')}_v${version.id.replace(/\W/g, '_')}`}.yaml`, yaml: regenerateExport(version.yaml) };
     });
     const injected = this.faults.take('failExport');
     const job: ExportJob = {
@@ -470,24 +476,6 @@ export class GenesysEmulator {
     if (method === 'GET' && p === '/__admin/stats') return { total: this.totalRequests, byRoute: Object.fromEntries(this.requestCounts) };
     throw new HttpError(404, 'not.found', `No admin route ${method} ${p}`);
   }
-}
-
-/** What an export returns: the platform regenerates YAML (key order, quoting) and adds defaults. */
-function regenerate(yaml: string): string {
-  const doc = parse(yaml) as Record<string, Record<string, unknown>>;
-  const [key] = Object.keys(doc);
-  const body = { ...doc[key] };
-  if (key === 'inboundCall' && !body.settingsErrorHandling) body.settingsErrorHandling = { errorHandling: { disconnect: { none: true } } };
-  if (key === 'commonModule' && !body.settingsActionDefaults) body.settingsActionDefaults = {};
-  return stringify({ [key]: sortKeys(body) }, { lineWidth: 0 });
-}
-
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.keys(value).sort().map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]));
-  }
-  return value;
 }
 
 /** A listing that fits one page (the emulator never pages these). */

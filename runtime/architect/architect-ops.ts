@@ -52,7 +52,7 @@ export class ArchitectOps {
    */
   async exportVersions(refs: ReadonlyArray<{ id: string; version: string }>, poll: PollOptions = {}): Promise<Map<string, string>> {
     const job = await this.client.call<platformClient.Models.RegisterArchitectExportJobResponse>('POST /api/v2/flows/export/jobs', (a) =>
-      a.architect.postFlowsExportJobs({ flows: refs.map((r) => ({ flow: { id: r.id, version: r.version }, fileName: exportFileName(r.id) })) }),
+      a.architect.postFlowsExportJobs({ flows: refs.map((r, i) => ({ flow: { id: r.id, version: r.version }, fileName: exportFileName(r.id, i), exportType: 'Yaml' })) }),
     );
     const deadline = Date.now() + (poll.timeoutMs ?? 120_000);
     let state: platformClient.Models.ArchitectExportJobStateResponse;
@@ -70,11 +70,11 @@ export class ArchitectOps {
       if (refs.length !== 1) throw new GenesysError('GC4003', 'export job', `expected a zip of ${refs.length} files, got one file`, job.id, 'retry the check');
       return new Map([[refs[0].id, data.toString('utf8')]]);
     }
-    // Each file was named after its flow id in the request; match by name, not by position.
-    const byName = new Map(new AdmZip(data).getEntries().filter((e) => !e.isDirectory).map((e) => [e.entryName.split('/').pop()!, e.getData().toString('utf8')]));
+    // Each file carries the name we asked for plus the extension the platform appends; match by name, not by position.
+    const byName = new Map(new AdmZip(data).getEntries().filter((e) => !e.isDirectory).map((e) => [withoutExtension(e.entryName.split('/').pop()!), e.getData().toString('utf8')]));
     const result = new Map<string, string>();
-    for (const r of refs) {
-      const yaml = byName.get(exportFileName(r.id));
+    for (const [i, r] of refs.entries()) {
+      const yaml = byName.get(exportFileName(r.id, i));
       if (yaml === undefined) throw new GenesysError('GC4003', 'export job', `the export has no file for flow ${r.id}`, [...byName.keys()].join(', '), 'retry the check');
       result.set(r.id, yaml);
     }
@@ -158,8 +158,18 @@ export function lockHolder(flow: Flow, ourClientId: string): string | undefined 
   return undefined;
 }
 
-function exportFileName(flowId: string): string {
-  return `${flowId}.yaml`;
+/**
+ * `ExportDetails.fileName`: "Must contain only alphanumeric characters, underscores, or hyphens"; the
+ * platform appends the extension (Genesys SDK model docs, ExportDetails). The index keeps names unique.
+ */
+export function exportFileName(flowId: string, index: number): string {
+  return `flow_${index}_${flowId.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+}
+
+/** `flow_0_abc.yaml` → `flow_0_abc`: the platform's extension is not part of the name we gave. */
+function withoutExtension(fileName: string): string {
+  const dot = fileName.lastIndexOf('.');
+  return dot > 0 ? fileName.slice(0, dot) : fileName;
 }
 
 function isZip(data: Buffer): boolean {
