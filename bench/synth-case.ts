@@ -13,7 +13,7 @@ import { Flow } from '../.gen/providers/genesyscloud/flow';
 import { GenesyscloudProvider } from '../.gen/providers/genesyscloud/provider';
 import { RoutingQueue } from '../.gen/providers/genesyscloud/routing-queue';
 import { InboundIvr, Queue, SharedFlow } from '../constructs';
-import { Expr } from '../flow';
+import { Expr, Prompt } from '../flow';
 import { pinAuthFlow } from '../stacks/flows/pin-auth';
 import { MAX_IVRS, SHARED_FLOWS, dnisFor, ivrFlowFile, moduleFile, writePlainFlowFiles } from './fixtures';
 
@@ -36,6 +36,7 @@ function withConstructs(app: App, ivrs: number): void {
   for (let i = 0; i < ivrs; i++) {
     new InboundIvr(s, `Ivr${i}`, {
       name: `IVR ${i}`,
+      greeting: Prompt.tts(`Welcome to line ${i}.`),
       dnis: [dnisFor(i)],
       sharedFlow: modules[i % SHARED_FLOWS],
       sharedFlowInputs: { ExpectedPin: Expr.string('1234') },

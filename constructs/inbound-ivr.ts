@@ -73,11 +73,8 @@ export interface InboundIvrProps<O extends string> {
   readonly sharedFlowInputs?: Readonly<Record<string, Expression>>;
   /** Queue each outcome of the shared flow routes to; every outcome needs one. */
   readonly routes: Readonly<Record<O, QueueTarget>>;
-  /**
-   * Played when the call arrives.
-   * @default - no greeting
-   */
-  readonly greeting?: Prompt;
+  /** Played once when the call arrives (the flow's initial greeting). */
+  readonly greeting: Prompt;
   /**
    * Played when a transfer fails, before the call ends.
    * @default - "We are sorry, no one can take your call right now. Goodbye."
@@ -125,7 +122,6 @@ export class InboundIvr<O extends string = string> extends Construct {
       ]),
     ) as Record<O, TransferToAcd[]>;
     const main = new Task('Main', [
-      ...(props.greeting ? [new PlayAudio('Greeting', { prompt: props.greeting })] : []),
       new CallSharedFlow('Run shared flow', { flow: props.sharedFlow, inputs: props.sharedFlowInputs, outcomes }),
     ]);
     if (props.didPool) {
@@ -140,6 +136,7 @@ export class InboundIvr<O extends string = string> extends Construct {
       name: props.flowName ?? props.name,
       description: props.description,
       division: props.divisionName,
+      initialGreeting: props.greeting,
       startUp: main,
       tasks: [main],
       forceUnlock: props.forceUnlock,

@@ -4,7 +4,6 @@ import { JumpToMenu } from './actions/jump-to-menu';
 import { TransferToAcd } from './actions/transfer-to-acd';
 import { QueueTarget } from './queue-target';
 import { ArchyEmitter, audio, variableEntry } from './archy/emitter';
-import { inboundCallSupportedLanguages } from './archy/unverified';
 import { toArchyYaml } from './archy/yaml';
 import { sha256 } from './content-hash';
 import { FlowProblem } from './errors';
@@ -27,11 +26,8 @@ export interface InboundCallFlowProps extends FlowDefinitionProps {
    * @default - no menus
    */
   readonly menus?: readonly Menu[];
-  /**
-   * Played once when the call arrives.
-   * @default - no greeting
-   */
-  readonly initialGreeting?: Prompt;
+  /** Played once when the call arrives (every real inbound call export has one). */
+  readonly initialGreeting: Prompt;
 }
 
 /** An Architect inbound call flow: tasks and menus, starting at `startUp`. */
@@ -79,6 +75,9 @@ export class InboundCallFlow extends FlowDefinition {
   validate(path: string = this.name): FlowProblem[] {
     const c = new FlowChecker('inboundcall', 'Flow');
     c.checkFlowName(this.name, path);
+    if (!(this.inboundProps.initialGreeting instanceof Prompt)) {
+      c.report('GC1016', `${path} > initialGreeting`, 'an inbound call flow needs an initial greeting (every real inbound call export has one)', String(this.inboundProps.initialGreeting), "set initialGreeting: Prompt.tts('...')");
+    }
     this.variables.forEach((v) => c.declare(v, `${path} > variables`, 'variable'));
     // Outcome variables exist for the whole flow (the emitter declares them), not from the call onwards.
     this.forEachAction((a) => a instanceof CallSharedFlow && c.declare(a.outcomeVariable(), `${path} > variables`, `outcome variable of call '${a.id}'`));
@@ -170,9 +169,10 @@ export class InboundCallFlow extends FlowDefinition {
     if (this.props.description) body.description = this.props.description;
     body.division = this.division;
     body.defaultLanguage = this.language;
-    body.supportedLanguages = inboundCallSupportedLanguages(this.language);
+    // supportedLanguages is left out, as in the provider's own test flows: every real export that has it
+    // also names a text-to-speech voice per language, which this project does not choose.
     body.startUpRef = this.startsInMenu() ? e.menuRef(startId) : e.taskRef(startId);
-    if (this.inboundProps.initialGreeting) body.initialGreeting = audio(this.inboundProps.initialGreeting);
+    body.initialGreeting = audio(this.inboundProps.initialGreeting);
     const calls: CallSharedFlow[] = [];
     this.forEachAction((a) => a instanceof CallSharedFlow && calls.push(a));
     const variables = [...this.variables, ...calls.map((call) => call.outcomeVariable())];

@@ -1,6 +1,7 @@
 import { Action } from './actions/action';
 import { CallSharedFlow } from './actions/call-shared-flow';
 import { EndSharedFlow } from './actions/end-shared-flow';
+import { SetOutcome } from './actions/set-outcome';
 import { JumpToMenu } from './actions/jump-to-menu';
 import { Loop } from './actions/loop';
 import { DataType } from './data-type';
@@ -142,10 +143,11 @@ export class FlowChecker {
 
   private checkKind(action: Action, at: string): void {
     if (action instanceof CallSharedFlow) this.checkCall(action, at);
-    if (action instanceof EndSharedFlow) {
+    if (action instanceof EndSharedFlow || action instanceof SetOutcome) {
+      const kind = action instanceof SetOutcome ? 'SetOutcome' : 'EndSharedFlow';
       if (!this.moduleOutcomes) {
-        this.report('GC1017', at, `EndSharedFlow is only allowed in a shared flow, not in a ${this.flowType} flow`, action.id, 'use Disconnect or a transfer');
-      } else if (!this.moduleOutcomes.includes(action.outcome)) {
+        this.report('GC1017', at, `${kind} is only allowed in a shared flow, not in a ${this.flowType} flow`, action.id, 'use Disconnect or a transfer');
+      } else if (action.outcome !== undefined && !this.moduleOutcomes.includes(action.outcome)) {
         this.report('GC1012', at, `outcome is not declared; declared outcomes: ${this.moduleOutcomes.join(', ')}`, action.outcome, "add it to the shared flow's outcomes or use a declared one");
       }
     }

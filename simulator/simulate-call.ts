@@ -9,7 +9,9 @@ import {
   JumpToMenu,
   Loop,
   Menu,
+  OUTCOME_OUTPUT,
   PlayAudio,
+  SetOutcome,
   SharedFlowInterface,
   Task,
   TransferToAcd,
@@ -54,6 +56,9 @@ class Frame implements EvaluationContext {
     throw new SimulationStop(`call data ${name} is not modelled`);
   }
 }
+
+/** The module variable that carries a shared flow's outcome back to its caller. */
+const OUTCOME_VARIABLE = `Common.${OUTCOME_OUTPUT}`;
 
 /** Finds the definition of a called shared flow (a SharedFlow construct or a CommonModuleFlow). */
 function moduleDefinition(flow: SharedFlowInterface): CommonModuleFlow {
@@ -113,6 +118,7 @@ class Simulation {
 
   private runFlow(flow: InboundCallFlow, frame: Frame, path: string): CallOutcome {
     this.record({ kind: 'flow', nodeId: flow.name, path });
+    if (flow.inboundProps.initialGreeting) this.play(flow.inboundProps.initialGreeting.text, 'initialGreeting', flow.name, `${path} > initialGreeting`);
     const start = flow.inboundProps.startUp;
     let next: Menu | Task | string = start;
     for (;;) {
@@ -234,9 +240,15 @@ class Simulation {
     if (a.kind === 'loopNext') return { kind: 'loopNext' };
     if (a.kind === 'loopExit') return { kind: 'loopExit' };
     if (a instanceof JumpToMenu) return { kind: 'jump', menu: a.target };
+    if (a instanceof SetOutcome) {
+      this.set(frame, OUTCOME_VARIABLE, a.outcome, a.id, at);
+      return CONTINUE;
+    }
     if (a instanceof EndSharedFlow) {
-      this.record({ kind: 'endSharedFlow', nodeId: a.id, path: at, branch: a.outcome });
-      return { kind: 'module', outcome: a.outcome };
+      if (a.outcome !== undefined) this.set(frame, OUTCOME_VARIABLE, a.outcome, a.id, at);
+      const outcome = frame.values.get(OUTCOME_VARIABLE);
+      this.record({ kind: 'endSharedFlow', nodeId: a.id, path: at, branch: outcome === undefined ? 'NOT_SET' : String(outcome) });
+      return { kind: 'module', outcome: outcome === undefined ? '' : String(outcome) };
     }
     if (a instanceof TransferToAcd) {
       if (a.props.preTransferPrompt) this.play(a.props.preTransferPrompt.text, 'transferToAcd', a.id, at);

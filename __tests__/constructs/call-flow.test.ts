@@ -68,7 +68,7 @@ describe('CallFlow', () => {
       }),
     ]);
     const menu = new Menu('Menu', { prompt: Prompt.tts('Press 1.'), choices: [MenuChoice.jumpToTask('1', 'Go', second), MenuChoice.jumpToTask('2', 'Go main', main)] });
-    const caller = new CallFlow(stack, 'Caller', { name: 'Caller', startUp: menu, menus: [menu], tasks: [main, second] });
+    const caller = new CallFlow(stack, 'Caller', { name: 'Caller', initialGreeting: Prompt.tts('Hello.'), startUp: menu, menus: [menu], tasks: [main, second] });
     expect(caller.sharedFlows).toEqual([a, b]);
     const json = synthJson(stack);
     const addressOf = (p: string) => resourceAt(json, 'genesyscloud_flow', p).address;
@@ -96,7 +96,7 @@ describe('CallFlow', () => {
       prompt: Prompt.tts('Press 1 for sales, 2 for support, 3 for the operator.'),
       choices: [MenuChoice.jumpToTask('1', 'Sales', main), MenuChoice.transferToAcd('2', 'Support', support), MenuChoice.transferToAcd('3', 'Operator', queueNamed('Operator'))],
     });
-    const flow = new CallFlow(stack, 'Menu', { name: 'Menu Flow', startUp: menu, menus: [menu], tasks: [main] });
+    const flow = new CallFlow(stack, 'Menu', { name: 'Menu Flow', initialGreeting: Prompt.tts('Hello.'), startUp: menu, menus: [menu], tasks: [main] });
     const json = synthJson(stack);
     const resource = resourceAt(json, 'genesyscloud_flow', 'Menu/Publication/Resource');
     expect(resource.substitutions).toEqual({
@@ -114,7 +114,7 @@ describe('CallFlow', () => {
     it('surfaces a flow-language error as FlowValidationError naming the construct path', () => {
       const stack = testStack();
       const main = new Task('Main', [new PlayAudio('Hello', { prompt: Prompt.tts('Hello.') })]);
-      const error = thrown(() => new CallFlow(stack, 'Bad', { name: 'Bad', startUp: main, tasks: [main] }));
+      const error = thrown(() => new CallFlow(stack, 'Bad', { name: 'Bad', initialGreeting: Prompt.tts('Hello.'), startUp: main, tasks: [main] }));
       expect(error).toBeInstanceOf(FlowValidationError);
       expect((error as Error).message).toContain('test-stack/Bad');
       expect((error as FlowValidationError).problems[0]).toMatchObject({ code: 'GC1005', path: expect.stringContaining('test-stack/Bad > tasks > Main') });
@@ -141,7 +141,7 @@ describe('CallFlow', () => {
       const bare = new CommonModuleFlow(simpleModule('Bare'));
       for (const [id, target] of [['Bare', bare], ['Definition', shared.definition]] as const) {
         const main = new Task('Main', [callTo('Call', target)]);
-        const error = thrown(() => new CallFlow(stack, id, { name: id, startUp: main, tasks: [main] }));
+        const error = thrown(() => new CallFlow(stack, id, { name: id, initialGreeting: Prompt.tts('Hello.'), startUp: main, tasks: [main] }));
         expect(error).toBeInstanceOf(ConstructError);
         expect(error).toMatchObject({ code: 'GC2007', path: `test-stack/${id}`, value: target.flowName });
         expect((error as Error).message).toMatch(/SharedFlow/);

@@ -19,6 +19,7 @@ function thrown(fn: () => unknown): unknown {
 
 const ivrProps = (module: SharedFlow<Outcome>, extra: Partial<InboundIvrProps<Outcome>> = {}): InboundIvrProps<Outcome> => ({
   name: 'Sales IVR',
+  greeting: Prompt.tts('Welcome.'),
   dnis: ['+13175550101', '+13175550100'],
   sharedFlow: module,
   sharedFlowInputs: { Account: Expr.string('x') },

@@ -4,7 +4,7 @@ import { Flow } from '../../.gen/providers/genesyscloud/flow';
 import { DataGenesyscloudRoutingQueue } from '../../.gen/providers/genesyscloud/data-genesyscloud-routing-queue';
 import { RoutingQueue } from '../../.gen/providers/genesyscloud/routing-queue';
 import { ConstructError, InboundIvr, IQueue, Queue, SharedFlow } from '../../constructs';
-import { Expr, queueNamed } from '../../flow';
+import { Expr, queueNamed, Prompt } from '../../flow';
 import { resourceAt, simpleModule, synthJson, testStack } from '../support/fixtures';
 
 /** The error `fn` throws; fails the test when it throws nothing. */
@@ -55,7 +55,7 @@ describe('Queue', () => {
     const module = new SharedFlow(stack, 'Pin', simpleModule('Shared PIN'));
     const sales = new Queue(new Construct(stack, 'Queues'), 'Sales', { name: 'Sales' });
     const operator: IQueue = Queue.fromName(stack, 'Operator', 'Operator');
-    const ivr = new InboundIvr(stack, 'Ivr', {
+    const ivr = new InboundIvr(stack, 'Ivr', { greeting: Prompt.tts('Welcome.'),
       name: 'Sales IVR',
       dnis: ['+13175550100'],
       sharedFlow: module,
@@ -83,7 +83,7 @@ describe('Queue', () => {
   it('a literal queue name (queueNamed) is written as is and needs no substitution', () => {
     const stack = testStack();
     const module = new SharedFlow(stack, 'Pin', simpleModule('Shared PIN'));
-    const ivr = new InboundIvr(stack, 'Ivr', {
+    const ivr = new InboundIvr(stack, 'Ivr', { greeting: Prompt.tts('Welcome.'),
       name: 'Sales IVR',
       dnis: ['+13175550100'],
       sharedFlow: module,

@@ -1,5 +1,5 @@
 import { CallFlow, InboundIvr, IQueue, Queue, SharedFlow, SharedFlowProps } from '../../constructs';
-import { CallSharedFlow, Disconnect, Expr, Task, queueNamed } from '../../flow';
+import { CallSharedFlow, Disconnect, Expr, Task, queueNamed, Prompt } from '../../flow';
 import { messageFlow, resourceAt, simpleModule, synthJson, testStack } from '../support/fixtures';
 
 type Outcome = 'ok' | 'failed';
@@ -38,7 +38,7 @@ function build(variant: Variant = {}) {
   const sales: IQueue = variant.salesLookup ? Queue.fromName(stack, 'SalesQueue', 'Sales') : new Queue(stack, 'SalesQueue', { name: 'Sales' });
   const other = new Queue(stack, 'OtherQueue', { name: 'Other' });
   const ivr = (id: string, module: SharedFlow<Outcome>, dnis: string, ok: IQueue) =>
-    new InboundIvr(stack, id, {
+    new InboundIvr(stack, id, { greeting: Prompt.tts('Welcome.'),
       name: `${id} IVR`,
       dnis: [dnis],
       sharedFlow: module,
@@ -51,7 +51,7 @@ function build(variant: Variant = {}) {
   const call = (id: string, module: SharedFlow<Outcome>, then: CallSharedFlow<Outcome>['props']['outcomes']['ok']) =>
     new CallSharedFlow(id, { flow: module, inputs: { Account: Expr.string('y') }, outcomes: { ok: then, failed: [new Disconnect(`${id} failed`)] } });
   const main = new Task('Main', [call('Call A', a, [call('Call B', b, [new Disconnect('Done')])])]);
-  new CallFlow(stack, 'CallerBoth', { name: 'Caller Both', startUp: main, tasks: [main] });
+  new CallFlow(stack, 'CallerBoth', { name: 'Caller Both', initialGreeting: Prompt.tts('Hello.'), startUp: main, tasks: [main] });
   new CallFlow(stack, 'Unrelated', messageFlow('Unrelated'));
   const json = synthJson(stack);
   const flow = (key: FlowKey) => resourceAt(json, 'genesyscloud_flow', FLOW_PATHS[key]);
@@ -148,7 +148,7 @@ describe('republishing the callers of a SharedFlow.fromName module', () => {
   const callerHash = (contentHash: string | undefined) => {
     const stack = testStack();
     const external = SharedFlow.fromName(stack, 'Auth', 'Org Auth', { ...signature, contentHash });
-    new InboundIvr(stack, 'Caller', {
+    new InboundIvr(stack, 'Caller', { greeting: Prompt.tts('Welcome.'),
       name: 'Caller',
       dnis: ['+13175550001'],
       sharedFlow: external,

@@ -109,7 +109,7 @@ describe('SharedFlow', () => {
     it('callers depend on the look-up and name the module in their YAML', () => {
       const stack = testStack();
       const external = SharedFlow.fromName(stack, 'Auth', 'Org Auth', signature);
-      const ivr = new InboundIvr(stack, 'Ivr', {
+      const ivr = new InboundIvr(stack, 'Ivr', { greeting: Prompt.tts('Welcome.'),
         name: 'Sales IVR',
         dnis: ['+13175550100'],
         sharedFlow: external,
@@ -140,7 +140,7 @@ describe('SharedFlow', () => {
       const stack = testStack();
       const external = SharedFlow.fromName(stack, 'Auth', 'Org Auth', signature);
       const main = new Task('Main', [new CallSharedFlow('Call', { flow: external, outcomes: { ok: [new Disconnect('a')], failed: [new Disconnect('b')] } })]);
-      expect(() => new CallFlow(stack, 'Caller', { name: 'Caller', startUp: main, tasks: [main] })).toThrow(/GC1009/);
+      expect(() => new CallFlow(stack, 'Caller', { name: 'Caller', initialGreeting: Prompt.tts('Hello.'), startUp: main, tasks: [main] })).toThrow(/GC1009/);
     });
   });
 

@@ -20,11 +20,13 @@ import {
   InboundCallFlow,
   JumpToMenu,
   Loop,
+  LoopExit,
   LoopNext,
   Menu,
   MenuChoice,
   PlayAudio,
   Prompt,
+  SetOutcome,
   QueueTarget,
   Task,
   TransferToAcd,
@@ -32,6 +34,7 @@ import {
   Variable,
   assign,
   queueNamed,
+  sharedFlowOutcome,
 } from '../../flow';
 
 const GOLDEN_DIR = path.join(__dirname, '..', 'golden');
@@ -57,6 +60,8 @@ function pinAuthModule(): CommonModuleFlow<PinOutcome> {
     outcomes: ['success', 'failure'],
     variables: [pin, attempt],
     actions: [
+      new SetOutcome('Assume failure', 'failure'),
+      new UpdateData('All attempts used', [assign(attemptsUsed, Expr.integer(3))]),
       new Loop('PIN attempts', {
         counter: attempt,
         count: 3,
@@ -70,7 +75,7 @@ function pinAuthModule(): CommonModuleFlow<PinOutcome> {
             onSuccess: [
               new Decision('PIN correct?', {
                 condition: pin.ref().equals(expectedPin.ref()),
-                yes: [new UpdateData('Count attempts', [assign(attemptsUsed, Expr.plus(attempt.ref(), 1))]), new EndSharedFlow('PIN accepted', 'success')],
+                yes: [new UpdateData('Count attempts', [assign(attemptsUsed, Expr.plus(attempt.ref(), 1))]), new SetOutcome('PIN accepted', 'success'), new LoopExit('Stop asking')],
                 no: [new PlayAudio('Wrong PIN', { prompt: Prompt.tts('That PIN is not correct.') }), new LoopNext('Try again')],
               }),
             ],
@@ -78,9 +83,12 @@ function pinAuthModule(): CommonModuleFlow<PinOutcome> {
           }),
         ],
       }),
-      new UpdateData('All attempts used', [assign(attemptsUsed, Expr.integer(3))]),
-      new PlayAudio('Too many attempts', { prompt: Prompt.tts('We could not verify your PIN.') }),
-      new EndSharedFlow('PIN rejected', 'failure'),
+      new Decision('PIN accepted?', {
+        condition: sharedFlowOutcome().ref().equals('success'),
+        yes: [],
+        no: [new PlayAudio('Too many attempts', { prompt: Prompt.tts('We could not verify your PIN.') })],
+      }),
+      new EndSharedFlow('End PIN check'),
     ],
   });
 }

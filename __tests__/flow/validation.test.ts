@@ -49,12 +49,12 @@ const menuOf = (id: string, ...choices: MenuChoice[]) => new Menu(id, { prompt: 
 
 /** An inbound call flow starting in its first task. */
 function inbound(tasks: Task[], extra: Partial<InboundCallFlowProps> = {}): InboundCallFlow {
-  return new InboundCallFlow({ name: 'Sales IVR', startUp: tasks[0], tasks, ...extra });
+  return new InboundCallFlow({ name: 'Sales IVR', initialGreeting: Prompt.tts('Hello.'), startUp: tasks[0], tasks, ...extra });
 }
 
 /** An inbound call flow starting in `menu`, with extra tasks. */
 function menuFlow(menu: Menu, tasks: Task[] = [], extra: Partial<InboundCallFlowProps> = {}): InboundCallFlow {
-  return new InboundCallFlow({ name: 'Sales IVR', startUp: menu, menus: [menu], tasks, ...extra });
+  return new InboundCallFlow({ name: 'Sales IVR', initialGreeting: Prompt.tts('Hello.'), startUp: menu, menus: [menu], tasks, ...extra });
 }
 
 const account = Variable.string('Common.Account');
@@ -355,11 +355,11 @@ describe('GC1003 unresolved reference', () => {
 
   it('rejects a startUp Task object that is not in the flow', () => {
     const stray = new Task('Stray', [hangUp('Stray bye')]);
-    expectProblem(inbound([main(hangUp())], { startUp: stray }), 'GC1003', `${PATH} > startUp`, 'Stray', false);
+    expectProblem(inbound([main(hangUp())], { initialGreeting: Prompt.tts('Hello.'), startUp: stray }), 'GC1003', `${PATH} > startUp`, 'Stray', false);
   });
 
   it('rejects a startUp naming no task or menu (the tasks are then unreachable too)', () => {
-    expectProblem(inbound([main(hangUp())], { startUp: 'Mian' }), 'GC1003', `${PATH} > startUp`, 'Mian', false);
+    expectProblem(inbound([main(hangUp())], { initialGreeting: Prompt.tts('Hello.'), startUp: 'Mian' }), 'GC1003', `${PATH} > startUp`, 'Mian', false);
   });
 });
 
@@ -427,7 +427,7 @@ describe('GC1004 unreachable node', () => {
     const details = new Task('Details', [hangUp('Details bye')]);
     const more = menuOf('More', MenuChoice.jumpToTask('1', 'To details', details));
     const start = menuOf('Start', MenuChoice.runActions('1', 'Inline', [say('Intro'), new JumpToMenu('To more', more)]));
-    expectValid(new InboundCallFlow({ name: 'Sales IVR', startUp: start, menus: [start, more], tasks: [details] }));
+    expectValid(new InboundCallFlow({ name: 'Sales IVR', initialGreeting: Prompt.tts('Hello.'), startUp: start, menus: [start, more], tasks: [details] }));
   });
 
   it('counts a task reached through a menu that a task jumps to as reachable', () => {

@@ -103,8 +103,12 @@ describe('YAML output', () => {
     expect(root.variables[0]).toEqual({ stringVariable: { name: 'Common.ExpectedPin', initialValue: { noValue: true }, isInput: true, isOutput: false } });
     expect(root.variables).toContainEqual({ stringVariable: { name: 'Common.Outcome', initialValue: { noValue: true }, isInput: false, isOutput: true } });
     expect(root.variables).toContainEqual({ integerVariable: { name: 'Common.AttemptsUsed', initialValue: { noValue: true }, isInput: false, isOutput: true } });
-    const last = root.startUpTaskActions[root.startUpTaskActions.length - 1];
-    expect(last).toEqual({ endTask: { name: 'Authentication failed' } });
+    const actions = JSON.stringify(root.startUpTaskActions);
+    // endTask only as the last action, the outcome set with updateData, the loop left with loopExit.
+    expect(root.startUpTaskActions[root.startUpTaskActions.length - 1]).toEqual({ endTask: { name: 'End PIN check' } });
+    expect(actions.match(/"endTask"/g)).toHaveLength(1);
+    expect(actions).toContain('"loopExit"');
+    expect(root.startUpTaskActions[0]).toEqual({ updateData: { name: 'Not yet authenticated', statements: [{ string: { variable: 'Common.Outcome', value: { exp: '"failure"' } } }] } });
   });
 
   it('calls a module under ver_latestPublished and branches on its outcome, the last outcome taking the rest', () => {
@@ -146,9 +150,9 @@ describe('YAML output', () => {
     const pin = Variable.string('Flow.Pin');
     const collect = new CollectDigits('Account', { into: pin, digits: Digits.between(1, 6, { terminateWithPound: true }), onSuccess: [new Disconnect('a')], onFailure: [new Disconnect('b')] });
     const main = new Task('Main', [collect]);
-    const yaml = parse(new InboundCallFlow({ name: 'X', startUp: main, tasks: [main], variables: [pin] }).render().yaml);
+    const yaml = parse(new InboundCallFlow({ name: 'X', initialGreeting: Prompt.tts('Hello.'), startUp: main, tasks: [main], variables: [pin] }).render().yaml);
     expect(yaml.inboundCall.tasks[0].task.actions[0].collectInput.digits).toEqual({ range: { min: 1, max: 6, terminatingDtmf: 'digit_#' } });
-    const loop = parse(pinModule().render().yaml).commonModule.startUpTaskActions[0].loop;
+    const loop = parse(pinModule().render().yaml).commonModule.startUpTaskActions[2].loop;
     expect(loop).toMatchObject({ name: 'Collect PIN tries', currentIndex: { var: 'Common.Attempt' }, loopCount: { lit: 3 } });
     expect(Object.keys(loop.outputs.loop.actions[0])).toEqual(['collectInput']);
   });

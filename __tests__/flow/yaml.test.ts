@@ -47,7 +47,7 @@ const supportQueue: QueueTarget = { queueName: 'Support', nameInFlow: '{{queue_s
 /** An inbound call flow with one task `Main` holding `actions`. */
 function oneTask(actions: Action[], extra: Partial<InboundCallFlowProps> = {}): InboundCallFlow {
   const main = new Task('Main', actions);
-  return new InboundCallFlow({ name: 'Test IVR', startUp: main, tasks: [main], ...extra });
+  return new InboundCallFlow({ name: 'Test IVR', initialGreeting: Prompt.tts('Hello.'), startUp: main, tasks: [main], ...extra });
 }
 
 /** Parsed `inboundCall.tasks[0].task.actions` of a one-task flow. */
@@ -336,12 +336,11 @@ describe('commonModule root', () => {
 });
 
 describe('inboundCall root', () => {
-  it('has name, description, division, languages, startUpRef, greeting, variables, menus and tasks in that order', () => {
+  it('has name, description, division, language, startUpRef, greeting, variables, menus and tasks in that order', () => {
     const r = parse(salesFlow().render().yaml).inboundCall;
-    expect(Object.keys(r)).toEqual(['name', 'description', 'division', 'defaultLanguage', 'supportedLanguages', 'startUpRef', 'initialGreeting', 'variables', 'menus', 'tasks']);
+    expect(Object.keys(r)).toEqual(['name', 'description', 'division', 'defaultLanguage', 'startUpRef', 'initialGreeting', 'variables', 'menus', 'tasks']);
     expect(r.division).toBe('Home');
     expect(r.defaultLanguage).toBe('en-us');
-    expect(r.supportedLanguages).toEqual({ 'en-us': { defaultLanguageSkill: { noValue: true } } });
     expect(r.initialGreeting).toEqual({ tts: 'Welcome to Example Corp.' });
   });
 
@@ -355,10 +354,18 @@ describe('inboundCall root', () => {
 
   it('omits what the flow does not have', () => {
     const r = parse(oneTask([hangUp()], { division: 'Support', language: 'de-de' }).render().yaml).inboundCall;
-    expect(Object.keys(r)).toEqual(['name', 'division', 'defaultLanguage', 'supportedLanguages', 'startUpRef', 'tasks']);
+    expect(Object.keys(r)).toEqual(['name', 'division', 'defaultLanguage', 'startUpRef', 'initialGreeting', 'tasks']);
     expect(r.division).toBe('Support');
     expect(r.defaultLanguage).toBe('de-de');
-    expect(r.supportedLanguages).toEqual({ 'de-de': { defaultLanguageSkill: { noValue: true } } });
+  });
+
+  it('leaves supportedLanguages out (real exports that have it also name a voice; the provider\'s own test flows leave it out)', () => {
+    expect(parse(salesFlow().render().yaml).inboundCall.supportedLanguages).toBeUndefined();
+  });
+
+  it('always has an initial greeting, and refuses a flow without one (GC1016)', () => {
+    const flow = new InboundCallFlow({ name: 'No greeting', startUp: new Task('Main', [hangUp()]), tasks: [] } as any);
+    expect(flow.validate()).toContainEqual(expect.objectContaining({ code: 'GC1016', path: 'No greeting > initialGreeting' }));
   });
 });
 
@@ -611,8 +618,6 @@ describe('menus', () => {
           name: 'Hours',
           dtmf: 'digit_3',
           task: {
-            name: 'Hours',
-            refId: 'Hours',
             actions: [{ playAudio: { name: 'Say hours', audio: { tts: 'We are open 8 to 6.' } } }, { jumpToMenu: { name: 'Back', targetMenuRef: '/inboundCall/menus/menu[Main Menu]' } }],
           },
         },
@@ -626,14 +631,14 @@ describe('menus', () => {
   it('a menuJumpToTask given a task id refers to that task', () => {
     const work = new Task('Work', [hangUp()]);
     const menu = new Menu('M', { prompt: Prompt.tts('Choose.'), choices: [MenuChoice.jumpToTask('7', 'Go', 'Work')] });
-    const r = parse(new InboundCallFlow({ name: 'X', startUp: 'M', menus: [menu], tasks: [work] }).render().yaml).inboundCall;
+    const r = parse(new InboundCallFlow({ name: 'X', initialGreeting: Prompt.tts('Hello.'), startUp: 'M', menus: [menu], tasks: [work] }).render().yaml).inboundCall;
     expect(r.startUpRef).toBe('/inboundCall/menus/menu[M]');
     expect(r.menus[0].menu.choices[0]).toEqual({ menuJumpToTask: { name: 'Go', dtmf: 'digit_7', targetTaskRef: '/inboundCall/tasks/task[Work]' } });
   });
 
   it('startUpRef names the task when the flow starts in a task (object or id)', () => {
     const main = new Task('Main Task', [hangUp()]);
-    expect(parse(new InboundCallFlow({ name: 'X', startUp: main, tasks: [main] }).render().yaml).inboundCall.startUpRef).toBe('/inboundCall/tasks/task[Main Task]');
-    expect(parse(new InboundCallFlow({ name: 'X', startUp: 'Main Task', tasks: [main] }).render().yaml).inboundCall.startUpRef).toBe('/inboundCall/tasks/task[Main Task]');
+    expect(parse(new InboundCallFlow({ name: 'X', initialGreeting: Prompt.tts('Hello.'), startUp: main, tasks: [main] }).render().yaml).inboundCall.startUpRef).toBe('/inboundCall/tasks/task[Main Task]');
+    expect(parse(new InboundCallFlow({ name: 'X', initialGreeting: Prompt.tts('Hello.'), startUp: 'Main Task', tasks: [main] }).render().yaml).inboundCall.startUpRef).toBe('/inboundCall/tasks/task[Main Task]');
   });
 });

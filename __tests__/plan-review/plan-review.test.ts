@@ -5,7 +5,7 @@ import * as path from 'path';
 import { App, LocalBackend, TerraformStack } from 'cdktf';
 import { GenesyscloudProvider } from '../../.gen/providers/genesyscloud/provider';
 import { CallFlow, InboundIvr, Queue, SharedFlow } from '../../constructs';
-import { CallSharedFlow, Disconnect, Expr, Task, queueNamed } from '../../flow';
+import { CallSharedFlow, Disconnect, Expr, Task, queueNamed, Prompt } from '../../flow';
 import { parsePlan } from '../../runtime/plan-review/plan-json';
 import { COMMENT_LIMIT, REVIEW_MARKER, StackPlan, reviewPlans } from '../../runtime/plan-review/plan-review';
 import { SynthesizedStack } from '../../runtime/synth-output/synthesized-stack';
@@ -36,7 +36,7 @@ function synth(dir: string, v: Variant): string {
     const pin = new SharedFlow(stack, 'PinAuth', pinAuthFlow({ flowName: `${env} Shared PIN Auth`, division: 'Home', maxAttempts: v.pinAttempts }));
     const operator = new Queue(stack, 'Operator', { name: `${env} Operator` });
     const routes = { success: new Queue(stack, 'Sales', { name: `${env} Sales` }), failure: operator };
-    new InboundIvr(stack, 'SalesIvr', {
+    new InboundIvr(stack, 'SalesIvr', { greeting: Prompt.tts('Welcome.'),
       name: v.salesIvrName.replace('ENV', env),
       dnis: ['+13175550100'],
       didPool: { startPhoneNumber: '+13175550100', endPhoneNumber: v.didEnd },
@@ -44,14 +44,14 @@ function synth(dir: string, v: Variant): string {
       sharedFlowInputs: { ExpectedPin: Expr.string('1234') },
       routes,
     });
-    new InboundIvr(stack, 'SupportIvr', { name: `${env} Support IVR`, dnis: ['+13175550120'], sharedFlow: pin, sharedFlowInputs: { ExpectedPin: Expr.string('1234') }, routes: { success: queueNamed('Support'), failure: operator } });
+    new InboundIvr(stack, 'SupportIvr', { greeting: Prompt.tts('Welcome.'), name: `${env} Support IVR`, dnis: ['+13175550120'], sharedFlow: pin, sharedFlowInputs: { ExpectedPin: Expr.string('1234') }, routes: { success: queueNamed('Support'), failure: operator } });
     if (v.legacy) new CallFlow(stack, 'Legacy', messageFlow(`${env} Legacy`));
     if (v.promo) new CallFlow(stack, 'Promo', messageFlow(`${env} Promo`, 'Ask about our offers.'));
     new CallFlow(stack, 'Hours', messageFlow(v.hoursName.replace('ENV', env), 'We are open 8 to 6.'));
     if (v.retired) {
       const retired = new SharedFlow(stack, 'Retired', simpleModule(`${env} Retired Module`));
       const main = new Task('Main', [new CallSharedFlow('Use', { flow: retired, inputs: { Account: Expr.string('a') }, outcomes: { ok: [new Disconnect('a')], failed: [new Disconnect('b')] } })]);
-      new CallFlow(stack, 'RetiredCaller', { name: `${env} Retired Caller`, startUp: main, tasks: [main] });
+      new CallFlow(stack, 'RetiredCaller', { name: `${env} Retired Caller`, initialGreeting: Prompt.tts('Hello.'), startUp: main, tasks: [main] });
     }
   }
   app.synth();

@@ -6,7 +6,7 @@ import { Construct } from 'constructs';
 import { ENVIRONMENTS, EnvironmentConfig, configProblems } from '../../config';
 import { InboundIvr, Queue, SharedFlow } from '../../constructs';
 import { stageFile } from '../../constructs/staging';
-import { Expr } from '../../flow';
+import { Expr, Prompt } from '../../flow';
 import { resourceAt, simpleModule, synthJson, testStack } from '../support/fixtures';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -19,7 +19,7 @@ describe('findings of the test review', () => {
     const other = new Queue(new Construct(stack, 'Sales'), 'Queue', { name: 'Other' });
     expect(sales.substitutionKey).not.toBe(other.substitutionKey);
     const module = new SharedFlow(stack, 'M', simpleModule('M'));
-    const ivr = new InboundIvr(stack, 'Ivr', { name: 'Ivr', dnis: ['+13175550100'], sharedFlow: module, sharedFlowInputs: { Account: Expr.string('a') }, routes: { ok: sales, failed: other } });
+    const ivr = new InboundIvr(stack, 'Ivr', { greeting: Prompt.tts('Welcome.'), name: 'Ivr', dnis: ['+13175550100'], sharedFlow: module, sharedFlowInputs: { Account: Expr.string('a') }, routes: { ok: sales, failed: other } });
     const flow = resourceAt(synthJson(stack), 'genesyscloud_flow', 'Ivr/Flow/Publication/Resource');
     expect(Object.keys(flow.substitutions)).toHaveLength(2);
     expect(flow.substitutions[sales.substitutionKey]).toMatch(/Sales_Queue_[0-9A-F]{8}\.name/);
@@ -65,7 +65,7 @@ describe('findings of the flow-language review', () => {
   const ref = (outcomes: string[]) => ({ flowName: 'Ext', inputs: {}, outputs: {}, outcomes, compatibleFlowTypes: ['inboundcall' as const] });
   const inbound = (actions: InstanceType<typeof f.Task>['actions']) => {
     const t = new f.Task('Main', actions);
-    return new f.InboundCallFlow({ name: 'X', startUp: t, tasks: [t] });
+    return new f.InboundCallFlow({ name: 'X', initialGreeting: Prompt.tts('Hello.'), startUp: t, tasks: [t] });
   };
 
   it('a called shared flow without outcomes is a validation error, not a crash in render', () => {
@@ -91,7 +91,7 @@ describe('findings of the flow-language review', () => {
   it('a wrong-type assignment is reported once', () => {
     const n = f.Variable.integer('Flow.N');
     const t = new f.Task('Main', [new f.UpdateData('Set', [{ variable: n, value: f.Expr.string('x') } as never]), new f.Disconnect('Bye')]);
-    const def = new f.InboundCallFlow({ name: 'X', startUp: t, tasks: [t], variables: [n] });
+    const def = new f.InboundCallFlow({ name: 'X', initialGreeting: Prompt.tts('Hello.'), startUp: t, tasks: [t], variables: [n] });
     expect(def.validate().map((p) => p.code)).toEqual(['GC1008']);
   });
 

@@ -7,7 +7,7 @@ import { GenesysEmulator } from '../../emulator';
 import { ArchitectOps } from '../../runtime/architect/architect-ops';
 import { checkPublishedFlow, checkSharedFlowDestroy } from '../../runtime/flow-check/flow-check';
 import { FlowCheckInput } from '../../runtime/flow-check/flow-check-input';
-import { applySubstitutions } from '../../runtime/flow-check/payload-diff';
+import { applySubstitutions } from '../../runtime/synth-output/substitutions';
 import { GenesysError } from '../../runtime/genesys';
 import { ContactCenterStack, addEnvironments } from '../../stacks';
 import { connect, startEmulator } from '../support/emulator';

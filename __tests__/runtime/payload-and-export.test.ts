@@ -1,37 +1,8 @@
 import { GENESYS_REGIONS } from '../../config';
 import { GenesysEmulator } from '../../emulator';
 import { ArchitectOps } from '../../runtime/architect/architect-ops';
-import { applySubstitutions, diffPayload } from '../../runtime/flow-check/payload-diff';
 import { regionHost } from '../../runtime/genesys';
 import { connect, startEmulator } from '../support/emulator';
-
-describe('payload comparison', () => {
-  const rendered = 'inboundCall:\n  name: X\n  tasks:\n    - task:\n        name: Main\n        actions:\n          - playAudio:\n              name: Hi\n              audio:\n                tts: Hello\n          - disconnect:\n              name: Bye\n';
-
-  it('ignores key order, quoting and keys the platform adds', () => {
-    const exported = 'inboundCall:\n  settingsErrorHandling: {errorHandling: {disconnect: {none: true}}}\n  tasks:\n    - task:\n        actions:\n          - playAudio: {audio: {tts: "Hello"}, name: "Hi"}\n          - disconnect: {name: Bye}\n        name: Main\n  name: "X"\n';
-    expect(diffPayload(rendered, exported)).toEqual([]);
-  });
-
-  it('compares scalars as text (exports re-quote numbers and booleans)', () => {
-    expect(diffPayload('commonModule:\n  a: 5\n  b: true\n', 'commonModule:\n  a: "5"\n  b: "true"\n')).toEqual([]);
-  });
-
-  it('reports an action added in Architect, with its kind and name', () => {
-    const exported = rendered.replace('          - disconnect:', '          - playAudio:\n              name: Extra\n              audio:\n                tts: Added\n          - disconnect:');
-    const diff = diffPayload(rendered, exported);
-    expect(diff.map((d) => d.path)).toEqual(['tasks > [0] task "Main" > actions > [1] disconnect "Bye"', 'tasks > [0] task "Main" > actions > [2] disconnect "Bye"']);
-  });
-
-  it('reports a missing key and a different flow type', () => {
-    expect(diffPayload(rendered, rendered.replace('              name: Hi\n', ''))).toEqual([{ path: 'tasks > [0] task "Main" > actions > [0] playAudio "Hi" > name', expected: 'Hi', actual: undefined }]);
-    expect(diffPayload(rendered, 'commonModule:\n  name: X\n')).toEqual([{ path: '(flow type)', expected: 'inboundCall', actual: 'commonModule' }]);
-  });
-
-  it('applies provider substitutions as plain text', () => {
-    expect(applySubstitutions('name: "{{queue_a}}" and {{queue_a}} {{other}}', { queue_a: 'Sales' })).toBe('name: "Sales" and Sales {{other}}');
-  });
-});
 
 describe('Architect operations against the emulator', () => {
   let emulator: GenesysEmulator;

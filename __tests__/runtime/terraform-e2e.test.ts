@@ -7,7 +7,7 @@ import { ENVIRONMENTS } from '../../config';
 import { FlowCheck } from '../../constructs';
 import { GenesysEmulator } from '../../emulator';
 import { ArchitectOps } from '../../runtime/architect/architect-ops';
-import { applySubstitutions } from '../../runtime/flow-check/payload-diff';
+import { applySubstitutions } from '../../runtime/synth-output/substitutions';
 import { addEnvironments } from '../../stacks';
 import { TEST_CLIENT_SECRET, connect, emulatorEnv, startEmulator } from '../support/emulator';
 

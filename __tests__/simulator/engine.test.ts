@@ -27,7 +27,7 @@ import {
 import { SimulationStop, evaluate, simulateCall } from '../../simulator';
 
 const say = (id: string, text = id) => new PlayAudio(id, { prompt: Prompt.tts(text) });
-const flow = (tasks: Task[], extra: Partial<ConstructorParameters<typeof InboundCallFlow>[0]> = {}) => new InboundCallFlow({ name: 'Sim', startUp: tasks[0], tasks, ...extra });
+const flow = (tasks: Task[], extra: Partial<ConstructorParameters<typeof InboundCallFlow>[0]> = {}) => new InboundCallFlow({ name: 'Sim', initialGreeting: Prompt.tts('Hello.'), startUp: tasks[0], tasks, ...extra });
 
 describe('every action kind', () => {
   it('menus: transfer, disconnect, jump to a task, inline actions, and back to a menu', () => {
@@ -37,7 +37,7 @@ describe('every action kind', () => {
       prompt: Prompt.tts('Press 1 for sales, 2 for help, 3 for hours, 9 to hang up.'),
       choices: [MenuChoice.transferToAcd('1', 'Sales', queueNamed('Sales')), MenuChoice.jumpToTask('2', 'Help', helpTask), MenuChoice.runActions('3', 'Hours', [say('Open 8 to 6'), new Disconnect('Bye')]), MenuChoice.disconnect('9', 'Hang up')],
     });
-    const def = new InboundCallFlow({ name: 'Menus', startUp: menu, menus: [menu], tasks: [helpTask], variables: [n] });
+    const def = new InboundCallFlow({ name: 'Menus', initialGreeting: Prompt.tts('Hello.'), startUp: menu, menus: [menu], tasks: [helpTask], variables: [n] });
     expect(simulateCall(def, { dtmf: ['1'] })).toEndInQueue('Sales');
     expect(simulateCall(def, { dtmf: ['9'] })).toDisconnect();
     expect(simulateCall(def, { dtmf: ['3'] })).toPlay('Open 8 to 6');
@@ -49,7 +49,7 @@ describe('every action kind', () => {
 
   it('menus stop on no input instead of guessing the retry handling', () => {
     const menu = new Menu('M', { prompt: Prompt.tts('Press 1'), choices: [MenuChoice.disconnect('1', 'Bye')] });
-    const def = new InboundCallFlow({ name: 'M', startUp: menu, menus: [menu] });
+    const def = new InboundCallFlow({ name: 'M', initialGreeting: Prompt.tts('Hello.'), startUp: menu, menus: [menu] });
     expect(simulateCall(def, { dtmf: [] })).toStopWithError(/menu 'M' got no input; Architect's menu retry and no-entry handling are not modelled/);
     expect(simulateCall(def, { dtmf: ['7'] })).toStopWithError(/got '7', which no choice answers/);
   });
@@ -144,7 +144,7 @@ describe('guards', () => {
 
   it('an endless flow hits the step limit with a clear error', () => {
     const menu = new Menu('Loop Menu', { prompt: Prompt.tts('Again'), choices: [MenuChoice.runActions('1', 'Again', [new JumpToMenu('Back', 'Loop Menu')])] });
-    const def = new InboundCallFlow({ name: 'Endless', startUp: menu, menus: [menu] });
+    const def = new InboundCallFlow({ name: 'Endless', initialGreeting: Prompt.tts('Hello.'), startUp: menu, menus: [menu] });
     const call = simulateCall(def, { dtmf: Array(500).fill('1'), maxSteps: 50 });
     expect(call).toStopWithError(/step limit of 50 reached at 'Loop Menu': the flow does not end/);
   });

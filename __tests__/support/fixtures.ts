@@ -26,7 +26,7 @@ export function simpleModule(name: string, greeting = 'Hello from the module.'):
 /** A call flow that only plays a message and hangs up. */
 export function messageFlow(name: string, message = 'Goodbye.'): CallFlowProps {
   const main = new Task('Main', [new PlayAudio('Message', { prompt: Prompt.tts(message) }), new Disconnect('Hang up')]);
-  return { name, startUp: main, tasks: [main] };
+  return { name, initialGreeting: Prompt.tts('Hello.'), startUp: main, tasks: [main] };
 }
 
 /** Parsed cdk.tf.json of a stack. */

@@ -6,6 +6,7 @@ import { EndSharedFlow } from '../actions/end-shared-flow';
 import { JumpToMenu } from '../actions/jump-to-menu';
 import { Loop } from '../actions/loop';
 import { PlayAudio } from '../actions/play-audio';
+import { SetOutcome } from '../actions/set-outcome';
 import { TransferToAcd } from '../actions/transfer-to-acd';
 import { UpdateData } from '../actions/update-data';
 import { DataType } from '../data-type';
@@ -21,6 +22,9 @@ type Node = Record<string, unknown>;
 
 /** The only place that knows Archy's action shapes (unverified ones live in ./unverified). */
 export class ArchyEmitter {
+  /** The module's last top-level action, whose `endTask` is the form real exports show. */
+  private trailingEnd?: Action;
+
   constructor(
     /** Top-level YAML key of the flow (`inboundCall`, `commonModule`); reference paths start with it. */
     private readonly rootKey: string,
@@ -28,6 +32,12 @@ export class ArchyEmitter {
 
   actions(list: readonly Action[]): Node[] {
     return list.flatMap((a) => this.action(a));
+  }
+
+  /** A common module's `startUpTaskActions`. */
+  moduleActions(list: readonly Action[]): Node[] {
+    this.trailingEnd = list[list.length - 1];
+    return this.actions(list);
   }
 
   private action(a: Action): Node[] {
@@ -74,11 +84,11 @@ export class ArchyEmitter {
       const id = typeof a.target === 'string' ? a.target : a.target.id;
       return [{ jumpToMenu: { name: a.id, targetMenuRef: this.menuRef(id) } }];
     }
+    if (a instanceof SetOutcome) return [setOutcome(a.id, a.outcome)];
     if (a instanceof EndSharedFlow) {
-      return [
-        { updateData: { name: `${a.id}: outcome ${a.outcome}`, statements: [statement(outcomeOutput(), Expr.string(a.outcome))] } },
-        unverified.endTask(a.id),
-      ];
+      // GenesysCloudBlueprints ResolveContact module: `endTask` as the last item of startUpTaskActions.
+      const end = a === this.trailingEnd ? { endTask: { name: a.id } } : unverified.nestedEndTask(a.id);
+      return a.outcome === undefined ? [end] : [setOutcome(`${a.id}: outcome ${a.outcome}`, a.outcome), end];
     }
     if (a instanceof CallSharedFlow) return this.call(a);
     throw new Error(`no Archy shape for action kind '${a.kind}' (${a.id})`);
@@ -162,19 +172,26 @@ export class ArchyEmitter {
       case 'disconnect':
         return { menuDisconnect: { name: c.id, dtmf } };
       case 'transferToAcd':
-        return unverified.menuTransferToAcd(c.id, dtmf, c.target.queue!.nameInFlow);
+        // Fields as in a real IVR export (issue 9): like transferToAcd's targetQueue.
+        return { menuTransferToAcd: { name: c.id, dtmf, targetQueue: { lit: { name: c.target.queue!.nameInFlow } } } };
       case 'jumpToTask': {
         const task = c.target.task!;
         return { menuJumpToTask: { name: c.id, dtmf, targetTaskRef: this.taskRef(typeof task === 'string' ? task : task.id) } };
       }
       case 'actions':
-        return unverified.menuTask(c.id, dtmf, c.id, this.actions(c.target.actions ?? []));
+        // GenesysCloudBlueprints dr-fallback-ivr DR-Emergency-IVR.yaml: the inline task carries only its actions.
+        return { menuTask: { name: c.id, dtmf, task: { actions: this.actions(c.target.actions ?? []) } } };
     }
   }
 
   task(t: Task): Node {
     return { task: { name: t.id, refId: t.id, actions: this.actions(t.actions) } };
   }
+}
+
+/** `updateData` of the module's outcome output. */
+function setOutcome(name: string, outcome: string): Node {
+  return { updateData: { name, statements: [statement(outcomeOutput(), Expr.string(outcome))] } };
 }
 
 export function outcomeOutput(): Variable<'string'> {

@@ -1,45 +1,55 @@
 /**
- * Archy YAML shapes that no real export or provider example confirmed (see the README, "Platform
- * fidelity"). They are written only here, so each can be corrected in one place once a real org
- * confirms or refutes it.
+ * Archy YAML shapes, and places for verified shapes, that no real export or provider example shows
+ * (see the README, "Platform fidelity"). The shapes are written only here, so each can be corrected in
+ * one place once a real org confirms or refutes it.
  */
 
-/** Every unverified shape the emitter can write, with why we believe it. Listed in the README. */
+/** Everything the emitter can write that no real file confirms, with why we believe it. Listed in the README. */
 export const UNVERIFIED_SHAPES = [
   {
     id: 'callCommonModule-in-inboundCall',
     shape: 'callCommonModule inside an inboundCall flow',
-    basis: 'identical shape seen in inbound message and workflow flows',
+    basis: 'identical shape seen in inbound message and workflow flows (GenesysCloudBlueprints); no public voice-flow export calls a module',
   },
   {
     id: 'endTask-nested',
-    shape: 'endTask inside nested outputs of a commonModule (ends the module early with its outcome set)',
-    basis: 'exports show endTask only as the last action of startUpTaskActions',
+    shape: 'endTask anywhere but as the last action of a commonModule (EndSharedFlow inside a branch or loop)',
+    basis: 'real modules show endTask only as the last item of startUpTaskActions; the seed flows use SetOutcome and one trailing EndSharedFlow instead',
+  },
+  {
+    id: 'call-actions-in-commonModule',
+    shape: 'collectInput and playAudio inside a commonModule',
+    basis: 'Genesys help ("Work with common module flows"): a module with one compatible flow type can use that type\'s actions; real modules seen hold only callData, decision, updateData and endTask',
+  },
+  {
+    id: 'loop-in-commonModule',
+    shape: 'loop (with loopNext / loopExit) inside a commonModule',
+    basis: 'loop is seen in other flow types only',
+  },
+  {
+    id: 'loop-in-inboundCall',
+    shape: 'loop (with loopNext / loopExit) inside an inboundCall flow',
+    basis: 'loop is seen in message and workflow flows; same shape assumed',
+  },
+  {
+    id: 'integerVariable-in-commonModule',
+    shape: 'integerVariable (inputs, outputs and locals) in a commonModule',
+    basis: 'real modules show stringVariable and booleanVariable parameters; integerVariable is seen in other flow types',
   },
   {
     id: 'interDigitTimeout',
     shape: 'collectInput.interDigitTimeout as {lit: {seconds: N}}',
-    basis: 'same wrapper as the verified noEntryTimeout',
+    basis: 'real exports show it only as noValue: true; the wrapper is that of the verified noEntryTimeout',
   },
   {
-    id: 'menuTransferToAcd-fields',
-    shape: 'menuTransferToAcd with targetQueue {lit: {name}} like transferToAcd',
-    basis: 'the choice kind is verified; its fields by analogy with transferToAcd',
-  },
-  {
-    id: 'menuTask-inline',
-    shape: 'menuTask: {name, dtmf, task: {name, refId, actions}}',
-    basis: 'menuTask with a task holding actions is seen; the task refId is our addition',
-  },
-  {
-    id: 'inboundCall-supportedLanguages',
-    shape: 'supportedLanguages: {<lang>: {defaultLanguageSkill: {noValue: true}}} in inboundCall',
-    basis: 'seen in the provider example of an inboundEmail flow',
+    id: 'Len-function',
+    shape: 'the expression function Len(...) (Expr.len)',
+    basis: 'Architect documents string functions; no real export uses Len (Count, ToInt, IsSet, IsNotSetOrEmpty are seen)',
   },
   {
     id: 'updateData-decimal',
     shape: 'updateData statement key decimal',
-    basis: 'by analogy with the verified string/integer/boolean keys',
+    basis: 'by analogy with the verified string / integer / boolean keys',
   },
 ] as const;
 
@@ -56,24 +66,13 @@ export function callCommonModule(name: string, moduleName: string, inputs: Node,
   };
 }
 
-export function endTask(name: string): Node {
+/** `endTask` before the end of a module (inside a branch or loop). */
+export function nestedEndTask(name: string): Node {
   return { endTask: { name } };
 }
 
 export function interDigitTimeout(seconds: number): Node {
   return { lit: { seconds } };
-}
-
-export function menuTransferToAcd(name: string, dtmf: string, queueName: string): Node {
-  return { menuTransferToAcd: { name, dtmf, targetQueue: { lit: { name: queueName } } } };
-}
-
-export function menuTask(name: string, dtmf: string, refId: string, actions: unknown[]): Node {
-  return { menuTask: { name, dtmf, task: { name, refId, actions } } };
-}
-
-export function inboundCallSupportedLanguages(language: string): Node {
-  return { [language]: { defaultLanguageSkill: { noValue: true } } };
 }
 
 export const DECIMAL_STATEMENT_KEY = 'decimal';

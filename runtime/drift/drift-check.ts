@@ -1,6 +1,6 @@
 import type * as platformClient from 'purecloud-platform-client-v2';
 import { ArchitectOps, PollOptions } from '../architect/architect-ops';
-import { diffPayload, PayloadDifference } from '../flow-check/payload-diff';
+import { compareFlows, FlowDifference } from '../flow-compare';
 import { ExpectedFlow, ExpectedIvr, SynthesizedStack } from '../synth-output/synthesized-stack';
 
 type Flow = platformClient.Models.Flow;
@@ -28,7 +28,7 @@ export interface DriftFinding {
   /** One readable sentence. */
   readonly detail: string;
   /** Node-level differences of `flow-content-differs`. */
-  readonly differences?: readonly PayloadDifference[];
+  readonly differences?: readonly FlowDifference[];
 }
 
 export interface DriftReport {
@@ -62,7 +62,7 @@ const FLOW_TYPES = ['inboundcall', 'commonmodule'];
 export async function detectDrift(ops: ArchitectOps, stack: Pick<SynthesizedStack, 'flows' | 'ivrs'>, stackName: string, options: DriftOptions = {}): Promise<DriftReport> {
   const findings: DriftFinding[] = [];
   const errors: string[] = [];
-  const report = (kind: FindingKind, resource: 'flow' | 'ivr', name: string, detail: string, differences?: PayloadDifference[]) =>
+  const report = (kind: FindingKind, resource: 'flow' | 'ivr', name: string, detail: string, differences?: FlowDifference[]) =>
     findings.push({ kind, resource, name, detail, ...(differences ? { differences } : {}) });
 
   let live: Flow[] = [];
@@ -112,7 +112,7 @@ export async function detectDrift(ops: ArchitectOps, stack: Pick<SynthesizedStac
     await mapLimit(batches, options.exportConcurrency ?? 10, async (batch) => {
       const exported = await ops.exportVersions(batch.map((b) => ({ id: b.flow.id!, version: b.flow.publishedVersion!.id! })), options.poll);
       for (const { expected, flow } of batch) {
-        const differences = diffPayload(expected.yaml, exported.get(flow.id!)!);
+        const differences = compareFlows(expected.yaml, exported.get(flow.id!)!);
         if (differences.length > 0) {
           report('flow-content-differs', 'flow', expected.name, `published version ${flow.publishedVersion!.id} differs from the synthesized flow in ${differences.length} place(s)`, differences);
         }

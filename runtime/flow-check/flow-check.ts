@@ -2,7 +2,8 @@ import * as fs from 'fs';
 import { parse } from 'yaml';
 import { calledModules } from '../synth-output/called-modules';
 import { ArchitectOps, PollOptions, lockHolder } from '../architect/architect-ops';
-import { applySubstitutions, diffPayload, formatDifferences } from './payload-diff';
+import { compareFlows, formatDifferences } from '../flow-compare';
+import { applySubstitutions } from '../synth-output/substitutions';
 import { FlowCheckInput } from './flow-check-input';
 
 /** Exit codes of the handler: scripts and Terraform rely on them. */
@@ -34,7 +35,7 @@ export async function checkPublishedFlow(ops: ArchitectOps, input: FlowCheckInpu
 
   const rendered = applySubstitutions(fs.readFileSync(input.payloadPath, 'utf8'), input.substitutions);
   const exported = (await ops.exportVersions([{ id: flow.id!, version: published.id! }], options.poll)).get(flow.id!)!;
-  const differences = diffPayload(rendered, exported);
+  const differences = compareFlows(rendered, exported);
   if (differences.length > 0) {
     lines.push(`${what}: published version ${published.id} does not match the synthesized flow (${differences.length} difference(s)):`);
     lines.push(formatDifferences(differences));

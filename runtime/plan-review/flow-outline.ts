@@ -1,4 +1,4 @@
-import { parse } from 'yaml';
+import { normalizeFlow } from '../flow-compare';
 
 /** One node of a flow: a task, menu, menu choice or action, identified by its path of names. */
 export interface FlowNode {
@@ -17,11 +17,13 @@ export interface FlowOutline {
 
 const CONTAINERS = new Set(['actions', 'outputs', 'choices', 'tasks', 'menus', 'startUpTaskActions', 'task']);
 
-/** The flow as a list of nodes in reading order (depth first), from its Archy YAML. */
+/**
+ * The flow as a list of nodes in reading order (depth first), from its Archy YAML read by meaning
+ * (`normalizeFlow`: references by the name of their target, no refIds, choices by digit), so a review
+ * shows what the flow check and drift would compare.
+ */
 export function outlineFlow(yaml: string): FlowOutline {
-  const doc = parse(yaml) as Record<string, Record<string, unknown>>;
-  const [type] = Object.keys(doc);
-  const body = doc[type] ?? {};
+  const { type, body } = readFlow(yaml);
   const nodes: FlowNode[] = [];
   const seen = new Map<string, number>();
   const visitList = (items: unknown, parent: string, branch: string) => {
@@ -41,13 +43,13 @@ export function outlineFlow(yaml: string): FlowOutline {
   };
   const visitChildren = (value: Record<string, unknown>, id: string) => {
     if (Array.isArray(value.actions)) visitList(value.actions, id, '');
-    if (Array.isArray(value.choices)) visitList(value.choices, id, '');
+    if (value.choices) visitList(Object.values(value.choices), id, '');
     if (value.task && typeof value.task === 'object') visitChildren(value.task as Record<string, unknown>, id);
     const outputs = value.outputs as Record<string, { actions?: unknown }> | undefined;
     if (outputs && typeof outputs === 'object') for (const [label, out] of Object.entries(outputs)) visitList(out?.actions, id, label);
   };
-  visitList(body.menus, '', '');
-  visitList(body.tasks, '', '');
+  visitList(named(body.menus, 'menu'), '', '');
+  visitList(named(body.tasks, 'task'), '', '');
   visitList(body.startUpTaskActions, '', '');
   return { type, name: String(body.name ?? '?'), nodes };
 }
@@ -99,9 +101,7 @@ export function diffOutlines(before: FlowOutline, after: FlowOutline): NodeChang
 
 /** A Mermaid flowchart of the flow (GitHub renders it in comments). */
 export function mermaid(yaml: string): string {
-  const doc = parse(yaml) as Record<string, Record<string, unknown>>;
-  const [type] = Object.keys(doc);
-  const body = doc[type] ?? {};
+  const { body } = readFlow(yaml);
   const lines = ['flowchart TD'];
   let counter = 0;
   const label = (text: string) => text.replace(/["<>]/g, "'").replace(/[[\]{}|]/g, ' ').slice(0, 60);
@@ -129,16 +129,26 @@ export function mermaid(yaml: string): string {
     }
     return tails;
   };
-  for (const menu of (body.menus as Array<{ menu: Record<string, unknown> }>) ?? []) {
+  for (const menu of named(body.menus, 'menu') as Array<{ menu: Record<string, unknown> }>) {
     const id = node(`menu: ${String(menu.menu.name)}`);
-    for (const choice of (menu.menu.choices as Array<Record<string, Record<string, unknown>>>) ?? []) {
+    for (const choice of Object.values((menu.menu.choices as Record<string, Record<string, Record<string, unknown>>>) ?? {})) {
       const [kind] = Object.keys(choice);
       const c = choice[kind];
       const target = node(`${kind}: ${String(c.name ?? '')}`, 'end');
       lines.push(`  ${id} -->|${label(String(c.dtmf ?? ''))}| ${target}`);
     }
   }
-  for (const task of (body.tasks as Array<{ task: Record<string, unknown> }>) ?? []) list(task.task.actions, [node(`task: ${String(task.task.name)}`)]);
+  for (const task of named(body.tasks, 'task') as Array<{ task: Record<string, unknown> }>) list(task.task.actions, [node(`task: ${String(task.task.name)}`)]);
   if (body.startUpTaskActions) list(body.startUpTaskActions, [node(`start: ${String(body.name)}`)]);
   return lines.join('\n');
+}
+
+function readFlow(yaml: string): { type: string; body: Record<string, unknown> } {
+  const { type, body } = normalizeFlow(yaml);
+  return { type, body: body as Record<string, unknown> };
+}
+
+/** A normalized `menus` / `tasks` map back as the wrapped list the walkers read (`[{task: {...}}]`). */
+function named(map: unknown, itemKey: string): Array<Record<string, unknown>> {
+  return map && typeof map === 'object' ? Object.values(map).map((item) => ({ [itemKey]: item })) : [];
 }

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parse } from 'yaml';
 import { calledModules } from './called-modules';
-import { applySubstitutions } from '../flow-check/payload-diff';
+import { applySubstitutions } from './substitutions';
 
 type Json = Record<string, any>;
 

@@ -1,5 +1,5 @@
 import { SharedFlowProps } from '../../constructs';
-import { Digits, EndSharedFlow, Expr, PlayAudio, Prompt, UpdateData, Variable, assign, collectWithRetries } from '../../flow';
+import { Decision, Digits, EndSharedFlow, Expr, LoopExit, PlayAudio, Prompt, SetOutcome, UpdateData, Variable, assign, collectWithRetries, sharedFlowOutcome } from '../../flow';
 
 export type PinAuthOutcome = 'success' | 'failure';
 
@@ -19,7 +19,9 @@ export const PIN_AUTH = {
 /**
  * The seed's shared PIN authentication: collect a 4-digit PIN, compare it with the PIN the caller
  * passes in (`ExpectedPin`, supplied per environment), re-prompt on no input or a wrong PIN, and end
- * with `success` or, once the attempts run out, `failure`.
+ * with `success` or, once the attempts run out, `failure`. Written in the forms real module exports
+ * show: the outcome is set (`SetOutcome`), the loop left with `LoopExit`, and the module ends with one
+ * trailing `EndSharedFlow`.
  */
 export function pinAuthFlow(options: PinAuthOptions): SharedFlowProps<PinAuthOutcome> {
   const pin = Variable.string('Common.Pin');
@@ -34,6 +36,8 @@ export function pinAuthFlow(options: PinAuthOptions): SharedFlowProps<PinAuthOut
     outcomes: ['success', 'failure'],
     variables: [pin, attempt],
     actions: [
+      new SetOutcome('Not yet authenticated', 'failure'),
+      new UpdateData('All attempts used', [assign(attemptsUsed, Expr.integer(options.maxAttempts))]),
       collectWithRetries('Collect PIN', {
         collect: {
           into: pin,
@@ -45,13 +49,16 @@ export function pinAuthFlow(options: PinAuthOptions): SharedFlowProps<PinAuthOut
         attempts: options.maxAttempts,
         counter: attempt,
         isValid: pin.ref().equals(expectedPin.ref()),
-        onValid: [new UpdateData('Count attempts', [assign(attemptsUsed, Expr.plus(attempt.ref(), 1))]), new EndSharedFlow('Authenticated', 'success')],
+        onValid: [new UpdateData('Count attempts', [assign(attemptsUsed, Expr.plus(attempt.ref(), 1))]), new SetOutcome('Authenticated', 'success'), new LoopExit('PIN accepted')],
         noInputPrompt: Prompt.tts('Sorry, I did not get a PIN.'),
         badInputPrompt: Prompt.tts('That PIN is not correct.'),
       }),
-      new UpdateData('All attempts used', [assign(attemptsUsed, Expr.integer(options.maxAttempts))]),
-      new PlayAudio('Not authenticated', { prompt: Prompt.tts('We could not check your PIN. Let me transfer you to an operator.') }),
-      new EndSharedFlow('Authentication failed', 'failure'),
+      new Decision('Authenticated?', {
+        condition: sharedFlowOutcome().ref().equals('success'),
+        yes: [],
+        no: [new PlayAudio('Not authenticated', { prompt: Prompt.tts('We could not check your PIN. Let me transfer you to an operator.') })],
+      }),
+      new EndSharedFlow('End PIN check'),
     ],
   };
 }

@@ -1,0 +1,23 @@
+import { OUTCOME_OUTPUT } from '../shared-flow-interface';
+import { Variable } from '../variable';
+import { Action } from './action';
+
+/**
+ * Sets the outcome a shared flow returns, without ending it: the module goes on, and a later
+ * `EndSharedFlow()` (or the end of the module) returns it. The form real module exports show
+ * (`updateData` of the outcome, one trailing `endTask`).
+ */
+export class SetOutcome extends Action {
+  readonly kind = 'setOutcome';
+  constructor(
+    id: string,
+    readonly outcome: string,
+  ) {
+    super(id);
+  }
+}
+
+/** The `Common.` output a shared flow returns its outcome in, for conditions such as `outcome == "success"`. */
+export function sharedFlowOutcome(): Variable<'string'> {
+  return Variable.string(`Common.${OUTCOME_OUTPUT}`);
+}

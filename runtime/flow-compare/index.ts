@@ -1,0 +1,2 @@
+export * from './compare-flows';
+export * from './normalize-flow';
