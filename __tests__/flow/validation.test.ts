@@ -29,6 +29,7 @@ import {
   MenuChoice,
   PlayAudio,
   Prompt,
+  SetOutcome,
   Task,
   TransferToAcd,
   UpdateData,
@@ -636,6 +637,19 @@ describe('GC1009–GC1013 shared-flow calls', () => {
     expect(p.message).toContain('success, failure');
   });
 
+  it('GC1012 rejects SetOutcome with an undeclared outcome', () => {
+    expectProblem(pinModule([new SetOutcome('Set', 'succes'), new EndSharedFlow('Done')]), 'GC1012', `${PATH} > startUpTaskActions > Set`, 'succes');
+  });
+
+  it('GC1012 rejects EndSharedFlow without an outcome in a module that never sets one', () => {
+    const p = expectProblem(pinModule([say('Hi'), new EndSharedFlow('Done')]), 'GC1012', `${PATH} > startUpTaskActions > Done`, 'Done');
+    expect(p.fix).toContain('SetOutcome');
+  });
+
+  it('accepts SetOutcome in branches and one trailing EndSharedFlow without an outcome', () => {
+    expectValid(pinModule([new SetOutcome('Assume failure', 'failure'), new Decision('Lucky?', { condition: Expr.boolean(true), yes: [new SetOutcome('Lucky', 'success')], no: [] }), new EndSharedFlow('Done')]));
+  });
+
   it('GC1013 rejects a shared flow calling another shared flow', () => {
     const nested = new CallSharedFlow<AuthOutcome>('Nested call', {
       flow: AUTH,
@@ -773,6 +787,10 @@ describe('GC1016 invalid value', () => {
 describe('GC1017 action not allowed in this flow type', () => {
   it('rejects EndSharedFlow in an inbound call flow', () => {
     expectProblem(inbound([main(new EndSharedFlow('End', 'success'))]), 'GC1017', `${PATH} > tasks > Main > End`, 'End');
+  });
+
+  it('rejects SetOutcome in an inbound call flow', () => {
+    expectProblem(inbound([main(new SetOutcome('Set', 'success'), hangUp('Bye'))]), 'GC1017', `${PATH} > tasks > Main > Set`, 'Set');
   });
 
   it('rejects JumpToMenu in a shared flow', () => {

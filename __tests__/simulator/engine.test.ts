@@ -17,6 +17,7 @@ import {
   MenuChoice,
   PlayAudio,
   Prompt,
+  SetOutcome,
   Task,
   TransferToAcd,
   UpdateData,
@@ -92,6 +93,35 @@ describe('every action kind', () => {
     expect(gold).toCallSharedFlow('Tiering', { outcome: 'gold' });
     expect(gold.transcript.find((t) => t.kind === 'sharedFlow')!.sharedFlow).toEqual({ name: 'Tiering', inputs: { Level: 9 } });
     expect(simulateCall(call(1))).toEndInQueue('Standard');
+  });
+
+  it('shared flows: SetOutcome sets the outcome, a trailing EndSharedFlow() returns it', () => {
+    const level = Variable.integer('Common.Level');
+    const module = new CommonModuleFlow({
+      name: 'Tiering',
+      inputs: [level],
+      outcomes: ['gold', 'other'],
+      actions: [
+        new SetOutcome('Assume other', 'other'),
+        new Decision('High?', { condition: level.ref().greaterThan(5), yes: [new SetOutcome('Gold', 'gold')], no: [] }),
+        say('Module done'),
+        new EndSharedFlow('End'),
+      ],
+    });
+    expect(module.validate()).toEqual([]);
+    const call = (lvl: number) =>
+      flow([new Task('Main', [new CallSharedFlow('Tier', { flow: module, inputs: { Level: Expr.integer(lvl) }, outcomes: { gold: [new TransferToAcd('VIP', { queue: queueNamed('VIP') })], other: [new TransferToAcd('Std', { queue: queueNamed('Standard') })] } })])]);
+    const gold = simulateCall(call(9));
+    expect(gold).toPlay('Module done');
+    expect(gold).toCallSharedFlow('Tiering', { outcome: 'gold' });
+    expect(gold).toEndInQueue('VIP');
+    expect(simulateCall(call(1))).toCallSharedFlow('Tiering', { outcome: 'other' });
+  });
+
+  it('plays the initial greeting first', () => {
+    const call = simulateCall(flow([new Task('Main', [say('Body'), new Disconnect('End')])]));
+    expect(call.prompts).toEqual(['Hello.', 'Body']);
+    expect(call.transcript.find((t) => t.kind === 'initialGreeting')).toMatchObject({ prompt: 'Hello.' });
   });
 
   it('a shared flow defined elsewhere cannot be simulated and says so', () => {
