@@ -557,7 +557,7 @@ describe('actions', () => {
     const collect = new CollectDigits('C', { into: p, digits, onSuccess: [hangUp('s')], onFailure: [hangUp('f')] });
     const yaml = oneTask([collect], { variables: [p] }).render().yaml;
     expect(parse(yaml).inboundCall.tasks[0].task.actions[0].collectInput.digits).toEqual(expected);
-    expect(parse(yaml).inboundCall.tasks[0].task.actions[0].collectInput).toMatchObject({ interDigitTimeout: { lit: { seconds: 3 } }, noEntryTimeout: { lit: { seconds: 5 } } });
+    expect(parse(yaml).inboundCall.tasks[0].task.actions[0].collectInput).toMatchObject({ interDigitTimeout: { noValue: true }, noEntryTimeout: { lit: { seconds: 5 } } });
     if ('range' in expected && 'terminatingDtmf' in expected.range) expect(yaml).toContain('terminatingDtmf: digit_#\n');
   });
 

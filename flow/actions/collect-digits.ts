@@ -20,7 +20,7 @@ export interface CollectDigitsProps {
   readonly noEntryTimeoutSeconds?: number;
   /**
    * Seconds to wait between digits before taking the failure path.
-   * @default 3
+   * @default - the flow's default (written as `noValue`, the only form real exports show)
    */
   readonly interDigitTimeoutSeconds?: number;
   /** Runs when the expected number of digits was entered. */
@@ -33,7 +33,7 @@ export interface CollectDigitsProps {
 export class CollectDigits extends Action {
   readonly kind = 'collectDigits';
   readonly noEntryTimeoutSeconds: number;
-  readonly interDigitTimeoutSeconds: number;
+  readonly interDigitTimeoutSeconds?: number;
 
   constructor(
     id: string,
@@ -41,7 +41,7 @@ export class CollectDigits extends Action {
   ) {
     super(id);
     this.noEntryTimeoutSeconds = seconds(id, 'noEntryTimeoutSeconds', props.noEntryTimeoutSeconds ?? 5);
-    this.interDigitTimeoutSeconds = seconds(id, 'interDigitTimeoutSeconds', props.interDigitTimeoutSeconds ?? 3);
+    this.interDigitTimeoutSeconds = props.interDigitTimeoutSeconds === undefined ? undefined : seconds(id, 'interDigitTimeoutSeconds', props.interDigitTimeoutSeconds);
   }
 
   override branches(): Branch[] {

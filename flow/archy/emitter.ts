@@ -102,7 +102,8 @@ export class ArchyEmitter {
         : { range: { min: digits.min, max: digits.max, ...(digits.terminator ? { terminatingDtmf: 'digit_#' } : {}) } };
     const node: Node = { name: a.id, inputData: { var: a.props.into.name }, digits: digitSpec };
     if (a.props.prompt) node.inputAudio = audio(a.props.prompt);
-    node.interDigitTimeout = unverified.interDigitTimeout(a.interDigitTimeoutSeconds);
+    // Real exports show only `noValue: true` here (the flow's default); a literal is unverified.
+    node.interDigitTimeout = a.interDigitTimeoutSeconds === undefined ? { noValue: true } : unverified.interDigitTimeout(a.interDigitTimeoutSeconds);
     node.noEntryTimeout = { lit: { seconds: a.noEntryTimeoutSeconds } };
     node.verificationType = 'none';
     node.outputs = {

@@ -38,8 +38,8 @@ export const UNVERIFIED_SHAPES = [
   },
   {
     id: 'interDigitTimeout',
-    shape: 'collectInput.interDigitTimeout as {lit: {seconds: N}}',
-    basis: 'real exports show it only as noValue: true; the wrapper is that of the verified noEntryTimeout',
+    shape: 'collectInput.interDigitTimeout as {lit: {seconds: N}} (when interDigitTimeoutSeconds is set)',
+    basis: 'real exports show it only as noValue: true (written when it is not set); the wrapper is that of the verified noEntryTimeout',
   },
   {
     id: 'Len-function',

@@ -44,7 +44,6 @@ export function pinAuthFlow(options: PinAuthOptions): SharedFlowProps<PinAuthOut
           digits: Digits.exactly(4),
           prompt: Prompt.tts('Please enter your four digit PIN.'),
           noEntryTimeoutSeconds: 5,
-          interDigitTimeoutSeconds: 3,
         },
         attempts: options.maxAttempts,
         counter: attempt,
