@@ -1,7 +1,7 @@
 import { Action } from './actions/action';
 import { EndSharedFlow } from './actions/end-shared-flow';
-import { SetOutcome } from './actions/set-outcome';
-import { ArchyEmitter, outcomeOutput, variableEntry } from './archy/emitter';
+import { SetOutcome, sharedFlowOutcome } from './actions/set-outcome';
+import { ArchyEmitter, variableEntry } from './archy/emitter';
 import { toArchyYaml } from './archy/yaml';
 import { sha256 } from './content-hash';
 import { FlowProblem } from './errors';
@@ -86,7 +86,7 @@ export class CommonModuleFlow<O extends string = string> extends FlowDefinition 
       if (seen.has(o)) c.report('GC1002', `${path} > outcomes`, 'outcome declared twice', o, 'declare each outcome once');
       seen.add(o);
     }
-    c.declare(outcomeOutput(), `${path} > outputs`, 'outcome output');
+    c.declare(sharedFlowOutcome(), `${path} > outputs`, 'outcome output');
     for (const v of [...this.inputVariables, ...this.outputVariables]) {
       if (v.localName === OUTCOME_OUTPUT) {
         c.report('GC1014', `${path} > variables`, `Common.${OUTCOME_OUTPUT} is reserved for the outcome`, v.name, 'choose another name');
@@ -111,7 +111,7 @@ export class CommonModuleFlow<O extends string = string> extends FlowDefinition 
     const e = new ArchyEmitter(key);
     const inputNames = new Set(this.inputVariables.map((v) => v.name));
     const outputNames = new Set(this.outputVariables.map((v) => v.name));
-    const parameters = [...this.inputVariables, ...this.outputVariables.filter((v) => !inputNames.has(v.name)), outcomeOutput()];
+    const parameters = [...this.inputVariables, ...this.outputVariables.filter((v) => !inputNames.has(v.name)), sharedFlowOutcome()];
     const variables = [
       ...parameters.map((v) => variableEntry(v, { isInput: inputNames.has(v.name), isOutput: outputNames.has(v.name) || v.localName === OUTCOME_OUTPUT })),
       ...this.variables.map((v) => variableEntry(v, { isInput: false, isOutput: false })),

@@ -6,7 +6,7 @@ import { EndSharedFlow } from '../actions/end-shared-flow';
 import { JumpToMenu } from '../actions/jump-to-menu';
 import { Loop } from '../actions/loop';
 import { PlayAudio } from '../actions/play-audio';
-import { SetOutcome } from '../actions/set-outcome';
+import { SetOutcome, sharedFlowOutcome } from '../actions/set-outcome';
 import { TransferToAcd } from '../actions/transfer-to-acd';
 import { UpdateData } from '../actions/update-data';
 import { DataType } from '../data-type';
@@ -192,11 +192,7 @@ export class ArchyEmitter {
 
 /** `updateData` of the module's outcome output. */
 function setOutcome(name: string, outcome: string): Node {
-  return { updateData: { name, statements: [statement(outcomeOutput(), Expr.string(outcome))] } };
-}
-
-export function outcomeOutput(): Variable<'string'> {
-  return Variable.string(`Common.${OUTCOME_OUTPUT}`);
+  return { updateData: { name, statements: [statement(sharedFlowOutcome(), Expr.string(outcome))] } };
 }
 
 export function audio(p: Prompt): Node {
