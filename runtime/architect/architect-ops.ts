@@ -1,5 +1,20 @@
 import AdmZip from 'adm-zip';
 import type * as platformClient from 'purecloud-platform-client-v2';
+import {
+  contractViolation,
+  maxPages,
+  readConsumed,
+  readConsumer,
+  readExportedFlow,
+  readExportJobRegistration,
+  readExportJobState,
+  readFlow,
+  readImportJobRegistration,
+  readImportJobState,
+  readIvr,
+  readListing,
+  readOperation,
+} from '../genesys/api-responses';
 import { GenesysApis, GenesysClient } from '../genesys/genesys-client';
 import { GenesysError } from '../genesys/genesys-error';
 
@@ -17,20 +32,24 @@ export interface PollOptions {
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Architect operations built on the Genesys client, shared by the custom resource, drift and the demo. */
+/**
+ * Architect operations built on the Genesys client, shared by the custom resource, drift and the demo.
+ * Every answer is read through `../genesys/api-responses`: one that is not what the API contract
+ * promises throws GC4006 (never "no flows", "no callers" or an empty export).
+ */
 export class ArchitectOps {
   constructor(readonly client: GenesysClient) {}
 
-  /** The flow with exactly this name and type, or undefined. */
+  /** The flow with exactly this name and type, or undefined (the API's name search also matches partially). */
   async findFlow(name: string, type: string): Promise<Flow | undefined> {
-    const listing = await this.client.call<platformClient.Models.FlowEntityListing>('GET /api/v2/flows', (a) =>
-      a.architect.getFlows({ name, type: [type.toLowerCase()], pageSize: 500, includeSchemas: false }),
+    const matches = await this.allPages('GET /api/v2/flows', 500, readFlow, (a, pageNumber, pageSize) =>
+      a.architect.getFlows({ name, type: [type.toLowerCase()], pageSize, pageNumber, includeSchemas: false }),
     );
-    return (listing.entities ?? []).find((f) => f.name === name && (f.type ?? '').toUpperCase() === type.toUpperCase());
+    return matches.find((f) => f.name === name && f.type!.toUpperCase() === type.toUpperCase());
   }
 
   async getFlow(id: string): Promise<Flow> {
-    return this.client.call<Flow>('GET /api/v2/flows/{id}', (a) => a.architect.getFlow(id));
+    return readFlow('GET /api/v2/flows/{id}', await this.client.call('GET /api/v2/flows/{id}', (a) => a.architect.getFlow(id)));
   }
 
   /** Waits until the flow exists with a published version (publishing is asynchronous). */
@@ -51,74 +70,109 @@ export class ArchitectOps {
    * the YAML of each, keyed by flow id.
    */
   async exportVersions(refs: ReadonlyArray<{ id: string; version: string }>, poll: PollOptions = {}): Promise<Map<string, string>> {
-    const job = await this.client.call<platformClient.Models.RegisterArchitectExportJobResponse>('POST /api/v2/flows/export/jobs', (a) =>
-      a.architect.postFlowsExportJobs({ flows: refs.map((r, i) => ({ flow: { id: r.id, version: r.version }, fileName: exportFileName(r.id, i), exportType: 'Yaml' })) }),
+    const register = 'POST /api/v2/flows/export/jobs';
+    const job = readExportJobRegistration(
+      register,
+      await this.client.call(register, (a) =>
+        a.architect.postFlowsExportJobs({ flows: refs.map((r, i) => ({ flow: { id: r.id, version: r.version }, fileName: exportFileName(r.id, i), exportType: 'Yaml' })) }),
+      ),
     );
+    const status = 'GET /api/v2/flows/export/jobs/{id}';
     const deadline = Date.now() + (poll.timeoutMs ?? 120_000);
     let state: platformClient.Models.ArchitectExportJobStateResponse;
     for (let attempt = 0; ; attempt++) {
       await pause(attempt === 0 ? (poll.firstPollMs ?? poll.intervalMs ?? 500) : (poll.intervalMs ?? 500));
-      state = await this.client.call('GET /api/v2/flows/export/jobs/{id}', (a) => a.architect.getFlowsExportJob(job.id!));
+      state = readExportJobState(status, await this.client.call(status, (a) => a.architect.getFlowsExportJob(job.id)));
       if (state.status !== 'Started' && state.status !== 'Registered') break;
       if (Date.now() >= deadline) throw new GenesysError('GC4004', 'export job', 'the export job did not finish in time', job.id, 'retry later');
     }
-    if (state.status !== 'Success' || !state.downloadUrl) {
+    if (state.status === 'Failure') {
       throw new GenesysError('GC4003', 'export job', `the export failed: ${plainMessages(state.messages)}`, job.id, 'retry; if it persists, export the flow in Architect to see why');
     }
-    const data = await this.client.download(state.downloadUrl);
+    const download = 'download of the export';
+    const data = await this.client.download(state.downloadUrl!);
     if (!isZip(data)) {
-      if (refs.length !== 1) throw new GenesysError('GC4003', 'export job', `expected a zip of ${refs.length} files, got one file`, job.id, 'retry the check');
-      return new Map([[refs[0].id, data.toString('utf8')]]);
+      if (refs.length !== 1) throw contractViolation(download, `expected a zip of ${refs.length} files (the export of several flows is a zip), got something else`, data);
+      return new Map([[refs[0].id, readExportedFlow(download, data.toString('utf8'))]]);
     }
     // Each file carries the name we asked for plus the extension the platform appends; match by name, not by position.
-    const byName = new Map(new AdmZip(data).getEntries().filter((e) => !e.isDirectory).map((e) => [withoutExtension(e.entryName.split('/').pop()!), e.getData().toString('utf8')]));
+    const byName = new Map<string, string>();
+    try {
+      for (const e of new AdmZip(data).getEntries()) {
+        if (!e.isDirectory) byName.set(withoutExtension(e.entryName.split('/').pop()!), e.getData().toString('utf8'));
+      }
+    } catch (err) {
+      throw contractViolation(download, `the zip cannot be read (${(err as Error).message})`, data);
+    }
     const result = new Map<string, string>();
     for (const [i, r] of refs.entries()) {
       const yaml = byName.get(exportFileName(r.id, i));
-      if (yaml === undefined) throw new GenesysError('GC4003', 'export job', `the export has no file for flow ${r.id}`, [...byName.keys()].join(', '), 'retry the check');
-      result.set(r.id, yaml);
+      if (yaml === undefined) throw contractViolation(download, `the export has no file for flow ${r.id}`, [...byName.keys()].join(', '));
+      result.set(r.id, readExportedFlow(`${download}, file for flow ${r.id}`, yaml));
     }
     return result;
   }
 
   /** Published flows that call a common module: id, name, type and the consumer's version. */
   async consumersOf(moduleId: string): Promise<platformClient.Models.Dependency[]> {
-    return this.allPages('GET consumingresources', (a, page) =>
-      a.architect.getArchitectDependencytrackingConsumingresources(moduleId, 'COMMONMODULEFLOW', { flowFilter: 'published', pageSize: 100, pageNumber: page }),
+    return this.allPages('GET /api/v2/architect/dependencytracking/consumingresources', 100, readConsumer, (a, pageNumber, pageSize) =>
+      a.architect.getArchitectDependencytrackingConsumingresources(moduleId, 'COMMONMODULEFLOW', { flowFilter: 'published', pageSize, pageNumber }),
     );
   }
 
   /** Every flow of the given types, in pages of 500 (the API's largest). */
   async listFlows(types: string[]): Promise<Flow[]> {
-    return this.allPages('GET /api/v2/flows', (a, page) => a.architect.getFlows({ type: types, pageSize: 500, pageNumber: page }));
+    return this.allPages('GET /api/v2/flows', 500, readFlow, (a, pageNumber, pageSize) => a.architect.getFlows({ type: types, pageSize, pageNumber }));
   }
 
   /** Every IVR configuration. */
   async listIvrs(): Promise<platformClient.Models.IVR[]> {
-    return this.allPages('GET /api/v2/architect/ivrs', (a, page) => a.architect.getArchitectIvrs({ pageSize: 100, pageNumber: page }));
+    return this.allPages('GET /api/v2/architect/ivrs', 100, readIvr, (a, pageNumber, pageSize) => a.architect.getArchitectIvrs({ pageSize, pageNumber }));
   }
 
-  /** Follows a paged listing to its last page. */
-  private async allPages<T>(label: string, fetchPage: (apis: GenesysApis, page: number) => Promise<unknown>): Promise<T[]> {
+  /**
+   * Follows a paged listing to its last page, reading every page (see `readListing`): at most
+   * `maxPages(pageSize)` pages; a page that only repeats entities already seen is an error (a server
+   * ignoring `pageNumber` would otherwise be followed to the bound); an entity seen on an earlier page
+   * (the listing shifted while it was read) is kept once.
+   */
+  private async allPages<T extends { id?: string }>(
+    label: string,
+    pageSize: number,
+    readEntity: (call: string, value: unknown) => T,
+    fetchPage: (apis: GenesysApis, pageNumber: number, pageSize: number) => Promise<unknown>,
+  ): Promise<T[]> {
     const found: T[] = [];
-    for (let page = 1; ; page++) {
-      const listing = await this.client.call<{ entities?: T[]; pageCount?: number }>(label, (a) => fetchPage(a, page));
-      found.push(...(listing.entities ?? []));
-      if (!listing.pageCount || page >= listing.pageCount) return found;
+    const seen = new Set<string>();
+    const limit = maxPages(pageSize);
+    for (let page = 1; page <= limit; page++) {
+      const call = page === 1 ? label : `${label} (page ${page})`;
+      const listing = readListing(call, await this.client.call(call, (a) => fetchPage(a, page, pageSize)), { pageNumber: page, pageSize }, readEntity);
+      const keys = listing.entities.map((e) => e.id ?? JSON.stringify(e));
+      if (page > 1 && keys.length > 0 && keys.every((k) => seen.has(k))) {
+        throw contractViolation(call, `page ${page} only repeats entities of earlier pages`, keys.join(', '));
+      }
+      listing.entities.forEach((e, i) => {
+        if (!seen.has(keys[i])) found.push(e);
+        seen.add(keys[i]);
+      });
+      if (page >= listing.pageCount) return found;
     }
+    throw contractViolation(label, `no last page within the bound of ${limit} pages`, undefined);
   }
 
   /** Version of `moduleName` bound into the consumer's published version (undefined when it does not call it). */
   async boundModuleVersion(consumer: platformClient.Models.Dependency, moduleName: string): Promise<string | undefined> {
-    const listing = await this.client.call<platformClient.Models.ConsumedResourcesEntityListing>('GET consumedresources', (a) =>
-      a.architect.getArchitectDependencytrackingConsumedresources(consumer.id!, consumer.version!, consumer.type ?? 'INBOUNDCALLFLOW', { pageSize: 100 }),
+    const consumed = await this.allPages('GET /api/v2/architect/dependencytracking/consumedresources', 100, readConsumed, (a, pageNumber, pageSize) =>
+      a.architect.getArchitectDependencytrackingConsumedresources(consumer.id!, consumer.version!, consumer.type ?? 'INBOUNDCALLFLOW', { pageSize, pageNumber }),
     );
-    return (listing.entities ?? []).find((d) => d.name === moduleName && d.type === 'COMMONMODULEFLOW')?.version;
+    return consumed.find((d) => d.name === moduleName && d.type === 'COMMONMODULEFLOW')?.version;
   }
 
   /** Publishes the flow's latest configuration again (rebinding the modules it calls). */
   async publish(flowId: string): Promise<platformClient.Models.Operation> {
-    const operation = await this.client.call<platformClient.Models.Operation>('POST /api/v2/flows/actions/publish', (a) => a.architect.postFlowsActionsPublish(flowId));
+    const call = 'POST /api/v2/flows/actions/publish';
+    const operation = readOperation(call, await this.client.call(call, (a) => a.architect.postFlowsActionsPublish(flowId)));
     if (operation.errorMessage) {
       throw new GenesysError('GC4003', `publish ${flowId}`, `publishing failed: ${operation.errorMessage}`, flowId, 'open the flow in Architect to see the validation errors');
     }
@@ -130,12 +184,14 @@ export class ArchitectOps {
    * presigned URL, poll the job. Returns the job's messages; throws with them in plain words on failure.
    */
   async importFlow(yaml: string, poll: PollOptions = {}): Promise<{ flowId?: string; messages: string[] }> {
-    const job = await this.client.call<platformClient.Models.RegisterArchitectJobResponse>('POST /api/v2/flows/jobs', (a) => a.architect.postFlowsJobs());
-    await this.client.upload(job.presignedUrl!, job.headers ?? {}, yaml);
+    const register = 'POST /api/v2/flows/jobs';
+    const job = readImportJobRegistration(register, await this.client.call(register, (a) => a.architect.postFlowsJobs()));
+    await this.client.upload(job.presignedUrl, job.headers ?? {}, yaml);
     const deadline = Date.now() + (poll.timeoutMs ?? 16 * 60_000);
+    const status = 'GET /api/v2/flows/jobs/{id}';
     for (;;) {
       await pause(poll.intervalMs ?? 1000);
-      const state = await this.client.call<platformClient.Models.ArchitectJobStateResponse>('GET /api/v2/flows/jobs/{id}', (a) => a.architect.getFlowsJob(job.id!, { expand: ['messages'] }));
+      const state = readImportJobState(status, await this.client.call(status, (a) => a.architect.getFlowsJob(job.id, { expand: ['messages'] })));
       if (state.status === 'Success') return { flowId: state.flow?.id, messages: (state.messages ?? []).map((m) => m.text ?? '') };
       if (state.status === 'Failure') {
         throw new GenesysError('GC4003', 'import job', `the platform rejected the flow: ${plainMessages(state.messages)}`, job.id, 'fix the flow definition (see the messages) and apply again');

@@ -1,7 +1,8 @@
 /**
  * The flow check handler, run by the `terraform_data` provisioners of each flow:
  *   node flow-check.js create|destroy      (input in FLOW_CHECK_INPUT, credentials in GENESYSCLOUD_*)
- * Exit codes: 0 ok, 1 check failed (the apply or destroy must stop), 2 could not check.
+ * Exit codes: 0 ok, 1 check failed (the apply or destroy must stop), 2 could not check (the API was
+ * unavailable, or answered something other than what its contract promises; a destroy is refused).
  */
 import { ArchitectOps } from '../architect/architect-ops';
 import { GenesysClient } from '../genesys/genesys-client';
@@ -30,7 +31,11 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (err) => {
-    console.error(`flow check could not complete: ${err instanceof GenesysError ? err.message : err instanceof Error ? err.message : String(err)}`);
+    // Anything unreadable (an API answer that is not what the contract promises: GC4006) or unavailable
+    // ends here: "could not check", never ok and never a verdict on data we could not read.
+    const reason = err instanceof GenesysError ? err.message : err instanceof Error ? err.message : String(err);
+    const destroy = process.argv[2] === 'destroy';
+    console.error(destroy ? `refusing to destroy: the destroy guard could not check the shared flow's callers: ${reason}` : `flow check could not complete: ${reason}`);
     process.exit(FLOW_CHECK_EXIT.couldNotCheck);
   },
 );

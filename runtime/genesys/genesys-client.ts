@@ -1,5 +1,6 @@
 import * as platformClient from 'purecloud-platform-client-v2';
-import { GenesysError } from './genesys-error';
+import { readJsonBody } from './api-responses';
+import { GenesysError, sanitize } from './genesys-error';
 import { DEFAULT_RETRY_POLICY, RetryPolicy, retryDelay } from './retry-policy';
 import { GenesysSettings, settingsFromEnvironment } from './settings';
 
@@ -17,9 +18,19 @@ export interface GenesysApis {
   readonly organization: platformClient.OrganizationApi;
 }
 
+/** How one call's answer is read. */
+export interface CallOptions {
+  /**
+   * Whether a 2xx must carry a JSON body (every read and most writes). False for calls answered with
+   * 204 No Content (deletes); their body, if any, is returned as the SDK gives it.
+   * @default true
+   */
+  readonly expectBody?: boolean;
+}
+
 interface ExtendedResponse {
   status?: number;
-  headers?: Record<string, string>;
+  headers?: unknown;
   body?: unknown;
 }
 
@@ -73,15 +84,19 @@ export class GenesysClient {
     return this.settings.clientId;
   }
 
-  /** Runs one SDK call with retries; `label` names it in errors (e.g. `GET /api/v2/flows`). */
-  async call<T>(label: string, run: (apis: GenesysApis) => Promise<unknown>): Promise<T> {
+  /**
+   * Runs one SDK call with retries; `label` names it in errors (e.g. `GET /api/v2/flows`). A 2xx whose
+   * body is not JSON (an HTML page, an empty body, truncated JSON: the SDK then hands back the raw
+   * text) fails with GC4006 instead of reaching the caller as an empty answer; it is not retried.
+   */
+  async call<T>(label: string, run: (apis: GenesysApis) => Promise<unknown>, options: CallOptions = {}): Promise<T> {
     const started = Date.now();
     let renewed = false;
     for (let attempt = 1; ; attempt++) {
       this.apiCalls++;
+      let response: ExtendedResponse | undefined;
       try {
-        const response = (await run(this.apis)) as ExtendedResponse | undefined;
-        return (response && typeof response === 'object' && 'body' in response ? response.body : response) as T;
+        response = (await run(this.apis)) as ExtendedResponse | undefined;
       } catch (raw) {
         const failure = describeFailure(raw);
         if (failure.status === 401 && !renewed) {
@@ -98,7 +113,12 @@ export class GenesysClient {
           throw new GenesysError('GC4004', label, `gave up after ${attempt} attempt(s) in ${Date.now() - started} ms; last answer: ${failure.status ?? 'network error'} ${failure.message}`, undefined, 'retry later; the platform is rate limiting or unavailable', failure.status);
         }
         await this.sleep(delay);
+        continue;
       }
+      const extended = typeof response === 'object' && response !== null && 'body' in response;
+      const body = extended ? response!.body : response;
+      if (options.expectBody === false) return body as T;
+      return readJsonBody(label, body, extended ? response!.status : undefined, extended ? headerValue(response!.headers, 'content-type') : undefined) as T;
     }
   }
 
@@ -119,7 +139,7 @@ export class GenesysClient {
       try {
         const res = await fetch(url, { ...init, signal: AbortSignal.timeout(60_000) });
         if (res.ok) return Buffer.from(await res.arrayBuffer());
-        failure = { status: res.status, retryAfterSeconds: Number(res.headers.get('retry-after')) || undefined, message: (await res.text()).slice(0, 300) };
+        failure = { status: res.status, retryAfterSeconds: Number(res.headers.get('retry-after')) || undefined, message: sanitize(await res.text()) };
       } catch (err) {
         failure = { status: undefined, message: (err as Error).message };
       }
@@ -149,13 +169,20 @@ function describeFailure(raw: unknown): { status: number | undefined; code?: str
   const headers = r.headers ?? r.response?.headers ?? {};
   const body = r.body ?? r.response?.data;
   const retryAfter = Number(headers['retry-after'] ?? headers['Retry-After']);
-  const message = typeof body === 'object' && body?.message ? body.message : status ? `HTTP ${status}` : sanitize(r.message ?? String(raw));
+  const message = typeof body === 'object' && body?.message ? sanitize(String(body.message)) : status ? `HTTP ${status}` : sanitize(r.message ?? String(raw));
   return { status, code: typeof body === 'object' ? body?.code : undefined, message, retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : undefined };
 }
 
-/** Drops anything that looks like credentials from a free-text message. */
-function sanitize(text: string): string {
-  return text.replace(/(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/g, '$1 [redacted]').slice(0, 300);
+/** A response header by lower-case name (axios hands back an AxiosHeaders object or a plain one). */
+function headerValue(headers: unknown, name: string): string | undefined {
+  if (typeof headers !== 'object' || headers === null) return undefined;
+  const get = (headers as { get?: unknown }).get;
+  if (typeof get === 'function') {
+    const value: unknown = get.call(headers, name);
+    if (value !== undefined && value !== null) return String(value);
+  }
+  const key = Object.keys(headers).find((k) => k.toLowerCase() === name);
+  return key === undefined ? undefined : String((headers as Record<string, unknown>)[key]);
 }
 
 /** The SDK's host for a provider region name (`eu-west-1` → `PureCloudRegionHosts.eu_west_1`). */

@@ -1,3 +1,4 @@
+export * from './api-responses';
 export * from './genesys-client';
 export * from './genesys-error';
 export * from './retry-policy';

@@ -1,0 +1,349 @@
+import AdmZip from 'adm-zip';
+import { spawn } from 'child_process';
+import * as fs from 'fs';
+import * as http from 'http';
+import { AddressInfo } from 'net';
+import * as os from 'os';
+import * as path from 'path';
+import { ENVIRONMENTS } from '../../config';
+import { GenesysEmulator } from '../../emulator';
+import { ArchitectOps, exportFileName } from '../../runtime/architect/architect-ops';
+import { detectDrift } from '../../runtime/drift/drift-check';
+import { exitCodeOf } from '../../runtime/drift/drift-format';
+import { FlowCheckInput } from '../../runtime/flow-check/flow-check-input';
+import { GenesysError, MAX_LISTED_ENTITIES, maxPages, readFlow, readListing } from '../../runtime/genesys';
+import { applyLikeProvider } from '../../runtime/synth-output/apply-like-provider';
+import { SynthesizedStack } from '../../runtime/synth-output/synthesized-stack';
+import { synthToDirectory } from '../../tools/synth';
+import { connect, emulatorEnv, startEmulator } from '../support/emulator';
+
+/**
+ * Issue 9, part 5: any answer that is not what the Genesys API contract promises means "could not
+ * check" (GC4006): the flow check exits 2, the destroy guard refuses (exit 2), drift is incomplete
+ * (CLI exit 1). Never "ok", "already gone", "flow-missing" or "in sync" on data we could not read.
+ */
+
+const root = path.resolve(__dirname, '..', '..');
+const poll = { intervalMs: 20, timeoutMs: 5000 };
+const env = ENVIRONMENTS.find((e) => e.name === 'test')!;
+const STACK = 'contact-center-test';
+
+/** A raw answer the emulator gives instead of serving the request. */
+interface Anomaly {
+  readonly name: string;
+  readonly body: string;
+  readonly contentType?: string;
+  /** What the GC4006 message must say. */
+  readonly says: RegExp;
+}
+
+const listing = (fields: Record<string, unknown>) => JSON.stringify({ entities: [], pageSize: 500, pageNumber: 1, ...fields });
+
+/** Answers to a listing that cannot be read. */
+const LISTING_ANOMALIES: Anomaly[] = [
+  { name: 'HTML 200', body: '<html><head><title>Error: 503</title></head><body><h1>Service Unavailable</h1></body></html>', contentType: 'text/html', says: /an HTML\/XML page \(HTTP 200 text\/html\) where JSON was expected/ },
+  { name: 'empty 200', body: '', says: /an empty answer \(HTTP 200 application\/json\)/ },
+  { name: 'malformed JSON', body: '{"entities": [{"id": "3b6f', says: /malformed JSON/ },
+  { name: 'listing without entities', body: JSON.stringify({ pageSize: 500, pageNumber: 1, total: 0, pageCount: 1 }), says: /the listing has no entities array/ },
+  { name: 'pageCount 1e9', body: listing({ pageCount: 1e9 }), says: /pageCount 1000000000 is beyond the bound of 100 pages of 500/ },
+  { name: 'pageCount "NaN"', body: listing({ total: 0, pageCount: 'NaN' }), says: /pageCount "NaN" is not a non-negative integer/ },
+  { name: 'pageCount -1', body: listing({ total: 0, pageCount: -1 }), says: /pageCount -1 is not a non-negative integer/ },
+  { name: 'pageCount 2.5', body: listing({ pageCount: 2.5 }), says: /pageCount 2.5 is not a non-negative integer/ },
+  { name: 'pageCount inconsistent with total', body: listing({ total: 3, pageCount: 7 }), says: /pageCount 7 does not match total 3 at 500 per page \(1 pages\)/ },
+  { name: 'fewer entities than total promises', body: listing({ total: 3, pageCount: 1 }), says: /0 entities on page 1, but total 3 at 500 per page puts 3 there/ },
+  { name: 'a flow without id', body: listing({ total: 1, pageCount: 1, entities: [{ name: 'TEST Sales IVR', type: 'INBOUNDCALL' }] }), says: /a flow has no id/ },
+];
+
+/** Export job answers that cannot be right; `downloadUrl` points at the test's own storage server. */
+const exportAnomalies = (storage: string): Anomaly[] => [
+  { name: 'an unknown job status', body: JSON.stringify({ id: 'job-1', status: 'Exploded' }), says: /the export job status "Exploded" is none of Registered, Started, Success, Failure/ },
+  { name: 'a job status missing', body: JSON.stringify({ id: 'job-1', downloadUrl: `${storage}/html` }), says: /the export job status undefined is none of/ },
+  { name: 'Success without downloadUrl', body: JSON.stringify({ id: 'job-1', status: 'Success' }), says: /the downloadUrl of a successful export job is not an http\(s\) URL/ },
+  { name: 'an empty 200 status', body: '', says: /an empty answer/ },
+  { name: 'a download that is an HTML page', body: JSON.stringify({ id: 'job-1', status: 'Success', downloadUrl: `${storage}/html?X-Amz-Signature=s3cr3tsig` }), says: /download of the export\].*(HTML\/XML page, not YAML|expected a zip of 4 files)/ },
+];
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function run(script: string, args: string[], extraEnv: Record<string, string>, cwd = root): Promise<Run> {
+  return new Promise((resolve) => {
+    const childEnv: NodeJS.ProcessEnv = { ...process.env, ...extraEnv };
+    delete childEnv.FLOW_CHECK_SKIP;
+    const child = spawn(process.execPath, [path.join(root, script), ...args], { cwd, env: childEnv });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('fail closed on answers that are not what the Genesys API promises', () => {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'fail-closed-'));
+  let stack: SynthesizedStack;
+  let emulator: GenesysEmulator;
+  let ops: ArchitectOps;
+  /** Stands in for the storage behind presigned download URLs (the emulator's cannot be faulted). */
+  let storage: http.Server;
+  let storageUrl: string;
+  let zipServed = Buffer.alloc(0);
+
+  const inputFor = (flowName: string, flowType: string): FlowCheckInput => {
+    const payloadPath = path.join(work, `${flowName.replace(/\W+/g, '-')}.yaml`);
+    fs.writeFileSync(payloadPath, stack.flows.find((f) => f.name === flowName)!.yaml);
+    return {
+      flowName,
+      flowType,
+      contentHash: 'abc123def4567890',
+      payloadPath,
+      substitutions: {},
+      region: 'us-east-1',
+      stackCallers: ['TEST Sales IVR', 'TEST Support IVR'],
+      republishExternalCallers: false,
+      allowDestroyWithExternalCallers: false,
+    };
+  };
+  const handler = (mode: 'create' | 'destroy', input: FlowCheckInput) =>
+    run('dist/handlers/flow-check.js', [mode], { ...emulatorEnv(emulator), FLOW_CHECK_INPUT: JSON.stringify(input), FLOW_CHECK_WAIT_SECONDS: '10' }, work);
+  const fault = (anomaly: Anomaly, apiPath: string) =>
+    emulator.faults.add({ kind: 'body', body: anomaly.body, contentType: anomaly.contentType ?? 'application/json', status: 200, count: 1, path: apiPath });
+  const drift = () => detectDrift(ops, stack, STACK, { namePrefix: env.namePrefix, poll });
+
+  beforeAll(async () => {
+    synthToDirectory(path.join(work, 'out'), [env]);
+    stack = SynthesizedStack.read(path.join(work, 'out', 'stacks', STACK));
+    storage = http.createServer((req, res) => {
+      if (req.url?.startsWith('/zip')) {
+        res.writeHead(200, { 'Content-Type': 'application/zip' });
+        return res.end(zipServed);
+      }
+      res.writeHead(200, { 'Content-Type': 'text/html' });
+      res.end('<!DOCTYPE html>\n<html><body>Sign in to continue: Bearer abc.def.ghi</body></html>');
+    });
+    await new Promise<void>((resolve) => storage.listen(0, '127.0.0.1', resolve));
+    storageUrl = `http://127.0.0.1:${(storage.address() as AddressInfo).port}`;
+    emulator = await startEmulator({ rateLimitPerMinute: 100_000 });
+    ops = new ArchitectOps(await connect(emulator));
+    await applyLikeProvider(ops, stack, poll);
+  });
+  afterEach(() => emulator.faults.clear());
+  afterAll(async () => {
+    await emulator.stop();
+    await new Promise<void>((resolve) => storage.close(() => resolve()));
+    fs.rmSync(work, { recursive: true, force: true });
+  });
+
+  describe('flow check (compiled handler) exits 2 when the flow listing cannot be read', () => {
+    it.each(LISTING_ANOMALIES)('$name', async (anomaly) => {
+      fault(anomaly, '/api/v2/flows');
+      const result = await handler('create', inputFor('TEST Sales IVR', 'INBOUNDCALL'));
+      expect(result.stderr).toMatch(/flow check could not complete: GC4006 \[GET \/api\/v2\/flows\]/);
+      expect(result.stderr).toMatch(anomaly.says);
+      expect(result.stderr).toContain('Fix: retry; if it persists, the API or a proxy in between answers something other than the Genesys API');
+      expect(result.code).toBe(2);
+    });
+  });
+
+  describe('flow check (compiled handler) exits 2 on export job anomalies', () => {
+    it.each(exportAnomalies('http://storage.invalid'))('$name', async (anomaly) => {
+      const served = anomaly.body.replace('http://storage.invalid', storageUrl);
+      emulator.faults.add({ kind: 'body', body: served, contentType: 'application/json', status: 200, count: 1, path: '/api/v2/flows/export/jobs/' });
+      const result = await handler('create', inputFor('TEST Sales IVR', 'INBOUNDCALL'));
+      expect(result.stderr).toMatch(/flow check could not complete: GC4006/);
+      expect(result.stderr).toMatch(anomaly.says);
+      expect(result.code).toBe(2);
+    });
+
+    it('never echoes tokens or presigned signatures from a bad download', async () => {
+      fault({ name: '', body: JSON.stringify({ id: 'job-1', status: 'Success', downloadUrl: `${storageUrl}/html?X-Amz-Signature=s3cr3tsig` }), says: /./ }, '/api/v2/flows/export/jobs/');
+      const result = await handler('create', inputFor('TEST Sales IVR', 'INBOUNDCALL'));
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('Bearer [redacted]');
+      expect(result.stderr).not.toContain('abc.def.ghi');
+      expect(result.stderr).not.toContain('s3cr3tsig');
+    });
+  });
+
+  describe('destroy guard (compiled handler) refuses when it cannot read who calls the shared flow', () => {
+    const module = () => inputFor('TEST Shared PIN Auth', 'COMMONMODULE');
+
+    it('lets the destroy proceed when the answers are readable (control)', async () => {
+      const result = await handler('destroy', module());
+      expect(result.stdout).toContain('no published flow outside this stack calls it; destroy may proceed');
+      expect(result.code).toBe(0);
+    });
+
+    it.each(LISTING_ANOMALIES)('flow listing: $name', async (anomaly) => {
+      fault(anomaly, '/api/v2/flows');
+      const result = await handler('destroy', module());
+      expect(result.stdout).not.toContain('already gone');
+      expect(result.stderr).toMatch(/refusing to destroy: the destroy guard could not check the shared flow's callers: GC4006/);
+      expect(result.stderr).toMatch(anomaly.says);
+      expect(result.code).toBe(2);
+    });
+
+    it.each<Anomaly>([
+      { name: 'a consumer without a name', body: listing({ pageSize: 100, total: 1, pageCount: 1, entities: [{ id: 'f-1', type: 'INBOUNDCALLFLOW', version: '3.0' }] }), says: /a consuming flow has no name/ },
+      { name: 'HTML 200', body: '<html><body>Gateway Timeout</body></html>', contentType: 'text/html', says: /an HTML\/XML page/ },
+      { name: 'listing without entities', body: JSON.stringify({ pageSize: 100, pageNumber: 1, total: 2, pageCount: 1 }), says: /the listing has no entities array/ },
+    ])('consumer listing: $name', async (anomaly) => {
+      fault(anomaly, '/dependencytracking/consumingresources');
+      const result = await handler('destroy', module());
+      expect(result.stdout).not.toContain('destroy may proceed');
+      expect(result.stderr).toMatch(/refusing to destroy: .*GC4006 \[GET \/api\/v2\/architect\/dependencytracking\/consumingresources\]/);
+      expect(result.stderr).toMatch(anomaly.says);
+      expect(result.code).toBe(2);
+    });
+  });
+
+  describe('drift is incomplete, never "flow-missing" or "in sync", on data it cannot read', () => {
+    it.each(LISTING_ANOMALIES)('flow listing: $name', async (anomaly) => {
+      fault(anomaly, '/api/v2/flows');
+      const report = await drift();
+      expect(report.findings).toEqual([]);
+      expect(report.complete).toBe(false);
+      expect(report.errors).toHaveLength(1);
+      expect(report.errors[0]).toMatch(/^listing flows failed: GC4006 \[GET \/api\/v2\/flows\]/);
+      expect(report.errors[0]).toMatch(anomaly.says);
+      expect(exitCodeOf([report])).toBe(1);
+    });
+
+    it.each(LISTING_ANOMALIES.filter((a) => a.name !== 'a flow without id'))('IVR listing: $name', async (anomaly) => {
+      fault({ ...anomaly, body: anomaly.body.replace('"pageSize":500', '"pageSize":100').replace('of 500', 'of 100') }, '/api/v2/architect/ivrs');
+      const report = await drift();
+      expect(report.findings.filter((f) => f.resource === 'ivr')).toEqual([]);
+      expect(report.complete).toBe(false);
+      expect(report.errors.find((e) => e.startsWith('listing IVRs failed'))).toMatch(/^listing IVRs failed: GC4006 \[GET \/api\/v2\/architect\/ivrs\]/);
+      expect(exitCodeOf([report])).toBe(1);
+    });
+
+    it('IVR listing: an IVR without a name', async () => {
+      fault({ name: '', body: listing({ pageSize: 100, total: 1, pageCount: 1, entities: [{ id: 'ivr-1', dnis: [] }] }), says: /./ }, '/api/v2/architect/ivrs');
+      const report = await drift();
+      expect(report.findings.filter((f) => f.resource === 'ivr')).toEqual([]);
+      expect(report.errors.join('\n')).toMatch(/listing IVRs failed: GC4006 .*an IVR has no name/);
+      expect(report.complete).toBe(false);
+    });
+
+    it.each(exportAnomalies('http://storage.invalid'))('export job: $name', async (anomaly) => {
+      emulator.faults.add({ kind: 'body', body: anomaly.body.replace('http://storage.invalid', storageUrl), contentType: 'application/json', status: 200, count: 1, path: '/api/v2/flows/export/jobs/' });
+      const report = await drift();
+      expect(report.findings.filter((f) => f.kind === 'flow-content-differs' || f.kind === 'flow-missing')).toEqual([]);
+      expect(report.complete).toBe(false);
+      expect(report.errors.join('\n')).toMatch(/exporting flows failed: GC4006/);
+      expect(report.errors.join('\n')).toMatch(anomaly.says);
+      expect(exitCodeOf([report])).toBe(1);
+    });
+
+    it.each([
+      ['HTML 200', LISTING_ANOMALIES[0]],
+      ['pageCount 1e9', LISTING_ANOMALIES[4]],
+    ])('npm run drift (compiled) exits 1, status incomplete, on a flow listing with %s', async (_name, anomaly) => {
+      fault(anomaly, '/api/v2/flows');
+      const result = await run('dist/tools/drift.js', ['--env', 'test', '--format', 'json'], emulatorEnv(emulator));
+      const json = JSON.parse(result.stdout);
+      expect(json.status).toBe('incomplete');
+      expect(json.stacks[0]).toMatchObject({ complete: false, findings: [] });
+      expect(json.stacks[0].errors[0]).toMatch(anomaly.says);
+      expect(result.code).toBe(1);
+    }, 60000);
+  });
+
+  describe('exports and paging, read through ArchitectOps', () => {
+    const refs = () =>
+      [...emulator.org.flows.values()]
+        .filter((f) => f.publishedVersionId)
+        .slice(0, 2)
+        .map((f) => ({ id: f.id, version: f.publishedVersionId! }));
+    const successAt = (url: string) => emulator.faults.add({ kind: 'body', body: JSON.stringify({ id: 'job-1', status: 'Success', downloadUrl: url }), status: 200, count: 1, path: '/api/v2/flows/export/jobs/' });
+
+    it('rejects a zip whose file for a flow is an HTML page', async () => {
+      const [a, b] = refs();
+      const zip = new AdmZip();
+      zip.addFile(`${exportFileName(a.id, 0)}.yaml`, Buffer.from('inboundCall:\n  name: A\n'));
+      zip.addFile(`${exportFileName(b.id, 1)}.yaml`, Buffer.from('<html><body>Expired</body></html>'));
+      zipServed = zip.toBuffer();
+      successAt(`${storageUrl}/zip`);
+      await expect(ops.exportVersions([a, b], poll)).rejects.toMatchObject({ code: 'GC4006', message: expect.stringMatching(new RegExp(`file for flow ${b.id}\\] the answer is not what the Genesys API promises: the exported file is an HTML/XML page`)) });
+    });
+
+    it('rejects a zip that cannot be read', async () => {
+      zipServed = Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(64, 7)]);
+      successAt(`${storageUrl}/zip`);
+      await expect(ops.exportVersions(refs(), poll)).rejects.toMatchObject({ code: 'GC4006', message: expect.stringContaining('the zip cannot be read') });
+    });
+
+    it('rejects a page that only repeats the previous one, instead of following it to the bound', async () => {
+      const flow = readFlow('seed', JSON.parse(JSON.stringify((await ops.listFlows(['inboundcall']))[0])));
+      emulator.faults.add({ kind: 'body', body: JSON.stringify({ entities: [flow], pageSize: 1, total: 2, pageCount: 2 }), status: 200, count: 2, path: '/api/v2/flows' });
+      const calls = ops.client.apiCalls;
+      await expect(ops.listFlows(['inboundcall'])).rejects.toMatchObject({ code: 'GC4006', message: expect.stringContaining('[GET /api/v2/flows (page 2)] the answer is not what the Genesys API promises: page 2 only repeats entities of earlier pages') });
+      expect(ops.client.apiCalls - calls).toBe(2);
+    });
+
+    it('rejects a server that answers page 1 again when page 2 is asked for', async () => {
+      const flow = readFlow('seed', JSON.parse(JSON.stringify((await ops.listFlows(['inboundcall']))[0])));
+      emulator.faults.add({ kind: 'body', body: JSON.stringify({ entities: [flow], pageSize: 1, pageNumber: 1, total: 2, pageCount: 2 }), status: 200, count: 2, path: '/api/v2/flows' });
+      await expect(ops.listFlows(['inboundcall'])).rejects.toMatchObject({ code: 'GC4006', message: expect.stringContaining('answered page 1 when page 2 was asked for') });
+    });
+
+    it('rejects a page before the last that holds fewer entities than a page (no total given)', async () => {
+      const flow = readFlow('seed', JSON.parse(JSON.stringify((await ops.listFlows(['inboundcall']))[0])));
+      emulator.faults.add({ kind: 'body', body: JSON.stringify({ entities: [flow], pageSize: 2, pageNumber: 1, pageCount: 3 }), status: 200, count: 1, path: '/api/v2/flows' });
+      await expect(ops.listFlows(['inboundcall'])).rejects.toMatchObject({ code: 'GC4006', message: expect.stringContaining('only 1 entities on page 1 of 3 (pages before the last hold 2)') });
+    });
+
+    it('bounds paging: at most MAX_LISTED_ENTITIES / pageSize pages', () => {
+      expect(MAX_LISTED_ENTITIES).toBe(50_000);
+      expect(maxPages(500)).toBe(100);
+      expect(maxPages(100)).toBe(500);
+      // The last page of the largest listing allowed, then one page more than allowed.
+      const last = { entities: [], pageSize: 500, pageNumber: 100, pageCount: 100 };
+      expect(readListing('GET /api/v2/flows', last, { pageNumber: 100, pageSize: 500 }, readFlow).pageCount).toBe(100);
+      const first = { entities: [], pageSize: 500, pageNumber: 1, pageCount: 101 };
+      expect(() => readListing('GET /api/v2/flows', first, { pageNumber: 1, pageSize: 500 }, readFlow)).toThrow(/GC4006 .*pageCount 101 is beyond the bound of 100 pages of 500 \(50000 entities\)/);
+    });
+  });
+
+  describe('the client', () => {
+    it('fails a non-JSON 200 with GC4006 at once (no retry), with a bounded, scrubbed excerpt', async () => {
+      const client = ops.client;
+      const page = `<html><body>${'x'.repeat(5000)} Authorization: Bearer eyJhbGciOi.secret-part access_token=tok123</body></html>`;
+      emulator.faults.add({ kind: 'body', body: page.replace(/x{5000}/, ''), contentType: 'text/html', status: 200, count: 1, path: '/organizations/me' });
+      const calls = client.apiCalls;
+      const error = await client.call('GET /api/v2/organizations/me', (a) => a.organization.getOrganizationsMe()).catch((e) => e);
+      expect(error).toBeInstanceOf(GenesysError);
+      expect(error).toMatchObject({ code: 'GC4006', where: 'GET /api/v2/organizations/me' });
+      expect(client.apiCalls - calls).toBe(1);
+      const everything = error.message + JSON.stringify(error);
+      expect(everything).not.toContain('secret-part');
+      expect(everything).not.toContain('tok123');
+
+      emulator.faults.add({ kind: 'body', body: page, contentType: 'text/html', status: 200, count: 1, path: '/organizations/me' });
+      const long = await client.call('GET /api/v2/organizations/me', (a) => a.organization.getOrganizationsMe()).catch((e) => e);
+      expect(long.code).toBe('GC4006');
+      expect(String(long.value).length).toBeLessThanOrEqual(121);
+      expect(long.message.length).toBeLessThan(600);
+    });
+
+    it.each<[string, string]>([
+      ['JSON null', 'null'],
+      ['a JSON string', '"ok"'],
+      ['a JSON number', '42'],
+    ])('fails a 200 carrying %s instead of an object', async (_name, body) => {
+      emulator.faults.add({ kind: 'body', body, status: 200, count: 1, path: '/organizations/me' });
+      await expect(ops.client.call('GET /api/v2/organizations/me', (a) => a.organization.getOrganizationsMe())).rejects.toMatchObject({ code: 'GC4006' });
+    });
+
+    it('still retries 5xx and 429 and then reads the answer', async () => {
+      emulator.faults.add({ kind: 'status', status: 503, count: 1, path: '/organizations/me' });
+      emulator.faults.add({ kind: 'status', status: 429, count: 1, retryAfterSeconds: 0, path: '/organizations/me' });
+      const org = await ops.client.call<{ name: string }>('GET /api/v2/organizations/me', (a) => a.organization.getOrganizationsMe());
+      expect(org.name).toBe('Emulated Org');
+    });
+  });
+});
