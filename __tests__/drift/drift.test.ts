@@ -49,7 +49,7 @@ describe('drift detection against the emulator', () => {
     emulator.seedFlow(yamlOf('TEST Sales IVR').replace('Welcome to Sales.', 'Welcome!'));
     const report = await drift();
     expect(kinds(report)).toEqual(['flow-content-differs:TEST Sales IVR', 'flow-published-by-other:TEST Sales IVR']);
-    expect(report.findings[0].differences).toEqual([{ path: 'tasks > [0] task "Main" > actions > [0] playAudio "Greeting" > audio > tts', expected: 'Welcome to Sales.', actual: 'Welcome!' }]);
+    expect(report.findings[0].differences).toEqual([{ path: 'initialGreeting > tts', expected: 'Welcome to Sales.', actual: 'Welcome!' }]);
     expect(report.findings[1].detail).toContain('published by user Architect User');
     expect(exitCodeOf([report])).toBe(2);
   });

@@ -73,7 +73,7 @@ describe('flow check handler against the emulator', () => {
     expect(report.exitCode).toBe(1);
     const text = report.lines.join('\n');
     expect(text).toContain('does not match the synthesized flow (2 difference(s))');
-    expect(text).toContain('tasks > [0] task "Main" > actions > [0] playAudio "Greeting" > audio > tts: expected "Welcome to Sales.", published "Welcome to Sales, edited."');
+    expect(text).toContain('initialGreeting > tts: expected "Welcome to Sales.", published "Welcome to Sales, edited."');
     expect(text).toMatch(/transferToAcd "Route success" > targetQueue > lit > name: expected "DEV Sales", published "DEV Support"/);
     expect(text).toContain('published by user Architect User');
   });
