@@ -17,8 +17,12 @@ async function main(): Promise<void> {
     console.error(`--port must be 0-65535, got ${args.port}`);
     process.exit(64);
   }
+  if (!Number.isInteger(rateLimit) || rateLimit < 1 || !Number.isInteger(jobMs) || jobMs < 0) {
+    console.error(`--rate-limit must be a positive integer and --job-ms a non-negative integer, got ${args['rate-limit']} and ${args['job-ms']}`);
+    process.exit(64);
+  }
   const emulator = await new GenesysEmulator({ port, rateLimitPerMinute: rateLimit, jobDurationMs: jobMs }).start();
-  console.log(`Genesys Cloud API emulator on ${emulator.url} (rate limit ${rateLimit}/min per token)`);
+  console.log(`Genesys Cloud API emulator on ${emulator.url} (rate limit ${rateLimit}/min per token; enforces the rules of emulator/CONTRACT.md)`);
   console.log(`Point tools at it: GENESYSCLOUD_GATEWAY_HOST=127.0.0.1 GENESYSCLOUD_GATEWAY_PORT=${emulator.port} GENESYSCLOUD_GATEWAY_PROTOCOL=http`);
   const stop = () => void emulator.stop().then(() => process.exit(0));
   process.on('SIGINT', stop);

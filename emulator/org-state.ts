@@ -32,11 +32,16 @@ export interface StoredFlow {
 export interface StoredIvr {
   readonly id: string;
   name: string;
+  description?: string;
   dnis: string[];
   openHoursFlowId?: string;
   closedHoursFlowId?: string;
   holidayHoursFlowId?: string;
   scheduleGroupId?: string;
+  /** Optimistic-locking version (PY build/docs/IVR.md `version`): 1 on create, +1 on every update. */
+  version: number;
+  readonly dateCreated: string;
+  dateModified: string;
 }
 
 /** The emulated org: flows, IVRs and their history. Plain data; the server mutates it. */

@@ -6,8 +6,14 @@ import type * as platformClient from 'purecloud-platform-client-v2';
 import { checkImport } from './archy-check';
 import { regenerateExport } from './export-regeneration';
 import { Fault, FaultBook } from './faults';
-import { Actor, OrgState, StoredFlow, StoredIvr } from './org-state';
+import { HttpError, OAuthError, StorageError, badRequest, codeForStatus, notFound } from './http-error';
+import { IvrApi } from './ivr-api';
+import { Actor, OrgState, StoredFlow, StoredVersion } from './org-state';
+import { pageRequest, toPage } from './paging';
+import { DEPENDENCY_OBJECT_TYPES, EXPORT_TYPES, FLOW_FILTERS, FLOW_LIST_TYPES, JobStatus } from './platform-enums';
 import { RateLimiter } from './rate-limiter';
+import { checkEnum, enumQueryValues, jsonBody, multiQuery, optionalEnumQuery, requiredQuery } from './request-validation';
+import { IssuedToken, TokenIssuer } from './token-issuer';
 
 type JobMessage = platformClient.Models.ArchitectJobMessage;
 
@@ -16,7 +22,7 @@ export interface EmulatorOptions {
   readonly port?: number;
   /** Requests per minute per token. @default 300 */
   readonly rateLimitPerMinute?: number;
-  /** Lifetime of access tokens. @default 86400 */
+  /** Lifetime of access tokens (`expires_in`); must be above 60 (rule 2). @default 86400 */
   readonly tokenTtlSeconds?: number;
   /** Time an import or export job takes to finish after it starts. @default 50 */
   readonly jobDurationMs?: number;
@@ -26,8 +32,10 @@ export interface EmulatorOptions {
 
 interface ImportJob {
   id: string;
-  status: 'Registered' | 'Started' | 'Success' | 'Failure';
+  status: JobStatus;
   clientId: string;
+  /** Headers the presigned upload must carry (returned by the registration). */
+  uploadHeaders: Record<string, string>;
   flowId?: string;
   messages: JobMessage[];
   doneAt?: number;
@@ -42,26 +50,17 @@ interface ExportJob {
   messages: JobMessage[];
 }
 
-interface Token {
-  clientId: string;
-  expiresAt: number;
-}
+/** `ExportDetails.fileName`: "Must contain only alphanumeric characters, underscores, or hyphens." (PY: build/docs/ExportDetails.md). */
+const EXPORT_FILE_NAME = /^[A-Za-z0-9_-]+$/;
 
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly headers: Record<string, string> = {},
-  ) {
-    super(message);
-  }
-}
+/** `expand` of the job status endpoints: PY build/docs/ArchitectApi.md (get_flows_job, get_flows_export_job). */
+const JOB_EXPANDS = ['messages'] as const;
 
 /**
  * A local stand-in for the Genesys Cloud API: what the SDK-based tools and the provider call for flows
  * (OAuth, flows, import and export jobs, publish/unlock, dependency tracking, IVRs), a per-token rate
- * limit, fault injection and an admin interface under `/__admin/`.
+ * limit, fault injection and an admin interface under `/__admin/`. It enforces the platform's
+ * documented contract; every rule it applies is listed, with its source, in `emulator/CONTRACT.md`.
  */
 export class GenesysEmulator {
   readonly org = new OrgState();
@@ -69,17 +68,17 @@ export class GenesysEmulator {
   readonly limiter: RateLimiter;
   /** Count of API requests by `METHOD /route`, for cost checks. */
   readonly requestCounts = new Map<string, number>();
-  private readonly tokens = new Map<string, Token>();
+  private readonly tokens: TokenIssuer;
+  private readonly ivrApi = new IvrApi(this.org);
   private readonly importJobs = new Map<string, ImportJob>();
   private readonly exportJobs = new Map<string, ExportJob>();
   private server?: http.Server;
   private baseUrl = '';
-  private readonly tokenTtlSeconds: number;
   private readonly jobDurationMs: number;
 
   constructor(private readonly options: EmulatorOptions = {}) {
     this.limiter = new RateLimiter(options.rateLimitPerMinute ?? 300);
-    this.tokenTtlSeconds = options.tokenTtlSeconds ?? 86400;
+    this.tokens = new TokenIssuer(options.clients ?? {}, options.tokenTtlSeconds ?? 86400);
     this.jobDurationMs = options.jobDurationMs ?? 50;
   }
 
@@ -109,7 +108,10 @@ export class GenesysEmulator {
     return [...this.requestCounts.values()].reduce((a, b) => a + b, 0);
   }
 
-  /** Publishes a flow as if someone had done it (seeding, or "edited in Architect" with a user actor). */
+  /**
+   * Publishes a flow as if someone had done it (seeding, or "edited in Architect" with a user actor).
+   * The file passes the same checks as an import job (CONTRACT.md ARCHY rows).
+   */
   seedFlow(yaml: string, actor: Actor = { kind: 'user', id: 'user-architect', name: 'Architect User' }): StoredFlow {
     const check = checkImport(yaml);
     if (check.errors.length > 0 || !check.type || !check.name) throw new Error(`seed rejected: ${check.errors.join('; ')}`);
@@ -127,21 +129,25 @@ export class GenesysEmulator {
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://emulator');
+    const method = req.method ?? 'GET';
     const body = await readBody(req);
     try {
-      if (url.pathname.startsWith('/__admin/')) return send(res, 200, this.admin(req.method ?? 'GET', url, body));
-      if (url.pathname.startsWith('/uploads/')) return send(res, 200, this.upload(req, url, body));
+      if (url.pathname.startsWith('/__admin/')) return send(res, 200, this.admin(method, url, body));
+      if (url.pathname.startsWith('/uploads/')) return this.upload(req, url, body, res);
       if (url.pathname.startsWith('/downloads/')) return this.download(req, url, res);
-      if (url.pathname === '/oauth/token') return send(res, 200, this.login(req, body));
-      const route = `${req.method} ${url.pathname.replace(/\/[0-9a-f]{8}-[0-9a-f-]{27,}/g, '/{id}').replace(/\/versions\/[^/]+/, '/versions/{v}')}`;
+      if (url.pathname === '/oauth/token') {
+        if (method !== 'POST') throw new OAuthError(405, 'invalid_request', 'The token endpoint takes POST.');
+        return send(res, 200, this.tokens.login(req.headers.authorization, body));
+      }
+      const route = `${method} ${url.pathname.replace(/\/[0-9a-f]{8}-[0-9a-f-]{27,}/g, '/{id}').replace(/\/versions\/[^/]+/, '/versions/{v}')}`;
       this.requestCounts.set(route, (this.requestCounts.get(route) ?? 0) + 1);
-      const token = this.authenticate(req);
+      const token = this.tokens.authenticate(req.headers.authorization);
       const wait = this.limiter.hit(token.key);
       if (wait > 0) throw new HttpError(429, 'too.many.requests.retry.after', `Rate limit exceeded the maximum. Retry the request in [${wait}] seconds`, { 'Retry-After': String(wait) });
       const fault = this.faults.take('status', url.pathname);
       if (fault) {
         const retry: Record<string, string> = fault.status === 429 ? { 'Retry-After': String(fault.retryAfterSeconds ?? 1) } : {};
-        throw new HttpError(fault.status, fault.status === 429 ? 'too.many.requests.retry.after' : 'internal.server.error', `Injected ${fault.status}`, retry);
+        throw new HttpError(fault.status, codeForStatus(fault.status), `Injected ${fault.status}`, retry);
       }
       const raw = this.faults.take('body', url.pathname);
       if (raw) {
@@ -151,114 +157,115 @@ export class GenesysEmulator {
       }
       const delay = this.faults.take('delay', url.pathname);
       if (delay) await new Promise((r) => setTimeout(r, delay.ms));
-      const result = this.api(req.method ?? 'GET', url, body, token.token);
+      const result = this.api(method, url, body, token.token);
       send(res, result === undefined ? 204 : 200, result);
     } catch (err) {
-      if (err instanceof HttpError) {
-        send(res, err.status, { message: err.message, code: err.code, status: err.status, contextId: randomUUID(), details: [], errors: [] }, err.headers);
-      } else {
-        send(res, 500, { message: (err as Error).message, code: 'internal.server.error', status: 500 });
-      }
+      if (err instanceof HttpError) send(res, err.status, err.body, err.headers);
+      else if (err instanceof OAuthError) send(res, err.status, err.body);
+      else if (err instanceof StorageError) sendText(res, err.status, err.message);
+      else send(res, 500, new HttpError(500, 'internal.server.error', (err as Error).message).body);
     }
   }
 
-  private login(req: http.IncomingMessage, body: string): object {
-    const auth = req.headers.authorization ?? '';
-    const [id, secret] = Buffer.from(auth.replace(/^Basic /, ''), 'base64').toString('utf8').split(':');
-    const known = this.options.clients ?? {};
-    const ok = auth.startsWith('Basic ') && id && secret && (Object.keys(known).length === 0 || known[id] === secret);
-    if (!ok || !new URLSearchParams(body).get('grant_type')?.includes('client_credentials')) {
-      throw new HttpError(401, 'bad.credentials', 'Invalid client credentials');
-    }
-    const accessToken = randomUUID();
-    this.tokens.set(accessToken, { clientId: id, expiresAt: Date.now() + this.tokenTtlSeconds * 1000 });
-    return { access_token: accessToken, token_type: 'bearer', expires_in: this.tokenTtlSeconds };
-  }
-
-  private authenticate(req: http.IncomingMessage): { key: string; token: Token } {
-    const key = (req.headers.authorization ?? '').replace(/^Bearer /, '');
-    const token = this.tokens.get(key);
-    if (!token || token.expiresAt <= Date.now()) throw new HttpError(401, 'bad.credentials', 'Invalid login credentials.');
-    return { key, token };
-  }
-
-  private api(method: string, url: URL, body: string, token: Token): unknown {
+  private api(method: string, url: URL, body: string, token: IssuedToken): unknown {
     const p = url.pathname;
     const q = url.searchParams;
     const actor: Actor = { kind: 'client', id: token.clientId };
     let m: RegExpExecArray | null;
-    if (method === 'GET' && p === '/api/v2/organizations/me') return { id: this.org.orgId, name: 'Emulated Org', version: 1, state: 'active' };
-    if (method === 'GET' && p === '/api/v2/authorization/products') return { entities: [{ id: 'architect' }] };
+    if (method === 'GET' && p === '/api/v2/organizations/me') {
+      return { id: this.org.orgId, name: 'Emulated Org', defaultCountryCode: 'US', version: 1, state: 'active', selfUri: `/api/v2/organizations/${this.org.orgId}` };
+    }
+    if (method === 'GET' && p === '/api/v2/authorization/products') return toPage([{ id: 'architect' }], pageRequest(q), p, q);
     if (method === 'GET' && p === '/api/v2/flows') return this.listFlows(q);
     if (method === 'POST' && p === '/api/v2/flows/jobs') return this.registerImport(token);
     if ((m = /^\/api\/v2\/flows\/jobs\/([^/]+)$/.exec(p)) && method === 'GET') return this.importStatus(m[1], q);
-    if (method === 'POST' && p === '/api/v2/flows/export/jobs') return this.registerExport(JSON.parse(body || '{}'));
-    if ((m = /^\/api\/v2\/flows\/export\/jobs\/([^/]+)$/.exec(p)) && method === 'GET') return this.exportStatus(m[1]);
-    if (method === 'POST' && p === '/api/v2/flows/actions/publish') return this.publishAction(q.get('flow') ?? '', actor);
-    if (method === 'POST' && p === '/api/v2/flows/actions/unlock') return this.unlockAction(q.get('flow') ?? '');
+    if (method === 'POST' && p === '/api/v2/flows/export/jobs') return this.registerExport(jsonBody(body));
+    if ((m = /^\/api\/v2\/flows\/export\/jobs\/([^/]+)$/.exec(p)) && method === 'GET') return this.exportStatus(m[1], q);
+    if (method === 'POST' && p === '/api/v2/flows/actions/publish') return this.publishAction(requiredQuery(q, 'flow'), actor);
+    if (method === 'POST' && p === '/api/v2/flows/actions/unlock') return this.unlockAction(requiredQuery(q, 'flow'));
     if (method === 'GET' && p === '/api/v2/architect/dependencytracking/consumingresources') return this.consumers(q);
     if (method === 'GET' && p === '/api/v2/architect/dependencytracking/consumedresources') return this.consumed(q);
     if ((m = /^\/api\/v2\/flows\/([^/]+)\/versions$/.exec(p)) && method === 'GET') {
       const flow = this.flow(m[1]);
       const entities = [...flow.versions].reverse().map((v) => this.org.toApiVersion(flow, v));
-      return onePage(entities);
+      return toPage(entities, pageRequest(q), p, q);
     }
     if ((m = /^\/api\/v2\/flows\/([^/]+)\/versions\/([^/]+)$/.exec(p)) && method === 'GET') {
       const flow = this.flow(m[1]);
       const version = flow.versions.find((v) => v.id === m![2]);
-      if (!version) throw new HttpError(404, 'not.found', `Flow version ${m[2]} not found`);
+      if (!version) throw notFound(`Flow version ${m[2]} not found`);
       return this.org.toApiVersion(flow, version);
     }
     if ((m = /^\/api\/v2\/flows\/([^/]+)$/.exec(p))) {
       if (method === 'GET') return this.org.toApiFlow(this.flow(m[1]));
       if (method === 'DELETE') return this.deleteFlow(m[1]);
     }
-    if (p.startsWith('/api/v2/architect/ivrs')) return this.ivrs(method, p, body);
-    throw new HttpError(404, 'not.found', `No emulated route for ${method} ${p}`);
+    if (this.ivrApi.handles(p)) return this.ivrApi.serve(method, p, q, body);
+    throw notFound(`No emulated route for ${method} ${p}`);
   }
 
   private flow(id: string): StoredFlow {
     const flow = this.org.flows.get(id);
-    if (!flow) throw new HttpError(404, 'not.found', `Flow ${id} not found`);
+    if (!flow) throw notFound(`Flow ${id} not found`);
     return flow;
   }
 
+  /**
+   * `GET /api/v2/flows`: `type` values from the documented enum, paging, `name` (case-insensitive,
+   * `*` as wildcard), `id` (then every other filter is ignored, as documented), `sortBy` id|name and
+   * `sortOrder` asc|desc.
+   */
   private listFlows(q: URLSearchParams): platformClient.Models.FlowEntityListing {
-    const pageSize = Math.min(Number(q.get('pageSize') ?? 25), 500);
-    const pageNumber = Math.max(Number(q.get('pageNumber') ?? 1), 1);
-    const types = q.getAll('type').flatMap((t) => t.split(',')).map((t) => t.toLowerCase());
-    const name = q.get('name')?.toLowerCase();
-    const all = [...this.org.flows.values()]
-      .filter((f) => types.length === 0 || types.includes(f.type.toLowerCase()))
-      // Name filter: case-insensitive substring, `*` as wildcard (as the API's name search).
-      .filter((f) => !name || new RegExp(name.split('*').map(escapeRegExp).join('.*')).test(f.name.toLowerCase()))
-      .sort((a, b) => a.name.localeCompare(b.name));
-    const entities = all.slice((pageNumber - 1) * pageSize, pageNumber * pageSize).map((f) => this.org.toApiFlow(f));
-    return { entities, pageSize, pageNumber, total: all.length, pageCount: Math.max(1, Math.ceil(all.length / pageSize)) };
+    const request = pageRequest(q);
+    const ids = multiQuery(q, 'id');
+    let all: StoredFlow[];
+    if (ids.length > 0) {
+      // "If one or more IDs are specified, the search will fetch flows that match the given ID(s) and not
+      // use any additional supplied query parameters in the search." (PY: build/docs/ArchitectApi.md)
+      all = [...this.org.flows.values()].filter((f) => ids.includes(f.id));
+    } else {
+      const types = enumQueryValues(q, 'type', FLOW_LIST_TYPES);
+      const name = q.get('name')?.toLowerCase();
+      all = [...this.org.flows.values()]
+        .filter((f) => types.length === 0 || (types as string[]).includes(f.type.toLowerCase()))
+        .filter((f) => !name || new RegExp(`^.*${name.split('*').map(escapeRegExp).join('.*')}.*$`).test(f.name.toLowerCase()));
+    }
+    const key = q.get('sortBy') === 'name' ? (f: StoredFlow) => f.name.toLowerCase() : (f: StoredFlow) => f.id;
+    all.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+    if (q.get('sortOrder')?.toLowerCase() === 'desc') all.reverse();
+    return toPage(all.map((f) => this.org.toApiFlow(f)), request, '/api/v2/flows', q);
   }
 
-  private registerImport(token: Token): platformClient.Models.RegisterArchitectJobResponse {
-    const job: ImportJob = { id: randomUUID(), status: 'Registered', clientId: token.clientId, messages: [] };
+  private registerImport(token: IssuedToken): platformClient.Models.RegisterArchitectJobResponse {
+    const job: ImportJob = { id: randomUUID(), status: 'Registered', clientId: token.clientId, uploadHeaders: { 'Content-Type': 'application/octet-stream' }, messages: [] };
     this.importJobs.set(job.id, job);
-    return { id: job.id, presignedUrl: `${this.baseUrl}/uploads/${job.id}`, headers: { 'Content-Type': 'application/octet-stream' }, selfUri: `/api/v2/flows/jobs/${job.id}` };
+    return { id: job.id, presignedUrl: `${this.baseUrl}/uploads/${job.id}`, headers: { ...job.uploadHeaders }, selfUri: `/api/v2/flows/jobs/${job.id}` };
   }
 
-  private upload(req: http.IncomingMessage, url: URL, yaml: string): object {
+  /**
+   * The presigned upload URL (rule 10): a PUT without Authorization carrying every header the
+   * registration returned, answered with exactly 200 and an empty body.
+   */
+  private upload(req: http.IncomingMessage, url: URL, yaml: string, res: http.ServerResponse): void {
+    if (req.method !== 'PUT') throw new StorageError(403, `The presigned URL is signed for PUT, not ${req.method}.`);
     // Presigned storage URLs reject a second authentication mechanism; a token sent here would leak.
-    if (req.headers.authorization) throw new HttpError(400, 'bad.request', 'Only one auth mechanism allowed; the presigned URL must be used without an Authorization header');
-    if (req.method !== 'PUT') throw new HttpError(405, 'method.not.allowed', 'Use PUT to upload');
+    if (req.headers.authorization) throw new StorageError(400, 'Only one auth mechanism allowed; the presigned URL must be used without an Authorization header.');
     const job = this.importJobs.get(url.pathname.split('/')[2]);
-    if (!job || job.status !== 'Registered') throw new HttpError(404, 'not.found', 'Upload URL expired or unknown');
+    if (!job || job.status !== 'Registered') throw new StorageError(404, 'Upload URL expired or unknown.');
+    for (const [name, value] of Object.entries(job.uploadHeaders)) {
+      if (req.headers[name.toLowerCase()] !== value) throw new StorageError(403, `The upload must carry the header ${name}: ${value} the job registration returned.`);
+    }
     job.status = 'Started';
     job.doneAt = Date.now() + this.jobDurationMs;
     job.result = () => this.runImport(job, yaml);
-    return {};
+    res.writeHead(200);
+    res.end();
   }
 
   private runImport(job: ImportJob, yaml: string): void {
     const fail = (text: string) => {
       job.status = 'Failure';
-      job.messages.push({ dateTime: new Date().toISOString(), type: 'error', text });
+      job.messages.push({ dateTime: new Date().toISOString(), type: 'Error', text });
     };
     const injected = this.faults.take('failJob');
     if (injected) return fail(injected.message);
@@ -279,58 +286,86 @@ export class GenesysEmulator {
     const flow = this.org.publish(check.name, check.type, check.division, yaml, { kind: 'client', id: job.clientId }, this.bindModules(check.calledModules));
     job.flowId = flow.id;
     job.status = 'Success';
-    job.messages.push({ dateTime: new Date().toISOString(), type: 'info', text: `Published '${flow.name}' version ${flow.publishedVersionId}.` });
   }
 
+  /** Rules 7 and 9: status and command from the documented enums; Success carries `flow.id`. */
   private importStatus(id: string, q: URLSearchParams): platformClient.Models.ArchitectJobStateResponse {
+    const expand = enumQueryValues(q, 'expand', JOB_EXPANDS);
     const job = this.importJobs.get(id);
-    if (!job) throw new HttpError(404, 'not.found', `Job ${id} not found`);
+    if (!job) throw notFound(`Job ${id} not found`);
     if (job.status === 'Started' && job.doneAt! <= Date.now()) job.result!();
-    const expand = q.getAll('expand').join(',').includes('messages');
-    return { id: job.id, status: job.status, command: 'initialize', flow: job.flowId ? { id: job.flowId } : undefined, messages: expand ? job.messages : undefined, selfUri: `/api/v2/flows/jobs/${id}` };
+    return {
+      id: job.id,
+      status: job.status,
+      command: 'Publish',
+      flow: job.flowId ? { id: job.flowId, selfUri: `/api/v2/flows/${job.flowId}` } : undefined,
+      messages: expand.includes('messages') ? job.messages : undefined,
+      selfUri: `/api/v2/flows/jobs/${id}`,
+    };
   }
 
-  private registerExport(request: platformClient.Models.RegisterArchitectExportJob): platformClient.Models.RegisterArchitectExportJobResponse {
-    const refs = request.flows ?? [];
-    if (refs.length === 0) throw new HttpError(400, 'bad.request', 'flows must not be empty');
-    const files = refs.map((ref) => {
-      const flow = this.flow(ref.flow.id ?? '');
-      const version = flow.versions.find((v) => v.id === (ref.flow.version ?? flow.publishedVersionId));
-      if (!version) throw new HttpError(400, 'bad.request', `Flow ${flow.id} has no version ${ref.flow.version}`);
-      return { name: `${ref.fileName ?? `${flow.name.replace(/[^A-Za-z0-9_-]+/g, '_')}_v${version.id.replace(/\W/g, '_')}`}.yaml`, yaml: regenerateExport(version.yaml) };
+  /**
+   * `POST /api/v2/flows/export/jobs` (rule 11): `flows` required and not empty; each `flow` required
+   * with an `id` or both `name` and `type`; `fileName` of letters, digits, `_` and `-`; `exportType`
+   * Architect or Yaml. A flow or version that does not exist fails the job, as Archy reports it.
+   */
+  private registerExport(request: Record<string, unknown>): platformClient.Models.RegisterArchitectExportJobResponse {
+    const details = request.flows;
+    if (!Array.isArray(details) || details.length === 0) throw badRequest("RegisterArchitectExportJob: 'flows' is required and must list at least one flow.");
+    const refs = details.map((d: unknown, i) => {
+      const where = `flows[${i}]`;
+      if (!d || typeof d !== 'object' || Array.isArray(d)) throw badRequest(`${where} must be an ExportDetails object.`);
+      const detail = d as { flow?: unknown; fileName?: unknown; exportType?: unknown };
+      const flow = detail.flow as platformClient.Models.ArchitectFlowReference | undefined;
+      if (!flow || typeof flow !== 'object' || Array.isArray(flow)) throw badRequest(`${where}.flow is required.`);
+      if (!flow.id && !(flow.name && flow.type)) throw badRequest(`${where}.flow must name the flow by id, or by both name and type.`);
+      if (detail.fileName !== undefined && (typeof detail.fileName !== 'string' || !EXPORT_FILE_NAME.test(detail.fileName))) {
+        throw badRequest(`${where}.fileName ${JSON.stringify(detail.fileName)} must contain only alphanumeric characters, underscores, or hyphens.`);
+      }
+      if (detail.exportType !== undefined) checkEnum(`${where}.exportType`, detail.exportType, EXPORT_TYPES);
+      return { flow, fileName: detail.fileName as string | undefined };
+    });
+    const messages: JobMessage[] = [];
+    const files = refs.flatMap((ref) => {
+      const flow = ref.flow.id ? this.org.flows.get(ref.flow.id) : this.org.findFlow(ref.flow.name!, ref.flow.type!);
+      const version: StoredVersion | undefined = flow?.versions.find((v) => v.id === (ref.flow.version ?? flow.publishedVersionId));
+      if (!flow || !version) {
+        const what = ref.flow.id ? `with id ${ref.flow.id}` : `named '${ref.flow.name}' of type ${ref.flow.type}`;
+        messages.push({ type: 'Error', text: `could not find the flow ${what}${ref.flow.version ? ` at version ${ref.flow.version}` : ''}.`, dateTime: new Date().toISOString() });
+        return [];
+      }
+      const fileName = ref.fileName ?? `${flow.name.replace(/[^A-Za-z0-9_-]+/g, '_')}_v${version.id.replace(/\W/g, '_')}`;
+      return [{ name: `${fileName}.yaml`, yaml: regenerateExport(version.yaml) }];
     });
     const injected = this.faults.take('failExport');
-    const job: ExportJob = {
-      id: randomUUID(),
-      status: 'Started',
-      doneAt: Date.now() + this.jobDurationMs,
-      files,
-      messages: injected ? [{ type: 'error', text: injected.message, dateTime: new Date().toISOString() }] : [],
-    };
+    if (injected) messages.push({ type: 'Error', text: injected.message, dateTime: new Date().toISOString() });
+    const job: ExportJob = { id: randomUUID(), status: 'Started', doneAt: Date.now() + this.jobDurationMs, files, messages };
     this.exportJobs.set(job.id, job);
-    return { id: job.id, status: 'Started', totalFlows: files.length, selfUri: `/api/v2/flows/export/jobs/${job.id}` };
+    return { id: job.id, status: 'Started', totalFlows: refs.length, selfUri: `/api/v2/flows/export/jobs/${job.id}` };
   }
 
-  private exportStatus(id: string): platformClient.Models.ArchitectExportJobStateResponse {
+  /** Rule 8: a poll answers Started, Success (with `downloadUrl`) or Failure; never Registered. */
+  private exportStatus(id: string, q: URLSearchParams): platformClient.Models.ArchitectExportJobStateResponse {
+    enumQueryValues(q, 'expand', JOB_EXPANDS);
     const job = this.exportJobs.get(id);
-    if (!job) throw new HttpError(404, 'not.found', `Export job ${id} not found`);
+    if (!job) throw notFound(`Export job ${id} not found`);
     if (job.status === 'Started' && job.doneAt <= Date.now()) job.status = job.messages.length > 0 ? 'Failure' : 'Success';
     return {
       id: job.id,
       status: job.status,
-      command: 'export',
+      command: 'Export',
       downloadUrl: job.status === 'Success' ? `${this.baseUrl}/downloads/${job.id}` : undefined,
       messages: job.messages,
       selfUri: `/api/v2/flows/export/jobs/${id}`,
     };
   }
 
+  /** The presigned download URL: a plain GET without Authorization; one file, or a zip of several (rule 12). */
   private download(req: http.IncomingMessage, url: URL, res: http.ServerResponse): void {
-    if (req.headers.authorization) {
-      return send(res, 400, { message: 'Only one auth mechanism allowed; presigned download URLs take no Authorization header', status: 400 });
-    }
+    if (req.method !== 'GET') throw new StorageError(403, `The presigned URL is signed for GET, not ${req.method}.`);
+    if (req.headers.authorization) throw new StorageError(400, 'Only one auth mechanism allowed; presigned download URLs take no Authorization header.');
     const job = this.exportJobs.get(url.pathname.split('/')[2]);
-    if (!job || job.status !== 'Success') return send(res, 404, { message: 'Download URL expired or unknown', status: 404 });
+    if (!job || job.status !== 'Success') throw new StorageError(404, 'Download URL expired or unknown.');
     if (job.files.length === 1) {
       res.writeHead(200, { 'Content-Type': 'application/x-yaml', 'Content-Disposition': `attachment; filename="${job.files[0].name}"` });
       res.end(job.files[0].yaml);
@@ -342,6 +377,7 @@ export class GenesysEmulator {
     res.end(zip.toBuffer());
   }
 
+  /** Rule 13: `flow` (required) as a query parameter; answers an Operation. */
   private publishAction(flowId: string, actor: Actor): platformClient.Models.Operation {
     const flow = this.flow(flowId);
     if (flow.lockedBy && !(flow.lockedBy.kind === 'client' && actor.kind === 'client' && flow.lockedBy.id === actor.id)) {
@@ -355,6 +391,7 @@ export class GenesysEmulator {
     return { id: randomUUID(), complete: true, actionName: 'Publish', actionStatus: 'Complete', client: actor.kind === 'client' ? { id: actor.id } : undefined };
   }
 
+  /** Rule 13: `flow` (required) as a query parameter; answers the Flow. */
   private unlockAction(flowId: string): platformClient.Models.Flow {
     const flow = this.flow(flowId);
     flow.lockedBy = undefined;
@@ -375,112 +412,83 @@ export class GenesysEmulator {
       .filter((f) => f.id !== module.id)
       .flatMap((f) => {
         const published = this.org.published(f);
-        return published && module.name in published.boundModules ? [{ id: f.id, name: f.name, type: `${f.type}FLOW`, version: published.id }] : [];
-      });
+        return published && module.name in published.boundModules ? [{ id: f.id, name: f.name, type: `${f.type}FLOW`, version: published.id, deleted: false }] : [];
+      })
+      .sort((a, b) => a.name.localeCompare(b.name));
   }
 
+  /** consumingresources: `id` and `objectType` (documented enum) required, `flowFilter` and `resourceType` from their enums. */
   private consumers(q: URLSearchParams): platformClient.Models.ConsumingResourcesEntityListing {
-    const entities = this.consumersOf(this.flow(q.get('id') ?? ''));
-    return onePage(entities);
+    const id = requiredQuery(q, 'id');
+    const objectType = checkEnum('objectType', requiredQuery(q, 'objectType'), DEPENDENCY_OBJECT_TYPES);
+    optionalEnumQuery(q, 'flowFilter', FLOW_FILTERS);
+    const resourceTypes = enumQueryValues(q, 'resourceType', DEPENDENCY_OBJECT_TYPES);
+    const module = this.org.flows.get(id);
+    const entities = module && `${module.type}FLOW` === objectType ? this.consumersOf(module) : [];
+    return toPage(entities.filter((d) => resourceTypes.length === 0 || (resourceTypes as string[]).includes(d.type ?? '')), pageRequest(q), '/api/v2/architect/dependencytracking/consumingresources', q);
   }
 
+  /** consumedresources: `id`, `version` and `objectType` (documented enum) all required. */
   private consumed(q: URLSearchParams): platformClient.Models.ConsumedResourcesEntityListing {
-    const flow = this.flow(q.get('id') ?? '');
-    const version = flow.versions.find((v) => v.id === (q.get('version') ?? flow.publishedVersionId));
-    if (!version) throw new HttpError(404, 'not.found', 'Flow version not found');
-    const entities = Object.entries(version.boundModules).map(([name, boundVersion]) => {
+    const id = requiredQuery(q, 'id');
+    const versionId = requiredQuery(q, 'version');
+    const objectType = checkEnum('objectType', requiredQuery(q, 'objectType'), DEPENDENCY_OBJECT_TYPES);
+    const resourceTypes = enumQueryValues(q, 'resourceType', DEPENDENCY_OBJECT_TYPES);
+    const flow = this.org.flows.get(id);
+    const version = flow && `${flow.type}FLOW` === objectType ? flow.versions.find((v) => v.id === versionId) : undefined;
+    const entities = Object.entries(version?.boundModules ?? {}).map(([name, boundVersion]) => {
       const module = this.org.findFlow(name, 'COMMONMODULE');
       return { id: module?.id, name, type: 'COMMONMODULEFLOW', version: boundVersion, deleted: !module };
     });
-    return onePage(entities);
-  }
-
-  private ivrs(method: string, p: string, body: string): unknown {
-    const id = /^\/api\/v2\/architect\/ivrs\/([^/]+)$/.exec(p)?.[1];
-    const toApi = (i: StoredIvr): platformClient.Models.IVR => ({
-      id: i.id,
-      name: i.name,
-      dnis: i.dnis,
-      openHoursFlow: i.openHoursFlowId ? { id: i.openHoursFlowId } : undefined,
-      closedHoursFlow: i.closedHoursFlowId ? { id: i.closedHoursFlowId } : undefined,
-      holidayHoursFlow: i.holidayHoursFlowId ? { id: i.holidayHoursFlowId } : undefined,
-      scheduleGroup: i.scheduleGroupId ? { id: i.scheduleGroupId } : undefined,
-      state: 'active',
-    });
-    const fromApi = (ivrId: string, b: platformClient.Models.IVR) => ({
-      id: ivrId,
-      name: b.name,
-      dnis: b.dnis ?? [],
-      openHoursFlowId: b.openHoursFlow?.id,
-      closedHoursFlowId: b.closedHoursFlow?.id,
-      holidayHoursFlowId: b.holidayHoursFlow?.id,
-      scheduleGroupId: b.scheduleGroup?.id,
-    });
-    if (!id && method === 'GET') {
-      const entities = [...this.org.ivrs.values()].map(toApi);
-      return onePage(entities);
-    }
-    if (!id && method === 'POST') {
-      const ivr = fromApi(randomUUID(), JSON.parse(body));
-      this.org.ivrs.set(ivr.id, ivr);
-      return toApi(ivr);
-    }
-    const ivr = id ? this.org.ivrs.get(id) : undefined;
-    if (!ivr) throw new HttpError(404, 'not.found', `IVR ${id} not found`);
-    if (method === 'GET') return toApi(ivr);
-    if (method === 'PUT') {
-      const updated = fromApi(ivr.id, JSON.parse(body));
-      this.org.ivrs.set(ivr.id, updated);
-      return toApi(updated);
-    }
-    if (method === 'DELETE') {
-      this.org.ivrs.delete(ivr.id);
-      return undefined;
-    }
-    throw new HttpError(405, 'method.not.allowed', `${method} not allowed`);
+    return toPage(entities.filter((d) => resourceTypes.length === 0 || (resourceTypes as string[]).includes(d.type)), pageRequest(q), '/api/v2/architect/dependencytracking/consumedresources', q);
   }
 
   /** The admin interface tests and the demo use to seed data and switch faults on. */
   private admin(method: string, url: URL, body: string): unknown {
     const p = url.pathname;
-    const json = body ? JSON.parse(body) : {};
+    let json: Record<string, any>;
+    try {
+      json = body ? JSON.parse(body) : {};
+    } catch {
+      throw badRequest('admin: the body is not JSON');
+    }
     let m: RegExpExecArray | null;
-    if (method === 'POST' && p === '/__admin/faults') {
-      this.faults.add(json as Fault);
-      return { ok: true };
-    }
-    if (method === 'DELETE' && p === '/__admin/faults') {
-      this.faults.clear();
-      return { ok: true };
-    }
-    if (method === 'POST' && p === '/__admin/tokens/expire') {
-      this.tokens.forEach((t) => (t.expiresAt = 0));
-      return { ok: true };
-    }
-    if (method === 'POST' && p === '/__admin/flows') return this.org.toApiFlow(this.seedFlow(json.yaml, json.actor));
-    if ((m = /^\/__admin\/flows\/([^/]+)\/(edit|lock|unlock|draft)$/.exec(p)) && method === 'POST') {
-      const flow = this.flow(m[1]);
-      const user: Actor = json.actor ?? { kind: 'user', id: 'user-architect', name: 'Architect User' };
-      if (m[2] === 'edit') return this.org.toApiFlow(this.seedFlow(json.yaml, user));
-      if (m[2] === 'lock') flow.lockedBy = user;
-      if (m[2] === 'unlock') flow.lockedBy = undefined;
-      if (m[2] === 'draft') {
-        flow.savedDraft = { yaml: json.yaml, actor: user };
-        flow.lockedBy = user;
+    try {
+      if (method === 'POST' && p === '/__admin/faults') {
+        this.faults.add(json as Fault);
+        return { ok: true };
       }
-      return this.org.toApiFlow(flow);
+      if (method === 'DELETE' && p === '/__admin/faults') {
+        this.faults.clear();
+        return { ok: true };
+      }
+      if (method === 'POST' && p === '/__admin/tokens/expire') {
+        this.tokens.expireAll();
+        return { ok: true };
+      }
+      if (method === 'POST' && p === '/__admin/flows') return this.org.toApiFlow(this.seedFlow(json.yaml, json.actor));
+      if ((m = /^\/__admin\/flows\/([^/]+)\/(edit|lock|unlock|draft)$/.exec(p)) && method === 'POST') {
+        const flow = this.flow(m[1]);
+        const user: Actor = json.actor ?? { kind: 'user', id: 'user-architect', name: 'Architect User' };
+        if (m[2] === 'edit') return this.org.toApiFlow(this.seedFlow(json.yaml, user));
+        if (m[2] === 'lock') flow.lockedBy = user;
+        if (m[2] === 'unlock') flow.lockedBy = undefined;
+        if (m[2] === 'draft') {
+          flow.savedDraft = { yaml: json.yaml, actor: user };
+          flow.lockedBy = user;
+        }
+        return this.org.toApiFlow(flow);
+      }
+      if (method === 'GET' && p === '/__admin/flows') {
+        return [...this.org.flows.values()].map((f) => ({ ...this.org.toApiFlow(f), yaml: this.org.published(f)?.yaml }));
+      }
+      if (method === 'GET' && p === '/__admin/stats') return { total: this.totalRequests, byRoute: Object.fromEntries(this.requestCounts) };
+    } catch (err) {
+      // Admin requests are not API requests: a refused seed or fault is the caller's mistake.
+      throw err instanceof HttpError ? err : badRequest(`admin: ${(err as Error).message}`);
     }
-    if (method === 'GET' && p === '/__admin/flows') {
-      return [...this.org.flows.values()].map((f) => ({ ...this.org.toApiFlow(f), yaml: this.org.published(f)?.yaml }));
-    }
-    if (method === 'GET' && p === '/__admin/stats') return { total: this.totalRequests, byRoute: Object.fromEntries(this.requestCounts) };
-    throw new HttpError(404, 'not.found', `No admin route ${method} ${p}`);
+    throw notFound(`No admin route ${method} ${p}`);
   }
-}
-
-/** A listing that fits one page (the emulator never pages these). */
-function onePage<T>(entities: T[]): { entities: T[]; pageSize: number; pageNumber: number; total: number; pageCount: number } {
-  return { entities, pageSize: Math.max(entities.length, 25), pageNumber: 1, total: entities.length, pageCount: 1 };
 }
 
 function escapeRegExp(s: string): string {
@@ -504,4 +512,9 @@ function send(res: http.ServerResponse, status: number, body: unknown, headers: 
   }
   res.writeHead(status, { 'Content-Type': 'application/json', ...headers });
   res.end(JSON.stringify(body));
+}
+
+function sendText(res: http.ServerResponse, status: number, text: string): void {
+  res.writeHead(status, { 'Content-Type': 'text/plain' });
+  res.end(text);
 }

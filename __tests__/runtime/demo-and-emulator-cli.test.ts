@@ -8,7 +8,9 @@ describe('npm run demo (compiled)', () => {
     const run = spawnSync(process.execPath, ['dist/tools/demo.js'], { cwd: root, encoding: 'utf8', timeout: 120000, env: { ...process.env, GENESYSCLOUD_OAUTHCLIENT_SECRET: '' } });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain("Published 'DEV Shared PIN Auth' version 1.0.");
+    // A successful import job carries no message (job message types are Error and Warning only): the
+    // publication shows in the check's own report of the published version.
+    expect(run.stdout).toContain("COMMONMODULE 'DEV Shared PIN Auth': published version 1.0 (flow ");
     expect(run.stdout).toContain("Created IVR 'DEV Sales IVR'.");
     expect(run.stdout).toContain("INBOUNDCALL 'DEV Support IVR': published content matches the synthesized flow");
     expect(run.stdout).toContain('inputAudio > tts: expected "Please enter your four digit PIN.", published "Enter your PIN now!"');
