@@ -6,6 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import AdmZip from 'adm-zip';
+import { parse } from 'yaml';
 import * as platformClient from 'purecloud-platform-client-v2';
 import { GenesysEmulator } from '../../emulator';
 import { GenesysClient } from '../../runtime/genesys';
@@ -480,6 +481,90 @@ describe('the emulator enforces the platform contract (emulator/CONTRACT.md)', (
       expect((await fetch(state.downloadUrl, { headers: { Authorization: `Bearer ${token}` } })).status).toBe(400);
       expect((await fetch(state.downloadUrl, { method: 'POST' })).status).toBe(403);
       expect((await fetch(state.downloadUrl)).status).toBe(200);
+    });
+  });
+
+  describe('what an export contains', () => {
+    const ivrYaml = `inboundCall:
+  name: Regenerated IVR
+  initialGreeting:
+    tts: Hello.
+  startUpRef: ./menus/menu[main]
+  variables:
+    - stringVariable:
+        name: Flow.zeta
+        initialValue:
+          noValue: true
+    - stringVariable:
+        name: Flow.Alpha
+        initialValue:
+          noValue: true
+  menus:
+    - menu:
+        name: Main Menu
+        refId: main
+        audio:
+          tts: Press 1.
+        choices:
+          - menuJumpToTask:
+              name: Go
+              dtmf: digit_1
+              targetTaskRef: /inboundCall/tasks/task[work]
+          - menuTask:
+              name: Inline
+              dtmf: digit_2
+              task:
+                name: Inline
+                refId: inline
+                actions:
+                  - disconnect:
+                      name: Bye inline
+  tasks:
+    - task:
+        name: Work
+        refId: work
+        actions:
+          - transferToAcd:
+              name: To queue
+              targetQueue:
+                lit:
+                  name: Q
+          - jumpToMenu:
+              name: Back
+              targetMenuRef: ./menus/menu[main]
+`;
+    const exported = async () => {
+      const flow = emulator.seedFlow(ivrYaml);
+      const { state } = await exportJob([{ flow: { id: flow.id }, fileName: 'regenerated' }]);
+      return parse(await (await fetch(state.downloadUrl)).text()).inboundCall;
+    };
+
+    row('EXPORT-10', 'menus and tasks carry platform refIds <name>_<n>, and every reference points at them', async () => {
+      const flow = await exported();
+      expect(flow.menus[0].menu.refId).toBe('Main Menu_10');
+      expect(flow.tasks[0].task.refId).toBe('Work_12');
+      expect(flow.startUpRef).toBe('/inboundCall/menus/menu[Main Menu_10]');
+      expect(flow.menus[0].menu.choices[0].menuJumpToTask.targetTaskRef).toBe('/inboundCall/tasks/task[Work_12]');
+      expect(flow.tasks[0].task.actions[1].jumpToMenu.targetMenuRef).toBe('/inboundCall/menus/menu[Main Menu_10]');
+    });
+
+    row('EXPORT-11', 'variables are listed sorted by name, case-insensitively', async () => {
+      expect((await exported()).variables.map((v: any) => v.stringVariable.name)).toEqual(['Flow.Alpha', 'Flow.zeta']);
+    });
+
+    row('EXPORT-12', 'settings and defaults nobody wrote are added', async () => {
+      const flow = await exported();
+      expect(Object.keys(flow)).toEqual(['name', 'startUpRef', 'initialGreeting', 'variables', 'settingsActionDefaults', 'settingsErrorHandling', 'settingsMenu', 'settingsPrompts', 'settingsSpeechRec', 'menus', 'tasks']);
+      expect(flow.menus[0].menu.settingsMenu.repeatCount).toEqual({ noValue: true });
+      expect(flow.menus[0].menu.choices[0].menuJumpToTask).toMatchObject({ globalDtmf: false, globalSpeechRecTerms: false });
+      expect(flow.tasks[0].task.actions[0].transferToAcd).toMatchObject({ preferredAgents: { noValue: true }, failureOutputs: { errorType: { noValue: true }, errorMessage: { noValue: true } } });
+      const module = emulator.seedFlow(moduleYaml('Regenerated Module'));
+      const { state } = await exportJob([{ flow: { id: module.id } }]);
+      expect(Object.keys(parse(await (await fetch(state.downloadUrl)).text()).commonModule)).toEqual(['name', 'settingsActionDefaults', 'settingsPrompts', 'startUpTaskActions']);
+    });
+
+    row('EXPORT-13', "a menu choice's inline task is exported with its actions only", async () => {
+      expect((await exported()).menus[0].menu.choices[1].menuTask.task).toEqual({ actions: [{ disconnect: { name: 'Bye inline' } }] });
     });
   });
 

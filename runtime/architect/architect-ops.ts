@@ -82,7 +82,7 @@ export class ArchitectOps {
     let state: platformClient.Models.ArchitectExportJobStateResponse;
     for (let attempt = 0; ; attempt++) {
       await pause(attempt === 0 ? (poll.firstPollMs ?? poll.intervalMs ?? 500) : (poll.intervalMs ?? 500));
-      state = readExportJobState(status, await this.client.call(status, (a) => a.architect.getFlowsExportJob(job.id)));
+      state = readExportJobState(status, await this.client.call(status, (a) => a.architect.getFlowsExportJob(job.id, { expand: ['messages'] })));
       if (state.status !== 'Started' && state.status !== 'Registered') break;
       if (Date.now() >= deadline) throw new GenesysError('GC4004', 'export job', 'the export job did not finish in time', job.id, 'retry later');
     }
@@ -120,7 +120,7 @@ export class ArchitectOps {
     );
   }
 
-  /** Every flow of the given types, in pages of 500 (the API's largest). */
+  /** Every flow of the given types, in pages of 500 (the size the provider requests; no maximum is documented). */
   async listFlows(types: string[]): Promise<Flow[]> {
     return this.allPages('GET /api/v2/flows', 500, readFlow, (a, pageNumber, pageSize) => a.architect.getFlows({ type: types, pageSize, pageNumber }));
   }

@@ -12,7 +12,7 @@ export async function applyLikeProvider(ops: ArchitectOps, stack: SynthesizedSta
   const ids = new Map<string, string>();
   for (const flow of stack.flowsInPublishOrder()) {
     const result = await ops.importFlow(flow.yaml, poll);
-    messages.push(...result.messages);
+    messages.push(...result.messages, `Published ${flow.type} '${flow.name}' (flow ${result.flowId ?? 'id not reported'}).`);
     if (result.flowId) ids.set(flow.name, result.flowId);
   }
   const ref = (name: string | undefined) => (name && ids.get(name) ? { id: ids.get(name)! } : undefined);
