@@ -2,8 +2,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parse, stringify } from 'yaml';
 import { regenerateExport } from '../../emulator/export-regeneration';
-import { compareFlows, normalizeFlow } from '../../runtime/flow-compare';
-import { outlineFlow } from '../../runtime/plan-review/flow-outline';
+import { UnreadableFlowError, compareFlows, normalizeFlow } from '../../runtime/flow-compare';
+import { diffOutlines, outlineFlow } from '../../runtime/plan-review/flow-outline';
 import { applySubstitutions } from '../../runtime/synth-output/substitutions';
 
 const golden = (file: string) => fs.readFileSync(path.join(__dirname, '..', 'golden', file), 'utf8');
@@ -171,7 +171,7 @@ describe('comparison by meaning', () => {
     const reordered = edit(SALES_IVR, (doc) => doc.inboundCall.menus[0].menu.choices.reverse());
     expect(compareFlows(SALES_IVR, reordered)).toEqual([]);
     const moved = edit(SALES_IVR, (doc) => (doc.inboundCall.menus[0].menu.choices[3].menuDisconnect.dtmf = 'digit_8'));
-    expect(compareFlows(SALES_IVR, moved).map((d) => d.path)).toEqual(['menus > menu "Main Menu" > choices > digit_9']);
+    expect(compareFlows(SALES_IVR, moved).map((d) => d.path)).toEqual(['menus > menu "Main Menu" > choices > digit_9', 'menus > menu "Main Menu" > choices > digit_8']);
   });
 
   it('ignores keys it did not render and reports keys it rendered that are missing', () => {
@@ -184,9 +184,11 @@ describe('comparison by meaning', () => {
     expect(compareFlows('commonModule:\n  a: 5\n  b: true\n', 'commonModule:\n  a: "5"\n  b: "true"\n')).toEqual([]);
   });
 
-  it('reports a different flow type and an unreadable document', () => {
+  it('reports a different flow type, and refuses to compare what it cannot read (could not check, not a difference)', () => {
     expect(compareFlows(OUR_RENDERING, 'commonModule:\n  name: X\n')).toEqual([{ path: '(flow type)', expected: 'inboundCall', actual: 'commonModule' }]);
-    expect(compareFlows(OUR_RENDERING, '<html>')[0]).toMatchObject({ path: '(flow)', expected: 'inboundCall' });
+    for (const unreadable of ['<html>', 'inboundCall: &a {tasks: [*a]}', 'inboundCall:\n  name: A\n  name: B\n', '- a\n- b\n', 'a: 1\nb: 2\n', `inboundCall:\n  x: ${'['.repeat(300)}${']'.repeat(300)}\n`]) {
+      expect(() => compareFlows(OUR_RENDERING, unreadable)).toThrow(UnreadableFlowError);
+    }
   });
 
   it('keeps tasks with the same name apart', () => {
@@ -208,5 +210,79 @@ describe('plan review reads flows the same way', () => {
     expect(choice.facts.targetTaskRef).toBe('task "Verify caller"');
     // Nodes are identified by names, so the platform's export of a flow outlines to the same nodes.
     expect(outlineFlow(regenerateExport(SALES_IVR)).nodes.map((n) => n.id)).toEqual(outlineFlow(SALES_IVR).nodes.map((n) => n.id));
+  });
+});
+
+describe('what an Architect edit can add that we never rendered', () => {
+  const exported = () => regenerateExport(SALES_IVR);
+  const verifyTask = (doc: any) => doc.inboundCall.tasks.find((t: any) => t.task.name === 'Verify caller').task;
+  const toSales = (doc: any) => verifyTask(doc).actions[2].decision.outputs.yes.actions[0].transferToAcd;
+
+  it('ignores what the platform adds with its default values (settings blocks, noValue fields, languages)', () => {
+    const withLanguages = edit(exported(), (doc) => (doc.inboundCall.supportedLanguages = { 'en-us': { defaultLanguageSkill: { noValue: true }, textToSpeech: { defaultEngine: { voice: 'Jill' } } } }));
+    expect(compareFlows(SALES_IVR, withLanguages)).toEqual([]);
+  });
+
+  it.each([
+    ['a new menu choice', (doc: any) => doc.inboundCall.menus[0].menu.choices.push({ menuTransferToAcd: { name: 'Secret', dtmf: 'digit_4', targetQueue: { lit: { name: 'Elsewhere' } } } }), 'menus > menu "Main Menu" > choices > digit_4'],
+    ['a failure path on a transfer', (doc: any) => (toSales(doc).outputs = { failure: { actions: [{ transferToAcd: { name: 'Elsewhere', targetQueue: { lit: { name: 'Other' } } } }] } }), 'outputs'],
+    ['a preferred agent', (doc: any) => (toSales(doc).preferredAgents = { exp: 'MakeList(ToUser("x"))' }), 'preferredAgents'],
+    ['error handling that transfers', (doc: any) => (doc.inboundCall.settingsErrorHandling.errorHandling = { transferToAcd: { targetQueue: { lit: { name: 'Other' } } } }), 'settingsErrorHandling'],
+    ['a global DTMF choice', (doc: any) => (doc.inboundCall.menus[0].menu.choices[0].menuJumpToTask.globalDtmf = true), 'globalDtmf'],
+    ['a menu that never repeats', (doc: any) => (doc.inboundCall.menus[0].menu.settingsMenu.repeatCount = { lit: 0 }), 'settingsMenu'],
+    ['an extra task', (doc: any) => doc.inboundCall.tasks.push({ task: { name: 'Extra', refId: 'Extra_99', actions: [{ disconnect: { name: 'Bye' } }] } }), 'tasks > task "Extra"'],
+    ['an extra variable', (doc: any) => doc.inboundCall.variables.push({ stringVariable: { name: 'Flow.Extra', initialValue: { noValue: true } } }), 'variables > Flow.Extra'],
+    ['actions in a branch we left empty', (doc: any) => verifyTask(doc).actions[2].decision.outputs.no.actions.unshift({ playAudio: { name: 'Hi', audio: { tts: 'Hi' } } }), 'outputs > no > actions > [0]'],
+  ])('finds %s', (_what, change, where) => {
+    const differences = compareFlows(SALES_IVR, edit(exported(), change));
+    expect(differences.length).toBeGreaterThan(0);
+    expect(differences.map((d) => d.path).join('\n')).toContain(where);
+  });
+
+  it('finds a jump retargeted to another task of the same name', () => {
+    const twin = edit(exported(), (doc) => {
+      doc.inboundCall.tasks.push({ task: { name: 'Verify caller', refId: 'Verify caller_99', actions: [{ disconnect: { name: 'Bye' } }] } });
+      doc.inboundCall.menus[0].menu.choices[0].menuJumpToTask.targetTaskRef = '/inboundCall/tasks/task[Verify caller_99]';
+    });
+    const paths = compareFlows(SALES_IVR, twin).map((d) => `${d.path}: ${JSON.stringify(d.actual)}`);
+    expect(paths).toContain('menus > menu "Main Menu" > choices > digit_1 > menuJumpToTask > targetTaskRef: "task \\"Verify caller\\" #2"');
+  });
+
+  it('is not fooled by __proto__ keys', () => {
+    const tricked = edit(exported(), (doc) => {
+      const transfer = toSales(doc);
+      const queue = transfer.targetQueue;
+      delete transfer.targetQueue;
+      Object.defineProperty(transfer, '__proto__', { value: { targetQueue: queue }, enumerable: true });
+    });
+    expect(compareFlows(SALES_IVR, tricked).map((d) => d.path).join('\n')).toContain('transferToAcd "To Sales" > targetQueue');
+  });
+
+  it('tells a value from a list or an object holding it', () => {
+    expect(compareFlows('commonModule:\n  a:\n    tts: x\n', 'commonModule:\n  a:\n    tts: [x]\n')).toHaveLength(1);
+    expect(compareFlows('commonModule:\n  a:\n    lit: 5\n', 'commonModule:\n  a:\n    lit: 5\n    exp: "99"\n')).toHaveLength(1);
+  });
+
+  it('reads names that look like numbers as text', () => {
+    const rendered = 'inboundCall:\n  name: X\n  startUpRef: ./tasks/task[t]\n  tasks:\n    - task:\n        name: "2024"\n        refId: t\n        actions: []\n';
+    expect(compareFlows(rendered, rendered.replace('name: "2024"', 'name: 2024').replace('refId: t', 'refId: 2024_10').replace('task[t]', 'task[2024_10]'))).toEqual([]);
+  });
+
+  it("resolves absolute references only within the flow's own type", () => {
+    expect(compareFlows(OUR_RENDERING, OUR_RENDERING.replace('/inboundCall/menus/menu[mainMenu]', '/commonModule/menus/menu[mainMenu]'))).toEqual([
+      { path: 'tasks > task "Closed" > actions > [1] jumpToMenu "To menu" > targetMenuRef', expected: 'menu "Main Menu"', actual: 'unresolved reference /commonModule/menus/menu[mainMenu]' },
+    ]);
+  });
+});
+
+describe('plan review sees changes outside tasks and menus', () => {
+  it.each([
+    ['the start-up target', (doc: any) => (doc.inboundCall.startUpRef = '/inboundCall/tasks/task[Verify caller]'), 'startUpRef'],
+    ['the initial greeting', (doc: any) => (doc.inboundCall.initialGreeting.tts = 'Hi there.'), 'initialGreeting.tts'],
+    ['a variable type', (doc: any) => (doc.inboundCall.variables[0] = { stringVariable: doc.inboundCall.variables[0].integerVariable }), 'variables.Flow.PinAttempts'],
+  ])('%s', (_what, change, fact) => {
+    const changes = diffOutlines(outlineFlow(SALES_IVR), outlineFlow(edit(SALES_IVR, change)));
+    expect(changes).toEqual([expect.objectContaining({ id: 'flow settings', change: 'changed' })]);
+    expect(Object.keys(changes[0].facts!).join(' ')).toContain(fact);
   });
 });

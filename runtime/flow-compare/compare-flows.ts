@@ -1,4 +1,5 @@
-import { normalizeFlow } from './normalize-flow';
+import { KEYED_MAPS, UnreadableFlowError, normalizeFlow } from './normalize-flow';
+import { isPlatformDefault, isUnset } from './platform-defaults';
 
 /** One place where a flow does not carry what we rendered. */
 export interface FlowDifference {
@@ -11,10 +12,15 @@ export interface FlowDifference {
 
 /**
  * Compares what we rendered with another version of the flow (the platform's export, usually) by
- * meaning (see `normalizeFlow`): every key and value we rendered must be there and equal; keys we did
- * not render are ignored (the platform adds settings and defaults); action lists must match item by
- * item, so an added, removed or re-ordered action is a difference. Scalars compare by text, since
- * exports re-quote numbers and booleans (`lit: 5` vs `lit: "5"`).
+ * meaning (see `normalizeFlow`): every key and value we rendered must be there and equal; a key we did
+ * not render is ignored only when it holds the platform's default or nothing (`PLATFORM_DEFAULTS`), so
+ * a failure path, a preferred agent or a changed setting added in Architect is a difference; tasks,
+ * menus, menu choices and variables that we did not render are differences; action lists must match
+ * item by item, so an added, removed or re-ordered action is a difference. Scalars compare by text,
+ * since exports re-quote numbers and booleans (`lit: 5` vs `lit: "5"`).
+ *
+ * Throws `UnreadableFlowError` when `otherYaml` cannot be read as a flow: that is "could not check",
+ * never a difference.
  */
 export function compareFlows(renderedYaml: string, otherYaml: string): FlowDifference[] {
   const rendered = normalizeFlow(renderedYaml);
@@ -22,15 +28,15 @@ export function compareFlows(renderedYaml: string, otherYaml: string): FlowDiffe
   try {
     other = normalizeFlow(otherYaml);
   } catch (err) {
-    return [{ path: '(flow)', expected: rendered.type, actual: `unreadable: ${(err as Error).message}` }];
+    throw new UnreadableFlowError(`the published flow could not be read, so it was not compared: ${(err as Error).message}`);
   }
   if (other.type !== rendered.type) return [{ path: '(flow type)', expected: rendered.type, actual: other.type }];
   const differences: FlowDifference[] = [];
-  compare(rendered.body, other.body, [], differences);
+  compare(rendered.body, other.body, [], '', differences);
   return differences;
 }
 
-function compare(expected: unknown, actual: unknown, path: string[], out: FlowDifference[]): void {
+function compare(expected: unknown, actual: unknown, path: string[], parentKey: string, out: FlowDifference[]): void {
   const where = path.join(' > ') || '(root)';
   if (Array.isArray(expected)) {
     if (!Array.isArray(actual)) return void out.push({ path: where, expected: summarize(expected), actual: summarize(actual) });
@@ -40,15 +46,25 @@ function compare(expected: unknown, actual: unknown, path: string[], out: FlowDi
     for (let i = shorter; i < actual.length; i++) out.push({ path: `${where} > ${label(actual[i], i)}`, expected: undefined, actual: summarize(actual[i]) });
     return;
   }
-  if (expected && typeof expected === 'object') {
-    if (!actual || typeof actual !== 'object' || Array.isArray(actual)) return void out.push({ path: where, expected: summarize(expected), actual: summarize(actual) });
+  if (isRecord(expected)) {
+    if (!isRecord(actual)) return void out.push({ path: where, expected: summarize(expected), actual: summarize(actual) });
     for (const [key, value] of Object.entries(expected)) {
-      const other = (actual as Record<string, unknown>)[key];
-      if (other === undefined && value !== undefined) out.push({ path: `${where} > ${key}`, expected: summarize(value), actual: undefined });
-      else compare(value, other, [...path, key], out);
+      if (!Object.hasOwn(actual, key)) {
+        // Left out by the export but set to nothing by us (`noValue`, false, empty): the same meaning.
+        if (!isUnset(value)) out.push({ path: `${where} > ${key}`, expected: summarize(value), actual: undefined });
+      } else {
+        compare(value, actual[key], [...path, key], key, out);
+      }
+    }
+    for (const [key, value] of Object.entries(actual)) {
+      if (Object.hasOwn(expected, key)) continue;
+      // An entry of a keyed map (task, menu, choice, variable) we did not render was added; so was any
+      // other key unless it is the platform's default.
+      if (KEYED_MAPS.has(parentKey) || !isPlatformDefault(key, value)) out.push({ path: `${where} > ${key}`, expected: undefined, actual: summarize(value) });
     }
     return;
   }
+  if (actual !== null && typeof actual === 'object') return void out.push({ path: where, expected, actual: summarize(actual) });
   if (scalar(expected) !== scalar(actual)) out.push({ path: where, expected, actual: summarize(actual) });
 }
 
@@ -57,11 +73,11 @@ function compareItem(expected: unknown, actual: unknown, path: string[], out: Fl
   const key = wrapperKey(expected);
   const otherKey = wrapperKey(actual);
   if (key !== undefined && otherKey === key && isAction(expected)) {
-    compare((expected as Record<string, unknown>)[key], (actual as Record<string, unknown>)[key], path, out);
+    compare((expected as Record<string, unknown>)[key], (actual as Record<string, unknown>)[key], path, key, out);
   } else if (key !== undefined && otherKey !== undefined && otherKey !== key && isAction(expected) && isAction(actual)) {
     out.push({ path: path.join(' > '), expected: summarize(expected), actual: summarize(actual) });
   } else {
-    compare(expected, actual, path, out);
+    compare(expected, actual, path, '', out);
   }
 }
 
@@ -71,6 +87,10 @@ function isAction(item: unknown): boolean {
   if (key === undefined) return false;
   const inner = (item as Record<string, unknown>)[key];
   return Boolean(inner) && typeof inner === 'object' && !Array.isArray(inner) && !['lit', 'exp', 'var', 'tts'].includes(key);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return Boolean(value) && typeof value === 'object' && !Array.isArray(value);
 }
 
 function wrapperKey(item: unknown): string | undefined {

@@ -1,2 +1,3 @@
 export * from './compare-flows';
 export * from './normalize-flow';
+export * from './platform-defaults';

@@ -15,7 +15,7 @@ export interface FlowOutline {
   readonly nodes: FlowNode[];
 }
 
-const CONTAINERS = new Set(['actions', 'outputs', 'choices', 'tasks', 'menus', 'startUpTaskActions', 'task']);
+const CONTAINERS = new Set(['actions', 'outputs', 'choices', 'tasks', 'menus', 'states', 'startUpTaskActions', 'task']);
 
 /**
  * The flow as a list of nodes in reading order (depth first), from its Archy YAML read by meaning
@@ -48,6 +48,8 @@ export function outlineFlow(yaml: string): FlowOutline {
     const outputs = value.outputs as Record<string, { actions?: unknown }> | undefined;
     if (outputs && typeof outputs === 'object') for (const [label, out] of Object.entries(outputs)) visitList(out?.actions, id, label);
   };
+  // The flow itself is a node: start-up, greeting, variables, module settings change behaviour too.
+  nodes.push({ id: 'flow settings', kind: type, facts: factsOf(body) });
   visitList(named(body.menus, 'menu'), '', '');
   visitList(named(body.tasks, 'task'), '', '');
   visitList(body.startUpTaskActions, '', '');
@@ -99,6 +101,9 @@ export function diffOutlines(before: FlowOutline, after: FlowOutline): NodeChang
   return changes;
 }
 
+/** The branches an action always has (the others are optional). */
+const BRANCHES: Readonly<Record<string, readonly string[]>> = { decision: ['yes', 'no'], collectInput: ['success', 'failure'] };
+
 /** A Mermaid flowchart of the flow (GitHub renders it in comments). */
 export function mermaid(yaml: string): string {
   const { body } = readFlow(yaml);
@@ -123,6 +128,8 @@ export function mermaid(yaml: string): string {
       const outputs = value.outputs as Record<string, { actions?: unknown }> | undefined;
       if (outputs && typeof outputs === 'object') {
         tails = Object.entries(outputs).flatMap(([branch, out]) => (Array.isArray(out?.actions) && out.actions.length > 0 ? list(out.actions, [id], branch) : [id]));
+        // A branch without actions is left out when read by meaning; control falls through it.
+        if ((BRANCHES[kind] ?? []).some((b) => !(b in outputs))) tails.push(id);
       } else {
         tails = ['disconnect', 'endTask', 'jumpToMenu', 'loopNext', 'loopExit'].includes(kind) ? [] : [id];
       }
