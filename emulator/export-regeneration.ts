@@ -88,6 +88,9 @@ function renameRefIds(rootKey: string, body: Record<string, unknown>): void {
   rewrite(body);
 }
 
+// The values below restate the real exports on the platform's side. runtime/flow-compare/platform-defaults.ts
+// states the same exports on our side; the emulator deliberately does not import it, so a wrong table in
+// our code cannot make the emulator agree with it.
 function addInboundCallDefaults(body: Record<string, unknown>): void {
   body.settingsActionDefaults ??= {
     playAudioOnSilence: { timeout: { lit: { seconds: 40 } } },
