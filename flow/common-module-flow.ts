@@ -1,6 +1,5 @@
 import { Action } from './actions/action';
-import { EndSharedFlow } from './actions/end-shared-flow';
-import { SetOutcome, sharedFlowOutcome } from './actions/set-outcome';
+import { sharedFlowOutcome } from './actions/set-outcome';
 import { ArchyEmitter, variableEntry } from './archy/emitter';
 import { toArchyYaml } from './archy/yaml';
 import { sha256 } from './content-hash';
@@ -98,11 +97,8 @@ export class CommonModuleFlow<O extends string = string> extends FlowDefinition 
     this.outputVariables.filter((v) => !inputNames.has(v.name)).forEach((v) => c.declare(v, `${path} > outputs`, 'output'));
     this.variables.forEach((v) => c.declare(v, `${path} > variables`, 'variable'));
     c.checkEnds(this.moduleProps.actions, `${path} > startUpTaskActions`, 'end every path with EndSharedFlow(outcome)');
-    const actions = allActions(this.moduleProps.actions);
-    const bareEnd = actions.find((a) => a instanceof EndSharedFlow && a.outcome === undefined);
-    if (bareEnd && !actions.some((a) => a instanceof SetOutcome)) {
-      c.report('GC1012', `${path} > startUpTaskActions > ${bareEnd.id}`, 'EndSharedFlow without an outcome returns the one a SetOutcome set, but the flow has no SetOutcome', bareEnd.id, "add SetOutcome(...) before it, or pass the outcome: new EndSharedFlow(id, 'success')");
-    }
+    // Every path that reaches an EndSharedFlow without an outcome must have set one (GC1012).
+    c.checkOutcomeSet(this.moduleProps.actions, `${path} > startUpTaskActions`);
     return c.problems;
   }
 
@@ -127,9 +123,4 @@ export class CommonModuleFlow<O extends string = string> extends FlowDefinition 
     const yaml = toArchyYaml({ [key]: body });
     return { type: this.type, name: this.name, yaml, contentHash: sha256(yaml) };
   }
-}
-
-/** Every action of a list and its branches, depth first. */
-function allActions(list: readonly Action[]): Action[] {
-  return list.flatMap((a) => [a, ...a.branches().flatMap((b) => allActions(b.actions))]);
 }

@@ -223,6 +223,57 @@ export class FlowChecker {
     }
   }
 
+  /**
+   * A shared flow's outcome must be set on every path that reaches an `EndSharedFlow` without one:
+   * walks the list with whether every path so far has set it (`SetOutcome`, or `EndSharedFlow` with an
+   * outcome, which ends the path), reports GC1012 at each bare `EndSharedFlow` a path reaches unset, and
+   * returns the state where control falls off the end (undefined when it cannot). Branches that fall
+   * through meet: the outcome is set after them only if every one set it. A loop body may be left before
+   * it sets anything (`LoopExit`, `LoopNext`), so what it sets does not count after the loop.
+   */
+  checkOutcomeSet(actions: readonly Action[], path: string, set = false, loop?: { exits: boolean }): boolean | undefined {
+    let state: boolean | undefined = set;
+    for (const action of actions) {
+      // Unreachable actions are GC1004 (walk); nothing reaches them unset.
+      if (state === undefined) return undefined;
+      state = this.outcomeAfter(action, `${path} > ${action.id}`, state, loop);
+    }
+    return state;
+  }
+
+  private outcomeAfter(action: Action, at: string, set: boolean, loop?: { exits: boolean }): boolean | undefined {
+    if (action instanceof SetOutcome) return true;
+    if (action instanceof EndSharedFlow) {
+      if (action.outcome === undefined && !set) {
+        const safe = this.moduleOutcomes?.[this.moduleOutcomes.length - 1] ?? 'failure';
+        this.report(
+          'GC1012',
+          at,
+          'EndSharedFlow without an outcome returns the outcome a SetOutcome set, but a path reaches it without one (the caller would get NOT_SET)',
+          action.id,
+          `set a default outcome with SetOutcome at the start of the module (e.g. new SetOutcome('Default outcome', '${safe}')), or pass the outcome: new EndSharedFlow('${action.id}', '${safe}')`,
+        );
+      }
+      return undefined;
+    }
+    if (action instanceof Loop) {
+      const frame = { exits: false };
+      const body = this.checkOutcomeSet(action.props.body, `${at} > loop`, set, frame);
+      // Control leaves the loop (with at least what was set before it) when the body falls through or exits.
+      return body !== undefined || frame.exits ? set : undefined;
+    }
+    const control = action.control();
+    if (control === 'terminal') return undefined;
+    if (control === 'loopControl') {
+      if (loop) loop.exits = true;
+      return undefined;
+    }
+    const branches = action.branches();
+    if (branches.length === 0) return set;
+    const through = branches.map((b) => this.checkOutcomeSet(b.actions, `${at} > ${b.label}`, set, loop)).filter((s): s is boolean => s !== undefined);
+    return through.length === 0 ? undefined : through.every((s) => s);
+  }
+
   /** Checks a sequence that must end every path (a task, a module body, an inline menu choice). */
   checkEnds(actions: readonly Action[], path: string, fix: string): void {
     if (this.walk(actions, path)) {

@@ -36,7 +36,8 @@ type Signal =
   | { kind: 'loopNext' }
   | { kind: 'loopExit' }
   | { kind: 'jump'; menu: Menu | string }
-  | { kind: 'module'; outcome: string };
+  /** A shared flow ended; `outcome` is undefined (NOT_SET) when it never set one. */
+  | { kind: 'module'; outcome: string | undefined };
 
 const CONTINUE: Signal = { kind: 'continue' };
 
@@ -248,7 +249,7 @@ class Simulation {
       if (a.outcome !== undefined) this.set(frame, OUTCOME_VARIABLE, a.outcome, a.id, at);
       const outcome = frame.values.get(OUTCOME_VARIABLE);
       this.record({ kind: 'endSharedFlow', nodeId: a.id, path: at, branch: outcome === undefined ? 'NOT_SET' : String(outcome) });
-      return { kind: 'module', outcome: outcome === undefined ? '' : String(outcome) };
+      return { kind: 'module', outcome: outcome === undefined ? undefined : String(outcome) };
     }
     if (a instanceof TransferToAcd) {
       if (a.props.preTransferPrompt) this.play(a.props.preTransferPrompt.text, 'transferToAcd', a.id, at);
@@ -285,13 +286,43 @@ class Simulation {
       const target = call.props.outputs?.[name];
       if (target) caller.values.set(target.name, frame.values.get(`Common.${name}`));
     }
-    caller.values.set(call.outcomeVariable().name, signal.outcome);
-    this.record({ kind: 'sharedFlowReturn', nodeId: call.id, path: at, sharedFlow: { name: module.name, outputs, outcome: signal.outcome } });
-    // As the emitted decisions do: an undeclared outcome takes the last declared outcome's branch.
-    const declared = call.props.flow.outcomes;
-    const branch = declared.includes(signal.outcome) ? signal.outcome : declared[declared.length - 1];
-    const actions = (call.props.outcomes as Record<string, readonly Action[]>)[branch] ?? [];
+    // A module that never set its outcome (only an unvalidated definition, GC1012) returns NOT_SET.
+    const outcomeVariable = call.outcomeVariable();
+    caller.values.set(outcomeVariable.name, signal.outcome);
+    this.record({
+      kind: 'sharedFlowReturn',
+      nodeId: call.id,
+      path: at,
+      ...(signal.outcome === undefined ? { variable: outcomeVariable.name, branch: 'outcome NOT_SET' } : {}),
+      sharedFlow: { name: module.name, outputs, outcome: signal.outcome },
+    });
+    const branch = this.outcomeBranch(call, caller, at);
+    const actions = branch === undefined ? [] : ((call.props.outcomes as Record<string, readonly Action[]>)[branch] ?? []);
     return this.runActions(actions, caller, `${at} > outcome ${branch}`, 'Flow');
+  }
+
+  /**
+   * The branch the emitted decisions take: `outcome == "<o>"` for each declared outcome but the last, in
+   * order; the last one takes any other value (an undeclared outcome). Evaluated like any decision, so a
+   * NOT_SET outcome fails the first comparison, as a NOT_SET operand does in Architect.
+   */
+  private outcomeBranch(call: CallSharedFlow, caller: Frame, at: string): string | undefined {
+    const declared = call.props.flow.outcomes;
+    const outcomeVariable = call.outcomeVariable();
+    for (const o of declared.slice(0, -1)) {
+      this.current = { id: `${call.id}: outcome ${o}?`, path: at };
+      let yes: Value;
+      try {
+        yes = evaluate(outcomeVariable.ref().equals(o), caller);
+      } catch (err) {
+        if (err instanceof SimulationStop && caller.values.get(outcomeVariable.name) === undefined) {
+          throw new SimulationStop(`shared flow '${call.props.flow.flowName}' returned no outcome (NOT_SET): the caller's decision '${call.id}: outcome ${o}?' fails on it, as an expression with a NOT_SET operand does in Architect`);
+        }
+        throw err;
+      }
+      if (yes === true) return o;
+    }
+    return declared[declared.length - 1];
   }
 }
 

@@ -650,6 +650,53 @@ describe('GC1009–GC1013 shared-flow calls', () => {
     expectValid(pinModule([new SetOutcome('Assume failure', 'failure'), new Decision('Lucky?', { condition: Expr.boolean(true), yes: [new SetOutcome('Lucky', 'success')], no: [] }), new EndSharedFlow('Done')]));
   });
 
+  describe('GC1012: every path to an EndSharedFlow without an outcome sets one first', () => {
+    const lucky = (yes: Action[], no: Action[]) => new Decision('Lucky?', { condition: Expr.boolean(true), yes, no });
+
+    it('rejects a path that skips the only SetOutcome (review repro: set in one branch, the other forgot), with the safe outcome in the fix', () => {
+      const p = expectProblem(pinModule([lucky([new SetOutcome('Lucky', 'success')], [say('Forgot to set')]), new EndSharedFlow('Done')]), 'GC1012', `${PATH} > startUpTaskActions > Done`, 'Done');
+      expect(p.fix).toContain('SetOutcome');
+      expect(p.fix).toContain("'failure'");
+      expect(p.message).toContain('NOT_SET');
+    });
+
+    it('accepts a default set before the branch, and a SetOutcome in both branches', () => {
+      expectValid(pinModule([new SetOutcome('Assume failure', 'failure'), lucky([new SetOutcome('Lucky', 'success')], [say('Unlucky')]), new EndSharedFlow('Done')]));
+      expectValid(pinModule([lucky([new SetOutcome('Lucky', 'success')], [new SetOutcome('Unlucky', 'failure')]), new EndSharedFlow('Done')]));
+    });
+
+    it('accepts a branch that ends with its own outcome while the other sets one', () => {
+      expectValid(pinModule([lucky([new EndSharedFlow('Lucky end', 'success')], [new SetOutcome('Unlucky', 'failure')]), new EndSharedFlow('Done')]));
+    });
+
+    it('rejects a bare EndSharedFlow inside the branch that never set the outcome, and only there', () => {
+      const def = pinModule([lucky([new SetOutcome('Lucky', 'success'), new EndSharedFlow('Lucky end')], [new EndSharedFlow('Unlucky end')])]);
+      expectProblem(def, 'GC1012', `${PATH} > startUpTaskActions > Lucky? > no > Unlucky end`, 'Unlucky end');
+    });
+
+    it('rejects an outcome set only inside a loop body (the body may be left before it runs)', () => {
+      const body = [
+        new CollectDigits('Collect PIN', {
+          into: pin,
+          digits: Digits.exactly(4),
+          onSuccess: [new Decision('PIN correct?', { condition: pin.ref().equals(expectedPin.ref()), yes: [new SetOutcome('Accepted', 'success'), new LoopExit('Leave')], no: [] })],
+          onFailure: [new LoopNext('Again')],
+        }),
+      ];
+      expectProblem(pinModule([new Loop('PIN attempts', { counter: attempt, count: 3, body }), new EndSharedFlow('Done')]), 'GC1012', `${PATH} > startUpTaskActions > Done`, 'Done');
+      const first = [new SetOutcome('Assume failure', 'failure'), new LoopExit('Leave')];
+      expectProblem(pinModule([new Loop('Once', { counter: attempt, count: 1, body: first }), new EndSharedFlow('Done')]), 'GC1012', `${PATH} > startUpTaskActions > Done`, 'Done');
+      expectValid(pinModule([new SetOutcome('Assume failure', 'failure'), new Loop('PIN attempts', { counter: attempt, count: 3, body }), new EndSharedFlow('Done')]));
+    });
+
+    it('inside a loop body, what was set before the loop and earlier in the body counts', () => {
+      const body = [new SetOutcome('Assume failure', 'failure'), lucky([new EndSharedFlow('Early')], [new LoopNext('Again')])];
+      expectValid(pinModule([new Loop('Tries', { counter: attempt, count: 2, body }), new EndSharedFlow('Done', 'failure')]));
+      const unset = [lucky([new EndSharedFlow('Early')], [new LoopNext('Again')])];
+      expectProblem(pinModule([new Loop('Tries', { counter: attempt, count: 2, body: unset }), new EndSharedFlow('Done', 'failure')]), 'GC1012', `${PATH} > startUpTaskActions > Tries > loop > Lucky? > yes > Early`, 'Early');
+    });
+  });
+
   it('GC1013 rejects a shared flow calling another shared flow', () => {
     const nested = new CallSharedFlow<AuthOutcome>('Nested call', {
       flow: AUTH,

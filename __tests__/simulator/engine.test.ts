@@ -118,6 +118,37 @@ describe('every action kind', () => {
     expect(simulateCall(call(1))).toCallSharedFlow('Tiering', { outcome: 'other' });
   });
 
+  it('shared flows: a module that ends without setting its outcome (unvalidated) returns NOT_SET, not ""', () => {
+    const level = Variable.integer('Common.Level');
+    const actions = [new Decision('High?', { condition: level.ref().greaterThan(5), yes: [new SetOutcome('Gold', 'gold')], no: [say('Forgot to set')] }), new EndSharedFlow('End')];
+    const mk = (outcomes: string[]) => new CommonModuleFlow({ name: 'Tiering', inputs: [level], outcomes, actions });
+    const two = mk(['gold', 'other']);
+    expect(two.validate().map((p) => p.code)).toEqual(['GC1012']);
+    const caller = (module: CommonModuleFlow, handlers: Record<string, TransferToAcd[]>) =>
+      flow([new Task('Main', [new CallSharedFlow('Tier', { flow: module, inputs: { Level: Expr.integer(1) }, outcomes: handlers })])]);
+    const call = simulateCall(caller(two, { gold: [new TransferToAcd('VIP', { queue: queueNamed('VIP') })], other: [new TransferToAcd('Std', { queue: queueNamed('Standard') })] }));
+    expect(call.transcript.find((t) => t.kind === 'endSharedFlow')).toMatchObject({ nodeId: 'End', branch: 'NOT_SET' });
+    const ret = call.transcript.find((t) => t.kind === 'sharedFlowReturn')!;
+    expect(ret).toMatchObject({ variable: 'Flow.Tier_Outcome', branch: 'outcome NOT_SET' });
+    expect(ret.sharedFlow!.outcome).toBeUndefined();
+    expect(call).not.toCallSharedFlow('Tiering', { outcome: '' });
+    // The caller's decision `Flow.Tier_Outcome == "gold"` has a NOT_SET operand: it fails, it does not fall to the last branch.
+    expect(call).toStopWithError(/returned no outcome \(NOT_SET\): the caller's decision 'Tier: outcome gold\?' fails/);
+    expect(call.outcome).toMatchObject({ nodeId: 'Tier: outcome gold?' });
+    // With one outcome there is no decision: the caller goes on with NOT_SET in its outcome variable.
+    const one = simulateCall(caller(mk(['other']), { other: [new TransferToAcd('Std', { queue: queueNamed('Standard') })] }));
+    expect(one).toEndInQueue('Standard');
+    expect(one.transcript.find((t) => t.kind === 'sharedFlowReturn')).toMatchObject({ branch: 'outcome NOT_SET' });
+  });
+
+  it('shared flows: a set but undeclared outcome still takes the last branch', () => {
+    const module = new CommonModuleFlow({ name: 'Loose', outcomes: ['gold', 'other'], actions: [new SetOutcome('Bronze', 'bronze'), new EndSharedFlow('End')] });
+    const def = flow([new Task('Main', [new CallSharedFlow('Tier', { flow: module, outcomes: { gold: [new TransferToAcd('VIP', { queue: queueNamed('VIP') })], other: [new TransferToAcd('Std', { queue: queueNamed('Standard') })] } })])]);
+    const call = simulateCall(def);
+    expect(call).toCallSharedFlow('Loose', { outcome: 'bronze' });
+    expect(call).toEndInQueue('Standard');
+  });
+
   it('plays the initial greeting first', () => {
     const call = simulateCall(flow([new Task('Main', [say('Body'), new Disconnect('End')])]));
     expect(call.prompts).toEqual(['Hello.', 'Body']);

@@ -4,7 +4,8 @@ import { Action } from './action';
 
 /**
  * Sets the outcome a shared flow returns, without ending it: the module goes on, and a later
- * `EndSharedFlow()` (or the end of the module) returns it. The form real module exports show
+ * `EndSharedFlow()` returns it. Every path to a bare `EndSharedFlow()` must pass one (GC1012): set a
+ * default at the start of the module and override it in branches. The form real module exports show
  * (`updateData` of the outcome, one trailing `endTask`).
  */
 export class SetOutcome extends Action {
