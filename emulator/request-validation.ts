@@ -32,12 +32,17 @@ export function enumQueryValues<T extends string>(q: URLSearchParams, name: stri
   return multiQuery(q, name).map((value) => checkEnum(name, value, values));
 }
 
-/** A value that must be one of the documented values (exact spelling, as documented). */
+/**
+ * A value that must be one of the documented values, returned as documented. The documentation gives
+ * each enum's spelling but says nothing about letter case, so any case is accepted (CONTRACT.md, the
+ * emulator's choices): `INBOUNDCALL` is `inboundcall`.
+ */
 export function checkEnum<T extends string>(name: string, value: unknown, values: readonly T[]): T {
-  if (typeof value !== 'string' || !values.includes(value as T)) {
+  const documented = typeof value === 'string' ? values.find((v) => v.toLowerCase() === value.toLowerCase()) : undefined;
+  if (documented === undefined) {
     throw badRequest(`Invalid value ${JSON.stringify(value)} for '${name}'; allowed values: ${values.join(', ')}.`);
   }
-  return value as T;
+  return documented;
 }
 
 /** A JSON request body (an object); malformed JSON or another JSON type is a 400. */

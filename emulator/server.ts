@@ -3,7 +3,7 @@ import * as http from 'http';
 import { AddressInfo } from 'net';
 import AdmZip from 'adm-zip';
 import type * as platformClient from 'purecloud-platform-client-v2';
-import { checkImport } from './archy-check';
+import { ImportCheck, checkImport } from './archy-check';
 import { regenerateExport } from './export-regeneration';
 import { Fault, FaultBook } from './faults';
 import { HttpError, OAuthError, StorageError, badRequest, codeForStatus, notFound } from './http-error';
@@ -110,12 +110,29 @@ export class GenesysEmulator {
 
   /**
    * Publishes a flow as if someone had done it (seeding, or "edited in Architect" with a user actor).
-   * The file passes the same checks as an import job (CONTRACT.md ARCHY rows).
+   * The file passes the file checks of an import job (CONTRACT.md ARCHY-1..7); a called module that
+   * does not exist or is unpublished is left unbound rather than refused (ARCHY-8 is not applied), so
+   * tests can set up a caller whose module is gone.
    */
   seedFlow(yaml: string, actor: Actor = { kind: 'user', id: 'user-architect', name: 'Architect User' }): StoredFlow {
     const check = checkImport(yaml);
     if (check.errors.length > 0 || !check.type || !check.name) throw new Error(`seed rejected: ${check.errors.join('; ')}`);
     return this.org.publish(check.name, check.type, check.division, yaml, actor, this.bindModules(check.calledModules));
+  }
+
+  /**
+   * What an import job refuses in a flow file: the file checks (ARCHY-1..7) and, against the org, a
+   * called module that does not exist or has no published version (ARCHY-8). Publishing refuses the same
+   * (ACTION-5).
+   */
+  private importErrors(check: ImportCheck): string[] {
+    const errors = [...check.errors];
+    for (const module of check.calledModules) {
+      const target = this.org.findFlow(module, 'COMMONMODULE');
+      if (!target) errors.push(`Could not find the common module '${module}' called by the flow.`);
+      else if (!target.publishedVersionId) errors.push(`The common module '${module}' has no published version.`);
+    }
+    return errors;
   }
 
   private bindModules(names: string[]): Record<string, string> {
@@ -270,14 +287,9 @@ export class GenesysEmulator {
     const injected = this.faults.take('failJob');
     if (injected) return fail(injected.message);
     const check = checkImport(yaml);
-    for (const e of check.errors) fail(e);
-    if (check.errors.length > 0 || !check.type || !check.name) return;
-    for (const module of check.calledModules) {
-      const target = this.org.findFlow(module, 'COMMONMODULE');
-      if (!target) fail(`Could not find the common module '${module}' called by the flow.`);
-      else if (!target.publishedVersionId) fail(`The common module '${module}' has no published version.`);
-    }
-    if (job.status === 'Failure') return;
+    const errors = this.importErrors(check);
+    errors.forEach(fail);
+    if (errors.length > 0 || !check.type || !check.name) return;
     const existing = this.org.findFlow(check.name, check.type);
     if (existing?.lockedBy && !(existing.lockedBy.kind === 'client' && existing.lockedBy.id === job.clientId)) {
       const who = existing.lockedBy.kind === 'user' ? `user ${existing.lockedBy.name}` : `OAuth client ${existing.lockedBy.id}`;
@@ -377,7 +389,11 @@ export class GenesysEmulator {
     res.end(zip.toBuffer());
   }
 
-  /** Rule 13: `flow` (required) as a query parameter; answers an Operation. */
+  /**
+   * Rule 13: `flow` (required) as a query parameter; answers an Operation (ACTION-3). What an import job
+   * would refuse (ARCHY-1..8) fails the publish: the Operation carries `actionStatus: FAILURE` and the
+   * reasons in `errorMessage` (what the runtime reads), and nothing is published (ACTION-5).
+   */
   private publishAction(flowId: string, actor: Actor): platformClient.Models.Operation {
     const flow = this.flow(flowId);
     if (flow.lockedBy && !(flow.lockedBy.kind === 'client' && actor.kind === 'client' && flow.lockedBy.id === actor.id)) {
@@ -387,8 +403,11 @@ export class GenesysEmulator {
     const source = flow.savedDraft?.yaml ?? this.org.published(flow)?.yaml;
     if (!source) throw new HttpError(400, 'flow.no.version', `Flow '${flow.name}' has nothing to publish`);
     const check = checkImport(source);
+    const operation = { id: randomUUID(), complete: true, actionName: 'PUBLISH', client: actor.kind === 'client' ? { id: actor.id } : undefined };
+    const errors = this.importErrors(check);
+    if (errors.length > 0) return { ...operation, actionStatus: 'FAILURE', errorMessage: `Flow '${flow.name}' cannot be published: ${errors.join(' ')}` };
     this.org.publish(flow.name, flow.type, flow.division, source, actor, this.bindModules(check.calledModules));
-    return { id: randomUUID(), complete: true, actionName: 'Publish', actionStatus: 'Complete', client: actor.kind === 'client' ? { id: actor.id } : undefined };
+    return { ...operation, actionStatus: 'SUCCESS' };
   }
 
   /** Rule 13: `flow` (required) as a query parameter; answers the Flow. */

@@ -29,7 +29,7 @@ export class TokenIssuer {
   }
 
   /**
-   * `Authorization: Basic base64(id:secret)` and form body `grant_type=client_credentials` (rule 1);
+   * `Authorization: Basic base64(id:secret)` (scheme in any case, RFC 7235 §2.1) and form body `grant_type=client_credentials` (rule 1);
    * refusals are `{error, error_description}` (rule 3) with the statuses of RFC 6749 §5.2.
    */
   login(authorization: string | undefined, body: string): { access_token: string; token_type: string; expires_in: number } {
@@ -43,9 +43,10 @@ export class TokenIssuer {
     return { access_token: accessToken, token_type: 'bearer', expires_in: this.ttlSeconds };
   }
 
-  /** The token of an API request (`Authorization: Bearer <token>`), or 401 `bad.credentials`. */
+  /** The token of an API request (`Authorization: Bearer <token>`, scheme in any case), or 401 `bad.credentials`. */
   authenticate(authorization: string | undefined): { key: string; token: IssuedToken } {
-    const match = /^Bearer (\S+)$/.exec(authorization ?? '');
+    // Auth schemes are case-insensitive, separated from the credentials by one or more spaces (RFC 7235 §2.1).
+    const match = /^Bearer +(\S+)$/i.exec(authorization ?? '');
     const token = match ? this.tokens.get(match[1]) : undefined;
     if (!match || !token || token.expiresAt <= Date.now()) throw new HttpError(401, 'bad.credentials', 'Invalid login credentials.');
     return { key: match[1], token };
@@ -57,7 +58,8 @@ export class TokenIssuer {
   }
 
   private basicClient(authorization: string | undefined): string | undefined {
-    const match = /^Basic ([A-Za-z0-9+/=]+)$/.exec(authorization ?? '');
+    // Auth schemes are case-insensitive, separated from the credentials by one or more spaces (RFC 7235 §2.1).
+    const match = /^Basic +([A-Za-z0-9+/=]+)$/i.exec(authorization ?? '');
     if (!match) return undefined;
     const decoded = Buffer.from(match[1], 'base64').toString('utf8');
     const colon = decoded.indexOf(':');

@@ -9,6 +9,7 @@ import AdmZip from 'adm-zip';
 import { parse } from 'yaml';
 import * as platformClient from 'purecloud-platform-client-v2';
 import { GenesysEmulator } from '../../emulator';
+import { ArchitectOps } from '../../runtime/architect/architect-ops';
 import { GenesysClient } from '../../runtime/genesys';
 import { TEST_CLIENT_ID, TEST_CLIENT_SECRET, connect, startEmulator } from '../support/emulator';
 
@@ -152,6 +153,13 @@ describe('the emulator enforces the platform contract (emulator/CONTRACT.md)', (
       }
       await expect(GenesysClient.connect({ clientId: TEST_CLIENT_ID, clientSecret: 'wrong', region: 'us-east-1', gateway: { host: '127.0.0.1', port: emulator.port, protocol: 'http' } })).rejects.toMatchObject({ code: 'GC4005', status: 401 });
       client = await connect(emulator);
+      // The auth scheme is a case-insensitive token (RFC 7235 §2.1), followed by one or more spaces.
+      for (const scheme of ['basic ', 'BASIC ', 'bAsIc  ']) {
+        const res = await login({ Authorization: basic().replace('Basic ', scheme) }, 'grant_type=client_credentials');
+        expect(res.status).toBe(200);
+        expect(res.body.access_token).toEqual(expect.stringMatching(/\S/));
+      }
+      expect((await login({ Authorization: basic().replace('Basic ', 'Basic') }, 'grant_type=client_credentials')).status).toBe(401);
     });
 
     row('AUTH-2', 'a token request without grant_type is 400 invalid_request', async () => {
@@ -177,8 +185,12 @@ describe('the emulator enforces the platform contract (emulator/CONTRACT.md)', (
     });
 
     row('AUTH-5', 'an API call without a valid bearer token is 401 bad.credentials', async () => {
-      for (const headers of [{}, { Authorization: 'Bearer not-a-token' }, { Authorization: basic() }]) {
+      for (const headers of [{}, { Authorization: 'Bearer not-a-token' }, { Authorization: basic() }, { Authorization: `Bearer${token}` }]) {
         expectErrorBody(await fetch(`${emulator.url}/api/v2/flows`, { headers }).then(answer), 401, 'bad.credentials');
+      }
+      // The auth scheme is a case-insensitive token (RFC 7235 §2.1), followed by one or more spaces.
+      for (const scheme of ['bearer', 'BEARER', 'BeArEr ']) {
+        expect((await fetch(`${emulator.url}/api/v2/flows`, { headers: { Authorization: `${scheme} ${token}` } })).status).toBe(200);
       }
       const own = await startEmulator();
       try {
@@ -231,8 +243,8 @@ describe('the emulator enforces the platform contract (emulator/CONTRACT.md)', (
       expect(ivrs).toMatchObject({ entities: expect.any(Array), total: expect.any(Number), totalNumberOfEntities: expect.any(Number), pageCount: expect.any(Number) });
     });
 
-    row('FLOWS-1', 'a flow type outside the documented list is 400 (types are lower case, as documented)', async () => {
-      for (const type of [['INBOUNDCALL'], ['callflow'], ['inboundcall', 'CommonModule']]) {
+    row('FLOWS-1', 'a flow type outside the documented list is 400', async () => {
+      for (const type of [['callflow'], ['inboundcall', 'CommonModules'], ['']]) {
         const answer = await refused(() => architect().getFlows({ type }));
         expectErrorBody(answer, 400, 'bad.request');
         expect(answer.body.message).toContain("'type'");
@@ -430,7 +442,7 @@ describe('the emulator enforces the platform contract (emulator/CONTRACT.md)', (
     row('EXPORT-5', 'exportType is Architect or Yaml', async () => {
       const flow = emulator.seedFlow(moduleYaml('Typed Export'));
       expectErrorBody(await refused(() => architect().postFlowsExportJobs({ flows: [{ flow: { id: flow.id }, exportType: 'Json' as any }] })), 400, 'bad.request');
-      expectErrorBody(await refused(() => architect().postFlowsExportJobs({ flows: [{ flow: { id: flow.id }, exportType: 'yaml' as any }] })), 400, 'bad.request');
+      expectErrorBody(await refused(() => architect().postFlowsExportJobs({ flows: [{ flow: { id: flow.id }, exportType: 'yml' as any }] })), 400, 'bad.request');
       for (const exportType of ['Yaml', 'Architect'] as const) expect((await exportJob([{ flow: { id: flow.id }, exportType }])).state.status).toBe('Success');
     });
 
@@ -586,7 +598,8 @@ describe('the emulator enforces the platform contract (emulator/CONTRACT.md)', (
     row('ACTION-3', 'publish answers an Operation, unlock the Flow; an unknown flow is 404', async () => {
       const flow = emulator.seedFlow(moduleYaml('Republished'));
       const operation = await ok(() => architect().postFlowsActionsPublish(flow.id));
-      expect(operation).toMatchObject({ id: expect.any(String), complete: true, actionName: 'Publish', actionStatus: 'Complete', client: { id: TEST_CLIENT_ID } });
+      expect(operation).toMatchObject({ id: expect.any(String), complete: true, actionName: 'PUBLISH', actionStatus: 'SUCCESS', client: { id: TEST_CLIENT_ID } });
+      expect(operation.errorMessage).toBeUndefined();
       expect(emulator.org.flows.get(flow.id)!.publishedVersionId).toBe('2.0');
       expect(await ok(() => architect().postFlowsActionsUnlock(flow.id))).toMatchObject({ id: flow.id, name: 'Republished', type: 'COMMONMODULE' });
       expectErrorBody(await refused(() => architect().postFlowsActionsPublish('00000000-0000-0000-0000-000000000003')), 404, 'not.found');
@@ -600,6 +613,28 @@ describe('the emulator enforces the platform contract (emulator/CONTRACT.md)', (
       expectErrorBody(answer, 409, 'flow.locked');
       expect(answer.body.message).toContain('Sam Supervisor');
     });
+
+    row('ACTION-5', 'a publish an import job would refuse (module gone, placeholder left) fails in the Operation and publishes nothing', async () => {
+      // A caller published while its module did not exist yet binds nothing; the module is gone again at the republish.
+      const caller = emulator.seedFlow(callerYaml('Orphaned Republish', 'Vanished Module'));
+      const failed = await ok(() => architect().postFlowsActionsPublish(caller.id));
+      expect(failed).toMatchObject({ complete: true, actionName: 'PUBLISH', actionStatus: 'FAILURE', client: { id: TEST_CLIENT_ID } });
+      expect(failed.errorMessage).toContain("Could not find the common module 'Vanished Module' called by the flow.");
+      expect(emulator.org.flows.get(caller.id)!.publishedVersionId).toBe('1.0');
+      // The runtime reads errorMessage and stops.
+      await expect(new ArchitectOps(client).publish(caller.id)).rejects.toMatchObject({ code: 'GC4003' });
+      // Once the module is published, the same republish binds it.
+      emulator.seedFlow(moduleYaml('Vanished Module'));
+      expect(await ok(() => architect().postFlowsActionsPublish(caller.id))).toMatchObject({ actionStatus: 'SUCCESS' });
+      expect(emulator.org.published(emulator.org.flows.get(caller.id)!)!.boundModules).toEqual({ 'Vanished Module': '1.0' });
+      // A saved draft that fails the file checks (ARCHY-6 here) is not published either.
+      const drafted = emulator.seedFlow(moduleYaml('Drafted Module'));
+      await fetch(`${emulator.url}/__admin/flows/${drafted.id}/draft`, { method: 'POST', body: JSON.stringify({ yaml: moduleYaml('"{{flow_name}}"') }) });
+      await fetch(`${emulator.url}/__admin/flows/${drafted.id}/unlock`, { method: 'POST' });
+      const draft = await ok(() => architect().postFlowsActionsPublish(drafted.id));
+      expect(draft).toMatchObject({ actionStatus: 'FAILURE', errorMessage: expect.stringContaining('Unresolved substitution placeholder') });
+      expect(emulator.org.flows.get(drafted.id)!.publishedVersionId).toBe('1.0');
+    });
   });
 
   describe('dependency tracking', () => {
@@ -612,7 +647,7 @@ describe('the emulator enforces the platform contract (emulator/CONTRACT.md)', (
     row('DEPS-2', 'objectType and resourceType take the documented object types', async () => {
       const module = emulator.seedFlow(moduleYaml('Tracked Module'));
       const caller = emulator.seedFlow(callerYaml('Tracked Caller', 'Tracked Module'));
-      for (const objectType of ['COMMONMODULE', 'commonmoduleflow', 'FLOW']) {
+      for (const objectType of ['COMMONMODULE', 'commonmodule', 'FLOW']) {
         expectErrorBody(await refused(() => architect().getArchitectDependencytrackingConsumingresources(module.id, objectType)), 400, 'bad.request');
       }
       expectErrorBody(await refused(() => architect().getArchitectDependencytrackingConsumingresources(module.id, 'COMMONMODULEFLOW', { resourceType: ['INBOUNDCALL'] })), 400, 'bad.request');
@@ -625,7 +660,7 @@ describe('the emulator enforces the platform contract (emulator/CONTRACT.md)', (
 
     row('DEPS-3', 'flowFilter is checkedIn or published', async () => {
       const module = emulator.seedFlow(moduleYaml('Filtered Module'));
-      for (const flowFilter of ['all', 'Published', 'checkedin']) {
+      for (const flowFilter of ['all', 'publish', 'checked_in']) {
         expectErrorBody(await refused(() => architect().getArchitectDependencytrackingConsumingresources(module.id, 'COMMONMODULEFLOW', { flowFilter })), 400, 'bad.request');
       }
       for (const flowFilter of ['checkedIn', 'published']) {
@@ -756,6 +791,20 @@ describe('the emulator enforces the platform contract (emulator/CONTRACT.md)', (
       expect(byId.entities.map((f: any) => f.id)).toEqual([...byId.entities.map((f: any) => f.id)].sort());
       const byName = await ok(() => architect().getFlows({ name: 'Sorted', sortBy: 'name', sortOrder: 'desc' }));
       expect(byName.entities.map((f: any) => f.name)).toEqual(['Sorted C', 'Sorted B', 'Sorted A']);
+    });
+
+    it('accepts a documented enum value in any letter case, and refuses only undocumented values', async () => {
+      const module = emulator.seedFlow(moduleYaml('Any Case Module'));
+      const lower = await ok(() => architect().getFlows({ type: ['commonmodule'], name: 'Any Case' }));
+      for (const type of [['COMMONMODULE'], ['CommonModule'], ['inboundCall', 'commonModule']]) {
+        expect((await ok(() => architect().getFlows({ type, name: 'Any Case' }))).entities).toEqual(lower.entities);
+      }
+      expect(lower.entities.map((f: any) => f.name)).toEqual(['Any Case Module']);
+      expect((await ok(() => architect().getArchitectDependencytrackingConsumingresources(module.id, 'commonmoduleflow', { flowFilter: 'Published', resourceType: ['inboundcallflow'] }))).entities).toEqual([]);
+      expect((await ok(() => architect().getArchitectDependencytrackingConsumingresources(module.id, 'CommonModuleFlow', { flowFilter: 'CHECKEDIN' }))).entities).toEqual([]);
+      expect((await exportJob([{ flow: { id: module.id }, exportType: 'yaml' }])).state.status).toBe('Success');
+      const job = await ok(() => architect().postFlowsJobs());
+      expect((await ok(() => architect().getFlowsJob(job.id, { expand: ['MESSAGES' as any] }))).status).toBe('Registered');
     });
 
     it('accepts an IVR update without version (last writer wins)', async () => {
