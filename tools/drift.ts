@@ -13,6 +13,7 @@ import { ArchitectOps } from '../runtime/architect/architect-ops';
 import { DriftReport, detectDrift } from '../runtime/drift/drift-check';
 import { exitCodeOf, toJson, toMarkdown, toTable } from '../runtime/drift/drift-format';
 import { GenesysClient } from '../runtime/genesys/genesys-client';
+import { sanitize, withoutOwnCredentials } from '../runtime/genesys/genesys-error';
 import { SynthesizedStack } from '../runtime/synth-output/synthesized-stack';
 import { stackIdFor } from '../stacks';
 import { synthToDirectory } from './synth';
@@ -48,7 +49,8 @@ async function main(): Promise<number> {
       const stack = SynthesizedStack.read(path.join(work, 'cdktf.out', 'stacks', stackIdFor(env.name)));
       reports.push(await detectDrift(ops, stack, stackIdFor(env.name), { exportBatchSize: batch, namePrefix: env.namePrefix || undefined }));
     }
-    console.log(format === 'json' ? toJson(reports) : format === 'markdown' ? toMarkdown(reports) : toTable(reports));
+    // Our OAuth client id is never printed (texts say "this deployment's OAuth client"), in any format.
+    console.log(withoutOwnCredentials(format === 'json' ? toJson(reports) : format === 'markdown' ? toMarkdown(reports) : toTable(reports)));
     if (format === 'table') console.error(`${ops.client.apiCalls} API calls`);
     return exitCodeOf(reports);
   } finally {
@@ -59,7 +61,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (err) => {
-    console.error(`drift check could not run: ${err instanceof Error ? err.message : String(err)}`);
+    console.error(`drift check could not run: ${sanitize(err instanceof Error ? err.message : String(err), 2000)}`);
     process.exit(1);
   },
 );

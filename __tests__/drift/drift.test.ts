@@ -10,7 +10,7 @@ import { DRIFT_JSON_SCHEMA_VERSION, exitCodeOf, toJson, toMarkdown, toTable } fr
 import { applyLikeProvider } from '../../runtime/synth-output/apply-like-provider';
 import { SynthesizedStack } from '../../runtime/synth-output/synthesized-stack';
 import { synthToDirectory } from '../../tools/synth';
-import { connect, emulatorEnv, startEmulator } from '../support/emulator';
+import { TEST_CLIENT_ID, TEST_CLIENT_SECRET, connect, emulatorEnv, startEmulator } from '../support/emulator';
 
 const root = path.resolve(__dirname, '..', '..');
 const poll = { intervalMs: 20, timeoutMs: 5000 };
@@ -90,6 +90,48 @@ describe('drift detection against the emulator', () => {
     expect(kinds(await drift())).toEqual(['flow-embeds-old-module:TEST Sales IVR', 'flow-embeds-old-module:TEST Support IVR']);
   });
 
+  describe("a caller's embedded module version, told by publish dates", () => {
+    /** Sets the datePublished the API serves for a flow's published version (undefined: served without it). */
+    const setPublished = (name: string, date: string | undefined) => {
+      const f = flow(name);
+      (emulator.org.published(f) as { datePublished: string | undefined }).datePublished = date;
+    };
+    const callers = ['TEST Sales IVR', 'TEST Support IVR'];
+
+    it('compares instants, not strings: a module published later in another zone offset is seen', async () => {
+      // The module (09:00Z) was published after the callers (10:00+02:00 = 08:00Z); as strings it sorts first.
+      setPublished('TEST Shared PIN Auth', '2024-05-01T09:00:00.000Z');
+      callers.forEach((c) => setPublished(c, '2024-05-01T10:00:00.000+02:00'));
+      const report = await drift();
+      expect(report.complete).toBe(true);
+      expect(kinds(report)).toEqual(['flow-embeds-old-module:TEST Sales IVR', 'flow-embeds-old-module:TEST Support IVR']);
+    });
+
+    it('compares instants, not strings: a module published earlier is not reported', async () => {
+      setPublished('TEST Shared PIN Auth', '2024-05-01T10:00:00.000+02:00');
+      callers.forEach((c) => setPublished(c, '2024-05-01T09:00:00Z'));
+      const report = await drift();
+      expect(report).toMatchObject({ complete: true, findings: [] });
+    });
+
+    it.each<[string, string, string | undefined, RegExp]>([
+      ['the module', 'TEST Shared PIN Auth', undefined, /the published version 2\.0 of 'TEST Shared PIN Auth' has no datePublished/],
+      ['a caller', 'TEST Sales IVR', undefined, /the published version 1\.0 of 'TEST Sales IVR' has no datePublished/],
+      ['the module', 'TEST Shared PIN Auth', 'yesterday', /of 'TEST Shared PIN Auth' has a datePublished that is not an ISO-8601 date \("yesterday"\)/],
+      ['a caller', 'TEST Sales IVR', '2024-13-45T99:00:00Z', /of 'TEST Sales IVR' has a datePublished that is not an ISO-8601 date/],
+    ])('is incomplete, never in sync, when %s (%s) is served with datePublished %s', async (_who, name, date, says) => {
+      await new Promise((r) => setTimeout(r, 5));
+      await ops.importFlow(yamlOf('TEST Shared PIN Auth'), poll); // the callers now embed an older module version
+      setPublished(name, date);
+      const report = await drift();
+      expect(report.complete).toBe(false);
+      expect(report.findings.filter((f) => f.name === 'TEST Sales IVR')).toEqual([]);
+      expect(report.errors.join('\n')).toMatch(/could not tell whether 'TEST Sales IVR' embeds the current version of 'TEST Shared PIN Auth': /);
+      expect(report.errors.join('\n')).toMatch(says);
+      expect(exitCodeOf([report])).toBe(1);
+    });
+  });
+
   it('a 429 storm in the middle never yields a wrong "in sync": the result is correct or incomplete', async () => {
     emulator.seedFlow(yamlOf('TEST Sales IVR').replace('Welcome to Sales.', 'Welcome!'));
     const impatient = new ArchitectOps(await connect(emulator, { retry: { maxTotalMs: 1500 } }));
@@ -119,6 +161,39 @@ describe('drift detection against the emulator', () => {
     expect(md).toContain('| flow | TEST Sales IVR | `flow-content-differs` |');
     expect(md).toContain('live "Welcome | pipe!"');
   });
+
+  it("never prints this deployment's OAuth client id, in any format (npm run drift, compiled)", async () => {
+    const run = (...args: string[]) =>
+      new Promise<{ code: number | null; out: string }>((resolve) => {
+        const child = spawn(process.execPath, ['dist/tools/drift.js', ...args], { cwd: root, env: { ...process.env, ...emulatorEnv(emulator) } });
+        let out = '';
+        child.stdout.on('data', (d) => (out += d));
+        child.stderr.on('data', (d) => (out += d));
+        child.on('close', (code) => resolve({ code, out }));
+      });
+    // Our client published an edited version and holds a lock; a user published another flow.
+    emulator.seedFlow(yamlOf('TEST Sales IVR').replace('Welcome to Sales.', 'Welcome!'), { kind: 'client', id: TEST_CLIENT_ID });
+    flow('TEST Sales IVR').lockedBy = { kind: 'client', id: TEST_CLIENT_ID };
+    emulator.seedFlow(yamlOf('TEST After Hours'));
+    for (const format of ['table', 'json', 'markdown']) {
+      const result = await run('--env', 'test', '--format', format);
+      expect(result.code).toBe(2);
+      expect(result.out).toContain('flow-content-differs');
+      expect(result.out).toContain("published by user Architect User, not by this deployment's OAuth client");
+      expect(result.out).not.toContain(TEST_CLIENT_ID);
+      expect(result.out).not.toContain(TEST_CLIENT_SECRET);
+    }
+    // An unreadable answer whose excerpt names our client: the error says whose, not the id.
+    for (const format of ['table', 'json', 'markdown']) {
+      const bad = { entities: [{ id: 'f-1', type: 'INBOUNDCALL', lockedClient: { id: TEST_CLIENT_ID } }], pageSize: 500, pageNumber: 1, total: 1, pageCount: 1 };
+      emulator.faults.add({ kind: 'body', body: JSON.stringify(bad), count: 1, path: '/api/v2/flows' });
+      const result = await run('--env', 'test', '--format', format);
+      expect(result.code).toBe(1);
+      expect(result.out).toMatch(/GC4006 .*a flow has no name/);
+      expect(result.out).toContain("this deployment's OAuth client");
+      expect(result.out).not.toContain(TEST_CLIENT_ID);
+    }
+  }, 60000);
 
   it('npm run drift (compiled) exits 0 in sync and 2 on drift', async () => {
     const run = (...args: string[]) =>

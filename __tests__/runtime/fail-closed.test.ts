@@ -7,7 +7,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { ENVIRONMENTS } from '../../config';
 import { GenesysEmulator } from '../../emulator';
-import { ArchitectOps, exportFileName } from '../../runtime/architect/architect-ops';
+import { ArchitectOps, MAX_POLL_MS, exportFileName, pollMs } from '../../runtime/architect/architect-ops';
 import { detectDrift } from '../../runtime/drift/drift-check';
 import { exitCodeOf } from '../../runtime/drift/drift-format';
 import { FlowCheckInput } from '../../runtime/flow-check/flow-check-input';
@@ -15,7 +15,7 @@ import { GenesysError, MAX_LISTED_ENTITIES, maxPages, readFlow, readListing } fr
 import { applyLikeProvider } from '../../runtime/synth-output/apply-like-provider';
 import { SynthesizedStack } from '../../runtime/synth-output/synthesized-stack';
 import { synthToDirectory } from '../../tools/synth';
-import { connect, emulatorEnv, startEmulator } from '../support/emulator';
+import { TEST_CLIENT_ID, connect, emulatorEnv, startEmulator } from '../support/emulator';
 
 /**
  * Issue 9, part 5: any answer that is not what the Genesys API contract promises means "could not
@@ -69,11 +69,16 @@ interface Run {
   stderr: string;
 }
 
-function run(script: string, args: string[], extraEnv: Record<string, string>, cwd = root): Promise<Run> {
+/** Runs a compiled tool; after `killAfterMs` (if given) the child is killed and its code is null. */
+function run(script: string, args: string[], extraEnv: Record<string, string>, cwd = root, killAfterMs?: number): Promise<Run> {
   return new Promise((resolve) => {
     const childEnv: NodeJS.ProcessEnv = { ...process.env, ...extraEnv };
     delete childEnv.FLOW_CHECK_SKIP;
+    delete childEnv.FLOW_CHECK_WAIT_SECONDS;
+    Object.assign(childEnv, extraEnv);
     const child = spawn(process.execPath, [path.join(root, script), ...args], { cwd, env: childEnv });
+    const timer = killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+    child.on('close', () => clearTimeout(timer));
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -91,6 +96,8 @@ describe('fail closed on answers that are not what the Genesys API promises', ()
   let storage: http.Server;
   let storageUrl: string;
   let zipServed = Buffer.alloc(0);
+  /** Requests the storage server received. */
+  let storageRequests = 0;
 
   const inputFor = (flowName: string, flowType: string): FlowCheckInput => {
     const payloadPath = path.join(work, `${flowName.replace(/\W+/g, '-')}.yaml`);
@@ -117,6 +124,7 @@ describe('fail closed on answers that are not what the Genesys API promises', ()
     synthToDirectory(path.join(work, 'out'), [env]);
     stack = SynthesizedStack.read(path.join(work, 'out', 'stacks', STACK));
     storage = http.createServer((req, res) => {
+      storageRequests++;
       if (req.url?.startsWith('/zip')) {
         res.writeHead(200, { 'Content-Type': 'application/zip' });
         return res.end(zipServed);
@@ -306,6 +314,136 @@ describe('fail closed on answers that are not what the Genesys API promises', ()
       expect(readListing('GET /api/v2/flows', last, { pageNumber: 100, pageSize: 500 }, readFlow).pageCount).toBe(100);
       const first = { entities: [], pageSize: 500, pageNumber: 1, pageCount: 101 };
       expect(() => readListing('GET /api/v2/flows', first, { pageNumber: 1, pageSize: 500 }, readFlow)).toThrow(/GC4006 .*pageCount 101 is beyond the bound of 100 pages of 500 \(50000 entities\)/);
+    });
+  });
+
+  describe('paged listings must add up across pages', () => {
+    const stackCaller = (i: number) => ({ id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, name: 'TEST Sales IVR', type: 'INBOUNDCALLFLOW', version: '1.0' });
+
+    it('destroy guard (compiled handler) refuses when page 2 states another total than page 1 and is empty', async () => {
+      // Page 1: 100 stack callers of 101, 2 pages; page 2: "100 in all, 1 page", nothing on it. The 101st
+      // consumer (possibly outside the stack) is on no page we read.
+      const page1 = { entities: Array.from({ length: 100 }, (_, i) => stackCaller(i)), pageSize: 100, pageNumber: 1, total: 101, pageCount: 2 };
+      const page2 = { entities: [], pageSize: 100, pageNumber: 2, total: 100, pageCount: 1 };
+      emulator.faults.add({ kind: 'body', body: JSON.stringify(page1), count: 1, path: '/dependencytracking/consumingresources' });
+      emulator.faults.add({ kind: 'body', body: JSON.stringify(page2), count: 1, path: '/dependencytracking/consumingresources' });
+      const result = await handler('destroy', inputFor('TEST Shared PIN Auth', 'COMMONMODULE'));
+      expect(result.stdout).not.toContain('destroy may proceed');
+      expect(result.stderr).toMatch(/refusing to destroy: .*GC4006 \[GET \/api\/v2\/architect\/dependencytracking\/consumingresources \(page 2\)\].*page 2 states total 100 but page 1 stated 101/);
+      expect(result.code).toBe(2);
+    });
+
+    it('rejects pages whose distinct entities fall short of the total they state (an entity counted twice)', async () => {
+      const [a, b, c] = (await ops.listFlows(['inboundcall'])).map((f) => readFlow('seed', JSON.parse(JSON.stringify(f))));
+      emulator.faults.add({ kind: 'body', body: JSON.stringify({ entities: [a, b], pageSize: 2, pageNumber: 1, total: 4, pageCount: 2 }), count: 1, path: '/api/v2/flows' });
+      emulator.faults.add({ kind: 'body', body: JSON.stringify({ entities: [b, c], pageSize: 2, pageNumber: 2, total: 4, pageCount: 2 }), count: 1, path: '/api/v2/flows' });
+      await expect(ops.listFlows(['inboundcall'])).rejects.toMatchObject({ code: 'GC4006', message: expect.stringContaining('the pages hold 3 distinct entities but every page states a total of 4') });
+    });
+
+    it('rejects a listing without total whose pageCount changes between pages', async () => {
+      const [a, b] = (await ops.listFlows(['inboundcall'])).map((f) => readFlow('seed', JSON.parse(JSON.stringify(f))));
+      emulator.faults.add({ kind: 'body', body: JSON.stringify({ entities: [a], pageSize: 1, pageNumber: 1, pageCount: 3 }), count: 1, path: '/api/v2/flows' });
+      emulator.faults.add({ kind: 'body', body: JSON.stringify({ entities: [b], pageSize: 1, pageNumber: 2, pageCount: 2 }), count: 1, path: '/api/v2/flows' });
+      await expect(ops.listFlows(['inboundcall'])).rejects.toMatchObject({ code: 'GC4006', message: expect.stringContaining('page 2 states pageCount 2 but page 1 stated 3') });
+    });
+
+    it('reads a listing whose pages add up (control)', async () => {
+      const [a, b, c] = (await ops.listFlows(['inboundcall'])).map((f) => readFlow('seed', JSON.parse(JSON.stringify(f))));
+      emulator.faults.add({ kind: 'body', body: JSON.stringify({ entities: [a, b], pageSize: 2, pageNumber: 1, total: 3, pageCount: 2 }), count: 1, path: '/api/v2/flows' });
+      emulator.faults.add({ kind: 'body', body: JSON.stringify({ entities: [c], pageSize: 2, pageNumber: 2, total: 3, pageCount: 2 }), count: 1, path: '/api/v2/flows' });
+      expect((await ops.listFlows(['inboundcall'])).map((f) => f.id)).toEqual([a.id, b.id, c.id]);
+    });
+  });
+
+  describe('FLOW_CHECK_WAIT_SECONDS (compiled handler)', () => {
+    it.each(['abc', '-5', '0', '1e12', 'Infinity', '3601'])('exits 2 promptly, naming the variable, the value and the fix, for %s', async (value) => {
+      // A flow that never gets published: a NaN or absurd wait would poll for it forever.
+      const input = { ...inputFor('TEST Sales IVR', 'INBOUNDCALL'), flowName: 'TEST Never Published' };
+      const started = Date.now();
+      const result = await run('dist/handlers/flow-check.js', ['create'], { ...emulatorEnv(emulator), FLOW_CHECK_INPUT: JSON.stringify(input), FLOW_CHECK_WAIT_SECONDS: value }, work, 20_000);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(`flow check could not complete: GC4007 [FLOW_CHECK_WAIT_SECONDS] must be a number of seconds greater than 0 and at most 3600 (value: ${JSON.stringify(value)}). Fix: set FLOW_CHECK_WAIT_SECONDS to the seconds to wait for the publish (e.g. 120), or unset it for the default of 120`);
+      expect(Date.now() - started).toBeLessThan(10_000);
+    }, 30_000);
+
+    it('bounds ArchitectOps polls: a NaN, infinite, negative or too long poll option falls back to the default', () => {
+      expect(pollMs(Number('abc'), 120_000)).toBe(120_000);
+      expect(pollMs(Infinity, 120_000)).toBe(120_000);
+      expect(pollMs(-1, 1000)).toBe(1000);
+      expect(pollMs(1e12, 1000)).toBe(1000);
+      expect(pollMs(MAX_POLL_MS + 1, 500)).toBe(500);
+      expect(pollMs(undefined, 500)).toBe(500);
+      expect(pollMs(0, 500)).toBe(0);
+      expect(pollMs(2500, 500)).toBe(2500);
+    });
+
+    it('an export with NaN poll options still ends (bounded by the default timeout, polled at the default interval)', async () => {
+      const [flow] = [...emulator.org.flows.values()].filter((f) => f.publishedVersionId);
+      const exported = await ops.exportVersions([{ id: flow.id, version: flow.publishedVersionId! }], { timeoutMs: Number('abc'), intervalMs: Number('abc'), firstPollMs: -1 });
+      expect(exported.get(flow.id)).toContain('name:');
+    });
+  });
+
+  describe("this deployment's OAuth client id never reaches the handler's output", () => {
+    it('names our client in words when it published a version that differs', async () => {
+      const sales = stack.flows.find((f) => f.name === 'TEST Sales IVR')!;
+      emulator.seedFlow(sales.yaml.replace('Welcome to Sales.', 'Welcome to Sales!'), { kind: 'client', id: TEST_CLIENT_ID });
+      const result = await handler('create', inputFor('TEST Sales IVR', 'INBOUNDCALL'));
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain("that version was published by this deployment's OAuth client");
+      expect(result.stdout + result.stderr).not.toContain(TEST_CLIENT_ID);
+      emulator.seedFlow(sales.yaml, { kind: 'client', id: TEST_CLIENT_ID });
+    });
+
+    it('scrubs it from the excerpt of an answer that cannot be read', async () => {
+      fault({ name: '', body: listing({ total: 1, pageCount: 1, entities: [{ id: 'f-1', type: 'INBOUNDCALL', lockedClient: { id: TEST_CLIENT_ID, name: TEST_CLIENT_ID } }] }), says: /./ }, '/api/v2/flows');
+      const result = await handler('create', inputFor('TEST Sales IVR', 'INBOUNDCALL'));
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/GC4006 .*a flow has no name/);
+      expect(result.stderr).toContain("this deployment's OAuth client");
+      expect(result.stdout + result.stderr).not.toContain(TEST_CLIENT_ID);
+    });
+
+    it('login failures do not name it', async () => {
+      const result = await run('dist/handlers/flow-check.js', ['create'], { ...emulatorEnv(emulator), GENESYSCLOUD_OAUTHCLIENT_SECRET: 'wrong-secret-5501', FLOW_CHECK_INPUT: JSON.stringify(inputFor('TEST Sales IVR', 'INBOUNDCALL')) }, work);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain("GC4005 [POST /oauth/token] login failed for this deployment's OAuth client");
+      expect(result.stdout + result.stderr).not.toContain(TEST_CLIENT_ID);
+      expect(result.stdout + result.stderr).not.toContain('wrong-secret-5501');
+    });
+  });
+
+  describe('presigned URLs never leak their credentials', () => {
+    const successAt = (url: string, count = 1) => emulator.faults.add({ kind: 'body', body: JSON.stringify({ id: 'job-1', status: 'Success', downloadUrl: url }), status: 200, count, path: '/api/v2/flows/export/jobs/' });
+    const ref = () => {
+      const flow = [...emulator.org.flows.values()].find((f) => f.publishedVersionId)!;
+      return [{ id: flow.id, version: flow.publishedVersionId! }];
+    };
+
+    it('refuses a download URL with user:password@ up front (GC4006, no request, no retry), printing neither password nor signature', async () => {
+      const before = storageRequests;
+      const url = `${storageUrl.replace('http://', 'http://svc:Pa55w0rd@')}/zip?X-Amz-Signature=s3cr3tsig&X-Amz-Credential=AKIAEXAMPLE`;
+      successAt(url, 5);
+      const error = await ops.exportVersions(ref(), poll).catch((e) => e);
+      expect(error).toBeInstanceOf(GenesysError);
+      expect(error.code).toBe('GC4006');
+      expect(error.message).toContain('the download URL carries credentials (user:password@)');
+      expect(storageRequests).toBe(before);
+      const everything = error.message + JSON.stringify(error) + String(error.stack);
+      for (const secret of ['Pa55w0rd', 'svc:', 's3cr3tsig', 'AKIAEXAMPLE']) expect(everything).not.toContain(secret);
+    });
+
+    it('a network error on a signed URL carries neither the signature nor the credential of the query', async () => {
+      const closed = http.createServer();
+      await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+      const port = (closed.address() as AddressInfo).port;
+      await new Promise<void>((resolve) => closed.close(() => resolve()));
+      const client = await connect(emulator, { retry: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 2 } });
+      const error = await client.download(`http://127.0.0.1:${port}/dl?X-Amz-Signature=s3cr3tsig&X-Amz-Credential=AKIAEXAMPLE%2F20240501`).catch((e) => e);
+      expect(error).toMatchObject({ code: 'GC4004' });
+      expect(error.message).toMatch(/network error: fetch failed \(ECONNREFUSED\)/);
+      const everything = error.message + JSON.stringify(error) + String(error.stack);
+      for (const secret of ['s3cr3tsig', 'AKIAEXAMPLE', 'X-Amz-Signature=']) expect(everything).not.toContain(secret);
     });
   });
 

@@ -10,7 +10,7 @@ import { FlowCheckInput } from '../../runtime/flow-check/flow-check-input';
 import { applySubstitutions } from '../../runtime/synth-output/substitutions';
 import { GenesysError } from '../../runtime/genesys';
 import { ContactCenterStack, addEnvironments } from '../../stacks';
-import { connect, startEmulator } from '../support/emulator';
+import { TEST_CLIENT_ID, connect, startEmulator } from '../support/emulator';
 
 const QUEUES = { queue_SalesIvrQueue: 'DEV Sales', queue_SupportIvrQueue: 'DEV Support', queue_OperatorQueue: 'DEV Operator' };
 const poll = { timeoutMs: 3000, intervalMs: 20 };
@@ -96,6 +96,23 @@ describe('flow check handler against the emulator', () => {
     await fetch(`${emulator.url}/__admin/flows/${flow.id}/lock`, { method: 'POST', body: JSON.stringify({ actor: { kind: 'user', id: 'u-7', name: 'Dana Designer' } }) });
     const report = await checkPublishedFlow(ops, inputFor('DEV Sales IVR', 'INBOUNDCALL', salesYaml()), { poll });
     expect(report.lines.join('\n')).toContain('locked by user Dana Designer');
+  });
+
+  it("names this deployment's OAuth client without printing its id; another client by its id", async () => {
+    // Our own client publishes an edit (e.g. a hotfix pipeline with the same OAuth client).
+    await deploy(salesYaml().replace('Welcome to Sales.', 'Welcome to Sales!'));
+    const ours = await checkPublishedFlow(ops, inputFor('DEV Sales IVR', 'INBOUNDCALL', salesYaml()), { poll });
+    expect(ours.exitCode).toBe(1);
+    expect(ours.lines.join('\n')).toContain("that version was published by this deployment's OAuth client");
+    expect(ours.lines.join('\n')).not.toContain(TEST_CLIENT_ID);
+    // Someone else's client is named: it tells who published or holds the lock.
+    const flow = (await ops.findFlow('DEV Sales IVR', 'INBOUNDCALL'))!;
+    await fetch(`${emulator.url}/__admin/flows/${flow.id}/edit`, { method: 'POST', body: JSON.stringify({ yaml: applySubstitutions(salesYaml(), QUEUES).replace('Welcome to Sales.', 'Hi.'), actor: { kind: 'client', id: 'partner-client-77' } }) });
+    await fetch(`${emulator.url}/__admin/flows/${flow.id}/lock`, { method: 'POST', body: JSON.stringify({ actor: { kind: 'client', id: 'partner-client-77' } }) });
+    const theirs = (await checkPublishedFlow(ops, inputFor('DEV Sales IVR', 'INBOUNDCALL', salesYaml()), { poll })).lines.join('\n');
+    expect(theirs).toContain('locked by OAuth client partner-client-77');
+    expect(theirs).toContain('that version was published by OAuth client partner-client-77');
+    expect(theirs).not.toContain(TEST_CLIENT_ID);
   });
 
   it('reports callers outside the stack that embed an older module version, and republishes them when told to', async () => {

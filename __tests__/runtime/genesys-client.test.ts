@@ -1,7 +1,7 @@
 import type * as platformClient from 'purecloud-platform-client-v2';
 import { GenesysEmulator } from '../../emulator';
-import { GenesysClient, GenesysError, retryDelay, DEFAULT_RETRY_POLICY, settingsFromEnvironment } from '../../runtime/genesys';
-import { TEST_CLIENT_SECRET, connect, emulatorSettings, startEmulator } from '../support/emulator';
+import { GenesysClient, GenesysError, retryDelay, DEFAULT_RETRY_POLICY, printableUrl, sanitize, settingsFromEnvironment } from '../../runtime/genesys';
+import { TEST_CLIENT_ID, TEST_CLIENT_SECRET, connect, emulatorSettings, startEmulator } from '../support/emulator';
 
 const MODULE_YAML = 'commonModule:\n  name: Test Module\n  startUpTaskActions:\n    - endTask:\n        name: End\n';
 const org = (c: GenesysClient) => c.call<platformClient.Models.Organization>('GET /api/v2/organizations/me', (a) => a.organization.getOrganizationsMe());
@@ -96,14 +96,16 @@ describe('GenesysClient against the emulator (real SDK)', () => {
     expect(waits[0]).toBeGreaterThanOrEqual(1000);
   });
 
-  it('fails login with GC4005 and never includes the secret', async () => {
+  it('fails login with GC4005 and never includes the secret or our client id', async () => {
     const settings = { ...emulatorSettings(emulator), clientSecret: 'wrong-secret-5501' };
     const error = await GenesysClient.connect(settings).catch((e) => e);
     expect(error).toBeInstanceOf(GenesysError);
     expect(error.code).toBe('GC4005');
+    expect(error.message).toContain("login failed for this deployment's OAuth client: 401");
     const everything = JSON.stringify(error) + error.message + String(error.stack);
     expect(everything).not.toContain('wrong-secret-5501');
     expect(everything).not.toContain(TEST_CLIENT_SECRET);
+    expect(everything).not.toContain(TEST_CLIENT_ID);
     expect(everything).not.toMatch(/Basic [A-Za-z0-9+/=]{8,}/);
   });
 
@@ -115,6 +117,38 @@ describe('GenesysClient against the emulator (real SDK)', () => {
     expect(everything).not.toMatch(/Bearer/i);
     expect(everything).not.toMatch(/authorization/i);
     expect(everything).not.toContain(TEST_CLIENT_SECRET);
+  });
+
+  it('refuses a presigned URL carrying user:password@ at once (GC4006), without printing it', async () => {
+    const waits: number[] = [];
+    const client = await connect(emulator, { sleep: async (ms) => void waits.push(ms) });
+    const url = `http://svc:Pa55w0rd@127.0.0.1:${emulator.port}/downloads/x?X-Amz-Signature=s3cr3tsig&X-Amz-Credential=AKIAEXAMPLE`;
+    for (const attempt of [client.download(url), client.upload(url, {}, MODULE_YAML)]) {
+      const error = await attempt.catch((e) => e);
+      expect(error).toMatchObject({ code: 'GC4006' });
+      expect(error.message).toMatch(/the (download|upload) URL carries credentials \(user:password@\)/);
+      const everything = error.message + JSON.stringify(error) + String(error.stack);
+      for (const secret of ['Pa55w0rd', 'svc:', 's3cr3tsig', 'AKIAEXAMPLE']) expect(everything).not.toContain(secret);
+    }
+    expect(waits).toEqual([]);
+  });
+
+  it('does not retry a presigned request that cannot be made (not transient), and prints no signature', async () => {
+    const waits: number[] = [];
+    const client = await connect(emulator, { sleep: async (ms) => void waits.push(ms) });
+    const job = await client.call<platformClient.Models.RegisterArchitectJobResponse>('POST /api/v2/flows/jobs', (a) => a.architect.postFlowsJobs());
+    const signed = `${job.presignedUrl}${job.presignedUrl!.includes('?') ? '&' : '?'}X-Amz-Signature=s3cr3tsig`;
+    const error = await client.upload(signed, { 'x-bad-header': 'line\nbreak' }, MODULE_YAML).catch((e) => e);
+    expect(error).toMatchObject({ code: 'GC4003' });
+    expect(error.message).toMatch(/the upload could not be made: .*not retried/);
+    expect(error.message).not.toContain('s3cr3tsig');
+    expect(waits).toEqual([]);
+  });
+
+  it('strips user:password@ and query strings from any text it sanitizes', () => {
+    const text = sanitize('GET http://svc:Pa55w0rd@storage.example/dl?X-Amz-Signature=abc&X-Amz-Credential=AKIA failed; see https://u@h.example/p');
+    expect(text).toBe('GET http://[redacted]@storage.example/dl?[redacted] failed; see https://[redacted]@h.example/p');
+    expect(printableUrl('https://a:b@h.example:8443/x/y?sig=1#frag')).toBe('https://h.example:8443/x/y?[redacted]');
   });
 
   it('reports a network error after bounded retries', async () => {

@@ -16,11 +16,12 @@ import {
   readOperation,
 } from '../genesys/api-responses';
 import { GenesysApis, GenesysClient } from '../genesys/genesys-client';
-import { GenesysError } from '../genesys/genesys-error';
+import { GenesysError, OWN_CLIENT } from '../genesys/genesys-error';
 
 type Flow = platformClient.Models.Flow;
 type JobMessage = platformClient.Models.ArchitectJobMessage;
 
+/** Poll timing; a value that is not a finite number from 0 to `MAX_POLL_MS` falls back to its default. */
 export interface PollOptions {
   /** Give up after this long. @default 120000 */
   readonly timeoutMs?: number;
@@ -31,6 +32,17 @@ export interface PollOptions {
 }
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Longest wait `setTimeout` honours (a longer one fires at once); also the longest poll timeout taken as given. */
+export const MAX_POLL_MS = 2 ** 31 - 1;
+
+/**
+ * A poll duration as given when it is a finite number from 0 to {@link MAX_POLL_MS}, else the default: a
+ * NaN, infinite or negative timeout would make the deadline unreachable or meaningless (polling forever).
+ */
+export function pollMs(value: number | undefined, fallback: number): number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= MAX_POLL_MS ? value : fallback;
+}
 
 /**
  * Architect operations built on the Genesys client, shared by the custom resource, drift and the demo.
@@ -54,14 +66,15 @@ export class ArchitectOps {
 
   /** Waits until the flow exists with a published version (publishing is asynchronous). */
   async waitForPublished(name: string, type: string, poll: PollOptions = {}): Promise<Flow> {
-    const deadline = Date.now() + (poll.timeoutMs ?? 120_000);
+    const deadline = Date.now() + pollMs(poll.timeoutMs, 120_000);
+    const interval = pollMs(poll.intervalMs, 1000);
     for (;;) {
       const flow = await this.findFlow(name, type);
       if (flow?.publishedVersion?.id) return flow;
       if (Date.now() >= deadline) {
         throw new GenesysError('GC4003', `flow ${type} '${name}'`, flow ? 'the flow exists but has no published version' : 'no flow with this name and type exists', name, 'check the apply of its genesyscloud_flow resource (the import job may have failed)');
       }
-      await pause(poll.intervalMs ?? 1000);
+      await pause(interval);
     }
   }
 
@@ -78,10 +91,12 @@ export class ArchitectOps {
       ),
     );
     const status = 'GET /api/v2/flows/export/jobs/{id}';
-    const deadline = Date.now() + (poll.timeoutMs ?? 120_000);
+    const deadline = Date.now() + pollMs(poll.timeoutMs, 120_000);
+    const interval = pollMs(poll.intervalMs, 500);
+    const firstPoll = pollMs(poll.firstPollMs, interval);
     let state: platformClient.Models.ArchitectExportJobStateResponse;
     for (let attempt = 0; ; attempt++) {
-      await pause(attempt === 0 ? (poll.firstPollMs ?? poll.intervalMs ?? 500) : (poll.intervalMs ?? 500));
+      await pause(attempt === 0 ? firstPoll : interval);
       state = readExportJobState(status, await this.client.call(status, (a) => a.architect.getFlowsExportJob(job.id, { expand: ['messages'] })));
       if (state.status !== 'Started' && state.status !== 'Registered') break;
       if (Date.now() >= deadline) throw new GenesysError('GC4004', 'export job', 'the export job did not finish in time', job.id, 'retry later');
@@ -132,9 +147,11 @@ export class ArchitectOps {
 
   /**
    * Follows a paged listing to its last page, reading every page (see `readListing`): at most
-   * `maxPages(pageSize)` pages; a page that only repeats entities already seen is an error (a server
-   * ignoring `pageNumber` would otherwise be followed to the bound); an entity seen on an earlier page
-   * (the listing shifted while it was read) is kept once.
+   * `maxPages(pageSize)` pages. The pages must add up, or the listing is GC4006 (could not check):
+   * every page states the same `total`, `pageCount` and page size (a listing that changes while it is
+   * read cannot be trusted: some entity may sit on no page we read), a page that only repeats entities
+   * already seen is an error (a server ignoring `pageNumber` would otherwise be followed to the bound),
+   * and at the end the distinct entities collected are exactly `total`.
    */
   private async allPages<T extends { id?: string }>(
     label: string,
@@ -145,9 +162,17 @@ export class ArchitectOps {
     const found: T[] = [];
     const seen = new Set<string>();
     const limit = maxPages(pageSize);
+    let first: { total: number | undefined; pageCount: number; pageSize: number } | undefined;
     for (let page = 1; page <= limit; page++) {
       const call = page === 1 ? label : `${label} (page ${page})`;
       const listing = readListing(call, await this.client.call(call, (a) => fetchPage(a, page, pageSize)), { pageNumber: page, pageSize }, readEntity);
+      const stated = { total: listing.total, pageCount: listing.pageCount, pageSize: listing.pageSize };
+      if (!first) first = stated;
+      for (const field of ['total', 'pageCount', 'pageSize'] as const) {
+        if (stated[field] !== first[field]) {
+          throw contractViolation(call, `page ${page} states ${field} ${stated[field] ?? '(none)'} but page 1 stated ${first[field] ?? '(none)'} (the listing changed while it was read, or the pages do not add up)`, stated);
+        }
+      }
       const keys = listing.entities.map((e) => e.id ?? JSON.stringify(e));
       if (page > 1 && keys.length > 0 && keys.every((k) => seen.has(k))) {
         throw contractViolation(call, `page ${page} only repeats entities of earlier pages`, keys.join(', '));
@@ -156,7 +181,12 @@ export class ArchitectOps {
         if (!seen.has(keys[i])) found.push(e);
         seen.add(keys[i]);
       });
-      if (page >= listing.pageCount) return found;
+      if (page >= listing.pageCount) {
+        if (first.total !== undefined && found.length !== first.total) {
+          throw contractViolation(call, `the pages hold ${found.length} distinct entities but every page states a total of ${first.total}`, stated);
+        }
+        return found;
+      }
     }
     throw contractViolation(label, `no last page within the bound of ${limit} pages`, undefined);
   }
@@ -187,10 +217,11 @@ export class ArchitectOps {
     const register = 'POST /api/v2/flows/jobs';
     const job = readImportJobRegistration(register, await this.client.call(register, (a) => a.architect.postFlowsJobs()));
     await this.client.upload(job.presignedUrl, job.headers ?? {}, yaml);
-    const deadline = Date.now() + (poll.timeoutMs ?? 16 * 60_000);
+    const deadline = Date.now() + pollMs(poll.timeoutMs, 16 * 60_000);
+    const interval = pollMs(poll.intervalMs, 1000);
     const status = 'GET /api/v2/flows/jobs/{id}';
     for (;;) {
-      await pause(poll.intervalMs ?? 1000);
+      await pause(interval);
       const state = readImportJobState(status, await this.client.call(status, (a) => a.architect.getFlowsJob(job.id, { expand: ['messages'] })));
       if (state.status === 'Success') return { flowId: state.flow?.id, messages: (state.messages ?? []).map((m) => m.text ?? '') };
       if (state.status === 'Failure') {
@@ -207,11 +238,27 @@ export function plainMessages(messages: readonly JobMessage[] | undefined): stri
   return texts.length > 0 ? texts.join(' | ') : 'no message from the platform';
 }
 
-/** Who holds a lock on the flow, in words, or undefined when it is not locked. */
+/**
+ * Who holds a lock on the flow, in words, or undefined when it is not locked or only by our own client
+ * (a deploy in flight). Another client is named by its name or id (it identifies who holds the lock);
+ * ours never is (see `OWN_CLIENT`).
+ */
 export function lockHolder(flow: Flow, ourClientId: string): string | undefined {
   if (flow.lockedUser) return `user ${flow.lockedUser.name ?? flow.lockedUser.id}`;
   if (flow.lockedClient && flow.lockedClient.id !== ourClientId) return `OAuth client ${flow.lockedClient.name ?? flow.lockedClient.id}`;
   return undefined;
+}
+
+/**
+ * Who published a flow version, in words: `user <name>`, `OAuth client <another client's id>`, or
+ * `OWN_CLIENT` when it was our own client (whose id is never printed); undefined when the version names
+ * nobody.
+ */
+export function publisherOf(version: platformClient.Models.FlowVersion | undefined, ourClientId: string): string | undefined {
+  if (version?.createdBy) return `user ${version.createdBy.name ?? version.createdBy.id}`;
+  const client = version?.createdByClient?.id;
+  if (!client) return undefined;
+  return client === ourClientId ? OWN_CLIENT : `OAuth client ${client}`;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type * as platformClient from 'purecloud-platform-client-v2';
-import { ArchitectOps, PollOptions } from '../architect/architect-ops';
+import { ArchitectOps, PollOptions, lockHolder, publisherOf } from '../architect/architect-ops';
+import { OWN_CLIENT } from '../genesys/genesys-error';
 import { compareFlows, FlowDifference } from '../flow-compare';
 import { ExpectedFlow, ExpectedIvr, SynthesizedStack } from '../synth-output/synthesized-stack';
 
@@ -87,21 +88,29 @@ export async function detectDrift(ops: ArchitectOps, stack: Pick<SynthesizedStac
       continue;
     }
     if (published.createdBy || (published.createdByClient?.id && published.createdByClient.id !== ops.client.clientId)) {
-      const who = published.createdBy ? `user ${published.createdBy.name ?? published.createdBy.id}` : `OAuth client ${published.createdByClient!.id}`;
-      report('flow-published-by-other', 'flow', expected.name, `published version ${published.id} was published by ${who}, not by the deploying client`);
+      report('flow-published-by-other', 'flow', expected.name, `published version ${published.id} was published by ${publisherOf(published, ops.client.clientId)}, not by ${OWN_CLIENT}`);
     }
-    if (flow.lockedUser || (flow.lockedClient && flow.lockedClient.id !== ops.client.clientId)) {
-      report('flow-locked', 'flow', expected.name, `locked by ${flow.lockedUser ? `user ${flow.lockedUser.name ?? flow.lockedUser.id}` : `OAuth client ${flow.lockedClient!.name ?? flow.lockedClient!.id}`}`);
-    }
+    const holder = lockHolder(flow, ops.client.clientId);
+    if (holder) report('flow-locked', 'flow', expected.name, `locked by ${holder}`);
     if (flow.savedVersion?.id) {
       report('flow-draft-pending', 'flow', expected.name, `a saved draft (${flow.savedVersion.id}) is pending on top of published version ${published.id}`);
     }
     for (const moduleName of expected.callsModules) {
       const module = byKey.get(key(moduleName, 'COMMONMODULE'));
-      const moduleDate = module?.publishedVersion?.datePublished;
+      if (!module?.publishedVersion?.id) continue; // reported as missing or never published on its own
       // Architect binds a module when the caller is published: a module published later is not embedded.
-      if (moduleDate && published.datePublished && moduleDate > published.datePublished) {
-        report('flow-embeds-old-module', 'flow', expected.name, `embeds an older version of '${moduleName}' (module published ${moduleDate}, caller ${published.datePublished}); republish the caller`);
+      // Compared as instants (the API's ISO-8601 strings need not share one format); a date we cannot
+      // read makes the report incomplete, never "in sync".
+      const moduleDate = publishedAt(module.publishedVersion.datePublished);
+      const callerDate = publishedAt(published.datePublished);
+      const unreadable = [
+        ...(moduleDate.error ? [`the published version ${module.publishedVersion.id} of '${moduleName}' ${moduleDate.error}`] : []),
+        ...(callerDate.error ? [`the published version ${published.id} of '${expected.name}' ${callerDate.error}`] : []),
+      ];
+      if (unreadable.length > 0) {
+        errors.push(`could not tell whether '${expected.name}' embeds the current version of '${moduleName}': ${unreadable.join('; ')}`);
+      } else if (moduleDate.ms! > callerDate.ms!) {
+        report('flow-embeds-old-module', 'flow', expected.name, `embeds an older version of '${moduleName}' (module published ${module.publishedVersion.datePublished}, caller ${published.datePublished}); republish the caller`);
       }
     }
     toExport.push({ expected, flow });
@@ -173,6 +182,17 @@ function checkIvr(
   if (expected.hasScheduleGroup !== Boolean(live.scheduleGroup?.id)) {
     report('ivr-schedule-group-differs', 'ivr', expected.name, expected.hasScheduleGroup ? 'has no schedule group, but the stack sets one' : 'has a schedule group, but the stack sets none');
   }
+}
+
+/**
+ * A `datePublished` as epoch milliseconds, or why it cannot be read. The API gives ISO-8601 date-times
+ * (`2024-05-01T09:30:00.000Z`); anything else (missing, another format) is not guessed at.
+ */
+function publishedAt(value: unknown): { ms?: number; error?: string } {
+  if (value === undefined || value === null || value === '') return { error: 'has no datePublished' };
+  const ms = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}(T|$)/.test(value) ? Date.parse(value) : NaN;
+  if (!Number.isFinite(ms)) return { error: `has a datePublished that is not an ISO-8601 date (${JSON.stringify(value).slice(0, 60)})` };
+  return { ms };
 }
 
 function chunk<T>(items: readonly T[], size: number): T[][] {

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import { parse } from 'yaml';
 import { calledModules } from '../synth-output/called-modules';
-import { ArchitectOps, PollOptions, lockHolder } from '../architect/architect-ops';
+import { ArchitectOps, PollOptions, lockHolder, publisherOf } from '../architect/architect-ops';
 import { compareFlows, formatDifferences } from '../flow-compare';
 import { applySubstitutions } from '../synth-output/substitutions';
 import { FlowCheckInput } from './flow-check-input';
@@ -39,8 +39,8 @@ export async function checkPublishedFlow(ops: ArchitectOps, input: FlowCheckInpu
   if (differences.length > 0) {
     lines.push(`${what}: published version ${published.id} does not match the synthesized flow (${differences.length} difference(s)):`);
     lines.push(formatDifferences(differences));
-    const by = published.createdBy?.name ?? published.createdBy?.id ?? published.createdByClient?.id;
-    if (by) lines.push(`  that version was published by ${published.createdBy ? `user ${by}` : `OAuth client ${by}`}`);
+    const by = publisherOf(published, ops.client.clientId);
+    if (by) lines.push(`  that version was published by ${by}`);
     return { exitCode: FLOW_CHECK_EXIT.checkFailed, lines };
   }
   lines.push(`${what}: published content matches the synthesized flow (${input.contentHash.slice(0, 12)})`);

@@ -6,9 +6,33 @@
  */
 import { ArchitectOps } from '../architect/architect-ops';
 import { GenesysClient } from '../genesys/genesys-client';
-import { GenesysError } from '../genesys/genesys-error';
+import { GenesysError, sanitize, withoutOwnCredentials } from '../genesys/genesys-error';
 import { FLOW_CHECK_EXIT, checkPublishedFlow, checkSharedFlowDestroy } from './flow-check';
 import { parseFlowCheckInput } from './flow-check-input';
+
+/** Longest `FLOW_CHECK_WAIT_SECONDS` accepted: an hour is far beyond any publish. */
+const MAX_WAIT_SECONDS = 3600;
+const DEFAULT_WAIT_SECONDS = 120;
+
+/**
+ * `FLOW_CHECK_WAIT_SECONDS`: how long to wait for the publish, a number of seconds greater than 0 and
+ * at most {@link MAX_WAIT_SECONDS}; unset or empty means the default of 120. Anything else (`abc`,
+ * negative, `1e12`) is GC4007: a NaN or absurd wait would make the check poll forever.
+ */
+function waitSecondsFrom(raw: string | undefined): number {
+  if (raw === undefined || raw.trim() === '') return DEFAULT_WAIT_SECONDS;
+  const seconds = Number(raw);
+  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > MAX_WAIT_SECONDS) {
+    throw new GenesysError(
+      'GC4007',
+      'FLOW_CHECK_WAIT_SECONDS',
+      `must be a number of seconds greater than 0 and at most ${MAX_WAIT_SECONDS}`,
+      raw.slice(0, 40),
+      `set FLOW_CHECK_WAIT_SECONDS to the seconds to wait for the publish (e.g. ${DEFAULT_WAIT_SECONDS}), or unset it for the default of ${DEFAULT_WAIT_SECONDS}`,
+    );
+  }
+  return seconds;
+}
 
 async function main(): Promise<number> {
   const mode = process.argv[2];
@@ -21,10 +45,11 @@ async function main(): Promise<number> {
     console.log(`${input.flowType} '${input.flowName}': flow check skipped (FLOW_CHECK_SKIP=1)`);
     return FLOW_CHECK_EXIT.ok;
   }
-  const waitSeconds = Number(process.env.FLOW_CHECK_WAIT_SECONDS ?? 120);
+  const waitSeconds = waitSecondsFrom(process.env.FLOW_CHECK_WAIT_SECONDS);
   const ops = new ArchitectOps(await GenesysClient.connect());
   const report = mode === 'create' ? await checkPublishedFlow(ops, input, { poll: { timeoutMs: waitSeconds * 1000 } }) : await checkSharedFlowDestroy(ops, input);
-  report.lines.forEach((l) => (report.exitCode === 0 ? console.log(l) : console.error(l)));
+  // Our OAuth client id is never printed (the texts say "this deployment's OAuth client").
+  report.lines.map(withoutOwnCredentials).forEach((l) => (report.exitCode === 0 ? console.log(l) : console.error(l)));
   return report.exitCode;
 }
 
@@ -33,7 +58,7 @@ main().then(
   (err) => {
     // Anything unreadable (an API answer that is not what the contract promises: GC4006) or unavailable
     // ends here: "could not check", never ok and never a verdict on data we could not read.
-    const reason = err instanceof GenesysError ? err.message : err instanceof Error ? err.message : String(err);
+    const reason = err instanceof GenesysError ? err.message : sanitize(err instanceof Error ? err.message : String(err), 2000);
     const destroy = process.argv[2] === 'destroy';
     console.error(destroy ? `refusing to destroy: the destroy guard could not check the shared flow's callers: ${reason}` : `flow check could not complete: ${reason}`);
     process.exit(FLOW_CHECK_EXIT.couldNotCheck);

@@ -165,6 +165,10 @@ export interface ListingPage<T> {
   readonly entities: T[];
   /** Pages the listing has, as this page states it (checked against `total`, `pageSize` and the bound). */
   readonly pageCount: number;
+  /** Entities the listing has, as this page states it (undefined when the page does not say). */
+  readonly total: number | undefined;
+  /** Page size the page was cut at (the one asked for when the page does not say). */
+  readonly pageSize: number;
 }
 
 function nonNegativeInteger(value: unknown): value is number {
@@ -204,7 +208,7 @@ export function readListing<T>(call: string, body: unknown, request: PageRequest
   } else if (request.pageNumber < pageCount && count < pageSize) {
     throw contractViolation(call, `only ${count} entities on page ${request.pageNumber} of ${pageCount} (pages before the last hold ${pageSize})`, listing);
   }
-  return { entities: listing.entities.map((e) => readEntity(call, e)), pageCount };
+  return { entities: listing.entities.map((e) => readEntity(call, e)), pageCount, total: total as number | undefined, pageSize };
 }
 
 const JOB_STATUSES = ['Registered', 'Started', 'Success', 'Failure'] as const;

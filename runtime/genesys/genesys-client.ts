@@ -1,6 +1,6 @@
 import * as platformClient from 'purecloud-platform-client-v2';
-import { readJsonBody } from './api-responses';
-import { GenesysError, sanitize } from './genesys-error';
+import { contractViolation, readJsonBody } from './api-responses';
+import { GenesysError, OWN_CLIENT, printableUrl, registerOwnCredentials, sanitize } from './genesys-error';
 import { DEFAULT_RETRY_POLICY, RetryPolicy, retryDelay } from './retry-policy';
 import { GenesysSettings, settingsFromEnvironment } from './settings';
 
@@ -61,6 +61,7 @@ export class GenesysClient {
     private readonly settings: GenesysSettings,
     options: GenesysClientOptions,
   ) {
+    registerOwnCredentials(settings.clientId, settings.clientSecret);
     this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
     this.sleep = options.sleep ?? sleepFor;
     const config = (this.sdk as unknown as { config: { live_reload_config: boolean; setConfigPath(p: string): void } }).config;
@@ -79,7 +80,10 @@ export class GenesysClient {
     this.apis = { architect: new platformClient.ArchitectApi(), organization: new platformClient.OrganizationApi() };
   }
 
-  /** The client id calls are made as (to tell our publishes from other people's). */
+  /**
+   * The client id calls are made as (to tell our publishes from other people's). Never print it: texts
+   * say `OWN_CLIENT` ("this deployment's OAuth client") instead.
+   */
   get clientId(): string {
     return this.settings.clientId;
   }
@@ -132,7 +136,24 @@ export class GenesysClient {
     await this.presigned('upload', url, { method: 'PUT', headers, body });
   }
 
+  /**
+   * GET or PUT a presigned URL. A URL carrying credentials (user:password@) is refused up front (GC4006,
+   * a presigned URL never does, and fetch would refuse it anyway); network errors and 5xx are retried,
+   * anything else (a 4xx, a request that cannot be built) is final. No message carries the URL's
+   * user:password@ or query string (presigned URLs are signed in the query).
+   */
   private async presigned(what: string, url: string, init: RequestInit): Promise<Buffer> {
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      throw contractViolation(what, `the ${what} URL is not a URL`, printableUrl(url));
+    }
+    const where = `${what} ${parsed.pathname}`;
+    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw contractViolation(where, `the ${what} URL is not an http(s) URL`, printableUrl(url));
+    if (parsed.username || parsed.password) {
+      throw contractViolation(where, `the ${what} URL carries credentials (user:password@); a presigned URL is signed in its query, never with a password`, printableUrl(url));
+    }
     const started = Date.now();
     for (let attempt = 1; ; attempt++) {
       let failure: { status: number | undefined; retryAfterSeconds?: number; message: string };
@@ -141,11 +162,15 @@ export class GenesysClient {
         if (res.ok) return Buffer.from(await res.arrayBuffer());
         failure = { status: res.status, retryAfterSeconds: Number(res.headers.get('retry-after')) || undefined, message: sanitize(await res.text()) };
       } catch (err) {
-        failure = { status: undefined, message: (err as Error).message };
+        const network = describeNetworkError(err);
+        if (!network.transient) {
+          throw new GenesysError('GC4003', where, `the ${what} could not be made: ${network.message}`, undefined, 'see the message; the request was not retried');
+        }
+        failure = { status: undefined, message: network.message };
       }
       const delay = retryDelay(this.policy, failure, attempt);
       if (delay === undefined || attempt >= this.policy.maxAttempts || Date.now() - started + delay > this.policy.maxTotalMs) {
-        throw new GenesysError(delay === undefined ? 'GC4003' : 'GC4004', `${what} ${new URL(url).pathname}`, `storage answered ${failure.status ?? 'network error'}: ${failure.message}`, undefined, 'retry the operation', failure.status);
+        throw new GenesysError(delay === undefined ? 'GC4003' : 'GC4004', where, `storage answered ${failure.status ?? 'network error'}: ${failure.message}`, undefined, 'retry the operation', failure.status);
       }
       await this.sleep(delay);
     }
@@ -157,7 +182,7 @@ export class GenesysClient {
       await this.sdk.loginClientCredentialsGrant(this.settings.clientId, this.settings.clientSecret);
     } catch (raw) {
       const failure = describeFailure(raw);
-      throw new GenesysError('GC4005', 'POST /oauth/token', `login failed: ${failure.status ?? 'network error'} ${failure.message}`, this.settings.clientId, 'check GENESYSCLOUD_OAUTHCLIENT_ID/SECRET and GENESYSCLOUD_REGION (or the gateway settings)', failure.status);
+      throw new GenesysError('GC4005', 'POST /oauth/token', `login failed for ${OWN_CLIENT}: ${failure.status ?? 'network error'} ${failure.message}`, undefined, 'check GENESYSCLOUD_OAUTHCLIENT_ID/SECRET and GENESYSCLOUD_REGION (or the gateway settings)', failure.status);
     }
   }
 }
@@ -171,6 +196,23 @@ function describeFailure(raw: unknown): { status: number | undefined; code?: str
   const retryAfter = Number(headers['retry-after'] ?? headers['Retry-After']);
   const message = typeof body === 'object' && body?.message ? sanitize(String(body.message)) : status ? `HTTP ${status}` : sanitize(r.message ?? String(raw));
   return { status, code: typeof body === 'object' ? body?.code : undefined, message, retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : undefined };
+}
+
+/**
+ * A fetch rejection, scrubbed, and whether it is transient: undici reports connection failures as
+ * `TypeError: fetch failed` with the system error as `cause`, timeouts as TimeoutError/AbortError.
+ * Anything else (a URL with credentials, an invalid header, an unsupported scheme) fails the same way
+ * on every attempt and is not retried.
+ */
+function describeNetworkError(err: unknown): { transient: boolean; message: string } {
+  const e = (err ?? {}) as { name?: string; message?: string; cause?: { code?: string; message?: string } };
+  const message = sanitize(String(e.message ?? err).replace(/\s+/g, ' ').trim().replace(/\.+$/, ''));
+  if (e.name === 'TimeoutError' || e.name === 'AbortError') return { transient: true, message: `timed out (${message})` };
+  if (e.message === 'fetch failed') {
+    const cause = e.cause ? sanitize(String(e.cause.code ?? e.cause.message ?? '')) : '';
+    return { transient: true, message: cause ? `${message} (${cause})` : message };
+  }
+  return { transient: false, message };
 }
 
 /** A response header by lower-case name (axios hands back an AxiosHeaders object or a plain one). */
