@@ -223,13 +223,21 @@ describe('what an Architect edit can add that we never rendered', () => {
     expect(compareFlows(SALES_IVR, withLanguages)).toEqual([]);
   });
 
+  it('ignores flow settings that real exports show varying (action defaults, speech recognition, menu settings)', () => {
+    const orgDefaults = edit(exported(), (doc) => {
+      doc.inboundCall.settingsActionDefaults.callData.processingPrompt = { lit: { name: 'PromptSystem.processing' } }; // openhours_flow.yaml
+      doc.inboundCall.settingsSpeechRec.suppressRecording = true; // closedhours_flow.yaml
+      doc.inboundCall.settingsErrorHandling.preHandlingAudio = { tts: 'Something went wrong.' };
+    });
+    expect(compareFlows(SALES_IVR, orgDefaults)).toEqual([]);
+  });
+
   it.each([
     ['a new menu choice', (doc: any) => doc.inboundCall.menus[0].menu.choices.push({ menuTransferToAcd: { name: 'Secret', dtmf: 'digit_4', targetQueue: { lit: { name: 'Elsewhere' } } } }), 'menus > menu "Main Menu" > choices > digit_4'],
     ['a failure path on a transfer', (doc: any) => (toSales(doc).outputs = { failure: { actions: [{ transferToAcd: { name: 'Elsewhere', targetQueue: { lit: { name: 'Other' } } } }] } }), 'outputs'],
     ['a preferred agent', (doc: any) => (toSales(doc).preferredAgents = { exp: 'MakeList(ToUser("x"))' }), 'preferredAgents'],
     ['error handling that transfers', (doc: any) => (doc.inboundCall.settingsErrorHandling.errorHandling = { transferToAcd: { targetQueue: { lit: { name: 'Other' } } } }), 'settingsErrorHandling'],
     ['a global DTMF choice', (doc: any) => (doc.inboundCall.menus[0].menu.choices[0].menuJumpToTask.globalDtmf = true), 'globalDtmf'],
-    ['a menu that never repeats', (doc: any) => (doc.inboundCall.menus[0].menu.settingsMenu.repeatCount = { lit: 0 }), 'settingsMenu'],
     ['an extra task', (doc: any) => doc.inboundCall.tasks.push({ task: { name: 'Extra', refId: 'Extra_99', actions: [{ disconnect: { name: 'Bye' } }] } }), 'tasks > task "Extra"'],
     ['an extra variable', (doc: any) => doc.inboundCall.variables.push({ stringVariable: { name: 'Flow.Extra', initialValue: { noValue: true } } }), 'variables > Flow.Extra'],
     ['actions in a branch we left empty', (doc: any) => verifyTask(doc).actions[2].decision.outputs.no.actions.unshift({ playAudio: { name: 'Hi', audio: { tts: 'Hi' } } }), 'outputs > no > actions > [0]'],

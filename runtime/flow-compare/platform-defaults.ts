@@ -1,41 +1,25 @@
 /**
- * What the platform adds to an exported flow that nobody wrote, by key, with the value it adds. A key
- * we did not render is ignored only when its value is neutral (see `isNeutral`) or the default below;
- * anything else was added by someone (in Architect) and is a difference. Each entry names the real
- * exports that show it (the same files as emulator/CONTRACT.md, EXPORT-12). To accept a default seen in
- * a newer export, add it here with the export that shows it.
+ * What the platform adds to an exported flow that nobody wrote, by key. A key we did not render is
+ * ignored only when its value is unset (see `isNeutral`) or matches this table; anything else was added
+ * by someone (in Architect) and is a difference. `ANY` marks values that real exports show varying from
+ * flow to flow (the org's and the flow's own defaults, which this project does not manage). Each entry
+ * names the real exports that show it: the provider's examples/resources/genesyscloud_architect_ivr/
+ * holiday_flow.yaml, openhours_flow.yaml and closedhours_flow.yaml (v1.84.1), and GenesysCloudBlueprints
+ * dr-fallback-ivr DR-Emergency-IVR.yaml and DR-Fallback-Ivr.yaml (see emulator/CONTRACT.md, EXPORT-12).
+ * To accept a default seen in a newer export, add it here with the export that shows it.
  */
 export const PLATFORM_DEFAULTS: Readonly<Record<string, unknown>> = {
-  // holiday_flow.yaml (provider examples, v1.84.1), DR-Emergency-IVR.yaml, DR-Fallback-Ivr.yaml (GenesysCloudBlueprints dr-fallback-ivr)
-  settingsActionDefaults: {
-    playAudioOnSilence: { timeout: { lit: { seconds: 40 } } },
-    detectSilence: { timeout: { lit: { seconds: 40 } } },
-    callData: { processingPrompt: { noValue: true } },
-    collectInput: { noEntryTimeout: { lit: { seconds: 5 } } },
-    dialByExtension: { interDigitTimeout: { lit: { seconds: 6 } } },
-    transferToUser: { connectTimeout: { noValue: true } },
-    transferToNumber: { connectTimeout: { noValue: true } },
-    transferToGroup: { connectTimeout: { noValue: true } },
-    transferToFlowSecure: { connectTimeout: { lit: { seconds: 15 } } },
-  },
-  // the same three exports
-  settingsErrorHandling: { errorHandling: { disconnect: { none: true } }, preHandlingAudio: { tts: 'Sorry, an error occurred. Please try your call again.' } },
-  settingsMenu: {
-    extensionDialingMaxDelay: { lit: { seconds: 1 } },
-    listenForExtensionDialing: { lit: true },
-    menuSelectionTimeout: { lit: { seconds: 10 } },
-    repeatCount: { lit: 3 },
-  },
-  settingsPrompts: { ensureAudioInPrompts: false, promptMediaToValidate: [{ mediaType: 'audio' }, { mediaType: 'tts' }] },
-  settingsSpeechRec: {
-    completeMatchTimeout: { lit: { ms: 100 } },
-    incompleteMatchTimeout: { lit: { ms: 1500 } },
-    maxSpeechLengthTimeout: { lit: { seconds: 20 } },
-    minConfidenceLevel: { lit: 50 },
-    asrCompanyDir: 'none',
-    asrEnabledOnFlow: true,
-  },
-  // every real inboundCall export carries languages with a text-to-speech voice (holiday_flow.yaml: `voice: Jill`);
+  // Action defaults differ between real exports (callData.processingPrompt is noValue in holiday_flow.yaml,
+  // PromptSystem.processing in openhours_flow.yaml): not ours to compare.
+  settingsActionDefaults: ANY,
+  // Error handling routes calls, so it is compared: every real export disconnects; the apology may vary.
+  settingsErrorHandling: { errorHandling: { disconnect: { none: true } }, preHandlingAudio: ANY },
+  // Menu, prompt and speech-recognition settings: the same values in every export above except
+  // suppressRecording (true in closedhours_flow.yaml, false in holiday_flow.yaml).
+  settingsMenu: ANY,
+  settingsPrompts: ANY,
+  settingsSpeechRec: ANY,
+  // Every real inboundCall export carries languages with a text-to-speech voice (holiday_flow.yaml: `voice: Jill`);
   // we leave supportedLanguages out of inbound call flows, so whatever the platform fills in is its default.
   supportedLanguages: ANY,
 };
@@ -45,17 +29,15 @@ function ANY(): void {}
 
 /**
  * Whether a value the platform has and we did not render is the platform's default for `key` (or
- * neutral: nothing set, false, empty). Settings blocks compare leaf by leaf, so one changed setting
- * (e.g. error handling that transfers instead of disconnecting) is not a default.
+ * neutral: nothing set, false, empty). Compared leaf by leaf, so error handling that transfers instead
+ * of disconnecting is not a default.
  */
 export function isPlatformDefault(key: string, value: unknown): boolean {
-  const known = PLATFORM_DEFAULTS[key];
-  if (known === ANY) return true;
-  return matchesDefault(value, known);
+  return matchesDefault(value, Object.hasOwn(PLATFORM_DEFAULTS, key) ? PLATFORM_DEFAULTS[key] : undefined);
 }
 
 function matchesDefault(value: unknown, known: unknown): boolean {
-  if (isNeutral(value)) return true;
+  if (known === ANY || isNeutral(value)) return true;
   if (known === undefined) return false;
   if (Array.isArray(value) || Array.isArray(known)) return JSON.stringify(value) === JSON.stringify(known);
   if (isRecord(value)) return isRecord(known) && Object.keys(value).every((k) => matchesDefault(value[k], Object.hasOwn(known, k) ? known[k] : undefined));
