@@ -223,7 +223,7 @@ describe('what an Architect edit can add that we never rendered', () => {
     expect(compareFlows(SALES_IVR, withLanguages)).toEqual([]);
   });
 
-  it('ignores flow settings that real exports show varying (action defaults, speech recognition, menu settings)', () => {
+  it('ignores the flow settings that real exports show varying (processing prompt, recording suppression, apology)', () => {
     const orgDefaults = edit(exported(), (doc) => {
       doc.inboundCall.settingsActionDefaults.callData.processingPrompt = { lit: { name: 'PromptSystem.processing' } }; // openhours_flow.yaml
       doc.inboundCall.settingsSpeechRec.suppressRecording = true; // closedhours_flow.yaml
@@ -237,6 +237,11 @@ describe('what an Architect edit can add that we never rendered', () => {
     ['a failure path on a transfer', (doc: any) => (toSales(doc).outputs = { failure: { actions: [{ transferToAcd: { name: 'Elsewhere', targetQueue: { lit: { name: 'Other' } } } }] } }), 'outputs'],
     ['a preferred agent', (doc: any) => (toSales(doc).preferredAgents = { exp: 'MakeList(ToUser("x"))' }), 'preferredAgents'],
     ['error handling that transfers', (doc: any) => (doc.inboundCall.settingsErrorHandling.errorHandling = { transferToAcd: { targetQueue: { lit: { name: 'Other' } } } }), 'settingsErrorHandling'],
+    ['a menu that never repeats', (doc: any) => (doc.inboundCall.settingsMenu.repeatCount = { lit: 0 }), 'settingsMenu'],
+    ['a menu-level setting', (doc: any) => (doc.inboundCall.menus[0].menu.settingsMenu.menuSelectionTimeout = { lit: { seconds: 1 } }), 'menus > menu "Main Menu" > settingsMenu'],
+    ['speech recognition switched off', (doc: any) => (doc.inboundCall.settingsSpeechRec.asrEnabledOnFlow = false), 'settingsSpeechRec'],
+    ['a shorter default no-entry timeout', (doc: any) => (doc.inboundCall.settingsActionDefaults.collectInput.noEntryTimeout = { lit: { seconds: 0 } }), 'settingsActionDefaults'],
+    ['a default language skill', (doc: any) => (doc.inboundCall.supportedLanguages = { 'en-us': { defaultLanguageSkill: { lit: { name: 'Klingon' } }, textToSpeech: { defaultEngine: { voice: 'Jill' } } } }), 'supportedLanguages'],
     ['a global DTMF choice', (doc: any) => (doc.inboundCall.menus[0].menu.choices[0].menuJumpToTask.globalDtmf = true), 'globalDtmf'],
     ['an extra task', (doc: any) => doc.inboundCall.tasks.push({ task: { name: 'Extra', refId: 'Extra_99', actions: [{ disconnect: { name: 'Bye' } }] } }), 'tasks > task "Extra"'],
     ['an extra variable', (doc: any) => doc.inboundCall.variables.push({ stringVariable: { name: 'Flow.Extra', initialValue: { noValue: true } } }), 'variables > Flow.Extra'],

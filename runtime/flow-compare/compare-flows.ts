@@ -60,7 +60,7 @@ function compare(expected: unknown, actual: unknown, path: string[], parentKey: 
       if (Object.hasOwn(expected, key)) continue;
       // An entry of a keyed map (task, menu, choice, variable) we did not render was added; so was any
       // other key unless it is the platform's default.
-      if (KEYED_MAPS.has(parentKey) || !isPlatformDefault(key, value)) out.push({ path: `${where} > ${key}`, expected: undefined, actual: summarize(value) });
+      if (KEYED_MAPS.has(parentKey) || !isPlatformDefault(key, value, path.length === 0)) out.push({ path: `${where} > ${key}`, expected: undefined, actual: summarize(value) });
     }
     return;
   }

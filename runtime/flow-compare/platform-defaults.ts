@@ -1,47 +1,75 @@
 /**
- * What the platform adds to an exported flow that nobody wrote, by key. A key we did not render is
- * ignored only when its value is unset (see `isNeutral`) or matches this table; anything else was added
- * by someone (in Architect) and is a difference. `ANY` marks values that real exports show varying from
- * flow to flow (the org's and the flow's own defaults, which this project does not manage). Each entry
- * names the real exports that show it: the provider's examples/resources/genesyscloud_architect_ivr/
+ * What the platform adds at the root of an exported flow that nobody wrote, by key, with the values real
+ * exports show. A key we did not render is ignored only when its value is unset (see `isUnset`) or
+ * matches this table leaf by leaf; anything else was changed or added by someone (in Architect) and is a
+ * difference. `ANY` marks the few leaves that real exports show varying from flow to flow; `'*'` stands
+ * for any key (a language). Evidence: the provider's examples/resources/genesyscloud_architect_ivr/
  * holiday_flow.yaml, openhours_flow.yaml and closedhours_flow.yaml (v1.84.1), and GenesysCloudBlueprints
- * dr-fallback-ivr DR-Emergency-IVR.yaml and DR-Fallback-Ivr.yaml (see emulator/CONTRACT.md, EXPORT-12).
- * To accept a default seen in a newer export, add it here with the export that shows it.
+ * dr-fallback-ivr DR-Emergency-IVR.yaml and DR-Fallback-Ivr.yaml (see emulator/CONTRACT.md, EXPORT-12):
+ * all five agree on every value below that is not ANY. Below the root (menus, choices, actions) only
+ * unset values are ignored: the five show menu-level settings only as `noValue`. To accept a default
+ * seen in a newer export, add it here with the export that shows it.
  */
 export const PLATFORM_DEFAULTS: Readonly<Record<string, unknown>> = {
-  // Action defaults differ between real exports (callData.processingPrompt is noValue in holiday_flow.yaml,
-  // PromptSystem.processing in openhours_flow.yaml): not ours to compare.
-  settingsActionDefaults: ANY,
-  // Error handling routes calls, so it is compared: every real export disconnects; the apology may vary.
+  settingsActionDefaults: {
+    playAudioOnSilence: { timeout: { lit: { seconds: 40 } } },
+    detectSilence: { timeout: { lit: { seconds: 40 } } },
+    // noValue in holiday_flow.yaml, PromptSystem.processing in openhours_flow.yaml
+    callData: { processingPrompt: ANY },
+    collectInput: { noEntryTimeout: { lit: { seconds: 5 } } },
+    dialByExtension: { interDigitTimeout: { lit: { seconds: 6 } } },
+    transferToUser: { connectTimeout: { noValue: true } },
+    transferToNumber: { connectTimeout: { noValue: true } },
+    transferToGroup: { connectTimeout: { noValue: true } },
+    transferToFlowSecure: { connectTimeout: { lit: { seconds: 15 } } },
+  },
+  // The apology text varies between exports; what happens on an error (disconnect) does not.
   settingsErrorHandling: { errorHandling: { disconnect: { none: true } }, preHandlingAudio: ANY },
-  // Menu, prompt and speech-recognition settings: the same values in every export above except
-  // suppressRecording (true in closedhours_flow.yaml, false in holiday_flow.yaml).
-  settingsMenu: ANY,
-  settingsPrompts: ANY,
-  settingsSpeechRec: ANY,
-  // Every real inboundCall export carries languages with a text-to-speech voice (holiday_flow.yaml: `voice: Jill`);
-  // we leave supportedLanguages out of inbound call flows, so whatever the platform fills in is its default.
-  supportedLanguages: ANY,
+  settingsMenu: {
+    extensionDialingMaxDelay: { lit: { seconds: 1 } },
+    listenForExtensionDialing: { lit: true },
+    menuSelectionTimeout: { lit: { seconds: 10 } },
+    repeatCount: { lit: 3 },
+  },
+  settingsPrompts: { ensureAudioInPrompts: false, promptMediaToValidate: [{ mediaType: 'audio' }, { mediaType: 'tts' }] },
+  settingsSpeechRec: {
+    completeMatchTimeout: { lit: { ms: 100 } },
+    incompleteMatchTimeout: { lit: { ms: 1500 } },
+    maxSpeechLengthTimeout: { lit: { seconds: 20 } },
+    minConfidenceLevel: { lit: 50 },
+    asrCompanyDir: 'none',
+    asrEnabledOnFlow: true,
+    // false in holiday_flow.yaml, true in closedhours_flow.yaml
+    suppressRecording: ANY,
+  },
+  // We leave supportedLanguages out of inbound call flows; every real export carries the default
+  // language with no language skill and a text-to-speech voice (Jill for en-us in all five).
+  supportedLanguages: { '*': { defaultLanguageSkill: { noValue: true }, textToSpeech: ANY } },
 };
 
 /** Stands for "any value" in PLATFORM_DEFAULTS. */
 function ANY(): void {}
 
 /**
- * Whether a value the platform has and we did not render is the platform's default for `key` (or
- * neutral: nothing set, false, empty). Compared leaf by leaf, so error handling that transfers instead
- * of disconnecting is not a default.
+ * Whether a value the platform has and we did not render is unset or, at the root of the flow, the
+ * platform's default for `key`. Compared leaf by leaf, so error handling that transfers instead of
+ * disconnecting, or a menu that repeats 0 times, is not a default.
  */
-export function isPlatformDefault(key: string, value: unknown): boolean {
+export function isPlatformDefault(key: string, value: unknown, atRoot: boolean): boolean {
+  if (!atRoot) return isNeutral(value);
   return matchesDefault(value, Object.hasOwn(PLATFORM_DEFAULTS, key) ? PLATFORM_DEFAULTS[key] : undefined);
 }
 
 function matchesDefault(value: unknown, known: unknown): boolean {
-  if (known === ANY || isNeutral(value)) return true;
-  if (known === undefined) return false;
+  if (known === ANY) return true;
+  if (known === undefined) return isNeutral(value);
   if (Array.isArray(value) || Array.isArray(known)) return JSON.stringify(value) === JSON.stringify(known);
-  if (isRecord(value)) return isRecord(known) && Object.keys(value).every((k) => matchesDefault(value[k], Object.hasOwn(known, k) ? known[k] : undefined));
-  return !isRecord(known) && String(value) === String(known);
+  if (isRecord(known)) {
+    if (!isRecord(value)) return false;
+    const keyOf = (k: string) => (Object.hasOwn(known, k) ? known[k] : Object.hasOwn(known, '*') ? known['*'] : undefined);
+    return Object.keys(value).every((k) => matchesDefault(value[k], keyOf(k)));
+  }
+  return !isRecord(value) && !Array.isArray(value) && String(value) === String(known);
 }
 
 /** Nothing set: `noValue: true`, `none: true`, false or empty. */
