@@ -1,7 +1,7 @@
 import { Action } from './actions/action';
 import { CallSharedFlow } from './actions/call-shared-flow';
 import { EndSharedFlow } from './actions/end-shared-flow';
-import { SetOutcome } from './actions/set-outcome';
+import { SetOutcome, sharedFlowOutcome } from './actions/set-outcome';
 import { JumpToMenu } from './actions/jump-to-menu';
 import { Loop } from './actions/loop';
 import { DataType } from './data-type';
@@ -113,6 +113,12 @@ export class FlowChecker {
     this.checkId(action.id, at, 'action');
     for (const r of action.reads()) this.checkExpression(r.expression, r.expected, at, r.what);
     for (const w of action.writes()) {
+      // The outcome is written only by SetOutcome / EndSharedFlow, so it is always a declared outcome
+      // and the per-path check sees every write.
+      if (this.moduleOutcomes && w.variable.name === sharedFlowOutcome().name) {
+        this.report('GC1014', at, `${w.what} writes ${w.variable.name}, which only SetOutcome and EndSharedFlow may set`, w.variable.name, "use new SetOutcome(id, 'outcome') instead");
+        continue;
+      }
       this.checkVariable(w.variable, at, w.what);
       if (w.variable.type !== w.valueType) {
         this.report('GC1008', at, `${w.what} writes a ${w.valueType} value into ${w.variable.type} variable ${w.variable.name}`, w.variable.name, `use a ${w.valueType} variable`);

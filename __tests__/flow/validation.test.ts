@@ -35,6 +35,7 @@ import {
   UpdateData,
   Variable,
   assign,
+  sharedFlowOutcome,
   formatProblem,
   queueNamed,
 } from '../../flow';
@@ -635,6 +636,11 @@ describe('GC1009–GC1013 shared-flow calls', () => {
   it('GC1012 rejects EndSharedFlow with an undeclared outcome, listing the declared ones', () => {
     const p = expectProblem(pinModule([new EndSharedFlow('Done', 'succes')]), 'GC1012', `${PATH} > startUpTaskActions > Done`, 'succes');
     expect(p.message).toContain('success, failure');
+  });
+
+  it('GC1014 rejects writing the outcome with UpdateData (only SetOutcome may, so it is always a declared outcome)', () => {
+    const write = new UpdateData('Sneaky', [assign(sharedFlowOutcome(), Expr.string('platinum'))]);
+    expectProblem(pinModule([new SetOutcome('Default', 'failure'), write, new EndSharedFlow('Done')]), 'GC1014', `${PATH} > startUpTaskActions > Sneaky`, 'Common.Outcome');
   });
 
   it('GC1012 rejects SetOutcome with an undeclared outcome', () => {
