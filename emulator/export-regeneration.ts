@@ -19,7 +19,6 @@ export function regenerateExport(yaml: string): string {
   renameRefIds(rootKey, body);
   if (Array.isArray(body.variables)) body.variables = [...body.variables].sort((a, b) => variableName(a).localeCompare(variableName(b), 'en', { sensitivity: 'base' }));
   if (rootKey === 'inboundCall') addInboundCallDefaults(body);
-  if (rootKey === 'commonModule') addCommonModuleDefaults(body);
   return stringify({ [rootKey]: orderRootKeys(body) }, { lineWidth: 0 });
 }
 
@@ -141,11 +140,6 @@ function addInboundCallDefaults(body: Record<string, unknown>): void {
       action.failureOutputs ??= { errorType: { noValue: true }, errorMessage: { noValue: true } };
     }
   });
-}
-
-function addCommonModuleDefaults(body: Record<string, unknown>): void {
-  body.settingsActionDefaults ??= { callData: { processingPrompt: { noValue: true } } };
-  body.settingsPrompts ??= { ensureAudioInPrompts: false, promptMediaToValidate: [{ mediaType: 'audio' }, { mediaType: 'tts' }] };
 }
 
 /** Calls `visit` for every action node anywhere in the flow. */

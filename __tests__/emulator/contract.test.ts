@@ -572,7 +572,7 @@ describe('the emulator enforces the platform contract (emulator/CONTRACT.md)', (
       expect(flow.tasks[0].task.actions[0].transferToAcd).toMatchObject({ preferredAgents: { noValue: true }, failureOutputs: { errorType: { noValue: true }, errorMessage: { noValue: true } } });
       const module = emulator.seedFlow(moduleYaml('Regenerated Module'));
       const { state } = await exportJob([{ flow: { id: module.id } }]);
-      expect(Object.keys(parse(await (await fetch(state.downloadUrl)).text()).commonModule)).toEqual(['name', 'settingsActionDefaults', 'settingsPrompts', 'startUpTaskActions']);
+      expect(Object.keys(parse(await (await fetch(state.downloadUrl)).text()).commonModule)).toEqual(['name', 'startUpTaskActions']);
     });
 
     row('EXPORT-13', "a menu choice's inline task is exported with its actions only", async () => {
