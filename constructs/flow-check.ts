@@ -46,6 +46,13 @@ export interface FlowCheckProps extends FlowCheckOptions {
    */
   readonly triggerHash?: string;
   /**
+   * The flow's id, as a Terraform reference to the `genesyscloud_flow` resource's `id` (known after the
+   * apply). Carried only in the destroy guard's input: the guard looks the shared flow up by id, so a
+   * rename in Architect cannot make it look gone.
+   * @default - the guard looks the flow up by name
+   */
+  readonly flowId?: string;
+  /**
    * Names of the flows of this stack that call this (shared) flow.
    * @default - none
    */
@@ -78,6 +85,7 @@ export class FlowCheck extends Construct {
         payloadPath: publication.asset.path,
         substitutions: publication.resource.substitutionsInput,
         flowResource: publication.resource,
+        flowId: publication.resource.id,
         triggerHash: publication.resource.updateTriggerHashInput,
         stackCallers: owner instanceof SharedFlow ? callers(owner) : [],
       });
@@ -111,9 +119,11 @@ export class FlowCheck extends Construct {
       provisioners: [{ type: 'local-exec', command: command('create'), environment }],
     });
     if (rendered.type === 'commonmodule') {
-      // Its input does not follow content, so a module edit never runs the destroy guard.
+      // Its input does not follow content, so a module edit never runs the destroy guard: the flow id
+      // stays the same across republishes (and a changed input is updated in place, which runs no
+      // destroy-time provisioner).
       this.destroyGuard = new TerraformData(this, 'DestroyGuard', {
-        input: { ...input, contentHash: 'n/a', payloadPath: 'n/a', substitutions: {} },
+        input: { ...input, contentHash: 'n/a', payloadPath: 'n/a', substitutions: {}, ...(props.flowId !== undefined ? { flowId: props.flowId } : {}) },
         dependsOn: props.flowResource ? [props.flowResource] : undefined,
         provisioners: [{ type: 'local-exec', when: 'destroy', command: command('destroy'), environment }],
       });

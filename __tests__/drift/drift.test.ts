@@ -90,6 +90,49 @@ describe('drift detection against the emulator', () => {
     expect(kinds(await drift())).toEqual(['flow-embeds-old-module:TEST Sales IVR', 'flow-embeds-old-module:TEST Support IVR']);
   });
 
+  describe('shared flows the stack calls but does not define (owned elsewhere)', () => {
+    /** The stack without its shared flow: both IVRs call a module another stack owns. */
+    const callersOnly = () => ({ flows: stack.flows.filter((f) => f.type !== 'COMMONMODULE'), ivrs: stack.ivrs });
+    const module = () => flow('TEST Shared PIN Auth');
+
+    it('in sync while the module exists and is published', async () => {
+      expect(await detectDrift(ops, callersOnly(), 'x', { poll })).toMatchObject({ complete: true, findings: [] });
+    });
+
+    it('reports a module gone from the org once, naming every caller whose next publish will fail', async () => {
+      emulator.org.flows.delete(module().id);
+      const report = await detectDrift(ops, callersOnly(), 'x', { poll });
+      expect(report.complete).toBe(true);
+      expect(report.findings).toEqual([
+        {
+          kind: 'flow-missing',
+          resource: 'flow',
+          name: 'TEST Shared PIN Auth',
+          detail: "shared flow 'TEST Shared PIN Auth', called by 'TEST Sales IVR', 'TEST Support IVR', does not exist in the org; the next publish of 'TEST Sales IVR', 'TEST Support IVR' will fail",
+        },
+      ]);
+      const one = await detectDrift(ops, { flows: stack.flows.filter((f) => f.name === 'TEST Sales IVR'), ivrs: [] }, 'x', { poll });
+      expect(one.findings.map((f) => f.detail)).toEqual(["shared flow 'TEST Shared PIN Auth', called by 'TEST Sales IVR', does not exist in the org; TEST Sales IVR's next publish will fail"]);
+    });
+
+    it('reports a module renamed away (its old name is not in the listing)', async () => {
+      module().name = 'TEST Shared PIN Auth v2';
+      expect(kinds(await detectDrift(ops, callersOnly(), 'x', { poll }))).toEqual(['flow-missing:TEST Shared PIN Auth']);
+    });
+
+    it('reports a module that exists but has no published version', async () => {
+      module().publishedVersionId = undefined;
+      const report = await detectDrift(ops, callersOnly(), 'x', { poll });
+      expect(kinds(report)).toEqual(['flow-never-published:TEST Shared PIN Auth']);
+      expect(report.findings[0].detail).toContain('exists but has no published version');
+    });
+
+    it('a module the stack defines is reported by its own checks only (once)', async () => {
+      emulator.org.flows.delete(module().id);
+      expect(kinds(await drift()).filter((k) => k.endsWith(':TEST Shared PIN Auth'))).toEqual(['flow-missing:TEST Shared PIN Auth']);
+    });
+  });
+
   describe("a caller's embedded module version, told by publish dates", () => {
     /** Sets the datePublished the API serves for a flow's published version (undefined: served without it). */
     const setPublished = (name: string, date: string | undefined) => {

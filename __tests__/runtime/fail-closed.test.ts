@@ -194,6 +194,39 @@ describe('fail closed on answers that are not what the Genesys API promises', ()
       expect(result.code).toBe(2);
     });
 
+    it('looks the shared flow up by the id in its input: a failed GET of that id is "could not check", never "already gone"', async () => {
+      const id = (await ops.findFlow('TEST Shared PIN Auth', 'COMMONMODULE'))!.id!;
+      emulator.faults.add({ kind: 'status', status: 403, count: 1, path: `/api/v2/flows/${id}` });
+      const refused = await handler('destroy', { ...module(), flowId: id });
+      expect(refused.stdout).not.toContain('already gone');
+      expect(refused.stderr).toMatch(new RegExp(`refusing to destroy: the destroy guard could not check the shared flow's callers: GC4005 \\[GET /api/v2/flows/\\{id\\}\\] Genesys answered 403`));
+      expect(refused.code).toBe(2);
+      const unknownId = await handler('destroy', { ...module(), flowId: '00000000-0000-4000-8000-000000000000' });
+      expect(unknownId.stdout).toContain("COMMONMODULE 'TEST Shared PIN Auth': already gone (no flow with id 00000000-0000-4000-8000-000000000000)");
+      expect(unknownId.code).toBe(0);
+    });
+
+    it('without an id, refuses when the name listing is empty but states no total', async () => {
+      fault({ name: '', body: listing({ pageCount: 1 }), says: /./ }, '/api/v2/flows');
+      const result = await handler('destroy', module());
+      expect(result.stdout).not.toContain('already gone');
+      expect(result.stderr).toContain('refusing to destroy: the flow listing found no shared flow by this name but stated no total');
+      expect(result.code).toBe(2);
+    });
+
+    it.each([
+      ['stackCallers as a string (a substring match would pass callers outside the stack)', { stackCallers: 'TEST Sales IVR, Partner IVR' }, /FLOW_CHECK_INPUT\.stackCallers is not a list of flow names/],
+      ['stackCallers holding a number', { stackCallers: ['TEST Sales IVR', 7] }, /FLOW_CHECK_INPUT\.stackCallers is not a list of flow names/],
+      ['flowId that is not a string', { flowId: 42 }, /FLOW_CHECK_INPUT\.flowId is not a flow id/],
+      ['flowId empty', { flowId: '' }, /FLOW_CHECK_INPUT\.flowId is not a flow id/],
+      ['substitutions as a list', { substitutions: ['a'] }, /FLOW_CHECK_INPUT\.substitutions is not an object of strings/],
+    ])('refuses an input with %s', async (_name, change, says) => {
+      const result = await handler('destroy', { ...module(), ...change } as unknown as FlowCheckInput);
+      expect(result.stderr).toMatch(/refusing to destroy: the destroy guard could not check the shared flow's callers: /);
+      expect(result.stderr).toMatch(says);
+      expect(result.code).toBe(2);
+    });
+
     it.each<Anomaly>([
       { name: 'a consumer without a name', body: listing({ pageSize: 100, total: 1, pageCount: 1, entities: [{ id: 'f-1', type: 'INBOUNDCALLFLOW', version: '3.0' }] }), says: /a consuming flow has no name/ },
       { name: 'HTML 200', body: '<html><body>Gateway Timeout</body></html>', contentType: 'text/html', says: /an HTML\/XML page/ },

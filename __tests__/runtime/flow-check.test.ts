@@ -4,7 +4,7 @@ import * as path from 'path';
 import { Testing } from 'cdktf';
 import { ENVIRONMENTS } from '../../config';
 import { GenesysEmulator } from '../../emulator';
-import { ArchitectOps } from '../../runtime/architect/architect-ops';
+import { ArchitectOps, unpublishedChanges } from '../../runtime/architect/architect-ops';
 import { checkPublishedFlow, checkSharedFlowDestroy } from '../../runtime/flow-check/flow-check';
 import { FlowCheckInput } from '../../runtime/flow-check/flow-check-input';
 import { applySubstitutions } from '../../runtime/synth-output/substitutions';
@@ -128,6 +128,101 @@ describe('flow check handler against the emulator', () => {
     // Idempotent: a second run has nothing left to do.
     const again = await checkPublishedFlow(ops, inputFor('DEV Shared PIN Auth', 'COMMONMODULE', changedModule, { republishExternalCallers: true }), { poll });
     expect(again.lines.join('\n')).toContain('no caller outside this stack embeds an older module version');
+  });
+
+  describe('republishExternalCallers never publishes work of the caller that is not published', () => {
+    const changedModule = () => moduleYaml().replace('Please enter your four digit PIN.', 'Please key in your PIN.');
+    const partnerYaml = () => applySubstitutions(externalCaller(salesYaml()), QUEUES);
+    const publishedPartner = () => [...emulator.org.flows.values()].find((f) => f.name === 'Partner IVR')!;
+    /** Partner IVR (outside the stack) calls the module; the module is then republished (Partner IVR is stale). */
+    const seedStalePartner = async () => {
+      const partner = (await (await fetch(`${emulator.url}/__admin/flows`, { method: 'POST', body: JSON.stringify({ yaml: partnerYaml(), actor: { kind: 'user', id: 'u-partner', name: 'Partner Team' } }) })).json()) as { id: string };
+      await deploy(changedModule());
+      return partner.id;
+    };
+    const republish = () => checkPublishedFlow(ops, inputFor('DEV Shared PIN Auth', 'COMMONMODULE', changedModule(), { republishExternalCallers: true }), { poll });
+
+    it('leaves a caller with a saved draft alone (unlocked) and fails the check', async () => {
+      const id = await seedStalePartner();
+      const wip = partnerYaml().replace('Welcome to Sales.', 'WIP - DO NOT PUBLISH.');
+      await fetch(`${emulator.url}/__admin/flows/${id}/draft`, { method: 'POST', body: JSON.stringify({ yaml: wip, actor: { kind: 'user', id: 'u-partner', name: 'Partner Team' } }) });
+      await fetch(`${emulator.url}/__admin/flows/${id}/unlock`, { method: 'POST', body: '{}' });
+      const report = await republish();
+      expect(report.exitCode).toBe(1);
+      const text = report.lines.join('\n');
+      expect(text).toMatch(/caller Partner IVR \(outside this stack\) has unpublished changes \(a saved draft, version [^)]+\); not republished: republish it yourself after reviewing them/);
+      expect(text).not.toContain('republished caller Partner IVR');
+      // Nothing was published: the draft is still a draft, the published version still embeds 1.0.
+      expect(publishedPartner().publishedVersionId).toBe('1.0');
+      expect(publishedPartner().savedDraft).toBeDefined();
+      expect(emulator.org.published(publishedPartner())!.yaml).not.toContain('WIP');
+    });
+
+    it('leaves a caller locked by someone alone and fails the check', async () => {
+      const id = await seedStalePartner();
+      await fetch(`${emulator.url}/__admin/flows/${id}/lock`, { method: 'POST', body: JSON.stringify({ actor: { kind: 'user', id: 'u-7', name: 'Dana Designer' } }) });
+      const report = await republish();
+      expect(report.exitCode).toBe(1);
+      expect(report.lines.join('\n')).toContain('caller Partner IVR (outside this stack) has unpublished changes (locked by user Dana Designer)');
+      expect(publishedPartner().publishedVersionId).toBe('1.0');
+    });
+
+    it('names a checked-in version other than the published one, and a lock by our own client without its id', () => {
+      const flow = { id: 'f', name: 'Partner IVR', type: 'INBOUNDCALL', publishedVersion: { id: '3.0' }, checkedInVersion: { id: '4.0' }, lockedClient: { id: TEST_CLIENT_ID } };
+      expect(unpublishedChanges(flow, TEST_CLIENT_ID)).toBe("checked-in version 4.0, not the published version 3.0; locked by this deployment's OAuth client");
+      expect(unpublishedChanges({ ...flow, checkedInVersion: { id: '3.0' }, lockedClient: undefined }, TEST_CLIENT_ID)).toBeUndefined();
+    });
+
+    it('republishes the callers without unpublished changes and reports the others', async () => {
+      const id = await seedStalePartner();
+      await fetch(`${emulator.url}/__admin/flows`, { method: 'POST', body: JSON.stringify({ yaml: partnerYaml().replace(/Partner IVR/g, 'Clean Partner IVR') }) });
+      await deploy(changedModule());
+      await fetch(`${emulator.url}/__admin/flows/${id}/draft`, { method: 'POST', body: JSON.stringify({ yaml: partnerYaml() }) });
+      const report = await republish();
+      const text = report.lines.join('\n');
+      expect(text).toContain('republished caller Clean Partner IVR (outside this stack); it now embeds module version 3.0');
+      expect(text).toContain('caller Partner IVR (outside this stack) has unpublished changes');
+      expect(report.exitCode).toBe(1);
+    });
+  });
+
+  describe('destroy guard finds the shared flow by its id', () => {
+    const partner = () => fetch(`${emulator.url}/__admin/flows`, { method: 'POST', body: JSON.stringify({ yaml: applySubstitutions(externalCaller(salesYaml()), QUEUES) }) });
+    const moduleId = async () => (await ops.findFlow('DEV Shared PIN Auth', 'COMMONMODULE'))!.id!;
+
+    it('still checks the callers of a module renamed in Architect', async () => {
+      await partner();
+      const id = await moduleId();
+      emulator.org.flows.get(id)!.name = 'DEV Shared PIN Auth (old)';
+      // The emulator tracks callers by module name; the platform tracks them by id: answer as the platform.
+      emulator.faults.add({ kind: 'body', count: 1, path: '/dependencytracking/consumingresources', body: JSON.stringify({ entities: [{ id: 'p-1', name: 'Partner IVR', type: 'INBOUNDCALLFLOW', version: '1.0' }], pageSize: 100, pageNumber: 1, total: 1, pageCount: 1 }) });
+      const report = await checkSharedFlowDestroy(ops, inputFor('DEV Shared PIN Auth', 'COMMONMODULE', moduleYaml(), { flowId: id }));
+      const text = report.lines.join('\n');
+      expect(text).not.toContain('already gone');
+      expect(text).toContain(`flow ${id} is now named 'DEV Shared PIN Auth (old)' (renamed in Architect)`);
+      expect(text).toContain('refusing to destroy: published flows outside this stack still call it: Partner IVR');
+      expect(report.exitCode).toBe(1);
+    });
+
+    it('is "already gone" only on a 404 for that id; any other failure throws (could not check)', async () => {
+      const id = await moduleId();
+      const input = inputFor('DEV Shared PIN Auth', 'COMMONMODULE', moduleYaml(), { flowId: id });
+      emulator.faults.add({ kind: 'status', status: 403, count: 1, path: `/api/v2/flows/${id}` });
+      await expect(checkSharedFlowDestroy(ops, input)).rejects.toMatchObject({ code: 'GC4005', status: 403 });
+      emulator.faults.add({ kind: 'status', status: 400, count: 1, path: `/api/v2/flows/${id}` });
+      await expect(checkSharedFlowDestroy(ops, input)).rejects.toMatchObject({ code: 'GC4003', status: 400 });
+      emulator.org.flows.delete(id);
+      expect(await checkSharedFlowDestroy(ops, input)).toEqual({ exitCode: 0, lines: [`COMMONMODULE 'DEV Shared PIN Auth': already gone (no flow with id ${id})`] });
+    });
+
+    it('without an id (older state), by name: an empty listing is "gone" only when it states total 0', async () => {
+      const input = inputFor('DEV Nowhere Module', 'COMMONMODULE', moduleYaml());
+      expect(await checkSharedFlowDestroy(ops, input)).toMatchObject({ exitCode: 0, lines: [expect.stringContaining('already gone (no shared flow by this name')] });
+      emulator.faults.add({ kind: 'body', count: 1, path: '/api/v2/flows', body: JSON.stringify({ entities: [], pageSize: 500, pageNumber: 1, pageCount: 1 }) });
+      const unstated = await checkSharedFlowDestroy(ops, input);
+      expect(unstated.exitCode).toBe(2);
+      expect(unstated.lines.join('\n')).toContain('refusing to destroy: the flow listing found no shared flow by this name but stated no total');
+    });
   });
 
   it('refuses to destroy a shared flow that flows outside the stack call, unless allowed', async () => {

@@ -151,6 +151,51 @@ describe('GenesysClient against the emulator (real SDK)', () => {
     expect(printableUrl('https://a:b@h.example:8443/x/y?sig=1#frag')).toBe('https://h.example:8443/x/y?[redacted]');
   });
 
+  describe('storage error bodies (XML) never leak credentials', () => {
+    const SIG = 'f1e2d3c4b5a697887766554433221100ffeeddccbbaa99887766554433221100';
+    const KEY_ID = 'ASIAXAMPLEKEYID12345';
+    const s3Error =
+      '<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>SignatureDoesNotMatch</Code><Message>The request signature we calculated does not match the signature you provided.</Message>' +
+      `<AWSAccessKeyId>${KEY_ID}</AWSAccessKeyId><StringToSign>AWS4-HMAC-SHA256\n20240501T093000Z\n20240501/us-east-1/s3/aws4_request\n0123abcd</StringToSign>` +
+      `<SignatureProvided>${SIG}</SignatureProvided><StringToSignBytes>41 57 53</StringToSignBytes><CanonicalRequest>GET\n/exports/flow.yaml</CanonicalRequest>` +
+      '<RequestId>4442587FB7D0A2F9</RequestId></Error>';
+
+    it('scrubs the text of elements named like credentials (any case, namespaced, cut off), and keeps the rest', () => {
+      const text = sanitize(s3Error, 5000);
+      expect(text).toContain('<Code>SignatureDoesNotMatch</Code>');
+      expect(text).toContain('<AWSAccessKeyId>[redacted]</AWSAccessKeyId><StringToSign>[redacted]</StringToSign><SignatureProvided>[redacted]</SignatureProvided>');
+      expect(text).toContain('<CanonicalRequest>[redacted]</CanonicalRequest><RequestId>4442587FB7D0A2F9</RequestId>');
+      for (const secret of [KEY_ID, SIG.slice(0, 16), '20240501/us-east-1', '41 57 53', '/exports/flow.yaml']) expect(text).not.toContain(secret);
+      expect(sanitize('<sts:SessionToken a="1">IQoJb3JpZ2lu</sts:SessionToken><secretaccesskey>wJalrXUtnFEMI</secretaccesskey><x-credential>AKIA1</x-credential>')).toBe(
+        '<sts:SessionToken a="1">[redacted]</sts:SessionToken><secretaccesskey>[redacted]</secretaccesskey><x-credential>[redacted]</x-credential>',
+      );
+      // An excerpt cut inside the element still loses the value; an empty element is left as it is.
+      expect(sanitize(`<Error><AWSAccessKeyId>${KEY_ID}`)).toBe('<Error><AWSAccessKeyId>[redacted]');
+      expect(sanitize('<Key/>object<Code>NoSuchKey</Code>')).toBe('<Key/>object<Code>NoSuchKey</Code>');
+    });
+
+    it('a download answered 403 with an S3 error carries neither the access key id nor the signature', async () => {
+      const http = await import('http');
+      const storage = http.createServer((_req, res) => {
+        res.writeHead(403, { 'Content-Type': 'application/xml' });
+        res.end(s3Error);
+      });
+      await new Promise<void>((resolve) => storage.listen(0, '127.0.0.1', resolve));
+      try {
+        const client = await connect(emulator);
+        const port = (storage.address() as { port: number }).port;
+        const error = await client.download(`http://127.0.0.1:${port}/exports/flow.yaml?X-Amz-Signature=${SIG}`).catch((e) => e);
+        expect(error).toMatchObject({ code: 'GC4003', status: 403 });
+        expect(error.message).toContain('storage answered 403');
+        expect(error.message).toContain('SignatureDoesNotMatch');
+        const everything = error.message + JSON.stringify(error) + String(error.stack);
+        for (const secret of [KEY_ID, SIG.slice(0, 16), 'AWS4-HMAC-SHA256\n2024']) expect(everything).not.toContain(secret);
+      } finally {
+        await new Promise<void>((resolve) => storage.close(() => resolve()));
+      }
+    });
+  });
+
   it('reports a network error after bounded retries', async () => {
     const client = await connect(emulator, { retry: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 2 } });
     await emulator.stop();

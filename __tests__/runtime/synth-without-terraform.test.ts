@@ -25,7 +25,11 @@ describe('synth with flow checks', () => {
           expect(path.isAbsolute(handler)).toBe(false);
           expect(fs.existsSync(path.join(stackDir, handler))).toBe(true);
           expect(exec.environment).toEqual({ FLOW_CHECK_INPUT: '${jsonencode(self.input)}' });
-          expect(Object.keys(check.input).sort()).toEqual(['allowDestroyWithExternalCallers', 'contentHash', 'flowName', 'flowType', 'payloadPath', 'region', 'republishExternalCallers', 'stackCallers', 'substitutions']);
+          const keys = ['allowDestroyWithExternalCallers', 'contentHash', 'flowName', 'flowType', 'payloadPath', 'region', 'republishExternalCallers', 'stackCallers', 'substitutions'];
+          // The destroy guard also carries the flow's id (a reference to the genesyscloud_flow, resolved by Terraform).
+          const destroy = exec.command.endsWith(' destroy');
+          expect(Object.keys(check.input).sort()).toEqual(destroy ? [...keys, 'flowId'].sort() : keys);
+          if (destroy) expect(check.input.flowId).toMatch(/^\$\{genesyscloud_flow\.[A-Za-z0-9_]+\.id\}$/);
         }
       }
     } finally {

@@ -128,6 +128,19 @@ describe('contact-center stacks', () => {
       expect(Object.keys(output).sort()).toEqual(names.sort());
       for (const value of Object.values(output)) expect(value).toMatch(/^\$\{genesyscloud_flow\.[A-Za-z_]+_[0-9A-F]{8}\.id\}$/);
     });
+
+    it("gives the shared flow's destroy guard the flow's id (a reference, known after apply) and nothing that follows content", () => {
+      const guard = resourceAt(json(name), 'terraform_data', 'PinAuth/Check/DestroyGuard');
+      const module = resourceAt(json(name), 'genesyscloud_flow', 'PinAuth/Publication/Resource');
+      expect(guard.input).toMatchObject({ flowId: `\${${module.address}.id}`, flowName: `${config.namePrefix}Shared PIN Auth`, flowType: 'COMMONMODULE', contentHash: 'n/a', payloadPath: 'n/a', substitutions: {} });
+      expect(guard.input.stackCallers).toEqual([`${config.namePrefix}Sales IVR`, `${config.namePrefix}Support IVR`]);
+      expect(guard).not.toHaveProperty('triggers_replace');
+      expect(guard.provisioner).toEqual([expect.objectContaining({ 'local-exec': expect.objectContaining({ when: 'destroy' }) })]);
+      // The create-time checks follow content; they do not carry the id (their input is unchanged).
+      for (const [key, check] of Object.entries(json(name).resource.terraform_data as Record<string, { input: Record<string, unknown> }>)) {
+        if (!key.includes('DestroyGuard')) expect(check.input).not.toHaveProperty('flowId');
+      }
+    });
   });
 
   it.each(['test', 'prod'])('%s binds a schedule group and the closed-hours flow to both IVRs', (name) => {

@@ -54,14 +54,36 @@ export class ArchitectOps {
 
   /** The flow with exactly this name and type, or undefined (the API's name search also matches partially). */
   async findFlow(name: string, type: string): Promise<Flow | undefined> {
-    const matches = await this.allPages('GET /api/v2/flows', 500, readFlow, (a, pageNumber, pageSize) =>
+    return (await this.lookupFlow(name, type)).flow;
+  }
+
+  /**
+   * The flow with exactly this name and type, and the `total` the name listing stated (undefined when
+   * it stated none). "No such flow" holds only when the listing stated its total: a listing without one
+   * cannot show that nothing was left out.
+   */
+  async lookupFlow(name: string, type: string): Promise<{ flow: Flow | undefined; statedTotal: number | undefined }> {
+    const { entities, statedTotal } = await this.allPagesWithTotal('GET /api/v2/flows', 500, readFlow, (a, pageNumber, pageSize) =>
       a.architect.getFlows({ name, type: [type.toLowerCase()], pageSize, pageNumber, includeSchemas: false }),
     );
-    return matches.find((f) => f.name === name && f.type!.toUpperCase() === type.toUpperCase());
+    return { flow: entities.find((f) => f.name === name && f.type!.toUpperCase() === type.toUpperCase()), statedTotal };
   }
 
   async getFlow(id: string): Promise<Flow> {
     return readFlow('GET /api/v2/flows/{id}', await this.client.call('GET /api/v2/flows/{id}', (a) => a.architect.getFlow(id)));
+  }
+
+  /**
+   * The flow with this id, or undefined when the API answers 404 for it (the flow does not exist). Any
+   * other failure throws: it does not tell whether the flow exists.
+   */
+  async getFlowIfExists(id: string): Promise<Flow | undefined> {
+    try {
+      return await this.getFlow(id);
+    } catch (err) {
+      if (err instanceof GenesysError && err.status === 404 && err.code === 'GC4003') return undefined;
+      throw err;
+    }
   }
 
   /** Waits until the flow exists with a published version (publishing is asynchronous). */
@@ -159,6 +181,16 @@ export class ArchitectOps {
     readEntity: (call: string, value: unknown) => T,
     fetchPage: (apis: GenesysApis, pageNumber: number, pageSize: number) => Promise<unknown>,
   ): Promise<T[]> {
+    return (await this.allPagesWithTotal(label, pageSize, readEntity, fetchPage)).entities;
+  }
+
+  /** {@link allPages}, and the `total` every page stated (undefined when they stated none). */
+  private async allPagesWithTotal<T extends { id?: string }>(
+    label: string,
+    pageSize: number,
+    readEntity: (call: string, value: unknown) => T,
+    fetchPage: (apis: GenesysApis, pageNumber: number, pageSize: number) => Promise<unknown>,
+  ): Promise<{ entities: T[]; statedTotal: number | undefined }> {
     const found: T[] = [];
     const seen = new Set<string>();
     const limit = maxPages(pageSize);
@@ -185,7 +217,7 @@ export class ArchitectOps {
         if (first.total !== undefined && found.length !== first.total) {
           throw contractViolation(call, `the pages hold ${found.length} distinct entities but every page states a total of ${first.total}`, stated);
         }
-        return found;
+        return { entities: found, statedTotal: first.total };
       }
     }
     throw contractViolation(label, `no last page within the bound of ${limit} pages`, undefined);
@@ -247,6 +279,23 @@ export function lockHolder(flow: Flow, ourClientId: string): string | undefined 
   if (flow.lockedUser) return `user ${flow.lockedUser.name ?? flow.lockedUser.id}`;
   if (flow.lockedClient && flow.lockedClient.id !== ourClientId) return `OAuth client ${flow.lockedClient.name ?? flow.lockedClient.id}`;
   return undefined;
+}
+
+/**
+ * What in the flow is not published, in words, or undefined when its published version is all there is:
+ * a saved draft (`savedVersion`), a checked-in version other than the published one, or a lock by
+ * anyone (our own client included: someone is working on the flow). A publish would publish that work
+ * (a publish takes the flow's latest configuration), so only its owner may decide to.
+ */
+export function unpublishedChanges(flow: Flow, ourClientId: string): string | undefined {
+  const published = flow.publishedVersion?.id;
+  const reasons: string[] = [];
+  if (flow.savedVersion?.id) reasons.push(`a saved draft, version ${flow.savedVersion.id}`);
+  if (flow.checkedInVersion?.id && flow.checkedInVersion.id !== published) reasons.push(`checked-in version ${flow.checkedInVersion.id}, not the published version ${published ?? '(none)'}`);
+  if (flow.lockedUser || flow.lockedClient) {
+    reasons.push(`locked by ${lockHolder(flow, ourClientId) ?? OWN_CLIENT}`);
+  }
+  return reasons.length > 0 ? reasons.join('; ') : undefined;
 }
 
 /**

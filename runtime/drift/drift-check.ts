@@ -75,6 +75,27 @@ export async function detectDrift(ops: ArchitectOps, stack: Pick<SynthesizedStac
   const key = (name: string, type: string) => `${type.toUpperCase()}:${name}`;
   const byKey = new Map(live.map((f) => [key(f.name, f.type ?? ''), f]));
 
+  // Shared flows the stack calls but does not define (another stack or team owns them): the stack's
+  // checks below never see them, yet a caller's next publish fails when its module is gone (ARCHY-8).
+  const defined = new Set(stack.flows.map((f) => key(f.name, f.type)));
+  const externalModuleCallers = new Map<string, string[]>();
+  for (const expected of stack.flows) {
+    for (const moduleName of expected.callsModules) {
+      if (defined.has(key(moduleName, 'COMMONMODULE'))) continue;
+      externalModuleCallers.set(moduleName, [...(externalModuleCallers.get(moduleName) ?? []), expected.name]);
+    }
+  }
+  for (const [moduleName, callers] of externalModuleCallers) {
+    const named = callers.map((c) => `'${c}'`).join(', ');
+    const whose = callers.length === 1 ? `${callers[0]}'s next publish` : `the next publish of ${named}`;
+    const module = byKey.get(key(moduleName, 'COMMONMODULE'));
+    if (!module) {
+      report('flow-missing', 'flow', moduleName, `shared flow '${moduleName}', called by ${named}, does not exist in the org; ${whose} will fail`);
+    } else if (!module.publishedVersion?.id) {
+      report('flow-never-published', 'flow', moduleName, `shared flow '${moduleName}', called by ${named}, exists but has no published version; ${whose} will fail`);
+    }
+  }
+
   const toExport: Array<{ expected: ExpectedFlow; flow: Flow }> = [];
   for (const expected of stack.flows) {
     const flow = byKey.get(key(expected.name, expected.type));
@@ -97,7 +118,7 @@ export async function detectDrift(ops: ArchitectOps, stack: Pick<SynthesizedStac
     }
     for (const moduleName of expected.callsModules) {
       const module = byKey.get(key(moduleName, 'COMMONMODULE'));
-      if (!module?.publishedVersion?.id) continue; // reported as missing or never published on its own
+      if (!module?.publishedVersion?.id) continue; // reported as missing or never published above, or as a flow of the stack
       // Architect binds a module when the caller is published: a module published later is not embedded.
       // Compared as instants (the API's ISO-8601 strings need not share one format); a date we cannot
       // read makes the report incomplete, never "in sync".
@@ -132,7 +153,6 @@ export async function detectDrift(ops: ArchitectOps, stack: Pick<SynthesizedStac
   }
 
   if (options.namePrefix) {
-    const defined = new Set(stack.flows.map((f) => key(f.name, f.type)));
     for (const flow of live) {
       if (flow.name.startsWith(options.namePrefix) && !defined.has(key(flow.name, flow.type ?? ''))) {
         report('flow-orphan', 'flow', flow.name, `${flow.type} flow '${flow.name}' carries the environment prefix but no stack defines it (left behind by a rename?)`);

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import { parse } from 'yaml';
 import { calledModules } from '../synth-output/called-modules';
-import { ArchitectOps, PollOptions, lockHolder, publisherOf } from '../architect/architect-ops';
+import { ArchitectOps, PollOptions, lockHolder, publisherOf, unpublishedChanges } from '../architect/architect-ops';
 import { compareFlows, formatDifferences } from '../flow-compare';
 import { applySubstitutions } from '../synth-output/substitutions';
 import { FlowCheckInput } from './flow-check-input';
@@ -59,14 +59,25 @@ export async function checkPublishedFlow(ops: ArchitectOps, input: FlowCheckInpu
 
   if (input.flowType.toUpperCase() === 'COMMONMODULE') {
     const stale = await staleExternalCallers(ops, flow.id!, input, published.id!);
+    let leftWithChanges = 0;
     for (const caller of stale) {
       if (!input.republishExternalCallers) {
         lines.push(`${what}: caller ${caller.name} (outside this stack) still embeds module version ${caller.bound}; republish it, or set republishExternalCallers`);
         continue;
       }
+      // A publish takes the caller's latest configuration: never publish someone else's unpublished work.
+      const current = await ops.getFlow(caller.id);
+      const changes = unpublishedChanges(current, ops.client.clientId);
+      if (changes) {
+        leftWithChanges++;
+        lines.push(
+          `${what}: caller ${caller.name} (outside this stack) has unpublished changes (${changes}); not republished: republish it yourself after reviewing them (it still embeds module version ${caller.bound ?? 'none'})`,
+        );
+        continue;
+      }
       await ops.publish(caller.id);
-      const now = await ops.findFlow(caller.name, caller.type);
-      const bound = now?.publishedVersion ? await ops.boundModuleVersion({ id: now.id, version: now.publishedVersion.id, type: `${caller.type}FLOW` }, input.flowName) : undefined;
+      const now = await ops.getFlow(caller.id);
+      const bound = now.publishedVersion?.id ? await ops.boundModuleVersion({ id: now.id, version: now.publishedVersion.id, type: `${caller.type}FLOW` }, input.flowName) : undefined;
       if (bound !== published.id) {
         lines.push(`${what}: republished caller ${caller.name}, but it embeds module version ${bound ?? 'none'} instead of ${published.id}`);
         return { exitCode: FLOW_CHECK_EXIT.checkFailed, lines };
@@ -74,6 +85,10 @@ export async function checkPublishedFlow(ops: ArchitectOps, input: FlowCheckInpu
       lines.push(`${what}: republished caller ${caller.name} (outside this stack); it now embeds module version ${published.id}`);
     }
     if (stale.length === 0) lines.push(`${what}: no caller outside this stack embeds an older module version`);
+    if (leftWithChanges > 0) {
+      lines.push(`${what}: ${leftWithChanges} caller(s) outside this stack still embed an older module version and were not republished because of their unpublished changes`);
+      return { exitCode: FLOW_CHECK_EXIT.checkFailed, lines };
+    }
   }
   return { exitCode: FLOW_CHECK_EXIT.ok, lines };
 }
@@ -99,21 +114,47 @@ async function staleExternalCallers(ops: ArchitectOps, moduleId: string, input: 
 /**
  * Before a shared flow is destroyed: refuse while published flows outside the stack still call it
  * (Genesys would refuse the delete, or those flows would break at their next publish).
+ *
+ * The flow is looked up by the id in the input (the flow resource's id): a rename in Architect does not
+ * hide it, and only a 404 for that id means it is already gone. State written before the guard carried
+ * the id falls back to the name; then "gone" needs a name listing that states its total.
  */
 export async function checkSharedFlowDestroy(ops: ArchitectOps, input: FlowCheckInput): Promise<FlowCheckReport> {
   const what = `${input.flowType} '${input.flowName}'`;
   if (input.flowType.toUpperCase() !== 'COMMONMODULE') return { exitCode: FLOW_CHECK_EXIT.ok, lines: [`${what}: nothing to check before destroy`] };
-  const flow = await ops.findFlow(input.flowName, input.flowType);
-  if (!flow) return { exitCode: FLOW_CHECK_EXIT.ok, lines: [`${what}: already gone`] };
-  const external = (await ops.consumersOf(flow.id!)).filter((c) => c.name && !input.stackCallers.includes(c.name));
-  if (external.length === 0) return { exitCode: FLOW_CHECK_EXIT.ok, lines: [`${what}: no published flow outside this stack calls it; destroy may proceed`] };
+  const lines: string[] = [];
+  let flowId: string;
+  if (input.flowId) {
+    const flow = await ops.getFlowIfExists(input.flowId);
+    if (!flow) return { exitCode: FLOW_CHECK_EXIT.ok, lines: [`${what}: already gone (no flow with id ${input.flowId})`] };
+    flowId = flow.id!;
+    if (flow.name !== input.flowName) lines.push(`${what}: flow ${flow.id} is now named '${flow.name}' (renamed in Architect); checking its callers`);
+  } else {
+    const { flow, statedTotal } = await ops.lookupFlow(input.flowName, input.flowType);
+    if (!flow) {
+      if (statedTotal === undefined) {
+        return {
+          exitCode: FLOW_CHECK_EXIT.couldNotCheck,
+          lines: [
+            `${what}: refusing to destroy: the flow listing found no shared flow by this name but stated no total, so it cannot show that the flow is gone.`,
+            "  Retry; if it persists, check in Architect that the shared flow is gone (or renamed), then destroy with FLOW_CHECK_SKIP=1. An apply records the flow's id for this guard.",
+          ],
+        };
+      }
+      return { exitCode: FLOW_CHECK_EXIT.ok, lines: [`${what}: already gone (no shared flow by this name; looked up by name: this state has no flow id)`] };
+    }
+    flowId = flow.id!;
+  }
+  const external = (await ops.consumersOf(flowId)).filter((c) => c.name && !input.stackCallers.includes(c.name));
+  if (external.length === 0) return { exitCode: FLOW_CHECK_EXIT.ok, lines: [...lines, `${what}: no published flow outside this stack calls it; destroy may proceed`] };
   const names = external.map((c) => c.name).join(', ');
   if (input.allowDestroyWithExternalCallers) {
-    return { exitCode: FLOW_CHECK_EXIT.ok, lines: [`${what}: destroying although ${names} still call it (allowDestroyWithExternalCallers is set)`] };
+    return { exitCode: FLOW_CHECK_EXIT.ok, lines: [...lines, `${what}: destroying although ${names} still call it (allowDestroyWithExternalCallers is set)`] };
   }
   return {
     exitCode: FLOW_CHECK_EXIT.checkFailed,
     lines: [
+      ...lines,
       `${what}: refusing to destroy: published flows outside this stack still call it: ${names}.`,
       '  Remove the call from those flows and republish them, or set allowDestroyWithExternalCallers on the SharedFlow, then destroy again.',
     ],

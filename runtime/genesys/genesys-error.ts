@@ -61,12 +61,24 @@ export class GenesysError extends Error {
 }
 
 /**
+ * XML elements whose text is a credential or what one is derived from: storage error bodies (S3's
+ * `SignatureDoesNotMatch` carries `AWSAccessKeyId`, `StringToSign`, `SignatureProvided`,
+ * `CanonicalRequest`), STS-style `SecretAccessKey`/`SessionToken`. Matched case-insensitively anywhere
+ * in the element name (with or without a namespace prefix); the text up to the next tag is replaced,
+ * whether or not the closing tag follows (an excerpt may be cut inside the element). The parts of a
+ * name before the keyword are bounded, so a long run of name characters cannot make the match quadratic.
+ */
+const SENSITIVE_XML_ELEMENT = /<((?:[A-Za-z_][\w.-]{0,63}:)?[\w.-]{0,64}(?:key|signature|token|credential|secret|stringtosign|canonicalrequest)[\w.-]*)(\s[^<>]*)?>[^<]*/gi;
+
+/**
  * Drops anything that looks like credentials from a free-text message: bearer/basic tokens, token or
- * secret fields (JSON or query string), the user:password@ of URLs, the query string of URLs
- * (presigned URLs carry signatures) and our own client id and secret.
+ * secret fields (JSON or query string), the text of XML elements named like credentials (storage error
+ * bodies), the user:password@ of URLs, the query string of URLs (presigned URLs carry signatures) and
+ * our own client id and secret.
  */
 export function sanitize(text: string, max = 300): string {
   return withoutOwnCredentials(text)
+    .replace(SENSITIVE_XML_ELEMENT, (match, name: string, attributes: string | undefined) => (attributes?.endsWith('/') ? match : `<${name}${attributes ?? ''}>[redacted]`))
     .replace(/(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi, '$1 [redacted]')
     .replace(/((?:access_token|refresh_token|id_token|client_secret|password|secret|token|signature|credential)["']?\s*[:=]\s*["']?)[^"'&\s,}]+/gi, '$1[redacted]')
     .replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^\s"'/?#@]*@/gi, '$1[redacted]@')
