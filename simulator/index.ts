@@ -1,3 +1,4 @@
+export * from './dtmf';
 export * from './evaluate';
 export * from './jest-matchers';
 export * from './simulate-call';

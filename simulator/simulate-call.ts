@@ -17,6 +17,7 @@ import {
   TransferToAcd,
   UpdateData,
 } from '../flow';
+import { ScriptError, parseDtmfScript } from './dtmf';
 import { EvaluationContext, SimulationStop, Value, evaluate } from './evaluate';
 import { CallOutcome, CallResult, CallScript, TranscriptEntry } from './simulation-types';
 
@@ -72,6 +73,8 @@ function moduleDefinition(flow: SharedFlowInterface): CommonModuleFlow {
 /**
  * Runs a call through an inbound flow (and every shared flow it calls) against a script of keypresses
  * and data, and returns the transcript and where the call ended. Deterministic; bounded by `maxSteps`.
+ * Throws a {@link ScriptError} before the call starts when the script itself is wrong: a `dtmf` entry
+ * that is not DTMF keys, or a closed / holiday schedule for something without a schedule group.
  */
 export function simulateCall(target: Simulatable, script: CallScript = {}): CallResult {
   return new Simulation(script).run(target);
@@ -81,11 +84,16 @@ class Simulation {
   private readonly transcript: TranscriptEntry[] = [];
   private readonly prompts: string[] = [];
   private steps = 0;
-  private input = 0;
   private readonly maxSteps: number;
+  /** The script's entries, parsed (`null` = no input), and the next one the caller gives. */
+  private readonly entries: Array<string | null>;
+  private entry = 0;
+  /** Keys pressed beyond what an input action took: the next collect or menu consumes them first. */
+  private typedAhead = '';
 
   constructor(private readonly script: CallScript) {
     this.maxSteps = script.maxSteps ?? 1000;
+    this.entries = parseDtmfScript(script.dtmf);
   }
 
   run(target: Simulatable): CallResult {
@@ -106,9 +114,18 @@ class Simulation {
   private current?: { id: string; path: string };
 
   private pick(target: Simulatable): { definition: InboundCallFlow; path: string; dnis?: string } {
-    if (target instanceof InboundCallFlow) return { definition: target, path: target.name };
-    if ('definition' in target) return { definition: target.definition, path: target.node?.path ?? target.definition.name };
     const state = this.script.schedule ?? 'open';
+    if (!['open', 'closed', 'holiday'].includes(state)) throw new ScriptError(`unknown schedule state '${String(state)}': open, closed or holiday`);
+    const unscheduled = (name: string) => new ScriptError(`schedule '${state}': ${name} has no schedule group, so it has no ${state} hours to simulate (its calls always run its own flow)`);
+    if (target instanceof InboundCallFlow) {
+      if (state !== 'open') throw unscheduled(`flow '${target.name}'`);
+      return { definition: target, path: target.name };
+    }
+    if ('definition' in target) {
+      if (state !== 'open') throw unscheduled(`flow '${target.definition.name}'`);
+      return { definition: target.definition, path: target.node?.path ?? target.definition.name };
+    }
+    if (state !== 'open' && !target.schedule) throw unscheduled(`IVR '${target.flow.definition.name}'`);
     const chosen = state === 'open' || !target.schedule ? target.flow : state === 'holiday' ? (target.schedule.holidayHoursFlow ?? target.schedule.closedHoursFlow) : target.schedule.closedHoursFlow;
     return { definition: chosen.definition, path: chosen.node?.path ?? chosen.definition.name, dnis: target.dnis?.[0] };
   }
@@ -140,19 +157,50 @@ class Simulation {
     }
   }
 
-  private nextInput(): string | null {
-    const entries = this.script.dtmf ?? [];
-    const value = this.input < entries.length ? entries[this.input] : null;
-    this.input++;
-    return value === '' ? null : value;
+  /** The caller's next script entry (`null` = no input; so is every entry after the script runs out). */
+  private nextEntry(): string | null {
+    const value = this.entry < this.entries.length ? this.entries[this.entry] : null;
+    this.entry++;
+    return value;
+  }
+
+  /**
+   * The keys one input action hears, one at a time (`undefined` = silence: the entry is over). It hears
+   * the typed-ahead keys first; when it has used them up and still listens, the caller's next entry
+   * continues them. Without typed-ahead keys it hears the caller's next entry, then silence. `end()`
+   * returns the keys the action took and leaves the rest typed ahead for the next input action.
+   */
+  private listen(): { key: () => string | undefined; end: () => string } {
+    let keys = this.typedAhead;
+    let continues = keys !== '';
+    if (!continues) keys = this.nextEntry() ?? '';
+    this.typedAhead = '';
+    let taken = 0;
+    return {
+      key: () => {
+        if (taken === keys.length && continues) {
+          keys += this.nextEntry() ?? '';
+          continues = false;
+        }
+        return taken < keys.length ? keys[taken++] : undefined;
+      },
+      end: () => {
+        this.typedAhead = keys.slice(taken);
+        return keys.slice(0, taken);
+      },
+    };
   }
 
   private runMenu(flow: InboundCallFlow, menu: Menu, frame: Frame, path: string): Signal {
     this.step(menu.id, path);
     this.play(menu.props.prompt.text, 'menu', menu.id, path);
-    const input = this.nextInput();
+    // A menu choice is one key; keys after it are typed ahead (the documented Collect Input rule: "If the
+    // next action in the task is a menu, it assumes that the 11th digit goes with that menu's choices").
+    const listening = this.listen();
+    const input = listening.key() ?? null;
+    listening.end();
     const choice = input === null ? undefined : menu.props.choices.find((c) => c.digit === input);
-    this.record({ kind: 'menu', nodeId: menu.id, path, input, branch: choice ? `digit ${choice.digit} (${choice.id})` : undefined });
+    this.record({ kind: 'menu', nodeId: menu.id, path, input, branch: choice ? `digit ${choice.digit} (${choice.id})` : undefined, ...this.typedAheadEntry() });
     if (!choice) {
       throw new SimulationStop(`menu '${menu.id}' got ${input === null ? 'no input' : `'${input}', which no choice answers`}; Architect's menu retry and no-entry handling are not modelled`);
     }
@@ -212,11 +260,9 @@ class Simulation {
     }
     if (a instanceof CollectDigits) {
       if (a.props.prompt) this.play(a.props.prompt.text, 'collectDigits', a.id, at);
-      let input = this.nextInput();
-      if (input !== null && a.props.digits.terminator && input.endsWith('#')) input = input.slice(0, -1);
-      const ok = input !== null && /^[0-9*]+$/.test(input) && input.length >= a.props.digits.min && input.length <= a.props.digits.max;
-      this.record({ kind: 'collectDigits', nodeId: a.id, path: at, input, branch: ok ? 'success' : 'failure' });
-      if (ok) this.set(frame, a.props.into.name, input!, a.id, at);
+      const { digits, ok, keys } = this.collect(a);
+      this.record({ kind: 'collectDigits', nodeId: a.id, path: at, input: keys === '' ? null : keys, branch: ok ? 'success' : 'failure', ...this.typedAheadEntry() });
+      if (ok) this.set(frame, a.props.into.name, digits, a.id, at);
       return this.runActions(ok ? a.props.onSuccess : a.props.onFailure, frame, `${at} > ${ok ? 'success' : 'failure'}`, scope);
     }
     if (a instanceof Decision) {
@@ -263,6 +309,46 @@ class Simulation {
     }
     if (a instanceof CallSharedFlow) return this.callModule(a, frame, at);
     throw new SimulationStop(`action kind '${a.kind}' is not modelled`);
+  }
+
+  /**
+   * One Collect Input entry, as the help article "Add a Collect Input action" documents it: the action
+   * accepts the first `max` digits heard and leaves the keys that follow to the next action; with a
+   * terminating `#` (ranges only), `#` ends the entry early and is consumed, and `*` (the opposite key)
+   * takes the failure path; fewer than `min` digits when the entry ends is a failure. A key whose effect
+   * is not documented (`*`, or `#` before the count, without a terminator) stops the simulation.
+   */
+  private collect(a: CollectDigits): { digits: string; ok: boolean; keys: string } {
+    const { min, max, terminator } = a.props.digits;
+    const listening = this.listen();
+    let digits = '';
+    let ended: 'count' | 'terminator' | 'opposite' | 'silence' = 'silence';
+    for (let key = listening.key(); key !== undefined; key = listening.key()) {
+      if (key >= '0' && key <= '9') {
+        digits += key;
+        if (digits.length === max) {
+          ended = 'count';
+          break;
+        }
+      } else if (terminator !== undefined) {
+        ended = key === terminator ? 'terminator' : 'opposite';
+        break;
+      } else {
+        const keys = listening.end();
+        this.record({ kind: 'collectDigits', nodeId: a.id, path: this.current?.path ?? a.id, input: keys, branch: 'not modelled' });
+        const entry = min === max ? `an exact-count entry (exactly ${max} digits)` : `a range entry without a terminating # (${min} to ${max} digits)`;
+        throw new SimulationStop(
+          `'${key}' in ${entry} of Collect Input '${a.id}', ${keys.length > 1 ? `after '${keys.slice(0, -1)}'` : 'as its first key'}: what Architect does with it is not documented, so it is not modelled`,
+        );
+      }
+    }
+    const keys = listening.end();
+    return { digits, keys, ok: ended === 'count' || (ended !== 'opposite' && digits.length >= min) };
+  }
+
+  /** The transcript field for keys typed ahead, when there are any. */
+  private typedAheadEntry(): { typedAhead?: string } {
+    return this.typedAhead === '' ? {} : { typedAhead: this.typedAhead };
   }
 
   private callModule(call: CallSharedFlow, caller: Frame, at: string): Signal {

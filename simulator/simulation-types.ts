@@ -1,8 +1,11 @@
 /** What the caller does and what the flow would find, for one simulated call. */
 export interface CallScript {
   /**
-   * Keypresses in order: one entry per Collect Input or menu the call reaches (`'1234'`, `'1'`, or
-   * `null` / `''` for no input). When the entries run out, every further input is "no input".
+   * Keypresses in order: one entry per Collect Input or menu that waits for the caller (`'1234'`,
+   * `'4321#'`, `'1'`; `null`, `''` or `'none'` for no input). Keys are 0-9, `*` and `#`; anything else
+   * makes `simulateCall` throw a `ScriptError`. Keys beyond what an action takes are typed ahead: the
+   * next collect or menu hears them first (and waits for no entry of its own when they are enough). When
+   * the entries run out, every further input is "no input".
    * @default []
    */
   readonly dtmf?: ReadonlyArray<string | null>;
@@ -37,8 +40,10 @@ export interface TranscriptEntry {
   readonly path: string;
   /** Prompt text played. */
   readonly prompt?: string;
-  /** Input consumed by a collect or menu (`null` = no input). */
+  /** Keys a collect or menu took, typed-ahead ones first (`null` = no input). */
   readonly input?: string | null;
+  /** Keys left over after a collect or menu: the next collect or menu hears them first. */
+  readonly typedAhead?: string;
   /** Variable set and its value. */
   readonly variable?: string;
   readonly value?: string | number | boolean;

@@ -1,8 +1,9 @@
 /**
  * `npm run simulate -- --env dev --ivr "Sales IVR" [--dtmf 1234 ...] [--ani +1...] [--schedule open|closed|holiday]
  *  [--fail-transfers] [--format text|json]`: runs a call through an IVR of the environment and prints the
- * transcript. `--dtmf none` is one "no input". Exit codes: 0 the call ended (queue, flow or disconnect),
- * 3 the simulation stopped with an error, 1 bad arguments.
+ * transcript. `--dtmf` takes keys 0-9, * and # (`--dtmf none` is one "no input"). Exit codes: 0 the call
+ * ended (queue, flow or disconnect), 3 the simulation stopped with an error, 1 bad arguments (an unknown
+ * environment or IVR, a --dtmf value that is not DTMF, --schedule closed/holiday without a schedule group).
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -11,7 +12,7 @@ import { parseArgs } from 'util';
 import { App } from 'cdktf';
 import { ENVIRONMENTS } from '../config';
 import { InboundIvr } from '../constructs';
-import { simulateCall } from '../simulator';
+import { ScriptError, parseDtmf, simulateCall } from '../simulator';
 import { ContactCenterStack, addEnvironments } from '../stacks';
 
 function fail(message: string): never {
@@ -37,7 +38,15 @@ function main(): number {
   if (!envName || !ivrName) fail('--env and --ivr are required');
   if (!['text', 'json'].includes(format)) fail(`unknown --format ${format}`);
   if (schedule && !['open', 'closed', 'holiday'].includes(schedule)) fail(`unknown --schedule ${schedule}`);
-  const env = ENVIRONMENTS.find((e) => e.name === envName) ?? fail(`unknown environment ${envName}`);
+  const dtmf = (args.dtmf ?? []).map((d) => {
+    try {
+      return parseDtmf(d);
+    } catch (err) {
+      if (err instanceof ScriptError) fail(`--dtmf ${err.message}`);
+      throw err;
+    }
+  });
+  const env = ENVIRONMENTS.find((e) => e.name === envName) ?? fail(`unknown environment ${envName}; environments: ${ENVIRONMENTS.map((e) => e.name).join(', ')}`);
   // Nothing is synthesized, but cdktf's App creates its output folder: give it a temporary one.
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'gc-simulate-'));
   let stack: ContactCenterStack;
@@ -49,7 +58,10 @@ function main(): number {
   const ivrs = stack.node.findAll().filter((c): c is InboundIvr => c instanceof InboundIvr);
   const ivr = ivrs.find((i) => i.resource.nameInput === ivrName || i.resource.nameInput === `${env.namePrefix}${ivrName}`);
   if (!ivr) fail(`no IVR '${ivrName}' in ${envName}; IVRs: ${ivrs.map((i) => i.resource.nameInput).join(', ')}`);
-  const dtmf = (args.dtmf ?? []).map((d) => (d === 'none' ? null : d));
+  if (schedule && schedule !== 'open' && !ivr.schedule) {
+    const scheduled = ENVIRONMENTS.filter((e) => e.businessHours).map((e) => e.name);
+    fail(`--schedule ${schedule}: '${ivr.resource.nameInput}' in ${envName} has no schedule group, so it has no ${schedule} hours to simulate${scheduled.length ? `; environments with one: ${scheduled.join(', ')}` : ''}`);
+  }
   const result = simulateCall(ivr, { dtmf, ani: args.ani, schedule, failTransfers: args['fail-transfers'] === true });
   if (format === 'json') {
     console.log(JSON.stringify(result, null, 2));
@@ -58,6 +70,7 @@ function main(): number {
       const detail = [
         t.prompt !== undefined ? `plays "${t.prompt}"` : '',
         t.input !== undefined ? `input ${t.input === null ? '(none)' : t.input}` : '',
+        t.typedAhead ? `typed ahead ${t.typedAhead}` : '',
         t.variable ? `${t.variable} = ${JSON.stringify(t.value)}` : '',
         t.branch ? `→ ${t.branch}` : '',
         t.sharedFlow ? `shared flow ${t.sharedFlow.name}${t.sharedFlow.inputs ? ` inputs ${JSON.stringify(t.sharedFlow.inputs)}` : ''}${t.sharedFlow.outcome ? ` outcome ${t.sharedFlow.outcome}` : ''}` : '',

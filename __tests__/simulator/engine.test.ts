@@ -1,4 +1,5 @@
 import {
+  Action,
   Builtin,
   CallSharedFlow,
   CollectDigits,
@@ -25,7 +26,7 @@ import {
   assign,
   queueNamed,
 } from '../../flow';
-import { SimulationStop, evaluate, simulateCall } from '../../simulator';
+import { ScriptError, SimulationStop, evaluate, simulateCall } from '../../simulator';
 
 const say = (id: string, text = id) => new PlayAudio(id, { prompt: Prompt.tts(text) });
 const flow = (tasks: Task[], extra: Partial<ConstructorParameters<typeof InboundCallFlow>[0]> = {}) => new InboundCallFlow({ name: 'Sim', initialGreeting: Prompt.tts('Hello.'), startUp: tasks[0], tasks, ...extra });
@@ -159,6 +160,107 @@ describe('every action kind', () => {
     const external = { flowName: 'Org Auth', inputs: {}, outputs: {}, outcomes: ['ok'], compatibleFlowTypes: ['inboundcall' as const] };
     const def = flow([new Task('Main', [new CallSharedFlow('Auth', { flow: external, outcomes: { ok: [new Disconnect('Bye')] } })])]);
     expect(simulateCall(def)).toStopWithError(/shared flow 'Org Auth' is defined elsewhere/);
+  });
+});
+
+describe('Collect Input as documented: the first max digits, the rest typed ahead', () => {
+  const v = Variable.string('Flow.V');
+  const w = Variable.string('Flow.W');
+  const x = Variable.string('Flow.X');
+  const got = (id: string, into: Variable<'string'>, digits: Digits, rest: Action[]) => new CollectDigits(id, { into, digits, onSuccess: rest, onFailure: [say(`${id} failed`), ...rest] });
+  /** Three collects in a row, then a disconnect: each variable shows what its collect accepted. */
+  const three = (d1: Digits, d2: Digits = d1, d3: Digits = d1) => flow([new Task('Main', [got('A', v, d1, [got('B', w, d2, [got('C', x, d3, [new Disconnect('End')])])])])], { variables: [v, w, x] });
+  const values = (call: ReturnType<typeof simulateCall>) => Object.fromEntries(call.transcript.filter((t) => t.variable).map((t) => [t.variable, t.value]));
+  const inputs = (call: ReturnType<typeof simulateCall>) => call.transcript.filter((t) => t.kind === 'collectDigits' && t.input !== undefined).map((t) => t.input);
+
+  it('exact count: the first digits are the entry, the ones after are heard by the next collect', () => {
+    const call = simulateCall(three(Digits.exactly(4)), { dtmf: ['12345678', '9999'] });
+    expect(values(call)).toEqual({ 'Flow.V': '1234', 'Flow.W': '5678', 'Flow.X': '9999' });
+    expect(call.transcript.find((t) => t.nodeId === 'A' && t.input !== undefined)).toMatchObject({ input: '1234', typedAhead: '5678', branch: 'success' });
+    expect(call.transcript.find((t) => t.nodeId === 'B' && t.input !== undefined)).not.toHaveProperty('typedAhead');
+  });
+
+  it('exact count: typed-ahead keys that are too few are continued by the caller\'s next entry', () => {
+    expect(values(simulateCall(three(Digits.exactly(4)), { dtmf: ['12345', '678', '4321'] }))).toEqual({ 'Flow.V': '1234', 'Flow.W': '5678', 'Flow.X': '4321' });
+    // ...and with no more input they are too few digits: the failure path, as any short entry.
+    const short = simulateCall(three(Digits.exactly(4)), { dtmf: ['12345', null, '4321'] });
+    expect(inputs(short)).toEqual(['1234', '5', '4321']);
+    expect(short).toPlay('B failed');
+    expect(values(short)).toEqual({ 'Flow.V': '1234', 'Flow.X': '4321' });
+  });
+
+  it('exact count: # after the count is typed ahead (no terminator with an exact count)', () => {
+    const call = simulateCall(three(Digits.exactly(4), Digits.between(1, 4, { terminateWithPound: true }), Digits.between(1, 4, { terminateWithPound: true })), { dtmf: ['1234#', '77#'] });
+    // B hears the typed-ahead #: it ends B's entry with no digits (failure); C hears the next entry.
+    expect(inputs(call)).toEqual(['1234', '#', '77#']);
+    expect(values(call)).toEqual({ 'Flow.V': '1234', 'Flow.X': '77' });
+  });
+
+  it.each([
+    ['* in an exact-count entry', Digits.exactly(4), '12*4', /'\*' in an exact-count entry \(exactly 4 digits\) of Collect Input 'A', after '12': .*not modelled/],
+    ['# before the count in an exact-count entry', Digits.exactly(4), '12#', /'#' in an exact-count entry .* after '12'.*not modelled/],
+    ['* first', Digits.exactly(4), '*', /'\*' in an exact-count entry .* as its first key.*not modelled/],
+    ['# in a range without a terminator', Digits.between(2, 6), '123#', /'#' in a range entry without a terminating # \(2 to 6 digits\).*not modelled/],
+  ])('%s stops the simulation: not documented, not modelled', (_name, digits, entry, message) => {
+    const call = simulateCall(three(digits), { dtmf: [entry] });
+    expect(call).toStopWithError(message);
+    expect(call.outcome).toMatchObject({ nodeId: 'A', path: 'Sim > tasks > Main > A' });
+  });
+
+  it('range: the first max digits, then the rest is typed ahead; no more input with enough digits succeeds', () => {
+    const range = Digits.between(2, 4);
+    // typed-ahead 56 could take more digits: B listens on, and the caller's next entry continues it
+    expect(values(simulateCall(three(range), { dtmf: ['123456', '7', '99'] }))).toEqual({ 'Flow.V': '1234', 'Flow.W': '567', 'Flow.X': '99' });
+    expect(values(simulateCall(three(range), { dtmf: ['123', '1', '99'] }))).toEqual({ 'Flow.V': '123', 'Flow.X': '99' });
+  });
+
+  it('range with #: # ends the entry early and is consumed, * takes the failure path, keys after either are typed ahead', () => {
+    const range = Digits.between(2, 4, { terminateWithPound: true });
+    expect(values(simulateCall(three(range), { dtmf: ['42#', '1234', '99'] }))).toEqual({ 'Flow.V': '42', 'Flow.W': '1234', 'Flow.X': '99' });
+    expect(values(simulateCall(three(range), { dtmf: ['42#77#', '99'] }))).toEqual({ 'Flow.V': '42', 'Flow.W': '77', 'Flow.X': '99' });
+    // max digits reached: the # after them belongs to the next collect (an empty entry there: failure)
+    const full = simulateCall(three(range), { dtmf: ['1234#', '99'] });
+    expect(inputs(full)).toEqual(['1234', '#', '99']);
+    expect(values(full)).toEqual({ 'Flow.V': '1234', 'Flow.X': '99' });
+    // too few digits before # fails; * (the opposite key) fails
+    const star = simulateCall(three(range), { dtmf: ['4#', '42*55', '9#'] });
+    expect(inputs(star)).toEqual(['4#', '42*', '559#']);
+    expect(star).toPlay('A failed');
+    expect(star).toPlay('B failed');
+    expect(values(star)).toEqual({ 'Flow.X': '559' });
+  });
+
+  it('a menu after a collect takes the next typed-ahead key; keys after a menu choice are typed ahead too', () => {
+    const pin = Variable.string('Flow.Pin');
+    const acct = Variable.string('Flow.Acct');
+    const menu = new Menu('Main Menu', {
+      prompt: Prompt.tts('Press 1 for sales, 2 for your account.'),
+      choices: [MenuChoice.transferToAcd('1', 'Sales', queueNamed('Sales')), MenuChoice.runActions('2', 'Account', [got('Account number', acct, Digits.exactly(3), [new TransferToAcd('To accounts', { queue: queueNamed('Accounts') })])])],
+    });
+    const start = new Task('Pin', [got('PIN', pin, Digits.exactly(4), [new JumpToMenu('Menu', menu)])]);
+    const def = new InboundCallFlow({ name: 'Typed', initialGreeting: Prompt.tts('Hello.'), startUp: start, tasks: [start], menus: [menu], variables: [pin, acct] });
+    const call = simulateCall(def, { dtmf: ['12342987'] });
+    expect(call).toEndInQueue('Accounts');
+    expect(call.transcript.find((t) => t.kind === 'menu' && t.input !== undefined)).toMatchObject({ input: '2', typedAhead: '987' });
+    expect(values(call)).toEqual({ 'Flow.Pin': '1234', 'Flow.Acct': '987' });
+    expect(simulateCall(def, { dtmf: ['1234', '29', '87'] })).toEndInQueue('Accounts');
+    expect(simulateCall(def, { dtmf: ['12341'] })).toEndInQueue('Sales');
+  });
+
+  it('a script entry that is not DTMF is a ScriptError before the call starts, not a wrong entry', () => {
+    const def = three(Digits.exactly(4));
+    expect(() => simulateCall(def, { dtmf: ['1234', '12a4'] })).toThrow(ScriptError);
+    expect(() => simulateCall(def, { dtmf: ['1234', '12a4'] })).toThrow("dtmf[1]: '12a4' is not DTMF: valid keys are 0-9, *, # (none for no input)");
+    expect(() => simulateCall(def, { dtmf: [' 1234'] })).toThrow(ScriptError);
+    expect(inputs(simulateCall(def, { dtmf: ['none', '', null, '1234'] }))).toEqual([null, null, null]);
+  });
+
+  it('a closed or holiday schedule for a flow without a schedule group is a ScriptError', () => {
+    const def = three(Digits.exactly(4));
+    expect(() => simulateCall(def, { schedule: 'closed' })).toThrow("schedule 'closed': flow 'Sim' has no schedule group");
+    expect(() => simulateCall({ definition: def }, { schedule: 'holiday' })).toThrow(ScriptError);
+    expect(() => simulateCall({ flow: { definition: def } }, { schedule: 'closed' })).toThrow("IVR 'Sim' has no schedule group");
+    expect(simulateCall(def, { schedule: 'open' })).toPlay('A failed');
   });
 });
 

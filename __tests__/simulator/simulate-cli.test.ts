@@ -12,6 +12,14 @@ describe('npm run simulate (compiled)', () => {
     expect(run.stdout.trim().split('\n').pop()).toBe('→ transferred to queue DEV Sales');
   });
 
+  it('shows keys typed ahead past a collect\'s count', () => {
+    const run = simulate('--env', 'test', '--ivr', 'Sales IVR', '--dtmf', '12344321');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('collectDigits    Collect PIN: input 1234; typed ahead 4321; → success');
+    expect(run.stdout).toContain('collectDigits    Collect PIN: input 4321; → success');
+    expect(run.stdout.trim().split('\n').pop()).toBe('→ transferred to queue TEST Sales');
+  });
+
   it('writes JSON with the transcript and the outcome', () => {
     const run = simulate('--env', 'dev', '--ivr', 'DEV Support IVR', '--dtmf', 'none', '--dtmf', 'none', '--dtmf', 'none', '--format', 'json');
     const result = JSON.parse(run.stdout);
