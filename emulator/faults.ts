@@ -1,6 +1,8 @@
 /**
  * Faults tests switch on through the admin interface. Each applies to the next `count` matching API
- * requests (or jobs), then disappears.
+ * requests (or jobs), then disappears. Status, body and delay faults also reach the token endpoint
+ * (`POST /oauth/token`), but only when their `path` names it (e.g. `path: '/oauth/token'`): a fault
+ * without a path never fails a login.
  */
 export type Fault =
   /** Answer with this status (429 carries Retry-After) instead of serving the request. */
@@ -26,9 +28,16 @@ export class FaultBook {
     this.faults = [];
   }
 
-  /** Takes one use of the first fault of `kind` whose path filter matches `path`. */
-  take<K extends Fault['kind']>(kind: K, path = ''): Extract<Fault, { kind: K }> | undefined {
-    const i = this.faults.findIndex((f) => f.kind === kind && (!('path' in f) || !f.path || path.includes(f.path)));
+  /**
+   * Takes one use of the first fault of `kind` whose path filter matches `path`; with `namedOnly`, only
+   * a fault whose path filter is set and matches (the token endpoint).
+   */
+  take<K extends Fault['kind']>(kind: K, path = '', namedOnly = false): Extract<Fault, { kind: K }> | undefined {
+    const matches = (f: Fault) => {
+      const filter = 'path' in f ? f.path : undefined;
+      return filter ? path.includes(filter) : !namedOnly;
+    };
+    const i = this.faults.findIndex((f) => f.kind === kind && matches(f));
     if (i < 0) return undefined;
     const fault = this.faults[i];
     fault.count -= 1;

@@ -1,4 +1,7 @@
-/** `npm run emulator -- --port N [--rate-limit 300] [--job-ms 50]`: runs the Genesys Cloud API emulator until stopped. */
+/**
+ * `npm run emulator -- --port N [--rate-limit 300] [--job-ms 50]`: runs the Genesys Cloud API emulator until stopped.
+ * Exit codes: 0 stopped (SIGINT/SIGTERM), 64 bad arguments, 1 could not start (e.g. the port is taken), one line on stderr.
+ */
 import { parseArgs } from 'util';
 import { GenesysEmulator } from './server';
 
@@ -21,7 +24,13 @@ async function main(): Promise<void> {
     console.error(`--rate-limit must be a positive integer and --job-ms a non-negative integer, got ${args['rate-limit']} and ${args['job-ms']}`);
     process.exit(64);
   }
-  const emulator = await new GenesysEmulator({ port, rateLimitPerMinute: rateLimit, jobDurationMs: jobMs }).start();
+  let emulator: GenesysEmulator;
+  try {
+    emulator = await new GenesysEmulator({ port, rateLimitPerMinute: rateLimit, jobDurationMs: jobMs }).start();
+  } catch (err) {
+    console.error(cannotListen(err, port));
+    process.exit(1);
+  }
   console.log(`Genesys Cloud API emulator on ${emulator.url} (rate limit ${rateLimit}/min per token; enforces the rules of emulator/CONTRACT.md)`);
   console.log(`Point tools at it: GENESYSCLOUD_GATEWAY_HOST=127.0.0.1 GENESYSCLOUD_GATEWAY_PORT=${emulator.port} GENESYSCLOUD_GATEWAY_PROTOCOL=http`);
   const stop = () => void emulator.stop().then(() => process.exit(0));
@@ -29,4 +38,15 @@ async function main(): Promise<void> {
   process.on('SIGTERM', stop);
 }
 
-void main();
+/** One line saying why the emulator cannot listen on the port. */
+function cannotListen(err: unknown, port: number): string {
+  const code = (err as NodeJS.ErrnoException)?.code;
+  if (code === 'EADDRINUSE') return `emulator: port ${port} on 127.0.0.1 is already in use; stop what is listening there or choose another port with --port`;
+  if (code === 'EACCES') return `emulator: not allowed to listen on port ${port} on 127.0.0.1; choose a port above 1023 with --port`;
+  return `emulator: cannot listen on port ${port} on 127.0.0.1: ${String((err as Error)?.message ?? err).split('\n')[0]}`;
+}
+
+main().catch((err) => {
+  console.error(`emulator: ${String((err as Error)?.message ?? err).split('\n')[0]}`);
+  process.exit(1);
+});

@@ -28,7 +28,19 @@ export interface EmulatorOptions {
   readonly jobDurationMs?: number;
   /** Accepted client credentials; empty accepts any non-empty pair. @default {} */
   readonly clients?: Readonly<Record<string, string>>;
+  /** Largest request body read; a larger one is answered 413 without reading it all. @default MAX_BODY_BYTES (10 MB) */
+  readonly maxBodyBytes?: number;
 }
+
+/**
+ * Largest request body the emulator reads (the emulator's choice: the platform documents no limit for
+ * these endpoints). Far above any flow file (a few kilobytes to a few hundred) or API body; a larger one
+ * is answered 413 (ErrorBody) as soon as its size is known, and the rest is never read.
+ */
+export const MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+/** A request body over the limit (answered 413). */
+class BodyTooLarge extends Error {}
 
 interface ImportJob {
   id: string;
@@ -68,6 +80,8 @@ export class GenesysEmulator {
   readonly limiter: RateLimiter;
   /** Count of API requests by `METHOD /route`, for cost checks. */
   readonly requestCounts = new Map<string, number>();
+  /** Requests to the token endpoint (`POST /oauth/token`), refused ones included. */
+  tokenRequests = 0;
   private readonly tokens: TokenIssuer;
   private readonly ivrApi = new IvrApi(this.org);
   private readonly importJobs = new Map<string, ImportJob>();
@@ -75,11 +89,14 @@ export class GenesysEmulator {
   private server?: http.Server;
   private baseUrl = '';
   private readonly jobDurationMs: number;
+  private readonly maxBodyBytes: number;
 
   constructor(private readonly options: EmulatorOptions = {}) {
     this.limiter = new RateLimiter(options.rateLimitPerMinute ?? 300);
     this.tokens = new TokenIssuer(options.clients ?? {}, options.tokenTtlSeconds ?? 86400);
     this.jobDurationMs = options.jobDurationMs ?? 50;
+    this.maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
+    if (!Number.isInteger(this.maxBodyBytes) || this.maxBodyBytes < 1) throw new Error(`maxBodyBytes must be a positive integer, got ${options.maxBodyBytes}`);
   }
 
   get url(): string {
@@ -90,9 +107,34 @@ export class GenesysEmulator {
     return (this.server!.address() as AddressInfo).port;
   }
 
+  /**
+   * Listens on 127.0.0.1. Rejects with the listen error (e.g. `EADDRINUSE` when the port is taken)
+   * instead of letting it escape as an unhandled 'error' event.
+   */
   async start(): Promise<this> {
-    this.server = http.createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((resolve) => this.server!.listen(this.options.port ?? 0, '127.0.0.1', resolve));
+    const server = http.createServer((req, res) => {
+      this.handle(req, res).catch(() => {
+        // Nothing a request does may stop the emulator: answer 500 if still possible, else drop the connection.
+        if (!res.headersSent) send(res, 500, new HttpError(500, 'internal.server.error', 'The emulator failed to answer this request.').body);
+        else res.destroy();
+      });
+    });
+    await new Promise<void>((resolve, reject) => {
+      const onError = (err: Error) => {
+        server.off('listening', onListening);
+        reject(err);
+      };
+      const onListening = () => {
+        server.off('error', onError);
+        resolve();
+      };
+      server.once('error', onError);
+      server.once('listening', onListening);
+      server.listen(this.options.port ?? 0, '127.0.0.1');
+    });
+    // Later server errors (none expected once listening) must not crash the process either.
+    server.on('error', () => undefined);
+    this.server = server;
     this.baseUrl = `http://127.0.0.1:${this.port}`;
     return this;
   }
@@ -147,12 +189,24 @@ export class GenesysEmulator {
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://emulator');
     const method = req.method ?? 'GET';
-    const body = await readBody(req);
+    let body: string;
+    try {
+      body = await readBody(req, this.maxBodyBytes);
+    } catch (err) {
+      if (!(err instanceof BodyTooLarge)) return void req.destroy();
+      // Answered at once; the connection is closed after the answer, so the rest of the body is never read.
+      const refusal = new HttpError(413, 'request.entity.too.large', `The request body is larger than the ${this.maxBodyBytes} bytes the emulator accepts.`);
+      res.once('finish', () => setImmediate(() => req.destroy()));
+      return send(res, 413, refusal.body, { Connection: 'close' });
+    }
     try {
       if (url.pathname.startsWith('/__admin/')) return send(res, 200, this.admin(method, url, body));
       if (url.pathname.startsWith('/uploads/')) return this.upload(req, url, body, res);
       if (url.pathname.startsWith('/downloads/')) return this.download(req, url, res);
       if (url.pathname === '/oauth/token') {
+        this.tokenRequests++;
+        // Faults reach the token endpoint only when their path names it (the emulator's choice, CONTRACT.md).
+        if (await this.injectFaults(url.pathname, res, true)) return;
         if (method !== 'POST') throw new OAuthError(405, 'invalid_request', 'The token endpoint takes POST.');
         return send(res, 200, this.tokens.login(req.headers.authorization, body));
       }
@@ -161,19 +215,7 @@ export class GenesysEmulator {
       const token = this.tokens.authenticate(req.headers.authorization);
       const wait = this.limiter.hit(token.key);
       if (wait > 0) throw new HttpError(429, 'too.many.requests.retry.after', `Rate limit exceeded the maximum. Retry the request in [${wait}] seconds`, { 'Retry-After': String(wait) });
-      const fault = this.faults.take('status', url.pathname);
-      if (fault) {
-        const retry: Record<string, string> = fault.status === 429 ? { 'Retry-After': String(fault.retryAfterSeconds ?? 1) } : {};
-        throw new HttpError(fault.status, codeForStatus(fault.status), `Injected ${fault.status}`, retry);
-      }
-      const raw = this.faults.take('body', url.pathname);
-      if (raw) {
-        res.writeHead(raw.status ?? 200, { 'Content-Type': raw.contentType ?? 'application/json' });
-        res.end(raw.body);
-        return;
-      }
-      const delay = this.faults.take('delay', url.pathname);
-      if (delay) await new Promise((r) => setTimeout(r, delay.ms));
+      if (await this.injectFaults(url.pathname, res, false)) return;
       const result = this.api(method, url, body, token.token);
       send(res, result === undefined ? 204 : 200, result);
     } catch (err) {
@@ -182,6 +224,34 @@ export class GenesysEmulator {
       else if (err instanceof StorageError) sendText(res, err.status, err.message);
       else send(res, 500, new HttpError(500, 'internal.server.error', (err as Error).message).body);
     }
+  }
+
+  /**
+   * Applies the first matching status, body and delay faults: true when a fault answered the request.
+   * For the token endpoint (`tokenEndpoint`) only faults whose `path` names it apply; its status faults
+   * answer in the endpoint's own `{error, error_description}` shape.
+   */
+  private async injectFaults(path: string, res: http.ServerResponse, tokenEndpoint: boolean): Promise<boolean> {
+    const fault = this.faults.take('status', path, tokenEndpoint);
+    if (fault) {
+      const retry: Record<string, string> = fault.status === 429 ? { 'Retry-After': String(fault.retryAfterSeconds ?? 1) } : {};
+      if (tokenEndpoint) {
+        const error = fault.status === 429 || fault.status === 503 ? 'temporarily_unavailable' : fault.status >= 500 ? 'server_error' : 'invalid_request';
+        send(res, fault.status, new OAuthError(fault.status, error, `Injected ${fault.status}`).body, retry);
+      } else {
+        send(res, fault.status, new HttpError(fault.status, codeForStatus(fault.status), `Injected ${fault.status}`).body, retry);
+      }
+      return true;
+    }
+    const raw = this.faults.take('body', path, tokenEndpoint);
+    if (raw) {
+      res.writeHead(raw.status ?? 200, { 'Content-Type': raw.contentType ?? 'application/json' });
+      res.end(raw.body);
+      return true;
+    }
+    const delay = this.faults.take('delay', path, tokenEndpoint);
+    if (delay) await new Promise((r) => setTimeout(r, delay.ms));
+    return false;
   }
 
   private api(method: string, url: URL, body: string, token: IssuedToken): unknown {
@@ -514,12 +584,36 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-function readBody(req: http.IncomingMessage): Promise<string> {
+/**
+ * The request body as text, at most `limit` bytes: a larger `Content-Length` is refused before reading
+ * anything, a body that grows past the limit as soon as it does (nothing more is kept; the caller
+ * closes the connection).
+ */
+function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limit) return Promise.reject(new BodyTooLarge());
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
+    let size = 0;
+    let settled = false;
+    const settle = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      fn();
+    };
+    req.on('data', (c: Buffer) => {
+      if (settled) return;
+      size += c.length;
+      if (size > limit) {
+        chunks.length = 0;
+        req.pause();
+        return settle(() => reject(new BodyTooLarge()));
+      }
+      chunks.push(c);
+    });
+    req.on('end', () => settle(() => resolve(Buffer.concat(chunks).toString('utf8'))));
+    req.on('error', (err) => settle(() => reject(err)));
+    req.on('close', () => settle(() => reject(new Error('the request was aborted'))));
   });
 }
 

@@ -14,6 +14,7 @@ import { ArchitectOps } from '../runtime/architect/architect-ops';
 import { applyLikeProvider } from '../runtime/synth-output/apply-like-provider';
 import { SynthesizedStack } from '../runtime/synth-output/synthesized-stack';
 import { GenesysClient } from '../runtime/genesys/genesys-client';
+import { errorText, scrubKnownSecrets } from '../runtime/genesys/genesys-error';
 import { settingsFromEnvironment } from '../runtime/genesys/settings';
 import { synthToDirectory } from './synth';
 
@@ -54,7 +55,7 @@ async function main(): Promise<number> {
     console.log('2. synthesized contact-center-dev');
 
     const ops = new ArchitectOps(await GenesysClient.connect(settingsFromEnvironment(env)));
-    for (const message of await applyLikeProvider(ops, synthesized, { intervalMs: 50 })) console.log(`   ${message}`);
+    for (const message of await applyLikeProvider(ops, synthesized, { intervalMs: 50 })) console.log(`   ${scrubKnownSecrets(message)}`);
 
     const checks = Object.entries(stack.resource.terraform_data as Record<string, Json>).filter(([, r]) => r.provisioner?.[0]?.['local-exec']?.when !== 'destroy');
     const runCheck = async (check: Json) => {
@@ -62,7 +63,7 @@ async function main(): Promise<number> {
       const input = JSON.parse(synthesized.resolve(JSON.stringify(check.input)));
       const [, handler] = /node "([^"]+)"/.exec(exec.command)!;
       const result = await run(process.execPath, [handler, 'create'], stackDir, { ...env, FLOW_CHECK_INPUT: JSON.stringify(input) });
-      console.log(result.output.trimEnd().replace(/^/gm, '   '));
+      console.log(scrubKnownSecrets(result.output.trimEnd()).replace(/^/gm, '   '));
       return result.code;
     };
     console.log('3. flow checks after the deploy (what terraform apply runs):');
@@ -90,7 +91,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (err) => {
-    console.error(`demo failed: ${err instanceof Error ? err.message : String(err)}`);
+    console.error(`demo failed: ${errorText(err)}`);
     process.exit(1);
   },
 );

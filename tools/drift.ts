@@ -13,7 +13,7 @@ import { ArchitectOps } from '../runtime/architect/architect-ops';
 import { DriftReport, detectDrift } from '../runtime/drift/drift-check';
 import { exitCodeOf, toJson, toMarkdown, toTable } from '../runtime/drift/drift-format';
 import { GenesysClient } from '../runtime/genesys/genesys-client';
-import { sanitize, withoutOwnCredentials } from '../runtime/genesys/genesys-error';
+import { errorText, registerOwnCredentials, scrubKnownSecrets, scrubKnownSecretsDeep } from '../runtime/genesys/genesys-error';
 import { SynthesizedStack } from '../runtime/synth-output/synthesized-stack';
 import { stackIdFor } from '../stacks';
 import { synthToDirectory } from './synth';
@@ -24,6 +24,8 @@ function usage(message: string): never {
 }
 
 async function main(): Promise<number> {
+  // Known before anything can fail: no output of this process prints the client id or secret, in any encoding.
+  registerOwnCredentials(process.env.GENESYSCLOUD_OAUTHCLIENT_ID ?? '', process.env.GENESYSCLOUD_OAUTHCLIENT_SECRET ?? '');
   let args;
   try {
     args = parseArgs({ options: { env: { type: 'string' }, all: { type: 'boolean' }, format: { type: 'string' }, 'export-batch-size': { type: 'string' } } }).values;
@@ -49,8 +51,10 @@ async function main(): Promise<number> {
       const stack = SynthesizedStack.read(path.join(work, 'cdktf.out', 'stacks', stackIdFor(env.name)));
       reports.push(await detectDrift(ops, stack, stackIdFor(env.name), { exportBatchSize: batch, namePrefix: env.namePrefix || undefined }));
     }
-    // Our OAuth client id is never printed (texts say "this deployment's OAuth client"), in any format.
-    console.log(withoutOwnCredentials(format === 'json' ? toJson(reports) : format === 'markdown' ? toMarkdown(reports) : toTable(reports)));
+    // Our OAuth client id, secret and tokens are never printed (texts say "this deployment's OAuth client"), in any
+    // format: scrubbed in the reports (before a format escapes anything) and in the output.
+    const safe = scrubKnownSecretsDeep(reports);
+    console.log(scrubKnownSecrets(format === 'json' ? toJson(safe) : format === 'markdown' ? toMarkdown(safe) : toTable(safe)));
     if (format === 'table') console.error(`${ops.client.apiCalls} API calls`);
     return exitCodeOf(reports);
   } finally {
@@ -61,7 +65,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (err) => {
-    console.error(`drift check could not run: ${sanitize(err instanceof Error ? err.message : String(err), 2000)}`);
+    console.error(`drift check could not run: ${errorText(err)}`);
     process.exit(1);
   },
 );

@@ -811,6 +811,24 @@ describe('the emulator enforces the platform contract (emulator/CONTRACT.md)', (
       const created = await ivr({ name: 'Unversioned IVR' });
       expect(await ok(() => architect().putArchitectIvr(created.id, { name: 'Unversioned IVR', description: 'edited' }))).toMatchObject({ version: 2, description: 'edited' });
     });
+
+    it('answers a body over 10 MB with 413 (ErrorBody), authenticated or not, and keeps serving', async () => {
+      const big = 'x'.repeat(10 * 1024 * 1024 + 1);
+      expectErrorBody(await api('/api/v2/flows/export/jobs', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: big }).then(answer), 413, 'request.entity.too.large');
+      expectErrorBody(await fetch(`${emulator.url}/oauth/token`, { method: 'POST', headers: FORM, body: big }).then(answer), 413, 'request.entity.too.large');
+      expect((await api('/api/v2/organizations/me').then(answer)).status).toBe(200);
+    });
+
+    it('applies faults to the token endpoint only when their path names it, in its own error shape', async () => {
+      emulator.faults.add({ kind: 'status', status: 503, count: 1 });
+      expect((await login({ Authorization: basic() }, 'grant_type=client_credentials')).status).toBe(200);
+      emulator.faults.clear();
+      emulator.faults.add({ kind: 'status', status: 429, count: 1, retryAfterSeconds: 4, path: '/oauth/token' });
+      const limited = await login({ Authorization: basic() }, 'grant_type=client_credentials');
+      expect(limited).toMatchObject({ status: 429, body: { error: 'temporarily_unavailable' } });
+      expect(limited.headers['retry-after']).toBe('4');
+      expect((await login({ Authorization: basic() }, 'grant_type=client_credentials')).status).toBe(200);
+    });
   });
 
   it('has a test for every row of emulator/CONTRACT.md, and no test for a row it does not have', () => {

@@ -100,8 +100,9 @@ describe('fail closed on answers that are not what the Genesys API promises', ()
   let storageRequests = 0;
 
   const inputFor = (flowName: string, flowType: string): FlowCheckInput => {
-    const payloadPath = path.join(work, `${flowName.replace(/\W+/g, '-')}.yaml`);
-    fs.writeFileSync(payloadPath, stack.flows.find((f) => f.name === flowName)!.yaml);
+    // Relative to the stack folder (the handler's working directory, `work`), as Terraform's input is.
+    const payloadPath = `${flowName.replace(/\W+/g, '-')}.yaml`;
+    fs.writeFileSync(path.join(work, payloadPath), stack.flows.find((f) => f.name === flowName)!.yaml);
     return {
       flowName,
       flowType,

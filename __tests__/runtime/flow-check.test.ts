@@ -21,10 +21,10 @@ describe('flow check handler against the emulator', () => {
   let dev: ContactCenterStack;
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'flow-check-'));
 
+  /** Written into the stack folder (`work`); the input names it relative to it, as Terraform's does. */
   const payload = (name: string, yaml: string) => {
-    const file = path.join(work, `${name}.yaml`);
-    fs.writeFileSync(file, yaml);
-    return file;
+    fs.writeFileSync(path.join(work, `${name}.yaml`), yaml);
+    return `${name}.yaml`;
   };
   const moduleYaml = () => dev.pinAuth.publication.rendered.yaml;
   const salesYaml = () => dev.salesIvr.flow.publication.rendered.yaml;
@@ -57,11 +57,11 @@ describe('flow check handler against the emulator', () => {
   afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
   it('passes when the published flows carry what was synthesized', async () => {
-    const module = await checkPublishedFlow(ops, inputFor('DEV Shared PIN Auth', 'COMMONMODULE', moduleYaml()), { poll });
+    const module = await checkPublishedFlow(ops, inputFor('DEV Shared PIN Auth', 'COMMONMODULE', moduleYaml()), { poll, stackDir: work });
     expect(module.exitCode).toBe(0);
     expect(module.lines.join('\n')).toContain('published content matches');
     expect(module.lines.join('\n')).toContain('no caller outside this stack embeds an older module version');
-    const ivr = await checkPublishedFlow(ops, inputFor('DEV Sales IVR', 'INBOUNDCALL', salesYaml()), { poll });
+    const ivr = await checkPublishedFlow(ops, inputFor('DEV Sales IVR', 'INBOUNDCALL', salesYaml()), { poll, stackDir: work });
     expect(ivr).toMatchObject({ exitCode: 0 });
   });
 
@@ -69,7 +69,7 @@ describe('flow check handler against the emulator', () => {
     const flow = (await ops.findFlow('DEV Sales IVR', 'INBOUNDCALL'))!;
     const edited = applySubstitutions(salesYaml(), QUEUES).replace('Welcome to Sales.', 'Welcome to Sales, edited.').replace('name: "DEV Sales"', 'name: "DEV Support"');
     await fetch(`${emulator.url}/__admin/flows/${flow.id}/edit`, { method: 'POST', body: JSON.stringify({ yaml: edited }) });
-    const report = await checkPublishedFlow(ops, inputFor('DEV Sales IVR', 'INBOUNDCALL', salesYaml()), { poll });
+    const report = await checkPublishedFlow(ops, inputFor('DEV Sales IVR', 'INBOUNDCALL', salesYaml()), { poll, stackDir: work });
     expect(report.exitCode).toBe(1);
     const text = report.lines.join('\n');
     expect(text).toContain('does not match the synthesized flow (2 difference(s))');
@@ -79,14 +79,14 @@ describe('flow check handler against the emulator', () => {
   });
 
   it('fails a caller that still embeds an older version of its shared flow, and passes once it is republished', async () => {
-    const ivr = await checkPublishedFlow(ops, inputFor('DEV Sales IVR', 'INBOUNDCALL', salesYaml()), { poll });
+    const ivr = await checkPublishedFlow(ops, inputFor('DEV Sales IVR', 'INBOUNDCALL', salesYaml()), { poll, stackDir: work });
     expect(ivr.lines.join('\n')).toContain("embeds the current version 1.0 of shared flow 'DEV Shared PIN Auth'");
     await deploy(moduleYaml().replace('Please enter your four digit PIN.', 'Please key in your PIN.'));
-    const stale = await checkPublishedFlow(ops, inputFor('DEV Sales IVR', 'INBOUNDCALL', salesYaml()), { poll });
+    const stale = await checkPublishedFlow(ops, inputFor('DEV Sales IVR', 'INBOUNDCALL', salesYaml()), { poll, stackDir: work });
     expect(stale.exitCode).toBe(1);
     expect(stale.lines.join('\n')).toContain("embeds version 1.0 of shared flow 'DEV Shared PIN Auth', but its published version is 2.0; the caller must be republished after the module");
     await deploy(salesYaml());
-    const fresh = await checkPublishedFlow(ops, inputFor('DEV Sales IVR', 'INBOUNDCALL', salesYaml()), { poll });
+    const fresh = await checkPublishedFlow(ops, inputFor('DEV Sales IVR', 'INBOUNDCALL', salesYaml()), { poll, stackDir: work });
     expect(fresh.exitCode).toBe(0);
     expect(fresh.lines.join('\n')).toContain("embeds the current version 2.0 of shared flow 'DEV Shared PIN Auth'");
   });
@@ -94,14 +94,14 @@ describe('flow check handler against the emulator', () => {
   it('names who holds a lock on the flow', async () => {
     const flow = (await ops.findFlow('DEV Sales IVR', 'INBOUNDCALL'))!;
     await fetch(`${emulator.url}/__admin/flows/${flow.id}/lock`, { method: 'POST', body: JSON.stringify({ actor: { kind: 'user', id: 'u-7', name: 'Dana Designer' } }) });
-    const report = await checkPublishedFlow(ops, inputFor('DEV Sales IVR', 'INBOUNDCALL', salesYaml()), { poll });
+    const report = await checkPublishedFlow(ops, inputFor('DEV Sales IVR', 'INBOUNDCALL', salesYaml()), { poll, stackDir: work });
     expect(report.lines.join('\n')).toContain('locked by user Dana Designer');
   });
 
   it("names this deployment's OAuth client without printing its id; another client by its id", async () => {
     // Our own client publishes an edit (e.g. a hotfix pipeline with the same OAuth client).
     await deploy(salesYaml().replace('Welcome to Sales.', 'Welcome to Sales!'));
-    const ours = await checkPublishedFlow(ops, inputFor('DEV Sales IVR', 'INBOUNDCALL', salesYaml()), { poll });
+    const ours = await checkPublishedFlow(ops, inputFor('DEV Sales IVR', 'INBOUNDCALL', salesYaml()), { poll, stackDir: work });
     expect(ours.exitCode).toBe(1);
     expect(ours.lines.join('\n')).toContain("that version was published by this deployment's OAuth client");
     expect(ours.lines.join('\n')).not.toContain(TEST_CLIENT_ID);
@@ -109,7 +109,7 @@ describe('flow check handler against the emulator', () => {
     const flow = (await ops.findFlow('DEV Sales IVR', 'INBOUNDCALL'))!;
     await fetch(`${emulator.url}/__admin/flows/${flow.id}/edit`, { method: 'POST', body: JSON.stringify({ yaml: applySubstitutions(salesYaml(), QUEUES).replace('Welcome to Sales.', 'Hi.'), actor: { kind: 'client', id: 'partner-client-77' } }) });
     await fetch(`${emulator.url}/__admin/flows/${flow.id}/lock`, { method: 'POST', body: JSON.stringify({ actor: { kind: 'client', id: 'partner-client-77' } }) });
-    const theirs = (await checkPublishedFlow(ops, inputFor('DEV Sales IVR', 'INBOUNDCALL', salesYaml()), { poll })).lines.join('\n');
+    const theirs = (await checkPublishedFlow(ops, inputFor('DEV Sales IVR', 'INBOUNDCALL', salesYaml()), { poll, stackDir: work })).lines.join('\n');
     expect(theirs).toContain('locked by OAuth client partner-client-77');
     expect(theirs).toContain('that version was published by OAuth client partner-client-77');
     expect(theirs).not.toContain(TEST_CLIENT_ID);
@@ -119,14 +119,14 @@ describe('flow check handler against the emulator', () => {
     await fetch(`${emulator.url}/__admin/flows`, { method: 'POST', body: JSON.stringify({ yaml: applySubstitutions(externalCaller(salesYaml()), QUEUES) }) });
     const changedModule = moduleYaml().replace('Please enter your four digit PIN.', 'Please key in your PIN.');
     await deploy(changedModule);
-    const reported = await checkPublishedFlow(ops, inputFor('DEV Shared PIN Auth', 'COMMONMODULE', changedModule), { poll });
+    const reported = await checkPublishedFlow(ops, inputFor('DEV Shared PIN Auth', 'COMMONMODULE', changedModule), { poll, stackDir: work });
     expect(reported.exitCode).toBe(0);
     expect(reported.lines.join('\n')).toContain('caller Partner IVR (outside this stack) still embeds module version 1.0');
-    const fixed = await checkPublishedFlow(ops, inputFor('DEV Shared PIN Auth', 'COMMONMODULE', changedModule, { republishExternalCallers: true }), { poll });
+    const fixed = await checkPublishedFlow(ops, inputFor('DEV Shared PIN Auth', 'COMMONMODULE', changedModule, { republishExternalCallers: true }), { poll, stackDir: work });
     expect(fixed.exitCode).toBe(0);
     expect(fixed.lines.join('\n')).toContain('republished caller Partner IVR (outside this stack); it now embeds module version 2.0');
     // Idempotent: a second run has nothing left to do.
-    const again = await checkPublishedFlow(ops, inputFor('DEV Shared PIN Auth', 'COMMONMODULE', changedModule, { republishExternalCallers: true }), { poll });
+    const again = await checkPublishedFlow(ops, inputFor('DEV Shared PIN Auth', 'COMMONMODULE', changedModule, { republishExternalCallers: true }), { poll, stackDir: work });
     expect(again.lines.join('\n')).toContain('no caller outside this stack embeds an older module version');
   });
 
@@ -140,7 +140,7 @@ describe('flow check handler against the emulator', () => {
       await deploy(changedModule());
       return partner.id;
     };
-    const republish = () => checkPublishedFlow(ops, inputFor('DEV Shared PIN Auth', 'COMMONMODULE', changedModule(), { republishExternalCallers: true }), { poll });
+    const republish = () => checkPublishedFlow(ops, inputFor('DEV Shared PIN Auth', 'COMMONMODULE', changedModule(), { republishExternalCallers: true }), { poll, stackDir: work });
 
     it('leaves a caller with a saved draft alone (unlocked) and fails the check', async () => {
       const id = await seedStalePartner();
@@ -245,7 +245,7 @@ describe('flow check handler against the emulator', () => {
   });
 
   it('fails (bounded) when the flow was never published', async () => {
-    const error = await checkPublishedFlow(ops, inputFor('DEV Nowhere', 'INBOUNDCALL', salesYaml()), { poll: { timeoutMs: 100, intervalMs: 20 } }).catch((e) => e);
+    const error = await checkPublishedFlow(ops, inputFor('DEV Nowhere', 'INBOUNDCALL', salesYaml()), { poll: { timeoutMs: 100, intervalMs: 20 }, stackDir: work }).catch((e) => e);
     expect(error).toMatchObject({ code: 'GC4003' });
     expect(error.message).toContain('no flow with this name and type exists');
   });

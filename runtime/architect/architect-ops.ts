@@ -16,7 +16,8 @@ import {
   readOperation,
 } from '../genesys/api-responses';
 import { GenesysApis, GenesysClient } from '../genesys/genesys-client';
-import { GenesysError, OWN_CLIENT } from '../genesys/genesys-error';
+import { GenesysError, OWN_CLIENT, sanitize } from '../genesys/genesys-error';
+import { MAX_WAIT_MS, TimeBudget, boundedMs, pause } from '../genesys/time-budget';
 
 type Flow = platformClient.Models.Flow;
 type JobMessage = platformClient.Models.ArchitectJobMessage;
@@ -31,17 +32,15 @@ export interface PollOptions {
   readonly firstPollMs?: number;
 }
 
-const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Longest wait `setTimeout` honours (a longer one fires at once); also the longest poll timeout taken as given. */
-export const MAX_POLL_MS = 2 ** 31 - 1;
+/** Longest wait `setTimeout` honours; also the longest poll timeout taken as given (see ../genesys/time-budget). */
+export const MAX_POLL_MS = MAX_WAIT_MS;
 
 /**
  * A poll duration as given when it is a finite number from 0 to {@link MAX_POLL_MS}, else the default: a
  * NaN, infinite or negative timeout would make the deadline unreachable or meaningless (polling forever).
  */
 export function pollMs(value: number | undefined, fallback: number): number {
-  return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= MAX_POLL_MS ? value : fallback;
+  return boundedMs(value, fallback);
 }
 
 /**
@@ -88,12 +87,12 @@ export class ArchitectOps {
 
   /** Waits until the flow exists with a published version (publishing is asynchronous). */
   async waitForPublished(name: string, type: string, poll: PollOptions = {}): Promise<Flow> {
-    const deadline = Date.now() + pollMs(poll.timeoutMs, 120_000);
+    const budget = new TimeBudget(pollMs(poll.timeoutMs, 120_000));
     const interval = pollMs(poll.intervalMs, 1000);
     for (;;) {
       const flow = await this.findFlow(name, type);
       if (flow?.publishedVersion?.id) return flow;
-      if (Date.now() >= deadline) {
+      if (budget.expired) {
         throw new GenesysError('GC4003', `flow ${type} '${name}'`, flow ? 'the flow exists but has no published version' : 'no flow with this name and type exists', name, 'check the apply of its genesyscloud_flow resource (the import job may have failed)');
       }
       await pause(interval);
@@ -113,7 +112,7 @@ export class ArchitectOps {
       ),
     );
     const status = 'GET /api/v2/flows/export/jobs/{id}';
-    const deadline = Date.now() + pollMs(poll.timeoutMs, 120_000);
+    const budget = new TimeBudget(pollMs(poll.timeoutMs, 120_000));
     const interval = pollMs(poll.intervalMs, 500);
     const firstPoll = pollMs(poll.firstPollMs, interval);
     let state: platformClient.Models.ArchitectExportJobStateResponse;
@@ -121,7 +120,7 @@ export class ArchitectOps {
       await pause(attempt === 0 ? firstPoll : interval);
       state = readExportJobState(status, await this.client.call(status, (a) => a.architect.getFlowsExportJob(job.id, { expand: ['messages'] })));
       if (state.status !== 'Started' && state.status !== 'Registered') break;
-      if (Date.now() >= deadline) throw new GenesysError('GC4004', 'export job', 'the export job did not finish in time', job.id, 'retry later');
+      if (budget.expired) throw new GenesysError('GC4004', 'export job', 'the export job did not finish in time', job.id, 'retry later');
     }
     if (state.status === 'Failure') {
       throw new GenesysError('GC4003', 'export job', `the export failed: ${plainMessages(state.messages)}`, job.id, 'retry; if it persists, export the flow in Architect to see why');
@@ -236,7 +235,7 @@ export class ArchitectOps {
     const call = 'POST /api/v2/flows/actions/publish';
     const operation = readOperation(call, await this.client.call(call, (a) => a.architect.postFlowsActionsPublish(flowId)));
     if (operation.errorMessage) {
-      throw new GenesysError('GC4003', `publish ${flowId}`, `publishing failed: ${operation.errorMessage}`, flowId, 'open the flow in Architect to see the validation errors');
+      throw new GenesysError('GC4003', `publish ${flowId}`, `publishing failed: ${sanitize(String(operation.errorMessage), 1000)}`, flowId, 'open the flow in Architect to see the validation errors');
     }
     return operation;
   }
@@ -249,24 +248,24 @@ export class ArchitectOps {
     const register = 'POST /api/v2/flows/jobs';
     const job = readImportJobRegistration(register, await this.client.call(register, (a) => a.architect.postFlowsJobs()));
     await this.client.upload(job.presignedUrl, job.headers ?? {}, yaml);
-    const deadline = Date.now() + pollMs(poll.timeoutMs, 16 * 60_000);
+    const budget = new TimeBudget(pollMs(poll.timeoutMs, 16 * 60_000));
     const interval = pollMs(poll.intervalMs, 1000);
     const status = 'GET /api/v2/flows/jobs/{id}';
     for (;;) {
       await pause(interval);
       const state = readImportJobState(status, await this.client.call(status, (a) => a.architect.getFlowsJob(job.id, { expand: ['messages'] })));
-      if (state.status === 'Success') return { flowId: state.flow?.id, messages: (state.messages ?? []).map((m) => m.text ?? '') };
+      if (state.status === 'Success') return { flowId: state.flow?.id, messages: (state.messages ?? []).map((m) => sanitize(String(m.text ?? ''), 1000)) };
       if (state.status === 'Failure') {
         throw new GenesysError('GC4003', 'import job', `the platform rejected the flow: ${plainMessages(state.messages)}`, job.id, 'fix the flow definition (see the messages) and apply again');
       }
-      if (Date.now() >= deadline) throw new GenesysError('GC4004', 'import job', 'the import job did not finish in time', job.id, 'apply again later');
+      if (budget.expired) throw new GenesysError('GC4004', 'import job', 'the import job did not finish in time', job.id, 'apply again later');
     }
   }
 }
 
-/** Job messages as one readable sentence list. */
+/** Job messages as one readable sentence list, each scrubbed like any text from a server. */
 export function plainMessages(messages: readonly JobMessage[] | undefined): string {
-  const texts = (messages ?? []).filter((m) => m.type !== 'info').map((m) => (m.text ?? '').trim()).filter(Boolean);
+  const texts = (messages ?? []).filter((m) => m.type !== 'info').map((m) => sanitize(String(m.text ?? '').trim(), 1000)).filter(Boolean);
   return texts.length > 0 ? texts.join(' | ') : 'no message from the platform';
 }
 

@@ -1,6 +1,6 @@
 import type * as platformClient from 'purecloud-platform-client-v2';
 import { ArchitectOps, PollOptions, lockHolder, publisherOf } from '../architect/architect-ops';
-import { OWN_CLIENT } from '../genesys/genesys-error';
+import { OWN_CLIENT, errorText } from '../genesys/genesys-error';
 import { compareFlows, FlowDifference } from '../flow-compare';
 import { ExpectedFlow, ExpectedIvr, SynthesizedStack } from '../synth-output/synthesized-stack';
 
@@ -70,7 +70,7 @@ export async function detectDrift(ops: ArchitectOps, stack: Pick<SynthesizedStac
   try {
     live = await ops.listFlows(FLOW_TYPES);
   } catch (err) {
-    return { stack: stackName, complete: false, findings, errors: [`listing flows failed: ${(err as Error).message}`], checkedFlows: 0, checkedIvrs: 0 };
+    return { stack: stackName, complete: false, findings, errors: [`listing flows failed: ${errorText(err)}`], checkedFlows: 0, checkedIvrs: 0 };
   }
   const key = (name: string, type: string) => `${type.toUpperCase()}:${name}`;
   const byKey = new Map(live.map((f) => [key(f.name, f.type ?? ''), f]));
@@ -149,7 +149,7 @@ export async function detectDrift(ops: ArchitectOps, stack: Pick<SynthesizedStac
       }
     });
   } catch (err) {
-    errors.push(`exporting flows failed: ${(err as Error).message}`);
+    errors.push(`exporting flows failed: ${errorText(err)}`);
   }
 
   if (options.namePrefix) {
@@ -169,7 +169,7 @@ export async function detectDrift(ops: ArchitectOps, stack: Pick<SynthesizedStac
       checkIvr(expected, ivrs.find((i) => i.name === expected.name), flowNames, report);
     }
   } catch (err) {
-    errors.push(`listing IVRs failed: ${(err as Error).message}`);
+    errors.push(`listing IVRs failed: ${errorText(err)}`);
   }
 
   const order = (f: DriftFinding) => `${f.resource}:${f.name}:${f.kind}`;

@@ -1,10 +1,10 @@
-import * as fs from 'fs';
 import { parse } from 'yaml';
 import { calledModules } from '../synth-output/called-modules';
 import { ArchitectOps, PollOptions, lockHolder, publisherOf, unpublishedChanges } from '../architect/architect-ops';
 import { compareFlows, formatDifferences } from '../flow-compare';
 import { applySubstitutions } from '../synth-output/substitutions';
 import { FlowCheckInput } from './flow-check-input';
+import { readPayloadFile } from './payload-file';
 
 /** Exit codes of the handler: scripts and Terraform rely on them. */
 export const FLOW_CHECK_EXIT = { ok: 0, checkFailed: 1, couldNotCheck: 2 } as const;
@@ -17,6 +17,16 @@ export interface FlowCheckReport {
 
 export interface FlowCheckOptions {
   readonly poll?: PollOptions;
+  /**
+   * The stack folder `payloadPath` is relative to and confined to (see `readPayloadFile`).
+   * @default process.cwd() - Terraform runs the provisioner in the stack folder
+   */
+  readonly stackDir?: string;
+  /**
+   * The rendered flow, already read with `readPayloadFile` (the handler reads it before connecting).
+   * @default - read from `payloadPath` in `stackDir`
+   */
+  readonly payload?: string;
 }
 
 /**
@@ -27,13 +37,15 @@ export interface FlowCheckOptions {
 export async function checkPublishedFlow(ops: ArchitectOps, input: FlowCheckInput, options: FlowCheckOptions = {}): Promise<FlowCheckReport> {
   const lines: string[] = [];
   const what = `${input.flowType} '${input.flowName}'`;
+  // Read (and confined to the stack folder) before any API call: a refused path costs no request.
+  const payload = options.payload ?? readPayloadFile(options.stackDir ?? process.cwd(), input.payloadPath);
   const flow = await ops.waitForPublished(input.flowName, input.flowType, options.poll);
   const published = flow.publishedVersion!;
   lines.push(`${what}: published version ${published.id} (flow ${flow.id})`);
   const holder = lockHolder(flow, ops.client.clientId);
   if (holder) lines.push(`${what}: locked by ${holder}; the next publish of this flow will fail until it is unlocked (or set force_unlock)`);
 
-  const rendered = applySubstitutions(fs.readFileSync(input.payloadPath, 'utf8'), input.substitutions);
+  const rendered = applySubstitutions(payload, input.substitutions);
   const exported = (await ops.exportVersions([{ id: flow.id!, version: published.id! }], options.poll)).get(flow.id!)!;
   const differences = compareFlows(rendered, exported);
   if (differences.length > 0) {

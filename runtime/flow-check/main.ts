@@ -6,9 +6,11 @@
  */
 import { ArchitectOps } from '../architect/architect-ops';
 import { GenesysClient } from '../genesys/genesys-client';
-import { GenesysError, sanitize, withoutOwnCredentials } from '../genesys/genesys-error';
+import { GenesysError, errorText, registerOwnCredentials, scrubKnownSecrets } from '../genesys/genesys-error';
+import { settingsFromEnvironment } from '../genesys/settings';
 import { FLOW_CHECK_EXIT, checkPublishedFlow, checkSharedFlowDestroy } from './flow-check';
 import { parseFlowCheckInput } from './flow-check-input';
+import { readPayloadFile } from './payload-file';
 
 /** Longest `FLOW_CHECK_WAIT_SECONDS` accepted: an hour is far beyond any publish. */
 const MAX_WAIT_SECONDS = 3600;
@@ -35,6 +37,8 @@ function waitSecondsFrom(raw: string | undefined): number {
 }
 
 async function main(): Promise<number> {
+  // Known before anything can fail: no message of this process prints the client id or secret, in any encoding.
+  registerOwnCredentials(process.env.GENESYSCLOUD_OAUTHCLIENT_ID ?? '', process.env.GENESYSCLOUD_OAUTHCLIENT_SECRET ?? '');
   const mode = process.argv[2];
   if (mode !== 'create' && mode !== 'destroy') {
     console.error('usage: flow-check.js create|destroy (input in FLOW_CHECK_INPUT)');
@@ -46,10 +50,15 @@ async function main(): Promise<number> {
     return FLOW_CHECK_EXIT.ok;
   }
   const waitSeconds = waitSecondsFrom(process.env.FLOW_CHECK_WAIT_SECONDS);
-  const ops = new ArchitectOps(await GenesysClient.connect());
-  const report = mode === 'create' ? await checkPublishedFlow(ops, input, { poll: { timeoutMs: waitSeconds * 1000 } }) : await checkSharedFlowDestroy(ops, input);
-  // Our OAuth client id is never printed (the texts say "this deployment's OAuth client").
-  report.lines.map(withoutOwnCredentials).forEach((l) => (report.exitCode === 0 ? console.log(l) : console.error(l)));
+  const settings = settingsFromEnvironment();
+  // The stack folder is the working directory Terraform runs the provisioner in; the payload is read
+  // (confined to it) before connecting: a refused path exits 2 (GC4008) without a request.
+  const stackDir = process.cwd();
+  const payload = mode === 'create' ? readPayloadFile(stackDir, input.payloadPath) : undefined;
+  const ops = new ArchitectOps(await GenesysClient.connect(settings));
+  const report = mode === 'create' ? await checkPublishedFlow(ops, input, { poll: { timeoutMs: waitSeconds * 1000 }, stackDir, payload }) : await checkSharedFlowDestroy(ops, input);
+  // Our OAuth client id is never printed (the texts say "this deployment's OAuth client"), nor its secret or tokens.
+  report.lines.map(scrubKnownSecrets).forEach((l) => (report.exitCode === 0 ? console.log(l) : console.error(l)));
   return report.exitCode;
 }
 
@@ -58,7 +67,7 @@ main().then(
   (err) => {
     // Anything unreadable (an API answer that is not what the contract promises: GC4006) or unavailable
     // ends here: "could not check", never ok and never a verdict on data we could not read.
-    const reason = err instanceof GenesysError ? err.message : sanitize(err instanceof Error ? err.message : String(err), 2000);
+    const reason = errorText(err);
     const destroy = process.argv[2] === 'destroy';
     console.error(destroy ? `refusing to destroy: the destroy guard could not check the shared flow's callers: ${reason}` : `flow check could not complete: ${reason}`);
     process.exit(FLOW_CHECK_EXIT.couldNotCheck);

@@ -1,14 +1,15 @@
 import * as platformClient from 'purecloud-platform-client-v2';
 import { contractViolation, readJsonBody } from './api-responses';
-import { GenesysError, OWN_CLIENT, printableUrl, registerOwnCredentials, sanitize } from './genesys-error';
-import { DEFAULT_RETRY_POLICY, RetryPolicy, retryDelay } from './retry-policy';
+import { GenesysError, OWN_CLIENT, printableUrl, registerAccessToken, registerOwnCredentials, sanitize } from './genesys-error';
+import { AttemptFailure, RetryPolicy, retryDelay, retryPolicy } from './retry-policy';
 import { GenesysSettings, settingsFromEnvironment } from './settings';
+import { TimeBudget, pause } from './time-budget';
 
 export interface GenesysClientOptions {
   readonly retry?: Partial<RetryPolicy>;
   /** Timeout of one HTTP request. @default 30000 */
   readonly requestTimeoutMs?: number;
-  /** Replaced in tests to observe waits. @default setTimeout */
+  /** Replaced in tests to observe waits. @default `pause` of ./time-budget */
   readonly sleep?: (ms: number) => Promise<void>;
 }
 
@@ -33,8 +34,6 @@ interface ExtendedResponse {
   headers?: unknown;
   body?: unknown;
 }
-
-const sleepFor = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * The one way this project talks to Genesys Cloud: the official SDK, credentials from the provider's
@@ -62,8 +61,8 @@ export class GenesysClient {
     options: GenesysClientOptions,
   ) {
     registerOwnCredentials(settings.clientId, settings.clientSecret);
-    this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
-    this.sleep = options.sleep ?? sleepFor;
+    this.policy = retryPolicy(options.retry);
+    this.sleep = options.sleep ?? pause;
     const config = (this.sdk as unknown as { config: { live_reload_config: boolean; setConfigPath(p: string): void } }).config;
     // The SDK reads and watches ~/.genesyscloudjavascript/config; that would keep processes alive and let a
     // stray file redirect traffic. Configuration comes from the environment only.
@@ -94,7 +93,7 @@ export class GenesysClient {
    * text) fails with GC4006 instead of reaching the caller as an empty answer; it is not retried.
    */
   async call<T>(label: string, run: (apis: GenesysApis) => Promise<unknown>, options: CallOptions = {}): Promise<T> {
-    const started = Date.now();
+    const budget = new TimeBudget(this.policy.maxTotalMs);
     let renewed = false;
     for (let attempt = 1; ; attempt++) {
       this.apiCalls++;
@@ -113,8 +112,8 @@ export class GenesysClient {
           const kind = failure.status === 401 || failure.status === 403 ? 'GC4005' : 'GC4003';
           throw new GenesysError(kind, label, `Genesys answered ${failure.status}${failure.code ? ` ${failure.code}` : ''}: ${failure.message}`, undefined, failure.status === 403 ? "grant the OAuth client's role the permission named above" : 'see the message; the request was not retried', failure.status);
         }
-        if (attempt >= this.policy.maxAttempts || Date.now() - started + delay > this.policy.maxTotalMs) {
-          throw new GenesysError('GC4004', label, `gave up after ${attempt} attempt(s) in ${Date.now() - started} ms; last answer: ${failure.status ?? 'network error'} ${failure.message}`, undefined, 'retry later; the platform is rate limiting or unavailable', failure.status);
+        if (attempt >= this.policy.maxAttempts || !budget.allows(delay)) {
+          throw new GenesysError('GC4004', label, `gave up after ${attempt} attempt(s) in ${budget.elapsedMs} ms; last answer: ${failure.status ?? 'network error'} ${failure.message}`, undefined, 'retry later; the platform is rate limiting or unavailable', failure.status);
         }
         await this.sleep(delay);
         continue;
@@ -154,13 +153,13 @@ export class GenesysClient {
     if (parsed.username || parsed.password) {
       throw contractViolation(where, `the ${what} URL carries credentials (user:password@); a presigned URL is signed in its query, never with a password`, printableUrl(url));
     }
-    const started = Date.now();
+    const budget = new TimeBudget(this.policy.maxTotalMs);
     for (let attempt = 1; ; attempt++) {
       let failure: { status: number | undefined; retryAfterSeconds?: number; message: string };
       try {
         const res = await fetch(url, { ...init, signal: AbortSignal.timeout(60_000) });
         if (res.ok) return Buffer.from(await res.arrayBuffer());
-        failure = { status: res.status, retryAfterSeconds: Number(res.headers.get('retry-after')) || undefined, message: sanitize(await res.text()) };
+        failure = { status: res.status, retryAfterSeconds: retryAfterSeconds(res.headers.get('retry-after')), message: sanitize(await res.text()) };
       } catch (err) {
         const network = describeNetworkError(err);
         if (!network.transient) {
@@ -169,33 +168,96 @@ export class GenesysClient {
         failure = { status: undefined, message: network.message };
       }
       const delay = retryDelay(this.policy, failure, attempt);
-      if (delay === undefined || attempt >= this.policy.maxAttempts || Date.now() - started + delay > this.policy.maxTotalMs) {
+      if (delay === undefined || attempt >= this.policy.maxAttempts || !budget.allows(delay)) {
         throw new GenesysError(delay === undefined ? 'GC4003' : 'GC4004', where, `storage answered ${failure.status ?? 'network error'}: ${failure.message}`, undefined, 'retry the operation', failure.status);
       }
       await this.sleep(delay);
     }
   }
 
+  /**
+   * Logs in (client credentials grant) with the same retries and time budget as every call: a 429 waits
+   * `Retry-After`, a 400 `invalid_request` "rate limit exceeded" (how the login service rate limits; the
+   * provider retries it too) is a 429, 5xx and network errors back off. Only a 400 or 401 means the
+   * credentials (or region) are wrong (GC4005); other refusals are GC4003, exhausted retries GC4004.
+   * The token received is registered with the scrubber: no message prints it.
+   */
   private async login(): Promise<void> {
-    this.apiCalls++;
-    try {
-      await this.sdk.loginClientCredentialsGrant(this.settings.clientId, this.settings.clientSecret);
-    } catch (raw) {
-      const failure = describeFailure(raw);
-      throw new GenesysError('GC4005', 'POST /oauth/token', `login failed for ${OWN_CLIENT}: ${failure.status ?? 'network error'} ${failure.message}`, undefined, 'check GENESYSCLOUD_OAUTHCLIENT_ID/SECRET and GENESYSCLOUD_REGION (or the gateway settings)', failure.status);
+    const call = 'POST /oauth/token';
+    const budget = new TimeBudget(this.policy.maxTotalMs);
+    for (let attempt = 1; ; attempt++) {
+      this.apiCalls++;
+      let failure: ReturnType<typeof describeFailure>;
+      try {
+        const auth = (await this.sdk.loginClientCredentialsGrant(this.settings.clientId, this.settings.clientSecret)) as { accessToken?: unknown } | undefined;
+        const token = auth?.accessToken ?? (this.sdk as unknown as { authData?: { accessToken?: unknown } }).authData?.accessToken;
+        if (typeof token === 'string') registerAccessToken(token);
+        return;
+      } catch (raw) {
+        failure = describeFailure(raw);
+      }
+      const retryAs: AttemptFailure = loginRateLimited(failure) ? { status: 429, retryAfterSeconds: failure.retryAfterSeconds } : failure;
+      const delay = retryDelay(this.policy, retryAs, attempt);
+      const answer = `${failure.status ?? 'network error'} ${failure.message}`;
+      if (delay === undefined) {
+        if (failure.status === 400 || failure.status === 401) {
+          throw new GenesysError('GC4005', call, `login failed for ${OWN_CLIENT}: ${answer}`, undefined, 'check GENESYSCLOUD_OAUTHCLIENT_ID/SECRET and GENESYSCLOUD_REGION (or the gateway settings)', failure.status);
+        }
+        throw new GenesysError('GC4003', call, `the login service refused the request: ${answer}`, undefined, 'check GENESYSCLOUD_REGION (or the gateway settings); the request was not retried', failure.status);
+      }
+      if (attempt >= this.policy.maxAttempts || !budget.allows(delay)) {
+        throw new GenesysError('GC4004', call, `login gave up after ${attempt} attempt(s) in ${budget.elapsedMs} ms; last answer: ${answer}`, undefined, 'retry later; the login service is rate limiting or unavailable', failure.status);
+      }
+      await this.sleep(delay);
     }
   }
 }
 
-/** Status, code, message and Retry-After of an SDK rejection, and nothing else (no headers, no config). */
-function describeFailure(raw: unknown): { status: number | undefined; code?: string; message: string; retryAfterSeconds?: number } {
-  const r = (raw ?? {}) as { status?: number; headers?: Record<string, string>; body?: { message?: string; code?: string }; message?: string; response?: { status?: number; headers?: Record<string, string>; data?: { message?: string; code?: string } } };
-  const status = r.status ?? r.response?.status;
-  const headers = r.headers ?? r.response?.headers ?? {};
-  const body = r.body ?? r.response?.data;
-  const retryAfter = Number(headers['retry-after'] ?? headers['Retry-After']);
-  const message = typeof body === 'object' && body?.message ? sanitize(String(body.message)) : status ? `HTTP ${status}` : sanitize(r.message ?? String(raw));
-  return { status, code: typeof body === 'object' ? body?.code : undefined, message, retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : undefined };
+/**
+ * How the login service says "rate limited" besides 429: 400 `invalid_request` with a description
+ * starting "rate limit exceeded;" (the provider retries exactly that: TF genesyscloud/provider/provider.go).
+ */
+function loginRateLimited(failure: ReturnType<typeof describeFailure>): boolean {
+  return failure.status === 400 && failure.oauthError === 'invalid_request' && /rate limit exceeded/i.test(failure.oauthDescription ?? '');
+}
+
+/** A `Retry-After` in seconds (a non-negative number), or undefined. */
+function retryAfterSeconds(value: unknown): number | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  const seconds = Number(value);
+  return Number.isFinite(seconds) && seconds >= 0 ? seconds : undefined;
+}
+
+/**
+ * Status, code, message and Retry-After of an SDK rejection (an API call's, or the login's axios error),
+ * and nothing else (no headers, no config, no request). The message is the ErrorBody `message`, or the
+ * OAuth `error: error_description`, scrubbed.
+ */
+function describeFailure(raw: unknown): { status: number | undefined; code?: string; message: string; retryAfterSeconds?: number; oauthError?: string; oauthDescription?: string } {
+  const r = (raw ?? {}) as { status?: number; headers?: unknown; body?: unknown; message?: string; response?: { status?: number; headers?: unknown; data?: unknown } };
+  const status = typeof r.status === 'number' ? r.status : typeof r.response?.status === 'number' ? r.response.status : undefined;
+  const headers = r.headers ?? r.response?.headers;
+  const body = (typeof r.body === 'object' && r.body !== null ? r.body : typeof r.response?.data === 'object' && r.response?.data !== null ? r.response?.data : undefined) as
+    | { message?: unknown; code?: unknown; error?: unknown; error_description?: unknown }
+    | undefined;
+  const text = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
+  const oauthError = text(body?.error);
+  const oauthDescription = text(body?.error_description);
+  const message = text(body?.message)
+    ? sanitize(String(body!.message))
+    : oauthError
+      ? sanitize(oauthDescription ? `${oauthError}: ${oauthDescription}` : oauthError)
+      : status
+        ? `HTTP ${status}`
+        : sanitize(r.message ?? String(raw));
+  return {
+    status,
+    code: text(body?.code) ? sanitize(String(body!.code), 100) : undefined,
+    message,
+    retryAfterSeconds: retryAfterSeconds(headerValue(headers, 'retry-after')),
+    ...(oauthError ? { oauthError: sanitize(oauthError, 100) } : {}),
+    ...(oauthDescription ? { oauthDescription: sanitize(oauthDescription) } : {}),
+  };
 }
 
 /**

@@ -7,6 +7,7 @@ export const RUNTIME_ERROR_CODES = {
   GC4005: 'authentication failed',
   GC4006: 'answer is not what the Genesys API contract promises',
   GC4007: 'invalid handler setting',
+  GC4008: 'flow check payload file refused (outside the stack folder, not a regular file, or too large)',
 } as const;
 
 export type RuntimeErrorCode = keyof typeof RUNTIME_ERROR_CODES;
@@ -15,26 +16,175 @@ export type RuntimeErrorCode = keyof typeof RUNTIME_ERROR_CODES;
 export const OWN_CLIENT = "this deployment's OAuth client";
 
 /**
- * Values of ours no text may carry: the OAuth client id (replaced by {@link OWN_CLIENT}) and secret
- * (replaced by `[redacted]`). Registered by the client at login; applied by `sanitize` and by every
- * `GenesysError`, so an excerpt of an API answer that names our client cannot print its id.
+ * The one scrubber of the runtime. Every text that leaves it (error messages, job and operation
+ * messages, storage answers, report lines, drift output) passes through {@link scrubKnownSecrets}; text
+ * that came from a server or a thrown error also through {@link sanitize}, which adds the credential
+ * shapes (bearer/basic tokens, token fields, URL passwords and queries, XML credential elements).
+ *
+ * Known values are our OAuth client id (replaced by {@link OWN_CLIENT}: it is never printed), its secret
+ * and every access token the client has held (replaced by `[redacted]`). Each is matched in every form a
+ * server may echo it in: as is; base64 and base64url (with or without padding, `id:secret` as in a Basic
+ * header, also with its parts URL-encoded as RFC 6749 §2.3.1 asks); the base64 of the value inside a
+ * longer base64 text (whatever its alignment); and any of those with characters percent-encoded (in
+ * either letter case, or twice), JSON-escaped (`\/`, `\u002b`) or, for a space, form-encoded (`+`).
  */
-const ownValues = new Map<string, string>();
-
-/** Registers our OAuth client id and secret so that no message prints them. */
-export function registerOwnCredentials(clientId: string, clientSecret: string): void {
-  // Very short values would rewrite ordinary words; real client ids and secrets are long.
-  if (clientId.length >= 8) ownValues.set(clientId, OWN_CLIENT);
-  if (clientSecret.length >= 8) ownValues.set(clientSecret, '[redacted]');
+interface KnownValue {
+  readonly value: string;
+  readonly kind: 'client-id' | 'secret';
 }
 
-/** The text with our registered client id and secret replaced (see {@link registerOwnCredentials}). */
-export function withoutOwnCredentials(text: string): string {
-  let out = text;
-  // Longest first, so a value that contains another is replaced whole.
-  for (const [value, replacement] of [...ownValues].sort((a, b) => b[0].length - a[0].length)) out = out.split(value).join(replacement);
+const knownValues = new Map<string, KnownValue>();
+/** Rebuilt when a value is registered: [pattern, replacement], secrets first. */
+let knownPatterns: Array<[RegExp, string]> = [];
+
+/** Shortest client id replaced (shorter ones would rewrite ordinary words; real ids are UUIDs). */
+const MIN_CLIENT_ID = 8;
+/** Shortest secret or token scrubbed (real ones are 40+ characters). */
+const MIN_SECRET = 4;
+/** Shortest value whose base64 is also looked for inside longer base64 texts. */
+const MIN_FOR_BASE64_CORES = 8;
+
+const REDACTED = '[redacted]';
+/** What a text that kept a credential through every pass is replaced by (see {@link scrubKnownSecrets}). */
+const WITHHELD = '[text withheld: it contained credentials]';
+
+/** Registers our OAuth client id and secret so that no message prints them, in any encoding. */
+export function registerOwnCredentials(clientId: string, clientSecret: string): void {
+  if (clientId.length >= MIN_CLIENT_ID) knownValues.set(`id:${clientId}`, { value: clientId, kind: 'client-id' });
+  registerSecret(clientSecret);
+  if (clientId && clientSecret) {
+    // The Basic credentials as the SDKs send them (id:secret) and as RFC 6749 §2.3.1 asks (each part form-URL-encoded).
+    registerSecret(`${clientId}:${clientSecret}`);
+    registerSecret(`${formEncode(clientId)}:${formEncode(clientSecret)}`);
+  }
+}
+
+/** Registers an access token the client holds (or held) so that no message prints it. */
+export function registerAccessToken(token: string): void {
+  registerSecret(token);
+}
+
+/** Forgets every registered value (tests that register many generated values). */
+export function clearRegisteredSecrets(): void {
+  knownValues.clear();
+  knownPatterns = [];
+}
+
+function registerSecret(secret: string): void {
+  if (typeof secret !== 'string' || secret.length < MIN_SECRET || knownValues.has(`secret:${secret}`)) return;
+  knownValues.set(`secret:${secret}`, { value: secret, kind: 'secret' });
+  rebuildPatterns();
+}
+
+function rebuildPatterns(): void {
+  const forms = (kind: KnownValue['kind']) => {
+    const all = new Set<string>();
+    for (const known of knownValues.values()) if (known.kind === kind) for (const form of encodedForms(known.value)) all.add(form);
+    // Longest first: at one position the longest form wins (a whole Basic credential, not the id inside it).
+    return [...all].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  };
+  knownPatterns = [];
+  for (const [kind, replacement] of [['secret', REDACTED], ['client-id', OWN_CLIENT]] as const) {
+    const list = forms(kind);
+    if (list.length > 0) knownPatterns.push([new RegExp(list.map(escapedFormPattern).join('|'), 'g'), replacement]);
+  }
+}
+
+/** The value as is and base64-encoded (whole, and the parts fixed by the value inside a longer base64 text). */
+function encodedForms(value: string): string[] {
+  const bytes = Buffer.from(value, 'utf8');
+  const forms = [value];
+  const b64 = bytes.toString('base64');
+  forms.push(b64, b64.replace(/=+$/, ''), bytes.toString('base64url'));
+  if (value.length >= MIN_FOR_BASE64_CORES) {
+    // Inside a longer base64 text the value starts at byte offset 0, 1 or 2 of a 3-byte group: the groups
+    // made only of its bytes encode to the same characters whatever surrounds them.
+    for (let skip = 0; skip < 3; skip++) {
+      const whole = Math.floor((bytes.length - skip) / 3) * 3;
+      if (whole < 6) continue;
+      const core = bytes.subarray(skip, skip + whole);
+      forms.push(core.toString('base64'), core.toString('base64url'));
+    }
+  }
+  return [...new Set(forms.filter((f) => f.length > 0))];
+}
+
+/**
+ * A regular expression source matching `form` with any of its characters (other than letters and
+ * digits) percent-encoded (either letter case, or encoded twice), JSON-escaped, or a space as `+`.
+ */
+function escapedFormPattern(form: string): string {
+  let out = '';
+  for (const char of form) {
+    if (/[A-Za-z0-9]/.test(char)) {
+      out += char;
+      continue;
+    }
+    // JSON escapes first: where both match, the escape is consumed whole (a JSON text stays valid).
+    const alternatives: string[] = [];
+    if (char === '/') alternatives.push('\\\\/');
+    if (char === '"') alternatives.push('\\\\"');
+    if (char === '\\') alternatives.push('\\\\\\\\');
+    const shortEscape = JSON_SHORT_ESCAPES[char];
+    if (shortEscape) alternatives.push(`\\\\${shortEscape}`);
+    if (char.length === 1) alternatives.push(`\\\\u${hexPattern(char.charCodeAt(0).toString(16).padStart(4, '0'))}`);
+    alternatives.push(char.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'));
+    const percent = [...Buffer.from(char, 'utf8')].map((b) => b.toString(16).toUpperCase().padStart(2, '0'));
+    alternatives.push(percent.map((h) => `%${hexPattern(h)}`).join(''), percent.map((h) => `%25${hexPattern(h)}`).join(''));
+    if (char === ' ') alternatives.push('\\+');
+    out += `(?:${alternatives.join('|')})`;
+  }
   return out;
 }
+
+/** JSON's two-character escapes of control characters. */
+const JSON_SHORT_ESCAPES: Readonly<Record<string, string>> = { '\n': 'n', '\r': 'r', '\t': 't', '\b': 'b', '\f': 'f' };
+
+/** A hex string matched in either letter case. */
+function hexPattern(hex: string): string {
+  return [...hex].map((h) => (/[a-fA-F]/.test(h) ? `[${h.toLowerCase()}${h.toUpperCase()}]` : h)).join('');
+}
+
+function formEncode(value: string): string {
+  return new URLSearchParams({ v: value }).toString().slice(2);
+}
+
+function containsKnownSecret(text: string): boolean {
+  return knownPatterns.some(([pattern]) => {
+    pattern.lastIndex = 0;
+    return pattern.test(text);
+  });
+}
+
+/**
+ * The text with every registered value (client id, secret, access tokens), in any of its encodings,
+ * replaced. Should a text still carry one after three passes (only a value built to look like the
+ * replacement texts could), the whole text is withheld.
+ */
+export function scrubKnownSecrets(text: string): string {
+  let out = String(text);
+  for (let pass = 0; pass < 3 && containsKnownSecret(out); pass++) {
+    for (const [pattern, replacement] of knownPatterns) out = out.replace(pattern, replacement);
+  }
+  if (!containsKnownSecret(out)) return out;
+  return containsKnownSecret(WITHHELD) ? '' : WITHHELD;
+}
+
+/**
+ * A copy of `value` with {@link scrubKnownSecrets} applied to every string in it (report objects, before
+ * they are formatted: a format that escapes characters could otherwise hide a value from the scrubber).
+ */
+export function scrubKnownSecretsDeep<T>(value: T): T {
+  if (typeof value === 'string') return scrubKnownSecrets(value) as T;
+  if (Array.isArray(value)) return value.map((v) => scrubKnownSecretsDeep(v)) as T;
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [scrubKnownSecrets(k), scrubKnownSecretsDeep(v)])) as T;
+  }
+  return value;
+}
+
+/** @deprecated the same as {@link scrubKnownSecrets} (which also removes access tokens and encoded forms). */
+export const withoutOwnCredentials = scrubKnownSecrets;
 
 /** An error of the runtime: code, where, bad value, fix. Never carries tokens, secrets, our client id or headers. */
 export class GenesysError extends Error {
@@ -50,10 +200,10 @@ export class GenesysError extends Error {
     /** HTTP status of the failed call, when there was one. */
     readonly status?: number,
   ) {
-    const scrubbedDetail = withoutOwnCredentials(detail);
-    const scrubbedValue = typeof value === 'string' ? withoutOwnCredentials(value) : value;
-    const shown = scrubbedValue === undefined ? '' : ` (value: ${withoutOwnCredentials(JSON.stringify(scrubbedValue) ?? String(scrubbedValue))})`;
-    super(`${code} [${withoutOwnCredentials(where)}] ${scrubbedDetail}${shown}. Fix: ${fix}`);
+    const scrubbedDetail = scrubKnownSecrets(detail);
+    const scrubbedValue = typeof value === 'string' ? scrubKnownSecrets(value) : value;
+    const shown = scrubbedValue === undefined ? '' : ` (value: ${scrubKnownSecrets(JSON.stringify(scrubbedValue) ?? String(scrubbedValue))})`;
+    super(scrubKnownSecrets(`${code} [${where}] ${scrubbedDetail}${shown}. Fix: ${fix}`));
     this.name = 'GenesysError';
     this.detail = scrubbedDetail;
     this.value = scrubbedValue;
@@ -71,19 +221,30 @@ export class GenesysError extends Error {
 const SENSITIVE_XML_ELEMENT = /<((?:[A-Za-z_][\w.-]{0,63}:)?[\w.-]{0,64}(?:key|signature|token|credential|secret|stringtosign|canonicalrequest)[\w.-]*)(\s[^<>]*)?>[^<]*/gi;
 
 /**
- * Drops anything that looks like credentials from a free-text message: bearer/basic tokens, token or
- * secret fields (JSON or query string), the text of XML elements named like credentials (storage error
- * bodies), the user:password@ of URLs, the query string of URLs (presigned URLs carry signatures) and
- * our own client id and secret.
+ * Drops anything that looks like credentials from a free-text message (a server's answer, a thrown
+ * error): every registered value in any encoding ({@link scrubKnownSecrets}), bearer/basic tokens (also
+ * URL-encoded), JWTs, token or secret fields (JSON or query string), the text of XML elements named like
+ * credentials (storage error bodies), the user:password@ of URLs and the query string of URLs (presigned
+ * URLs carry signatures). At most `max` characters are kept.
  */
 export function sanitize(text: string, max = 300): string {
-  return withoutOwnCredentials(text)
+  const shaped = scrubKnownSecrets(String(text))
     .replace(SENSITIVE_XML_ELEMENT, (match, name: string, attributes: string | undefined) => (attributes?.endsWith('/') ? match : `<${name}${attributes ?? ''}>[redacted]`))
-    .replace(/(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi, '$1 [redacted]')
+    .replace(/(Bearer|Basic)(?:\s+|%20|\+)[A-Za-z0-9._~+/=%-]+/gi, '$1 [redacted]')
+    .replace(/\beyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/g, '[redacted]')
     .replace(/((?:access_token|refresh_token|id_token|client_secret|password|secret|token|signature|credential)["']?\s*[:=]\s*["']?)[^"'&\s,}]+/gi, '$1[redacted]')
     .replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^\s"'/?#@]*@/gi, '$1[redacted]@')
-    .replace(/(https?:\/\/[^\s"'?#]+)\?[^\s"'#]*/gi, '$1?[redacted]')
-    .slice(0, max);
+    .replace(/(https?:\/\/[^\s"'?#]+)\?[^\s"'#]*/gi, '$1?[redacted]');
+  return scrubKnownSecrets(shaped).slice(0, max);
+}
+
+/**
+ * The message of anything thrown, as it may be printed: a {@link GenesysError}'s own message (already
+ * scrubbed), anything else through {@link sanitize}. Every tool prints failures with it.
+ */
+export function errorText(err: unknown, max = 2000): string {
+  if (err instanceof GenesysError) return scrubKnownSecrets(err.message);
+  return sanitize(err instanceof Error ? err.message : String(err), max);
 }
 
 /** A URL as it may be printed: no user:password@, no query string (signatures), no fragment. */

@@ -3,3 +3,4 @@ export * from './genesys-client';
 export * from './genesys-error';
 export * from './retry-policy';
 export * from './settings';
+export * from './time-budget';

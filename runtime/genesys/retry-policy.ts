@@ -1,3 +1,5 @@
+import { boundedMs } from './time-budget';
+
 /** When and how long to wait before retrying a Genesys call. */
 export interface RetryPolicy {
   /** Attempts per call, the first included. @default 8 */
@@ -31,4 +33,19 @@ export function retryDelay(policy: RetryPolicy, failure: AttemptFailure, attempt
     return Math.round(random() * ceiling);
   }
   return undefined;
+}
+
+/**
+ * The policy with `overrides` applied; an override that is not a usable number (NaN, infinite, negative,
+ * a fractional attempt count, a total beyond `MAX_WAIT_MS`) keeps the default, so no retry loop is
+ * ever unbounded.
+ */
+export function retryPolicy(overrides: Partial<RetryPolicy> = {}): RetryPolicy {
+  const attempts = overrides.maxAttempts;
+  return {
+    maxAttempts: typeof attempts === 'number' && Number.isInteger(attempts) && attempts >= 1 && attempts <= 1000 ? attempts : DEFAULT_RETRY_POLICY.maxAttempts,
+    maxTotalMs: boundedMs(overrides.maxTotalMs, DEFAULT_RETRY_POLICY.maxTotalMs),
+    baseDelayMs: boundedMs(overrides.baseDelayMs, DEFAULT_RETRY_POLICY.baseDelayMs),
+    maxDelayMs: boundedMs(overrides.maxDelayMs, DEFAULT_RETRY_POLICY.maxDelayMs),
+  };
 }
