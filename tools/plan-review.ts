@@ -2,8 +2,10 @@
  * `npm run plan-review -- --plan [<stack>=]<plan.json> ... --head <cdktf.out> [--base <cdktf.out>] [--out review.md]`
  * Writes one Markdown review of the plans (`terraform show -json` of saved plans, format 1.x): counts and
  * changed resources per stack with why they matter, node-level flow diffs from the synthesized YAML,
- * the blast radius of shared-flow changes, and a Mermaid diagram of each changed flow. No API calls.
- * Exit codes: 0 written, 1 bad input.
+ * the blast radius of shared-flow changes, and a Mermaid diagram of each changed flow. Every value is
+ * escaped and every value Terraform marks sensitive masked (`runtime/plan-review/plan-review.ts`). No API calls.
+ * Exit codes: 0 written, 1 bad input (a plan file that is not a Terraform plan: `PlanFormatError`, naming
+ * the file and what is wrong).
  */
 import * as fs from 'fs';
 import * as path from 'path';

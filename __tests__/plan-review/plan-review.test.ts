@@ -90,7 +90,7 @@ describe('plan review', () => {
     expect(review).toContain("Deletes flow 'dev Legacy' from the org.");
     expect(review).toContain('#### dev Legacy (INBOUNDCALL) — removed');
     expect(review).toContain('#### dev Promo (INBOUNDCALL) — new');
-    expect(review).toContain('- task "Main" > playAudio "Message" — audio.tts: Ask about our offers.');
+    expect(review).toContain('- `task "Main" > playAudio "Message"` — audio.tts: Ask about our offers.');
   });
 
   it('flags a flow rename (orphan left behind) and deleting a shared flow that others call', () => {
@@ -105,8 +105,8 @@ describe('plan review', () => {
 
   it('diffs flow logic by node, not as YAML text, and draws each changed flow', () => {
     expect(review).toContain('#### dev Shared PIN Auth (COMMONMODULE) — 2 node(s) changed');
-    expect(review).toContain('- ✏️ `loop "Collect PIN tries"`: loopCount.lit: "3" → "4"');
-    expect(review).toMatch(/- ✏️ `updateData "All attempts used"`: statements: .*\\"exp\\":\\"3\\".* → .*\\"exp\\":\\"4\\"/);
+    expect(review).toContain('- ✏️ `loop "Collect PIN tries"`: loopCount.lit: `3` → `4`');
+    expect(review).toMatch(/- ✏️ `updateData "All attempts used"`: statements: `\[.*"exp":"3".*\]` → `\[.*"exp":"4".*\]`/);
     expect(review).toContain('```mermaid\nflowchart TD');
     expect(review).toMatch(/n\d+\["collectInput: Collect PIN"\]/);
   });

@@ -1,3 +1,4 @@
+import { mdCode, mdFence, mdTableRow, mdText } from '../text/markdown';
 import { DriftReport } from './drift-check';
 
 /** Version of the JSON output schema (`--format json`); bump on any incompatible change. */
@@ -44,26 +45,27 @@ export function toTable(reports: readonly DriftReport[]): string {
   return lines.join('\n');
 }
 
-const escapeCell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-
-/** For an issue or pull-request comment. */
+/**
+ * For an issue or pull-request comment. Names, details, differences and errors come from the org (anyone
+ * with Architect access writes them) and are escaped (`runtime/text/markdown.ts`): none can change the
+ * comment's structure, hide what follows it or ping anyone.
+ */
 export function toMarkdown(reports: readonly DriftReport[]): string {
   const status = statusOf(reports);
   const out = [`## Genesys Cloud drift: ${status === 'in-sync' ? 'in sync' : status === 'drift' ? 'drift found' : 'check incomplete'}`, ''];
   for (const r of reports) {
-    out.push(`### ${r.stack}`, '');
+    out.push(`### ${mdText(r.stack)}`, '');
     out.push(`${r.checkedFlows} flows and ${r.checkedIvrs} IVRs checked${r.complete ? '' : ' — **incomplete**'}.`, '');
     if (r.findings.length > 0) {
       out.push('| Resource | Name | Kind | Detail |', '|---|---|---|---|');
-      for (const f of r.findings) out.push(`| ${f.resource} | ${escapeCell(f.name)} | \`${f.kind}\` | ${escapeCell(f.detail)} |`);
+      for (const f of r.findings) out.push(mdTableRow([mdText(f.resource), mdText(f.name), mdCode(f.kind), mdText(f.detail)]));
       out.push('');
       for (const f of r.findings.filter((x) => x.differences?.length)) {
-        out.push(`<details><summary>${escapeCell(f.name)}: ${f.differences!.length} difference(s)</summary>`, '', '```');
-        for (const d of f.differences!) out.push(`${d.path}: expected ${JSON.stringify(d.expected)}, live ${d.actual === undefined ? '(missing)' : JSON.stringify(d.actual)}`);
-        out.push('```', '</details>', '');
+        const lines = f.differences!.map((d) => `${d.path}: expected ${JSON.stringify(d.expected)}, live ${d.actual === undefined ? '(missing)' : JSON.stringify(d.actual)}`);
+        out.push(`<details><summary>${mdText(f.name)}: ${f.differences!.length} difference(s)</summary>`, '', mdFence(lines.join('\n')), '</details>', '');
       }
     }
-    for (const e of r.errors) out.push(`- could not check: ${escapeCell(e)}`);
+    for (const e of r.errors) out.push(`- could not check: ${mdText(e)}`);
     out.push('');
   }
   return out.join('\n').trimEnd() + '\n';

@@ -1,4 +1,5 @@
 import { normalizeFlow } from '../flow-compare';
+import { mermaidLabel } from '../text/mermaid';
 
 /** One node of a flow: a task, menu, menu choice or action, identified by its path of names. */
 export interface FlowNode {
@@ -31,8 +32,10 @@ export function outlineFlow(yaml: string): FlowOutline {
     for (const item of items) {
       if (!item || typeof item !== 'object') continue;
       const [kind] = Object.keys(item);
-      const value = (item as Record<string, Record<string, unknown>>)[kind] ?? {};
-      const base = `${parent}${branch ? ` [${branch}]` : ''}${parent ? ' > ' : ''}${kind} "${String(value.name ?? '?')}"`;
+      const inner = (item as Record<string, unknown>)[kind];
+      const value = isObject(inner) ? inner : {};
+      // Names (and unusual branch labels) are quoted as JSON strings: no name can spell another node's id.
+      const base = `${parent}${branch ? ` [${/^[\w-]+$/.test(branch) ? branch : JSON.stringify(branch)}]` : ''}${parent ? ' > ' : ''}${kind} ${JSON.stringify(value.name === undefined || value.name === null ? '?' : scalar(value.name))}`;
       // Names need not be unique in Architect; a counter keeps node ids unique and stable.
       const n = (seen.get(base) ?? 0) + 1;
       seen.set(base, n);
@@ -53,7 +56,7 @@ export function outlineFlow(yaml: string): FlowOutline {
   visitList(named(body.menus, 'menu'), '', '');
   visitList(named(body.tasks, 'task'), '', '');
   visitList(body.startUpTaskActions, '', '');
-  return { type, name: String(body.name ?? '?'), nodes };
+  return { type, name: body.name === undefined || body.name === null ? '?' : scalar(body.name), nodes };
 }
 
 /** Leaf values of an action, except its children, as `path: value` facts. */
@@ -104,50 +107,71 @@ export function diffOutlines(before: FlowOutline, after: FlowOutline): NodeChang
 /** The branches an action always has (the others are optional). */
 const BRANCHES: Readonly<Record<string, readonly string[]>> = { decision: ['yes', 'no'], collectInput: ['success', 'failure'] };
 
-/** A Mermaid flowchart of the flow (GitHub renders it in comments). */
+/** A Mermaid flowchart of the flow (GitHub renders it in comments). Every label is escaped (`mermaidLabel`). */
 export function mermaid(yaml: string): string {
   const { body } = readFlow(yaml);
   const lines = ['flowchart TD'];
   let counter = 0;
-  const label = (text: string) => text.replace(/["<>]/g, "'").replace(/[[\]{}|]/g, ' ').slice(0, 60);
   const node = (text: string, shape: 'box' | 'end' = 'box') => {
     const id = `n${++counter}`;
-    lines.push(shape === 'end' ? `  ${id}(["${label(text)}"])` : `  ${id}["${label(text)}"]`);
+    lines.push(shape === 'end' ? `  ${id}(["${mermaidLabel(text)}"])` : `  ${id}["${mermaidLabel(text)}"]`);
     return id;
   };
+  const edge = (from: string, to: string, text = '') => {
+    const label = mermaidLabel(text);
+    lines.push(`  ${from} -->${label ? `|${label}|` : ''} ${to}`);
+  };
   /** Draws a list; returns the ids whose control falls through to what follows. */
-  const list = (items: unknown, from: string[], edge = ''): string[] => {
+  const list = (items: unknown, from: string[], branch = ''): string[] => {
     let tails = from;
     let first = true;
     for (const item of Array.isArray(items) ? items : []) {
-      const [kind] = Object.keys(item as object);
-      const value = (item as Record<string, Record<string, unknown>>)[kind] ?? {};
-      const id = node(`${kind}: ${String(value.name ?? '')}`, ['disconnect', 'endTask', 'transferToFlow', 'jumpToMenu'].includes(kind) ? 'end' : 'box');
-      for (const t of tails) lines.push(`  ${t} -->${first && edge ? `|${label(edge)}|` : ''} ${id}`);
+      if (!isObject(item)) continue;
+      const [kind = '?'] = Object.keys(item);
+      const value = isObject(item[kind]) ? item[kind] : {};
+      const id = node(`${kind}: ${scalar(value.name)}`, ['disconnect', 'endTask', 'transferToFlow', 'jumpToMenu'].includes(kind) ? 'end' : 'box');
+      for (const t of tails) edge(t, id, first ? branch : '');
       first = false;
-      const outputs = value.outputs as Record<string, { actions?: unknown }> | undefined;
-      if (outputs && typeof outputs === 'object') {
-        tails = Object.entries(outputs).flatMap(([branch, out]) => (Array.isArray(out?.actions) && out.actions.length > 0 ? list(out.actions, [id], branch) : [id]));
+      const outputs = value.outputs;
+      if (isObject(outputs)) {
+        tails = Object.entries(outputs).flatMap(([label, out]) => {
+          const actions = isObject(out) ? out.actions : undefined;
+          return Array.isArray(actions) && actions.length > 0 ? list(actions, [id], label) : [id];
+        });
         // A branch without actions is left out when read by meaning; control falls through it.
-        if ((BRANCHES[kind] ?? []).some((b) => !(b in outputs))) tails.push(id);
+        if ((Object.hasOwn(BRANCHES, kind) ? BRANCHES[kind] : []).some((b) => !Object.hasOwn(outputs, b))) tails.push(id);
       } else {
         tails = ['disconnect', 'endTask', 'jumpToMenu', 'loopNext', 'loopExit'].includes(kind) ? [] : [id];
       }
     }
     return tails;
   };
-  for (const menu of named(body.menus, 'menu') as Array<{ menu: Record<string, unknown> }>) {
-    const id = node(`menu: ${String(menu.menu.name)}`);
-    for (const choice of Object.values((menu.menu.choices as Record<string, Record<string, Record<string, unknown>>>) ?? {})) {
-      const [kind] = Object.keys(choice);
-      const c = choice[kind];
-      const target = node(`${kind}: ${String(c.name ?? '')}`, 'end');
-      lines.push(`  ${id} -->|${label(String(c.dtmf ?? ''))}| ${target}`);
+  for (const menu of named(body.menus, 'menu')) {
+    const value = isObject(menu.menu) ? menu.menu : {};
+    const id = node(`menu: ${scalar(value.name)}`);
+    for (const choice of Object.values(isObject(value.choices) ? value.choices : {})) {
+      if (!isObject(choice)) continue;
+      const [kind = '?'] = Object.keys(choice);
+      const c = isObject(choice[kind]) ? choice[kind] : {};
+      edge(id, node(`${kind}: ${scalar(c.name)}`, 'end'), scalar(c.dtmf));
     }
   }
-  for (const task of named(body.tasks, 'task') as Array<{ task: Record<string, unknown> }>) list(task.task.actions, [node(`task: ${String(task.task.name)}`)]);
-  if (body.startUpTaskActions) list(body.startUpTaskActions, [node(`start: ${String(body.name)}`)]);
+  for (const task of named(body.tasks, 'task')) {
+    const value = isObject(task.task) ? task.task : {};
+    list(value.actions, [node(`task: ${scalar(value.name)}`)]);
+  }
+  if (body.startUpTaskActions) list(body.startUpTaskActions, [node(`start: ${scalar(body.name)}`)]);
   return lines.join('\n');
+}
+
+/** A YAML scalar as text; anything else (a map, a list) as `?`. */
+function scalar(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  return ['string', 'number', 'boolean', 'bigint'].includes(typeof value) ? String(value) : '?';
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function readFlow(yaml: string): { type: string; body: Record<string, unknown> } {

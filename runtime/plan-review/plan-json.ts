@@ -36,37 +36,93 @@ export function changeKind(actions: readonly PlanAction[]): ChangeKind {
   return 'no-op';
 }
 
-/** Parses and checks a plan file; only format 1.x is understood. */
+/** A plan file that is not a Terraform plan this review can read: the only error `parsePlan` throws. */
+export class PlanFormatError extends Error {
+  override readonly name = 'PlanFormatError';
+}
+
+const HINT = 'pass the output of `terraform show -json <planfile>`';
+
+/**
+ * Parses and checks a plan file; only format 1.x is understood. Checks the shape of everything the review
+ * reads (`resource_changes[]`: `address`, `mode`, `type` strings; `change` with a list of `actions` and
+ * `before` / `after` objects or null), so any JSON either gives a plan the review can always render or a
+ * `PlanFormatError` naming `source` and what is wrong (exit 1 in `npm run plan-review`).
+ */
 export function parsePlan(text: string, source: string): TerraformPlan {
-  let plan: TerraformPlan;
+  let plan: unknown;
   try {
     plan = JSON.parse(text);
   } catch (err) {
-    throw new Error(`${source}: not JSON (${(err as Error).message}); pass the output of \`terraform show -json <planfile>\``);
+    throw new PlanFormatError(`${source}: not JSON (${err instanceof Error ? err.message : String(err)}); ${HINT}`);
   }
+  if (!isRecord(plan)) throw new PlanFormatError(`${source}: not a Terraform plan (a JSON object with format_version); ${HINT}`);
   if (typeof plan.format_version !== 'string' || !/^1\./.test(plan.format_version)) {
-    throw new Error(`${source}: plan format ${JSON.stringify(plan.format_version)} is not supported; use Terraform >= 1.0 (format 1.x)`);
+    throw new PlanFormatError(`${source}: plan format ${describe(plan.format_version)} is not supported; use Terraform >= 1.0 (format 1.x)`);
   }
-  return plan;
+  const changes = plan.resource_changes;
+  if (changes !== undefined && changes !== null && !Array.isArray(changes)) throw new PlanFormatError(`${source}: resource_changes is not a list; ${HINT}`);
+  for (const [i, r] of (changes ?? []).entries()) {
+    const at = `${source}: resource_changes[${i}]`;
+    if (!isRecord(r)) throw new PlanFormatError(`${at} is not an object`);
+    for (const key of ['address', 'mode', 'type'] as const) if (typeof r[key] !== 'string') throw new PlanFormatError(`${at}.${key} is not a string`);
+    if (!isRecord(r.change)) throw new PlanFormatError(`${at}.change is not an object`);
+    const { actions, before, after } = r.change;
+    if (!Array.isArray(actions) || !actions.every((a) => typeof a === 'string')) throw new PlanFormatError(`${at}.change.actions is not a list of strings`);
+    for (const [key, value] of [['before', before], ['after', after]] as const) {
+      if (value !== undefined && value !== null && !isRecord(value)) throw new PlanFormatError(`${at}.change.${key} is neither an object nor null`);
+    }
+  }
+  return plan as unknown as TerraformPlan;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A JSON value for an error message, kept short. */
+function describe(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
+/** An own property of a plan object (never one inherited from Object.prototype, such as `constructor`). */
+export function own(object: unknown, key: string): unknown {
+  return typeof object === 'object' && object !== null && Object.hasOwn(object, key) ? (object as Record<string, unknown>)[key] : undefined;
 }
 
 /** `true`, or a nested map of `true`s, marks sensitive / unknown attributes. */
 export function marked(marks: unknown, key: string): unknown {
   if (marks === true) return true;
-  if (marks && typeof marks === 'object') return (marks as Record<string, unknown>)[key];
-  return undefined;
+  return own(marks, key);
 }
 
-/** A value for display: masked when sensitive, "known after apply" when unknown. */
-export function display(value: unknown, sensitive: unknown, unknown: unknown): string {
-  if (sensitive === true) return '(sensitive)';
-  if (unknown === true) return '(known after apply)';
+/** Whether a mark says "all of this": `true` (anything else truthy but a map or a list counts, never to leak). */
+function whole(mark: unknown): boolean {
+  return mark !== undefined && mark !== null && mark !== false && typeof mark !== 'object';
+}
+
+/** Whether a mark marks anything at all (for a scalar value, any `true` in its mark hides it). */
+function any(mark: unknown, depth = 0): boolean {
+  if (whole(mark)) return true;
+  if (typeof mark !== 'object' || mark === null) return false;
+  if (depth > MAX_DEPTH) return true; // too deep to tell: hidden
+  return Object.values(mark).some((m) => any(m, depth + 1));
+}
+
+/** Deeper than any real attribute; shown as `…` (and never recursed into). */
+const MAX_DEPTH = 32;
+
+/** A value for display: masked when sensitive, "known after apply" when unknown. Plain text, not escaped. */
+export function display(value: unknown, sensitive: unknown, unknown: unknown, depth = 0): string {
+  if (whole(sensitive)) return '(sensitive)';
+  if (whole(unknown)) return '(known after apply)';
   if (value === undefined || value === null) return '(none)';
-  if (Array.isArray(value)) return `[${value.map((v, i) => display(v, marked(sensitive, String(i)), marked(unknown, String(i)))).join(', ')}]`;
-  if (typeof value === 'object') {
-    return `{${Object.entries(value)
-      .map(([k, v]) => `${k}: ${display(v, marked(sensitive, k), marked(unknown, k))}`)
-      .join(', ')}}`;
-  }
-  return JSON.stringify(value);
+  if (typeof value !== 'object') return any(sensitive) ? '(sensitive)' : (JSON.stringify(value) ?? String(value));
+  if (depth >= MAX_DEPTH) return '…';
+  if (Array.isArray(value)) return `[${value.map((v, i) => display(v, marked(sensitive, String(i)), marked(unknown, String(i)), depth + 1)).join(', ')}]`;
+  // A key that is not a plain word is quoted, so no key can spell a different value.
+  return `{${Object.entries(value)
+    .map(([k, v]) => `${/^[\w-]+$/.test(k) ? k : JSON.stringify(k)}: ${display(v, marked(sensitive, k), marked(unknown, k), depth + 1)}`)
+    .join(', ')}}`;
 }

@@ -1,6 +1,7 @@
 import { ExpectedFlow, SynthesizedStack } from '../synth-output/synthesized-stack';
+import { mdCode, mdFence, mdTableRow, mdText } from '../text/markdown';
 import { diffOutlines, mermaid, NodeChange, outlineFlow } from './flow-outline';
-import { ChangeKind, ResourceChange, TerraformPlan, changeKind, display, marked } from './plan-json';
+import { ChangeKind, ResourceChange, TerraformPlan, changeKind, display, marked, own } from './plan-json';
 
 /** GitHub's limit for a comment body is 65 536 characters; keep room for the truncation note. */
 export const COMMENT_LIMIT = 65_000;
@@ -20,86 +21,114 @@ export interface StackPlan {
 const KINDS: ChangeKind[] = ['create', 'update', 'replace', 'delete', 'no-op'];
 const ICON: Record<ChangeKind, string> = { create: '➕', update: '✏️', replace: '♻️', delete: '🗑️', 'no-op': '', read: '' };
 
-/** One readable Markdown review of the plans of one or several stacks. */
+/**
+ * One readable Markdown review of the plans of one or several stacks. Every value from a plan or a
+ * synthesized stack is escaped (`runtime/text/markdown.ts`), so none can change the comment's structure;
+ * values Terraform marks sensitive are shown as `(sensitive)`, names included.
+ */
 export function reviewPlans(stacks: readonly StackPlan[], limit = COMMENT_LIMIT): string {
-  const sections = stacks.map(reviewStack);
-  const body = [REVIEW_MARKER, '## Plan review', '', ...sections].join('\n');
+  // Blocks are whole Markdown structures (a heading, a table row, a <details> with its fence): cutting
+  // between two never leaves a fence, a <details> or a table row open.
+  const blocks = [[REVIEW_MARKER, '## Plan review', ''].join('\n'), ...stacks.flatMap(reviewStack)];
+  const body = blocks.join('\n');
   if (body.length <= limit) return body;
   const note = `\n\n> ⚠️ Review truncated to fit a GitHub comment (${body.length} characters). Run \`npm run plan-review\` locally for the full text.\n`;
-  let keep = limit - note.length;
-  for (;;) {
-    const cut = body.slice(0, keep);
-    // Do not leave a code fence or <details> open.
-    const fences = (cut.match(/^```/gm) ?? []).length;
-    const details = (cut.match(/<details>/g) ?? []).length - (cut.match(/<\/details>/g) ?? []).length;
-    const text = `${cut}${fences % 2 === 1 ? '\n```' : ''}${'\n</details>'.repeat(Math.max(0, details))}${note}`;
-    if (text.length <= limit) return text;
-    keep -= text.length - limit;
+  let text = blocks[0];
+  for (const block of blocks.slice(1)) {
+    if (text.length + 1 + block.length + note.length > limit) break;
+    text += `\n${block}`;
   }
+  return text + note;
 }
 
-function reviewStack(s: StackPlan): string {
+/** The review of one stack, as blocks (see `reviewPlans`). */
+function reviewStack(s: StackPlan): string[] {
   const changes = (s.plan.resource_changes ?? []).filter((r) => r.mode === 'managed');
   const counts = Object.fromEntries(KINDS.map((k) => [k, 0])) as Record<ChangeKind, number>;
   for (const r of changes) counts[changeKind(r.change.actions)]++;
   const out: string[] = [
-    `### ${s.stack}`,
-    '',
-    `**${counts.create}** to create · **${counts.update}** to update · **${counts.replace}** to replace · **${counts.delete}** to delete · ${counts['no-op']} unchanged`,
-    '',
+    [
+      `### ${mdText(s.stack)}`,
+      '',
+      `**${counts.create}** to create · **${counts.update}** to update · **${counts.replace}** to replace · **${counts.delete}** to delete · ${counts['no-op']} unchanged`,
+      '',
+    ].join('\n'),
   ];
   const changed = changes.filter((r) => changeKind(r.change.actions) !== 'no-op');
-  if (changed.length === 0) return [...out, 'No changes.', ''].join('\n');
+  if (changed.length === 0) return [...out, 'No changes.\n'];
 
-  out.push('| Resource | Action | Why it matters |', '|---|---|---|');
+  out.push(['| Resource | Action | Why it matters |', '|---|---|---|'].join('\n'));
   for (const r of changed) {
     const kind = changeKind(r.change.actions);
-    out.push(`| \`${r.address}\`${label(s, r)} | ${ICON[kind]} ${kind} | ${escapeCell(notes(s, r).join(' '))} |`);
+    out.push(mdTableRow([`${mdCode(r.address)}${label(s, r)}`, `${ICON[kind] ?? ''} ${kind}`, notes(s, r).join(' ')]));
   }
   out.push('');
 
   const blast = blastRadius(s, changed);
-  if (blast.length > 0) out.push('**Blast radius**', '', ...blast.map((b) => `- ${b}`), '');
+  if (blast.length > 0) out.push(['**Blast radius**', '', ...blast.map((b) => `- ${b}`), ''].join('\n'));
 
   const attributeChanges = changed.filter((r) => r.type !== 'genesyscloud_flow' && r.type !== 'terraform_data' && changeKind(r.change.actions) !== 'create');
   for (const r of attributeChanges) {
     const lines = attributeDiff(r);
-    if (lines.length > 0) out.push(`<details><summary>${r.address}: attribute changes</summary>`, '', ...lines.map((l) => `- ${l}`), '', '</details>', '');
+    if (lines.length > 0) out.push([`<details><summary>${mdText(r.address)}: attribute changes</summary>`, '', ...lines.map((l) => `- ${l}`), '', '</details>', ''].join('\n'));
   }
 
   for (const r of changed.filter((c) => c.type === 'genesyscloud_flow')) out.push(...flowSection(s, r));
-  return out.join('\n');
+  return out;
 }
 
-/** The flow name behind a flow resource, for the table. */
+/** A resource's name for the reader: the escaped name (`shown`), or a placeholder such as `(sensitive)`. */
+interface ShownName {
+  readonly text: string;
+  readonly shown: boolean;
+}
+
+/**
+ * A resource's `name` on one side of the change: `(sensitive)` when Terraform marks it sensitive on that
+ * side, `(known after apply)`, or the escaped name; undefined when it has no name that is text.
+ */
+function nameOf(r: ResourceChange, side: 'before' | 'after'): ShownName | undefined {
+  const name = own(r.change[side], 'name');
+  const sensitive = marked(side === 'before' ? r.change.before_sensitive : r.change.after_sensitive, 'name');
+  const unknown = side === 'after' ? marked(r.change.after_unknown, 'name') : undefined;
+  const shown = display(name, sensitive, unknown);
+  if (shown === '(sensitive)' || shown === '(known after apply)') return { text: shown, shown: false };
+  return typeof name === 'string' ? { text: mdText(name), shown: true } : undefined;
+}
+
+const quoted = (name: ShownName | undefined) => (name === undefined ? '(none)' : name.shown ? `'${name.text}'` : name.text);
+
+/** The flow name behind a flow resource, or the resource's own name, for the table. */
 function label(s: StackPlan, r: ResourceChange): string {
   const flow = s.head.flowsByAddress.get(r.address) ?? s.base?.flowsByAddress.get(r.address);
-  if (flow) return ` (${flow.name})`;
-  const name = (r.change.after as { name?: unknown } | null)?.name ?? (r.change.before as { name?: unknown } | null)?.name;
-  return typeof name === 'string' ? ` (${name})` : '';
+  if (flow) return ` (${mdText(flow.name)})`;
+  const after = nameOf(r, 'after');
+  const name = after === undefined || after.text === '(known after apply)' ? nameOf(r, 'before') : after;
+  if (name === undefined) return '';
+  return name.shown ? ` (${name.text})` : ` ${name.text}`;
 }
 
-/** Why a change matters beyond its action. */
+/** Why a change matters beyond its action, as Markdown. */
 function notes(s: StackPlan, r: ResourceChange): string[] {
   const kind = changeKind(r.change.actions);
-  const before = (r.change.before ?? {}) as Record<string, unknown>;
-  const after = (r.change.after ?? {}) as Record<string, unknown>;
+  const before = r.change.before ?? {};
+  const after = r.change.after ?? {};
   const found: string[] = [];
   if (r.type === 'genesyscloud_architect_ivr' && kind === 'replace') {
-    found.push(before.name !== after.name ? `IVR renamed ('${String(before.name)}' → '${String(after.name)}'): the provider re-creates it (name is ForceNew); its numbers are unrouted while it is replaced.` : 'The IVR is re-created with a new id.');
+    found.push(own(before, 'name') !== own(after, 'name') ? `IVR renamed (${quoted(nameOf(r, 'before'))} → ${quoted(nameOf(r, 'after'))}): the provider re-creates it (name is ForceNew); its numbers are unrouted while it is replaced.` : 'The IVR is re-created with a new id.');
   }
-  if (r.type === 'genesyscloud_telephony_providers_edges_did_pool' && (kind === 'update' || kind === 'replace') && (before.start_phone_number !== after.start_phone_number || before.end_phone_number !== after.end_phone_number)) {
+  if (r.type === 'genesyscloud_telephony_providers_edges_did_pool' && (kind === 'update' || kind === 'replace') && (own(before, 'start_phone_number') !== own(after, 'start_phone_number') || own(before, 'end_phone_number') !== own(after, 'end_phone_number'))) {
     found.push('DID numbers change: the provider drops and re-creates the pool with a new id (the plan shows an update); IVRs using its numbers must follow.');
   }
   if (r.type === 'genesyscloud_flow') {
     const head = s.head.flowsByAddress.get(r.address);
     const base = s.base?.flowsByAddress.get(r.address);
     if (kind === 'delete' && base) {
-      const callers = callersOf(s.base!, base).map((f) => f.name);
-      found.push(callers.length > 0 ? `Deletes shared flow '${base.name}', which ${callers.join(', ')} call.` : `Deletes flow '${base.name}' from the org.`);
+      const callers = callersOf(s.base!, base).map((f) => mdText(f.name));
+      found.push(callers.length > 0 ? `Deletes shared flow '${mdText(base.name)}', which ${callers.join(', ')} call.` : `Deletes flow '${mdText(base.name)}' from the org.`);
     }
     if (head && base && head.name !== base.name) {
-      found.push(`Flow renamed ('${base.name}' → '${head.name}'): the import creates a new flow and leaves '${base.name}' in the org as an orphan.`);
+      found.push(`Flow renamed ('${mdText(base.name)}' → '${mdText(head.name)}'): the import creates a new flow and leaves '${mdText(base.name)}' in the org as an orphan.`);
     }
     if (kind === 'update' && head && base && head.yaml === base.yaml) found.push('Republish only (a shared flow it calls changed).');
   }
@@ -120,59 +149,57 @@ function blastRadius(s: StackPlan, changed: readonly ResourceChange[]): string[]
     if (!head || head.type !== 'COMMONMODULE') continue;
     const base = s.base?.flowsByAddress.get(r.address);
     if (base && base.yaml === head.yaml) continue;
-    const callers = callersOf(s.head, head).map((f) => f.name);
-    lines.push(`SharedFlow *${head.name}* ${base ? 'changed' : 'is new'} → ${callers.length > 0 ? `republishes ${callers.join(', ')}` : 'no caller in this stack'} (${s.stack})`);
+    const callers = callersOf(s.head, head).map((f) => mdText(f.name));
+    lines.push(`SharedFlow *${mdText(head.name)}* ${base ? 'changed' : 'is new'} → ${callers.length > 0 ? `republishes ${callers.join(', ')}` : 'no caller in this stack'} (${mdText(s.stack)})`);
   }
   return lines;
 }
 
 function attributeDiff(r: ResourceChange): string[] {
-  const before = (r.change.before ?? {}) as Record<string, unknown>;
-  const after = (r.change.after ?? {}) as Record<string, unknown>;
+  const before = r.change.before ?? {};
+  const after = r.change.after ?? {};
   const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
   const lines: string[] = [];
   for (const k of keys) {
     const unknown = marked(r.change.after_unknown, k);
-    const a = display(after[k], marked(r.change.after_sensitive, k), unknown);
-    const b = display(before[k], marked(r.change.before_sensitive, k), undefined);
-    if (a !== b || unknown === true) lines.push(`\`${k}\`: ${b} → ${a}`);
+    const a = display(own(after, k), marked(r.change.after_sensitive, k), unknown);
+    const b = display(own(before, k), marked(r.change.before_sensitive, k), undefined);
+    if (a !== b || a === '(known after apply)') lines.push(`${mdCode(k)}: ${mdText(b)} → ${mdText(a)}`);
   }
   return lines;
 }
 
+/** The blocks for one changed flow: what changed, node by node, and its diagram. */
 function flowSection(s: StackPlan, r: ResourceChange): string[] {
   const head = s.head.flowsByAddress.get(r.address);
   const base = s.base?.flowsByAddress.get(r.address);
   const kind = changeKind(r.change.actions);
   const out: string[] = [];
   if (kind === 'delete' || !head) {
-    if (base) out.push(`#### ${base.name} (${base.type}) — removed`, '');
+    if (base) out.push(`#### ${mdText(base.name)} (${mdText(base.type)}) — removed\n`);
     return out;
   }
   if (!base) {
     const outline = outlineFlow(head.yaml);
-    out.push(`#### ${head.name} (${head.type}) — new`, '', ...outline.nodes.map((n) => `- ${n.id}${summary(n.facts)}`), '');
+    out.push(`#### ${mdText(head.name)} (${mdText(head.type)}) — new\n`, ...outline.nodes.map((n) => `- ${mdCode(n.id)}${summary(n.facts)}`), '');
   } else {
     const changes = diffOutlines(outlineFlow(base.yaml), outlineFlow(head.yaml));
-    out.push(`#### ${head.name} (${head.type}) — ${changes.length === 0 ? 'republished, logic unchanged' : `${changes.length} node(s) changed`}`, '');
+    out.push(`#### ${mdText(head.name)} (${mdText(head.type)}) — ${changes.length === 0 ? 'republished, logic unchanged' : `${changes.length} node(s) changed`}\n`);
     out.push(...changes.map(describeChange), '');
   }
-  out.push('<details><summary>Diagram</summary>', '', '```mermaid', mermaid(head.yaml), '```', '', '</details>', '');
+  out.push(['<details><summary>Diagram</summary>', '', mdFence(mermaid(head.yaml), 'mermaid'), '', '</details>', ''].join('\n'));
   return out;
 }
 
 function describeChange(c: NodeChange): string {
-  if (c.change === 'added') return `- ➕ added \`${c.id}\``;
-  if (c.change === 'removed') return `- ➖ removed \`${c.id}\``;
-  const facts = Object.entries(c.facts ?? {}).map(([k, [b, a]]) => `${k}: ${b === undefined ? '(none)' : JSON.stringify(b)} → ${a === undefined ? '(none)' : JSON.stringify(a)}`);
-  return `- ✏️ \`${c.id}\`: ${facts.join('; ')}`;
+  if (c.change === 'added') return `- ➕ added ${mdCode(c.id)}`;
+  if (c.change === 'removed') return `- ➖ removed ${mdCode(c.id)}`;
+  const value = (v: string | undefined) => (v === undefined ? '(none)' : mdCode(v));
+  const facts = Object.entries(c.facts ?? {}).map(([k, [b, a]]) => `${mdText(k)}: ${value(b)} → ${value(a)}`);
+  return `- ✏️ ${mdCode(c.id)}: ${facts.join('; ')}`;
 }
 
 function summary(facts: Readonly<Record<string, string>>): string {
   const interesting = Object.entries(facts).filter(([k]) => /tts|exp|targetQueue|Ref$|dtmf|digits|loopCount|var$/.test(k));
-  return interesting.length > 0 ? ` — ${interesting.map(([k, v]) => `${k}: ${v}`).join('; ')}` : '';
-}
-
-function escapeCell(s: string): string {
-  return s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  return interesting.length > 0 ? ` — ${interesting.map(([k, v]) => `${mdText(k)}: ${mdText(v)}`).join('; ')}` : '';
 }
