@@ -5,8 +5,10 @@ export const CONFIG_ERROR_CODES = {
   GC3003: 'invalid name',
   GC3004: 'invalid backend',
   GC3005: 'invalid PIN settings',
-  GC3006: 'duplicate environment or number',
+  GC3006: 'duplicate environment, number, queue or DID pool',
   GC3007: 'invalid business hours',
+  GC3008: 'invalid configuration structure',
+  GC3009: 'no environment to synthesize',
 } as const;
 
 export type ConfigErrorCode = keyof typeof CONFIG_ERROR_CODES;
@@ -20,8 +22,35 @@ export interface ConfigProblem {
   readonly fix: string;
 }
 
+const MAX_VALUE_LENGTH = 200;
+
+/**
+ * A config value as it appears in a problem: JSON where JSON can say it (so control characters, quotes
+ * and lone surrogates are escaped; line separators and bidirectional controls too), shortened when
+ * long, on one line; never throws (bigint, cycles, symbols).
+ */
+export function describeValue(value: unknown): string {
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? `${v}n` : typeof v === 'symbol' ? v.toString() : v));
+  } catch {
+    text = undefined;
+  }
+  if (text === undefined) {
+    if (value === undefined) text = 'undefined';
+    else if (typeof value === 'symbol') text = value.toString();
+    else if (typeof value === 'function') text = 'a function';
+    else text = Object.prototype.toString.call(value);
+  }
+  // JSON leaves these as they are; in a message they would break the line or reorder what is shown.
+  text = text.replace(/[\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  if (text.length <= MAX_VALUE_LENGTH) return text;
+  const cut = /[\uD800-\uDBFF]/.test(text[MAX_VALUE_LENGTH - 1]) ? MAX_VALUE_LENGTH - 1 : MAX_VALUE_LENGTH; // never half a pair
+  return `${text.slice(0, cut)}… (${text.length} characters)`;
+}
+
 export function formatConfigProblem(p: ConfigProblem): string {
-  return `${p.code} [${p.path}] ${p.message} (value: ${JSON.stringify(p.value)}). Fix: ${p.fix}`;
+  return `${p.code} [${p.path}] ${p.message} (value: ${describeValue(p.value)}). Fix: ${p.fix}`;
 }
 
 /** Every problem in the configuration, thrown together before any stack is built. */

@@ -94,3 +94,29 @@ export interface EnvironmentConfig {
   };
   readonly backend: BackendConfig;
 }
+
+type ConfigScalar = string | number | boolean | bigint | symbol | null | undefined;
+
+/**
+ * What a config file may write for a `T`: the shape of `T` for the editor (completion, documentation),
+ * but any value type-checks. The compiler does not judge config: `validateConfig` does, at synth, and
+ * reports every mistake (an unknown key, a region that is not one of the provider's, a third IVR, a PIN
+ * written as a number) with its code, path, value and fix (exit 1), where a type error would stop the
+ * build with raw compiler output (exit 2).
+ */
+export type ConfigInput<T> = T extends ConfigScalar
+  ? ConfigScalar | object
+  : T extends readonly (infer E)[]
+    ? readonly ConfigInput<E>[] | ConfigScalar | object
+    : { readonly [K in keyof T]?: ConfigInput<T[K]> } | ConfigScalar | object;
+
+/** One environment as written in `config/environments.ts` (see `ConfigInput`). */
+export type EnvironmentInput = ConfigInput<EnvironmentConfig>;
+
+/**
+ * The environments of a config file, unchecked: typed as `EnvironmentConfig` for the code that reads
+ * them after `validateConfig` (which every synth runs before building a stack). Returns the same array.
+ */
+export function defineEnvironments(environments: EnvironmentInput[]): EnvironmentConfig[] {
+  return environments as unknown as EnvironmentConfig[];
+}

@@ -1,7 +1,11 @@
-import { EnvironmentConfig } from './environment-config';
+import { EnvironmentConfig, defineEnvironments } from './environment-config';
 
-/** The embedded default environments. Numbers are fictional (555-01xx). */
-export const ENVIRONMENTS: readonly EnvironmentConfig[] = [
+/**
+ * The embedded default environments. Numbers are fictional (555-01xx). The compiler does not check
+ * what is written here (see `ConfigInput`): `validateConfig` does before any stack is built, and lists
+ * every problem with its code, path and fix.
+ */
+export const ENVIRONMENTS: readonly EnvironmentConfig[] = defineEnvironments([
   {
     name: 'dev',
     region: 'us-east-1',
@@ -58,4 +62,4 @@ export const ENVIRONMENTS: readonly EnvironmentConfig[] = [
     },
     backend: { type: 'local', path: 'terraform.contact-center-prod.tfstate' },
   },
-];
+]);

@@ -1,104 +1,375 @@
 import * as path from 'path';
 import { isE164 } from '../constructs/e164';
-import { isSafeName } from '../constructs/safe-name';
+import { containsTokenMarker } from '../constructs/terraform-text';
+import { MAX_NAME_LENGTH } from '../flow/names';
+import { closest } from './closest';
 import { ConfigErrorCode, ConfigProblem, ConfigValidationError } from './config-error';
 import { EnvironmentConfig } from './environment-config';
 import { GENESYS_REGIONS } from './regions';
+import { parseLocalDateTime, rruleProblem, timeZoneProblem } from './schedule-values';
 
 const ENV_NAME = /^[a-z][a-z0-9-]{0,30}$/;
-const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?$/;
+const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+/** The longest text the stack appends to the name prefix (`Shared PIN Auth`, `Support numbers`). */
+const LONGEST_NAME_SUFFIX = 15;
+/** Longest name prefix: every name the stack builds from it stays a valid flow name. */
+export const MAX_NAME_PREFIX_LENGTH = MAX_NAME_LENGTH - LONGEST_NAME_SUFFIX;
 
-/** Checks every environment and returns all problems (empty when valid). */
-export function configProblems(environments: readonly EnvironmentConfig[]): ConfigProblem[] {
+/** The IVRs the stack builds (`ContactCenterStack`): exactly these keys of `ivrs`. */
+const IVR_KEYS = ['sales', 'support'] as const;
+const KEYS = {
+  environment: ['name', 'region', 'division', 'namePrefix', 'manageQueues', 'pinAuth', 'operatorQueueName', 'ivrs', 'businessHours', 'flowChecks', 'backend'],
+  division: ['name', 'id'],
+  pinAuth: ['maxAttempts', 'expectedPin'],
+  ivr: ['dnis', 'queueName', 'didPool'],
+  didPool: ['start', 'end'],
+  businessHours: ['timeZone', 'start', 'end', 'rrule', 'closedMessage'],
+  flowChecks: ['enabled', 'republishExternalCallers', 'allowDestroyWithExternalCallers'],
+  local: ['type', 'path'],
+  s3: ['type', 'bucket', 'key', 'region', 'dynamodbTable', 'encrypt'],
+  remote: ['type', 'organization', 'workspace', 'hostname'],
+  cloud: ['type', 'organization', 'workspace', 'hostname'],
+} as const;
+
+type Obj = Readonly<Record<string, unknown>>;
+type Report = (code: ConfigErrorCode, at: string, message: string, value: unknown, fix: string) => void;
+
+const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** An own property only (never `toString` and friends from the prototype). */
+const get = (o: Obj, key: string): unknown => (Object.hasOwn(o, key) ? o[key] : undefined);
+/** `.key`, or `["key"]` when the key is not a plain identifier (config paths stay readable and one line). */
+const segment = (key: string): string => (/^[A-Za-z_$][A-Za-z0-9_$]{0,60}$/.test(key) ? `.${key}` : `[${JSON.stringify(key.length > 60 ? `${key.slice(0, 60)}…` : key)}]`);
+
+/**
+ * Why text cannot go into flows or Terraform, whatever the field: control characters and line
+ * separators (they corrupt YAML and names), lone surrogates (not Unicode text; written as U+FFFD), and
+ * cdktf's token marker (synth would take the text for a reference).
+ */
+function textProblem(text: string): string | undefined {
+  if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(text)) return 'contains a control character or line separator';
+  if (/[\uD800-\uDFFF]/u.test(text)) return 'contains a lone UTF-16 surrogate (not valid Unicode text)';
+  if (containsTokenMarker(text)) return "contains cdktf's token marker ({TfToken[), which synth would take for a reference";
+  return undefined;
+}
+
+/**
+ * Why `name` cannot be a flow, queue or IVR name: it is substituted into flow YAML (inside a
+ * double-quoted scalar, so no quotes or backslashes, and `{{ }}` would be taken for a substitution).
+ */
+function nameProblem(name: unknown, maxLength = MAX_NAME_LENGTH): string | undefined {
+  if (typeof name !== 'string') return name === undefined ? 'is missing' : 'must be text';
+  if (name.trim() === '') return 'is empty';
+  if (name !== name.trim()) return 'has leading or trailing spaces';
+  const text = textProblem(name);
+  if (text) return text;
+  if (/["\\]/.test(name)) return 'contains a quote or backslash';
+  if (name.includes('{{') || name.includes('}}')) return 'contains {{ or }} (reserved for substitutions)';
+  if (name.length > maxLength) return `is longer than ${maxLength} characters`;
+  return undefined;
+}
+
+/** Why `prefix` cannot start every flow, queue and IVR name of the stack ('' is fine: no prefix). */
+function prefixProblem(prefix: unknown): string | undefined {
+  if (typeof prefix !== 'string') return prefix === undefined ? 'is missing' : 'must be text';
+  if (prefix === '') return undefined;
+  if (prefix.trimStart() !== prefix) return 'starts with a space';
+  if (prefix.length > MAX_NAME_PREFIX_LENGTH) return `is longer than ${MAX_NAME_PREFIX_LENGTH} characters (names built from it must stay within ${MAX_NAME_LENGTH})`;
+  return nameProblem(`${prefix}x`);
+}
+
+/** Checks every environment and returns all problems (empty when valid). Never throws, whatever it is given. */
+export function configProblems(environments: unknown): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
-  const report = (code: ConfigErrorCode, at: string, message: string, value: unknown, fix: string): void => {
+  const report: Report = (code, at, message, value, fix) => {
     problems.push({ code, path: at, message, value, fix });
   };
-  const seenEnvs = new Set<string>();
-  for (const [i, env] of environments.entries()) {
-    const at = `environments[${env.name ?? i}]`;
-    if (!ENV_NAME.test(env.name ?? '')) report('GC3003', `${at}.name`, 'environment name must be lower-case letters, digits or -', env.name, 'use e.g. dev');
-    if (seenEnvs.has(env.name)) report('GC3006', `${at}.name`, 'environment defined twice', env.name, 'give each environment its own name');
-    seenEnvs.add(env.name);
-    if (!Object.hasOwn(GENESYS_REGIONS, env.region)) {
-      report('GC3001', `${at}.region`, `region is not one of the provider's aws_region values: ${Object.keys(GENESYS_REGIONS).join(', ')}`, env.region, 'use e.g. us-east-1');
-    }
-    if (typeof env.namePrefix !== 'string' || (env.namePrefix !== '' && !isSafeName(`${env.namePrefix}x`))) {
-      report('GC3003', `${at}.namePrefix`, 'prefix must not start with a space or contain quotes, backslashes, control characters or {{ }}', env.namePrefix, "use e.g. 'DEV '");
-    }
-    if (!isSafeName(env.division?.name ?? '')) report('GC3003', `${at}.division.name`, 'division name is missing or invalid', env.division?.name, "use e.g. 'Home'");
-    if (env.division && env.division.name !== 'Home' && !env.division.id) {
-      report('GC3003', `${at}.division.id`, 'a division other than Home needs its id', env.division.name, 'add division.id');
-    }
-    const { maxAttempts, expectedPin } = env.pinAuth ?? ({} as EnvironmentConfig['pinAuth']);
-    if (!Number.isInteger(maxAttempts) || maxAttempts < 1 || maxAttempts > 10) report('GC3005', `${at}.pinAuth.maxAttempts`, 'attempts must be an integer from 1 to 10', maxAttempts, 'use e.g. 3');
-    if (!/^[0-9]{4}$/.test(expectedPin ?? '')) report('GC3005', `${at}.pinAuth.expectedPin`, 'PIN must be exactly 4 digits', expectedPin, "use e.g. '1234'");
-    const queueNames = [env.operatorQueueName, env.ivrs?.sales?.queueName, env.ivrs?.support?.queueName];
-    queueNames.forEach((q) => {
-      if (!isSafeName(q ?? '')) report('GC3003', `${at}.queues`, 'queue name is missing or has quotes, backslashes, control characters, {{ }} or outer spaces', q, 'rename the queue');
-    });
-    const numbers = new Set<string>();
-    for (const [ivrName, ivr] of Object.entries(env.ivrs ?? {})) {
-      const ivrAt = `${at}.ivrs.${ivrName}`;
-      if (!ivr.dnis || ivr.dnis.length === 0) report('GC3002', `${ivrAt}.dnis`, 'an IVR needs at least one number', ivr.dnis, 'add an E.164 number');
-      (ivr.dnis ?? []).forEach((n, k) => {
-        if (!isE164(n)) report('GC3002', `${ivrAt}.dnis[${k}]`, 'not an E.164 number', n, 'write + country code and number, digits only');
-        if (numbers.has(n)) report('GC3006', `${ivrAt}.dnis[${k}]`, 'number is used by two IVRs', n, 'route each number to one IVR');
-        numbers.add(n);
-      });
-      if (ivr.didPool) {
-        const { start, end } = ivr.didPool;
-        for (const bound of ['start', 'end'] as const) {
-          if (!isE164(ivr.didPool[bound])) report('GC3002', `${ivrAt}.didPool.${bound}`, 'not an E.164 number', ivr.didPool[bound], 'write + country code and number');
-        }
-        (ivr.dnis ?? []).forEach((n, k) => {
-          if (isE164(n) && isE164(start) && isE164(end) && (n.length !== start.length || n < start || n > end)) {
-            report('GC3002', `${ivrAt}.dnis[${k}]`, `number is outside the DID pool ${start}..${end}`, n, 'widen the pool or fix the number');
-          }
-        });
-      }
-    }
-    const hours = env.businessHours;
-    if (hours) {
-      for (const field of ['start', 'end'] as const) {
-        if (!LOCAL_DATE_TIME.test(hours[field])) report('GC3007', `${at}.businessHours.${field}`, 'must be an ISO-8601 local date-time without zone', hours[field], 'use e.g. 2026-01-05T08:00:00.000000');
-      }
-      if (hours.start >= hours.end) report('GC3007', `${at}.businessHours`, 'start must be before end', `${hours.start}..${hours.end}`, 'swap them');
-      if (!/^FREQ=/.test(hours.rrule)) report('GC3007', `${at}.businessHours.rrule`, 'rrule must start with FREQ=', hours.rrule, 'use e.g. FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR');
-      if (!hours.timeZone || !/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/.test(hours.timeZone)) report('GC3007', `${at}.businessHours.timeZone`, 'must be an IANA time zone', hours.timeZone, 'use e.g. Europe/Dublin');
-      if (!hours.closedMessage?.trim()) report('GC3007', `${at}.businessHours.closedMessage`, 'closed message is empty', hours.closedMessage, 'write what callers hear when closed');
-    }
-    checkBackend(env, at, report);
+  if (!Array.isArray(environments)) {
+    report('GC3008', 'environments', 'must be a list of environments', environments, 'export a list: defineEnvironments([{ name: ... }, ...])');
+    return problems;
   }
+  if (environments.length === 0) {
+    report('GC3009', 'environments', 'the list of environments is empty: synth would write nothing', environments, 'add at least one environment (see config/environments.ts)');
+    return problems;
+  }
+  const seenEnvs = new Set<string>();
+  environments.forEach((env: unknown, i) => checkEnvironment(env, i, seenEnvs, report));
   return problems;
 }
 
-function checkBackend(env: EnvironmentConfig, at: string, report: (code: ConfigErrorCode, at: string, message: string, value: unknown, fix: string) => void): void {
-  const b = env.backend;
-  if (!b) {
-    report('GC3004', `${at}.backend`, 'backend is missing (synth would write an absolute local state path)', undefined, "add { type: 'local', path: 'terraform.<stack>.tfstate' }");
-    return;
-  }
-  switch (b.type) {
-    case 'local':
-      if (!b.path || path.isAbsolute(b.path) || /^[A-Za-z]:[\\/]/.test(b.path)) {
-        report('GC3004', `${at}.backend.path`, 'local state path must be relative to the stack folder', b.path, 'use e.g. terraform.contact-center-dev.tfstate');
-      }
-      break;
-    case 's3':
-      if (!b.bucket || !b.key || !b.region) report('GC3004', `${at}.backend`, 's3 backend needs bucket, key and region', b, 'fill in bucket, key and region');
-      break;
-    case 'remote':
-    case 'cloud':
-      if (!b.organization || !b.workspace) report('GC3004', `${at}.backend`, `${b.type} backend needs organization and workspace`, b, 'fill in organization and workspace');
-      break;
-    default:
-      report('GC3004', `${at}.backend.type`, 'backend type must be local, s3, remote or cloud', (b as { type: unknown }).type, "use 'local'");
+/** Reports every key of `o` that is not in `known` (a typo, or a setting this stack does not have). */
+function unknownKeys(o: Obj, at: string, known: readonly string[], what: string, report: Report): void {
+  for (const key of Object.keys(o)) {
+    if (known.includes(key)) continue;
+    const guess = closest(key, known);
+    report('GC3008', `${at}${segment(key)}`, `unknown field: ${what} takes ${known.join(', ')}`, key, guess ? `did you mean ${guess}?` : 'remove it');
   }
 }
 
-/** Throws `ConfigValidationError` with every problem when the configuration is invalid. */
-export function validateConfig(environments: readonly EnvironmentConfig[]): void {
+/** An object-valued field: reports when it is missing (if required) or not an object. */
+function objectField(o: Obj, key: string, at: string, required: boolean, example: string, report: Report, code: ConfigErrorCode = 'GC3008'): Obj | undefined {
+  const value = get(o, key);
+  if (value === undefined && !required) return undefined;
+  if (!isObject(value)) {
+    report(code, `${at}.${key}`, value === undefined ? `${key} is missing` : `${key} must be an object`, value, `write ${key}: ${example}`);
+    return undefined;
+  }
+  return value;
+}
+
+function booleanField(o: Obj, key: string, at: string, required: boolean, report: Report, code: ConfigErrorCode = 'GC3008'): void {
+  const value = get(o, key);
+  if (value === undefined && !required) return;
+  if (typeof value !== 'boolean') report(code, `${at}.${key}`, `${key} must be true or false`, value, `write ${key}: true or ${key}: false (no quotes)`);
+}
+
+function checkEnvironment(env: unknown, i: number, seenEnvs: Set<string>, report: Report): void {
+  if (!isObject(env)) {
+    report('GC3008', `environments[${i}]`, 'an environment must be an object', env, "write { name: 'dev', region: 'us-east-1', ... } or remove the entry");
+    return;
+  }
+  const name = get(env, 'name');
+  const validName = typeof name === 'string' && ENV_NAME.test(name);
+  const at = `environments[${validName ? name : i}]`;
+  unknownKeys(env, at, KEYS.environment, 'an environment', report);
+
+  if (!validName) report('GC3003', `${at}.name`, 'environment name must be lower-case letters, digits or - (a letter first, at most 31)', name, 'use e.g. dev');
+  else if (seenEnvs.has(name)) report('GC3006', `${at}.name`, 'environment defined twice', name, 'give each environment its own name');
+  if (validName) seenEnvs.add(name);
+
+  const region = get(env, 'region');
+  if (typeof region !== 'string' || !Object.hasOwn(GENESYS_REGIONS, region)) {
+    const guess = typeof region === 'string' ? closest(region, Object.keys(GENESYS_REGIONS)) : undefined;
+    report('GC3001', `${at}.region`, `region is not one of the provider's aws_region values: ${Object.keys(GENESYS_REGIONS).join(', ')}`, region, guess ? `did you mean ${guess}?` : 'use e.g. us-east-1');
+  }
+
+  const division = objectField(env, 'division', at, true, "{ name: 'Home' }", report);
+  if (division) {
+    unknownKeys(division, `${at}.division`, KEYS.division, 'division', report);
+    const divisionName = get(division, 'name');
+    const why = nameProblem(divisionName);
+    if (why) report('GC3003', `${at}.division.name`, `division name ${why}`, divisionName, "use e.g. 'Home'");
+    const id = get(division, 'id');
+    if (id !== undefined && (typeof id !== 'string' || !GUID.test(id))) {
+      report('GC3003', `${at}.division.id`, 'division id must be the division GUID', id, 'copy the id from Admin > Divisions (e.g. 0f2a5e4c-8d5b-4c1e-9a7b-3e2d1c0b9a8f)');
+    } else if (id === undefined && typeof divisionName === 'string' && !why && divisionName !== 'Home') {
+      report('GC3003', `${at}.division.id`, 'a division other than Home needs its id', divisionName, 'add division.id');
+    }
+  }
+
+  const prefix = get(env, 'namePrefix');
+  const prefixWhy = prefixProblem(prefix);
+  if (prefixWhy) {
+    report('GC3003', `${at}.namePrefix`, `name prefix ${prefixWhy}`, prefix, `use e.g. 'DEV ' (no leading space, quotes, backslashes, control characters or {{ }}; at most ${MAX_NAME_PREFIX_LENGTH} characters)`);
+  }
+
+  booleanField(env, 'manageQueues', at, true, report);
+
+  const pinAuth = objectField(env, 'pinAuth', at, true, "{ maxAttempts: 3, expectedPin: '1234' }", report, 'GC3005');
+  if (pinAuth) {
+    unknownKeys(pinAuth, `${at}.pinAuth`, KEYS.pinAuth, 'pinAuth', report);
+    const maxAttempts = get(pinAuth, 'maxAttempts');
+    if (typeof maxAttempts !== 'number' || !Number.isInteger(maxAttempts) || maxAttempts < 1 || maxAttempts > 10) {
+      report('GC3005', `${at}.pinAuth.maxAttempts`, 'attempts must be a whole number from 1 to 10', maxAttempts, 'use e.g. 3');
+    }
+    const expectedPin = get(pinAuth, 'expectedPin');
+    if (typeof expectedPin === 'number') {
+      report('GC3005', `${at}.pinAuth.expectedPin`, 'PIN is a number; it must be text (a number loses leading zeros)', expectedPin, "write it in quotes, e.g. '1234'");
+    } else if (typeof expectedPin !== 'string' || !/^[0-9]{4}$/.test(expectedPin)) {
+      report('GC3005', `${at}.pinAuth.expectedPin`, 'PIN must be exactly 4 digits', expectedPin, "use e.g. '1234'");
+    }
+  }
+
+  const queues: Array<{ at: string; name: string }> = [];
+  const checkQueueName = (value: unknown, queueAt: string): void => {
+    const why = nameProblem(value);
+    if (why) report('GC3003', queueAt, `queue name ${why}`, value, 'rename the queue');
+    else queues.push({ at: queueAt, name: value as string });
+  };
+  checkQueueName(get(env, 'operatorQueueName'), `${at}.operatorQueueName`);
+
+  const pools: Array<{ at: string; start: string; end: string }> = [];
+  const ivrs = objectField(env, 'ivrs', at, true, '{ sales: { ... }, support: { ... } }', report);
+  if (ivrs) {
+    for (const key of Object.keys(ivrs)) {
+      if (!(IVR_KEYS as readonly string[]).includes(key)) {
+        report('GC3008', `${at}.ivrs${segment(key)}`, `unknown IVR: the stack builds exactly ${IVR_KEYS.join(' and ')}`, key, 'remove it (another IVR needs its own InboundIvr in stacks/contact-center-stack.ts)');
+      }
+    }
+    const numbers = new Map<string, string>();
+    for (const ivrName of IVR_KEYS) {
+      const ivrAt = `${at}.ivrs.${ivrName}`;
+      const ivr = objectField(ivrs, ivrName, `${at}.ivrs`, true, "{ dnis: ['+13175550100'], queueName: 'Sales' }", report);
+      if (!ivr) continue;
+      unknownKeys(ivr, ivrAt, KEYS.ivr, 'an IVR', report);
+      checkQueueName(get(ivr, 'queueName'), `${ivrAt}.queueName`);
+      const dnis = get(ivr, 'dnis');
+      const valid: Array<{ n: string; k: number }> = [];
+      if (!Array.isArray(dnis) || dnis.length === 0) {
+        report('GC3002', `${ivrAt}.dnis`, Array.isArray(dnis) ? 'an IVR needs at least one number' : 'dnis must be a list of numbers', dnis, "add an E.164 number, e.g. dnis: ['+13175550100']");
+      } else {
+        dnis.forEach((n: unknown, k) => {
+          if (typeof n !== 'string' || !isE164(n)) {
+            report('GC3002', `${ivrAt}.dnis[${k}]`, 'not an E.164 number', n, 'write + country code and number, digits only');
+            return;
+          }
+          const owner = numbers.get(n);
+          if (owner !== undefined) report('GC3006', `${ivrAt}.dnis[${k}]`, owner === ivrName ? 'number is listed twice' : `number is used by two IVRs (${owner} and ${ivrName})`, n, 'route each number to one IVR, once');
+          else numbers.set(n, ivrName);
+          valid.push({ n, k });
+        });
+      }
+      const didPool = objectField(ivr, 'didPool', ivrAt, false, "{ start: '+13175550100', end: '+13175550109' }", report);
+      if (didPool) {
+        unknownKeys(didPool, `${ivrAt}.didPool`, KEYS.didPool, 'didPool', report);
+        const start = get(didPool, 'start');
+        const end = get(didPool, 'end');
+        for (const [bound, value] of [['start', start], ['end', end]] as const) {
+          if (typeof value !== 'string' || !isE164(value)) report('GC3002', `${ivrAt}.didPool.${bound}`, 'not an E.164 number', value, 'write + country code and number');
+        }
+        if (typeof start === 'string' && typeof end === 'string' && isE164(start) && isE164(end)) {
+          if (start.length !== end.length || start > end) {
+            report('GC3002', `${ivrAt}.didPool`, 'DID pool start must not be after its end (same number of digits)', `${start}..${end}`, start.length === end.length ? 'swap start and end' : 'write both bounds with the same number of digits');
+          } else {
+            pools.push({ at: `${ivrAt}.didPool`, start, end });
+            for (const { n, k } of valid) {
+              if (n.length !== start.length || n < start || n > end) report('GC3002', `${ivrAt}.dnis[${k}]`, `number is outside the DID pool ${start}..${end}`, n, 'widen the pool or fix the number');
+            }
+          }
+        }
+      }
+    }
+  }
+  for (const [i, a] of pools.entries()) {
+    for (const b of pools.slice(i + 1)) {
+      if (a.start.length === b.start.length && a.start <= b.end && b.start <= a.end) {
+        report('GC3006', b.at, `DID pool overlaps ${a.at} (${a.start}..${a.end}); a number belongs to one pool`, `${b.start}..${b.end}`, 'give each IVR its own range of numbers');
+      }
+    }
+  }
+  const manage = get(env, 'manageQueues') === true;
+  for (const [i, q] of queues.entries()) {
+    const first = queues.slice(0, i).find((other) => other.name.toLowerCase() === q.name.toLowerCase());
+    if (first) {
+      report(
+        'GC3006',
+        q.at,
+        manage ? `queue name is also ${first.at}: the stack would create two queues of one name (letter case aside)` : `queue name is also ${first.at}: two routes of the stack would reach one queue`,
+        q.name,
+        'give each queue its own name',
+      );
+    }
+  }
+
+  const hours = get(env, 'businessHours');
+  if (hours !== undefined) checkBusinessHours(hours, `${at}.businessHours`, report);
+
+  const flowChecks = objectField(env, 'flowChecks', at, false, '{ enabled: true }', report);
+  if (flowChecks) {
+    unknownKeys(flowChecks, `${at}.flowChecks`, KEYS.flowChecks, 'flowChecks', report);
+    for (const key of KEYS.flowChecks) booleanField(flowChecks, key, `${at}.flowChecks`, false, report);
+  }
+
+  checkBackend(env, at, report);
+}
+
+function checkBusinessHours(hours: unknown, at: string, report: Report): void {
+  if (!isObject(hours)) {
+    report('GC3007', at, 'businessHours must be an object (or left out: always open)', hours, "write { timeZone: 'Europe/Dublin', start: ..., end: ..., rrule: ..., closedMessage: ... }");
+    return;
+  }
+  unknownKeys(hours, at, KEYS.businessHours, 'businessHours', report);
+  const sortable: Partial<Record<'start' | 'end', string>> = {};
+  for (const field of ['start', 'end'] as const) {
+    const value = get(hours, field);
+    const parsed = typeof value === 'string' ? parseLocalDateTime(value) : { message: 'must be an ISO-8601 local date-time without zone', fix: 'use e.g. 2026-01-05T08:00:00.000000' };
+    if ('sortable' in parsed) sortable[field] = parsed.sortable;
+    else report('GC3007', `${at}.${field}`, parsed.message, value, parsed.fix);
+  }
+  if (sortable.start !== undefined && sortable.end !== undefined && sortable.start >= sortable.end) {
+    const same = sortable.start === sortable.end;
+    report('GC3007', at, same ? 'start and end are the same instant: the opening would last no time' : 'start is after end', `${get(hours, 'start')}..${get(hours, 'end')}`, same ? 'make end later than start' : 'swap start and end');
+  }
+  const rrule = get(hours, 'rrule');
+  const ruleText = typeof rrule === 'string' ? textProblem(rrule) : 'must be text (an RFC 5545 RRULE)';
+  const ruleWhy = ruleText ? { message: ruleText, fix: 'use e.g. FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR' } : rruleProblem(rrule as string);
+  if (ruleWhy) report('GC3007', `${at}.rrule`, `rrule ${ruleWhy.message}`, rrule, ruleWhy.fix);
+  const timeZone = get(hours, 'timeZone');
+  const zoneWhy = typeof timeZone === 'string' && timeZone !== '' ? timeZoneProblem(timeZone) : { message: 'must be an IANA time zone', fix: 'use e.g. Europe/Dublin' };
+  if (zoneWhy) report('GC3007', `${at}.timeZone`, `time zone ${zoneWhy.message}`, timeZone, zoneWhy.fix);
+  const message = get(hours, 'closedMessage');
+  const messageWhy =
+    typeof message !== 'string' ? 'must be text' : message.trim() === '' ? 'is empty' : textProblem(message) ?? (message.includes('{{') || message.includes('}}') ? 'contains {{ or }}, which the provider takes for a substitution (the import refuses the flow)' : undefined);
+  if (messageWhy) report('GC3007', `${at}.closedMessage`, `closed message ${messageWhy}`, message, 'write what callers hear when closed, as plain text');
+}
+
+/** A relative path that stays inside the stack folder (`..` segments that climb out of it are refused). */
+function statePathProblem(p: string): string | undefined {
+  if (p === '') return 'is empty';
+  const text = textProblem(p);
+  if (text) return text;
+  const slashed = p.replace(/\\/g, '/');
+  if (path.posix.isAbsolute(slashed) || /^[A-Za-z]:/.test(slashed)) return 'must be relative to the stack folder';
+  const normalized = path.posix.normalize(slashed);
+  if (normalized === '..' || normalized.startsWith('../')) return 'leaves the stack folder (cdktf.out/stacks/<stack>)';
+  if (normalized === '.' || slashed.endsWith('/')) return 'names a folder, not a state file';
+  return undefined;
+}
+
+function checkBackend(env: Obj, at: string, report: Report): void {
+  const b = get(env, 'backend');
+  const bAt = `${at}.backend`;
+  if (b === undefined) {
+    report('GC3004', bAt, 'backend is missing (synth would write an absolute local state path)', undefined, "add { type: 'local', path: 'terraform.<stack>.tfstate' }");
+    return;
+  }
+  if (!isObject(b)) {
+    report('GC3004', bAt, 'backend must be an object', b, "use { type: 'local', path: 'terraform.<stack>.tfstate' }");
+    return;
+  }
+  // Terraform reads backend settings literally (never as templates), so they are not escaped: what
+  // could do harm there is refused here.
+  const text = (key: string, pattern: RegExp | undefined, what: string, fix: string, required = true): void => {
+    const value = get(b, key);
+    if (value === undefined && !required) return;
+    const why = typeof value !== 'string' || value === '' ? 'is missing' : textProblem(value) ?? (pattern && !pattern.test(value) ? `is not ${what}` : undefined);
+    if (why) report('GC3004', `${bAt}.${key}`, `${key} ${why}`, value, fix);
+  };
+  const type = get(b, 'type');
+  switch (type) {
+    case 'local': {
+      unknownKeys(b, bAt, KEYS.local, 'a local backend', report);
+      const p = get(b, 'path');
+      const why = typeof p === 'string' ? statePathProblem(p) : 'is missing';
+      if (why) report('GC3004', `${bAt}.path`, `local state path ${why}`, p, 'use e.g. terraform.contact-center-dev.tfstate (relative to cdktf.out/stacks/<stack>)');
+      break;
+    }
+    case 's3': {
+      unknownKeys(b, bAt, KEYS.s3, 'an s3 backend', report);
+      text('bucket', /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'an S3 bucket name (3-63 lower-case letters, digits, . or -)', 'use e.g. acme-tf-state');
+      text('key', /^[^/](.*[^/])?$/, 'a state object key (no leading or trailing /)', 'use e.g. genesys/prod.tfstate');
+      text('region', /^[a-z]{2}(-[a-z]+)+-[0-9]+$/, 'an AWS region', 'use e.g. eu-west-1');
+      text('dynamodbTable', /^[A-Za-z0-9_.-]{3,255}$/, 'a DynamoDB table name', 'use e.g. tf-locks, or leave it out', false);
+      booleanField(b, 'encrypt', bAt, false, report, 'GC3004');
+      break;
+    }
+    case 'remote':
+    case 'cloud': {
+      unknownKeys(b, bAt, KEYS[type], `a ${type} backend`, report);
+      text('organization', /^[A-Za-z0-9_-]{1,90}$/, 'an organization name (letters, digits, - or _)', 'use e.g. acme');
+      text('workspace', /^[A-Za-z0-9_-]{1,90}$/, 'a workspace name (letters, digits, - or _)', 'use e.g. genesys-prod');
+      text('hostname', /^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*(:[0-9]{1,5})?$/, 'a host name', "use e.g. app.terraform.io, or leave it out", false);
+      break;
+    }
+    default:
+      report('GC3004', `${bAt}.type`, 'backend type must be local, s3, remote or cloud', type, "use 'local'");
+  }
+}
+
+/**
+ * Throws `ConfigValidationError` with every problem when the configuration is invalid; afterwards the
+ * value is known to be a list of valid `EnvironmentConfig`s.
+ */
+export function validateConfig(environments: unknown): asserts environments is readonly EnvironmentConfig[] {
   const problems = configProblems(environments);
   if (problems.length > 0) throw new ConfigValidationError(problems);
 }

@@ -8,6 +8,7 @@ import { ConstructError } from './construct-error';
 import { FlowPublication } from './flow-publication';
 import { SharedFlow } from './shared-flow';
 import { TerraformData } from './terraform-data';
+import { terraformText } from './terraform-text';
 
 export interface FlowCheckOptions {
   /** Provider `aws_region` of the environment (carried in the check's input for the handler's report). */
@@ -30,7 +31,7 @@ export interface FlowCheckProps extends FlowCheckOptions {
   /** The rendered YAML's path relative to the stack folder (the asset path). */
   readonly payloadPath: string;
   /**
-   * Provider substitutions of the flow resource.
+   * Provider substitutions of the flow resource, as written to Terraform (literal text already escaped).
    * @default - none
    */
   readonly substitutions?: Readonly<Record<string, string>>;
@@ -101,14 +102,16 @@ export class FlowCheck extends Construct {
     const handler = handlerAsset(TerraformStack.of(this));
     const command = (mode: 'create' | 'destroy') => `node "${handler.path}" ${mode}`;
     const environment = { FLOW_CHECK_INPUT: '${jsonencode(self.input)}' };
+    // Names are literal text in a Terraform string (escaped); substitutions come from the flow resource,
+    // already escaped there.
     const input = {
-      flowName: rendered.name,
+      flowName: terraformText(rendered.name),
       flowType: FLOW_TYPE_INFO[rendered.type].apiType,
       contentHash: rendered.contentHash,
-      payloadPath: props.payloadPath,
+      payloadPath: terraformText(props.payloadPath),
       substitutions: props.substitutions ?? {},
-      region: props.region,
-      stackCallers: [...(props.stackCallers ?? [])],
+      region: terraformText(props.region),
+      stackCallers: (props.stackCallers ?? []).map((name) => terraformText(name)),
       republishExternalCallers: props.republishExternalCallers ?? false,
       allowDestroyWithExternalCallers: props.allowDestroyWithExternalCallers ?? false,
     };

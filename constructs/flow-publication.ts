@@ -5,13 +5,17 @@ import { Flow } from '../.gen/providers/genesyscloud/flow';
 import { FlowDefinition, RenderedFlow, sha256 } from '../flow';
 import type { ISharedFlow } from './shared-flow';
 import { flowFileName, stageFile } from './staging';
+import { terraformTextMap } from './terraform-text';
 
 export interface FlowPublicationProps {
   /** Validated and rendered here; a bad definition throws before anything is written to cdktf.out. */
   readonly definition: FlowDefinition;
   /** Path used in error messages (the owning construct's path). */
   readonly path: string;
-  /** Provider substitutions: key (without braces) → Terraform reference. */
+  /**
+   * Provider substitutions: key (without braces) → Terraform reference (a cdktf token), or literal text
+   * (escaped for Terraform here).
+   */
   readonly substitutions: Readonly<Record<string, string>>;
   /** Shared flows the definition calls: dependencies and part of the trigger hash. */
   readonly sharedFlows: readonly ISharedFlow[];
@@ -45,7 +49,7 @@ export class FlowPublication extends Construct {
     const rendered = this.rendered;
     this.resource = new Flow(this, 'Resource', {
       filepath: this.asset.path,
-      substitutions: Object.keys(substitutions).length > 0 ? { ...substitutions } : undefined,
+      substitutions: Object.keys(substitutions).length > 0 ? terraformTextMap(substitutions) : undefined,
       updateTriggerHash: Lazy.stringValue({
         produce: (context) =>
           sha256(

@@ -6,6 +6,7 @@ import { CallFlow } from './call-flow';
 import { ConstructError } from './construct-error';
 import { isE164 } from './e164';
 import type { ISharedFlow } from './shared-flow';
+import { terraformText, terraformTextList } from './terraform-text';
 
 export interface DidPoolProps {
   /** First number of the pool (E.164). */
@@ -126,10 +127,10 @@ export class InboundIvr<O extends string = string> extends Construct {
     ]);
     if (props.didPool) {
       this.didPool = new TelephonyProvidersEdgesDidPool(this, 'DidPool', {
-        startPhoneNumber: props.didPool.startPhoneNumber,
-        endPhoneNumber: props.didPool.endPhoneNumber,
+        startPhoneNumber: terraformText(props.didPool.startPhoneNumber),
+        endPhoneNumber: terraformText(props.didPool.endPhoneNumber),
         poolProvider: props.didPool.provider ?? 'PURE_CLOUD_VOICE',
-        description: props.didPool.description,
+        description: terraformText(props.didPool.description),
       });
     }
     this.flow = new CallFlow(this, 'Flow', {
@@ -142,10 +143,10 @@ export class InboundIvr<O extends string = string> extends Construct {
       forceUnlock: props.forceUnlock,
     });
     this.resource = new ArchitectIvr(this, 'Resource', {
-      name: props.name,
-      description: props.description,
-      divisionId: props.divisionId,
-      dnis: [...props.dnis].sort(),
+      name: terraformText(props.name),
+      description: terraformText(props.description),
+      divisionId: terraformText(props.divisionId),
+      dnis: terraformTextList([...props.dnis].sort()),
       openHoursFlowId: this.flow.flowId,
       closedHoursFlowId: props.schedule?.closedHoursFlow.flowId,
       holidayHoursFlowId: props.schedule?.holidayHoursFlow?.flowId,

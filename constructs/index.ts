@@ -8,3 +8,4 @@ export * from './queue';
 export * from './safe-name';
 export * from './shared-flow';
 export * from './terraform-data';
+export * from './terraform-text';

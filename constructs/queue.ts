@@ -5,6 +5,7 @@ import { QueueTarget } from '../flow';
 import { ConstructError } from './construct-error';
 import { isSafeName } from './safe-name';
 import { substitutionKey } from './substitution';
+import { terraformText } from './terraform-text';
 
 /**
  * A queue a flow can transfer to. Flows write `{{substitutionKey}}` where the queue name goes, and the
@@ -53,7 +54,7 @@ export class Queue extends Construct implements IQueue {
   constructor(scope: Construct, id: string, props: QueueProps) {
     super(scope, id);
     checkQueueName(this.node.path, props.name);
-    this.resource = new RoutingQueue(this, 'Resource', { name: props.name, description: props.description, divisionId: props.divisionId });
+    this.resource = new RoutingQueue(this, 'Resource', { name: terraformText(props.name), description: terraformText(props.description), divisionId: terraformText(props.divisionId) });
     this.queueName = props.name;
     this.substitutionKey = substitutionKey('queue', this);
     this.nameInFlow = `{{${this.substitutionKey}}}`;
@@ -75,7 +76,7 @@ class ImportedQueue extends Construct implements IQueue {
   constructor(scope: Construct, id: string, name: string) {
     super(scope, id);
     checkQueueName(this.node.path, name);
-    const lookup = new DataGenesyscloudRoutingQueue(this, 'Lookup', { name });
+    const lookup = new DataGenesyscloudRoutingQueue(this, 'Lookup', { name: terraformText(name) });
     this.queueName = name;
     this.substitutionKey = substitutionKey('queue', this);
     this.nameInFlow = `{{${this.substitutionKey}}}`;

@@ -3,6 +3,7 @@ import { ITerraformDependable } from 'cdktf';
 import { DataGenesyscloudFlow } from '../.gen/providers/genesyscloud/data-genesyscloud-flow';
 import { CommonModuleFlow, CommonModuleFlowProps, FLOW_TYPE_INFO, FlowType, ParameterSpec, SharedFlowInterface } from '../flow';
 import { FlowPublication } from './flow-publication';
+import { terraformText } from './terraform-text';
 
 /** A shared flow callers can use: its interface plus what Terraform needs to order and republish them. */
 export interface ISharedFlow<O extends string = string> extends SharedFlowInterface<O> {
@@ -119,7 +120,7 @@ class ImportedSharedFlow<O extends string> extends Construct implements ISharedF
     this.outcomes = signature.outcomes;
     this.compatibleFlowTypes = signature.compatibleFlowTypes ?? ['inboundcall'];
     this.contentHash = signature.contentHash;
-    const lookup = new DataGenesyscloudFlow(this, 'Lookup', { name: flowName, type: FLOW_TYPE_INFO.commonmodule.apiType });
+    const lookup = new DataGenesyscloudFlow(this, 'Lookup', { name: terraformText(flowName), type: FLOW_TYPE_INFO.commonmodule.apiType });
     this.dependable = lookup;
     this.flowId = lookup.id;
   }

@@ -5,7 +5,7 @@ import { ArchitectSchedules } from '../.gen/providers/genesyscloud/architect-sch
 import { DataGenesyscloudAuthDivisionHome } from '../.gen/providers/genesyscloud/data-genesyscloud-auth-division-home';
 import { GenesyscloudProvider } from '../.gen/providers/genesyscloud/provider';
 import { EnvironmentConfig, IvrConfig } from '../config';
-import { CallFlow, FlowCheck, InboundIvr, IQueue, IvrScheduleProps, Queue, SharedFlow } from '../constructs';
+import { CallFlow, FlowCheck, InboundIvr, IQueue, IvrScheduleProps, Queue, SharedFlow, terraformText } from '../constructs';
 import { Expr, Prompt } from '../flow';
 import { addBackend } from './backend';
 import { afterHoursFlow } from './flows/after-hours';
@@ -34,7 +34,7 @@ export class ContactCenterStack extends TerraformStack {
   constructor(scope: Construct, props: ContactCenterStackProps) {
     const { config } = props;
     super(scope, stackIdFor(config.name));
-    new GenesyscloudProvider(this, 'Genesys', { awsRegion: config.region });
+    new GenesyscloudProvider(this, 'Genesys', { awsRegion: terraformText(config.region) });
     addBackend(this, config.backend);
 
     const prefix = config.namePrefix;
@@ -49,8 +49,21 @@ export class ContactCenterStack extends TerraformStack {
     let schedule: IvrScheduleProps | undefined;
     const hours = config.businessHours;
     if (hours) {
-      const open = new ArchitectSchedules(this, 'OpenHours', { name: `${prefix}Open Hours`, divisionId, start: hours.start, end: hours.end, rrule: hours.rrule });
-      const group = new ArchitectSchedulegroups(this, 'BusinessHours', { name: `${prefix}Business Hours`, divisionId, timeZone: hours.timeZone, openSchedulesId: [open.id] });
+      // Config text reaches these resources directly: literal text, escaped for Terraform (the constructs
+      // escape their own arguments).
+      const open = new ArchitectSchedules(this, 'OpenHours', {
+        name: terraformText(`${prefix}Open Hours`),
+        divisionId: terraformText(divisionId),
+        start: terraformText(hours.start),
+        end: terraformText(hours.end),
+        rrule: terraformText(hours.rrule),
+      });
+      const group = new ArchitectSchedulegroups(this, 'BusinessHours', {
+        name: terraformText(`${prefix}Business Hours`),
+        divisionId: terraformText(divisionId),
+        timeZone: terraformText(hours.timeZone),
+        openSchedulesId: [open.id],
+      });
       this.afterHours = new CallFlow(this, 'AfterHours', afterHoursFlow({ flowName: `${prefix}After Hours`, division, message: hours.closedMessage }));
       schedule = { scheduleGroupId: group.id, closedHoursFlow: this.afterHours, holidayHoursFlow: this.afterHours };
     }
@@ -84,7 +97,7 @@ export class ContactCenterStack extends TerraformStack {
       description: 'Ids of the published flows, by flow name',
       value: Object.fromEntries(
         [this.pinAuth.publication, this.salesIvr.flow.publication, this.supportIvr.flow.publication, ...(this.afterHours ? [this.afterHours.publication] : [])].map((p) => [
-          p.rendered.name,
+          terraformText(p.rendered.name), // output object keys are templates too
           p.resource.id,
         ]),
       ),

@@ -6,12 +6,16 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { App } from 'cdktf';
-import { ENVIRONMENTS, EnvironmentConfig } from '../config';
+import { ENVIRONMENTS, EnvironmentConfig, validateConfig } from '../config';
 import { addEnvironments } from '../stacks';
 import { runSynth } from './synth-runner';
 
-/** Synthesizes `environments` into `outdir` atomically; returns the stack ids. Throws on invalid input. */
+/**
+ * Synthesizes `environments` into `outdir` atomically; returns the stack ids. Throws on invalid input
+ * (`ConfigValidationError` before anything is written: the configuration is checked first).
+ */
 export function synthToDirectory(outdir: string, environments: readonly EnvironmentConfig[]): string[] {
+  validateConfig(environments);
   const target = path.resolve(outdir);
   const staging = `${target}.partial-${process.pid}`;
   fs.rmSync(staging, { recursive: true, force: true });

@@ -1,4 +1,4 @@
-import { CONFIG_ERROR_CODES, ConfigValidationError, ENVIRONMENTS, EnvironmentConfig, GENESYS_REGIONS, configProblems, validateConfig } from '../../config';
+import { CONFIG_ERROR_CODES, ConfigValidationError, ENVIRONMENTS, EnvironmentConfig, GENESYS_REGIONS, MAX_NAME_PREFIX_LENGTH, configProblems, describeValue, validateConfig } from '../../config';
 
 const dev = ENVIRONMENTS[0];
 const codes = (envs: EnvironmentConfig[]) => configProblems(envs).map((p) => p.code);
@@ -52,9 +52,9 @@ describe('environment config validation', () => {
   });
 
   describe('GC3003 names', () => {
-    it('rejects a bad environment name', () => {
-      for (const name of ['Dev', 'dev!', '1dev', '', 'd'.repeat(40)]) {
-        expect(configProblems([withDev({ name })]).find((p) => p.code === 'GC3003')).toMatchObject({ path: `environments[${name}].name`, value: name });
+    it('rejects a bad environment name (the path then names the entry by its position)', () => {
+      for (const name of ['Dev', 'dev!', '1dev', '', 'd'.repeat(40), 'dev]', 42]) {
+        expect(configProblems([withDev({ name: name as string })])).toEqual([expect.objectContaining({ code: 'GC3003', path: 'environments[0].name', value: name })]);
       }
     });
 
@@ -72,7 +72,8 @@ describe('environment config validation', () => {
 
     it('requires the id of a division other than Home, and a valid division name', () => {
       expect(configProblems([withDev({ division: { name: 'Sales Division' } })])).toEqual([expect.objectContaining({ code: 'GC3003', path: 'environments[dev].division.id' })]);
-      expect(codes([withDev({ division: { name: 'Sales Division', id: 'div-1' } })])).toEqual([]);
+      expect(codes([withDev({ division: { name: 'Sales Division', id: '0f2a5e4c-8d5b-4c1e-9a7b-3e2d1c0b9a8f' } })])).toEqual([]);
+      expect(configProblems([withDev({ division: { name: 'Sales Division', id: 'div-1' } })])).toEqual([expect.objectContaining({ code: 'GC3003', path: 'environments[dev].division.id' })]);
       expect(codes([withDev({ division: { name: '' } })])).toContain('GC3003');
     });
   });
@@ -86,7 +87,7 @@ describe('environment config validation', () => {
     });
 
     it('rejects incomplete remote backends, a missing backend and an unknown type', () => {
-      expect(codes([withDev({ backend: { type: 's3', bucket: '', key: 'k', region: 'r' } })])).toEqual(['GC3004']);
+      expect(codes([withDev({ backend: { type: 's3', bucket: '', key: 'k', region: 'eu-west-1' } })])).toEqual(['GC3004']);
       expect(codes([withDev({ backend: { type: 'remote', organization: '', workspace: 'w' } })])).toEqual(['GC3004']);
       expect(codes([withDev({ backend: { type: 'cloud', organization: 'o', workspace: '' } })])).toEqual(['GC3004']);
       expect(codes([withDev({ backend: undefined as never })])).toEqual(['GC3004']);
@@ -94,7 +95,7 @@ describe('environment config validation', () => {
     });
 
     it('accepts complete s3, remote and cloud backends', () => {
-      expect(codes([withDev({ backend: { type: 's3', bucket: 'b', key: 'k', region: 'eu-west-1' } })])).toEqual([]);
+      expect(codes([withDev({ backend: { type: 's3', bucket: 'acme-tf-state', key: 'genesys/prod.tfstate', region: 'eu-west-1', dynamodbTable: 'tf-locks', encrypt: true } })])).toEqual([]);
       expect(codes([withDev({ backend: { type: 'remote', organization: 'o', workspace: 'w' } })])).toEqual([]);
       expect(codes([withDev({ backend: { type: 'cloud', organization: 'o', workspace: 'w' } })])).toEqual([]);
     });
@@ -147,8 +148,205 @@ describe('environment config validation', () => {
     });
   });
 
+  describe('GC3007 schedule values', () => {
+    const hours = ENVIRONMENTS[1].businessHours!;
+    const withHours = (change: Record<string, unknown>) => withDev({ businessHours: { ...hours, ...change } as never });
+
+    it.each([
+      'FREQ=WEEKLY;INTERVAL=1;BYDAY=MO,TU,WE,TH,FR',
+      'FREQ=DAILY',
+      'FREQ=DAILY;COUNT=10',
+      'FREQ=WEEKLY;UNTIL=20261231',
+      'FREQ=WEEKLY;UNTIL=20261231T235959Z;WKST=MO;BYDAY=SA,SU',
+      'FREQ=MONTHLY;BYDAY=1MO,-1FR',
+      'FREQ=MONTHLY;BYMONTHDAY=1,15,-1',
+      'FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1',
+      'FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=25',
+      'FREQ=YEARLY;BYYEARDAY=1,-1;BYHOUR=8;BYMINUTE=0;BYSECOND=0',
+      'FREQ=YEARLY;BYWEEKNO=20;BYDAY=MO',
+      'INTERVAL=2;FREQ=WEEKLY',
+    ])('accepts the RRULE %s', (rrule) => {
+      expect(configProblems([withHours({ rrule })])).toEqual([]);
+    });
+
+    it.each([
+      ['an unknown frequency', 'FREQ=SOMETIMES'],
+      ['a sub-daily frequency', 'FREQ=HOURLY'],
+      ['no FREQ', 'INTERVAL=1'],
+      ['lower case', 'FREQ=weekly'],
+      ['an RRULE: prefix', 'RRULE:FREQ=WEEKLY'],
+      ['an empty rule part', 'FREQ=WEEKLY;'],
+      ['a part without value', 'FREQ=WEEKLY;BYDAY'],
+      ['an empty value', 'FREQ=WEEKLY;BYDAY='],
+      ['an unknown part', 'FREQ=WEEKLY;BYDAYS=MO'],
+      ['a part given twice', 'FREQ=WEEKLY;BYDAY=MO;BYDAY=TU'],
+      ['UNTIL and COUNT', 'FREQ=WEEKLY;COUNT=3;UNTIL=20260101'],
+      ['an impossible UNTIL', 'FREQ=WEEKLY;UNTIL=20260230'],
+      ['INTERVAL=0', 'FREQ=WEEKLY;INTERVAL=0'],
+      ['a negative INTERVAL', 'FREQ=WEEKLY;INTERVAL=-1'],
+      ['an unknown weekday', 'FREQ=WEEKLY;BYDAY=MO,XX'],
+      ['an empty list item', 'FREQ=WEEKLY;BYDAY=MO,,TU'],
+      ['a numbered weekday in a weekly rule', 'FREQ=WEEKLY;BYDAY=1MO'],
+      ['a week number out of range', 'FREQ=MONTHLY;BYDAY=54MO'],
+      ['a sign without a number', 'FREQ=MONTHLY;BYDAY=+MO'],
+      ['BYMONTH=13', 'FREQ=YEARLY;BYMONTH=13'],
+      ['BYMONTHDAY with WEEKLY', 'FREQ=WEEKLY;BYMONTHDAY=1'],
+      ['BYYEARDAY with MONTHLY', 'FREQ=MONTHLY;BYYEARDAY=1'],
+      ['BYWEEKNO with MONTHLY', 'FREQ=MONTHLY;BYWEEKNO=1'],
+      ['BYSETPOS alone', 'FREQ=MONTHLY;BYSETPOS=1'],
+      ['BYHOUR=24', 'FREQ=DAILY;BYHOUR=24'],
+      ['a bad WKST', 'FREQ=WEEKLY;WKST=XX'],
+      ['a control character', 'FREQ=WEEKLY\n'],
+    ])('rejects an RRULE with %s', (_what, rrule) => {
+      const problems = configProblems([withHours({ rrule })]);
+      expect(problems).toEqual([expect.objectContaining({ code: 'GC3007', path: 'environments[dev].businessHours.rrule', value: rrule, fix: expect.any(String) })]);
+    });
+
+    it.each(['America/Indiana/Indianapolis', 'Europe/Dublin', 'Europe/Kyiv', 'Asia/Kolkata', 'UTC', 'Etc/GMT+5', 'America/Port-au-Prince', 'US/Eastern'])('accepts the time zone %s', (timeZone) => {
+      expect(configProblems([withHours({ timeZone })])).toEqual([]);
+    });
+
+    it.each([
+      ['Europe/Dubln', 'did you mean Europe/Dublin?'],
+      ['europe/dublin', 'write Europe/Dublin'],
+      ['utc', 'write UTC'],
+      ['us/eastern', 'write America/New_York'],
+      ['+01:00', undefined],
+      ['SystemV/AST4', undefined],
+      ['Europe/Dublin ', undefined],
+      ['', undefined],
+    ])('rejects the time zone %j', (timeZone, fix) => {
+      const [p, ...rest] = configProblems([withHours({ timeZone })]);
+      expect(rest).toEqual([]);
+      expect(p).toMatchObject({ code: 'GC3007', path: 'environments[dev].businessHours.timeZone' });
+      if (fix) expect(p.fix).toBe(fix);
+    });
+
+    it('checks dates against the calendar, and compares them only when both exist', () => {
+      expect(codes([withHours({ start: '2028-02-29T08:00:00', end: '2028-02-29T18:00:00.5' })])).toEqual([]);
+      for (const start of ['2026-02-29T08:00:00', '2026-04-31T08:00:00', '2026-00-10T08:00:00', '2026-01-00T08:00:00', '2026-01-05T08:60:00', '2026-01-05T08:00:60']) {
+        expect({ start, problems: configProblems([withHours({ start })]).map((p) => p.path) }).toEqual({ start, problems: ['environments[dev].businessHours.start'] });
+      }
+      const [same] = configProblems([withHours({ start: '2026-01-05T08:00:00', end: '2026-01-05T08:00:00.000000' })]);
+      expect(same).toMatchObject({ path: 'environments[dev].businessHours', fix: 'make end later than start' });
+      const [after] = configProblems([withHours({ start: '2026-01-05T19:00:00', end: '2026-01-05T18:00:00' })]);
+      expect(after.fix).toBe('swap start and end');
+    });
+
+    it('rejects {{ }} and control characters in the closed message', () => {
+      for (const closedMessage of ['Call {{x}}', 'Closed }}', 'Closed\u0000', 'Closed\u2028now']) {
+        expect(codes([withHours({ closedMessage })])).toEqual(['GC3007']);
+      }
+    });
+  });
+
+  describe('GC3008 structure and GC3009 no environments', () => {
+    it('rejects something other than a list, and an empty list', () => {
+      for (const value of [undefined, null, {}, 'dev', 3]) {
+        expect(configProblems(value)).toEqual([expect.objectContaining({ code: 'GC3008', path: 'environments' })]);
+      }
+      expect(configProblems([])).toEqual([expect.objectContaining({ code: 'GC3009', path: 'environments' })]);
+    });
+
+    it.each([null, undefined, 'dev', 42, [], true])('rejects the environment %p', (env) => {
+      expect(configProblems([dev, env])).toEqual([expect.objectContaining({ code: 'GC3008', path: 'environments[1]' })]);
+    });
+
+    it('reports unknown fields at every level, with a did-you-mean fix when one is close', () => {
+      const env = {
+        ...dev,
+        regoin: 'us-east-1',
+        division: { name: 'Home', idd: 'x' },
+        pinAuth: { ...dev.pinAuth, retries: 3 },
+        ivrs: { sales: { ...dev.ivrs.sales, queue: 'x', didPool: { ...dev.ivrs.sales.didPool!, size: 10 } }, support: dev.ivrs.support },
+        flowChecks: { enable: false },
+        backend: { type: 'local', path: 'x.tfstate', bucket: 'b' },
+      };
+      expect(configProblems([env]).map((p) => [p.code, p.path, p.fix])).toEqual([
+        ['GC3008', 'environments[dev].regoin', 'did you mean region?'],
+        ['GC3008', 'environments[dev].division.idd', 'did you mean id?'],
+        ['GC3008', 'environments[dev].pinAuth.retries', 'remove it'],
+        ['GC3008', 'environments[dev].ivrs.sales.queue', 'did you mean queueName?'],
+        ['GC3008', 'environments[dev].ivrs.sales.didPool.size', 'remove it'],
+        ['GC3008', 'environments[dev].flowChecks.enable', 'did you mean enabled?'],
+        ['GC3008', 'environments[dev].backend.bucket', 'remove it'],
+      ]);
+    });
+
+    it('rejects a third IVR and a missing one', () => {
+      expect(configProblems([withDev({ ivrs: { ...dev.ivrs, billing: dev.ivrs.sales } as never })])).toEqual([expect.objectContaining({ code: 'GC3008', path: 'environments[dev].ivrs.billing' })]);
+      expect(configProblems([withDev({ ivrs: { sales: dev.ivrs.sales } as never })])).toEqual([expect.objectContaining({ code: 'GC3008', path: 'environments[dev].ivrs.support' })]);
+    });
+
+    it('rejects values of the wrong type, each with the code of its field', () => {
+      const env = { ...dev, manageQueues: 'yes', region: 1, pinAuth: { maxAttempts: '3', expectedPin: '1234' }, ivrs: { ...dev.ivrs, sales: { ...dev.ivrs.sales, dnis: '+13175550100' } }, flowChecks: { enabled: 1 } };
+      expect(configProblems([env]).map((p) => [p.code, p.path])).toEqual([
+        ['GC3001', 'environments[dev].region'],
+        ['GC3008', 'environments[dev].manageQueues'],
+        ['GC3005', 'environments[dev].pinAuth.maxAttempts'],
+        ['GC3002', 'environments[dev].ivrs.sales.dnis'],
+        ['GC3008', 'environments[dev].flowChecks.enabled'],
+      ]);
+      // An array of numbers coerces to a matching string; it is still not a number list.
+      expect(codes([withSales({ dnis: [['+13175550100']] as never })])).toEqual(['GC3002']);
+    });
+
+    it('never throws, and prints any value safely', () => {
+      const cyclic: Record<string, unknown> = { type: 'local' };
+      cyclic.self = cyclic;
+      const weird = { ...dev, namePrefix: 10n, division: Object.create(null), backend: cyclic, businessHours: [] };
+      const problems = configProblems([weird]);
+      expect(problems.map((p) => p.code)).toEqual(['GC3003', 'GC3003', 'GC3007', 'GC3008', 'GC3004']);
+      expect(() => validateConfig([weird])).toThrow(ConfigValidationError);
+      expect(describeValue(10n)).toBe('"10n"');
+      expect(describeValue(cyclic)).toBe('[object Object]');
+      expect(describeValue(Symbol('s'))).toBe('"Symbol(s)"');
+      expect(describeValue('x'.repeat(500))).toMatch(/… \(502 characters\)$/);
+    });
+  });
+
+  describe('GC3006 queues and DID pools', () => {
+    it('rejects queue names that differ only in letter case', () => {
+      expect(configProblems([withDev({ operatorQueueName: 'dev sales' })])).toEqual([expect.objectContaining({ code: 'GC3006', path: 'environments[dev].ivrs.sales.queueName' })]);
+    });
+
+    it('rejects a DID pool whose start is after its end, and one DNIS listed twice', () => {
+      expect(configProblems([withSales({ didPool: { start: '+13175550109', end: '+13175550100' } })])).toEqual([expect.objectContaining({ code: 'GC3002', path: 'environments[dev].ivrs.sales.didPool', fix: 'swap start and end' })]);
+      expect(configProblems([withSales({ dnis: ['+13175550100', '+13175550100'] })])).toEqual([expect.objectContaining({ code: 'GC3006', path: 'environments[dev].ivrs.sales.dnis[1]', message: 'number is listed twice' })]);
+    });
+
+    it('accepts pools that touch but do not overlap', () => {
+      const support = { ...dev.ivrs.support, didPool: { start: '+13175550110', end: '+13175550119' } };
+      expect(codes([withDev({ ivrs: { ...dev.ivrs, support } })])).toEqual([]);
+    });
+  });
+
+  describe('text that Terraform or the flows would misread', () => {
+    it('accepts ${…} and %{…} in names (escaped for Terraform) but not cdktf token markers', () => {
+      expect(codes([withDev({ namePrefix: 'DEV ${x} %{y} ', operatorQueueName: 'Op ${path.cwd}' })])).toEqual([]);
+      for (const marker of ['${TfToken[TOKEN.1]}', '#{TfToken[TOKEN.1]}', '&{TfToken[TOKEN.1]}']) {
+        expect(codes([withDev({ namePrefix: `${marker} ` })])).toEqual(['GC3003']);
+      }
+    });
+
+    it('rejects lone surrogates, C1 controls and line separators in names', () => {
+      for (const bad of ['DEV \ud800', 'Op\u0085x', 'Op\u2029x']) expect(codes([withDev({ operatorQueueName: bad })])).toEqual(['GC3003']);
+      expect(codes([withDev({ operatorQueueName: 'Opérateur 😀' })])).toEqual([]);
+    });
+
+    it('limits the name prefix so every name built from it stays a valid flow name', () => {
+      expect(codes([withDev({ namePrefix: 'D'.repeat(MAX_NAME_PREFIX_LENGTH) })])).toEqual([]);
+      expect(codes([withDev({ namePrefix: 'D'.repeat(MAX_NAME_PREFIX_LENGTH + 1) })])).toEqual(['GC3003']);
+    });
+
+    it('keeps local state inside the stack folder', () => {
+      for (const p of ['state/../../x.tfstate', '../x', 'state/', '.', 'x\u0000.tfstate']) expect({ p, codes: codes([withDev({ backend: { type: 'local', path: p } })]) }).toEqual({ p, codes: ['GC3004'] });
+      for (const p of ['terraform.tfstate', 'state/dev.tfstate', './x.tfstate', 'a/../b.tfstate', 'state ${x}.tfstate']) expect({ p, codes: codes([withDev({ backend: { type: 'local', path: p } })]) }).toEqual({ p, codes: [] });
+    });
+  });
+
   it('has a failing case above for every GC3xxx code', () => {
-    expect(Object.keys(CONFIG_ERROR_CODES)).toEqual(['GC3001', 'GC3002', 'GC3003', 'GC3004', 'GC3005', 'GC3006', 'GC3007']);
+    expect(Object.keys(CONFIG_ERROR_CODES)).toEqual(['GC3001', 'GC3002', 'GC3003', 'GC3004', 'GC3005', 'GC3006', 'GC3007', 'GC3008', 'GC3009']);
   });
 
   it('validateConfig throws every problem of every environment at once', () => {

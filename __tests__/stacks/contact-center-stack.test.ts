@@ -228,12 +228,32 @@ describe('contact-center stacks', () => {
   });
 
   it('uses a configured division id instead of looking up the home division', () => {
-    const [stack] = addEnvironments(Testing.app(), [{ ...env('dev'), division: { name: 'Sales Division', id: 'div-123' } }]);
+    const id = '0f2a5e4c-8d5b-4c1e-9a7b-3e2d1c0b9a8f';
+    const [stack] = addEnvironments(Testing.app(), [{ ...env('dev'), division: { name: 'Sales Division', id } }]);
     const synthesized = Testing.synth(stack);
     expect(synthesized).not.toHaveDataSource(DataGenesyscloudAuthDivisionHome);
-    expect(synthesized).toHaveResourceWithProperties(ArchitectIvr, { division_id: 'div-123' });
-    expect(synthesized).toHaveResourceWithProperties(RoutingQueue, { division_id: 'div-123' });
+    expect(synthesized).toHaveResourceWithProperties(ArchitectIvr, { division_id: id });
+    expect(synthesized).toHaveResourceWithProperties(RoutingQueue, { division_id: id });
     expect(stack.pinAuth.publication.rendered.yaml).toContain('division: Sales Division');
+  });
+
+  it('writes backend settings as they are: Terraform reads backend blocks literally, never as templates', () => {
+    const local = JSON.parse(Testing.synth(addEnvironments(Testing.app(), [{ ...env('dev'), backend: { type: 'local', path: 'state ${x} %{y}.tfstate' } }])[0]));
+    expect(local.terraform.backend.local.path).toBe('state ${x} %{y}.tfstate');
+  });
+
+  it('escapes config text in Terraform strings once, and keeps the references live', () => {
+    const [stack] = addEnvironments(Testing.app(), [{ ...env('test'), namePrefix: 'T$ ${a} ', operatorQueueName: 'Op %{b}' }]);
+    const json = JSON.parse(Testing.synth(stack));
+    const queues = Object.values(json.resource.genesyscloud_routing_queue).map((q: any) => q.name);
+    expect(queues).toContain('Op %%{b}');
+    expect(Object.values(json.resource.genesyscloud_architect_schedules).map((s: any) => s.name)).toEqual(['T$ $${a} Open Hours']);
+    expect(Object.values(json.resource.genesyscloud_architect_schedulegroups).map((s: any) => [s.name, s.division_id, s.open_schedules_id])).toEqual([
+      ['T$ $${a} Business Hours', '${data.genesyscloud_auth_division_home.HomeDivision.id}', ['${genesyscloud_architect_schedules.OpenHours.id}']],
+    ]);
+    expect(Object.keys(json.output.flow_ids.value)).toContain('T$ $${a} Shared PIN Auth');
+    // The flow YAML is file content: the names are written as configured.
+    expect(stack.afterHours!.publication.rendered.yaml).toContain('T$ ${a} After Hours');
   });
 
   it('validates the whole configuration before adding any stack', () => {

@@ -174,16 +174,34 @@ describe('compiled synth (node dist/tools/synth.js)', () => {
       expect(left).toEqual([]);
     });
 
-    it('exits 1 on an invalid flow definition, naming the construct path', () => {
-      const out = path.join(work, 'bad-flow-out');
+    it('exits 1 on a name prefix too long for the flow names built from it (config validation, before the flows)', () => {
+      const out = path.join(work, 'bad-prefix-out');
       const run = script(
-        'bad-flow',
+        'bad-prefix',
         `const { ENVIRONMENTS } = dist('config/index.js');
         dist('tools/synth-runner.js').runSynth(() => dist('tools/synth.js').synthToDirectory(${JSON.stringify(out)}, [{ ...ENVIRONMENTS[0], namePrefix: 'D'.repeat(190) }]));`,
       );
       expect(run.status).toBe(1);
-      expect(run.stderr).toMatch(/GC1014 \[contact-center-dev\/PinAuth\] flow name is longer than 200 characters/);
+      expect(run.stderr).toMatch(/GC3003 \[environments\[dev\]\.namePrefix\] name prefix is longer than 185 characters/);
       expect(fs.existsSync(out)).toBe(false);
+    });
+
+    it('exits 1 on an invalid flow definition, naming the construct path', () => {
+      const out = path.join(work, 'bad-flow-out');
+      const run = script(
+        'bad-flow',
+        `const { App, TerraformStack } = require(${JSON.stringify(path.join(root, 'node_modules', 'cdktf'))});
+        const { SharedFlow } = dist('constructs/index.js');
+        const { pinAuthFlow } = dist('stacks/index.js');
+        dist('tools/synth-runner.js').runSynth(() => {
+          const app = new App({ outdir: ${JSON.stringify(out)} });
+          new SharedFlow(new TerraformStack(app, 'custom'), 'PinAuth', pinAuthFlow({ flowName: 'D'.repeat(210), division: 'Home', maxAttempts: 3 }));
+          app.synth();
+        });`,
+      );
+      expect(run.status).toBe(1);
+      expect(run.stderr).toMatch(/GC1014 \[custom\/PinAuth\] flow name is longer than 200 characters/);
+      expect(fs.existsSync(out) ? relativeFiles(out) : []).toEqual([]);
     });
 
     it('exits 1 when a DNIS is outside its DID pool (config validation catches it before the constructs)', () => {
