@@ -10,6 +10,7 @@ import * as path from 'path';
 import { Testing } from 'cdktf';
 import * as ts from 'typescript';
 import { ENVIRONMENTS, EnvironmentConfig, configProblems } from '../../config';
+import { SynthesizedStack } from '../../runtime/synth-output/synthesized-stack';
 import { addEnvironments } from '../../stacks';
 import { foreignSequences, liveSequences, terraformLiteral } from '../synth/terraform-templates';
 
@@ -100,6 +101,22 @@ describe('case 3: Terraform interpolates our strings', () => {
       fs.rmSync(work, { recursive: true, force: true });
     }
   }, 60000);
+});
+
+describe('case 3: the tools read our Terraform strings back as Terraform evaluates them', () => {
+  it('case 3: drift, the demo and plan review see the names users wrote, not their escaped form', () => {
+    const json = {
+      resource: {
+        genesyscloud_routing_queue: { q: { name: 'TEST $${path.cwd} Sales' } },
+        genesyscloud_architect_ivr: { ivr: { name: 'TEST $${path.cwd} %%{if true}x%%{endif} Sales IVR', dnis: ['+13175550100'] } },
+      },
+    };
+    const stack = new SynthesizedStack('/nonexistent', json);
+    expect(stack.ivrs[0].name).toBe('TEST ${path.cwd} %{if true}x%{endif} Sales IVR');
+    expect(stack.resolve('${genesyscloud_routing_queue.q.name}')).toBe('TEST ${path.cwd} Sales');
+    // An escaped sequence that looks like a reference stays literal text.
+    expect(stack.resolve('$${genesyscloud_routing_queue.q.name}')).toBe('${genesyscloud_routing_queue.q.name}');
+  });
 });
 
 describe('case 9: configuration that passes but should not', () => {

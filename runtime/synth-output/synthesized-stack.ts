@@ -51,7 +51,7 @@ export class SynthesizedStack {
   ) {
     const flowResources = Object.entries((json.resource?.genesyscloud_flow ?? {}) as Record<string, Json>);
     this.flows = flowResources.map(([address, flow]) => {
-      const substitutions = Object.fromEntries(Object.entries((flow.substitutions ?? {}) as Record<string, string>).map(([k, v]) => [k, this.resolve(v)]));
+      const substitutions = Object.fromEntries(Object.entries((flow.substitutions ?? {}) as Record<string, string>).map(([k, v]) => [this.resolve(k), this.resolve(v)]));
       const yaml = applySubstitutions(fs.readFileSync(path.join(stackDir, flow.filepath), 'utf8'), substitutions);
       const doc = parse(yaml) as Record<string, Json>;
       const [key] = Object.keys(doc);
@@ -61,8 +61,8 @@ export class SynthesizedStack {
       return expected;
     });
     this.ivrs = Object.values((json.resource?.genesyscloud_architect_ivr ?? {}) as Record<string, Json>).map((ivr) => ({
-      name: ivr.name,
-      dnis: [...(ivr.dnis ?? [])].sort(),
+      name: this.resolve(ivr.name),
+      dnis: [...(ivr.dnis ?? [])].map((d: string) => this.resolve(d)).sort(),
       openHoursFlow: this.flowName(ivr.open_hours_flow_id),
       closedHoursFlow: this.flowName(ivr.closed_hours_flow_id),
       holidayHoursFlow: this.flowName(ivr.holiday_hours_flow_id),
@@ -75,12 +75,18 @@ export class SynthesizedStack {
     return [...this.flows].sort((a, b) => (a.type === 'COMMONMODULE' ? 0 : 1) - (b.type === 'COMMONMODULE' ? 0 : 1));
   }
 
-  /** Replaces `${type.name.attr}` and `${data.type.name.attr}` with literal values from cdk.tf.json. */
+  /**
+   * A Terraform string of cdk.tf.json as Terraform evaluates it: `$${` and `%%{` are literal `${` and `%{`
+   * (how the stacks escape user text), and `${type.name.attr}` / `${data.type.name.attr}` references are
+   * replaced with the (evaluated) literal values they point to.
+   */
   resolve(value: string): string {
-    return value.replace(/\$\{(data\.)?([a-z_]+)\.([A-Za-z0-9_]+)\.([a-z_]+)\}/g, (ref, data, type, name, attr) => {
+    return value.replace(/\$\$\{|%%\{|\$\{(data\.)?([a-z_]+)\.([A-Za-z0-9_]+)\.([a-z_]+)\}/g, (match, data, type, name, attr) => {
+      if (match === '$${') return '${';
+      if (match === '%%{') return '%{';
       const resolved = (data ? this.json.data : this.json.resource)?.[type]?.[name]?.[attr];
-      if (typeof resolved !== 'string') throw new Error(`cannot resolve ${ref} from the synthesized stack (known only after apply)`);
-      return resolved;
+      if (typeof resolved !== 'string') throw new Error(`cannot resolve ${match} from the synthesized stack (known only after apply)`);
+      return this.resolve(resolved);
     });
   }
 
