@@ -26,8 +26,8 @@ const MAX_VALUE_LENGTH = 200;
 
 /**
  * A config value as it appears in a problem: JSON where JSON can say it (so control characters, quotes
- * and lone surrogates are escaped; line separators and bidirectional controls too), shortened when
- * long, on one line; never throws (bigint, cycles, symbols).
+ * and lone surrogates are escaped; line separators, bidirectional controls and invisible characters
+ * such as U+200B too), shortened when long, on one line; never throws (bigint, cycles, symbols).
  */
 export function describeValue(value: unknown): string {
   let text: string | undefined;
@@ -42,8 +42,9 @@ export function describeValue(value: unknown): string {
     else if (typeof value === 'function') text = 'a function';
     else text = Object.prototype.toString.call(value);
   }
-  // JSON leaves these as they are; in a message they would break the line or reorder what is shown.
-  text = text.replace(/[\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  // JSON leaves these as they are; in a message they would break the line, reorder what is shown, or
+  // not show at all (invisible characters: the value would look like a valid one).
+  text = text.replace(/[\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   if (text.length <= MAX_VALUE_LENGTH) return text;
   const cut = /[\uD800-\uDBFF]/.test(text[MAX_VALUE_LENGTH - 1]) ? MAX_VALUE_LENGTH - 1 : MAX_VALUE_LENGTH; // never half a pair
   return `${text.slice(0, cut)}… (${text.length} characters)`;

@@ -1,4 +1,5 @@
 import { GenesysRegion } from './regions';
+import { normalizeRrule } from './schedule-values';
 
 /** Where an environment keeps its Terraform state. */
 export type BackendConfig =
@@ -53,7 +54,10 @@ export interface BusinessHoursConfig {
   readonly start: string;
   /** End of that first opening, same format. */
   readonly end: string;
-  /** Recurrence (RFC 5545 RRULE), e.g. `FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR`. */
+  /**
+   * Recurrence (RFC 5545 RRULE), e.g. `FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR`; any letter case (RFC 5545 rule
+   * parts are case-insensitive): `defineEnvironments` writes it in upper case, as the provider takes it.
+   */
   readonly rrule: string;
   readonly closedMessage: string;
 }
@@ -113,10 +117,28 @@ export type ConfigInput<T> = T extends ConfigScalar
 /** One environment as written in `config/environments.ts` (see `ConfigInput`). */
 export type EnvironmentInput = ConfigInput<EnvironmentConfig>;
 
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * One environment as the stack reads it: the business hours' RRULE in upper case (`normalizeRrule`).
+ * Anything else, and anything that is not the shape of a config, is returned as it is (validation judges
+ * it).
+ */
+function normalized(env: unknown): unknown {
+  if (!isPlainObject(env) || !Object.hasOwn(env, 'businessHours')) return env;
+  const hours = env.businessHours;
+  if (!isPlainObject(hours) || !Object.hasOwn(hours, 'rrule') || typeof hours.rrule !== 'string') return env;
+  const rrule = normalizeRrule(hours.rrule);
+  return rrule === hours.rrule ? env : { ...env, businessHours: { ...hours, rrule } };
+}
+
 /**
  * The environments of a config file, unchecked: typed as `EnvironmentConfig` for the code that reads
- * them after `validateConfig` (which every synth runs before building a stack). Returns the same array.
+ * them after `validateConfig` (which every synth runs before building a stack). Values that config may
+ * write in more than one way reach the stack in the one way Terraform takes them: an RRULE in upper case
+ * (RFC 5545 rule parts are case-insensitive; the provider writes them upper-case). Returns a new array
+ * (the given environments, normalized copies where a value changed).
  */
 export function defineEnvironments(environments: EnvironmentInput[]): EnvironmentConfig[] {
-  return environments as unknown as EnvironmentConfig[];
+  return (Array.isArray(environments) ? environments.map(normalized) : environments) as unknown as EnvironmentConfig[];
 }

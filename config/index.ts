@@ -3,3 +3,4 @@ export * from './environment-config';
 export * from './environments';
 export * from './regions';
 export * from './validate-config';
+export { normalizeRrule } from './schedule-values';

@@ -4,6 +4,7 @@
  * fix it, or undefined when it is right.
  */
 import { closest } from './closest';
+import { IANA_TIME_ZONE_NAMES } from './iana-time-zones';
 
 export interface ValueProblem {
   readonly message: string;
@@ -24,21 +25,44 @@ function resolveTimeZone(zone: string): string | undefined {
   }
 }
 
+let spellings: ReadonlyMap<string, string> | undefined;
 /**
- * An IANA time zone name (links such as `America/Indiana/Indianapolis` included), written as the
- * database writes it: Node's time-zone data (ICU) must know it, and the letter case must be right (ICU
- * accepts `europe/dublin`; Java time zone ids are case-sensitive). The case is checked exactly for
- * canonical names; for links (which ICU resolves to their canonical zone) only the capital letter that
- * starts each part. The fix names the canonical zone.
+ * Every time zone name spelled exactly, by its lower-case form: the IANA database's names (zones and
+ * links), the names ICU lists (`Intl.supportedValuesOf('timeZone')`) and the canonical names ICU
+ * resolves them to.
+ */
+function exactSpellings(): ReadonlyMap<string, string> {
+  if (!spellings) {
+    const names = new Map<string, string>();
+    for (const name of [...IANA_TIME_ZONE_NAMES, ...Intl.supportedValuesOf('timeZone')]) {
+      names.set(name.toLowerCase(), name);
+      const resolved = resolveTimeZone(name);
+      if (resolved !== undefined && !names.has(resolved.toLowerCase())) names.set(resolved.toLowerCase(), resolved);
+    }
+    spellings = names;
+  }
+  return spellings;
+}
+
+/**
+ * An IANA time zone name (links such as `US/Eastern` or `Asia/Calcutta` included), written exactly as
+ * the database writes it: Node's time-zone data (ICU) must know it, and the letter case must be the
+ * database's (ICU accepts `europe/dublin` and `US/EASTERN`; Java time zone ids are case-sensitive). The
+ * spelling is compared, case-sensitively, with the IANA names (`IANA_TIME_ZONE_NAMES`), the names ICU
+ * lists and the canonical names ICU resolves; a name ICU knows that none of them has in any letter case
+ * (a zone newer than the list) needs the capital letter that starts each part. The fix names the right
+ * spelling.
  */
 export function timeZoneProblem(zone: string): ValueProblem | undefined {
-  const resolved = /^SystemV\//.test(zone) ? undefined : resolveTimeZone(zone);
+  const resolved = /^SystemV\//i.test(zone) ? undefined : resolveTimeZone(zone);
   if (resolved === undefined) {
     const guess = closest(zone, Intl.supportedValuesOf('timeZone'));
     return { message: 'is not an IANA time zone', fix: guess ? `did you mean ${guess}?` : 'use e.g. Europe/Dublin' };
   }
-  if (!IANA_NAME.test(zone) || (resolved !== zone && resolved.toLowerCase() === zone.toLowerCase())) {
-    return { message: 'time zone is not written as the IANA database writes it (letter case)', fix: `write ${resolved}` };
+  const exact = exactSpellings().get(zone.toLowerCase());
+  if (exact === zone) return undefined;
+  if (exact !== undefined || !IANA_NAME.test(zone)) {
+    return { message: 'time zone is not written as the IANA database writes it (letter case)', fix: `write ${exact ?? resolved}` };
   }
   return undefined;
 }
@@ -105,16 +129,30 @@ function untilProblem(value: string): string | undefined {
   return undefined;
 }
 
+/** Largest COUNT or INTERVAL taken (six digits: far beyond any schedule's need). */
+export const MAX_RRULE_NUMBER = 999_999;
+
 /**
- * An RRULE value per the RFC 5545 grammar (`recur`), parts in upper case as the RFC writes them, each
- * at most once, with the RFC's rules on which parts go with which frequency; FREQ one of DAILY, WEEKLY,
- * MONTHLY, YEARLY (a sub-daily recurrence would repeat an opening of hours within itself).
+ * The rule as the schedule gets it: RFC 5545 rule parts and their values are case-insensitive (§3.1:
+ * names and enumerated values; §3.3.10), and the provider and Genesys write them in upper case (the
+ * provider's `rrule` examples, the API's `FREQ=DAILY;INTERVAL=1`), so ASCII letters are upper-cased; nothing
+ * else changes (a non-ASCII letter stays as it is, and the grammar refuses it).
  */
-export function rruleProblem(rrule: string): ValueProblem | undefined {
+export function normalizeRrule(rrule: string): string {
+  return rrule.replace(/[a-z]+/g, (letters) => letters.toUpperCase());
+}
+
+/**
+ * An RRULE value per the RFC 5545 grammar (`recur`), in any letter case (checked as `normalizeRrule`
+ * writes it), each part at most once, with the RFC's rules on which parts go with which frequency; FREQ
+ * one of DAILY, WEEKLY, MONTHLY, YEARLY (a sub-daily recurrence would repeat an opening of hours within
+ * itself); COUNT and INTERVAL from 1 to `MAX_RRULE_NUMBER`.
+ */
+export function rruleProblem(written: string): ValueProblem | undefined {
   const wrong = (message: string, fix = `use e.g. ${EXAMPLE_RRULE}`): ValueProblem => ({ message, fix });
-  if (/^RRULE:/i.test(rrule)) return wrong('starts with RRULE: (the schedule takes the rule value only)', 'drop the RRULE: prefix');
-  if (rrule.trim() === '') return wrong('rrule is empty');
-  if (rrule !== rrule.toUpperCase()) return wrong('rule parts and values are written in upper case', `write ${JSON.stringify(rrule.toUpperCase())}`);
+  if (/^RRULE:/i.test(written)) return wrong('starts with RRULE: (the schedule takes the rule value only)', 'drop the RRULE: prefix');
+  if (written.trim() === '') return wrong('rrule is empty');
+  const rrule = normalizeRrule(written);
   const parts = new Map<string, string>();
   for (const part of rrule.split(';')) {
     const eq = part.indexOf('=');
@@ -142,7 +180,7 @@ export function rruleProblem(rrule: string): ValueProblem | undefined {
         break;
       case 'COUNT':
       case 'INTERVAL':
-        why = /^[0-9]{1,6}$/.test(value) && Number(value) >= 1 ? undefined : 'must be a positive whole number';
+        why = /^[0-9]+$/.test(value) && Number(value) >= 1 && Number(value) <= MAX_RRULE_NUMBER ? undefined : `must be a whole number from 1 to ${MAX_RRULE_NUMBER}`;
         break;
       case 'BYSECOND':
         why = numberList(value, 2, 0, 60, false);

@@ -52,12 +52,57 @@ function textProblem(text: string): string | undefined {
   return undefined;
 }
 
+/** Characters that do not show, or that reorder the text around them (bidirectional controls), by name. */
+const INVISIBLE_CHARACTERS: Readonly<Record<string, string>> = {
+  '\u00ad': 'soft hyphen',
+  '\u200b': 'zero width space',
+  '\u200c': 'zero width non-joiner',
+  '\u200d': 'zero width joiner',
+  '\u200e': 'left-to-right mark',
+  '\u200f': 'right-to-left mark',
+  '\u202a': 'left-to-right embedding',
+  '\u202b': 'right-to-left embedding',
+  '\u202c': 'pop directional formatting',
+  '\u202d': 'left-to-right override',
+  '\u202e': 'right-to-left override',
+  '\u2060': 'word joiner',
+  '\u2061': 'function application',
+  '\u2062': 'invisible times',
+  '\u2063': 'invisible separator',
+  '\u2064': 'invisible plus',
+  '\u2066': 'left-to-right isolate',
+  '\u2067': 'right-to-left isolate',
+  '\u2068': 'first strong isolate',
+  '\u2069': 'pop directional isolate',
+  '\ufeff': 'zero width no-break space (byte order mark)',
+};
+const INVISIBLE = /[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
+
+/**
+ * The first invisible or bidirectional-control character of `text`, as `U+200B (zero width space)`: in a
+ * name it makes two names that look alike differ (or reorders what is shown), in Genesys, Terraform
+ * plans and logs alike.
+ */
+function invisibleCharacter(text: string): string | undefined {
+  const c = INVISIBLE.exec(text)?.[0];
+  return c === undefined ? undefined : `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} (${INVISIBLE_CHARACTERS[c]})`;
+}
+
+/** The fix for a name: remove an invisible character when it has one, else `fix`. */
+function nameFix(name: unknown, fix: string): string {
+  const c = typeof name === 'string' ? invisibleCharacter(name) : undefined;
+  return c ? `remove the ${c}: it does not show, so the name would look like another one` : fix;
+}
+
 /**
  * Why `name` cannot be a flow, queue or IVR name: it is substituted into flow YAML (inside a
  * double-quoted scalar, so no quotes or backslashes, and `{{ }}` would be taken for a substitution).
  */
 function nameProblem(name: unknown, maxLength = MAX_NAME_LENGTH): string | undefined {
   if (typeof name !== 'string') return name === undefined ? 'is missing' : 'must be text';
+  // Before the space checks: JavaScript's trim() takes U+FEFF for a space.
+  const invisible = invisibleCharacter(name);
+  if (invisible) return `contains the invisible or bidirectional-control character ${invisible}`;
   if (name.trim() === '') return 'is empty';
   if (name !== name.trim()) return 'has leading or trailing spaces';
   const text = textProblem(name);
@@ -72,7 +117,7 @@ function nameProblem(name: unknown, maxLength = MAX_NAME_LENGTH): string | undef
 function prefixProblem(prefix: unknown): string | undefined {
   if (typeof prefix !== 'string') return prefix === undefined ? 'is missing' : 'must be text';
   if (prefix === '') return undefined;
-  if (prefix.trimStart() !== prefix) return 'starts with a space';
+  if (prefix.trimStart() !== prefix && !invisibleCharacter(prefix)) return 'starts with a space';
   if (prefix.length > MAX_NAME_PREFIX_LENGTH) return `is longer than ${MAX_NAME_PREFIX_LENGTH} characters (names built from it must stay within ${MAX_NAME_LENGTH})`;
   return nameProblem(`${prefix}x`);
 }
@@ -147,7 +192,7 @@ function checkEnvironment(env: unknown, i: number, seenEnvs: Set<string>, report
     unknownKeys(division, `${at}.division`, KEYS.division, 'division', report);
     const divisionName = get(division, 'name');
     const why = nameProblem(divisionName);
-    if (why) report('GC3003', `${at}.division.name`, `division name ${why}`, divisionName, "use e.g. 'Home'");
+    if (why) report('GC3003', `${at}.division.name`, `division name ${why}`, divisionName, nameFix(divisionName, "use e.g. 'Home'"));
     const id = get(division, 'id');
     if (id !== undefined && (typeof id !== 'string' || !GUID.test(id))) {
       report('GC3003', `${at}.division.id`, 'division id must be the division GUID', id, 'copy the id from Admin > Divisions (e.g. 0f2a5e4c-8d5b-4c1e-9a7b-3e2d1c0b9a8f)');
@@ -159,7 +204,7 @@ function checkEnvironment(env: unknown, i: number, seenEnvs: Set<string>, report
   const prefix = get(env, 'namePrefix');
   const prefixWhy = prefixProblem(prefix);
   if (prefixWhy) {
-    report('GC3003', `${at}.namePrefix`, `name prefix ${prefixWhy}`, prefix, `use e.g. 'DEV ' (no leading space, quotes, backslashes, control characters or {{ }}; at most ${MAX_NAME_PREFIX_LENGTH} characters)`);
+    report('GC3003', `${at}.namePrefix`, `name prefix ${prefixWhy}`, prefix, nameFix(prefix, `use e.g. 'DEV ' (no leading space, quotes, backslashes, control or invisible characters or {{ }}; at most ${MAX_NAME_PREFIX_LENGTH} characters)`));
   }
 
   booleanField(env, 'manageQueues', at, true, report);
@@ -182,7 +227,7 @@ function checkEnvironment(env: unknown, i: number, seenEnvs: Set<string>, report
   const queues: Array<{ at: string; name: string }> = [];
   const checkQueueName = (value: unknown, queueAt: string): void => {
     const why = nameProblem(value);
-    if (why) report('GC3003', queueAt, `queue name ${why}`, value, 'rename the queue');
+    if (why) report('GC3003', queueAt, `queue name ${why}`, value, nameFix(value, 'rename the queue'));
     else queues.push({ at: queueAt, name: value as string });
   };
   checkQueueName(get(env, 'operatorQueueName'), `${at}.operatorQueueName`);
@@ -246,17 +291,19 @@ function checkEnvironment(env: unknown, i: number, seenEnvs: Set<string>, report
       }
     }
   }
+  // Created queues need names of their own (Genesys refuses a second queue of a name, letter case
+  // aside). Looked-up queues may repeat: two routes to one existing queue look it up twice, which is
+  // harmless; a repeat in another letter case is refused (a typo, or a look-up that finds nothing).
   const manage = get(env, 'manageQueues') === true;
   for (const [i, q] of queues.entries()) {
-    const first = queues.slice(0, i).find((other) => other.name.toLowerCase() === q.name.toLowerCase());
-    if (first) {
-      report(
-        'GC3006',
-        q.at,
-        manage ? `queue name is also ${first.at}: the stack would create two queues of one name (letter case aside)` : `queue name is also ${first.at}: two routes of the stack would reach one queue`,
-        q.name,
-        'give each queue its own name',
-      );
+    const earlier = queues.slice(0, i);
+    if (!manage && earlier.some((other) => other.name === q.name)) continue;
+    const first = earlier.find((other) => other.name.toLowerCase() === q.name.toLowerCase());
+    if (!first) continue;
+    if (manage) {
+      report('GC3006', q.at, `queue name is also ${first.at}: the stack would create two queues of one name (letter case aside)`, q.name, 'give each queue its own name');
+    } else {
+      report('GC3006', q.at, `queue name is ${first.at} (${JSON.stringify(first.name)}) in another letter case: queues are looked up by their exact name`, q.name, `write ${JSON.stringify(first.name)} for one existing queue, or name another queue`);
     }
   }
 
@@ -315,6 +362,28 @@ function statePathProblem(p: string): string | undefined {
   return undefined;
 }
 
+/** Prefixes and suffixes Amazon S3 reserves (General purpose bucket naming rules). */
+const S3_RESERVED_PREFIXES = ['xn--', 'sthree-', 'amzn-s3-demo-'];
+const S3_RESERVED_SUFFIXES = ['-s3alias', '--ol-s3', '.mrap', '--x-s3', '--table-s3'];
+
+/**
+ * Why `bucket` is not an S3 general purpose bucket name, by AWS's rules: 3 to 63 characters; lower-case
+ * letters, digits, dots and hyphens; a letter or digit first and last; no two adjacent dots; not an IP
+ * address; none of the reserved prefixes and suffixes.
+ */
+function s3BucketProblem(bucket: string): string | undefined {
+  if (bucket.length < 3 || bucket.length > 63) return `is not an S3 bucket name: ${bucket.length} characters, buckets have 3 to 63`;
+  if (!/^[a-z0-9.-]+$/.test(bucket)) return 'is not an S3 bucket name: only lower-case letters, digits, dots (.) and hyphens (-)';
+  if (!/^[a-z0-9]/.test(bucket) || !/[a-z0-9]$/.test(bucket)) return 'is not an S3 bucket name: it must begin and end with a letter or digit';
+  if (bucket.includes('..')) return 'is not an S3 bucket name: two adjacent dots';
+  if (/^[0-9]+(\.[0-9]+){3}$/.test(bucket)) return 'is not an S3 bucket name: it is written as an IP address';
+  const prefix = S3_RESERVED_PREFIXES.find((p) => bucket.startsWith(p));
+  if (prefix) return `is not an S3 bucket name: the prefix ${prefix} is reserved by Amazon S3`;
+  const suffix = S3_RESERVED_SUFFIXES.find((p) => bucket.endsWith(p));
+  if (suffix) return `is not an S3 bucket name: the suffix ${suffix} is reserved by Amazon S3`;
+  return undefined;
+}
+
 function checkBackend(env: Obj, at: string, report: Report): void {
   const b = get(env, 'backend');
   const bAt = `${at}.backend`;
@@ -345,7 +414,9 @@ function checkBackend(env: Obj, at: string, report: Report): void {
     }
     case 's3': {
       unknownKeys(b, bAt, KEYS.s3, 'an s3 backend', report);
-      text('bucket', /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'an S3 bucket name (3-63 lower-case letters, digits, . or -)', 'use e.g. acme-tf-state');
+      const bucket = get(b, 'bucket');
+      const bucketWhy = typeof bucket !== 'string' || bucket === '' ? 'is missing' : textProblem(bucket) ?? s3BucketProblem(bucket);
+      if (bucketWhy) report('GC3004', `${bAt}.bucket`, `bucket ${bucketWhy}`, bucket, 'use e.g. acme-tf-state (see "General purpose bucket naming rules" in the Amazon S3 user guide)');
       text('key', /^[^/](.*[^/])?$/, 'a state object key (no leading or trailing /)', 'use e.g. genesys/prod.tfstate');
       text('region', /^[a-z]{2}(-[a-z]+)+-[0-9]+$/, 'an AWS region', 'use e.g. eu-west-1');
       text('dynamodbTable', /^[A-Za-z0-9_.-]{3,255}$/, 'a DynamoDB table name', 'use e.g. tf-locks, or leave it out', false);

@@ -4,6 +4,7 @@
  * transcript. `--dtmf` takes keys 0-9, * and # (`--dtmf none` is one "no input"). Exit codes: 0 the call
  * ended (queue, flow or disconnect), 3 the simulation stopped with an error, 1 bad arguments (an unknown
  * environment or IVR, a --dtmf value that is not DTMF, --schedule closed/holiday without a schedule group).
+ * `--ivr` takes an IVR's name as the config writes it, with or without the environment's name prefix.
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -11,13 +12,26 @@ import * as path from 'path';
 import { parseArgs } from 'util';
 import { App } from 'cdktf';
 import { ENVIRONMENTS } from '../config';
-import { InboundIvr } from '../constructs';
+import { InboundIvr, readTerraformLiteral } from '../constructs';
 import { ScriptError, parseDtmf, simulateCall } from '../simulator';
 import { ContactCenterStack, addEnvironments } from '../stacks';
 
 function fail(message: string): never {
   console.error(`simulate: ${message}\nusage: npm run simulate -- --env <env> --ivr <name> [--dtmf 1234 ...] [--schedule open|closed|holiday] [--format text|json]`);
   process.exit(1);
+}
+
+/**
+ * An IVR's name as the user wrote it: its Terraform argument is escaped for Terraform (`$${`, `%%{`:
+ * see constructs/terraform-text.ts), so it is read back as Terraform reads it.
+ */
+export function ivrName(ivr: InboundIvr): string {
+  return readTerraformLiteral(ivr.resource.nameInput ?? '');
+}
+
+/** The IVR named `wanted`, in full or without the environment's name prefix. */
+export function findIvr(ivrs: readonly InboundIvr[], namePrefix: string, wanted: string): InboundIvr | undefined {
+  return ivrs.find((i) => ivrName(i) === wanted) ?? ivrs.find((i) => ivrName(i) === `${namePrefix}${wanted}`);
 }
 
 function main(): number {
@@ -32,10 +46,10 @@ function main(): number {
       'fail-transfers': { type: 'boolean' },
     },
   });
-  const { env: envName, ivr: ivrName } = args;
+  const { env: envName, ivr: wanted } = args;
   const format = args.format ?? 'text';
   const schedule = args.schedule as 'open' | 'closed' | 'holiday' | undefined;
-  if (!envName || !ivrName) fail('--env and --ivr are required');
+  if (!envName || !wanted) fail('--env and --ivr are required');
   if (!['text', 'json'].includes(format)) fail(`unknown --format ${format}`);
   if (schedule && !['open', 'closed', 'holiday'].includes(schedule)) fail(`unknown --schedule ${schedule}`);
   const dtmf = (args.dtmf ?? []).map((d) => {
@@ -56,11 +70,11 @@ function main(): number {
     fs.rmSync(outdir, { recursive: true, force: true });
   }
   const ivrs = stack.node.findAll().filter((c): c is InboundIvr => c instanceof InboundIvr);
-  const ivr = ivrs.find((i) => i.resource.nameInput === ivrName || i.resource.nameInput === `${env.namePrefix}${ivrName}`);
-  if (!ivr) fail(`no IVR '${ivrName}' in ${envName}; IVRs: ${ivrs.map((i) => i.resource.nameInput).join(', ')}`);
+  const ivr = findIvr(ivrs, env.namePrefix, wanted);
+  if (!ivr) fail(`no IVR '${wanted}' in ${envName}; IVRs: ${ivrs.map(ivrName).join(', ')}`);
   if (schedule && schedule !== 'open' && !ivr.schedule) {
     const scheduled = ENVIRONMENTS.filter((e) => e.businessHours).map((e) => e.name);
-    fail(`--schedule ${schedule}: '${ivr.resource.nameInput}' in ${envName} has no schedule group, so it has no ${schedule} hours to simulate${scheduled.length ? `; environments with one: ${scheduled.join(', ')}` : ''}`);
+    fail(`--schedule ${schedule}: '${ivrName(ivr)}' in ${envName} has no schedule group, so it has no ${schedule} hours to simulate${scheduled.length ? `; environments with one: ${scheduled.join(', ')}` : ''}`);
   }
   const result = simulateCall(ivr, { dtmf, ani: args.ani, schedule, failTransfers: args['fail-transfers'] === true });
   if (format === 'json') {
@@ -83,8 +97,10 @@ function main(): number {
   return result.outcome.kind === 'error' ? 3 : 0;
 }
 
-try {
-  process.exit(main());
-} catch (err) {
-  fail(err instanceof Error ? err.message : String(err));
+if (require.main === module) {
+  try {
+    process.exit(main());
+  } catch (err) {
+    fail(err instanceof Error ? err.message : String(err));
+  }
 }

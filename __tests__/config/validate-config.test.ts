@@ -165,6 +165,9 @@ describe('environment config validation', () => {
       'FREQ=YEARLY;BYYEARDAY=1,-1;BYHOUR=8;BYMINUTE=0;BYSECOND=0',
       'FREQ=YEARLY;BYWEEKNO=20;BYDAY=MO',
       'INTERVAL=2;FREQ=WEEKLY',
+      'freq=weekly;byday=mo',
+      'Freq=Monthly;ByDay=-1Fr;Until=20261231t235959z',
+      'FREQ=DAILY;INTERVAL=999999',
     ])('accepts the RRULE %s', (rrule) => {
       expect(configProblems([withHours({ rrule })])).toEqual([]);
     });
@@ -173,7 +176,8 @@ describe('environment config validation', () => {
       ['an unknown frequency', 'FREQ=SOMETIMES'],
       ['a sub-daily frequency', 'FREQ=HOURLY'],
       ['no FREQ', 'INTERVAL=1'],
-      ['lower case', 'FREQ=weekly'],
+      ['a non-ASCII letter (ſ upper-cases to S in Unicode, not in RFC 5545)', 'FREQ=WEEKLY;BYDAY=\u017fA'],
+      ['INTERVAL=1000000', 'FREQ=DAILY;INTERVAL=1000000'],
       ['an RRULE: prefix', 'RRULE:FREQ=WEEKLY'],
       ['an empty rule part', 'FREQ=WEEKLY;'],
       ['a part without value', 'FREQ=WEEKLY;BYDAY'],
@@ -202,7 +206,7 @@ describe('environment config validation', () => {
       expect(problems).toEqual([expect.objectContaining({ code: 'GC3007', path: 'environments[dev].businessHours.rrule', value: rrule, fix: expect.any(String) })]);
     });
 
-    it.each(['America/Indiana/Indianapolis', 'Europe/Dublin', 'Europe/Kyiv', 'Asia/Kolkata', 'UTC', 'Etc/GMT+5', 'America/Port-au-Prince', 'US/Eastern'])('accepts the time zone %s', (timeZone) => {
+    it.each(['America/Indiana/Indianapolis', 'Europe/Dublin', 'Europe/Kyiv', 'Asia/Kolkata', 'UTC', 'Etc/GMT+5', 'America/Port-au-Prince', 'US/Eastern', 'Asia/Calcutta', 'Europe/Kiev', 'EST5EDT', 'Etc/GMT-14', 'Antarctica/DumontDUrville', 'America/Argentina/ComodRivadavia'])('accepts the time zone %s', (timeZone) => {
       expect(configProblems([withHours({ timeZone })])).toEqual([]);
     });
 
@@ -210,7 +214,12 @@ describe('environment config validation', () => {
       ['Europe/Dubln', 'did you mean Europe/Dublin?'],
       ['europe/dublin', 'write Europe/Dublin'],
       ['utc', 'write UTC'],
-      ['us/eastern', 'write America/New_York'],
+      ['us/eastern', 'write US/Eastern'],
+      ['US/EASTERN', 'write US/Eastern'],
+      ['ASIA/KOLKATA', 'write Asia/Kolkata'],
+      ['asia/calcutta', 'write Asia/Calcutta'],
+      ['Est5Edt', 'write EST5EDT'],
+      ['America/Port-Au-Prince', 'write America/Port-au-Prince'],
       ['+01:00', undefined],
       ['SystemV/AST4', undefined],
       ['Europe/Dublin ', undefined],
@@ -308,6 +317,16 @@ describe('environment config validation', () => {
   describe('GC3006 queues and DID pools', () => {
     it('rejects queue names that differ only in letter case', () => {
       expect(configProblems([withDev({ operatorQueueName: 'dev sales' })])).toEqual([expect.objectContaining({ code: 'GC3006', path: 'environments[dev].ivrs.sales.queueName' })]);
+    });
+
+    it('rejects one name for two created queues, accepts one existing queue looked up for two routes', () => {
+      expect(configProblems([withDev({ operatorQueueName: 'DEV Sales' })])).toEqual([expect.objectContaining({ code: 'GC3006', path: 'environments[dev].ivrs.sales.queueName' })]);
+      const prod = ENVIRONMENTS[2];
+      expect(prod.manageQueues).toBe(false);
+      expect(codes([{ ...prod, operatorQueueName: 'Sales', ivrs: { ...prod.ivrs, support: { ...prod.ivrs.support, queueName: 'Sales' } } }])).toEqual([]);
+      const [p, ...rest] = configProblems([{ ...prod, ivrs: { ...prod.ivrs, support: { ...prod.ivrs.support, queueName: 'SALES' } } }]);
+      expect(rest).toEqual([]);
+      expect(p).toMatchObject({ code: 'GC3006', path: 'environments[prod].ivrs.support.queueName', fix: 'write "Sales" for one existing queue, or name another queue' });
     });
 
     it('rejects a DID pool whose start is after its end, and one DNIS listed twice', () => {

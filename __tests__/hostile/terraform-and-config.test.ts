@@ -9,9 +9,12 @@ import * as os from 'os';
 import * as path from 'path';
 import { Testing } from 'cdktf';
 import * as ts from 'typescript';
-import { ENVIRONMENTS, EnvironmentConfig, configProblems } from '../../config';
+import { ENVIRONMENTS, EnvironmentConfig, configProblems, defineEnvironments, formatConfigProblem } from '../../config';
+import { InboundIvr } from '../../constructs';
 import { SynthesizedStack } from '../../runtime/synth-output/synthesized-stack';
 import { addEnvironments } from '../../stacks';
+import { simulateCall } from '../../simulator';
+import { findIvr, ivrName } from '../../tools/simulate';
 import { foreignSequences, liveSequences, terraformLiteral } from '../synth/terraform-templates';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -104,6 +107,35 @@ describe('case 3: Terraform interpolates our strings', () => {
 });
 
 describe('case 3: the tools read our Terraform strings back as Terraform evaluates them', () => {
+  it('case 3: the simulate CLI matches and lists IVRs by the names users wrote, not their escaped form', () => {
+    const prefix = 'DEV ${x} %{y} ';
+    const { stack } = synth({ ...dev, namePrefix: prefix });
+    const ivrs = stack.node.findAll().filter((c): c is InboundIvr => c instanceof InboundIvr);
+    expect(ivrs.map((i) => i.resource.nameInput)).toContain('DEV $${x} %%{y} Sales IVR'); // what cdk.tf.json holds
+    expect(ivrs.map(ivrName).sort()).toEqual([`${prefix}Sales IVR`, `${prefix}Support IVR`]);
+    expect(findIvr(ivrs, prefix, `${prefix}Sales IVR`)).toBe(stack.salesIvr);
+    expect(findIvr(ivrs, prefix, 'Support IVR')).toBe(stack.supportIvr);
+    expect(findIvr(ivrs, prefix, 'DEV $${x} %%{y} Sales IVR')).toBeUndefined();
+
+    // The compiled CLI, with the dev environment's prefix replaced before it starts.
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'hostile-simulate-'));
+    try {
+      const preload = path.join(work, 'preload.js');
+      fs.writeFileSync(preload, `const { ENVIRONMENTS } = require(${JSON.stringify(dist('config', 'environments.js'))});\nENVIRONMENTS[0] = { ...ENVIRONMENTS[0], namePrefix: ${JSON.stringify(prefix)} };\n`);
+      const simulate = (...args: string[]) => spawnSync(process.execPath, ['-r', preload, dist('tools', 'simulate.js'), '--env', 'dev', ...args], { cwd: root, encoding: 'utf8', timeout: 60000 });
+      for (const ivr of [`${prefix}Sales IVR`, 'Sales IVR']) {
+        const run = simulate('--ivr', ivr, '--dtmf', '1234');
+        expect({ ivr, status: run.status, stderr: run.stderr }).toEqual({ ivr, status: 0, stderr: '' });
+        expect(run.stdout.trim().split('\n').pop()).toBe('→ transferred to queue DEV Sales');
+      }
+      const unknown = simulate('--ivr', 'Nope');
+      expect(unknown.status).toBe(1);
+      expect(unknown.stderr).toContain(`no IVR 'Nope' in dev; IVRs: ${prefix}Sales IVR, ${prefix}Support IVR`);
+    } finally {
+      fs.rmSync(work, { recursive: true, force: true });
+    }
+  });
+
   it('case 3: drift, the demo and plan review see the names users wrote, not their escaped form', () => {
     const json = {
       resource: {
@@ -132,7 +164,7 @@ describe('case 9: configuration that passes but should not', () => {
   });
 
   it('case 9: invalid RRULE', () => {
-    for (const rrule of ['FREQ=SOMETIMES', 'FREQ=WEEKLY;BYDAY=MO,XX', 'FREQ=WEEKLY;INTERVAL=0', 'FREQ=WEEKLY;BYMONTH=13', 'FREQ=WEEKLY;FREQ=DAILY', 'FREQ=WEEKLY;COUNT=2;UNTIL=20260101', 'freq=weekly']) {
+    for (const rrule of ['FREQ=SOMETIMES', 'FREQ=WEEKLY;BYDAY=MO,XX', 'FREQ=WEEKLY;INTERVAL=0', 'FREQ=WEEKLY;BYMONTH=13', 'FREQ=WEEKLY;FREQ=DAILY', 'FREQ=WEEKLY;COUNT=2;UNTIL=20260101', 'freq=sometimes']) {
       expect({ rrule, problems: problemsOf(withHours({ rrule })) }).toEqual({ rrule, problems: [{ code: 'GC3007', path: 'environments[test].businessHours.rrule' }] });
     }
   });
@@ -152,7 +184,92 @@ describe('case 9: configuration that passes but should not', () => {
 
   it('case 9: identical queue names', () => {
     expect(problemsOf({ ...dev, operatorQueueName: 'DEV Sales' })).toEqual([{ code: 'GC3006', path: 'environments[dev].ivrs.sales.queueName' }]);
-    expect(problemsOf({ ...prod, ivrs: { ...prod.ivrs, support: { ...prod.ivrs.support, queueName: 'Sales' } } })).toEqual([{ code: 'GC3006', path: 'environments[prod].ivrs.support.queueName' }]);
+    expect(problemsOf({ ...test, ivrs: { ...test.ivrs, support: { ...test.ivrs.support, queueName: 'test sales' } } })).toEqual([{ code: 'GC3006', path: 'environments[test].ivrs.support.queueName' }]);
+    // Looked-up queues: one name in two letter cases is a typo (or a look-up that finds nothing).
+    expect(problemsOf({ ...prod, ivrs: { ...prod.ivrs, support: { ...prod.ivrs.support, queueName: 'SALES' } } })).toEqual([{ code: 'GC3006', path: 'environments[prod].ivrs.support.queueName' }]);
+  });
+
+  it('case 9: one existing queue looked up for two routes is accepted (manageQueues: false), and synthesizes', () => {
+    expect(prod.manageQueues).toBe(false);
+    const env = { ...prod, ivrs: { ...prod.ivrs, support: { ...prod.ivrs.support, queueName: 'Sales' } } };
+    expect(configProblems([env])).toEqual([]);
+    expect(configProblems([{ ...env, operatorQueueName: 'Sales' }])).toEqual([]);
+    const { stack, json } = synth(env);
+    expect(Object.values(json.data.genesyscloud_routing_queue).map((q: any) => q.name).sort()).toEqual(['Operator', 'Sales', 'Sales']);
+    for (const ivr of [stack.salesIvr, stack.supportIvr]) expect(simulateCall(ivr, { dtmf: [prod.pinAuth.expectedPin] })).toEndInQueue('Sales');
+    // Created queues still need names of their own.
+    expect(problemsOf({ ...dev, manageQueues: true, ivrs: { ...dev.ivrs, support: { ...dev.ivrs.support, queueName: 'DEV Sales' } } })).toEqual([{ code: 'GC3006', path: 'environments[dev].ivrs.support.queueName' }]);
+  });
+
+  it('case 9: time zones in the wrong letter case that are aliases (ICU resolves them; the IANA spelling is exact)', () => {
+    for (const [timeZone, fix] of [['ASIA/KOLKATA', 'write Asia/Kolkata'], ['US/EASTERN', 'write US/Eastern'], ['us/eastern', 'write US/Eastern'], ['Asia/CALCUTTA', 'write Asia/Calcutta'], ['Europe/KIEV', 'write Europe/Kiev']]) {
+      const problems = configProblems([withHours({ timeZone })]);
+      expect({ timeZone, problems: problems.map((p) => [p.code, p.path, p.fix]) }).toEqual({ timeZone, problems: [['GC3007', 'environments[test].businessHours.timeZone', fix]] });
+    }
+    for (const timeZone of ['Asia/Kolkata', 'Asia/Calcutta', 'US/Eastern', 'Europe/Kiev', 'Europe/Kyiv', 'EST5EDT', 'Etc/GMT-14', 'UTC', 'Antarctica/DumontDUrville']) {
+      expect({ timeZone, problems: problemsOf(withHours({ timeZone })) }).toEqual({ timeZone, problems: [] });
+    }
+  });
+
+  it('case 9: invisible and bidi characters in names (GC3003, the character named and escaped in the value)', () => {
+    const invisible = ['\u00ad', '\u200b', '\u200c', '\u200d', '\u200e', '\u200f', '\u2060', '\u2061', '\u2062', '\u2063', '\u2064', '\ufeff', '\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069'];
+    for (const c of invisible) {
+      const hex = c.charCodeAt(0).toString(16).padStart(4, '0');
+      const cases: Array<[unknown, string]> = [
+        [{ ...dev, namePrefix: `DEV${c} ` }, 'environments[dev].namePrefix'],
+        [{ ...dev, operatorQueueName: `DEV Op${c}` }, 'environments[dev].operatorQueueName'],
+        [{ ...dev, ivrs: { ...dev.ivrs, sales: { ...dev.ivrs.sales, queueName: `${c}DEV Sales` } } }, 'environments[dev].ivrs.sales.queueName'],
+        [{ ...dev, division: { name: `Sa${c}les`, id: '0f2a5e4c-8d5b-4c1e-9a7b-3e2d1c0b9a8f' } }, 'environments[dev].division.name'],
+      ];
+      for (const [env, at] of cases) {
+        const problems = configProblems([env]);
+        expect({ hex, problems: problems.map((p) => [p.code, p.path]) }).toEqual({ hex, problems: [['GC3003', at]] });
+        const [p] = problems;
+        expect(p.message).toContain(`U+${hex.toUpperCase()}`);
+        expect(p.fix).toContain(`remove the U+${hex.toUpperCase()}`);
+        const line = formatConfigProblem(p);
+        expect(line).toContain(`\\u${hex}`); // the value shows the character escaped
+        expect(line).not.toContain(c);
+      }
+    }
+    // Visible non-ASCII text and emoji stay fine.
+    expect(problemsOf({ ...dev, operatorQueueName: 'Opérateur 😀 Ω' })).toEqual([]);
+  });
+
+  it('case 9: S3 bucket names that do not follow AWS naming rules', () => {
+    const withBucket = (bucket: string) => ({ ...dev, backend: { type: 's3', bucket, key: 'genesys/dev.tfstate', region: 'eu-west-1' } });
+    for (const bucket of ['ab', 'a'.repeat(64), 'Acme-tf', 'acme_tf', '-acme', 'acme-', '.acme', 'acme.', 'a..b', '192.168.5.4', 'xn--acme', 'sthree-acme', 'amzn-s3-demo-acme', 'acme-s3alias', 'acme--ol-s3', 'acme.mrap', 'acme--x-s3', 'acme--table-s3']) {
+      const problems = configProblems([withBucket(bucket)]);
+      expect({ bucket, problems: problems.map((p) => [p.code, p.path]) }).toEqual({ bucket, problems: [['GC3004', 'environments[dev].backend.bucket']] });
+      expect(problems[0].fix).toContain('acme-tf-state');
+    }
+    for (const bucket of ['abc', 'a'.repeat(63), 'acme-tf-state', 'acme.tf.state', '1acme', '192.168.5.4.x', 'acme-s3alias-x']) {
+      expect({ bucket, problems: problemsOf(withBucket(bucket)) }).toEqual({ bucket, problems: [] });
+    }
+  });
+
+  it('case 9: lower- and mixed-case RRULEs are valid (RFC 5545 §3.1) and reach Terraform in upper case', () => {
+    for (const rrule of ['freq=weekly;byday=mo', 'Freq=Weekly;Interval=2;ByDay=Mo,We', 'freq=monthly;byday=-1fr;until=20261231t235959z']) {
+      expect({ rrule, problems: problemsOf(withHours({ rrule })) }).toEqual({ rrule, problems: [] });
+    }
+    // A config file defines its environments with defineEnvironments: the stack gets the rule upper-cased.
+    const [env] = defineEnvironments([withHours({ rrule: 'freq=weekly;interval=1;byday=mo,tu,we,th,fr' })]);
+    expect(env.businessHours!.rrule).toBe('FREQ=WEEKLY;INTERVAL=1;BYDAY=MO,TU,WE,TH,FR');
+    expect(resources(synth(env).json, 'genesyscloud_architect_schedules').map((r) => r.rrule)).toEqual(['FREQ=WEEKLY;INTERVAL=1;BYDAY=MO,TU,WE,TH,FR']);
+    // Only ASCII letters change: a Unicode upper-casing would turn ſA into the weekday SA.
+    expect(problemsOf(withHours({ rrule: 'FREQ=WEEKLY;BYDAY=\u017fA' }))).toEqual([{ code: 'GC3007', path: 'environments[test].businessHours.rrule' }]);
+    // The embedded environments and anything else defineEnvironments is given stay as they are.
+    expect(defineEnvironments([dev, test, null, 'x'])).toEqual([dev, test, null, 'x']);
+  });
+
+  it('case 9: INTERVAL=1000000 names the limit (not "must be a positive whole number")', () => {
+    const [p, ...rest] = configProblems([withHours({ rrule: 'FREQ=DAILY;INTERVAL=1000000' })]);
+    expect(rest).toEqual([]);
+    expect(p).toMatchObject({ code: 'GC3007', path: 'environments[test].businessHours.rrule' });
+    expect(p.message).toContain('from 1 to 999999');
+    expect(p.message).not.toContain('positive whole number');
+    expect(problemsOf(withHours({ rrule: 'FREQ=DAILY;INTERVAL=999999' }))).toEqual([]);
+    expect(configProblems([withHours({ rrule: 'FREQ=DAILY;COUNT=0' })])[0].message).toContain('from 1 to 999999');
   });
 
   it('case 9: overlapping DID pools', () => {
