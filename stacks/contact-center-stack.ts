@@ -4,7 +4,7 @@ import { ArchitectSchedulegroups } from '../.gen/providers/genesyscloud/architec
 import { ArchitectSchedules } from '../.gen/providers/genesyscloud/architect-schedules';
 import { DataGenesyscloudAuthDivisionHome } from '../.gen/providers/genesyscloud/data-genesyscloud-auth-division-home';
 import { GenesyscloudProvider } from '../.gen/providers/genesyscloud/provider';
-import { EnvironmentConfig, IvrConfig } from '../config';
+import { EnvironmentConfig, IvrConfig, normalizeRrule } from '../config';
 import { CallFlow, FlowCheck, InboundIvr, IQueue, IvrScheduleProps, Queue, SharedFlow, terraformText } from '../constructs';
 import { Expr, Prompt } from '../flow';
 import { addBackend } from './backend';
@@ -56,7 +56,7 @@ export class ContactCenterStack extends TerraformStack {
         divisionId: terraformText(divisionId),
         start: terraformText(hours.start),
         end: terraformText(hours.end),
-        rrule: terraformText(hours.rrule),
+        rrule: terraformText(normalizeRrule(hours.rrule)),
       });
       const group = new ArchitectSchedulegroups(this, 'BusinessHours', {
         name: terraformText(`${prefix}Business Hours`),
