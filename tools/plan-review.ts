@@ -1,9 +1,11 @@
 /**
- * `npm run plan-review -- --plan [<stack>=]<plan.json> ... --head <cdktf.out> [--base <cdktf.out>] [--out review.md]`
+ * `npm run plan-review -- --plan [<stack>=]<plan.json> ... --head <cdktf.out> [--base <cdktf.out>] [--out review.md] [--limit <chars>|none]`
  * Writes one Markdown review of the plans (`terraform show -json` of saved plans, format 1.x): counts and
  * changed resources per stack with why they matter, node-level flow diffs from the synthesized YAML,
  * the blast radius of shared-flow changes, and a Mermaid diagram of each changed flow. Every value is
  * escaped and every value Terraform marks sensitive masked (`runtime/plan-review/plan-review.ts`). No API calls.
+ * At most `--limit` characters (default: what fits a GitHub comment; `none`: the whole review), shortened
+ * with the counts and deletions of every stack kept.
  * Exit codes: 0 written, 1 bad input (a plan file that is not a Terraform plan: `PlanFormatError`, naming
  * the file and what is wrong).
  */
@@ -11,19 +13,21 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
 import { parsePlan } from '../runtime/plan-review/plan-json';
-import { StackPlan, reviewPlans } from '../runtime/plan-review/plan-review';
+import { COMMENT_LIMIT, MIN_COMMENT_LIMIT, StackPlan, reviewPlans } from '../runtime/plan-review/plan-review';
 import { SynthesizedStack } from '../runtime/synth-output/synthesized-stack';
 
 function fail(message: string): never {
-  console.error(`plan-review: ${message}\nusage: npm run plan-review -- --plan [<stack>=]<plan.json> ... --head <cdktf.out> [--base <cdktf.out>] [--out file]`);
+  console.error(`plan-review: ${message}\nusage: npm run plan-review -- --plan [<stack>=]<plan.json> ... --head <cdktf.out> [--base <cdktf.out>] [--out file] [--limit <chars>|none]`);
   process.exit(1);
 }
 
 function main(): void {
-  const { values: args } = parseArgs({ options: { plan: { type: 'string', multiple: true }, head: { type: 'string' }, base: { type: 'string' }, out: { type: 'string' } } });
+  const { values: args } = parseArgs({ options: { plan: { type: 'string', multiple: true }, head: { type: 'string' }, base: { type: 'string' }, out: { type: 'string' }, limit: { type: 'string' } } });
   const plans = args.plan ?? [];
   const { head, base, out } = args;
   if (plans.length === 0 || !head) fail('--plan and --head are required');
+  const limit = args.limit === undefined ? COMMENT_LIMIT : args.limit === 'none' ? Infinity : Number(args.limit);
+  if (!(limit >= MIN_COMMENT_LIMIT) || (limit !== Infinity && !Number.isInteger(limit))) fail(`--limit must be a whole number of at least ${MIN_COMMENT_LIMIT}, or none`);
   const stacks: StackPlan[] = plans.map((spec) => {
     const eq = spec.indexOf('=');
     const file = eq > 0 ? spec.slice(eq + 1) : spec;
@@ -40,7 +44,7 @@ function main(): void {
       base: baseDir && fs.existsSync(path.join(baseDir, 'cdk.tf.json')) ? SynthesizedStack.read(baseDir) : undefined,
     };
   });
-  const review = reviewPlans(stacks);
+  const review = reviewPlans(stacks, limit);
   if (out) fs.writeFileSync(out, review);
   else process.stdout.write(review);
 }

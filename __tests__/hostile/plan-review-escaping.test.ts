@@ -1,10 +1,11 @@
 /**
  * Property-based tests of the escapers (issue 10): random hostile strings put through the Markdown/HTML
  * escaper (`runtime/text/markdown.ts`) and the Mermaid label escaper (`runtime/text/mermaid.ts`) never change
- * the structure of what they are written into, never crash, and show the value itself.
+ * the structure of what they are written into, never become a link, never crash, and show the value
+ * itself (cut to VALUE_MAX characters).
  */
 import * as fc from 'fast-check';
-import { mdCode, mdFence, mdTableRow, mdText } from '../../runtime/text/markdown';
+import { VALUE_MAX, capText, mdCode, mdFence, mdTableRow, mdText } from '../../runtime/text/markdown';
 import { MERMAID_LABEL_MAX, mermaidLabel } from '../../runtime/text/mermaid';
 import { cells, hostileString, markdownShape, outsideCode } from './plan-review-structure';
 
@@ -15,10 +16,15 @@ const text = hostileString();
 const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 const oneLine = (s: string) => s.replace(/\r\n|[\r\n\u2028\u2029]/g, ' ').replace(INVISIBLE, '\uFFFD');
 
-/** What GitHub shows for mdText's output: character references decoded, the joiner after `@` / `#` dropped. */
+/**
+ * What GitHub shows for mdText's output: character references decoded, the joiner inserted after `@` / `#`,
+ * after the `:` of `://` and after `www` before `.` dropped (one each: the value's own joiners stay).
+ */
 function shown(markdown: string): string {
   return markdown
     .replace(/([@#])\u200D/g, '$1')
+    .replace(/:\u200D(?=\u200D*\/\/)/g, ':')
+    .replace(/(www)\u200D(?=\u200D*\.)/gi, '$1')
     .replace(/&(#[0-9]+|amp|lt|gt);/g, (_m, name: string) => (name.startsWith('#') ? String.fromCodePoint(Number(name.slice(1))) : { amp: '&', lt: '<', gt: '>' }[name]!));
 }
 
@@ -30,10 +36,50 @@ describe('Markdown/HTML escaping (property-based)', () => {
         expect(out).not.toMatch(/[\n\r<>`\\*~[\]|$]/);
         expect(out).not.toMatch(/@(?!\u200D)|#(?!\u200D|[0-9]+;)/);
         expect(out).not.toMatch(/^([-+=\s]|\d+[.)])/);
+        // No GFM autolink (GitHub finds them after decoding references: only an inserted joiner breaks one).
+        expect(out).not.toMatch(/:\/\/|www\./i);
         expect(shown(out)).toBe(oneLine(s));
       }),
       runs,
     );
+  });
+
+  it('mdText: no value becomes a link (https://, ftp://, www., e-mail, mailto:, xmpp:), and the text still reads the same', () => {
+    const links = ['https://evil.example/login', 'see http://x.example', 'ftp://files.example', 'www.evil.example', 'WWW.EVIL.EXAMPLE', 'xwww.x', 'user@evil.example', 'mailto:a@b.example', 'xmpp:a@b.example/r', '1.www.x', 'a://b'];
+    for (const link of links) {
+      const out = mdText(link);
+      expect(out).not.toMatch(/:\/\/|www\.|@(?!\u200D)/i);
+      expect(shown(out)).toBe(link);
+    }
+    expect(mdText('https://evil.example')).toBe('https:\u200D//evil.example');
+    expect(mdText('www.evil.example')).toBe('www\u200D.evil.example');
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('https://', 'http://', 'ftp://', 'www.', 'WwW.', 'w', '.', ':', '/', '\u200D', '@', 'mailto:', 'x', ' '), { maxLength: 12 }), (parts) => {
+        const out = mdText(parts.join(''));
+        expect(out).not.toMatch(/:\/\/|www\./i);
+        expect(shown(out)).toBe(parts.join(''));
+      }),
+      runs,
+    );
+  });
+
+  it('mdText and mdCode: a value is cut to VALUE_MAX characters with …, whole characters only', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', minLength: 0, maxLength: 700 }), (s) => {
+        const line = oneLine(s);
+        const chars = Array.from(line);
+        const expected = chars.length > VALUE_MAX ? `${chars.slice(0, VALUE_MAX - 1).join('')}…` : line;
+        expect(shown(mdText(s))).toBe(expected);
+        expect(capText(line)).toBe(expected);
+        const code = mdCode(s);
+        const ticks = /^`+/.exec(code)![0];
+        expect(code.length).toBeLessThanOrEqual(2 * VALUE_MAX + 2 * ticks.length + 2);
+      }),
+      runs,
+    );
+    expect(mdText('x'.repeat(70_000))).toBe(`${'x'.repeat(VALUE_MAX - 1)}…`);
+    expect(mdCode('`'.repeat(70_000)).length).toBeLessThan(4 * VALUE_MAX);
+    expect(mdText('\u{1F600}'.repeat(VALUE_MAX + 1))).toBe(`${'\u{1F600}'.repeat(VALUE_MAX - 1)}…`);
   });
 
   it('mdCode: a code span no backtick inside can close, showing the value', () => {

@@ -11,10 +11,11 @@ import * as path from 'path';
 import * as fc from 'fast-check';
 import { stringify } from 'yaml';
 import { DriftReport } from '../../runtime/drift/drift-check';
-import { toMarkdown } from '../../runtime/drift/drift-format';
+import { DRIFT_MARKDOWN_LIMIT, MIN_DRIFT_MARKDOWN_LIMIT, toMarkdown } from '../../runtime/drift/drift-format';
 import { mermaid } from '../../runtime/plan-review/flow-outline';
 import { PlanFormatError, TerraformPlan, parsePlan } from '../../runtime/plan-review/plan-json';
-import { REVIEW_MARKER, reviewPlans } from '../../runtime/plan-review/plan-review';
+import { COMMENT_LIMIT, REVIEW_MARKER, reviewPlans } from '../../runtime/plan-review/plan-review';
+import { VALUE_MAX, mdText } from '../../runtime/text/markdown';
 import { ExpectedFlow, SynthesizedStack } from '../../runtime/synth-output/synthesized-stack';
 import { hostileString, markdownShape, mermaidShape } from './plan-review-structure';
 
@@ -197,7 +198,7 @@ function write(s: Scenario, w: Write, secrets: string[]) {
   const link = (flows: ExpectedFlow[]) => {
     for (const [i, f] of flows.entries()) {
       const module = flows[(i + (s.flows[i]?.calls ?? 0) + 1) % flows.length];
-      if (module && module !== f && module.type === 'COMMONMODULE' && f.type === 'INBOUNDCALL') (f as { callsModules: string[] }).callsModules.push(module.name);
+      if (module && module !== f && module.type === 'COMMONMODULE' && f.type === 'INBOUNDCALL') (f as unknown as { callsModules: string[] }).callsModules.push(module.name);
     }
   };
   link(head);
@@ -236,6 +237,38 @@ describe('plan review (property-based)', () => {
   });
 });
 
+describe('plan review of several stacks (property-based)', () => {
+  /** Resources with long hostile values, as many as a big change has, of any kind. */
+  const bulkT = fc.record({
+    count: fc.nat(400),
+    actions: fc.constantFrom(['update'], ['delete'], ['create'], ['delete', 'create'], ['forget']),
+    value: fc.constantFrom('x'.repeat(4_000), '<!-- </details> ```'.repeat(200), 'https://evil.example/'.repeat(200)),
+  });
+  const bulk = (b: { count: number; actions: readonly string[]; value: string }) =>
+    Array.from({ length: b.count }, (_, i) => ({ address: `genesyscloud_routing_queue.q${i}${b.value.slice(0, 1000)}`, mode: 'managed', type: 'genesyscloud_routing_queue', name: 'q', change: { actions: b.actions, before: { name: b.value, description: b.value }, after: b.actions.includes('create') || b.actions.includes('update') ? { name: `${b.value}2`, description: `${b.value}2` } : null } }));
+
+  it('a deletion in a later stack is always in the review, whatever the stacks before it hold; within the limit, structure closed', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(scenarioT, bulkT), { minLength: 1, maxLength: 3 }), fc.integer({ min: 30_000, max: COMMENT_LIMIT }), hostileString(), (earlier, limit, name) => {
+        const stacks = earlier.map(([s, b], i) => {
+          const { stack, plan, head, base } = write(s, writers(s.pool).hostile, []);
+          const changes = [...(plan.resource_changes ?? []), ...bulk(b)];
+          return { stack: `${stack}-${i}`, plan: parsePlan(JSON.stringify({ format_version: '1.2', resource_changes: changes }), 'plan.json'), head, base };
+        });
+        const deletion = { address: 'genesyscloud_architect_ivr.SalesIvr', mode: 'managed', type: 'genesyscloud_architect_ivr', name: 'SalesIvr', change: { actions: ['delete'], before: { name }, after: null } };
+        const prod = { stack: 'contact-center-prod', plan: parsePlan(JSON.stringify({ format_version: '1.2', resource_changes: [deletion] }), 'prod.json'), head: emptyStack };
+        const text = reviewPlans([...stacks, prod], limit);
+        expect(text.length).toBeLessThanOrEqual(limit);
+        expect(markdownShape(text).problems).toEqual([]);
+        expect(text).toContain('### contact-center-prod\n\n**0** to create · **0** to update · **0** to replace · **1** to delete · 0 unchanged');
+        expect(text).toMatch(/^\| `genesyscloud_architect_ivr\.SalesIvr`.* \| 🗑️ delete \| Removed from the org\. \|$/m);
+        for (const { stack } of stacks) expect(text).toContain(`### ${mdText(stack)}\n\n**`);
+      }),
+      { numRuns: 25 },
+    );
+  });
+});
+
 describe('drift Markdown (property-based)', () => {
   const difference = fc.record({ path: slot(), expected: fc.oneof(slot(), fc.jsonValue({ maxDepth: 1 })), actual: fc.oneof(slot(), fc.constant(undefined), fc.jsonValue({ maxDepth: 1 })) });
   const finding = fc.record({ resource: fc.constantFrom('flow' as const, 'ivr' as const), name: slot(), detail: slot(), kind: fc.constantFrom('flow-content-differs', 'flow-orphan', 'ivr-missing'), differences: fc.option(fc.array(difference, { maxLength: 3 }), { nil: undefined }) });
@@ -243,7 +276,7 @@ describe('drift Markdown (property-based)', () => {
 
   it('hostile names, details, differences and errors keep the comment structure intact', () => {
     fc.assert(
-      fc.property(fc.array(hostileString(), { minLength: POOL, maxLength: POOL }), fc.array(report, { minLength: 1, maxLength: 2 }), (pool, reports) => {
+      fc.property(fc.array(hostileString(), { minLength: POOL, maxLength: POOL }), fc.array(report, { minLength: 1, maxLength: 2 }), fc.integer({ min: MIN_DRIFT_MARKDOWN_LIMIT, max: DRIFT_MARKDOWN_LIMIT }), (pool, reports, limit) => {
         const writeReports = (w: Write): DriftReport[] =>
           reports.map((r) => ({
             ...r,
@@ -263,9 +296,29 @@ describe('drift Markdown (property-based)', () => {
         // Differences are code lines in a fence: their number depends on line breaks in the values.
         const blocks = (skeleton: string[]) => skeleton.filter((k) => k !== 'code');
         expect(blocks(shape.skeleton)).toEqual(blocks(markdownShape(toMarkdown(writeReports(harmless))).skeleton));
+        // Cut to any limit: within it, every structure closed, the status and (but for tiny limits) every stack's counts kept.
+        const cut = toMarkdown(writeReports(hostile), limit);
+        expect(cut.length).toBeLessThanOrEqual(limit);
+        expect(markdownShape(cut).problems).toEqual([]);
+        expect(cut).toMatch(/^## Genesys Cloud drift: /);
+        if (limit >= DRIFT_MARKDOWN_LIMIT) expect(cut).toBe(toMarkdown(writeReports(hostile)));
       }),
       runs,
     );
+  });
+
+  it('a report of any size fits the issue: long values cut, every stack\'s counts kept, the note says what was left out', () => {
+    const long = '<!-- </details> ``` https://evil.example '.repeat(100);
+    const finding = (i: number) => ({ resource: 'flow' as const, kind: 'flow-content-differs' as const, name: `F${i} ${long}`, detail: long, differences: [{ path: long, expected: long, actual: long }] });
+    const stacks: DriftReport[] = ['contact-center-dev', 'contact-center-test', 'contact-center-prod'].map((stack, i) => ({ stack, complete: i !== 1, checkedFlows: 9, checkedIvrs: 2, errors: i === 1 ? [long, long] : [], findings: Array.from({ length: i === 2 ? 1 : 400 }, (_, n) => finding(n)) }));
+    const text = toMarkdown(stacks);
+    expect(text.length).toBeLessThanOrEqual(DRIFT_MARKDOWN_LIMIT);
+    expect(markdownShape(text).problems).toEqual([]);
+    for (const stack of ['contact-center-dev', 'contact-center-test', 'contact-center-prod']) expect(text).toContain(`### ${stack}\n\n`);
+    expect(text).toContain('### contact-center-prod\n\n9 flows and 2 IVRs checked.\n\n| Resource | Name | Kind | Detail |\n|---|---|---|---|\n| flow | F0 ');
+    expect(text).toMatch(/\*\*\d+\*\* more finding\(s\) not shown here: see the note at the end\./);
+    expect(text).toMatch(/Left out: contact-center-dev: \d+ finding\(s\), 400 difference list\(s\); contact-center-test: \d+ finding\(s\), 400 difference list\(s\); contact-center-prod: 1 difference list\(s\)\./);
+    expect(text).not.toContain(long.slice(0, VALUE_MAX));
   });
 });
 

@@ -60,7 +60,7 @@ export function outsideCode(text: string, where: string, problems: string[]): st
   return out;
 }
 
-/** What must never be in a line's text outside code: HTML, escapes, links, pings, unknown references. */
+/** What must never be in a line's text outside code: HTML, escapes, links and autolinks, pings, unknown references. */
 function checkInline(text: string, where: string, problems: string[]): void {
   const plain = outsideCode(text, where, problems);
   const checks: Array<[RegExp, string]> = [
@@ -68,7 +68,9 @@ function checkInline(text: string, where: string, problems: string[]): void {
     [/>/, 'raw >'],
     [/\\/, 'raw backslash'],
     [/[[\]]/, 'raw [ or ] (link)'],
-    [/@(?=[A-Za-z0-9])/, '@mention'],
+    [/@(?=[A-Za-z0-9])/, '@mention (or e-mail autolink)'],
+    [/:\/\//, 'URL autolink (scheme://)'],
+    [/www\./i, 'www. autolink'],
     [/(?<!&)#(?=[0-9])/, '#reference'],
     [/&(?!(?:#[0-9]+|amp|lt|gt);)/, 'raw & (an entity the value spelled)'],
     [/\$/, 'raw $ (math)'],
@@ -182,6 +184,9 @@ export const HOSTILE_PIECES = [
   '%%', '%%{init: {"securityLevel": "loose"}}%%', 'click n1 call alert()', 'style n1 fill:#f00;', '-->', '---', '===', '[', ']', '{', '}',
   '(', ')', '([', '])', '[[', ';', ':', ':::', '&lt;', '&amp;', '&#60;', '&', 'direction TB', 'direction LR', 'end', 'subgraph', '\u202E',
   '\u200D', '\u0000', '\t', ' ', '    ', '- ', '+ ', '1. ', '> ', '# ', '$x$', '$$', 'https://evil.example', 'n1', '"]', '|x|', 'A',
+  // GFM autolinks: a URL, www., an e-mail address, mailto: and xmpp:, and their pieces.
+  'http://', 'ftp://x.example', 'www.evil.example', 'WWW.', 'www', '.example', '://', '//', 'mailto:a@b.example', 'xmpp:a@b.example',
+  'user@evil.example', 'javascript:alert(1)', ':\u200D//', 'www\u200D.',
 ];
 
 /** A hostile string: pieces above and random text, never containing `avoid`. */

@@ -3,6 +3,10 @@
  * case 1: a value from a plan or a synthesized stack could end the PR comment's structure (`<!--` hides the
  *         rest, deletions included; `</details>`, `<script>`, backticks, `@mentions`);
  * case 2: a resource `name` Terraform marks sensitive was printed in the row label and the "renamed" note.
+ * Found by the review of the fixes:
+ * case 1, long value: one 70 000-character value made the review cut everything after it, a later stack's
+ *         deletion included;
+ * case 1, autolinks: `https://…` and `www.…` in a value became links.
  * Property-based tests of the escapers and of the review are in plan-review-*.test.ts next to this file.
  */
 import { createHash } from 'crypto';
@@ -11,7 +15,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { stringify } from 'yaml';
 import { parsePlan } from '../../runtime/plan-review/plan-json';
-import { REVIEW_MARKER, reviewPlans } from '../../runtime/plan-review/plan-review';
+import { COMMENT_LIMIT, REVIEW_MARKER, reviewPlans } from '../../runtime/plan-review/plan-review';
+import { VALUE_MAX } from '../../runtime/text/markdown';
 import { SynthesizedStack } from '../../runtime/synth-output/synthesized-stack';
 import { planBetween } from '../support/plan-builder';
 import { markdownShape } from './plan-review-structure';
@@ -93,6 +98,49 @@ describe('hostile input: plan review', () => {
     const deletions = text.split('\n').filter((l) => l.startsWith('|') && l.includes('🗑️ delete'));
     expect(deletions).toHaveLength(3);
     expect(deletions.join('\n')).toContain("Deletes flow 'DEV Legacy' from the org.");
+  });
+
+  it('case 1, long value: one long value in an earlier stack hides neither a later stack nor its deletion', () => {
+    const empty = SynthesizedStack.read(writeStack(path.join(work, 'empty-long'), {}, {}));
+    const plan = (changes: Json[]) => parsePlan(JSON.stringify({ format_version: '1.2', resource_changes: changes }), 'plan.json');
+    const long = 'x'.repeat(70_000);
+    // 40 queues, each with a 70 000-character description; then prod deletes an IVR.
+    const queue = (i: number) => ({ address: `genesyscloud_routing_queue.Q${i}`, mode: 'managed', type: 'genesyscloud_routing_queue', name: `Q${i}`, change: { actions: ['update'], before: { name: `DEV Q${i}`, description: 'a' }, after: { name: `DEV Q${i}`, description: long } } });
+    const dev = plan(Array.from({ length: 40 }, (_, i) => queue(i)));
+    const prod = plan([{ address: 'genesyscloud_architect_ivr.SalesIvr', mode: 'managed', type: 'genesyscloud_architect_ivr', name: 'SalesIvr', change: { actions: ['delete'], before: { name: 'Sales IVR', dnis: ['+353155500100'] }, after: null } }]);
+    const stacks = [
+      { stack: 'contact-center-dev', plan: dev, head: empty },
+      { stack: 'contact-center-prod', plan: prod, head: empty },
+    ];
+    const deletion = '| `genesyscloud_architect_ivr.SalesIvr` (Sales IVR) | 🗑️ delete | Removed from the org. |';
+    for (const limit of [COMMENT_LIMIT, 5_000, 1_200]) {
+      const text = reviewPlans(stacks, limit);
+      expect(text.length).toBeLessThanOrEqual(limit);
+      expect(markdownShape(text).problems).toEqual([]);
+      expect(text).toContain('### contact-center-prod\n\n**0** to create · **0** to update · **0** to replace · **1** to delete · 0 unchanged');
+      expect(text).toContain(deletion);
+      // The value itself is cut to VALUE_MAX characters wherever it is shown.
+      expect(text).not.toContain('x'.repeat(VALUE_MAX));
+    }
+    // Cut, the details go first, then table rows, and the notes say which, per stack.
+    const cut = reviewPlans(stacks, 5_000);
+    expect(cut.match(/^\| `genesyscloud_routing_queue\.Q\d+` \(DEV Q\d+\) \| ✏️ update \|/gm)).toHaveLength(40);
+    expect(cut).toMatch(/Left out: contact-center-dev: \d+ attribute diff\(s\)\./);
+    const shorter = reviewPlans(stacks, 1_200);
+    expect(shorter).toMatch(/\n\*\*\d+\*\* more changed resource\(s\) not shown here \(\d+ update\): see the note at the end\.\n/);
+    expect(shorter).toMatch(/Left out: contact-center-dev: \d+ table row\(s\), 40 attribute diff\(s\); contact-center-prod: 1 attribute diff\(s\)\./);
+    expect(shorter.indexOf(deletion)).toBeLessThan(shorter.indexOf('Review shortened'));
+  });
+
+  it('case 1, autolinks: no URL, www. address or e-mail address in a value becomes a link', () => {
+    const links = 'https://evil.example/login www.evil.example ftp://x.example user@evil.example mailto:a@b.example';
+    const text = review('DEV https://x.example ', links, 'genesyscloud_routing_queue.q["www.evil.example"]');
+    expect(markdownShape(text).problems).toEqual([]);
+    // Outside code (code spans, and fences such as the Mermaid diagrams, whose labels are never links).
+    const skeleton = markdownShape(text).skeleton;
+    const outside = text.split('\n').filter((_l, i) => skeleton[i] !== 'code').map((line) => line.replace(/`[^`]*`/g, '')).join('\n');
+    expect(outside).toContain('https:\u200D//evil.example/login www\u200D.evil.example');
+    expect(outside.split('\n').filter((l) => /:\/\/|www\./i.test(l))).toEqual([]);
   });
 
   it('case 2: a resource name marked sensitive is masked in the row label and the "renamed" note', () => {

@@ -6,8 +6,8 @@ import { App, LocalBackend, TerraformStack } from 'cdktf';
 import { GenesyscloudProvider } from '../../.gen/providers/genesyscloud/provider';
 import { CallFlow, InboundIvr, Queue, SharedFlow } from '../../constructs';
 import { CallSharedFlow, Disconnect, Expr, Task, queueNamed, Prompt } from '../../flow';
-import { parsePlan } from '../../runtime/plan-review/plan-json';
-import { COMMENT_LIMIT, REVIEW_MARKER, StackPlan, reviewPlans } from '../../runtime/plan-review/plan-review';
+import { changeKind, parsePlan } from '../../runtime/plan-review/plan-json';
+import { COMMENT_LIMIT, FORGET_NOTE, FORGET_REPLACE_NOTE, REVIEW_MARKER, StackPlan, reviewPlans } from '../../runtime/plan-review/plan-review';
 import { SynthesizedStack } from '../../runtime/synth-output/synthesized-stack';
 import { pinAuthFlow } from '../../stacks/flows/pin-auth';
 import { messageFlow, simpleModule } from '../support/fixtures';
@@ -138,8 +138,53 @@ describe('plan review', () => {
     const many = Array.from({ length: 40 }, () => stackPlan('dev'));
     const text = reviewPlans(many);
     expect(text.length).toBeLessThanOrEqual(COMMENT_LIMIT);
-    expect(text).toContain('Review truncated to fit a GitHub comment');
+    expect(text).toContain('Review shortened to fit a GitHub comment');
     expect((text.match(/^```/gm) ?? []).length % 2).toBe(0);
+    // Every stack's counts and table come before any detail, so all 40 tables are there, deletions first.
+    expect(text.match(/^\*\*1\*\* to create · \*\*5\*\* to update · \*\*1\*\* to replace · \*\*3\*\* to delete · 3 unchanged$/gm)).toHaveLength(40);
+    expect(text.match(/^\| `genesyscloud_flow\.Retired_Publication_05A56D26` .* 🗑️ delete \|/gm)).toHaveLength(40);
+  });
+
+  it('writes every table before the details, deletions first in each', () => {
+    const text = reviewPlans([stackPlan('dev'), stackPlan('test')]);
+    const firstDetail = text.indexOf('### Details: ');
+    expect(firstDetail).toBeGreaterThan(text.indexOf('### contact-center-test'));
+    expect(text.indexOf('<details>')).toBeGreaterThan(firstDetail);
+    const actions = text.slice(text.indexOf('### contact-center-dev'), text.indexOf('### contact-center-test')).match(/^\| `.*? \| (\S+) (\w+) \|/gm)!.map((row) => / (\w+) \|$/.exec(row)![1]);
+    expect(actions).toEqual(['delete', 'delete', 'delete', 'replace', 'update', 'update', 'update', 'update', 'update', 'create']);
+  });
+
+  it('shows a forget (removed with destroy = false) as its own kind, never as unchanged', () => {
+    // As `terraform show -json` (1.11) writes a `removed { lifecycle { destroy = false } }`, a moved
+    // resource and a replacement whose old object is forgotten.
+    const resource = (address: string, actions: string[], before: object | null, after: object | null) => ({ address, mode: 'managed', type: 'genesyscloud_architect_ivr', name: address.split('.')[1], change: { actions, before, after, after_unknown: {}, before_sensitive: {}, after_sensitive: after ? {} : false } });
+    const plan = parsePlan(
+      JSON.stringify({
+        format_version: '1.2',
+        terraform_version: '1.11.4',
+        resource_changes: [
+          resource('genesyscloud_architect_ivr.a', ['forget'], { id: 'i-a', name: 'IVR a' }, null),
+          { ...resource('genesyscloud_architect_ivr.b2', ['no-op'], { id: 'i-b', name: 'IVR b' }, { id: 'i-b', name: 'IVR b' }), previous_address: 'genesyscloud_architect_ivr.b' },
+          resource('genesyscloud_architect_ivr.c', ['create', 'forget'], { id: 'i-c', name: 'IVR c' }, { name: 'IVR c' }),
+        ],
+      }),
+      'plan-forget.json',
+    );
+    const text = reviewPlans([{ stack: 'contact-center-dev', plan, head: SynthesizedStack.read(stackDir(head, 'dev')) }]);
+    expect(text).toContain('**0** to create · **0** to update · **1** to replace · **0** to delete · **1** to forget (leave Terraform, stay in Genesys) · 1 unchanged');
+    expect(text).toContain(`| \`genesyscloud_architect_ivr.a\` (IVR a) | 📤 forget | ${FORGET_NOTE} |`);
+    expect(text).toContain(`| \`genesyscloud_architect_ivr.c\` (IVR c) | ♻️ replace | The IVR is re-created with a new id. ${FORGET_REPLACE_NOTE} |`);
+    expect(text).not.toContain('genesyscloud_architect_ivr.a: attribute changes');
+    expect(changeKind(['forget'])).toBe('forget');
+    expect(changeKind(['create', 'forget'])).toBe('replace');
+    // A forgotten flow stays in the org: said so, not "removed".
+    const flowPlan = planBetween(stackDir(base, 'dev'), stackDir(head, 'dev'));
+    const legacy = flowPlan.resource_changes.find((r: { address: string }) => r.address.startsWith('genesyscloud_flow.Legacy_'));
+    legacy.change.actions = ['forget'];
+    const flows = reviewPlans([stackPlan('dev', flowPlan)]);
+    expect(flows).toContain('#### dev Legacy (INBOUNDCALL) — leaves Terraform management, stays in the org');
+    expect(flows).toMatch(/\| `genesyscloud_flow\.Legacy_Publication_432711E0` \(dev Legacy\) \| 📤 forget \| Leaves Terraform management/);
+    expect(flows).toContain('**2** to delete · **1** to forget');
   });
 
   it('says "No changes." for a plan without changes', () => {

@@ -33,6 +33,41 @@ describe('GitHub workflows', () => {
     expect(script).toContain('createComment');
   });
 
+  describe('plan-review: the comment script (run as actions/github-script runs it)', () => {
+    const wf = load('plan-review.yml');
+    const script = wf.jobs.review.steps.find((s: Step) => s.uses?.startsWith('actions/github-script')).with.script as string;
+    const marker = '<!-- genesys-plan-review -->';
+    const bot = { login: 'github-actions[bot]', type: 'Bot' };
+
+    async function comment(comments: Array<{ id: number; body: string; user: { login: string; type: string } | null }>) {
+      const calls: Array<[string, Record<string, unknown>]> = [];
+      const github = {
+        paginate: async (fn: (args: unknown) => Promise<unknown>, args: unknown) => fn(args),
+        rest: {
+          issues: {
+            listComments: async () => comments,
+            updateComment: async (args: Record<string, unknown>) => calls.push(['update', args]),
+            createComment: async (args: Record<string, unknown>) => calls.push(['create', args]),
+          },
+        },
+      };
+      const context = { repo: { owner: 'o', repo: 'r' }, issue: { number: 7 } };
+      const fakeRequire = (name: string) => (name === 'fs' ? { readFileSync: () => `${marker}\n## Plan review\n` } : require(name));
+      const AsyncFunction = Object.getPrototypeOf(async () => undefined).constructor;
+      await new AsyncFunction('require', 'github', 'context', 'core', script)(fakeRequire, github, context, {});
+      return calls.map(([what, args]) => `${what}:${args.comment_id ?? args.issue_number}`);
+    }
+
+    it('updates only the comment its own bot wrote, never one that only starts with the marker', async () => {
+      const spoof = { id: 1, body: `${marker}\nLooks good to me, nothing deleted`, user: { login: 'mallory', type: 'User' } };
+      const otherBot = { id: 2, body: `${marker}\nfake`, user: { login: 'evil-app[bot]', type: 'Bot' } };
+      const ours = { id: 3, body: `${marker}\n## Plan review`, user: bot };
+      expect(await comment([spoof, otherBot, ours])).toEqual(['update:3']);
+      expect(await comment([spoof, otherBot, { id: 4, body: 'no marker', user: bot }, { id: 5, body: 'x', user: null }])).toEqual(['create:7']);
+      expect(await comment([])).toEqual(['create:7']);
+    });
+  });
+
   it('deploy: dev on merge, then test and prod behind environment approvals', () => {
     const wf = load('deploy.yml');
     expect(wf.on.push.branches).toEqual(['main']);

@@ -1,5 +1,9 @@
-/** The parts of Terraform's plan JSON (`terraform show -json <plan>`, format 1.x) the review reads. */
-export type PlanAction = 'no-op' | 'create' | 'read' | 'update' | 'delete';
+/**
+ * The parts of Terraform's plan JSON (`terraform show -json <plan>`, format 1.x) the review reads.
+ * `forget` (Terraform >= 1.7): a `removed` block with `lifecycle { destroy = false }` takes the object out
+ * of the state and leaves it where it is; `["create", "forget"]`: replaced, the old object left in place.
+ */
+export type PlanAction = 'no-op' | 'create' | 'read' | 'update' | 'delete' | 'forget';
 
 export interface ResourceChange {
   readonly address: string;
@@ -24,13 +28,17 @@ export interface TerraformPlan {
   readonly resource_changes?: ResourceChange[];
 }
 
-/** What a resource change amounts to, in reviewer terms. */
-export type ChangeKind = 'create' | 'update' | 'replace' | 'delete' | 'no-op' | 'read';
+/**
+ * What a resource change amounts to, in reviewer terms. `forget`: the object leaves Terraform's management
+ * and stays in Genesys as it is (never counted as unchanged: nothing will manage it any more).
+ */
+export type ChangeKind = 'create' | 'update' | 'replace' | 'delete' | 'forget' | 'no-op' | 'read';
 
 export function changeKind(actions: readonly PlanAction[]): ChangeKind {
-  if (actions.includes('create') && actions.includes('delete')) return 'replace';
+  if (actions.includes('create') && (actions.includes('delete') || actions.includes('forget'))) return 'replace';
   if (actions.includes('create')) return 'create';
   if (actions.includes('delete')) return 'delete';
+  if (actions.includes('forget')) return 'forget';
   if (actions.includes('update')) return 'update';
   if (actions.includes('read')) return 'read';
   return 'no-op';

@@ -1,4 +1,5 @@
 import { ExpectedFlow, SynthesizedStack } from '../synth-output/synthesized-stack';
+import { Piece, countList, fitPieces } from '../text/fit';
 import { mdCode, mdFence, mdTableRow, mdText } from '../text/markdown';
 import { diffOutlines, mermaid, NodeChange, outlineFlow } from './flow-outline';
 import { ChangeKind, ResourceChange, TerraformPlan, changeKind, display, marked, own } from './plan-json';
@@ -18,63 +19,170 @@ export interface StackPlan {
   readonly base?: SynthesizedStack;
 }
 
-const KINDS: ChangeKind[] = ['create', 'update', 'replace', 'delete', 'no-op'];
-const ICON: Record<ChangeKind, string> = { create: '➕', update: '✏️', replace: '♻️', delete: '🗑️', 'no-op': '', read: '' };
+const KINDS: ChangeKind[] = ['create', 'update', 'replace', 'delete', 'forget', 'no-op'];
+/** Order of the table, and what a shortened review keeps first: deletions, then replacements, ... */
+const SEVERITY: ChangeKind[] = ['delete', 'replace', 'forget', 'update', 'create', 'read', 'no-op'];
+const ICON: Record<ChangeKind, string> = { create: '➕', update: '✏️', replace: '♻️', delete: '🗑️', forget: '📤', 'no-op': '', read: '' };
+const severity = (kind: ChangeKind) => SEVERITY.indexOf(kind);
+
+/** The smallest limit `reviewPlans` accepts: room for the totals of any plan and the note. */
+export const MIN_COMMENT_LIMIT = 400;
+/** Stack names in a review shortened down to its counts. */
+const SHORT_NAME = 40;
+/** Names listed in one note (callers of a shared flow), then "and N more". */
+const LIST_MAX = 10;
 
 /**
  * One readable Markdown review of the plans of one or several stacks. Every value from a plan or a
- * synthesized stack is escaped (`runtime/text/markdown.ts`), so none can change the comment's structure;
- * values Terraform marks sensitive are shown as `(sensitive)`, names included.
+ * synthesized stack is escaped and cut to `VALUE_MAX` characters (`runtime/text/markdown.ts`), so none can
+ * change the comment's structure or fill it; values Terraform marks sensitive are shown as `(sensitive)`,
+ * names included.
+ *
+ * First every stack's counts and its table of changed resources (deletions first), then the details
+ * (blast radius, flow diffs, attribute diffs, diagrams). Longer than `limit`, the review is shortened
+ * between whole blocks (`runtime/text/fit.ts`): the counts of every stack always stay; table rows are kept
+ * before anything else (all stacks' deletions first, then replacements, ...), details before diagrams; a
+ * note after each shortened table and at the end names what was left out, per stack.
  */
 export function reviewPlans(stacks: readonly StackPlan[], limit = COMMENT_LIMIT): string {
-  // Blocks are whole Markdown structures (a heading, a table row, a <details> with its fence): cutting
-  // between two never leaves a fence, a <details> or a table row open.
-  const blocks = [[REVIEW_MARKER, '## Plan review', ''].join('\n'), ...stacks.flatMap(reviewStack)];
-  const body = blocks.join('\n');
-  if (body.length <= limit) return body;
-  const note = `\n\n> ⚠️ Review truncated to fit a GitHub comment (${body.length} characters). Run \`npm run plan-review\` locally for the full text.\n`;
-  let text = blocks[0];
-  for (const block of blocks.slice(1)) {
-    if (text.length + 1 + block.length + note.length > limit) break;
-    text += `\n${block}`;
+  if (!(limit >= MIN_COMMENT_LIMIT)) throw new RangeError(`a review needs at least ${MIN_COMMENT_LIMIT} characters, not ${limit}`);
+  const header: Piece = { text: [REVIEW_MARKER, '## Plan review', ''].join('\n'), keep: 'always' };
+  const reviews = stacks.map((s, i) => reviewStack(s, i));
+  const pieces = [header, ...reviews.flatMap((r) => r.summary), ...reviews.flatMap((r) => r.details)];
+  const tails = new Map(reviews.flatMap((r) => (r.tail ? [[r.tail, ''] as const] : [])));
+  const full = pieces.map((p) => tails.get(p) ?? p.text).join('\n');
+  if (full.length <= limit) return full;
+
+  const note = (left: ReadonlyArray<ReturnType<typeof leftOut>>) => {
+    const parts = left.filter((l) => l.text !== '').map((l) => l.text);
+    return `> ⚠️ Review shortened to fit a GitHub comment (the full review has ${full.length} characters).${parts.length > 0 ? ` Left out: ${parts.join('; ')}.` : ''} Run \`npm run plan-review -- … --limit none\` locally for the full text.\n`;
+  };
+  // Kept within the limit with the longest notes it could need (everything left out), then written with the real ones.
+  const worst: Piece = { text: note(reviews.map((r) => leftOut(r, undefined))), keep: 'always' };
+  const kept = fitPieces([...pieces, worst], limit);
+  if (kept) {
+    const texts = new Map<Piece, string>(reviews.flatMap((r) => (r.tail ? [[r.tail, tailText(r, kept)] as const] : [])));
+    texts.set(worst, note(reviews.map((r) => leftOut(r, kept))));
+    const text = [...pieces, worst].filter((p) => kept.has(p)).map((p) => texts.get(p) ?? p.text).join('\n');
+    if (text.length <= limit) return text;
   }
-  return text + note;
+  return countsOnly(stacks, reviews, full.length, limit);
 }
 
-/** The review of one stack, as blocks (see `reviewPlans`). */
-function reviewStack(s: StackPlan): string[] {
+/** A review too long for even its tables: every stack's counts (short names), or the totals. */
+function countsOnly(stacks: readonly StackPlan[], reviews: readonly StackReview[], fullLength: number, limit: number): string {
+  const note = (what: string) => `> ⚠️ Review shortened to fit a GitHub comment (the full review has ${fullLength} characters): ${what}. Run \`npm run plan-review -- … --limit none\` locally for the full text.\n`;
+  const header = [REVIEW_MARKER, '## Plan review', ''].join('\n');
+  const perStack = [header, ...reviews.map((r, i) => [`### ${mdText(stacks[i].stack, SHORT_NAME)}`, '', countsLine(r.counts), ''].join('\n')), note('only the counts of each stack are shown')].join('\n');
+  if (perStack.length <= limit) return perStack;
+  const totals = Object.fromEntries(KINDS.map((k) => [k, reviews.reduce((n, r) => n + r.counts[k], 0)])) as Record<ChangeKind, number>;
+  const text = [header, `${stacks.length} stack(s): ${countsLine(totals)}`, '', note('only the totals of all stacks are shown')].join('\n');
+  if (text.length <= limit) return text;
+  throw new RangeError(`a review needs more than ${limit} characters`);
+}
+
+function countsLine(counts: Readonly<Record<ChangeKind, number>>): string {
+  const forget = counts.forget > 0 ? ` · **${counts.forget}** to forget (leave Terraform, stay in Genesys)` : '';
+  return `**${counts.create}** to create · **${counts.update}** to update · **${counts.replace}** to replace · **${counts.delete}** to delete${forget} · ${counts['no-op']} unchanged`;
+}
+
+/** One stack's review as pieces (`runtime/text/fit.ts`): its summary (in the first part) and its details. */
+interface StackReview {
+  readonly name: string;
+  readonly counts: Readonly<Record<ChangeKind, number>>;
+  readonly summary: Piece[];
+  readonly details: Piece[];
+  /** The table's rows, with their kinds. */
+  readonly rows: ReadonlyArray<{ readonly piece: Piece; readonly kind: ChangeKind }>;
+  /** The line after the table: blank, or a note on the rows left out (its text: the longest it can be). */
+  readonly tail?: Piece;
+  /** Detail pieces by what they are, for the note on what was left out. */
+  readonly sections: ReadonlyArray<{ readonly piece: Piece; readonly what: Section }>;
+}
+
+type Section = 'blast radius' | 'flow diffs' | 'attribute diffs' | 'diagrams';
+const SECTIONS: Section[] = ['blast radius', 'flow diffs', 'attribute diffs', 'diagrams'];
+const LABEL: Record<Section, string> = { 'blast radius': 'blast radius', 'flow diffs': 'flow diff(s)', 'attribute diffs': 'attribute diff(s)', diagrams: 'diagram(s)' };
+/** Ranks (see `Piece.keep`): table rows, then blast radius, flow diffs, attribute diffs, diagrams. */
+const RANK: Record<'row' | Section, number> = { row: 0, 'blast radius': 1, 'flow diffs': 2, 'attribute diffs': 3, diagrams: 4 };
+
+/** The review of one stack, as pieces (see `reviewPlans`); `at` is its place among the stacks. */
+function reviewStack(s: StackPlan, at: number): StackReview {
+  const name = mdText(s.stack);
   const changes = (s.plan.resource_changes ?? []).filter((r) => r.mode === 'managed');
   const counts = Object.fromEntries(KINDS.map((k) => [k, 0])) as Record<ChangeKind, number>;
   for (const r of changes) counts[changeKind(r.change.actions)]++;
-  const out: string[] = [
-    [
-      `### ${mdText(s.stack)}`,
-      '',
-      `**${counts.create}** to create · **${counts.update}** to update · **${counts.replace}** to replace · **${counts.delete}** to delete · ${counts['no-op']} unchanged`,
-      '',
-    ].join('\n'),
-  ];
-  const changed = changes.filter((r) => changeKind(r.change.actions) !== 'no-op');
-  if (changed.length === 0) return [...out, 'No changes.\n'];
+  const heading: Piece = { text: [`### ${name}`, '', countsLine(counts), ''].join('\n'), keep: 'always' };
+  const changed = changes
+    .filter((r) => changeKind(r.change.actions) !== 'no-op')
+    .map((r, i) => ({ r, i, kind: changeKind(r.change.actions) }))
+    .sort((a, b) => severity(a.kind) - severity(b.kind) || a.i - b.i);
+  if (changed.length === 0) return { name, counts, summary: [{ ...heading, text: `${heading.text}\nNo changes.\n` }], details: [], rows: [], sections: [] };
 
-  out.push(['| Resource | Action | Why it matters |', '|---|---|---|'].join('\n'));
-  for (const r of changed) {
-    const kind = changeKind(r.change.actions);
-    out.push(mdTableRow([`${mdCode(r.address)}${label(s, r)}`, `${ICON[kind] ?? ''} ${kind}`, notes(s, r).join(' ')]));
+  const table: Piece = { text: ['| Resource | Action | Why it matters |', '|---|---|---|'].join('\n'), keep: 'with' };
+  // Rows are ranked by kind, then by place in its kind, then by stack: every stack's first deletion is
+  // kept before any stack's second one.
+  const seen = new Map<ChangeKind, number>();
+  const rows = changed.map(({ r, kind }) => {
+    const nth = seen.get(kind) ?? 0;
+    seen.set(kind, nth + 1);
+    const text = mdTableRow([`${mdCode(r.address)}${label(s, r)}`, `${ICON[kind] ?? ''} ${kind}`, notes(s, r).join(' ')]);
+    return { piece: { text, keep: [RANK.row, severity(kind), nth, at], under: table } as Piece, kind };
+  });
+  const review = { name, counts, rows };
+  const tail: Piece = { text: rowsNote(review, rows.length), keep: 'always' };
+  const sections: Array<{ piece: Piece; what: Section }> = [];
+  const summary: Piece[] = [heading, table, ...rows.map((row) => row.piece), tail];
+
+  const blast = blastRadius(s, changed.map((c) => c.r));
+  if (blast.length > 0) {
+    const piece: Piece = { text: ['**Blast radius**', '', ...blast.map((b) => `- ${b}`), ''].join('\n'), keep: [RANK['blast radius'], at] };
+    summary.push(piece);
+    sections.push({ piece, what: 'blast radius' });
   }
-  out.push('');
 
-  const blast = blastRadius(s, changed);
-  if (blast.length > 0) out.push(['**Blast radius**', '', ...blast.map((b) => `- ${b}`), ''].join('\n'));
-
-  const attributeChanges = changed.filter((r) => r.type !== 'genesyscloud_flow' && r.type !== 'terraform_data' && changeKind(r.change.actions) !== 'create');
-  for (const r of attributeChanges) {
+  const detailsHeading: Piece = { text: `### Details: ${name}\n`, keep: 'with' };
+  const details: Piece[] = [detailsHeading];
+  let n = 0;
+  const add = (text: string, what: Section, under: Piece = detailsHeading) => {
+    const piece: Piece = { text, keep: [RANK[what], n++, at], under };
+    details.push(piece);
+    sections.push({ piece, what });
+    return piece;
+  };
+  for (const { r, kind } of changed) {
+    if (r.type === 'genesyscloud_flow' || r.type === 'terraform_data' || kind === 'create' || kind === 'forget') continue;
     const lines = attributeDiff(r);
-    if (lines.length > 0) out.push([`<details><summary>${mdText(r.address)}: attribute changes</summary>`, '', ...lines.map((l) => `- ${l}`), '', '</details>', ''].join('\n'));
+    if (lines.length > 0) add([`<details><summary>${mdText(r.address)}: attribute changes</summary>`, '', ...lines.map((l) => `- ${l}`), '', '</details>', ''].join('\n'), 'attribute diffs');
   }
+  for (const { r } of changed.filter((c) => c.r.type === 'genesyscloud_flow')) {
+    const flow = flowSection(s, r);
+    if (!flow) continue;
+    const piece = add(flow.text, 'flow diffs');
+    if (flow.diagram) add(flow.diagram, 'diagrams', piece);
+  }
+  return { ...review, summary, details: details.length > 1 ? details : [], tail, sections };
+}
 
-  for (const r of changed.filter((c) => c.type === 'genesyscloud_flow')) out.push(...flowSection(s, r));
-  return out;
+/** What a shortened review left out of one stack, for the note at the end ('' for nothing); `kept` undefined: everything. */
+function leftOut(r: StackReview, kept: ReadonlySet<Piece> | undefined): { text: string } {
+  const out = (p: Piece) => kept === undefined || !kept.has(p);
+  const rows = r.rows.filter((row) => out(row.piece)).length;
+  const sections = SECTIONS.map((what) => [LABEL[what], r.sections.filter((x) => x.what === what && out(x.piece)).length] as const);
+  const list = countList([['table row(s)', rows], ...sections]);
+  return { text: list === '' ? '' : `${r.name}: ${list}` };
+}
+
+/** The line after a stack's table: blank, or what it does not show of `left` rows (by kind). */
+function rowsNote(r: Pick<StackReview, 'rows' | 'counts'>, left: number, kinds: readonly ChangeKind[] = r.rows.map((row) => row.kind)): string {
+  if (left === 0) return '';
+  const byKind = SEVERITY.map((k) => [k, kinds.filter((x) => x === k).length] as const);
+  return `\n**${left}** more changed resource(s) not shown here (${countList(byKind)}): see the note at the end.\n`;
+}
+
+function tailText(r: StackReview, kept: ReadonlySet<Piece>): string {
+  const left = r.rows.filter((row) => !kept.has(row.piece));
+  return rowsNote(r, left.length, left.map((row) => row.kind));
 }
 
 /** A resource's name for the reader: the escaped name (`shown`), or a placeholder such as `(sensitive)`. */
@@ -124,8 +232,8 @@ function notes(s: StackPlan, r: ResourceChange): string[] {
     const head = s.head.flowsByAddress.get(r.address);
     const base = s.base?.flowsByAddress.get(r.address);
     if (kind === 'delete' && base) {
-      const callers = callersOf(s.base!, base).map((f) => mdText(f.name));
-      found.push(callers.length > 0 ? `Deletes shared flow '${mdText(base.name)}', which ${callers.join(', ')} call.` : `Deletes flow '${mdText(base.name)}' from the org.`);
+      const callers = callersOf(s.base!, base).map((f) => f.name);
+      found.push(callers.length > 0 ? `Deletes shared flow '${mdText(base.name)}', which ${nameList(callers)} call.` : `Deletes flow '${mdText(base.name)}' from the org.`);
     }
     if (head && base && head.name !== base.name) {
       found.push(`Flow renamed ('${mdText(base.name)}' → '${mdText(head.name)}'): the import creates a new flow and leaves '${mdText(base.name)}' in the org as an orphan.`);
@@ -133,8 +241,21 @@ function notes(s: StackPlan, r: ResourceChange): string[] {
     if (kind === 'update' && head && base && head.yaml === base.yaml) found.push('Republish only (a shared flow it calls changed).');
   }
   if (r.type === 'terraform_data' && kind === 'replace') found.push('The post-apply flow check runs again.');
+  if (kind === 'replace' && r.change.actions.includes('forget')) found.push(FORGET_REPLACE_NOTE);
   if (kind === 'delete' && found.length === 0) found.push('Removed from the org.');
+  if (kind === 'forget') found.push(FORGET_NOTE);
   return found;
+}
+
+/** The note on a `forget` (a `removed` block with `destroy = false`). */
+export const FORGET_NOTE = 'Leaves Terraform management and stays in Genesys as it is (a `removed` block with `destroy = false`): Terraform will no longer update or delete it.';
+/** The note on `["create", "forget"]`. */
+export const FORGET_REPLACE_NOTE = 'The old object is not destroyed (`destroy = false`): it stays in Genesys, no longer managed by Terraform, next to the new one.';
+
+/** Escaped names joined with commas, at most LIST_MAX of them, then "and N more". */
+function nameList(names: readonly string[]): string {
+  const shown = names.slice(0, LIST_MAX).map((n) => mdText(n));
+  return names.length > LIST_MAX ? `${shown.join(', ')} and ${names.length - LIST_MAX} more` : shown.join(', ');
 }
 
 function callersOf(stack: SynthesizedStack, module: ExpectedFlow): ExpectedFlow[] {
@@ -149,8 +270,8 @@ function blastRadius(s: StackPlan, changed: readonly ResourceChange[]): string[]
     if (!head || head.type !== 'COMMONMODULE') continue;
     const base = s.base?.flowsByAddress.get(r.address);
     if (base && base.yaml === head.yaml) continue;
-    const callers = callersOf(s.head, head).map((f) => mdText(f.name));
-    lines.push(`SharedFlow *${mdText(head.name)}* ${base ? 'changed' : 'is new'} → ${callers.length > 0 ? `republishes ${callers.join(', ')}` : 'no caller in this stack'} (${mdText(s.stack)})`);
+    const callers = callersOf(s.head, head).map((f) => f.name);
+    lines.push(`SharedFlow *${mdText(head.name)}* ${base ? 'changed' : 'is new'} → ${callers.length > 0 ? `republishes ${nameList(callers)}` : 'no caller in this stack'} (${mdText(s.stack)})`);
   }
   return lines;
 }
@@ -169,26 +290,25 @@ function attributeDiff(r: ResourceChange): string[] {
   return lines;
 }
 
-/** The blocks for one changed flow: what changed, node by node, and its diagram. */
-function flowSection(s: StackPlan, r: ResourceChange): string[] {
+/** One changed flow's section: what changed, node by node (or that it is removed or forgotten), and its diagram. */
+function flowSection(s: StackPlan, r: ResourceChange): { text: string; diagram?: string } | undefined {
   const head = s.head.flowsByAddress.get(r.address);
   const base = s.base?.flowsByAddress.get(r.address);
   const kind = changeKind(r.change.actions);
-  const out: string[] = [];
-  if (kind === 'delete' || !head) {
-    if (base) out.push(`#### ${mdText(base.name)} (${mdText(base.type)}) — removed\n`);
-    return out;
+  if (kind === 'forget') {
+    const flow = base ?? head;
+    return flow && { text: `#### ${mdText(flow.name)} (${mdText(flow.type)}) — leaves Terraform management, stays in the org\n` };
   }
+  if (kind === 'delete' || !head) return base && { text: `#### ${mdText(base.name)} (${mdText(base.type)}) — removed\n` };
+  let lines: string[];
   if (!base) {
     const outline = outlineFlow(head.yaml);
-    out.push(`#### ${mdText(head.name)} (${mdText(head.type)}) — new\n`, ...outline.nodes.map((n) => `- ${mdCode(n.id)}${summary(n.facts)}`), '');
+    lines = [`#### ${mdText(head.name)} (${mdText(head.type)}) — new\n`, ...outline.nodes.map((n) => `- ${mdCode(n.id)}${summary(n.facts)}`), ''];
   } else {
     const changes = diffOutlines(outlineFlow(base.yaml), outlineFlow(head.yaml));
-    out.push(`#### ${mdText(head.name)} (${mdText(head.type)}) — ${changes.length === 0 ? 'republished, logic unchanged' : `${changes.length} node(s) changed`}\n`);
-    out.push(...changes.map(describeChange), '');
+    lines = [`#### ${mdText(head.name)} (${mdText(head.type)}) — ${changes.length === 0 ? 'republished, logic unchanged' : `${changes.length} node(s) changed`}\n`, ...changes.map(describeChange), ''];
   }
-  out.push(['<details><summary>Diagram</summary>', '', mdFence(mermaid(head.yaml), 'mermaid'), '', '</details>', ''].join('\n'));
-  return out;
+  return { text: lines.join('\n'), diagram: ['<details><summary>Diagram</summary>', '', mdFence(mermaid(head.yaml), 'mermaid'), '', '</details>', ''].join('\n') };
 }
 
 function describeChange(c: NodeChange): string {
