@@ -208,3 +208,10 @@ describe('plan review', () => {
     expect(bad.stderr).toContain('--plan and --head are required');
   });
 });
+
+describe('plan actions this review does not know', () => {
+  it('refuses the plan instead of counting the resource as unchanged', () => {
+    const plan = { format_version: '1.2', resource_changes: [{ address: 'genesyscloud_architect_ivr.a', mode: 'managed', type: 'genesyscloud_architect_ivr', name: 'a', change: { actions: ['teleport'], before: {}, after: {} } }] };
+    expect(() => parsePlan(JSON.stringify(plan), 'future.json')).toThrow(/actions has 'teleport', which this review does not know/);
+  });
+});

@@ -4,6 +4,7 @@
  * of the state and leaves it where it is; `["create", "forget"]`: replaced, the old object left in place.
  */
 export type PlanAction = 'no-op' | 'create' | 'read' | 'update' | 'delete' | 'forget';
+const KNOWN_ACTIONS: readonly PlanAction[] = ['no-op', 'create', 'read', 'update', 'delete', 'forget'];
 
 export interface ResourceChange {
   readonly address: string;
@@ -77,6 +78,9 @@ export function parsePlan(text: string, source: string): TerraformPlan {
     if (!isRecord(r.change)) throw new PlanFormatError(`${at}.change is not an object`);
     const { actions, before, after } = r.change;
     if (!Array.isArray(actions) || !actions.every((a) => typeof a === 'string')) throw new PlanFormatError(`${at}.change.actions is not a list of strings`);
+    // An action this review does not know (a newer Terraform) must not pass as "unchanged".
+    const unknown = actions.find((a) => !KNOWN_ACTIONS.includes(a as PlanAction));
+    if (unknown !== undefined) throw new PlanFormatError(`${at}.change.actions has '${unknown.slice(0, 40)}', which this review does not know (it knows ${KNOWN_ACTIONS.join(', ')}); read the plan with terraform show`);
     for (const [key, value] of [['before', before], ['after', after]] as const) {
       if (value !== undefined && value !== null && !isRecord(value)) throw new PlanFormatError(`${at}.change.${key} is neither an object nor null`);
     }
