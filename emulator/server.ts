@@ -30,6 +30,17 @@ export interface EmulatorOptions {
   readonly clients?: Readonly<Record<string, string>>;
   /** Largest request body read; a larger one is answered 413 without reading it all. @default MAX_BODY_BYTES (10 MB) */
   readonly maxBodyBytes?: number;
+  /**
+   * Bytes of request bodies held at once, all connections together; a body that would go past it is
+   * answered 503 and its connection closed. @default MAX_BODY_BYTES_IN_FLIGHT (64 MB)
+   */
+  readonly maxBodyBytesInFlight?: number;
+  /** Time a client has to send a whole request (headers and body); then 408 and the connection is closed. @default 30000 */
+  readonly requestTimeoutMs?: number;
+  /** Time a client has to send a request's headers (at most `requestTimeoutMs`). @default 10000 */
+  readonly headersTimeoutMs?: number;
+  /** Connections open at once; more are closed as they arrive. @default MAX_CONNECTIONS (256) */
+  readonly maxConnections?: number;
 }
 
 /**
@@ -39,8 +50,37 @@ export interface EmulatorOptions {
  */
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
+/**
+ * Request bodies held at once, all connections together (the emulator's choice): with the per-request
+ * limit, 60 slow clients could otherwise hold 60 × 10 MB.
+ */
+export const MAX_BODY_BYTES_IN_FLIGHT = 64 * 1024 * 1024;
+
+/** Connections open at once (the emulator's choice: far above what the tools and the provider open). */
+export const MAX_CONNECTIONS = 256;
+
 /** A request body over the limit (answered 413). */
 class BodyTooLarge extends Error {}
+
+/** A request body that does not fit in what all connections together may hold (answered 503). */
+class BodiesOverCapacity extends Error {}
+
+/** Bytes of request bodies being read, all connections together, against a cap. */
+class BodyBytesInFlight {
+  held = 0;
+  constructor(readonly cap: number) {}
+
+  /** Takes `n` bytes; false (nothing taken) when that would go past the cap. */
+  take(n: number): boolean {
+    if (this.held + n > this.cap) return false;
+    this.held += n;
+    return true;
+  }
+
+  release(n: number): void {
+    this.held = Math.max(0, this.held - n);
+  }
+}
 
 interface ImportJob {
   id: string;
@@ -90,6 +130,11 @@ export class GenesysEmulator {
   private baseUrl = '';
   private readonly jobDurationMs: number;
   private readonly maxBodyBytes: number;
+  /** Request body bytes held now, all connections together (see {@link EmulatorOptions.maxBodyBytesInFlight}). */
+  readonly bodyBytesInFlight: BodyBytesInFlight;
+  private readonly requestTimeoutMs: number;
+  private readonly headersTimeoutMs: number;
+  private readonly maxConnections: number;
 
   constructor(private readonly options: EmulatorOptions = {}) {
     this.limiter = new RateLimiter(options.rateLimitPerMinute ?? 300);
@@ -97,6 +142,16 @@ export class GenesysEmulator {
     this.jobDurationMs = options.jobDurationMs ?? 50;
     this.maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
     if (!Number.isInteger(this.maxBodyBytes) || this.maxBodyBytes < 1) throw new Error(`maxBodyBytes must be a positive integer, got ${options.maxBodyBytes}`);
+    const positive = (name: keyof EmulatorOptions, fallback: number): number => {
+      const value = options[name] ?? fallback;
+      if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer, got ${String(options[name])}`);
+      return value;
+    };
+    this.bodyBytesInFlight = new BodyBytesInFlight(positive('maxBodyBytesInFlight', MAX_BODY_BYTES_IN_FLIGHT));
+    this.requestTimeoutMs = positive('requestTimeoutMs', 30_000);
+    this.headersTimeoutMs = positive('headersTimeoutMs', Math.min(10_000, this.requestTimeoutMs));
+    this.maxConnections = positive('maxConnections', MAX_CONNECTIONS);
+    if (this.headersTimeoutMs > this.requestTimeoutMs) throw new Error(`headersTimeoutMs (${this.headersTimeoutMs}) must not exceed requestTimeoutMs (${this.requestTimeoutMs})`);
   }
 
   get url(): string {
@@ -112,7 +167,14 @@ export class GenesysEmulator {
    * instead of letting it escape as an unhandled 'error' event.
    */
   async start(): Promise<this> {
-    const server = http.createServer((req, res) => {
+    const options: http.ServerOptions = {
+      // A client that sends its request slowly (or never finishes it) is answered 408 and disconnected;
+      // Node checks these timeouts every `connectionsCheckingInterval`, so check often enough for them to hold.
+      requestTimeout: this.requestTimeoutMs,
+      headersTimeout: this.headersTimeoutMs,
+      connectionsCheckingInterval: Math.max(10, Math.min(1000, Math.floor(this.headersTimeoutMs / 4))),
+    };
+    const server = http.createServer(options, (req, res) => {
       this.handle(req, res).catch(() => {
         // Nothing a request does may stop the emulator: answer 500 if still possible, else drop the connection.
         if (!res.headersSent) send(res, 500, new HttpError(500, 'internal.server.error', 'The emulator failed to answer this request.').body);
@@ -134,6 +196,8 @@ export class GenesysEmulator {
     });
     // Later server errors (none expected once listening) must not crash the process either.
     server.on('error', () => undefined);
+    // Connections past the limit are closed as they arrive.
+    server.maxConnections = this.maxConnections;
     this.server = server;
     this.baseUrl = `http://127.0.0.1:${this.port}`;
     return this;
@@ -191,12 +255,16 @@ export class GenesysEmulator {
     const method = req.method ?? 'GET';
     let body: string;
     try {
-      body = await readBody(req, this.maxBodyBytes);
+      body = await readBody(req, this.maxBodyBytes, this.bodyBytesInFlight);
     } catch (err) {
-      if (!(err instanceof BodyTooLarge)) return void req.destroy();
+      if (!(err instanceof BodyTooLarge) && !(err instanceof BodiesOverCapacity)) return void req.destroy();
       // Answered at once; the connection is closed after the answer, so the rest of the body is never read.
-      const refusal = new HttpError(413, 'request.entity.too.large', `The request body is larger than the ${this.maxBodyBytes} bytes the emulator accepts.`);
       res.once('finish', () => setImmediate(() => req.destroy()));
+      if (err instanceof BodiesOverCapacity) {
+        const busy = new HttpError(503, 'service.unavailable', `The emulator is holding ${this.bodyBytesInFlight.cap} bytes of request bodies already; retry the request.`);
+        return send(res, 503, busy.body, { Connection: 'close', 'Retry-After': '1' });
+      }
+      const refusal = new HttpError(413, 'request.entity.too.large', `The request body is larger than the ${this.maxBodyBytes} bytes the emulator accepts.`);
       return send(res, 413, refusal.body, { Connection: 'close' });
     }
     try {
@@ -589,9 +657,15 @@ function escapeRegExp(s: string): string {
  * anything, a body that grows past the limit as soon as it does (nothing more is kept; the caller
  * closes the connection).
  */
-function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
+/**
+ * The request body, at most `limit` bytes (else BodyTooLarge), its bytes counted in `inFlight` while it is
+ * read (a body that does not fit there: BodiesOverCapacity). Declared sizes are checked before anything
+ * is read; the bytes held are released however the read ends.
+ */
+function readBody(req: http.IncomingMessage, limit: number, inFlight: BodyBytesInFlight): Promise<string> {
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > limit) return Promise.reject(new BodyTooLarge());
+  if (Number.isFinite(declared) && declared > 0 && inFlight.held + declared > inFlight.cap) return Promise.reject(new BodiesOverCapacity());
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -599,16 +673,22 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
     const settle = (fn: () => void) => {
       if (settled) return;
       settled = true;
+      inFlight.release(size);
       fn();
     };
     req.on('data', (c: Buffer) => {
       if (settled) return;
-      size += c.length;
-      if (size > limit) {
+      if (size + c.length > limit) {
         chunks.length = 0;
         req.pause();
         return settle(() => reject(new BodyTooLarge()));
       }
+      if (!inFlight.take(c.length)) {
+        chunks.length = 0;
+        req.pause();
+        return settle(() => reject(new BodiesOverCapacity()));
+      }
+      size += c.length;
       chunks.push(c);
     });
     req.on('end', () => settle(() => resolve(Buffer.concat(chunks).toString('utf8'))));

@@ -16,6 +16,7 @@ import { SynthesizedStack } from '../runtime/synth-output/synthesized-stack';
 import { GenesysClient } from '../runtime/genesys/genesys-client';
 import { errorText, scrubKnownSecrets } from '../runtime/genesys/genesys-error';
 import { settingsFromEnvironment } from '../runtime/genesys/settings';
+import { terminalLines, terminalText } from '../runtime/genesys/terminal-text';
 import { synthToDirectory } from './synth';
 
 const CLIENT = { id: 'demo-client', secret: 'demo-secret-not-real' };
@@ -55,7 +56,7 @@ async function main(): Promise<number> {
     console.log('2. synthesized contact-center-dev');
 
     const ops = new ArchitectOps(await GenesysClient.connect(settingsFromEnvironment(env)));
-    for (const message of await applyLikeProvider(ops, synthesized, { intervalMs: 50 })) console.log(`   ${scrubKnownSecrets(message)}`);
+    for (const message of await applyLikeProvider(ops, synthesized, { intervalMs: 50 })) console.log(`   ${terminalText(scrubKnownSecrets(message))}`);
 
     const checks = Object.entries(stack.resource.terraform_data as Record<string, Json>).filter(([, r]) => r.provisioner?.[0]?.['local-exec']?.when !== 'destroy');
     const runCheck = async (check: Json) => {
@@ -63,7 +64,8 @@ async function main(): Promise<number> {
       const input = JSON.parse(synthesized.resolve(JSON.stringify(check.input)));
       const [, handler] = /node "([^"]+)"/.exec(exec.command)!;
       const result = await run(process.execPath, [handler, 'create'], stackDir, { ...env, FLOW_CHECK_INPUT: JSON.stringify(input) });
-      console.log(scrubKnownSecrets(result.output.trimEnd()).replace(/^/gm, '   '));
+      // The handler prints inert lines already; they are checked again as they pass through.
+      console.log(terminalLines(scrubKnownSecrets(result.output.trimEnd())).replace(/^/gm, '   '));
       return result.code;
     };
     console.log('3. flow checks after the deploy (what terraform apply runs):');
@@ -91,7 +93,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (err) => {
-    console.error(`demo failed: ${errorText(err)}`);
+    console.error(terminalText(`demo failed: ${errorText(err)}`));
     process.exit(1);
   },
 );

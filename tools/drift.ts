@@ -14,12 +14,20 @@ import { DriftReport, detectDrift } from '../runtime/drift/drift-check';
 import { exitCodeOf, toJson, toMarkdown, toTable } from '../runtime/drift/drift-format';
 import { GenesysClient } from '../runtime/genesys/genesys-client';
 import { errorText, registerOwnCredentials, scrubKnownSecrets, scrubKnownSecretsDeep } from '../runtime/genesys/genesys-error';
+import { terminalLines, terminalText, terminalTextDeep } from '../runtime/genesys/terminal-text';
+import { TimeBudget } from '../runtime/genesys/time-budget';
 import { SynthesizedStack } from '../runtime/synth-output/synthesized-stack';
 import { stackIdFor } from '../stacks';
 import { synthToDirectory } from './synth';
 
+/**
+ * How long one run may take in all (every environment, listing, export job and retry): past it, what is
+ * left is reported as not checked (exit 1), never as in sync.
+ */
+const DRIFT_MAX_MS = 30 * 60_000;
+
 function usage(message: string): never {
-  console.error(`${message}\nusage: npm run drift -- --env <${ENVIRONMENTS.map((e) => e.name).join('|')}> | --all [--format table|json|markdown] [--export-batch-size N]`);
+  console.error(`${terminalText(message)}\nusage: npm run drift -- --env <${ENVIRONMENTS.map((e) => e.name).join('|')}> | --all [--format table|json|markdown] [--export-batch-size N]`);
   process.exit(1);
 }
 
@@ -45,7 +53,9 @@ async function main(): Promise<number> {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'gc-drift-'));
   try {
     synthToDirectory(path.join(work, 'cdktf.out'), environments);
-    const ops = new ArchitectOps(await GenesysClient.connect());
+    // One bound for the whole run, the login included.
+    const budget = new TimeBudget(DRIFT_MAX_MS);
+    const ops = new ArchitectOps(await GenesysClient.connect(undefined, { budget }), budget);
     const reports: DriftReport[] = [];
     for (const env of environments) {
       const stack = SynthesizedStack.read(path.join(work, 'cdktf.out', 'stacks', stackIdFor(env.name)));
@@ -54,7 +64,15 @@ async function main(): Promise<number> {
     // Our OAuth client id, secret and tokens are never printed (texts say "this deployment's OAuth client"), in any
     // format: scrubbed in the reports (before a format escapes anything) and in the output.
     const safe = scrubKnownSecretsDeep(reports);
-    console.log(scrubKnownSecrets(format === 'json' ? toJson(safe) : format === 'markdown' ? toMarkdown(safe) : toTable(safe)));
+    if (format === 'table') {
+      // For a terminal or a CI log: every name and message from the org made one inert line before the
+      // table is composed (no control character, line break or workflow command gets through), and every
+      // line of the table checked again.
+      console.log(terminalLines(scrubKnownSecrets(toTable(terminalTextDeep(safe)))));
+    } else {
+      // JSON is data (JSON.stringify escapes control characters); Markdown is escaped for comments.
+      console.log(scrubKnownSecrets(format === 'json' ? toJson(safe) : toMarkdown(safe)));
+    }
     if (format === 'table') console.error(`${ops.client.apiCalls} API calls`);
     return exitCodeOf(reports);
   } finally {
@@ -65,7 +83,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (err) => {
-    console.error(`drift check could not run: ${errorText(err)}`);
+    console.error(terminalText(`drift check could not run: ${errorText(err)}`));
     process.exit(1);
   },
 );

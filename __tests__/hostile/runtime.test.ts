@@ -84,6 +84,9 @@ const json = (res: http.ServerResponse, status: number, body: unknown, headers: 
 const close = (server: http.Server | net.Server) => new Promise<void>((resolve) => server.close(() => resolve()));
 const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
 const b64url = (text: string) => Buffer.from(text, 'utf8').toString('base64url');
+const hex = (text: string) => Buffer.from(text, 'utf8').toString('hex');
+/** `text` broken into lines of `columns` characters (MIME and PEM wrap base64 at 76 and 64). */
+const wrap = (text: string, columns: number, eol: string) => (text.match(new RegExp(`[^]{1,${columns}}`, 'g')) ?? ['']).join(eol);
 
 /** Every form of the credentials and tokens that must never be printed. */
 function credentialForms(id: string, secret: string, tokens: string[] = []): string[] {
@@ -300,7 +303,18 @@ describe('hostile input: the runtime and the emulator', () => {
         (_v, id, secret) => encodeURIComponent(`Basic ${b64(`${id}:${secret}`)}`),
         (v) => b64(`xy${v}z`),
         (v) => b64(`{"k":"${v}"}`),
+        // Review round (issue 10): line-wrapped base64, hex, a value split by a line break, cut texts.
+        (v) => wrap(b64(v), 10, '\r\n'),
+        (v) => wrap(b64(`q${v}`), 7, '\n    '),
+        (_v, id, secret) => `Authorization: Basic ${wrap(b64(`${id}:${secret}`), 12, '\r\n')}`,
+        (v) => JSON.stringify(wrap(b64(v), 9, '\r\n')).slice(1, -1),
+        (v) => hex(v),
+        (v) => hex(v).toUpperCase(),
+        (v) => `${v.slice(0, 4)}\n${v.slice(4)}`,
+        (v) => `client_secret=${v.slice(0, 5)}\r\n  ${v.slice(5)}`,
       ];
+      /** The text without blanks and line breaks (as is or JSON-escaped): what a reader would join up. */
+      const flat = (text: string) => text.replace(/\s+|\\r|\\n/g, '');
       try {
         fc.assert(
           fc.property(
@@ -319,7 +333,16 @@ describe('hostile input: the runtime and the emulator', () => {
                   for (const form of [v, b64(v), b64url(v), encodeURIComponent(v), JSON.stringify(v).slice(1, -1), b64(`${id}:${secret}`)]) {
                     if (scrubbed.includes(form)) throw new Error(`${JSON.stringify(form)} survived in ${JSON.stringify(scrubbed)}`);
                   }
+                  for (const form of [b64(v), hex(v), hex(v).toUpperCase(), b64(`${id}:${secret}`)]) {
+                    if (flat(scrubbed).includes(flat(form))) throw new Error(`${JSON.stringify(form)} survived, broken across lines, in ${JSON.stringify(scrubbed)}`);
+                  }
                 }
+              }
+              // Scrubbed first, then cut: a cut never leaves a piece the scrubber would have caught whole.
+              const { cutScrubbed } = genesysErrors as Partial<typeof genesysErrors>;
+              const whole = scrubKnownSecrets(text);
+              for (const max of [0, 7, Math.floor(text.length / 2), text.length]) {
+                if (cutScrubbed?.(text, max) !== (whole.length > max ? `${whole.slice(0, max)}…` : whole)) throw new Error(`cutScrubbed(…, ${max}) is not the scrubbed text cut`);
               }
             },
           ),
@@ -332,6 +355,14 @@ describe('hostile input: the runtime and the emulator', () => {
             expect(typeof scrubKnownSecrets(text)).toBe('string');
           }),
           { numRuns: 300, seed: 4243 },
+        );
+        // A token nobody registered, echoed as a Bearer header inside JSON (`/` escaped as `\/`, `+` as `\u002b`): redacted whole.
+        fc.assert(
+          fc.property(fc.stringMatching(/^[A-Za-z0-9+/=._~-]{8,60}$/), (token) => {
+            const escaped = JSON.stringify(token).slice(1, -1).replace(/\//g, '\\/').replace(/\+/g, '\\u002b');
+            expect(sanitize(`{"headers":{"Authorization":"Bearer ${escaped}"}}`)).toBe('{"headers":{"Authorization":"Bearer [redacted]"}}');
+          }),
+          { numRuns: 200, seed: 4244 },
         );
       } finally {
         clearRegisteredSecrets?.();

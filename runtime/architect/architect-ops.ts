@@ -16,7 +16,7 @@ import {
   readOperation,
 } from '../genesys/api-responses';
 import { GenesysApis, GenesysClient } from '../genesys/genesys-client';
-import { GenesysError, OWN_CLIENT, sanitize } from '../genesys/genesys-error';
+import { GenesysError, OWN_CLIENT, sanitize, scrubKnownSecrets } from '../genesys/genesys-error';
 import { MAX_WAIT_MS, TimeBudget, boundedMs, pause } from '../genesys/time-budget';
 
 type Flow = platformClient.Models.Flow;
@@ -24,8 +24,13 @@ type JobMessage = platformClient.Models.ArchitectJobMessage;
 
 /** Poll timing; a value that is not a finite number from 0 to `MAX_POLL_MS` falls back to its default. */
 export interface PollOptions {
-  /** Give up after this long. @default 120000 */
+  /** Give up after this long (the calls made while polling included). @default 120000 */
   readonly timeoutMs?: number;
+  /**
+   * The enclosing wait (a whole check's): the poll, and every call's retries in it, end when it is spent,
+   * even before `timeoutMs`. @default - only the ops' and the client's budgets
+   */
+  readonly budget?: TimeBudget;
   /** Wait between polls. @default 1000 */
   readonly intervalMs?: number;
   /** Wait before the first poll of an export job (most finish within it: one poll per job). @default intervalMs */
@@ -49,7 +54,29 @@ export function pollMs(value: number | undefined, fallback: number): number {
  * promises throws GC4006 (never "no flows", "no callers" or an empty export).
  */
 export class ArchitectOps {
-  constructor(readonly client: GenesysClient) {}
+  /**
+   * @param budget bounds everything these operations do (every call and its retries, every poll): once it
+   * is spent, calls end with GC4004. The client's own budget, if any, applies too.
+   */
+  constructor(
+    readonly client: GenesysClient,
+    readonly budget?: TimeBudget,
+  ) {}
+
+  /** The same operations, bounded by `budget` as well (e.g. a whole drift check's). */
+  within(budget: TimeBudget | undefined): ArchitectOps {
+    return budget === undefined ? this : new ArchitectOps(this.client, TimeBudget.within(budget.remainingMs, [budget, this.budget]));
+  }
+
+  /** A budget of `totalMs` for one wait or poll, ended early by the enclosing ones. */
+  private pollBudget(totalMs: number, poll: PollOptions): TimeBudget {
+    return TimeBudget.within(totalMs, [poll.budget, this.budget, this.client.budget]);
+  }
+
+  /** One call, bounded by `budget` (default: the ops' budget). */
+  private call<T>(label: string, run: (apis: GenesysApis) => Promise<unknown>, budget: TimeBudget | undefined = this.budget): Promise<T> {
+    return this.client.call<T>(label, run, { budget });
+  }
 
   /** The flow with exactly this name and type, or undefined (the API's name search also matches partially). */
   async findFlow(name: string, type: string): Promise<Flow | undefined> {
@@ -61,15 +88,19 @@ export class ArchitectOps {
    * it stated none). "No such flow" holds only when the listing stated its total: a listing without one
    * cannot show that nothing was left out.
    */
-  async lookupFlow(name: string, type: string): Promise<{ flow: Flow | undefined; statedTotal: number | undefined }> {
-    const { entities, statedTotal } = await this.allPagesWithTotal('GET /api/v2/flows', 500, readFlow, (a, pageNumber, pageSize) =>
-      a.architect.getFlows({ name, type: [type.toLowerCase()], pageSize, pageNumber, includeSchemas: false }),
+  async lookupFlow(name: string, type: string, budget: TimeBudget | undefined = this.budget): Promise<{ flow: Flow | undefined; statedTotal: number | undefined }> {
+    const { entities, statedTotal } = await this.allPagesWithTotal(
+      'GET /api/v2/flows',
+      500,
+      readFlow,
+      (a, pageNumber, pageSize) => a.architect.getFlows({ name, type: [type.toLowerCase()], pageSize, pageNumber, includeSchemas: false }),
+      budget,
     );
     return { flow: entities.find((f) => f.name === name && f.type!.toUpperCase() === type.toUpperCase()), statedTotal };
   }
 
   async getFlow(id: string): Promise<Flow> {
-    return readFlow('GET /api/v2/flows/{id}', await this.client.call('GET /api/v2/flows/{id}', (a) => a.architect.getFlow(id)));
+    return readFlow('GET /api/v2/flows/{id}', await this.call('GET /api/v2/flows/{id}', (a) => a.architect.getFlow(id)));
   }
 
   /**
@@ -85,17 +116,30 @@ export class ArchitectOps {
     }
   }
 
-  /** Waits until the flow exists with a published version (publishing is asynchronous). */
+  /**
+   * Waits until the flow exists with a published version (publishing is asynchronous). `timeoutMs` bounds
+   * the whole wait, the lookups and their retries included: a lookup rate limited past the end of the
+   * wait ends it (GC4004); a wait that ends after a lookup found the flow unpublished (or missing) is GC4003.
+   */
   async waitForPublished(name: string, type: string, poll: PollOptions = {}): Promise<Flow> {
-    const budget = new TimeBudget(pollMs(poll.timeoutMs, 120_000));
+    const budget = this.pollBudget(pollMs(poll.timeoutMs, 120_000), poll);
     const interval = pollMs(poll.intervalMs, 1000);
+    const notPublished = (flow: Flow | undefined, note = '') =>
+      new GenesysError('GC4003', `flow ${type} '${name}'`, `${flow ? 'the flow exists but has no published version' : 'no flow with this name and type exists'}${note}`, name, 'check the apply of its genesyscloud_flow resource (the import job may have failed)');
+    let looked = false;
+    let last: Flow | undefined;
     for (;;) {
-      const flow = await this.findFlow(name, type);
-      if (flow?.publishedVersion?.id) return flow;
-      if (budget.expired) {
-        throw new GenesysError('GC4003', `flow ${type} '${name}'`, flow ? 'the flow exists but has no published version' : 'no flow with this name and type exists', name, 'check the apply of its genesyscloud_flow resource (the import job may have failed)');
+      try {
+        last = (await this.lookupFlow(name, type, budget)).flow;
+      } catch (err) {
+        // The wait ended during a lookup: what the earlier lookup saw is the answer.
+        if (looked && budget.expired && err instanceof GenesysError && err.code === 'GC4004') throw notPublished(last, ` (the last lookup, when the wait of ${budget.totalMs} ms ended: ${err.detail})`);
+        throw err;
       }
-      await pause(interval);
+      looked = true;
+      if (last?.publishedVersion?.id) return last;
+      if (budget.expired) throw notPublished(last);
+      await pause(Math.min(interval, budget.remainingMs));
     }
   }
 
@@ -105,31 +149,33 @@ export class ArchitectOps {
    */
   async exportVersions(refs: ReadonlyArray<{ id: string; version: string }>, poll: PollOptions = {}): Promise<Map<string, string>> {
     const register = 'POST /api/v2/flows/export/jobs';
+    const budget = this.pollBudget(pollMs(poll.timeoutMs, 120_000), poll);
     const job = readExportJobRegistration(
       register,
-      await this.client.call(register, (a) =>
-        a.architect.postFlowsExportJobs({ flows: refs.map((r, i) => ({ flow: { id: r.id, version: r.version }, fileName: exportFileName(r.id, i), exportType: 'Yaml' })) }),
+      await this.call(
+        register,
+        (a) => a.architect.postFlowsExportJobs({ flows: refs.map((r, i) => ({ flow: { id: r.id, version: r.version }, fileName: exportFileName(r.id, i), exportType: 'Yaml' })) }),
+        budget,
       ),
     );
     const status = 'GET /api/v2/flows/export/jobs/{id}';
-    const budget = new TimeBudget(pollMs(poll.timeoutMs, 120_000));
     const interval = pollMs(poll.intervalMs, 500);
     const firstPoll = pollMs(poll.firstPollMs, interval);
     let state: platformClient.Models.ArchitectExportJobStateResponse;
     for (let attempt = 0; ; attempt++) {
-      await pause(attempt === 0 ? firstPoll : interval);
-      state = readExportJobState(status, await this.client.call(status, (a) => a.architect.getFlowsExportJob(job.id, { expand: ['messages'] })));
+      await pause(Math.min(attempt === 0 ? firstPoll : interval, budget.remainingMs));
+      state = readExportJobState(status, await this.call(status, (a) => a.architect.getFlowsExportJob(job.id, { expand: ['messages'] }), budget));
       if (state.status !== 'Started' && state.status !== 'Registered') break;
-      if (budget.expired) throw new GenesysError('GC4004', 'export job', 'the export job did not finish in time', job.id, 'retry later');
+      if (budget.expired) throw new GenesysError('GC4004', 'export job', `the export job did not finish within ${budget.totalMs} ms`, job.id, 'retry later');
     }
     if (state.status === 'Failure') {
       throw new GenesysError('GC4003', 'export job', `the export failed: ${plainMessages(state.messages)}`, job.id, 'retry; if it persists, export the flow in Architect to see why');
     }
     const download = 'download of the export';
-    const data = await this.client.download(state.downloadUrl!);
+    const data = await this.client.download(state.downloadUrl!, { budget });
     if (!isZip(data)) {
       if (refs.length !== 1) throw contractViolation(download, `expected a zip of ${refs.length} files (the export of several flows is a zip), got something else`, data);
-      return new Map([[refs[0].id, readExportedFlow(download, data.toString('utf8'))]]);
+      return new Map([[refs[0].id, scrubKnownSecrets(readExportedFlow(download, data.toString('utf8')))]]);
     }
     // Each file carries the name we asked for plus the extension the platform appends; match by name, not by position.
     const byName = new Map<string, string>();
@@ -144,7 +190,8 @@ export class ArchitectOps {
     for (const [i, r] of refs.entries()) {
       const yaml = byName.get(exportFileName(r.id, i));
       if (yaml === undefined) throw contractViolation(download, `the export has no file for flow ${r.id}`, [...byName.keys()].join(', '));
-      result.set(r.id, readExportedFlow(`${download}, file for flow ${r.id}`, yaml));
+      // Scrubbed before anything compares, summarizes or cuts it: a cut could leave part of a credential unrecognizable.
+      result.set(r.id, scrubKnownSecrets(readExportedFlow(`${download}, file for flow ${r.id}`, yaml)));
     }
     return result;
   }
@@ -180,7 +227,7 @@ export class ArchitectOps {
     readEntity: (call: string, value: unknown) => T,
     fetchPage: (apis: GenesysApis, pageNumber: number, pageSize: number) => Promise<unknown>,
   ): Promise<T[]> {
-    return (await this.allPagesWithTotal(label, pageSize, readEntity, fetchPage)).entities;
+    return (await this.allPagesWithTotal(label, pageSize, readEntity, fetchPage, this.budget)).entities;
   }
 
   /** {@link allPages}, and the `total` every page stated (undefined when they stated none). */
@@ -189,6 +236,7 @@ export class ArchitectOps {
     pageSize: number,
     readEntity: (call: string, value: unknown) => T,
     fetchPage: (apis: GenesysApis, pageNumber: number, pageSize: number) => Promise<unknown>,
+    budget: TimeBudget | undefined,
   ): Promise<{ entities: T[]; statedTotal: number | undefined }> {
     const found: T[] = [];
     const seen = new Set<string>();
@@ -196,7 +244,7 @@ export class ArchitectOps {
     let first: { total: number | undefined; pageCount: number; pageSize: number } | undefined;
     for (let page = 1; page <= limit; page++) {
       const call = page === 1 ? label : `${label} (page ${page})`;
-      const listing = readListing(call, await this.client.call(call, (a) => fetchPage(a, page, pageSize)), { pageNumber: page, pageSize }, readEntity);
+      const listing = readListing(call, await this.call(call, (a) => fetchPage(a, page, pageSize), budget), { pageNumber: page, pageSize }, readEntity);
       const stated = { total: listing.total, pageCount: listing.pageCount, pageSize: listing.pageSize };
       if (!first) first = stated;
       for (const field of ['total', 'pageCount', 'pageSize'] as const) {
@@ -233,7 +281,7 @@ export class ArchitectOps {
   /** Publishes the flow's latest configuration again (rebinding the modules it calls). */
   async publish(flowId: string): Promise<platformClient.Models.Operation> {
     const call = 'POST /api/v2/flows/actions/publish';
-    const operation = readOperation(call, await this.client.call(call, (a) => a.architect.postFlowsActionsPublish(flowId)));
+    const operation = readOperation(call, await this.call(call, (a) => a.architect.postFlowsActionsPublish(flowId)));
     if (operation.errorMessage) {
       throw new GenesysError('GC4003', `publish ${flowId}`, `publishing failed: ${sanitize(String(operation.errorMessage), 1000)}`, flowId, 'open the flow in Architect to see the validation errors');
     }
@@ -246,14 +294,14 @@ export class ArchitectOps {
    */
   async importFlow(yaml: string, poll: PollOptions = {}): Promise<{ flowId?: string; messages: string[] }> {
     const register = 'POST /api/v2/flows/jobs';
-    const job = readImportJobRegistration(register, await this.client.call(register, (a) => a.architect.postFlowsJobs()));
-    await this.client.upload(job.presignedUrl, job.headers ?? {}, yaml);
-    const budget = new TimeBudget(pollMs(poll.timeoutMs, 16 * 60_000));
+    const budget = this.pollBudget(pollMs(poll.timeoutMs, 16 * 60_000), poll);
+    const job = readImportJobRegistration(register, await this.call(register, (a) => a.architect.postFlowsJobs(), budget));
+    await this.client.upload(job.presignedUrl, job.headers ?? {}, yaml, { budget });
     const interval = pollMs(poll.intervalMs, 1000);
     const status = 'GET /api/v2/flows/jobs/{id}';
     for (;;) {
-      await pause(interval);
-      const state = readImportJobState(status, await this.client.call(status, (a) => a.architect.getFlowsJob(job.id, { expand: ['messages'] })));
+      await pause(Math.min(interval, budget.remainingMs));
+      const state = readImportJobState(status, await this.call(status, (a) => a.architect.getFlowsJob(job.id, { expand: ['messages'] }), budget));
       if (state.status === 'Success') return { flowId: state.flow?.id, messages: (state.messages ?? []).map((m) => sanitize(String(m.text ?? ''), 1000)) };
       if (state.status === 'Failure') {
         throw new GenesysError('GC4003', 'import job', `the platform rejected the flow: ${plainMessages(state.messages)}`, job.id, 'fix the flow definition (see the messages) and apply again');

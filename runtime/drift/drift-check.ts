@@ -1,6 +1,7 @@
 import type * as platformClient from 'purecloud-platform-client-v2';
 import { ArchitectOps, PollOptions, lockHolder, publisherOf } from '../architect/architect-ops';
-import { OWN_CLIENT, errorText } from '../genesys/genesys-error';
+import { OWN_CLIENT, cutScrubbed, errorText } from '../genesys/genesys-error';
+import { TimeBudget } from '../genesys/time-budget';
 import { compareFlows, FlowDifference } from '../flow-compare';
 import { ExpectedFlow, ExpectedIvr, SynthesizedStack } from '../synth-output/synthesized-stack';
 
@@ -51,6 +52,11 @@ export interface DriftOptions {
   /** Flows whose name starts with this and that no stack defines are orphans. @default - no orphan check */
   readonly namePrefix?: string;
   readonly poll?: PollOptions;
+  /**
+   * Bounds the whole check (every listing, export job and retry): once it is spent, what is left is not
+   * checked and the report is incomplete. @default - only the ops' and the client's budgets
+   */
+  readonly budget?: TimeBudget;
 }
 
 const FLOW_TYPES = ['inboundcall', 'commonmodule'];
@@ -61,6 +67,8 @@ const FLOW_TYPES = ['inboundcall', 'commonmodule'];
  * check makes the report incomplete instead of silently "in sync".
  */
 export async function detectDrift(ops: ArchitectOps, stack: Pick<SynthesizedStack, 'flows' | 'ivrs'>, stackName: string, options: DriftOptions = {}): Promise<DriftReport> {
+  // Every call below (and its retries and polls) ends when the check's budget is spent.
+  ops = ops.within(options.budget);
   const findings: DriftFinding[] = [];
   const errors: string[] = [];
   const report = (kind: FindingKind, resource: 'flow' | 'ivr', name: string, detail: string, differences?: FlowDifference[]) =>
@@ -211,7 +219,7 @@ function checkIvr(
 function publishedAt(value: unknown): { ms?: number; error?: string } {
   if (value === undefined || value === null || value === '') return { error: 'has no datePublished' };
   const ms = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}(T|$)/.test(value) ? Date.parse(value) : NaN;
-  if (!Number.isFinite(ms)) return { error: `has a datePublished that is not an ISO-8601 date (${JSON.stringify(value).slice(0, 60)})` };
+  if (!Number.isFinite(ms)) return { error: `has a datePublished that is not an ISO-8601 date (${cutScrubbed(JSON.stringify(value), 60, '')})` };
   return { ms };
 }
 

@@ -11,7 +11,10 @@ export const FLOW_CHECK_EXIT = { ok: 0, checkFailed: 1, couldNotCheck: 2 } as co
 
 export interface FlowCheckReport {
   readonly exitCode: number;
-  /** Readable lines, in order. */
+  /**
+   * Readable lines, in order, one entry per line. Names in them come from the org as they are: print
+   * each through `terminalText` (runtime/genesys/terminal-text.ts), as the handler does.
+   */
   readonly lines: string[];
 }
 
@@ -50,7 +53,8 @@ export async function checkPublishedFlow(ops: ArchitectOps, input: FlowCheckInpu
   const differences = compareFlows(rendered, exported);
   if (differences.length > 0) {
     lines.push(`${what}: published version ${published.id} does not match the synthesized flow (${differences.length} difference(s)):`);
-    lines.push(formatDifferences(differences));
+    // One line per difference: a name in a path may hold a line break, which is shown, never a new line.
+    lines.push(...differences.map((d) => formatDifferences([d])));
     const by = publisherOf(published, ops.client.clientId);
     if (by) lines.push(`  that version was published by ${by}`);
     return { exitCode: FLOW_CHECK_EXIT.checkFailed, lines };

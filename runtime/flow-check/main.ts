@@ -6,8 +6,10 @@
  */
 import { ArchitectOps } from '../architect/architect-ops';
 import { GenesysClient } from '../genesys/genesys-client';
-import { GenesysError, errorText, registerOwnCredentials, scrubKnownSecrets } from '../genesys/genesys-error';
+import { GenesysError, cutScrubbed, errorText, registerOwnCredentials, scrubKnownSecrets } from '../genesys/genesys-error';
 import { settingsFromEnvironment } from '../genesys/settings';
+import { terminalText } from '../genesys/terminal-text';
+import { TimeBudget } from '../genesys/time-budget';
 import { FLOW_CHECK_EXIT, checkPublishedFlow, checkSharedFlowDestroy } from './flow-check';
 import { parseFlowCheckInput } from './flow-check-input';
 import { readPayloadFile } from './payload-file';
@@ -17,9 +19,10 @@ const MAX_WAIT_SECONDS = 3600;
 const DEFAULT_WAIT_SECONDS = 120;
 
 /**
- * `FLOW_CHECK_WAIT_SECONDS`: how long to wait for the publish, a number of seconds greater than 0 and
- * at most {@link MAX_WAIT_SECONDS}; unset or empty means the default of 120. Anything else (`abc`,
- * negative, `1e12`) is GC4007: a NaN or absurd wait would make the check poll forever.
+ * `FLOW_CHECK_WAIT_SECONDS`: how long the check may take (the login, the wait for the publish, the export
+ * and every call's retries, all in one budget), a number of seconds greater than 0 and at most
+ * {@link MAX_WAIT_SECONDS}; unset or empty means the default of 120. Anything else (`abc`, negative,
+ * `1e12`) is GC4007: a NaN or absurd wait would make the check poll forever.
  */
 function waitSecondsFrom(raw: string | undefined): number {
   if (raw === undefined || raw.trim() === '') return DEFAULT_WAIT_SECONDS;
@@ -29,7 +32,8 @@ function waitSecondsFrom(raw: string | undefined): number {
       'GC4007',
       'FLOW_CHECK_WAIT_SECONDS',
       `must be a number of seconds greater than 0 and at most ${MAX_WAIT_SECONDS}`,
-      raw.slice(0, 40),
+      // Scrubbed before it is cut: a cut credential is no longer recognizable.
+      cutScrubbed(raw, 40),
       `set FLOW_CHECK_WAIT_SECONDS to the seconds to wait for the publish (e.g. ${DEFAULT_WAIT_SECONDS}), or unset it for the default of ${DEFAULT_WAIT_SECONDS}`,
     );
   }
@@ -41,25 +45,37 @@ async function main(): Promise<number> {
   registerOwnCredentials(process.env.GENESYSCLOUD_OAUTHCLIENT_ID ?? '', process.env.GENESYSCLOUD_OAUTHCLIENT_SECRET ?? '');
   const mode = process.argv[2];
   if (mode !== 'create' && mode !== 'destroy') {
-    console.error('usage: flow-check.js create|destroy (input in FLOW_CHECK_INPUT)');
+    print('error', 'usage: flow-check.js create|destroy (input in FLOW_CHECK_INPUT)');
     return 64;
   }
   const input = parseFlowCheckInput(process.env.FLOW_CHECK_INPUT);
   if (process.env.FLOW_CHECK_SKIP === '1') {
-    console.log(`${input.flowType} '${input.flowName}': flow check skipped (FLOW_CHECK_SKIP=1)`);
+    print('log', `${input.flowType} '${input.flowName}': flow check skipped (FLOW_CHECK_SKIP=1)`);
     return FLOW_CHECK_EXIT.ok;
   }
   const waitSeconds = waitSecondsFrom(process.env.FLOW_CHECK_WAIT_SECONDS);
   const settings = settingsFromEnvironment();
+  // One budget for the whole check: the login, the wait for the publish, the export, every call's retries.
+  const budget = new TimeBudget(waitSeconds * 1000);
   // The stack folder is the working directory Terraform runs the provisioner in; the payload is read
   // (confined to it) before connecting: a refused path exits 2 (GC4008) without a request.
   const stackDir = process.cwd();
   const payload = mode === 'create' ? readPayloadFile(stackDir, input.payloadPath) : undefined;
-  const ops = new ArchitectOps(await GenesysClient.connect(settings));
-  const report = mode === 'create' ? await checkPublishedFlow(ops, input, { poll: { timeoutMs: waitSeconds * 1000 }, stackDir, payload }) : await checkSharedFlowDestroy(ops, input);
-  // Our OAuth client id is never printed (the texts say "this deployment's OAuth client"), nor its secret or tokens.
-  report.lines.map(scrubKnownSecrets).forEach((l) => (report.exitCode === 0 ? console.log(l) : console.error(l)));
+  const ops = new ArchitectOps(await GenesysClient.connect(settings, { budget }));
+  const report = mode === 'create' ? await checkPublishedFlow(ops, input, { poll: { timeoutMs: waitSeconds * 1000, budget }, stackDir, payload }) : await checkSharedFlowDestroy(ops, input);
+  report.lines.forEach((l) => print(report.exitCode === 0 ? 'log' : 'error', l));
   return report.exitCode;
+}
+
+/**
+ * Prints one line: scrubbed (our OAuth client id is never printed, the texts say "this deployment's OAuth
+ * client", nor its secret or tokens), then made inert for terminals and CI logs (names come from the org:
+ * no control character, line break or workflow command gets through).
+ */
+function print(stream: 'log' | 'error', line: string): void {
+  const text = terminalText(scrubKnownSecrets(line));
+  if (stream === 'log') console.log(text);
+  else console.error(text);
 }
 
 main().then(
@@ -69,7 +85,7 @@ main().then(
     // ends here: "could not check", never ok and never a verdict on data we could not read.
     const reason = errorText(err);
     const destroy = process.argv[2] === 'destroy';
-    console.error(destroy ? `refusing to destroy: the destroy guard could not check the shared flow's callers: ${reason}` : `flow check could not complete: ${reason}`);
+    print('error', destroy ? `refusing to destroy: the destroy guard could not check the shared flow's callers: ${reason}` : `flow check could not complete: ${reason}`);
     process.exit(FLOW_CHECK_EXIT.couldNotCheck);
   },
 );

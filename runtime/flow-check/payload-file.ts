@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { GenesysError } from '../genesys/genesys-error';
+import { GenesysError, cutScrubbed } from '../genesys/genesys-error';
 
 /**
  * Largest payload the flow check reads. A rendered flow is a few kilobytes (the largest real Architect
@@ -13,7 +13,7 @@ const FIX = 'payloadPath must be the relative path of the rendered flow file ins
 
 function refuse(why: string, payloadPath: string): GenesysError {
   // The path is shown (bounded, JSON-escaped); the file's content never is.
-  return new GenesysError('GC4008', WHERE, why, payloadPath.length > 200 ? `${payloadPath.slice(0, 200)}…` : payloadPath, FIX);
+  return new GenesysError('GC4008', WHERE, why, cutScrubbed(payloadPath, 200), FIX);
 }
 
 /**
@@ -21,9 +21,14 @@ function refuse(why: string, payloadPath: string): GenesysError {
  * working directory Terraform runs the provisioner in). Refused with GC4008 (the handler then exits 2),
  * without reading or echoing the file: an absolute path, a path with `..` segments or a NUL byte, a
  * path that leaves the folder through a symbolic link (both sides resolved with realpath), a file that
- * does not exist, anything that is not a regular file (a directory, a FIFO, a device), and a file larger
- * than {@link MAX_PAYLOAD_BYTES}. The file is opened without following a last symbolic link and checked
- * again on the open descriptor, and never more than the limit is read.
+ * does not exist, anything that is not a regular file (a directory, the stack folder itself, a FIFO, a
+ * device), a file with more than one hard link, and a file larger than {@link MAX_PAYLOAD_BYTES}. The
+ * file is opened without following a last symbolic link and checked again on the open descriptor, and
+ * never more than the limit is read.
+ *
+ * Hard links: a hard link inside the folder to a file outside it is the same file under two names, and
+ * nothing on the link tells which name is "inside". cdktf writes the rendered flow as a fresh file (one
+ * link), so a file with more than one link is refused.
  */
 export function readPayloadFile(stackDir: string, payloadPath: string): string {
   if (typeof payloadPath !== 'string' || payloadPath === '') throw refuse('is empty', String(payloadPath));
@@ -45,7 +50,8 @@ export function readPayloadFile(stackDir: string, payloadPath: string): string {
     throw refuse(code === 'ENOENT' || code === 'ENOTDIR' ? 'names no file in the stack folder' : `cannot be resolved (${code ?? 'error'})`, payloadPath);
   }
   const relative = path.relative(root, real);
-  if (relative === '' || relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) {
+  if (relative === '') throw refuse('is not a regular file (it names the stack folder itself)', payloadPath);
+  if (relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) {
     throw refuse('leads outside the stack folder (through a symbolic link)', payloadPath);
   }
 
@@ -59,6 +65,12 @@ export function readPayloadFile(stackDir: string, payloadPath: string): string {
   try {
     const stat = fs.fstatSync(fd);
     if (!stat.isFile()) throw refuse('is not a regular file', payloadPath);
+    if (stat.nlink > 1) {
+      throw refuse(
+        `is a file with ${stat.nlink} hard links; a hard link may make a file outside the stack folder appear inside it, so only a file with a single link (as cdktf writes it) is read`,
+        payloadPath,
+      );
+    }
     if (stat.size > MAX_PAYLOAD_BYTES) throw refuse(`is ${stat.size} bytes, more than the ${MAX_PAYLOAD_BYTES} a flow file may have`, payloadPath);
     const buffer = Buffer.alloc(Math.min(stat.size, MAX_PAYLOAD_BYTES) + 1);
     let length = 0;

@@ -29,11 +29,15 @@ export function contractViolation(call: string, problem: string, value: unknown)
   return new GenesysError('GC4006', call, `the answer is not what the Genesys API promises: ${problem}`, excerpt(value), CONTRACT_FIX);
 }
 
-/** A bounded, single-line, scrubbed excerpt of a bad value (never a whole page, never a token). */
+/**
+ * A bounded, single-line, scrubbed excerpt of a bad value (never a whole page, never a token). The value
+ * is scrubbed whole and only then cut and flattened: a cut (or a line break turned into a blank) inside a
+ * credential would hide it from the scrubber.
+ */
 export function excerpt(value: unknown, max = 120): string {
   let text: string;
   if (typeof value === 'string') text = value;
-  else if (Buffer.isBuffer(value)) text = value.subarray(0, 4 * max).toString('utf8');
+  else if (Buffer.isBuffer(value)) text = value.toString('utf8');
   else if (value === undefined) text = '(nothing)';
   else {
     try {
@@ -42,7 +46,10 @@ export function excerpt(value: unknown, max = 120): string {
       text = String(value);
     }
   }
-  const line = sanitize(text.replace(/[\u0000-\u0008\u000e-\u001f\ufffd]/g, '?').replace(/\s+/g, ' ').trim(), 4 * max);
+  const line = sanitize(text, Number.MAX_SAFE_INTEGER)
+    .replace(/[\u0000-\u0008\u000e-\u001f\ufffd]/g, '?')
+    .replace(/\s+/g, ' ')
+    .trim();
   return line.length > max ? `${line.slice(0, max)}…` : line;
 }
 

@@ -1,16 +1,27 @@
+import { AsyncLocalStorage } from 'async_hooks';
 import * as platformClient from 'purecloud-platform-client-v2';
 import { contractViolation, readJsonBody } from './api-responses';
 import { GenesysError, OWN_CLIENT, printableUrl, registerAccessToken, registerOwnCredentials, sanitize } from './genesys-error';
 import { AttemptFailure, RetryPolicy, retryDelay, retryPolicy } from './retry-policy';
 import { GenesysSettings, settingsFromEnvironment } from './settings';
-import { TimeBudget, pause } from './time-budget';
+import { DeadlineExceeded, TimeBudget, boundedMs, pause, withDeadline } from './time-budget';
 
 export interface GenesysClientOptions {
   readonly retry?: Partial<RetryPolicy>;
-  /** Timeout of one HTTP request. @default 30000 */
+  /**
+   * Longest one HTTP attempt may take, from sending the request to the last byte of the answer (also
+   * the SDK's idle timeout). An attempt is also cut short when its call's time budget ends first.
+   * @default 30000
+   */
   readonly requestTimeoutMs?: number;
   /** Replaced in tests to observe waits. @default `pause` of ./time-budget */
   readonly sleep?: (ms: number) => Promise<void>;
+  /**
+   * A bound on everything the client does (the login, every call and its retries, presigned transfers):
+   * once it is spent nothing more is attempted (GC4004). Each call keeps its own bound
+   * (`retry.maxTotalMs`) inside it. @default - no bound beyond each call's own
+   */
+  readonly budget?: TimeBudget;
 }
 
 /** The SDK API classes the tools use, sharing the client's authenticated ApiClient. */
@@ -27,6 +38,46 @@ export interface CallOptions {
    * @default true
    */
   readonly expectBody?: boolean;
+  /**
+   * The enclosing wait (a poll loop, a whole check): the call's attempts and retries end when it is
+   * spent, whatever is left of the call's own budget. @default - the call's own budget only
+   */
+  readonly budget?: TimeBudget;
+}
+
+/** Where a presigned transfer's time is bounded. */
+export interface TransferOptions {
+  /** As {@link CallOptions.budget}. */
+  readonly budget?: TimeBudget;
+}
+
+/**
+ * The abort signal of the attempt in flight, read by the SDK's HTTP client when it builds the request
+ * (one per asynchronous context: concurrent calls each see their own).
+ */
+const attemptSignal = new AsyncLocalStorage<AbortSignal>();
+
+/** The SDK's default (axios) HTTP client, as far as this module uses it. */
+interface SdkHttpClient {
+  toAxiosConfig(options: unknown): Record<string, unknown>;
+}
+type SdkHttpClientClass = new (timeout?: number, httpsAgent?: unknown) => SdkHttpClient;
+
+/**
+ * The SDK's own HTTP client, with the signal of the attempt in flight passed to axios: when the attempt's
+ * deadline passes, the request is aborted and its socket closed (the SDK's `timeout` is an idle timeout:
+ * an answer trickled a byte at a time never trips it).
+ */
+function abortableHttpClient(timeoutMs: number): unknown {
+  const Default = (platformClient as unknown as { DefaultHttpClient: SdkHttpClientClass }).DefaultHttpClient;
+  class AbortableHttpClient extends Default {
+    toAxiosConfig(options: unknown): Record<string, unknown> {
+      const config = super.toAxiosConfig(options);
+      const signal = attemptSignal.getStore();
+      return signal ? { ...config, signal } : config;
+    }
+  }
+  return new AbortableHttpClient(timeoutMs);
 }
 
 interface ExtendedResponse {
@@ -52,9 +103,12 @@ export class GenesysClient {
   readonly apis: GenesysApis;
   /** HTTP attempts made against the API and login (retries included), for cost reports. */
   apiCalls = 0;
+  /** The bound on everything the client does (see {@link GenesysClientOptions.budget}), if one was given. */
+  readonly budget: TimeBudget | undefined;
   private readonly sdk = platformClient.ApiClient.instance;
   private readonly policy: RetryPolicy;
   private readonly sleep: (ms: number) => Promise<void>;
+  private readonly requestTimeoutMs: number;
 
   private constructor(
     private readonly settings: GenesysSettings,
@@ -63,13 +117,16 @@ export class GenesysClient {
     registerOwnCredentials(settings.clientId, settings.clientSecret);
     this.policy = retryPolicy(options.retry);
     this.sleep = options.sleep ?? pause;
+    this.budget = options.budget;
+    this.requestTimeoutMs = boundedMs(options.requestTimeoutMs, 30_000);
     const config = (this.sdk as unknown as { config: { live_reload_config: boolean; setConfigPath(p: string): void } }).config;
     // The SDK reads and watches ~/.genesyscloudjavascript/config; that would keep processes alive and let a
     // stray file redirect traffic. Configuration comes from the environment only.
     config.live_reload_config = false;
     config.setConfigPath('');
     this.sdk.setReturnExtendedResponses(true);
-    (this.sdk as unknown as { timeout: number }).timeout = options.requestTimeoutMs ?? 30_000;
+    (this.sdk as unknown as { timeout: number }).timeout = this.requestTimeoutMs;
+    (this.sdk as unknown as { setHttpClient(client: unknown): void }).setHttpClient(abortableHttpClient(this.requestTimeoutMs));
     if (settings.gateway) {
       this.sdk.setGateway({ host: settings.gateway.host, port: settings.gateway.port ?? -1, protocol: settings.gateway.protocol, path_params_login: '', path_params_api: '' });
     } else {
@@ -91,20 +148,27 @@ export class GenesysClient {
    * Runs one SDK call with retries; `label` names it in errors (e.g. `GET /api/v2/flows`). A 2xx whose
    * body is not JSON (an HTML page, an empty body, truncated JSON: the SDK then hands back the raw
    * text) fails with GC4006 instead of reaching the caller as an empty answer; it is not retried.
+   *
+   * Time: every attempt has a total deadline (`requestTimeoutMs`, or what is left of the budget if less)
+   * and is aborted when it passes; retries end when the call's budget (`retry.maxTotalMs`), the
+   * enclosing `options.budget` or the client's budget is spent, whichever ends first.
    */
   async call<T>(label: string, run: (apis: GenesysApis) => Promise<unknown>, options: CallOptions = {}): Promise<T> {
-    const budget = new TimeBudget(this.policy.maxTotalMs);
+    const budget = TimeBudget.within(this.policy.maxTotalMs, [options.budget, this.budget]);
     let renewed = false;
+    let last: Failure | undefined;
     for (let attempt = 1; ; attempt++) {
+      if (budget.expired) throw exhausted(label, 'gave up', attempt - 1, budget, last, 'retry later; the platform is rate limiting or unavailable');
       this.apiCalls++;
       let response: ExtendedResponse | undefined;
       try {
-        response = (await run(this.apis)) as ExtendedResponse | undefined;
+        response = (await this.attempt(budget, () => run(this.apis))) as ExtendedResponse | undefined;
       } catch (raw) {
         const failure = describeFailure(raw);
+        last = failure;
         if (failure.status === 401 && !renewed) {
           renewed = true;
-          await this.login();
+          await this.login(budget);
           continue;
         }
         const delay = retryDelay(this.policy, failure, attempt);
@@ -113,7 +177,7 @@ export class GenesysClient {
           throw new GenesysError(kind, label, `Genesys answered ${failure.status}${failure.code ? ` ${failure.code}` : ''}: ${failure.message}`, undefined, failure.status === 403 ? "grant the OAuth client's role the permission named above" : 'see the message; the request was not retried', failure.status);
         }
         if (attempt >= this.policy.maxAttempts || !budget.allows(delay)) {
-          throw new GenesysError('GC4004', label, `gave up after ${attempt} attempt(s) in ${budget.elapsedMs} ms; last answer: ${failure.status ?? 'network error'} ${failure.message}`, undefined, 'retry later; the platform is rate limiting or unavailable', failure.status);
+          throw exhausted(label, 'gave up', attempt, budget, failure, 'retry later; the platform is rate limiting or unavailable');
         }
         await this.sleep(delay);
         continue;
@@ -125,23 +189,32 @@ export class GenesysClient {
     }
   }
 
+  /**
+   * One SDK attempt with its total deadline: `requestTimeoutMs`, or what is left of `budget` if less.
+   * Past it the request is aborted (its socket closed) and the attempt fails with {@link DeadlineExceeded}.
+   */
+  private attempt<T>(budget: TimeBudget, work: () => Promise<T>): Promise<T> {
+    return withDeadline(Math.min(this.requestTimeoutMs, budget.remainingMs), (signal) => attemptSignal.run(signal, work));
+  }
+
   /** Fetches a presigned download URL (no Authorization header: it must not leave the API host). */
-  async download(url: string): Promise<Buffer> {
-    return this.presigned('download', url, { method: 'GET' });
+  async download(url: string, options: TransferOptions = {}): Promise<Buffer> {
+    return this.presigned('download', url, { method: 'GET' }, options);
   }
 
   /** PUTs a body to a presigned upload URL with the headers the job registration returned. */
-  async upload(url: string, headers: Record<string, string>, body: string): Promise<void> {
-    await this.presigned('upload', url, { method: 'PUT', headers, body });
+  async upload(url: string, headers: Record<string, string>, body: string, options: TransferOptions = {}): Promise<void> {
+    await this.presigned('upload', url, { method: 'PUT', headers, body }, options);
   }
 
   /**
    * GET or PUT a presigned URL. A URL carrying credentials (user:password@) is refused up front (GC4006,
    * a presigned URL never does, and fetch would refuse it anyway); network errors and 5xx are retried,
    * anything else (a 4xx, a request that cannot be built) is final. No message carries the URL's
-   * user:password@ or query string (presigned URLs are signed in the query).
+   * user:password@ or query string (presigned URLs are signed in the query). Each attempt (request and
+   * whole answer) has a total deadline of 60 s, or what is left of the budget if less.
    */
-  private async presigned(what: string, url: string, init: RequestInit): Promise<Buffer> {
+  private async presigned(what: string, url: string, init: RequestInit, options: TransferOptions): Promise<Buffer> {
     let parsed: URL;
     try {
       parsed = new URL(url);
@@ -153,13 +226,19 @@ export class GenesysClient {
     if (parsed.username || parsed.password) {
       throw contractViolation(where, `the ${what} URL carries credentials (user:password@); a presigned URL is signed in its query, never with a password`, printableUrl(url));
     }
-    const budget = new TimeBudget(this.policy.maxTotalMs);
+    const budget = TimeBudget.within(this.policy.maxTotalMs, [options.budget, this.budget]);
+    let last: Failure | undefined;
     for (let attempt = 1; ; attempt++) {
-      let failure: { status: number | undefined; retryAfterSeconds?: number; message: string };
+      if (budget.expired) throw exhausted(where, `the ${what} gave up`, attempt - 1, budget, last, 'retry the operation');
+      let failure: Failure;
       try {
-        const res = await fetch(url, { ...init, signal: AbortSignal.timeout(60_000) });
-        if (res.ok) return Buffer.from(await res.arrayBuffer());
-        failure = { status: res.status, retryAfterSeconds: retryAfterSeconds(res.headers.get('retry-after')), message: sanitize(await res.text()) };
+        const answer = await withDeadline(Math.min(PRESIGNED_ATTEMPT_MS, budget.remainingMs), async (signal) => {
+          const res = await fetch(url, { ...init, signal });
+          if (res.ok) return { ok: true as const, data: Buffer.from(await res.arrayBuffer()) };
+          return { ok: false as const, failure: { status: res.status, retryAfterSeconds: retryAfterSeconds(res.headers.get('retry-after')), message: sanitize(await res.text()) } };
+        });
+        if (answer.ok) return answer.data;
+        failure = answer.failure;
       } catch (err) {
         const network = describeNetworkError(err);
         if (!network.transient) {
@@ -167,9 +246,13 @@ export class GenesysClient {
         }
         failure = { status: undefined, message: network.message };
       }
+      last = failure;
       const delay = retryDelay(this.policy, failure, attempt);
-      if (delay === undefined || attempt >= this.policy.maxAttempts || !budget.allows(delay)) {
-        throw new GenesysError(delay === undefined ? 'GC4003' : 'GC4004', where, `storage answered ${failure.status ?? 'network error'}: ${failure.message}`, undefined, 'retry the operation', failure.status);
+      if (delay === undefined) {
+        throw new GenesysError('GC4003', where, `storage answered ${failure.status ?? 'network error'}: ${failure.message}`, undefined, 'retry the operation', failure.status);
+      }
+      if (attempt >= this.policy.maxAttempts || !budget.allows(delay)) {
+        throw new GenesysError('GC4004', where, `storage answered ${failure.status ?? 'network error'}: ${failure.message}${budgetNote(budget)}`, undefined, 'retry the operation', failure.status);
       }
       await this.sleep(delay);
     }
@@ -180,22 +263,27 @@ export class GenesysClient {
    * `Retry-After`, a 400 `invalid_request` "rate limit exceeded" (how the login service rate limits; the
    * provider retries it too) is a 429, 5xx and network errors back off. Only a 400 or 401 means the
    * credentials (or region) are wrong (GC4005); other refusals are GC4003, exhausted retries GC4004.
-   * The token received is registered with the scrubber: no message prints it.
+   * Each attempt has a total deadline, as every call's. The token received is registered with the
+   * scrubber: no message prints it.
    */
-  private async login(): Promise<void> {
+  private async login(enclosing?: TimeBudget): Promise<void> {
     const call = 'POST /oauth/token';
-    const budget = new TimeBudget(this.policy.maxTotalMs);
+    const budget = TimeBudget.within(this.policy.maxTotalMs, [enclosing, this.budget]);
+    const advice = 'retry later; the login service is rate limiting or unavailable';
+    let last: Failure | undefined;
     for (let attempt = 1; ; attempt++) {
+      if (budget.expired) throw exhausted(call, 'login gave up', attempt - 1, budget, last, advice);
       this.apiCalls++;
-      let failure: ReturnType<typeof describeFailure>;
+      let failure: Failure;
       try {
-        const auth = (await this.sdk.loginClientCredentialsGrant(this.settings.clientId, this.settings.clientSecret)) as { accessToken?: unknown } | undefined;
+        const auth = (await this.attempt(budget, () => this.sdk.loginClientCredentialsGrant(this.settings.clientId, this.settings.clientSecret))) as { accessToken?: unknown } | undefined;
         const token = auth?.accessToken ?? (this.sdk as unknown as { authData?: { accessToken?: unknown } }).authData?.accessToken;
         if (typeof token === 'string') registerAccessToken(token);
         return;
       } catch (raw) {
         failure = describeFailure(raw);
       }
+      last = failure;
       const retryAs: AttemptFailure = loginRateLimited(failure) ? { status: 429, retryAfterSeconds: failure.retryAfterSeconds } : failure;
       const delay = retryDelay(this.policy, retryAs, attempt);
       const answer = `${failure.status ?? 'network error'} ${failure.message}`;
@@ -205,12 +293,28 @@ export class GenesysClient {
         }
         throw new GenesysError('GC4003', call, `the login service refused the request: ${answer}`, undefined, 'check GENESYSCLOUD_REGION (or the gateway settings); the request was not retried', failure.status);
       }
-      if (attempt >= this.policy.maxAttempts || !budget.allows(delay)) {
-        throw new GenesysError('GC4004', call, `login gave up after ${attempt} attempt(s) in ${budget.elapsedMs} ms; last answer: ${answer}`, undefined, 'retry later; the login service is rate limiting or unavailable', failure.status);
-      }
+      if (attempt >= this.policy.maxAttempts || !budget.allows(delay)) throw exhausted(call, 'login gave up', attempt, budget, failure, advice);
       await this.sleep(delay);
     }
   }
+}
+
+/** Total deadline of one presigned upload or download attempt. */
+const PRESIGNED_ATTEMPT_MS = 60_000;
+
+/** What one failed attempt came to, scrubbed. */
+type Failure = { status: number | undefined; code?: string; message: string; retryAfterSeconds?: number };
+
+/** GC4004: retries ended (attempts used up, or no time left in the call's budget or an enclosing one). */
+function exhausted(where: string, verb: string, attempts: number, budget: TimeBudget, last: Failure | undefined, fix: string): GenesysError {
+  const answer = last ? `; last answer: ${last.status ?? 'network error'} ${last.message}` : '';
+  const what = attempts === 0 ? `${verb} before the first attempt: no time left` : `${verb} after ${attempts} attempt(s) in ${budget.elapsedMs} ms`;
+  return new GenesysError('GC4004', where, `${what}${budgetNote(budget)}${answer}`, undefined, fix, last?.status);
+}
+
+/** Says so when the budget was cut to an enclosing one (a wait, a whole check): that is what ended the retries. */
+function budgetNote(budget: TimeBudget): string {
+  return budget.limitedBy ? ` (within the enclosing time budget of ${budget.limitedBy.totalMs} ms)` : '';
 }
 
 /**
@@ -233,7 +337,9 @@ function retryAfterSeconds(value: unknown): number | undefined {
  * and nothing else (no headers, no config, no request). The message is the ErrorBody `message`, or the
  * OAuth `error: error_description`, scrubbed.
  */
-function describeFailure(raw: unknown): { status: number | undefined; code?: string; message: string; retryAfterSeconds?: number; oauthError?: string; oauthDescription?: string } {
+function describeFailure(raw: unknown): Failure & { oauthError?: string; oauthDescription?: string } {
+  // An attempt past its deadline (aborted, its socket closed): a network error, retried like one.
+  if (raw instanceof DeadlineExceeded) return { status: undefined, message: raw.message };
   const r = (raw ?? {}) as { status?: number; headers?: unknown; body?: unknown; message?: string; response?: { status?: number; headers?: unknown; data?: unknown } };
   const status = typeof r.status === 'number' ? r.status : typeof r.response?.status === 'number' ? r.response.status : undefined;
   const headers = r.headers ?? r.response?.headers;
@@ -268,6 +374,7 @@ function describeFailure(raw: unknown): { status: number | undefined; code?: str
  */
 function describeNetworkError(err: unknown): { transient: boolean; message: string } {
   const e = (err ?? {}) as { name?: string; message?: string; cause?: { code?: string; message?: string } };
+  if (err instanceof DeadlineExceeded) return { transient: true, message: err.message };
   const message = sanitize(String(e.message ?? err).replace(/\s+/g, ' ').trim().replace(/\.+$/, ''));
   if (e.name === 'TimeoutError' || e.name === 'AbortError') return { transient: true, message: `timed out (${message})` };
   if (e.message === 'fetch failed') {
@@ -291,7 +398,10 @@ function headerValue(headers: unknown, name: string): string | undefined {
 
 /** The SDK's host for a provider region name (`eu-west-1` → `PureCloudRegionHosts.eu_west_1`). */
 export function regionHost(region: string): string {
-  const host = (platformClient.PureCloudRegionHosts as Record<string, string>)[region.replace(/-/g, '_')];
+  const hosts = platformClient.PureCloudRegionHosts as Record<string, unknown>;
+  const key = region.replace(/-/g, '_');
+  // Own string entries only: an inherited member (constructor, toString) is no host.
+  const host = Object.hasOwn(hosts, key) && typeof hosts[key] === 'string' ? (hosts[key] as string) : undefined;
   if (!host) throw new GenesysError('GC4002', 'GENESYSCLOUD_REGION', 'the SDK knows no host for this region', region, 'use a provider aws_region value, e.g. us-east-1');
   return host;
 }

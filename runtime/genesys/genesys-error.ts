@@ -25,8 +25,14 @@ export const OWN_CLIENT = "this deployment's OAuth client";
  * and every access token the client has held (replaced by `[redacted]`). Each is matched in every form a
  * server may echo it in: as is; base64 and base64url (with or without padding, `id:secret` as in a Basic
  * header, also with its parts URL-encoded as RFC 6749 §2.3.1 asks); the base64 of the value inside a
- * longer base64 text (whatever its alignment); and any of those with characters percent-encoded (in
- * either letter case, or twice), JSON-escaped (`\/`, `\u002b`) or, for a space, form-encoded (`+`).
+ * longer base64 text (whatever its alignment); hex (either letter case); any of those with characters
+ * percent-encoded (in either letter case, or twice), JSON-escaped (`\/`, `\u002b`) or, for a space,
+ * form-encoded (`+`); and any of those broken across lines anywhere (MIME and PEM wrap base64 at 76 or 64
+ * columns, logs fold long lines; the break as is or JSON-escaped, with any indentation after it: the text
+ * is searched as it is and with its line breaks removed).
+ *
+ * Texts are scrubbed whole, before anything cuts them ({@link cutScrubbed}): a cut through a credential
+ * leaves a piece no pattern recognizes.
  */
 interface KnownValue {
   readonly value: string;
@@ -90,13 +96,18 @@ function rebuildPatterns(): void {
   }
 }
 
-/** The value as is and base64-encoded (whole, and the parts fixed by the value inside a longer base64 text). */
+/**
+ * The value as is, base64-encoded (whole, and the parts fixed by the value inside a longer base64 text)
+ * and hex-encoded (which is the same inside a longer hex text).
+ */
 function encodedForms(value: string): string[] {
   const bytes = Buffer.from(value, 'utf8');
   const forms = [value];
   const b64 = bytes.toString('base64');
   forms.push(b64, b64.replace(/=+$/, ''), bytes.toString('base64url'));
   if (value.length >= MIN_FOR_BASE64_CORES) {
+    const hex = bytes.toString('hex');
+    forms.push(hex, hex.toUpperCase());
     // Inside a longer base64 text the value starts at byte offset 0, 1 or 2 of a 3-byte group: the groups
     // made only of its bytes encode to the same characters whatever surrounds them.
     for (let skip = 0; skip < 3; skip++) {
@@ -149,22 +160,78 @@ function formEncode(value: string): string {
   return new URLSearchParams({ v: value }).toString().slice(2);
 }
 
+/**
+ * A line break, as is or JSON-escaped (`\r\n`, `\n`), and the indentation after it: MIME and PEM wrap
+ * base64 at 76 or 64 columns, logs fold long lines. Registered values are also looked for in the text
+ * with these removed ({@link folded}), so a value broken across lines anywhere is found too.
+ */
+const LINE_BREAK = /(?:\r\n?|\n|\\r(?:\\n)?|\\n)[ \t]*/g;
+
+/**
+ * The text without its line breaks (see {@link LINE_BREAK}), and where each of its characters is in the
+ * text; undefined when the text has none.
+ */
+function folded(text: string): { text: string; at: number[] } | undefined {
+  LINE_BREAK.lastIndex = 0;
+  if (!LINE_BREAK.test(text)) return undefined;
+  let out = '';
+  const at: number[] = [];
+  let from = 0;
+  const keep = (end: number) => {
+    for (let i = from; i < end; i++) at.push(i);
+    out += text.slice(from, end);
+  };
+  LINE_BREAK.lastIndex = 0;
+  for (let m: RegExpExecArray | null; (m = LINE_BREAK.exec(text)) !== null; ) {
+    keep(m.index);
+    from = m.index + m[0].length;
+  }
+  keep(text.length);
+  return { text: out, at };
+}
+
+function matches(pattern: RegExp, text: string): boolean {
+  pattern.lastIndex = 0;
+  return pattern.test(text);
+}
+
 function containsKnownSecret(text: string): boolean {
-  return knownPatterns.some(([pattern]) => {
-    pattern.lastIndex = 0;
-    return pattern.test(text);
-  });
+  const flat = folded(text);
+  return knownPatterns.some(([pattern]) => matches(pattern, text) || (flat !== undefined && matches(pattern, flat.text)));
 }
 
 /**
- * The text with every registered value (client id, secret, access tokens), in any of its encodings,
- * replaced. Should a text still carry one after three passes (only a value built to look like the
- * replacement texts could), the whole text is withheld.
+ * `text` with every match of `pattern` replaced: as the text is, then in the text without its line
+ * breaks (a match there replaces the whole stretch of the text it spans, line breaks included).
+ */
+function replaceEverywhere(text: string, pattern: RegExp, replacement: string): string {
+  const out = text.replace(pattern, replacement);
+  const flat = folded(out);
+  if (flat === undefined) return out;
+  const spans: Array<[number, number]> = [];
+  pattern.lastIndex = 0;
+  for (let m: RegExpExecArray | null; (m = pattern.exec(flat.text)) !== null; ) {
+    if (m[0].length === 0) {
+      pattern.lastIndex++;
+      continue;
+    }
+    spans.push([flat.at[m.index], flat.at[m.index + m[0].length - 1] + 1]);
+  }
+  pattern.lastIndex = 0;
+  let result = out;
+  for (const [start, end] of spans.reverse()) result = `${result.slice(0, start)}${replacement}${result.slice(end)}`;
+  return result;
+}
+
+/**
+ * The text with every registered value (client id, secret, access tokens), in any of its encodings and
+ * broken across lines or not, replaced. Should a text still carry one after three passes (only a value
+ * built to look like the replacement texts could), the whole text is withheld.
  */
 export function scrubKnownSecrets(text: string): string {
   let out = String(text);
   for (let pass = 0; pass < 3 && containsKnownSecret(out); pass++) {
-    for (const [pattern, replacement] of knownPatterns) out = out.replace(pattern, replacement);
+    for (const [pattern, replacement] of knownPatterns) out = replaceEverywhere(out, pattern, replacement);
   }
   if (!containsKnownSecret(out)) return out;
   return containsKnownSecret(WITHHELD) ? '' : WITHHELD;
@@ -221,6 +288,19 @@ export class GenesysError extends Error {
 const SENSITIVE_XML_ELEMENT = /<((?:[A-Za-z_][\w.-]{0,63}:)?[\w.-]{0,64}(?:key|signature|token|credential|secret|stringtosign|canonicalrequest)[\w.-]*)(\s[^<>]*)?>[^<]*/gi;
 
 /**
+ * `Bearer <token>` / `Basic <credentials>` with the token's characters as is, percent-encoded or
+ * JSON-escaped (`\/`, `\u002b`: a header echoed inside a JSON text), however the scheme is separated
+ * from it (blanks or a line break, `%20`, `+`).
+ */
+const BEARER_OR_BASIC = /(Bearer|Basic)(?:\s+|%20|\+)(?:[A-Za-z0-9._~+/=%-]|\\\/|\\u[0-9a-fA-F]{4})+/gi;
+
+/**
+ * A token or secret field (JSON or query string) and its value; a value that a line break splits (a
+ * folded log line) loses its continuation too, up to the next blank or separator.
+ */
+const CREDENTIAL_FIELD = /((?:access_token|refresh_token|id_token|client_secret|password|secret|token|signature|credential)["']?\s*[:=]\s*["']?)[^"'&\s,}]+(?:(?:\r\n|\r|\n|\\r\\n|\\n)[^"'&\s,}:=]+)?/gi;
+
+/**
  * Drops anything that looks like credentials from a free-text message (a server's answer, a thrown
  * error): every registered value in any encoding ({@link scrubKnownSecrets}), bearer/basic tokens (also
  * URL-encoded), JWTs, token or secret fields (JSON or query string), the text of XML elements named like
@@ -230,12 +310,22 @@ const SENSITIVE_XML_ELEMENT = /<((?:[A-Za-z_][\w.-]{0,63}:)?[\w.-]{0,64}(?:key|s
 export function sanitize(text: string, max = 300): string {
   const shaped = scrubKnownSecrets(String(text))
     .replace(SENSITIVE_XML_ELEMENT, (match, name: string, attributes: string | undefined) => (attributes?.endsWith('/') ? match : `<${name}${attributes ?? ''}>[redacted]`))
-    .replace(/(Bearer|Basic)(?:\s+|%20|\+)[A-Za-z0-9._~+/=%-]+/gi, '$1 [redacted]')
+    .replace(BEARER_OR_BASIC, '$1 [redacted]')
     .replace(/\beyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/g, '[redacted]')
-    .replace(/((?:access_token|refresh_token|id_token|client_secret|password|secret|token|signature|credential)["']?\s*[:=]\s*["']?)[^"'&\s,}]+/gi, '$1[redacted]')
+    .replace(CREDENTIAL_FIELD, '$1[redacted]')
     .replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^\s"'/?#@]*@/gi, '$1[redacted]@')
     .replace(/(https?:\/\/[^\s"'?#]+)\?[^\s"'#]*/gi, '$1?[redacted]');
   return scrubKnownSecrets(shaped).slice(0, max);
+}
+
+/**
+ * At most `max` characters of `text` (then `ellipsis`), scrubbed of every registered value
+ * ({@link scrubKnownSecrets}) before it is cut: a cut through a credential (or through its base64 or
+ * hex) would leave a piece no pattern recognizes. Use it wherever a text that may hold one is shortened.
+ */
+export function cutScrubbed(text: string, max: number, ellipsis = '…'): string {
+  const scrubbed = scrubKnownSecrets(String(text));
+  return scrubbed.length > max ? `${scrubbed.slice(0, Math.max(0, max))}${ellipsis}` : scrubbed;
 }
 
 /**

@@ -4,3 +4,4 @@ export * from './genesys-error';
 export * from './retry-policy';
 export * from './settings';
 export * from './time-budget';
+export * from './terminal-text';

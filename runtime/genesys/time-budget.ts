@@ -34,11 +34,26 @@ export function pause(ms: number): Promise<void> {
  * throws (use {@link boundedMs} to fall back to a default for a value read from outside).
  */
 export class TimeBudget {
+  /**
+   * A budget of at most `totalMs` that also ends when the first of the `enclosing` budgets does: a call's
+   * retries inside a poll loop's wait, a poll inside a whole check's wait. Budgets do not run one after
+   * the other: whatever is nested in a wait ends with it. `undefined` entries are ignored.
+   */
+  static within(totalMs: number, enclosing: ReadonlyArray<TimeBudget | undefined>, now: () => number = Date.now): TimeBudget {
+    if (!isBoundedMs(totalMs)) return new TimeBudget(totalMs, now); // throws the RangeError
+    let tightest: TimeBudget | undefined;
+    for (const b of enclosing) if (b !== undefined && (tightest === undefined || b.remainingMs < tightest.remainingMs)) tightest = b;
+    if (tightest === undefined || totalMs <= tightest.remainingMs) return new TimeBudget(totalMs, now);
+    return new TimeBudget(tightest.remainingMs, now, tightest.limitedBy ?? tightest);
+  }
+
   private readonly started: number;
 
   constructor(
     readonly totalMs: number,
     private readonly now: () => number = Date.now,
+    /** The outermost enclosing budget this one was cut to (see {@link within}), for messages. */
+    readonly limitedBy?: TimeBudget,
   ) {
     if (!isBoundedMs(totalMs)) throw new RangeError(`a time budget must be a finite number of milliseconds from 0 to ${MAX_WAIT_MS}, got ${String(totalMs)}`);
     this.started = now();
@@ -63,4 +78,42 @@ export class TimeBudget {
   allows(delayMs: number): boolean {
     return Number.isFinite(delayMs) && delayMs >= 0 && this.elapsedMs + delayMs <= this.totalMs;
   }
+}
+
+/** An attempt that did not end within its deadline (see {@link withDeadline}). */
+export class DeadlineExceeded extends Error {
+  constructor(readonly ms: number) {
+    super(`no complete answer within ${ms} ms`);
+    this.name = 'DeadlineExceeded';
+  }
+}
+
+/**
+ * Runs `work` with a total deadline of `ms` milliseconds (clamped like {@link pause}): when it has not
+ * settled by then, its signal is aborted (an HTTP request given the signal is torn down, its socket
+ * closed) and the promise rejects with {@link DeadlineExceeded}, whatever `work` does afterwards (its
+ * late result or rejection is dropped). A deadline of 0 aborts at once. An idle timeout (one that only
+ * counts time without data) never bounds a request that trickles its answer; this does.
+ */
+export function withDeadline<T>(ms: number, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const wait = Number.isFinite(ms) ? Math.min(Math.max(0, ms), MAX_WAIT_MS) : ms > 0 ? MAX_WAIT_MS : 0;
+  const controller = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      const reason = new DeadlineExceeded(wait);
+      reject(reason);
+      controller.abort(reason);
+    }, wait);
+  });
+  let running: Promise<T>;
+  try {
+    running = Promise.resolve(work(controller.signal));
+  } catch (err) {
+    running = Promise.reject(err);
+  }
+  // Whichever loses the race settles unobserved: never an unhandled rejection.
+  running.catch(() => undefined);
+  expired.catch(() => undefined);
+  return Promise.race([running, expired]).finally(() => clearTimeout(timer));
 }
