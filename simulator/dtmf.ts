@@ -16,7 +16,7 @@ const DTMF_ENTRY = /^[0-9*#]+$/;
 
 /** Shows an arbitrary value readably in a message: quoted, control characters escaped, long values cut. */
 function shown(value: unknown): string {
-  if (typeof value !== 'string') return value === undefined ? 'undefined' : `a ${typeof value} (${String(value).slice(0, 40)})`;
+  if (typeof value !== 'string') return value === undefined || value === null ? String(value) : `a ${typeof value}`;
   const cut = value.length > 40 ? `${value.slice(0, 40)}…` : value;
   return /^[\x20-\x7e…]*$/.test(cut) ? `'${cut}'` : JSON.stringify(cut);
 }

@@ -148,3 +148,11 @@ describe('random keypresses on the real dev and test stacks', () => {
     );
   });
 });
+
+describe('entries that are not text at all', () => {
+  it('reports objects whose toString is broken as a bad entry, not a crash', () => {
+    for (const entry of [{ toString: '' }, Object.create(null), { toString: () => { throw new Error('boom'); } }, Symbol('x')]) {
+      expect(() => parseDtmf(entry as never)).toThrow(ScriptError);
+    }
+  });
+});
