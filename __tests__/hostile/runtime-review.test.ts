@@ -17,7 +17,6 @@
  * Modules and exports added by these fixes are loaded inside the tests that use them, so that on older
  * code each test fails on its own instead of the whole file failing to load.
  */
-import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as http from 'http';
 import * as net from 'net';
@@ -37,6 +36,7 @@ import { GenesysClient, GenesysSettings, TimeBudget, regionHost, settingsFromEnv
 import { applySubstitutions } from '../../runtime/synth-output/substitutions';
 import { ContactCenterStack, addEnvironments } from '../../stacks';
 import { TEST_CLIENT_ID, TEST_CLIENT_SECRET, connect, emulatorEnv, startEmulator } from '../support/emulator';
+import { run, within } from '../support/processes';
 
 const root = path.resolve(__dirname, '..', '..');
 const QUEUES = { queue_SalesIvrQueue: 'DEV Sales', queue_SupportIvrQueue: 'DEV Support', queue_OperatorQueue: 'DEV Operator' };
@@ -47,39 +47,6 @@ const EVIL = 'DEV Evil\u001b[2K\u001b[1A\nstatus: in-sync\n::warning::pwned';
 /** How {@link EVIL} is printed: one line, every control character a visible escape. */
 const EVIL_SHOWN = 'DEV Evil\\u001b[2K\\u001b[1A\\nstatus: in-sync\\n::warning::pwned';
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-  ms: number;
-}
-
-/** Runs a compiled script; after `killAfterMs` the child is killed and its code is null. */
-function run(script: string, args: string[], extraEnv: Record<string, string>, cwd: string, killAfterMs = 30_000): Promise<Run> {
-  return new Promise((resolve) => {
-    const env: NodeJS.ProcessEnv = { ...process.env };
-    delete env.FLOW_CHECK_SKIP;
-    delete env.FLOW_CHECK_WAIT_SECONDS;
-    Object.assign(env, extraEnv);
-    const started = Date.now();
-    const child = spawn(process.execPath, [path.join(root, script), ...args], { cwd, env });
-    const timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr, ms: Date.now() - started });
-    });
-  });
-}
-
-/** Fails with `what` unless `promise` settles within `ms` (a hang fails the test instead of the run). */
-function within<T>(ms: number, what: string, promise: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout;
-  return Promise.race([promise, new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} did not end within ${ms} ms`)), ms)))]).finally(() => clearTimeout(timer));
-}
 
 /** Every line of a terminal text is inert: no control character, no faked line, no workflow command. */
 function expectInertLines(text: string): void {

@@ -26,45 +26,13 @@ import { GenesysClient, GenesysClientOptions, GenesysSettings } from '../../runt
 import { applySubstitutions } from '../../runtime/synth-output/substitutions';
 import { ContactCenterStack, addEnvironments } from '../../stacks';
 import { TEST_CLIENT_ID, TEST_CLIENT_SECRET, connect, emulatorEnv, startEmulator } from '../support/emulator';
+import { run, within } from '../support/processes';
 
 const root = path.resolve(__dirname, '..', '..');
 const QUEUES = { queue_SalesIvrQueue: 'DEV Sales', queue_SupportIvrQueue: 'DEV Support', queue_OperatorQueue: 'DEV Operator' };
 const poll = { timeoutMs: 3000, intervalMs: 20 };
 const FAST_RETRY: GenesysClientOptions = { retry: { baseDelayMs: 1, maxDelayMs: 5 } };
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-  ms: number;
-}
-
-/** Runs a compiled script; after `killAfterMs` the child is killed and its code is null. */
-function run(script: string, args: string[], extraEnv: Record<string, string>, cwd: string, killAfterMs = 30_000): Promise<Run> {
-  return new Promise((resolve) => {
-    const env: NodeJS.ProcessEnv = { ...process.env };
-    delete env.FLOW_CHECK_SKIP;
-    delete env.FLOW_CHECK_WAIT_SECONDS;
-    Object.assign(env, extraEnv);
-    const started = Date.now();
-    const child = spawn(process.execPath, [path.join(root, script), ...args], { cwd, env });
-    const timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr, ms: Date.now() - started });
-    });
-  });
-}
-
-/** Fails with `what` unless `promise` settles within `ms` (a hang fails the test instead of the run). */
-function within<T>(ms: number, what: string, promise: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout;
-  return Promise.race([promise, new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} did not end within ${ms} ms`)), ms)))]).finally(() => clearTimeout(timer));
-}
 
 /** A stand-in for Genesys (login and API) answering as `answer` says; settings route the SDK to it. */
 async function fakeGenesys(answer: (req: http.IncomingMessage, res: http.ServerResponse) => void): Promise<{ server: http.Server; url: string; settings: (id: string, secret: string) => GenesysSettings }> {
