@@ -1,3 +1,5 @@
+import { mapStringsDeep } from './map-strings';
+
 /** Stable codes of the runtime (Genesys client, handlers). */
 export const RUNTIME_ERROR_CODES = {
   GC4001: 'credentials missing',
@@ -242,12 +244,7 @@ export function scrubKnownSecrets(text: string): string {
  * they are formatted: a format that escapes characters could otherwise hide a value from the scrubber).
  */
 export function scrubKnownSecretsDeep<T>(value: T): T {
-  if (typeof value === 'string') return scrubKnownSecrets(value) as T;
-  if (Array.isArray(value)) return value.map((v) => scrubKnownSecretsDeep(v)) as T;
-  if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [scrubKnownSecrets(k), scrubKnownSecretsDeep(v)])) as T;
-  }
-  return value;
+  return mapStringsDeep(value, scrubKnownSecrets);
 }
 
 /** @deprecated the same as {@link scrubKnownSecrets} (which also removes access tokens and encoded forms). */

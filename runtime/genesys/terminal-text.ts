@@ -1,3 +1,5 @@
+import { mapStringsDeep } from './map-strings';
+
 /**
  * The one way text reaches a terminal or a CI log (the flow check handler's lines, drift's table, the
  * demo). Names and messages come from the org (anyone with Architect access writes flow names; servers
@@ -45,10 +47,5 @@ export function terminalLines(text: string): string {
 
 /** A copy of `value` with every string in it (keys included) made one inert line by {@link terminalText}. */
 export function terminalTextDeep<T>(value: T): T {
-  if (typeof value === 'string') return terminalText(value) as T;
-  if (Array.isArray(value)) return value.map((v) => terminalTextDeep(v)) as T;
-  if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [terminalText(k), terminalTextDeep(v)])) as T;
-  }
-  return value;
+  return mapStringsDeep(value, terminalText);
 }
