@@ -37,9 +37,10 @@ import { applySubstitutions } from '../../runtime/synth-output/substitutions';
 import { ContactCenterStack, addEnvironments } from '../../stacks';
 import { TEST_CLIENT_ID, TEST_CLIENT_SECRET, connect, emulatorEnv, startEmulator } from '../support/emulator';
 import { run, within } from '../support/processes';
+import { DEV_QUEUES, salesCheckInput } from '../support/flow-check-inputs';
 
 const root = path.resolve(__dirname, '..', '..');
-const QUEUES = { queue_SalesIvrQueue: 'DEV Sales', queue_SupportIvrQueue: 'DEV Support', queue_OperatorQueue: 'DEV Operator' };
+const QUEUES = DEV_QUEUES;
 const poll = { timeoutMs: 5000, intervalMs: 20 };
 
 /** The name the review seeded: erases a line, moves up, fakes drift's status line and a workflow command. */
@@ -104,18 +105,7 @@ describe('hostile input, second round: the runtime and the emulator', () => {
   const outside = path.join(work, 'outside');
   const salesYaml = () => applySubstitutions(dev.salesIvr.flow.publication.rendered.yaml, QUEUES);
   const pinYaml = () => applySubstitutions(dev.pinAuth.publication.rendered.yaml, QUEUES);
-  const inputFor = (extra: Partial<FlowCheckInput> = {}): FlowCheckInput => ({
-    flowName: 'DEV Sales IVR',
-    flowType: 'INBOUNDCALL',
-    contentHash: 'abc123def4567890',
-    payloadPath: 'assets/sales.yaml',
-    substitutions: QUEUES,
-    region: 'us-east-1',
-    stackCallers: [],
-    republishExternalCallers: false,
-    allowDestroyWithExternalCallers: false,
-    ...extra,
-  });
+  const inputFor = salesCheckInput;
   const handler = (input: FlowCheckInput, env: Record<string, string> = {}, killAfterMs = 30_000) =>
     run('dist/handlers/flow-check.js', ['create'], { ...emulatorEnv(emulator), FLOW_CHECK_INPUT: JSON.stringify(input), FLOW_CHECK_WAIT_SECONDS: '10', ...env }, stackDir, killAfterMs);
   const flowNamed = (name: string) => [...emulator.org.flows.values()].find((f) => f.name === name)!;
