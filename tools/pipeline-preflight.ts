@@ -1,0 +1,104 @@
+/**
+ * `npm run --silent preflight -- --stack <stack> [--outdir cdktf.out]`: run by every workflow job before
+ * `terraform init`. A pipeline starts from an empty machine, so a local backend would make each run start
+ * from empty state (deploys that create everything again, plans that always show "create everything",
+ * drift that always says "no changes"); without the committed provider lock file, a pull request's plan
+ * and the later apply could use different provider versions.
+ * Prints `key=value` lines for `$GITHUB_OUTPUT` (`backend`, and for Terraform Cloud / `remote` the
+ * `tf_token_variable` that carries its API token); problems go to stderr, each with code and fix.
+ * Exit codes: 0 ready, 1 not ready (every problem listed), 2 usage or internal error.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { parseArgs } from 'util';
+
+export const PREFLIGHT_EXIT = { ready: 0, notReady: 1, usage: 2 } as const;
+
+export interface PreflightProblem {
+  readonly code: string;
+  readonly where: string;
+  readonly message: string;
+  readonly fix: string;
+}
+
+export interface PreflightResult {
+  readonly problems: readonly PreflightProblem[];
+  /** Step outputs for the workflow: `backend` (s3, cloud, remote) and `tf_token_variable` where one applies. */
+  readonly outputs: Readonly<Record<string, string>>;
+}
+
+const LOCK_FILE = '.terraform.lock.hcl';
+const PROVIDER_ADDRESS = 'registry.terraform.io/mypurecloud/genesyscloud';
+const DEFAULT_CLOUD_HOST = 'app.terraform.io';
+const CONFIG_FIX = 'set this environment\'s backend in config/environments.ts to s3 (with dynamodbTable), cloud or remote; see "Deploying from GitHub Actions" in README.md';
+
+/** Checks one synthesized stack folder; never throws for a problem the user can fix. */
+export function preflightStack(stackDir: string): PreflightResult {
+  const problems: PreflightProblem[] = [];
+  const outputs: Record<string, string> = {};
+  const configFile = path.join(stackDir, 'cdk.tf.json');
+  let terraform: Record<string, any> | undefined;
+  try {
+    terraform = JSON.parse(fs.readFileSync(configFile, 'utf8')).terraform ?? {};
+  } catch (err) {
+    const why = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : 'is not readable JSON';
+    problems.push({ code: 'GC6001', where: configFile, message: `${configFile} ${why}`, fix: 'run `npm run synth` first, and name a stack it writes (contact-center-<env>)' });
+  }
+  if (terraform) checkBackend(terraform, configFile, problems, outputs);
+
+  const lockFile = path.join(stackDir, LOCK_FILE);
+  const lock = fs.existsSync(lockFile) ? fs.readFileSync(lockFile, 'utf8') : undefined;
+  if (lock === undefined || !lock.includes(`provider "${PROVIDER_ADDRESS}"`)) {
+    problems.push({
+      code: 'GC6003',
+      where: lockFile,
+      message: lock === undefined ? 'no provider lock file: the provider version would float between the plan and the apply' : `the lock file does not lock ${PROVIDER_ADDRESS}`,
+      fix: 'run `npm run providers:lock` on a machine with registry access, commit .terraform.lock.hcl at the repository root, then synthesize again',
+    });
+  }
+  return { problems, outputs };
+}
+
+function checkBackend(terraform: Record<string, any>, where: string, problems: PreflightProblem[], outputs: Record<string, string>): void {
+  const backends = Object.keys(terraform.backend ?? {});
+  if (terraform.cloud) backends.push('cloud');
+  const [type] = backends;
+  if (backends.length !== 1 || !['s3', 'remote', 'cloud'].includes(type)) {
+    const what = backends.length === 0 ? 'no backend (Terraform would keep the state on the runner)' : type === 'local' ? 'the local backend: the state would stay on the runner and be lost with it' : `backend ${backends.join(', ')}, which the workflows do not set credentials for`;
+    problems.push({ code: 'GC6002', where: `${where} terraform.backend`, message: `the stack uses ${what}`, fix: CONFIG_FIX });
+    return;
+  }
+  outputs.backend = type;
+  if (type === 's3') return;
+  const host: string = (type === 'cloud' ? terraform.cloud.hostname : terraform.backend.remote.hostname) ?? DEFAULT_CLOUD_HOST;
+  const variable = tokenVariable(host);
+  if (variable) outputs.tf_token_variable = variable;
+  else problems.push({ code: 'GC6004', where: `${where} hostname`, message: `no TF_TOKEN_ variable can name host ${JSON.stringify(host)} (a port or other characters)`, fix: 'use a host name without a port, or give Terraform the token in a CLI configuration file' });
+}
+
+/** Terraform's credentials variable for a host: dots become `_`, hyphens `__` (Terraform CLI docs, "Environment Variable Credentials"). */
+export function tokenVariable(host: string): string | undefined {
+  if (!/^[A-Za-z0-9.-]+$/.test(host)) return undefined;
+  return `TF_TOKEN_${host.replace(/-/g, '__').replace(/\./g, '_')}`;
+}
+
+function main(): number {
+  let values: { stack?: string; outdir?: string };
+  try {
+    ({ values } = parseArgs({ options: { stack: { type: 'string' }, outdir: { type: 'string' } } }));
+  } catch (err) {
+    console.error(`preflight: ${(err as Error).message}`);
+    return PREFLIGHT_EXIT.usage;
+  }
+  if (!values.stack || !/^[A-Za-z0-9_-]+$/.test(values.stack)) {
+    console.error('preflight: --stack <stack> is required (a stack folder name such as contact-center-dev)\nusage: npm run --silent preflight -- --stack <stack> [--outdir cdktf.out]');
+    return PREFLIGHT_EXIT.usage;
+  }
+  const { problems, outputs } = preflightStack(path.join(values.outdir ?? 'cdktf.out', 'stacks', values.stack));
+  for (const p of problems) console.error(`${p.code} [${p.where}] ${p.message}. Fix: ${p.fix}`);
+  if (problems.length > 0) return PREFLIGHT_EXIT.notReady;
+  for (const [key, value] of Object.entries(outputs)) console.log(`${key}=${value}`);
+  return PREFLIGHT_EXIT.ready;
+}
+
+if (require.main === module) process.exitCode = main();
