@@ -1,0 +1,197 @@
+/**
+ * The pipeline rules of the GitHub workflows, each a function listing its violations, so that tests can
+ * show every rule passing on `.github/workflows/` and failing on the workflows it was written against
+ * (`__tests__/fixtures/workflows-before/`).
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { parse } from 'yaml';
+
+type Json = Record<string, any>;
+
+export interface Workflow {
+  readonly file: string;
+  readonly text: string;
+  readonly doc: Json;
+}
+
+interface Job {
+  readonly workflow: Workflow;
+  readonly id: string;
+  readonly job: Json;
+}
+
+export function loadWorkflows(dir: string): Workflow[] {
+  return fs
+    .readdirSync(dir)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .sort()
+    .map((f) => {
+      const text = fs.readFileSync(path.join(dir, f), 'utf8');
+      return { file: f, text, doc: parse(text) as Json };
+    });
+}
+
+const jobsOf = (workflows: readonly Workflow[]): Job[] => workflows.flatMap((workflow) => Object.entries<Json>(workflow.doc.jobs ?? {}).map(([id, job]) => ({ workflow, id, job })));
+const stepsOf = (job: Json): Json[] => job.steps ?? [];
+const runOf = (step: Json): string => (typeof step.run === 'string' ? step.run : '');
+const where = (j: Job, step?: Json): string => `${j.workflow.file} jobs.${j.id}${step ? ` step "${step.name ?? step.uses ?? runOf(step).split('\n')[0]}"` : ''}`;
+const triggers = (w: Workflow): string[] => Object.keys(typeof w.doc.on === 'string' ? { [w.doc.on]: null } : (w.doc.on ?? {}));
+/** `${{ inputs.env }}` and `${{ matrix.env }}` both stand for the environment name. */
+const environmentOf = (job: Json): string | undefined => {
+  const env = typeof job.environment === 'string' ? job.environment : job.environment?.name;
+  return env?.replace(/\$\{\{\s*(inputs|matrix)\.env\s*\}\}/g, '<env>');
+};
+const mentionsSecrets = (value: unknown): boolean => /\bsecrets\./.test(JSON.stringify(value ?? {}));
+const runsTerraform = (step: Json, command: string): boolean => new RegExp(`\\bterraform\\b[^\\n]*\\s${command}\\b`).test(runOf(step));
+const isPreflight = (step: Json): boolean => /pipeline-preflight/.test(runOf(step));
+const isCredentials = (step: Json): boolean => /configure-aws-credentials/.test(step.uses ?? '');
+const installsOrTests = (step: Json): boolean => /\bnpm (ci|install|i|test|t)\b|\bnpm run (test|build)\b/.test(runOf(step));
+/** The commands that need Genesys or backend credentials. */
+const needsCredentials = (step: Json): boolean => /\bterraform\b|\bcdktf\b|drift\.js|npm run[^\n]*\b(drift|plan-review)\b|plan-review\.js/.test(runOf(step));
+
+/**
+ * 1. A job that runs `terraform init` checks for a shared backend and the lock file first, or applies the
+ * stack folder of a job it needs that did (and takes the backend from that job's outputs).
+ */
+export function sharedBackendChecked(workflows: readonly Workflow[]): string[] {
+  const problems: string[] = [];
+  const jobs = jobsOf(workflows);
+  for (const j of jobs) {
+    const steps = stepsOf(j.job);
+    const init = steps.findIndex((s) => runsTerraform(s, 'init'));
+    if (init < 0 || steps.slice(0, init).some(isPreflight)) continue;
+    const needs = [j.job.needs ?? []].flat();
+    const checkedBy = jobs.find((p) => p.workflow === j.workflow && needs.includes(p.id) && stepsOf(p.job).some(isPreflight));
+    if (!checkedBy || !JSON.stringify(j.job).includes(`needs.${checkedBy.id}.outputs.backend`)) {
+      problems.push(`${where(j, steps[init])}: terraform init without the preflight (shared backend, lock file) before it`);
+    }
+  }
+  return problems;
+}
+
+/** 2. Deploys are plan → review → apply: the gated job applies the saved plan another job made and showed. */
+export function applyWhatWasReviewed(workflows: readonly Workflow[]): string[] {
+  const problems: string[] = [];
+  const jobs = jobsOf(workflows);
+  for (const j of jobs) {
+    const steps = stepsOf(j.job);
+    const apply = steps.find((s) => runsTerraform(s, 'apply'));
+    if (!apply) continue;
+    if (steps.some((s) => runsTerraform(s, 'plan'))) problems.push(`${where(j)}: plans and applies in one job (approval would come before the plan exists)`);
+    if (!/terraform\b[^\n]*\sapply\b[^\n]*\stfplan\b/.test(runOf(apply))) problems.push(`${where(j, apply)}: does not apply a saved plan file`);
+    const download = steps.findIndex((s) => /download-artifact/.test(s.uses ?? ''));
+    if (download < 0 || download > steps.indexOf(apply)) problems.push(`${where(j)}: does not download the reviewed plan before applying`);
+    const needs = [j.job.needs ?? []].flat();
+    const planJob = jobs.find((p) => p.workflow === j.workflow && needs.includes(p.id) && stepsOf(p.job).some((s) => runsTerraform(s, 'plan') && /-out=tfplan/.test(runOf(s))));
+    if (!planJob) {
+      problems.push(`${where(j)}: needs no job that saves a plan`);
+      continue;
+    }
+    const planSteps = stepsOf(planJob.job);
+    if (!planSteps.some((s) => /upload-artifact/.test(s.uses ?? ''))) problems.push(`${where(planJob)}: does not upload the saved plan`);
+    if (!planSteps.some((s) => /GITHUB_STEP_SUMMARY/.test(runOf(s)) && /plan-review/.test(runOf(s)))) problems.push(`${where(planJob)}: does not show the plan's review as the job summary`);
+    if (environmentOf(planJob.job) === environmentOf(j.job)) problems.push(`${where(planJob)}: plans in the apply's gated environment (the approval would come first)`);
+  }
+  return problems;
+}
+
+/** 3. Scheduled drift runs in environments without the deploy environments' required reviewers. */
+export function driftNeedsNoApproval(workflows: readonly Workflow[]): string[] {
+  const jobs = jobsOf(workflows);
+  const gated = new Set(jobs.filter((j) => stepsOf(j.job).some((s) => runsTerraform(s, 'apply'))).map((j) => environmentOf(j.job)));
+  return jobs
+    .filter((j) => triggers(j.workflow).includes('schedule'))
+    .filter((j) => gated.has(environmentOf(j.job)) || (environmentOf(j.job) !== undefined && !environmentOf(j.job)!.endsWith('-read')))
+    .map((j) => `${where(j)}: runs in environment ${j.job.environment}, which a deploy applies in (reviewers would have to approve every night)`);
+}
+
+/** 4. Credentials reach only the steps that run Terraform, cdktf, drift or the plan review. */
+export function secretsOnlyWhereUsed(workflows: readonly Workflow[]): string[] {
+  const problems: string[] = [];
+  for (const w of workflows) if (mentionsSecrets(w.doc.env)) problems.push(`${w.file}: secrets in the workflow's env`);
+  for (const j of jobsOf(workflows)) {
+    if (mentionsSecrets(j.job.env)) problems.push(`${where(j)}: secrets in the job's env (npm ci and the tests would see them)`);
+    let credentialed = false;
+    for (const step of stepsOf(j.job)) {
+      if (mentionsSecrets(step.env) && !needsCredentials(step)) problems.push(`${where(j, step)}: secrets in a step that needs none`);
+      if (mentionsSecrets(step.with)) problems.push(`${where(j, step)}: secrets passed to an action`);
+      if (installsOrTests(step) && (credentialed || mentionsSecrets(step.env))) problems.push(`${where(j, step)}: installs or tests with credentials in its environment`);
+      credentialed ||= isCredentials(step);
+    }
+  }
+  return problems;
+}
+
+/** 5. Everything that could change between a plan and its apply is pinned, and every job is bounded in time. */
+export function everythingPinned(workflows: readonly Workflow[]): string[] {
+  const problems: string[] = [];
+  for (const w of workflows) {
+    for (const line of w.text.split('\n')) {
+      const uses = /^\s*(?:-\s+)?uses:\s*(\S+)(.*)$/.exec(line);
+      if (!uses || uses[1].startsWith('./')) continue;
+      if (!/@[0-9a-f]{40}$/.test(uses[1]) || !/#\s*v\d/.test(uses[2])) problems.push(`${w.file}: ${uses[1]} is not pinned to a commit SHA with its version as a comment`);
+    }
+  }
+  const versions = new Set<string>();
+  for (const j of jobsOf(workflows)) {
+    if (j.job['runs-on'] !== undefined && j.job['timeout-minutes'] === undefined) problems.push(`${where(j)}: no timeout-minutes`);
+    for (const step of stepsOf(j.job)) {
+      if (/setup-terraform/.test(step.uses ?? '')) {
+        const version = String(step.with?.terraform_version ?? '');
+        if (!/^\d+\.\d+\.\d+$/.test(version)) problems.push(`${where(j, step)}: terraform_version ${JSON.stringify(version)} is not an exact version`);
+        versions.add(version);
+      }
+      if (runsTerraform(step, 'init') && !/-lockfile=readonly/.test(runOf(step))) problems.push(`${where(j, step)}: terraform init may change the provider lock (use -lockfile=readonly)`);
+    }
+  }
+  if (versions.size > 1) problems.push(`Terraform versions differ between jobs: ${[...versions].join(', ')}`);
+  return problems;
+}
+
+/** 6. One failed environment does not hide the review; the tests run once per pipeline; npm is cached. */
+export function reviewAlwaysAndTestsOnce(workflows: readonly Workflow[]): string[] {
+  const problems: string[] = [];
+  const jobs = jobsOf(workflows);
+  for (const j of jobs) {
+    const review = stepsOf(j.job).find((s) => /plan-review/.test(runOf(s)));
+    const needs = [j.job.needs ?? []].flat();
+    const needsMatrixPlan = jobs.some((p) => p.workflow === j.workflow && needs.includes(p.id) && p.job.strategy?.matrix);
+    if (review && needsMatrixPlan) {
+      if (!/!cancelled\(\)|always\(\)/.test(String(j.job.if ?? ''))) problems.push(`${where(j)}: skipped when one environment's plan fails`);
+      if (!/--plan-failed/.test(runOf(review))) problems.push(`${where(j, review)}: does not say which environment has no plan`);
+    }
+    const installs = stepsOf(j.job).some((s) => /\bnpm ci\b/.test(runOf(s)));
+    for (const step of stepsOf(j.job)) {
+      if (installs && /setup-node/.test(step.uses ?? '') && step.with?.cache !== 'npm') problems.push(`${where(j, step)}: npm ci without the npm cache`);
+    }
+  }
+  for (const w of workflows.filter((x) => triggers(x).some((t) => t === 'push' || t === 'pull_request' || t === 'schedule'))) {
+    const runs = testRuns(w, workflows);
+    const expected = triggers(w).includes('schedule') ? 0 : 1;
+    if (runs !== expected) problems.push(`${w.file}: the tests run ${runs} times per run (expected ${expected})`);
+  }
+  return problems;
+}
+
+/** `npm test` runs in one run of `w`, counting the reusable workflows it calls once per call. */
+function testRuns(w: Workflow, all: readonly Workflow[]): number {
+  return Object.values<Json>(w.doc.jobs ?? {}).reduce((sum, job) => {
+    if (typeof job.uses === 'string' && job.uses.startsWith('./')) {
+      const called = all.find((x) => job.uses.endsWith(`/${x.file}`));
+      return sum + (called ? testRuns(called, all) : 0);
+    }
+    const perJob = stepsOf(job).filter((s) => /\bnpm (test|t)\b|\bnpm run test\b/.test(runOf(s))).length;
+    const matrix = job.strategy?.matrix ? Object.values<unknown>(job.strategy.matrix).reduce<number>((n, v) => n * (Array.isArray(v) ? v.length : 1), 1) : 1;
+    return sum + perJob * matrix;
+  }, 0);
+}
+
+export const PIPELINE_RULES = {
+  'shared backend checked before init': sharedBackendChecked,
+  'apply exactly the reviewed plan': applyWhatWasReviewed,
+  'nightly drift needs no approval': driftNeedsNoApproval,
+  'secrets only in the steps that use them': secretsOnlyWhereUsed,
+  'actions, Terraform and the provider lock pinned; jobs time-bounded': everythingPinned,
+  'review posted when a plan fails; tests once; npm cache': reviewAlwaysAndTestsOnce,
+} as const;
