@@ -2,12 +2,16 @@ import { App } from 'cdktf';
 import { ENVIRONMENTS, validateConfig } from './config';
 import { addEnvironments } from './stacks';
 import { runSynth } from './tools/synth-runner';
+import { installLockFile, readProjectLockFile } from './tools/terraform-working-files';
 
-// `npx cdktf synth` runs this file: the CLI passes the output folder in CDKTF_OUTDIR.
+// `npx cdktf synth` runs this file: the CLI passes the output folder in CDKTF_OUTDIR. It writes into the
+// stack folders in place, so Terraform's working files there stay; only the lock file is replaced.
 runSynth(() => {
   // Before the App: its constructor creates the output folder, and bad input must leave nothing behind.
   validateConfig(ENVIRONMENTS);
+  const lockFile = readProjectLockFile();
   const app = new App();
-  addEnvironments(app, ENVIRONMENTS);
+  const ids = addEnvironments(app, ENVIRONMENTS).map((s) => s.node.id);
   app.synth();
+  installLockFile(app.outdir, ids, lockFile);
 });

@@ -1,0 +1,182 @@
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { carryOverWorkingFiles } from '../../tools/terraform-working-files';
+
+const root = path.resolve(__dirname, '..', '..');
+const dist = (...parts: string[]) => path.join(root, 'dist', ...parts);
+const STACKS = ['contact-center-dev', 'contact-center-test', 'contact-center-prod'];
+const LOCK = '# test lock file\nprovider "registry.terraform.io/mypurecloud/genesyscloud" {\n  version = "1.84.1"\n}\n';
+
+/** Every path under `dir` (symlinks listed, not followed) with its content or link target. */
+function snapshot(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (rel: string) => {
+    for (const e of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
+      const p = path.join(rel, e.name);
+      if (e.isSymbolicLink()) out[p] = `-> ${fs.readlinkSync(path.join(dir, p))}`;
+      else if (e.isDirectory()) walk(p);
+      else out[p] = fs.readFileSync(path.join(dir, p), 'utf8');
+    }
+  };
+  walk('');
+  return out;
+}
+
+describe('synth keeps Terraform working files and installs the project lock file', () => {
+  let work: string;
+  /** A project folder (cdktf.json, no lock file yet) that the compiled tools run in. */
+  let project: string;
+  beforeEach(() => {
+    work = fs.mkdtempSync(path.join(os.tmpdir(), 'working-files-'));
+    project = path.join(work, 'project');
+    fs.mkdirSync(project);
+    fs.writeFileSync(path.join(project, 'cdktf.json'), '{}');
+  });
+  afterEach(() => fs.rmSync(work, { recursive: true, force: true }));
+
+  const node = (args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) =>
+    spawnSync(process.execPath, args, { cwd: options.cwd ?? project, encoding: 'utf8', env: { ...process.env, ...options.env }, timeout: 60000 });
+  const synth = (out: string, cwd?: string) => {
+    const run = node([dist('tools', 'synth.js'), out], { cwd });
+    expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: '' });
+  };
+  const stackDir = (out: string, stack: string) => path.join(out, 'stacks', stack);
+
+  it('state, .terraform/, a saved plan and other entries survive two synths; what synth writes is rewritten', () => {
+    const out = path.join(work, 'cdktf.out');
+    const outside = path.join(work, 'outside');
+    fs.mkdirSync(outside);
+    fs.writeFileSync(path.join(outside, 'keep.txt'), 'outside the output folder');
+    synth(out);
+    const dev = stackDir(out, 'contact-center-dev');
+    const synthesized = fs.readFileSync(path.join(dev, 'cdk.tf.json'), 'utf8');
+    const working = {
+      'terraform.contact-center-dev.tfstate': '{"version":4}',
+      'terraform.contact-center-dev.tfstate.backup': '{"version":4,"serial":1}',
+      tfplan: 'saved plan',
+      '.terraform.lock.hcl': 'lock written by terraform init',
+      '.terraform/providers/marker': 'installed provider',
+      'state/nested.tfstate': '{}',
+    };
+    for (const [file, text] of Object.entries(working)) {
+      fs.mkdirSync(path.dirname(path.join(dev, file)), { recursive: true });
+      fs.writeFileSync(path.join(dev, file), text);
+    }
+    fs.symlinkSync(outside, path.join(dev, 'cache-link'));
+    fs.writeFileSync(path.join(dev, 'cdk.tf.json'), 'edited by hand');
+
+    synth(out);
+    synth(out);
+
+    const after = snapshot(dev);
+    for (const [file, text] of Object.entries(working)) expect(after[file]).toBe(text);
+    expect(after['cache-link']).toBe(`-> ${outside}`);
+    expect(after['cdk.tf.json']).toBe(synthesized);
+    expect(snapshot(outside)).toEqual({ 'keep.txt': 'outside the output folder' });
+    expect(fs.readdirSync(work).filter((f) => /\.(partial|previous)-/.test(f))).toEqual([]);
+  });
+
+  it('keeps a stack folder that is no longer synthesized when it holds state or .terraform/, drops other orphans', () => {
+    const out = path.join(work, 'cdktf.out');
+    synth(out);
+    const withState = stackDir(out, 'contact-center-retired');
+    const withInit = stackDir(out, 'contact-center-initialized');
+    const plain = stackDir(out, 'contact-center-old');
+    for (const dir of [withState, withInit, plain]) fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(withState, 'terraform.contact-center-retired.tfstate'), '{"serial":7}');
+    fs.mkdirSync(path.join(withInit, '.terraform'));
+    fs.writeFileSync(path.join(plain, 'cdk.tf.json'), '{}');
+
+    synth(out);
+
+    expect(fs.readdirSync(path.join(out, 'stacks')).sort()).toEqual([...STACKS, 'contact-center-initialized', 'contact-center-retired'].sort());
+    expect(fs.readFileSync(path.join(withState, 'terraform.contact-center-retired.tfstate'), 'utf8')).toBe('{"serial":7}');
+  });
+
+  it('a failed synth (invalid configuration) leaves the previous output, state included, as it was', () => {
+    const out = path.join(work, 'cdktf.out');
+    synth(out);
+    fs.writeFileSync(path.join(stackDir(out, 'contact-center-dev'), 'terraform.contact-center-dev.tfstate'), '{"serial":3}');
+    fs.mkdirSync(path.join(stackDir(out, 'contact-center-dev'), '.terraform'));
+    const before = snapshot(out);
+    const preload = path.join(work, 'break-config.js');
+    fs.writeFileSync(preload, `const { ENVIRONMENTS } = require(${JSON.stringify(dist('config', 'index.js'))});\nENVIRONMENTS[0] = { ...ENVIRONMENTS[0], region: 'mars-1' };\n`);
+
+    const run = node(['-r', preload, dist('tools', 'synth.js'), out]);
+
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('GC3001');
+    expect(snapshot(out)).toEqual(before);
+    expect(fs.existsSync(path.join(stackDir(out, 'contact-center-dev'), '.terraform'))).toBe(true);
+    expect(fs.readdirSync(work).filter((f) => /\.(partial|previous)-/.test(f))).toEqual([]);
+  });
+
+  it('moveBack returns every carried entry to the previous output (used when the swap fails)', () => {
+    const previous = path.join(work, 'previous');
+    const staging = path.join(work, 'staging');
+    fs.mkdirSync(path.join(previous, 'stacks', 'a'), { recursive: true });
+    fs.mkdirSync(path.join(previous, 'stacks', 'gone'), { recursive: true });
+    fs.mkdirSync(path.join(staging, 'stacks', 'a'), { recursive: true });
+    fs.writeFileSync(path.join(previous, 'stacks', 'a', 'a.tfstate'), 'a');
+    fs.writeFileSync(path.join(previous, 'stacks', 'gone', 'gone.tfstate'), 'gone');
+    const before = snapshot(previous);
+
+    const carried = carryOverWorkingFiles(previous, staging);
+    expect(snapshot(staging)).toEqual({ [path.join('stacks', 'a', 'a.tfstate')]: 'a', [path.join('stacks', 'gone', 'gone.tfstate')]: 'gone' });
+    carried.moveBack();
+
+    expect(snapshot(previous)).toEqual(before);
+    expect(snapshot(staging)).toEqual({});
+  });
+
+  describe('project lock file (<folder holding cdktf.json>/.terraform.lock.hcl)', () => {
+    it('npm run synth copies it into every stack folder, replacing a carried-over one and never writing through a symlink', () => {
+      const out = path.join(work, 'cdktf.out');
+      synth(out);
+      const victim = path.join(work, 'victim.txt');
+      fs.writeFileSync(victim, 'not a lock file');
+      fs.writeFileSync(path.join(stackDir(out, 'contact-center-dev'), '.terraform.lock.hcl'), 'stale lock from terraform init');
+      fs.symlinkSync(victim, path.join(stackDir(out, 'contact-center-test'), '.terraform.lock.hcl'));
+      fs.writeFileSync(path.join(project, '.terraform.lock.hcl'), LOCK);
+
+      // From a sub-folder: the project root is found by walking up to cdktf.json.
+      const sub = path.join(project, 'sub');
+      fs.mkdirSync(sub);
+      synth(out, sub);
+
+      for (const stack of STACKS) {
+        const lock = path.join(stackDir(out, stack), '.terraform.lock.hcl');
+        expect(fs.lstatSync(lock).isFile()).toBe(true);
+        expect(fs.readFileSync(lock, 'utf8')).toBe(LOCK);
+      }
+      expect(fs.readFileSync(victim, 'utf8')).toBe('not a lock file');
+    });
+
+    it('node dist/main.js (the cdktf CLI app) copies it into every stack folder and keeps working files', () => {
+      const out = path.join(work, 'cli-out');
+      const env = { CDKTF_OUTDIR: out };
+      expect(node([dist('main.js')], { env }).status).toBe(0);
+      fs.writeFileSync(path.join(stackDir(out, 'contact-center-dev'), 'terraform.contact-center-dev.tfstate'), '{"serial":9}');
+      fs.writeFileSync(path.join(project, '.terraform.lock.hcl'), LOCK);
+
+      const run = node([dist('main.js')], { env });
+
+      expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: '' });
+      for (const stack of STACKS) expect(fs.readFileSync(path.join(stackDir(out, stack), '.terraform.lock.hcl'), 'utf8')).toBe(LOCK);
+      expect(fs.readFileSync(path.join(stackDir(out, 'contact-center-dev'), 'terraform.contact-center-dev.tfstate'), 'utf8')).toBe('{"serial":9}');
+    });
+
+    it('without a project lock file, no synth writes one', () => {
+      const out = path.join(work, 'cdktf.out');
+      synth(out);
+      expect(node([dist('main.js')], { env: { CDKTF_OUTDIR: path.join(work, 'cli-out') } }).status).toBe(0);
+      // Outside any project (no cdktf.json above the working directory) there is no root either.
+      synth(path.join(work, 'outside-out'), work);
+      for (const dir of ['cdktf.out', 'cli-out', 'outside-out']) {
+        for (const stack of STACKS) expect(fs.existsSync(path.join(work, dir, 'stacks', stack, '.terraform.lock.hcl'))).toBe(false);
+      }
+    });
+  });
+});
