@@ -1,0 +1,182 @@
+import AdmZip from 'adm-zip';
+import { execFileSync, spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { checkLockFile } from '../../tools/providers-lock';
+
+const root = path.resolve(__dirname, '..', '..');
+const dist = (...parts: string[]) => path.join(root, 'dist', ...parts);
+const STACKS = ['contact-center-dev', 'contact-center-test', 'contact-center-prod'];
+const PLATFORMS = ['linux_amd64', 'darwin_amd64', 'darwin_arm64', 'windows_amd64'];
+
+function terraformVersion(): string | undefined {
+  try {
+    return execFileSync('terraform', ['version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).split('\n')[0];
+  } catch {
+    return undefined;
+  }
+}
+
+/** A provider mirror (`-fs-mirror` layout) serving a fake genesyscloud package per platform: Terraform installs it without running it. */
+function fakeMirror(dir: string, version: string, platforms = PLATFORMS): string {
+  const folder = path.join(dir, 'registry.terraform.io', 'mypurecloud', 'genesyscloud');
+  fs.mkdirSync(folder, { recursive: true });
+  for (const platform of platforms) {
+    const zip = new AdmZip();
+    zip.addFile(`terraform-provider-genesyscloud_v${version}`, Buffer.from(`fake provider ${version} ${platform}\n`));
+    zip.writeZip(path.join(folder, `terraform-provider-genesyscloud_${version}_${platform}.zip`));
+  }
+  return dir;
+}
+
+describe('npm run providers:lock (node dist/tools/providers-lock.js)', () => {
+  let work: string;
+  /** A project folder (cdktf.json) the tools run in, so nothing is written to the repository. */
+  let project: string;
+  beforeEach(() => {
+    work = fs.mkdtempSync(path.join(os.tmpdir(), 'providers-lock-'));
+    project = path.join(work, 'project');
+    fs.mkdirSync(project);
+    fs.writeFileSync(path.join(project, 'cdktf.json'), '{}');
+  });
+  afterEach(() => fs.rmSync(work, { recursive: true, force: true }));
+
+  const node = (args: string[], env: NodeJS.ProcessEnv = {}) => spawnSync(process.execPath, args, { cwd: project, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 60000 });
+  const lockTool = (args: string[], env?: NodeJS.ProcessEnv) => node([dist('tools', 'providers-lock.js'), ...args], env);
+
+  it('without terraform on PATH: exit 1 with GC7001 and the fix, nothing written', () => {
+    const out = path.join(work, 'lock.hcl');
+    const emptyPath = path.join(work, 'no-tools');
+    fs.mkdirSync(emptyPath);
+
+    const run = lockTool(['--out', out], { PATH: emptyPath });
+
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('GC7001 terraform not on PATH. Fix: install Terraform 1.11.4');
+    expect(fs.existsSync(out)).toBe(false);
+    expect(fs.existsSync(path.join(project, '.terraform.lock.hcl'))).toBe(false);
+  });
+
+  it('refuses bad arguments with GC7007 (exit 1)', () => {
+    for (const args of [['--platform', 'Linux'], ['--unknown']]) {
+      const run = lockTool(args);
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain('GC7007');
+    }
+  });
+
+  it('outside a project (no cdktf.json above the working directory) and without --out: GC7005 (exit 1)', () => {
+    const run = spawnSync(process.execPath, [dist('tools', 'providers-lock.js')], { cwd: work, encoding: 'utf8', timeout: 60000 });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('GC7005');
+    expect(fs.readdirSync(work)).toEqual(['project']);
+  });
+
+  it('checkLockFile refuses a lock file without a version and hashes for a required provider (GC7004)', () => {
+    const providers = { genesyscloud: { source: 'mypurecloud/genesyscloud', version: '~> 1.84' } };
+    const block = (body: string) => `provider "registry.terraform.io/mypurecloud/genesyscloud" {\n${body}}\n`;
+    expect(checkLockFile(block('  version = "1.84.1"\n  hashes = ["h1:abc="]\n'), providers)).toEqual([{ address: 'registry.terraform.io/mypurecloud/genesyscloud', version: '1.84.1' }]);
+    for (const lock of ['', block('  hashes = ["h1:abc="]\n'), block('  version = "1.84.1"\n'), 'provider "registry.terraform.io/hashicorp/null" {\n  version = "3.2.0"\n  hashes = ["h1:x="]\n}\n']) {
+      expect(() => checkLockFile(lock, providers)).toThrow(/^GC7004 .*registry\.terraform\.io\/mypurecloud\/genesyscloud/);
+    }
+  });
+
+  const terraform = terraformVersion();
+  const title = 'with terraform and a local provider mirror';
+  // Needs a Terraform CLI on PATH; the provider is a fake package from a local mirror (no network).
+  (terraform ? describe : describe.skip)(terraform ? title : `${title} (skipped: no terraform CLI on PATH)`, () => {
+    /** `terraform init -lockfile=readonly` in a synthesized stack folder, installing from `mirror` only. */
+    function init(stackDir: string, mirror: string) {
+      const config = path.join(work, `mirror-${path.basename(mirror)}.tfrc`);
+      fs.writeFileSync(config, `provider_installation {\n  filesystem_mirror {\n    path = ${JSON.stringify(mirror)}\n  }\n}\n`);
+      const env = { ...process.env, TF_CLI_CONFIG_FILE: config, TF_IN_AUTOMATION: '1', CHECKPOINT_DISABLE: '1' };
+      const run = spawnSync('terraform', ['init', '-input=false', '-no-color', '-lockfile=readonly', '-backend=false'], { cwd: stackDir, env, encoding: 'utf8', timeout: 60000 });
+      return { status: run.status, output: `${run.stdout}${run.stderr}` };
+    }
+
+    /** Locks with the 1.84.1 mirror into the project root and synthesizes; returns the output folder. */
+    function lockAndSynth(mirror: string): string {
+      const lock = lockTool(['--fs-mirror', mirror]);
+      expect({ status: lock.status, stderr: lock.stderr }).toEqual({ status: 0, stderr: '' });
+      const out = path.join(work, 'cdktf.out');
+      expect(node([dist('tools', 'synth.js'), out]).status).toBe(0);
+      return out;
+    }
+
+    it('writes a lock file with 1.84.1 and a hash for each default platform to --out', () => {
+      const out = path.join(work, 'locks', 'lock.hcl');
+      fs.mkdirSync(path.dirname(out));
+
+      const run = lockTool(['--fs-mirror', fakeMirror(path.join(work, 'mirror'), '1.84.1'), '--out', out]);
+
+      expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: '' });
+      expect(run.stdout).toContain('registry.terraform.io/mypurecloud/genesyscloud 1.84.1');
+      const lock = fs.readFileSync(out, 'utf8');
+      expect(lock).toContain('provider "registry.terraform.io/mypurecloud/genesyscloud" {');
+      expect(lock).toMatch(/version\s+= "1\.84\.1"/);
+      expect(lock.match(/"h1:[^"]+"/g)).toHaveLength(PLATFORMS.length);
+      expect(fs.readdirSync(path.dirname(out))).toEqual(['lock.hcl']);
+      expect(fs.existsSync(path.join(project, '.terraform.lock.hcl'))).toBe(false);
+    });
+
+    it('--platform overrides the platforms; a mirror without one of them is GC7002 and leaves the old file as it was', () => {
+      const mirror = fakeMirror(path.join(work, 'mirror'), '1.84.1', ['linux_amd64']);
+      const out = path.join(work, 'lock.hcl');
+      const ok = lockTool(['--fs-mirror', mirror, '--platform', 'linux_amd64', '--out', out]);
+      expect(ok.status).toBe(0);
+      const written = fs.readFileSync(out, 'utf8');
+      expect(written.match(/"h1:[^"]+"/g)).toHaveLength(1);
+
+      const failed = lockTool(['--fs-mirror', mirror, '--out', out]);
+
+      expect(failed.status).toBe(1);
+      expect(failed.stderr).toContain('GC7002 terraform providers lock failed');
+      expect(failed.stderr).toContain('darwin_amd64');
+      expect(fs.readFileSync(out, 'utf8')).toBe(written);
+    });
+
+    it('a lock file that cannot be written is GC7006 (exit 1)', () => {
+      const run = lockTool(['--fs-mirror', fakeMirror(path.join(work, 'mirror'), '1.84.1'), '--out', path.join(work, 'missing', 'lock.hcl')]);
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain('GC7006 cannot write');
+      expect(fs.existsSync(path.join(work, 'missing'))).toBe(false);
+    });
+
+    it('the locked version installs with terraform init -lockfile=readonly in every synthesized stack folder', () => {
+      const mirror = fakeMirror(path.join(work, 'mirror'), '1.84.1');
+      const out = lockAndSynth(mirror);
+      const lock = fs.readFileSync(path.join(project, '.terraform.lock.hcl'), 'utf8');
+      for (const stack of STACKS) {
+        const stackDir = path.join(out, 'stacks', stack);
+        expect(fs.readFileSync(path.join(stackDir, '.terraform.lock.hcl'), 'utf8')).toBe(lock);
+        const run = init(stackDir, mirror);
+        if (run.status !== 0) throw new Error(`terraform init in ${stack} failed:\n${run.output}`);
+        expect(run.output).toContain('Installed mypurecloud/genesyscloud v1.84.1');
+      }
+    });
+
+    it('init fails when the mirror serves only another version (1.85.0): no apply can silently use it', () => {
+      const out = lockAndSynth(fakeMirror(path.join(work, 'mirror'), '1.84.1'));
+
+      const run = init(path.join(out, 'stacks', 'contact-center-dev'), fakeMirror(path.join(work, 'mirror-185'), '1.85.0'));
+
+      expect(run.status).not.toBe(0);
+      expect(run.output).toMatch(/version 1\.84\.1 is no longer\s+available/);
+    });
+
+    it('init fails when the package does not match the locked hash', () => {
+      const mirror = fakeMirror(path.join(work, 'mirror'), '1.84.1');
+      const out = lockAndSynth(mirror);
+      const stackDir = path.join(out, 'stacks', 'contact-center-dev');
+      const lockFile = path.join(stackDir, '.terraform.lock.hcl');
+      const tampered = fs.readFileSync(lockFile, 'utf8').replace(/"h1:[^"]+"/g, '"h1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="');
+      fs.writeFileSync(lockFile, tampered);
+
+      const run = init(stackDir, mirror);
+
+      expect(run.status).not.toBe(0);
+      expect(run.output).toMatch(/doesn't match any\s+of the checksums previously recorded in the dependency lock file/);
+    });
+  });
+});
