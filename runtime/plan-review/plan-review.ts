@@ -1,6 +1,6 @@
 import { ExpectedFlow, SynthesizedStack } from '../synth-output/synthesized-stack';
 import { Piece, countList, fitPieces } from '../text/fit';
-import { mdCode, mdFence, mdTableRow, mdText } from '../text/markdown';
+import { VALUE_MAX, mdCode, mdFence, mdTableRow, mdText } from '../text/markdown';
 import { diffOutlines, mermaid, NodeChange, outlineFlow } from './flow-outline';
 import { ChangeKind, ResourceChange, TerraformPlan, changeKind, display, marked, own } from './plan-json';
 
@@ -19,6 +19,13 @@ export interface StackPlan {
   readonly base?: SynthesizedStack;
 }
 
+/** A stack whose plan could not be made (`--plan-failed`): the review must say its changes are missing. */
+export interface FailedPlan {
+  readonly stack: string;
+  /** Why, as CI reported it: any text, so escaped and cut like every other value. */
+  readonly reason?: string;
+}
+
 const KINDS: ChangeKind[] = ['create', 'update', 'replace', 'delete', 'forget', 'no-op'];
 /** Order of the table, and what a shortened review keeps first: deletions, then replacements, ... */
 const SEVERITY: ChangeKind[] = ['delete', 'replace', 'forget', 'update', 'create', 'read', 'no-op'];
@@ -33,22 +40,39 @@ const SHORT_NAME = 40;
 const LIST_MAX = 10;
 
 /**
+ * Said right after the heading for a stack without a plan: an approval of the review would not cover its
+ * changes. `full` false: the stack name cut short and no reason, for a review cut down to its totals.
+ */
+function missingPlanWarning(f: FailedPlan, full = true): string {
+  const reason = full && f.reason?.trim() ? ` Reason: ${mdText(f.reason.trim())}` : '';
+  return `> ⛔ **No plan for ${mdText(f.stack, full ? VALUE_MAX : SHORT_NAME)}: its changes are NOT in this review.** Do not approve until its plan succeeds and this review shows them.${reason}\n`;
+}
+
+/** Said instead of any stack's counts when every plan failed. */
+const NO_PLAN = '**No plan could be made for any stack**: this review shows no changes.\n';
+
+/**
  * One readable Markdown review of the plans of one or several stacks. Every value from a plan or a
  * synthesized stack is escaped and cut to `VALUE_MAX` characters (`runtime/text/markdown.ts`), so none can
  * change the comment's structure or fill it; values Terraform marks sensitive are shown as `(sensitive)`,
  * names included.
  *
- * First every stack's counts and its table of changed resources (deletions first), then the details
- * (blast radius, flow diffs, attribute diffs, diagrams). Longer than `limit`, the review is shortened
+ * First a warning for each stack in `failed` (its plan is missing, with the reason, escaped and cut like
+ * every value), then every stack's counts and its table of changed resources (deletions first), then the
+ * details (blast radius, flow diffs, attribute diffs, diagrams). Longer than `limit`, the review is shortened
  * between whole blocks (`runtime/text/fit.ts`): the counts of every stack always stay; table rows are kept
  * before anything else (all stacks' deletions first, then replacements, ...), details before diagrams; a
- * note after each shortened table and at the end names what was left out, per stack.
+ * note after each shortened table and at the end names what was left out, per stack. The warnings are
+ * never left out (only their reasons, in a review cut down to its totals): a RangeError when even that
+ * does not fit.
  */
-export function reviewPlans(stacks: readonly StackPlan[], limit = COMMENT_LIMIT): string {
+export function reviewPlans(stacks: readonly StackPlan[], limit = COMMENT_LIMIT, failed: readonly FailedPlan[] = []): string {
   if (!(limit >= MIN_COMMENT_LIMIT)) throw new RangeError(`a review needs at least ${MIN_COMMENT_LIMIT} characters, not ${limit}`);
   const header: Piece = { text: [REVIEW_MARKER, '## Plan review', ''].join('\n'), keep: 'always' };
+  const warnings: Piece[] = failed.map((f) => ({ text: missingPlanWarning(f), keep: 'always' }));
+  if (stacks.length === 0) warnings.push({ text: NO_PLAN, keep: 'always' });
   const reviews = stacks.map((s, i) => reviewStack(s, i));
-  const pieces = [header, ...reviews.flatMap((r) => r.summary), ...reviews.flatMap((r) => r.details)];
+  const pieces = [header, ...warnings, ...reviews.flatMap((r) => r.summary), ...reviews.flatMap((r) => r.details)];
   const tails = new Map(reviews.flatMap((r) => (r.tail ? [[r.tail, ''] as const] : [])));
   const full = pieces.map((p) => tails.get(p) ?? p.text).join('\n');
   if (full.length <= limit) return full;
@@ -66,19 +90,28 @@ export function reviewPlans(stacks: readonly StackPlan[], limit = COMMENT_LIMIT)
     const text = [...pieces, worst].filter((p) => kept.has(p)).map((p) => texts.get(p) ?? p.text).join('\n');
     if (text.length <= limit) return text;
   }
-  return countsOnly(stacks, reviews, full.length, limit);
+  return countsOnly(stacks, reviews, failed, full.length, limit);
 }
 
-/** A review too long for even its tables: every stack's counts (short names), or the totals. */
-function countsOnly(stacks: readonly StackPlan[], reviews: readonly StackReview[], fullLength: number, limit: number): string {
+/**
+ * A review too long for even its tables: the missing plans' warnings and every stack's counts (short
+ * names), or the totals; last, the warnings without their reasons.
+ */
+function countsOnly(stacks: readonly StackPlan[], reviews: readonly StackReview[], failed: readonly FailedPlan[], fullLength: number, limit: number): string {
   const note = (what: string) => `> ⚠️ Review shortened to fit a GitHub comment (the full review has ${fullLength} characters): ${what}. Run \`npm run plan-review -- … --limit none\` locally for the full text.\n`;
   const header = [REVIEW_MARKER, '## Plan review', ''].join('\n');
-  const perStack = [header, ...reviews.map((r, i) => [`### ${mdText(stacks[i].stack, SHORT_NAME)}`, '', countsLine(r.counts), ''].join('\n')), note('only the counts of each stack are shown')].join('\n');
-  if (perStack.length <= limit) return perStack;
+  const warnings = failed.map((f) => missingPlanWarning(f));
+  const perStack = stacks.length === 0 ? [NO_PLAN] : reviews.map((r, i) => [`### ${mdText(stacks[i].stack, SHORT_NAME)}`, '', countsLine(r.counts), ''].join('\n'));
   const totals = Object.fromEntries(KINDS.map((k) => [k, reviews.reduce((n, r) => n + r.counts[k], 0)])) as Record<ChangeKind, number>;
-  const text = [header, `${stacks.length} stack(s): ${countsLine(totals)}`, '', note('only the totals of all stacks are shown')].join('\n');
-  if (text.length <= limit) return text;
-  throw new RangeError(`a review needs more than ${limit} characters`);
+  const totalsLine = stacks.length === 0 ? NO_PLAN : `${stacks.length} stack(s): ${countsLine(totals)}\n`;
+  const candidates = [
+    [header, ...warnings, ...perStack, note('only the counts of each stack are shown')],
+    [header, ...warnings, totalsLine, note('only the totals of all stacks are shown')],
+    [header, ...failed.map((f) => missingPlanWarning(f, false)), totalsLine, note('only the totals of all stacks are shown, and the warnings without their reasons')],
+  ].map((lines) => lines.join('\n'));
+  const text = candidates.find((c) => c.length <= limit);
+  if (text !== undefined) return text;
+  throw new RangeError(`a review needs more than ${limit} characters${failed.length > 0 ? ' (a missing plan\'s warning is never left out)' : ''}`);
 }
 
 function countsLine(counts: Readonly<Record<ChangeKind, number>>): string {
