@@ -9,10 +9,11 @@ type Step = { run?: string; uses?: string; with?: Record<string, string> };
 const runs = (steps: Step[]) => steps.map((s) => s.run ?? '').join('\n');
 
 describe('GitHub workflows', () => {
-  it.each(['plan-review.yml', 'deploy.yml', 'deploy-environment.yml', 'drift.yml'])('%s is valid YAML that calls only real npm scripts', (file) => {
+  it.each(['plan-review.yml', 'deploy.yml', 'deploy-environment.yml', 'drift.yml'])('%s is valid YAML that calls only real npm scripts and compiled tools', (file) => {
     const workflow = load(file);
     const allRuns = Object.values(workflow.jobs as Record<string, { steps?: Step[] }>).map((j) => runs(j.steps ?? [])).join('\n');
-    for (const [, script] of allRuns.matchAll(/npm run (?:--silent )?([\w-]+)/g)) expect(scripts).toHaveProperty(script);
+    for (const [, script] of allRuns.matchAll(/npm run (?:--silent )?([\w:-]+)/g)) expect(scripts).toHaveProperty(script);
+    for (const [, tool] of allRuns.matchAll(/node (?:head\/)?dist\/tools\/([\w-]+)\.js/g)) expect(fs.existsSync(path.join(root, 'tools', `${tool}.ts`))).toBe(true);
   });
 
   it('plan-review: synth head and base, plan per environment with its secrets (not for forks), review, one comment', () => {
@@ -22,11 +23,11 @@ describe('GitHub workflows', () => {
     expect(wf.jobs.synth.steps.map((s: Step) => s.with?.ref).filter(Boolean)).toEqual(['${{ github.event.pull_request.base.sha }}']);
     expect(wf.jobs.plan.if).toBe('github.event.pull_request.head.repo.full_name == github.repository');
     expect(wf.jobs.plan.strategy.matrix.env).toEqual(['dev', 'test', 'prod']);
-    expect(wf.jobs.plan.env.GENESYSCLOUD_OAUTHCLIENT_SECRET).toBe('${{ secrets.GENESYSCLOUD_OAUTHCLIENT_SECRET }}');
-    const plan = runs(wf.jobs.plan.steps);
-    expect(plan).toContain('terraform plan -input=false -no-color -detailed-exitcode -out=tfplan');
-    expect(plan).toContain('terraform show -json tfplan');
-    expect(runs(wf.jobs.review.steps)).toContain('npm run --silent plan-review -- $plans --head artifacts/head/cdktf.out --base artifacts/base/cdktf.out');
+    const planStep = wf.jobs.plan.steps.find((s: Step & { env?: Record<string, string> }) => /terraform plan/.test(s.run ?? ''));
+    expect(planStep.env.GENESYSCLOUD_OAUTHCLIENT_SECRET).toBe('${{ secrets.GENESYSCLOUD_OAUTHCLIENT_SECRET }}');
+    expect(planStep.run).toContain('terraform plan -input=false -no-color -lock=false -detailed-exitcode -out=tfplan');
+    expect(planStep.run).toContain('terraform show -json tfplan');
+    expect(runs(wf.jobs.review.steps)).toContain('npm run --silent plan-review -- "${args[@]}" --head artifacts/head/cdktf.out --base artifacts/base/cdktf.out');
     const script = wf.jobs.review.steps.find((s: Step) => s.uses?.startsWith('actions/github-script')).with.script as string;
     expect(script).toContain("'<!-- genesys-plan-review -->'");
     expect(script).toContain('updateComment');
@@ -68,13 +69,15 @@ describe('GitHub workflows', () => {
     });
   });
 
-  it('deploy: dev on merge, then test and prod behind environment approvals', () => {
+  it('deploy: dev on merge, then test and prod; each planned, then its saved plan applied behind the environment approval', () => {
     const wf = load('deploy.yml');
     expect(wf.on.push.branches).toEqual(['main']);
     expect(wf.jobs.test.needs).toBe('dev');
     expect(wf.jobs.prod.needs).toBe('test');
     const env = load('deploy-environment.yml');
-    expect(env.jobs.deploy.environment).toBe('${{ inputs.env }}');
-    expect(runs(env.jobs.deploy.steps)).toContain('terraform apply -input=false -no-color tfplan');
+    expect(env.jobs.plan.environment).toBe('${{ inputs.env }}-read');
+    expect(env.jobs.apply.environment).toBe('${{ inputs.env }}');
+    expect(env.jobs.apply.needs).toBe('plan');
+    expect(runs(env.jobs.apply.steps)).toContain('terraform apply -input=false -no-color tfplan');
   });
 });
