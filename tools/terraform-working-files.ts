@@ -42,8 +42,10 @@ export function writeFileAtomically(file: string, content: Buffer | string): voi
   try {
     fs.writeFileSync(temporary, content, { flag: 'wx' });
     fs.renameSync(temporary, file);
-  } finally {
-    fs.rmSync(temporary, { force: true });
+  } catch (err) {
+    // A file already there under the temporary name is not ours to remove.
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') fs.rmSync(temporary, { force: true });
+    throw err;
   }
 }
 
