@@ -14,13 +14,13 @@ const lstat = (p: string) => fs.lstatSync(p, { throwIfNoEntry: false });
 const isRealFolder = (p: string) => lstat(p)?.isDirectory() === true;
 
 /**
- * The project root: the nearest folder, from `from` upwards, that holds `cdktf.json`. Both `npm run ...`
- * and the cdktf CLI run the app with the project folder as working directory, and the compiled code in
- * `dist/` has no cdktf.json beside it, so the working directory is the starting point (not `__dirname`).
+ * The project root: the nearest folder, from `from` (the working directory) upwards, that holds
+ * `cdktf.json`. npm runs scripts there and the cdktf CLI reads cdktf.json there, so the sources and the
+ * compiled `dist/` find the same root; `__dirname` would tie every run to the checkout the code sits in.
  */
 export function projectRoot(from = process.cwd()): string | undefined {
   for (let dir = path.resolve(from); ; dir = path.dirname(dir)) {
-    if (lstat(path.join(dir, 'cdktf.json'))?.isFile()) return dir;
+    if (fs.statSync(path.join(dir, 'cdktf.json'), { throwIfNoEntry: false })?.isFile()) return dir;
     if (path.dirname(dir) === dir) return undefined;
   }
 }
