@@ -359,6 +359,8 @@ function statePathProblem(p: string): string | undefined {
   const normalized = path.posix.normalize(slashed);
   if (normalized === '..' || normalized.startsWith('../')) return 'leaves the stack folder (cdktf.out/stacks/<stack>)';
   if (normalized === '.' || slashed.endsWith('/')) return 'names a folder, not a state file';
+  // Synth rewrites these as a whole: a state file there would be lost at the next synth.
+  if (/^(assets|cdk\.tf\.json)(\/|$)/i.test(normalized)) return 'lies in what synth rewrites (assets/, cdk.tf.json)';
   return undefined;
 }
 

@@ -84,6 +84,10 @@ describe('environment config validation', () => {
       expect(p).toMatchObject({ code: 'GC3004', path: 'environments[dev].backend.path', value: '/var/state/dev.tfstate' });
       expect(codes([withDev({ backend: { type: 'local', path: 'C:\\state\\dev.tfstate' } })])).toEqual(['GC3004']);
       expect(codes([withDev({ backend: { type: 'local', path: '' } })])).toEqual(['GC3004']);
+      // synth rewrites assets/ and cdk.tf.json as a whole: state there would be lost at the next synth
+      expect(codes([withDev({ backend: { type: 'local', path: 'assets/dev.tfstate' } })])).toEqual(['GC3004']);
+      expect(codes([withDev({ backend: { type: 'local', path: './Assets/x/../dev.tfstate' } })])).toEqual(['GC3004']);
+      expect(codes([withDev({ backend: { type: 'local', path: 'state/dev.tfstate' } })])).toEqual([]);
     });
 
     it('rejects incomplete remote backends, a missing backend and an unknown type', () => {
