@@ -13,17 +13,19 @@ describe('nightly drift workflow', () => {
   const steps = workflow.jobs.drift.steps as Array<{ run?: string; uses?: string; with?: { script?: string } }>;
   const runs = steps.map((s) => s.run ?? '').join('\n');
 
-  it('runs nightly, per environment, with that environment\'s secrets', () => {
+  it('runs nightly, per environment, in its read-only environment, secrets only in the checking steps', () => {
     expect(workflow.on.schedule[0].cron).toMatch(/^\d+ \d+ \* \* \*$/);
     expect(workflow.jobs.drift.strategy.matrix.env).toEqual(['dev', 'test', 'prod']);
-    expect(workflow.jobs.drift.environment).toBe('${{ matrix.env }}');
-    expect(workflow.jobs.drift.env.GENESYSCLOUD_OAUTHCLIENT_SECRET).toBe('${{ secrets.GENESYSCLOUD_OAUTHCLIENT_SECRET }}');
+    expect(workflow.jobs.drift.environment).toBe('${{ matrix.env }}-read');
+    const withSecret = (steps as Array<{ id?: string; env?: Record<string, string> }>).filter((s) => s.env?.GENESYSCLOUD_OAUTHCLIENT_SECRET === '${{ secrets.GENESYSCLOUD_OAUTHCLIENT_SECRET }}');
+    expect(withSecret.map((s) => s.id)).toEqual(['genesys', 'terraform']);
   });
 
   it('calls the project\'s real scripts and the refresh-only plan', () => {
     for (const script of [...runs.matchAll(/npm run --silent (\w+)/g)].map((m) => m[1])) expect(scripts).toHaveProperty(script);
-    expect(runs).toContain('npm run --silent drift -- --env "${{ matrix.env }}" --format markdown');
-    expect(runs).toContain('plan -refresh-only -detailed-exitcode');
+    expect(runs).toContain('npm run --silent synth');
+    expect(runs).toContain('node dist/tools/drift.js --env "${{ matrix.env }}" --format markdown');
+    expect(runs).toContain('plan -refresh-only -lock=false -detailed-exitcode');
     expect(runs).toContain('cdktf.out/stacks/$STACK');
   });
 
@@ -33,7 +35,8 @@ describe('nightly drift workflow', () => {
     expect(script).toContain('issues.update');
     expect(script).toContain("state: 'closed'");
     expect(script).toContain('drift:${env}');
-    expect(workflow.permissions).toEqual({ contents: 'read', issues: 'write' });
+    expect(workflow.permissions).toEqual({ contents: 'read' });
+    expect(workflow.jobs.drift.permissions).toEqual({ contents: 'read', issues: 'write', 'id-token': 'write' });
   });
 
   describe('the issue script (run as actions/github-script runs it)', () => {
