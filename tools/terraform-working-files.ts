@@ -1,7 +1,7 @@
 /**
- * Terraform's working files in a synthesized stack folder (`cdktf.out/stacks/<stack>/`): local state,
- * `.terraform/`, saved plans and the dependency lock file. A synth replaces what it writes itself and keeps
- * the rest, as the cdktf CLI does: Terraform run in the stack folder owns those files, and deleting local
+ * Terraform's working files in a synthesized stack folder (`cdktf.out/stacks/<stack>/`): local state (under
+ * any name), `.terraform/`, saved plans and the dependency lock file. A synth replaces what it writes itself
+ * and keeps the rest, as the cdktf CLI does: Terraform run in the stack folder owns those files, and deleting local
  * state loses track of everything deployed.
  */
 import * as fs from 'fs';
@@ -55,11 +55,26 @@ export function installLockFile(outdir: string, stackIds: readonly string[], loc
   for (const id of stackIds) writeFileAtomically(path.join(outdir, 'stacks', id, LOCK_FILE_NAME), lockFile);
 }
 
-/** True when a folder holds local state (`*.tfstate`, `*.tfstate.backup`, at any depth) or `.terraform/`; symlinks are not followed. */
-export function holdsWorkingFiles(folder: string): boolean {
+/**
+ * What a synth writes into a stack folder, by entry name and kind: `cdk.tf.json`, `assets/` and the copied
+ * `.terraform.lock.hcl`. Anything else (a symlink under one of these names included) is not synth output.
+ */
+const SYNTH_OUTPUT: Readonly<Record<string, (entry: fs.Dirent) => boolean>> = {
+  'cdk.tf.json': (entry) => entry.isFile(),
+  assets: (entry) => entry.isDirectory(),
+  [LOCK_FILE_NAME]: (entry) => entry.isFile(),
+};
+
+/**
+ * True when a stack folder holds anything besides what a synth writes (`cdk.tf.json`, `assets/`,
+ * `.terraform.lock.hcl`): local state under any name (a `local` backend accepts any path, e.g. `dev.state`
+ * or `state/prod.json`), `.terraform/`, saved plans, files of yours. Symlinks are not followed: a link is
+ * itself something besides synth output.
+ */
+export function holdsMoreThanSynthOutput(folder: string): boolean {
   return fs.readdirSync(folder, { withFileTypes: true }).some((entry) => {
-    if (entry.name === '.terraform' || /\.tfstate(\.backup)?$/.test(entry.name)) return true;
-    return entry.isDirectory() && holdsWorkingFiles(path.join(folder, entry.name));
+    const isSynthOutput = Object.prototype.hasOwnProperty.call(SYNTH_OUTPUT, entry.name) && SYNTH_OUTPUT[entry.name](entry);
+    return !isSynthOutput;
   });
 }
 
@@ -71,8 +86,9 @@ export interface CarriedEntries {
 /**
  * Moves into the fresh synth `staging` what it must keep from the previous output `previous`: every entry
  * of a previous stack folder that the synth did not write itself (state, `.terraform/`, plans, ...), and
- * whole stack folders that are no longer synthesized but hold working files (a stale folder is better than
- * lost state). Entries are renamed, never copied, so symlinks move as links and are never followed; a
+ * whole stack folders that are no longer synthesized but hold anything besides synth output
+ * (`holdsMoreThanSynthOutput`: local state may have any name, and a stale folder is better than lost
+ * state); an orphaned folder holding only synth output is dropped. Entries are renamed, never copied, so symlinks move as links and are never followed; a
  * previous output that is not a real folder is left alone. What the synth wrote (`cdk.tf.json`,
  * `assets/`) replaces the previous entry as a whole.
  */
@@ -92,7 +108,7 @@ export function carryOverWorkingFiles(previous: string, staging: string): Carrie
       const to = path.join(staging, 'stacks', stack.name);
       if (isRealFolder(to)) {
         for (const entry of fs.readdirSync(from)) if (!lstat(path.join(to, entry))) move(path.join(from, entry), path.join(to, entry));
-      } else if (!lstat(to) && holdsWorkingFiles(from)) {
+      } else if (!lstat(to) && holdsMoreThanSynthOutput(from)) {
         move(from, to);
       }
     }

@@ -78,21 +78,61 @@ describe('synth keeps Terraform working files and installs the project lock file
     expect(fs.readdirSync(work).filter((f) => /\.(partial|previous)-/.test(f))).toEqual([]);
   });
 
-  it('keeps a stack folder that is no longer synthesized when it holds state or .terraform/, drops other orphans', () => {
+  it('keeps a stack folder that is no longer synthesized when it holds anything besides synth output, drops the others', () => {
     const out = path.join(work, 'cdktf.out');
     synth(out);
-    const withState = stackDir(out, 'contact-center-retired');
-    const withInit = stackDir(out, 'contact-center-initialized');
-    const plain = stackDir(out, 'contact-center-old');
-    for (const dir of [withState, withInit, plain]) fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(path.join(withState, 'terraform.contact-center-retired.tfstate'), '{"serial":7}');
-    fs.mkdirSync(path.join(withInit, '.terraform'));
-    fs.writeFileSync(path.join(plain, 'cdk.tf.json'), '{}');
+    const outside = path.join(work, 'outside');
+    fs.mkdirSync(outside);
+    fs.writeFileSync(path.join(outside, 'keep.txt'), 'outside the output folder');
+    const kept = {
+      'contact-center-retired': { 'terraform.contact-center-retired.tfstate': '{"serial":7}' },
+      'contact-center-initialized': { '.terraform/providers/marker': 'installed provider' },
+      // A local backend accepts any state file name.
+      'contact-center-renamed': { 'dev.state': '{"serial":4}', 'cdk.tf.json': '{}' },
+      'contact-center-nested': { 'state/prod.json': '{"serial":5}', 'assets/x/main.tf': '' },
+      'contact-center-plan': { tfplan: 'saved plan', '.terraform.lock.hcl': 'lock' },
+    };
+    const removed = {
+      'contact-center-old': { 'cdk.tf.json': '{}' },
+      'contact-center-synth-only': { 'cdk.tf.json': '{}', 'assets/flows/flow.yaml': 'flow', '.terraform.lock.hcl': 'lock' },
+      'contact-center-empty': {},
+    };
+    for (const [stack, files] of Object.entries({ ...kept, ...removed })) {
+      fs.mkdirSync(stackDir(out, stack), { recursive: true });
+      for (const [file, text] of Object.entries(files)) {
+        fs.mkdirSync(path.dirname(path.join(stackDir(out, stack), file)), { recursive: true });
+        fs.writeFileSync(path.join(stackDir(out, stack), file), text);
+      }
+    }
+    // Symlinks are not followed: a link is not synth output, even under a synth output name.
+    fs.mkdirSync(stackDir(out, 'contact-center-linked'));
+    fs.symlinkSync(outside, path.join(stackDir(out, 'contact-center-linked'), 'assets'));
 
     synth(out);
 
-    expect(fs.readdirSync(path.join(out, 'stacks')).sort()).toEqual([...STACKS, 'contact-center-initialized', 'contact-center-retired'].sort());
-    expect(fs.readFileSync(path.join(withState, 'terraform.contact-center-retired.tfstate'), 'utf8')).toBe('{"serial":7}');
+    expect(fs.readdirSync(path.join(out, 'stacks')).sort()).toEqual([...STACKS, ...Object.keys(kept), 'contact-center-linked'].sort());
+    for (const [stack, files] of Object.entries(kept)) {
+      for (const [file, text] of Object.entries(files)) expect(fs.readFileSync(path.join(stackDir(out, stack), file), 'utf8')).toBe(text);
+    }
+    expect(fs.readlinkSync(path.join(stackDir(out, 'contact-center-linked'), 'assets'))).toBe(outside);
+    expect(snapshot(outside)).toEqual({ 'keep.txt': 'outside the output folder' });
+  });
+
+  it('removing an environment keeps its stack folder when its local state has another name (dev.state)', () => {
+    const out = path.join(work, 'cdktf.out');
+    synth(out);
+    const dev = stackDir(out, 'contact-center-dev');
+    fs.writeFileSync(path.join(dev, 'dev.state'), '{"serial":11}');
+    const preload = path.join(work, 'drop-dev.js');
+    fs.writeFileSync(
+      preload,
+      `const { ENVIRONMENTS } = require(${JSON.stringify(dist('config', 'index.js'))});\nENVIRONMENTS.splice(ENVIRONMENTS.findIndex((e) => e.name === 'dev'), 1);\n`,
+    );
+
+    const run = node(['-r', preload, dist('tools', 'synth.js'), out]);
+
+    expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: '' });
+    expect(fs.readFileSync(path.join(dev, 'dev.state'), 'utf8')).toBe('{"serial":11}');
   });
 
   it('a failed synth (invalid configuration) leaves the previous output, state included, as it was', () => {
