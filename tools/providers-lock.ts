@@ -15,7 +15,7 @@ import * as path from 'path';
 import { parseArgs } from 'util';
 import { ENVIRONMENTS } from '../config';
 import { terminalLines, terminalText } from '../runtime/genesys/terminal-text';
-import { synthToDirectory } from './synth';
+import { synthToDirectory } from './synth-to-directory';
 import { SYNTH_EXIT, isInputError } from './synth-runner';
 import { LOCK_FILE_NAME, projectRoot, writeFileAtomically } from './terraform-working-files';
 
