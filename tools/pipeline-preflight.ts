@@ -6,7 +6,8 @@
  * and the later apply could use different provider versions.
  * Prints `key=value` lines for `$GITHUB_OUTPUT` (`backend`, and for Terraform Cloud / `remote` the
  * `tf_token_variable` that carries its API token); problems go to stderr, each with code and fix.
- * Exit codes: 0 ready, 1 not ready (every problem listed), 2 usage or internal error.
+ * Exit codes: 0 ready, 1 not ready (every problem listed), 2 usage or internal error. The build also
+ * bundles it as `dist/pipeline/pipeline-preflight.js`, which the workflows run with Node alone.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -48,7 +49,8 @@ export function preflightStack(stackDir: string): PreflightResult {
 
   const lockFile = path.join(stackDir, LOCK_FILE);
   const lock = fs.existsSync(lockFile) ? fs.readFileSync(lockFile, 'utf8') : undefined;
-  if (lock === undefined || !lock.includes(`provider "${PROVIDER_ADDRESS}"`)) {
+  // A provider block at the start of a line: a mention in a comment locks nothing.
+  if (lock === undefined || !new RegExp(`^provider "${PROVIDER_ADDRESS.replace(/[./]/g, '\\$&')}" \\{`, 'm').test(lock)) {
     problems.push({
       code: 'GC6003',
       where: lockFile,
@@ -68,9 +70,20 @@ function checkBackend(terraform: Record<string, any>, where: string, problems: P
     problems.push({ code: 'GC6002', where: `${where} terraform.backend`, message: `the stack uses ${what}`, fix: CONFIG_FIX });
     return;
   }
+  const settings = type === 'cloud' ? terraform.cloud : terraform.backend[type];
+  if (!settings || typeof settings !== 'object') {
+    problems.push({ code: 'GC6002', where: `${where} terraform.backend`, message: `the ${type} backend has no settings`, fix: CONFIG_FIX });
+    return;
+  }
   outputs.backend = type;
-  if (type === 's3') return;
-  const host: string = (type === 'cloud' ? terraform.cloud.hostname : terraform.backend.remote.hostname) ?? DEFAULT_CLOUD_HOST;
+  if (type === 's3') {
+    // Without a lock, an apply from CI and one from a laptop can write the state at the same time.
+    if (!settings.dynamodb_table && settings.use_lockfile !== true) {
+      problems.push({ code: 'GC6005', where: `${where} terraform.backend.s3`, message: 'the S3 backend has no state locking (neither dynamodb_table nor use_lockfile)', fix: 'add dynamodbTable to the s3 backend in config/environments.ts (a DynamoDB table with the partition key LockID)' });
+    }
+    return;
+  }
+  const host: string = settings.hostname ?? DEFAULT_CLOUD_HOST;
   const variable = tokenVariable(host);
   if (variable) outputs.tf_token_variable = variable;
   else problems.push({ code: 'GC6004', where: `${where} hostname`, message: `no TF_TOKEN_ variable can name host ${JSON.stringify(host)} (a port or other characters)`, fix: 'use a host name without a port, or give Terraform the token in a CLI configuration file' });
@@ -101,4 +114,11 @@ function main(): number {
   return PREFLIGHT_EXIT.ready;
 }
 
-if (require.main === module) process.exitCode = main();
+if (require.main === module) {
+  try {
+    process.exitCode = main();
+  } catch (err) {
+    console.error(`preflight: internal error: ${(err as Error).message}`);
+    process.exitCode = PREFLIGHT_EXIT.usage;
+  }
+}

@@ -12,19 +12,21 @@ describe('nightly drift workflow', () => {
   const scripts = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).scripts as Record<string, string>;
   const steps = workflow.jobs.drift.steps as Array<{ run?: string; uses?: string; with?: { script?: string } }>;
   const runs = steps.map((s) => s.run ?? '').join('\n');
+  const buildRuns = (workflow.jobs.build.steps as Array<{ run?: string }>).map((s) => s.run ?? '').join('\n');
 
   it('runs nightly, per environment, in its read-only environment, secrets only in the checking steps', () => {
     expect(workflow.on.schedule[0].cron).toMatch(/^\d+ \d+ \* \* \*$/);
-    expect(workflow.jobs.drift.strategy.matrix.env).toEqual(['dev', 'test', 'prod']);
+    expect(workflow.jobs.drift.strategy.matrix.include).toBe('${{ fromJSON(needs.build.outputs.stacks) }}');
     expect(workflow.jobs.drift.environment).toBe('${{ matrix.env }}-read');
     const withSecret = (steps as Array<{ id?: string; env?: Record<string, string> }>).filter((s) => s.env?.GENESYSCLOUD_OAUTHCLIENT_SECRET === '${{ secrets.GENESYSCLOUD_OAUTHCLIENT_SECRET }}');
     expect(withSecret.map((s) => s.id)).toEqual(['genesys', 'terraform']);
   });
 
   it('calls the project\'s real scripts and the refresh-only plan', () => {
-    for (const script of [...runs.matchAll(/npm run --silent (\w+)/g)].map((m) => m[1])) expect(scripts).toHaveProperty(script);
-    expect(runs).toContain('npm run --silent synth');
-    expect(runs).toContain('node dist/tools/drift.js --env "${{ matrix.env }}" --format markdown');
+    for (const script of [...buildRuns.matchAll(/npm run --silent (\w+)/g)].map((m) => m[1])) expect(scripts).toHaveProperty(script);
+    expect(buildRuns).toContain('npm run --silent synth');
+    expect(runs).toContain('node dist/pipeline/drift.js --env "$ENVIRONMENT" --format markdown');
+    expect(workflow.jobs.drift.env.ENVIRONMENT).toBe('${{ matrix.env }}');
     expect(runs).toContain('plan -refresh-only -lock=false -detailed-exitcode');
     expect(runs).toContain('cdktf.out/stacks/$STACK');
   });

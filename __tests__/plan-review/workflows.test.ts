@@ -13,7 +13,7 @@ describe('GitHub workflows', () => {
     const workflow = load(file);
     const allRuns = Object.values(workflow.jobs as Record<string, { steps?: Step[] }>).map((j) => runs(j.steps ?? [])).join('\n');
     for (const [, script] of allRuns.matchAll(/npm run (?:--silent )?([\w:-]+)/g)) expect(scripts).toHaveProperty(script);
-    for (const [, tool] of allRuns.matchAll(/node (?:head\/)?dist\/tools\/([\w-]+)\.js/g)) expect(fs.existsSync(path.join(root, 'tools', `${tool}.ts`))).toBe(true);
+    for (const [, tool] of allRuns.matchAll(/node (?:(?:artifacts\/)?head\/)?dist\/pipeline\/([\w-]+)\.js/g)) expect(fs.existsSync(path.join(root, 'dist', 'pipeline', `${tool}.js`))).toBe(true);
   });
 
   it('plan-review: synth head and base, plan per environment with its secrets (not for forks), review, one comment', () => {
@@ -22,12 +22,12 @@ describe('GitHub workflows', () => {
     expect(runs(wf.jobs.synth.steps)).toContain('npm run --silent synth');
     expect(wf.jobs.synth.steps.map((s: Step) => s.with?.ref).filter(Boolean)).toEqual(['${{ github.event.pull_request.base.sha }}']);
     expect(wf.jobs.plan.if).toBe('github.event.pull_request.head.repo.full_name == github.repository');
-    expect(wf.jobs.plan.strategy.matrix.env).toEqual(['dev', 'test', 'prod']);
+    expect(wf.jobs.plan.strategy.matrix.include).toBe('${{ fromJSON(needs.synth.outputs.stacks) }}');
     const planStep = wf.jobs.plan.steps.find((s: Step & { env?: Record<string, string> }) => /terraform plan/.test(s.run ?? ''));
     expect(planStep.env.GENESYSCLOUD_OAUTHCLIENT_SECRET).toBe('${{ secrets.GENESYSCLOUD_OAUTHCLIENT_SECRET }}');
     expect(planStep.run).toContain('terraform plan -input=false -no-color -lock=false -detailed-exitcode -out=tfplan');
     expect(planStep.run).toContain('terraform show -json tfplan');
-    expect(runs(wf.jobs.review.steps)).toContain('npm run --silent plan-review -- "${args[@]}" --head artifacts/head/cdktf.out --base artifacts/base/cdktf.out');
+    expect(runs(wf.jobs.review.steps)).toContain('node artifacts/head/dist/pipeline/plan-review.js "${args[@]}" --head artifacts/head/cdktf.out --base artifacts/base/cdktf.out');
     const script = wf.jobs.review.steps.find((s: Step) => s.uses?.startsWith('actions/github-script')).with.script as string;
     expect(script).toContain("'<!-- genesys-plan-review -->'");
     expect(script).toContain('updateComment');

@@ -34,7 +34,8 @@ export function loadWorkflows(dir: string): Workflow[] {
 
 const jobsOf = (workflows: readonly Workflow[]): Job[] => workflows.flatMap((workflow) => Object.entries<Json>(workflow.doc.jobs ?? {}).map(([id, job]) => ({ workflow, id, job })));
 const stepsOf = (job: Json): Json[] => job.steps ?? [];
-const runOf = (step: Json): string => (typeof step.run === 'string' ? step.run : '');
+/** The step's shell script with continuation lines joined, so a command split over lines is one line. */
+const runOf = (step: Json): string => (typeof step.run === 'string' ? step.run.replace(/\\\r?\n\s*/g, ' ') : '');
 const where = (j: Job, step?: Json): string => `${j.workflow.file} jobs.${j.id}${step ? ` step "${step.name ?? step.uses ?? runOf(step).split('\n')[0]}"` : ''}`;
 const triggers = (w: Workflow): string[] => Object.keys(typeof w.doc.on === 'string' ? { [w.doc.on]: null } : (w.doc.on ?? {}));
 /** `${{ inputs.env }}` and `${{ matrix.env }}` both stand for the environment name. */
@@ -42,13 +43,17 @@ const environmentOf = (job: Json): string | undefined => {
   const env = typeof job.environment === 'string' ? job.environment : job.environment?.name;
   return env?.replace(/\$\{\{\s*(inputs|matrix)\.env\s*\}\}/g, '<env>');
 };
-const mentionsSecrets = (value: unknown): boolean => /\bsecrets\./.test(JSON.stringify(value ?? {}));
+/** Any read of the secrets context in an expression: `secrets.X`, `secrets['X']`, `toJSON(secrets)`. */
+const mentionsSecrets = (value: unknown): boolean => /\$\{\{[^}]*\bsecrets\b/.test(JSON.stringify(value ?? {}));
+/** A job's own settings, without its steps (env, container, services, defaults, strategy, with). */
+const jobSettings = (job: Json): Json => ({ ...job, steps: undefined });
+const grantsIdToken = (w: Workflow, job: Json): boolean => (job.permissions ?? w.doc.permissions)?.['id-token'] === 'write' || (job.permissions ?? w.doc.permissions) === 'write-all';
+const runsPackageManager = (step: Json): boolean => /\b(npm|npx|yarn|pnpm|corepack)\b/.test(runOf(step));
 const runsTerraform = (step: Json, command: string): boolean => new RegExp(`\\bterraform\\b[^\\n]*\\s${command}\\b`).test(runOf(step));
 const isPreflight = (step: Json): boolean => /pipeline-preflight/.test(runOf(step));
 const isCredentials = (step: Json): boolean => /configure-aws-credentials/.test(step.uses ?? '');
-const installsOrTests = (step: Json): boolean => /\bnpm (ci|install|i|test|t)\b|\bnpm run (test|build)\b/.test(runOf(step));
-/** The commands that need Genesys or backend credentials. */
-const needsCredentials = (step: Json): boolean => /\bterraform\b|\bcdktf\b|drift\.js|npm run[^\n]*\b(drift|plan-review)\b|plan-review\.js/.test(runOf(step));
+/** The commands that need Genesys or backend credentials: Terraform and the bundled drift check. */
+const needsCredentials = (step: Json): boolean => /\bterraform\b|dist\/pipeline\/drift\.js/.test(runOf(step));
 
 /**
  * 1. A job that runs `terraform init` checks for a shared backend and the lock file first, or applies the
@@ -60,7 +65,17 @@ export function sharedBackendChecked(workflows: readonly Workflow[]): string[] {
   for (const j of jobs) {
     const steps = stepsOf(j.job);
     const init = steps.findIndex((s) => runsTerraform(s, 'init'));
-    if (init < 0 || steps.slice(0, init).some(isPreflight)) continue;
+    if (init < 0) continue;
+    const preflight = steps.slice(0, init).find(isPreflight);
+    if (preflight) {
+      // Its failure must stop Terraform: a failing step, or every Terraform step gated on its exit code.
+      const captured = preflight['continue-on-error'] !== undefined || /set \+e|\|\||;\s*true\b/.test(runOf(preflight));
+      const gate = `steps.${preflight.id}.outputs.code == '0'`;
+      for (const step of steps.slice(steps.indexOf(preflight) + 1).filter((s) => /\bterraform\b/.test(runOf(s)))) {
+        if (captured && !String(step.if ?? '').includes(gate)) problems.push(`${where(j, step)}: runs although the preflight may have failed (gate it on ${gate})`);
+      }
+      continue;
+    }
     const needs = [j.job.needs ?? []].flat();
     const checkedBy = jobs.find((p) => p.workflow === j.workflow && needs.includes(p.id) && stepsOf(p.job).some(isPreflight));
     if (!checkedBy || !JSON.stringify(j.job).includes(`needs.${checkedBy.id}.outputs.backend`)) {
@@ -76,10 +91,17 @@ export function applyWhatWasReviewed(workflows: readonly Workflow[]): string[] {
   const jobs = jobsOf(workflows);
   for (const j of jobs) {
     const steps = stepsOf(j.job);
+    for (const step of steps) {
+      if (/-auto-approve|\bcdktf\s+(deploy|destroy|apply)\b|\bterraform\b[^\n]*\sdestroy\b/.test(runOf(step))) problems.push(`${where(j, step)}: changes the org without a reviewed plan (-auto-approve, cdktf deploy/destroy, terraform destroy)`);
+      for (const line of runOf(step).split('\n').filter((l) => /\bterraform\b[^\n]*\sapply\b/.test(l))) {
+        if (!/^\s*terraform(\s+-chdir=\S+)?\s+apply(\s+-input=false|\s+-no-color)*\s+tfplan\s*$/.test(line)) problems.push(`${where(j, step)}: "${line.trim()}" is not exactly an apply of the saved plan tfplan`);
+      }
+    }
+    const applyLines = steps.flatMap((s) => runOf(s).split('\n')).filter((l) => /\bterraform\b[^\n]*\sapply\b/.test(l));
     const apply = steps.find((s) => runsTerraform(s, 'apply'));
     if (!apply) continue;
+    if (applyLines.length > 1) problems.push(`${where(j)}: applies more than once`);
     if (steps.some((s) => runsTerraform(s, 'plan'))) problems.push(`${where(j)}: plans and applies in one job (approval would come before the plan exists)`);
-    if (!/terraform\b[^\n]*\sapply\b[^\n]*\stfplan\b/.test(runOf(apply))) problems.push(`${where(j, apply)}: does not apply a saved plan file`);
     const download = steps.findIndex((s) => /download-artifact/.test(s.uses ?? ''));
     if (download < 0 || download > steps.indexOf(apply)) problems.push(`${where(j)}: does not download the reviewed plan before applying`);
     const needs = [j.job.needs ?? []].flat();
@@ -109,15 +131,13 @@ export function driftNeedsNoApproval(workflows: readonly Workflow[]): string[] {
 /** 4. Credentials reach only the steps that run Terraform, cdktf, drift or the plan review. */
 export function secretsOnlyWhereUsed(workflows: readonly Workflow[]): string[] {
   const problems: string[] = [];
-  for (const w of workflows) if (mentionsSecrets(w.doc.env)) problems.push(`${w.file}: secrets in the workflow's env`);
+  for (const w of workflows) if (mentionsSecrets({ ...w.doc, jobs: undefined })) problems.push(`${w.file}: secrets in the workflow's settings (env, defaults)`);
   for (const j of jobsOf(workflows)) {
-    if (mentionsSecrets(j.job.env)) problems.push(`${where(j)}: secrets in the job's env (npm ci and the tests would see them)`);
-    let credentialed = false;
+    if (mentionsSecrets(jobSettings(j.job))) problems.push(`${where(j)}: secrets in the job's settings (env, container, services, with): every step would see them`);
+    const holdsCredentials = grantsIdToken(j.workflow, j.job) || mentionsSecrets(jobSettings(j.job)) || stepsOf(j.job).some((s) => mentionsSecrets(s) || isCredentials(s));
     for (const step of stepsOf(j.job)) {
-      if (mentionsSecrets(step.env) && !needsCredentials(step)) problems.push(`${where(j, step)}: secrets in a step that needs none`);
-      if (mentionsSecrets(step.with)) problems.push(`${where(j, step)}: secrets passed to an action`);
-      if (installsOrTests(step) && (credentialed || mentionsSecrets(step.env))) problems.push(`${where(j, step)}: installs or tests with credentials in its environment`);
-      credentialed ||= isCredentials(step);
+      if (mentionsSecrets(step) && !needsCredentials(step)) problems.push(`${where(j, step)}: secrets in a step that does not run Terraform or the drift check`);
+      if (holdsCredentials && runsPackageManager(step)) problems.push(`${where(j, step)}: runs a package manager in a job that holds credentials (install scripts would see them)`);
     }
   }
   return problems;
@@ -126,16 +146,19 @@ export function secretsOnlyWhereUsed(workflows: readonly Workflow[]): string[] {
 /** 5. Everything that could change between a plan and its apply is pinned, and every job is bounded in time. */
 export function everythingPinned(workflows: readonly Workflow[]): string[] {
   const problems: string[] = [];
-  for (const w of workflows) {
-    for (const line of w.text.split('\n')) {
-      const uses = /^\s*(?:-\s+)?uses:\s*(\S+)(.*)$/.exec(line);
-      if (!uses || uses[1].startsWith('./')) continue;
-      if (!/@[0-9a-f]{40}$/.test(uses[1]) || !/#\s*v\d/.test(uses[2])) problems.push(`${w.file}: ${uses[1]} is not pinned to a commit SHA with its version as a comment`);
-    }
-  }
   const versions = new Set<string>();
   for (const j of jobsOf(workflows)) {
+    for (const uses of [j.job.uses, ...stepsOf(j.job).map((s) => s.uses)].filter((u): u is string => typeof u === 'string' && !u.startsWith('./'))) {
+      const commented = j.workflow.text.split('\n').some((line) => line.includes(uses) && new RegExp(`${uses.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\\s*}?\\s*#\\s*v\\d`).test(line));
+      if (!/^[\w.-]+\/[\w./-]+@[0-9a-f]{40}$/.test(uses) || !commented) problems.push(`${where(j)}: ${uses} is not pinned to a commit SHA with its version as a comment`);
+    }
     if (j.job['runs-on'] !== undefined && j.job['timeout-minutes'] === undefined) problems.push(`${where(j)}: no timeout-minutes`);
+    const firstTerraform = stepsOf(j.job).findIndex((s) => /\bterraform\b/.test(runOf(s)));
+    const setup = stepsOf(j.job).findIndex((s) => /^hashicorp\/setup-terraform@/.test(s.uses ?? ''));
+    if (firstTerraform >= 0 && (setup < 0 || setup > firstTerraform)) problems.push(`${where(j)}: runs Terraform without installing the pinned version first`);
+    for (const step of stepsOf(j.job).filter((s) => /\b(apt|apt-get|brew|snap|yum|dnf|choco|asdf|tfenv)\b[^\n]*\bterraform\b|hashicorp\.com/.test(runOf(s)))) {
+      problems.push(`${where(j, step)}: installs Terraform another way than the pinned setup-terraform`);
+    }
     for (const step of stepsOf(j.job)) {
       if (/setup-terraform/.test(step.uses ?? '')) {
         const version = String(step.with?.terraform_version ?? '');
