@@ -9,10 +9,14 @@
  * `--plan-failed` names a stack whose plan could not be made (CI plans each environment in its own job, and
  * the review must be posted even when one fails): the review starts with a warning that its changes are
  * not in it, with the reason (escaped), kept however short the review is cut (a `--limit` too small for
- * the warnings is an error, never a review without them). At least one `--plan` or `--plan-failed`; each
- * stack at most once.
+ * the warnings is an error, never a review without them). A `--plan-failed` stack the head does not
+ * synthesize (a change that removes or renames an environment, whose plan job then fails) is accepted: its
+ * warning also says it is not synthesized in this change. At least one `--plan` or `--plan-failed`; each
+ * stack at most once; every stack name `contact-center-<env>` (the environment name rule of
+ * `config/validate-config.ts`).
  * Exit codes: 0 written, 1 bad input (a plan file that is not a Terraform plan: `PlanFormatError`, naming
- * the file and what is wrong; a stack given twice or not synthesized in the head).
+ * the file and what is wrong; a stack name that breaks the rule; a stack given twice; a `--plan` stack not
+ * synthesized in the head; a `--head` without `stacks/`).
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -20,6 +24,9 @@ import { parseArgs } from 'util';
 import { parsePlan } from '../runtime/plan-review/plan-json';
 import { COMMENT_LIMIT, FailedPlan, MIN_COMMENT_LIMIT, StackPlan, reviewPlans } from '../runtime/plan-review/plan-review';
 import { SynthesizedStack } from '../runtime/synth-output/synthesized-stack';
+
+/** A stack id: `contact-center-<env>`, <env> as `config/validate-config.ts` allows environment names. */
+const STACK_NAME = /^contact-center-[a-z][a-z0-9-]{0,30}$/;
 
 function fail(message: string): never {
   console.error(`plan-review: ${message}\nusage: npm run plan-review -- [--plan [<stack>=]<plan.json>] ... [--plan-failed <stack>[=<reason>]] ... --head <cdktf.out> [--base <cdktf.out>] [--out file] [--limit <chars>|none]`);
@@ -34,12 +41,13 @@ function main(): void {
   if ((plans.length === 0 && failedSpecs.length === 0) || !head) fail('--plan and --head are required (a --plan-failed can stand in for the plans)');
   const limit = args.limit === undefined ? COMMENT_LIMIT : args.limit === 'none' ? Infinity : Number(args.limit);
   if (!(limit >= MIN_COMMENT_LIMIT) || (limit !== Infinity && !Number.isInteger(limit))) fail(`--limit must be a whole number of at least ${MIN_COMMENT_LIMIT}, or none`);
-  // A stack must be synthesized in the head, with or without a plan: a misspelt --plan-failed would
-  // otherwise warn about a stack that does not exist and say nothing about the real one.
-  const headDirOf = (stack: string) => {
-    const headDir = path.join(head, 'stacks', stack);
-    if (!fs.existsSync(path.join(headDir, 'cdk.tf.json'))) fail(`${headDir} has no cdk.tf.json (synthesize the head first)`);
-    return headDir;
+  // Every synthesized output has stacks/ (synth refuses an empty list of environments): without it, --head
+  // is wrong, and every --plan-failed stack would read as removed.
+  if (!fs.statSync(path.join(head, 'stacks'), { throwIfNoEntry: false })?.isDirectory()) fail(`${path.join(head, 'stacks')} is not a folder (synthesize the head first)`);
+  const headDirOf = (stack: string) => path.join(head, 'stacks', stack);
+  const synthesized = (stack: string) => fs.existsSync(path.join(headDirOf(stack), 'cdk.tf.json'));
+  const checkName = (stack: string, option: string) => {
+    if (!STACK_NAME.test(stack)) fail(`${option} stack ${JSON.stringify(stack)} is not a stack name: contact-center-<env>, <env> lower-case letters, digits or - (a letter first, at most 31)`);
   };
   const planned = plans.map((spec) => {
     const eq = spec.indexOf('=');
@@ -53,16 +61,21 @@ function main(): void {
     const eq = spec.indexOf('=');
     return eq < 0 ? { stack: spec } : { stack: spec.slice(0, eq), reason: spec.slice(eq + 1) };
   });
+  for (const { stack } of planned) checkName(stack, '--plan');
+  for (const { stack } of failed) checkName(stack, '--plan-failed');
   // One stack with a plan and a failure, or two plans, cannot both be right: the review would contradict itself.
   const given = new Map<string, string>();
   for (const [stack, option] of [...planned.map((p) => [p.stack, '--plan']), ...failed.map((f) => [f.stack, '--plan-failed'])]) {
     if (given.has(stack)) fail(`stack ${stack} is given twice (as ${given.get(stack)} and as ${option}): give each stack one --plan or one --plan-failed`);
     given.set(stack, option);
   }
-  for (const f of failed) headDirOf(f.stack);
+  // A failed plan of a stack the head does not synthesize is still reviewed (the change removes or renames
+  // it), and its warning says so: a misspelt name shows there too, rather than losing the whole review.
+  const failedPlans: FailedPlan[] = failed.map((f) => (synthesized(f.stack) ? f : { ...f, notSynthesized: true }));
   const stacks: StackPlan[] = planned.map(({ stack, file }) => {
     if (!fs.existsSync(file)) fail(`${file} does not exist`);
     const headDir = headDirOf(stack);
+    if (!synthesized(stack)) fail(`${headDir} has no cdk.tf.json (synthesize the head first)`);
     const baseDir = base ? path.join(base, 'stacks', stack) : undefined;
     return {
       stack,
@@ -71,7 +84,7 @@ function main(): void {
       base: baseDir && fs.existsSync(path.join(baseDir, 'cdk.tf.json')) ? SynthesizedStack.read(baseDir) : undefined,
     };
   });
-  const review = reviewPlans(stacks, limit, failed);
+  const review = reviewPlans(stacks, limit, failedPlans);
   if (out) fs.writeFileSync(out, review);
   else process.stdout.write(review);
 }

@@ -1,7 +1,8 @@
 /**
  * `npm run plan-review -- --plan-failed <stack>[=<reason>]`: CI plans each environment in its own job, and
  * the review is posted even when one of them fails. It then says first, however short it is cut, which
- * stack has no plan and why, so nobody approves changes the review does not show.
+ * stack has no plan and why, so nobody approves changes the review does not show; a stack the head does
+ * not synthesize (removed or renamed by the change) is reviewed too, its warning saying so.
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -36,7 +37,8 @@ const devPlan = (updates: number) => {
   return `contact-center-dev=${file}`;
 };
 
-const cli = (...args: string[]) => spawnSync(process.execPath, ['dist/tools/plan-review.js', ...args, '--head', head], { cwd: root, encoding: 'utf8' });
+/** Runs the compiled tool with `--head <head>` unless `args` give their own. */
+const cli = (...args: string[]) => spawnSync(process.execPath, ['dist/tools/plan-review.js', ...args, ...(args.includes('--head') ? [] : ['--head', head])], { cwd: root, encoding: 'utf8' });
 const warning = (stack: string) => `> ⛔ **No plan for ${stack}: its changes are NOT in this review.** Do not approve until its plan succeeds and this review shows them.`;
 
 describe('plan review with a failed plan (--plan-failed)', () => {
@@ -55,6 +57,47 @@ describe('plan review with a failed plan (--plan-failed)', () => {
     expect(run.stdout).toBe(
       `${REVIEW_MARKER}\n## Plan review\n\n${warning('contact-center-dev')}\n\n${warning('contact-center-prod')} Reason: provider error: 401 Unauthorized (a=b)\n\n**No plan could be made for any stack**: this review shows no changes.\n`,
     );
+  });
+
+  describe('a failed stack the head does not synthesize (a change that removes or renames an environment)', () => {
+    const absent = (stack: string) => `> ⛔ **No plan for ${stack}: its changes are NOT in this review.** ${stack} is not synthesized in this change (removed or renamed?). Do not approve until its plan succeeds and this review shows them.`;
+
+    it('is reviewed (exit 0): its warning says it is not synthesized in this change, with the reason', () => {
+      const run = cli('--plan', devPlan(2), '--plan-failed', "contact-center-staging=its plan job failed: see that job's log", '--plan-failed', 'contact-center-prod=terraform plan failed');
+      expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: '' });
+      expect(run.stdout.startsWith(`${REVIEW_MARKER}\n## Plan review\n\n${absent('contact-center-staging')} Reason: its plan job failed: see that job's log\n\n${warning('contact-center-prod')} Reason: terraform plan failed\n\n### contact-center-dev\n`)).toBe(true);
+      expect(markdownShape(run.stdout).problems).toEqual([]);
+    });
+
+    it('with only failed plans and no reason, still a review', () => {
+      const run = cli('--plan-failed', 'contact-center-staging');
+      expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: '' });
+      expect(run.stdout).toBe(`${REVIEW_MARKER}\n## Plan review\n\n${absent('contact-center-staging')}\n\n**No plan could be made for any stack**: this review shows no changes.\n`);
+    });
+
+    it('keeps saying so in a review cut down to its totals, where the reason is dropped', () => {
+      const run = cli('--plan', devPlan(200), '--plan-failed', `contact-center-staging=${'|'.repeat(VALUE_MAX)}`, '--limit', '900');
+      expect(run.status).toBe(0);
+      expect(run.stdout.length).toBeLessThanOrEqual(900);
+      expect(run.stdout).toContain(`\n${absent('contact-center-staging')}\n\n1 stack(s): **0** to create · **200** to update · **0** to replace · **1** to delete · 0 unchanged\n`);
+      expect(run.stdout).toContain('the warnings without their reasons');
+      expect(markdownShape(run.stdout).problems).toEqual([]);
+    });
+
+    it('escapes the name in both places and cuts it in a short review (reviewPlans)', () => {
+      const stack = `contact-center-<b>|*x*${'n'.repeat(VALUE_MAX)}`;
+      const full = reviewPlans([], COMMENT_LIMIT, [{ stack, reason: 'r', notSynthesized: true }]);
+      const line = full.split('\n')[3];
+      expect(line).toContain('is not synthesized in this change (removed or renamed?).');
+      expect(line).not.toMatch(/<b>|(?<!\\)\|/);
+      expect(markdownShape(full).problems).toEqual([]);
+      const short = reviewPlans([], 900, [{ stack, reason: 'r'.repeat(VALUE_MAX), notSynthesized: true }]);
+      expect(short.length).toBeLessThanOrEqual(900);
+      expect(short).toContain('the warnings without their reasons');
+      expect(short).not.toContain('n'.repeat(40));
+      expect(short).toContain('is not synthesized in this change (removed or renamed?).');
+      expect(markdownShape(short).problems).toEqual([]);
+    });
   });
 
   it('shows a hostile reason as inert text, cut to the length of any value', () => {
@@ -77,14 +120,15 @@ describe('plan review with a failed plan (--plan-failed)', () => {
     const empty = SynthesizedStack.read(path.join(head, 'stacks', 'contact-center-dev'));
     const dev = { stack: 'contact-center-dev', plan: parsePlan(planJson(3), 'plan.json'), head: empty };
     fc.assert(
-      fc.property(hostileString(), hostileString(), fc.constantFrom(Infinity, 2_000), (stack, reason, limit) => {
-        const text = reviewPlans([dev], limit, [{ stack, reason }]);
+      fc.property(hostileString(), hostileString(), fc.boolean(), fc.constantFrom(Infinity, 2_000), (stack, reason, notSynthesized, limit) => {
+        const text = reviewPlans([dev], limit, [{ stack, reason, notSynthesized }]);
         expect(text.length).toBeLessThanOrEqual(limit);
         const shape = markdownShape(text);
         expect(shape.problems).toEqual([]);
         expect(shape.skeleton.slice(0, 5)).toEqual(['marker', 'h2', 'blank', 'quote', 'blank']);
         expect(text.split('\n')[3]).toMatch(/^> ⛔ \*\*No plan for .*: its changes are NOT in this review\.\*\*/);
-        if (limit === Infinity) expect(shape.skeleton).toEqual(markdownShape(reviewPlans([dev], limit, [{ stack: 'x', reason: 'x' }])).skeleton);
+        if (notSynthesized) expect(text.split('\n')[3]).toContain(' is not synthesized in this change (removed or renamed?).');
+        if (limit === Infinity) expect(shape.skeleton).toEqual(markdownShape(reviewPlans([dev], limit, [{ stack: 'x', reason: 'x', notSynthesized }])).skeleton);
       }),
       { numRuns: 200 },
     );
@@ -118,7 +162,12 @@ describe('plan review with a failed plan (--plan-failed)', () => {
   it.each([
     ['a stack with a plan and a failure', ['--plan', devPlan(2), '--plan-failed', 'contact-center-dev=no credentials'], 'stack contact-center-dev is given twice (as --plan and as --plan-failed)'],
     ['a stack failed twice', ['--plan-failed', 'contact-center-prod', '--plan-failed', 'contact-center-prod=again'], 'stack contact-center-prod is given twice (as --plan-failed and as --plan-failed)'],
-    ['a stack the head does not have', ['--plan-failed', 'contact-center-prdo'], 'stacks/contact-center-prdo has no cdk.tf.json'],
+    ['a --plan stack the head does not have', ['--plan', `contact-center-staging=${path.join(work, 'dev-2.json')}`], 'stacks/contact-center-staging has no cdk.tf.json'],
+    ['a failed stack whose name is not a stack name', ['--plan-failed', '../contact-center-prod=x'], '--plan-failed stack "../contact-center-prod" is not a stack name'],
+    ['a failed stack with an upper-case name', ['--plan-failed', 'contact-center-Prod'], 'is not a stack name'],
+    ['a failed stack outside the naming scheme', ['--plan-failed', 'prod'], 'is not a stack name'],
+    ['a planned stack whose name is not a stack name', ['--plan', `contact-center-dev/../x=${path.join(work, 'dev-2.json')}`], '--plan stack "contact-center-dev/../x" is not a stack name'],
+    ['a head without stacks/', ['--plan-failed', 'contact-center-prod', '--head', work], 'stacks is not a folder'],
     ['neither a plan nor a failure', [], '--plan and --head are required'],
   ])('exits 1 on %s, naming it', (_what, args, message) => {
     const run = cli(...args);

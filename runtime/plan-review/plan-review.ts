@@ -24,6 +24,11 @@ export interface FailedPlan {
   readonly stack: string;
   /** Why, as CI reported it: any text, so escaped and cut like every other value. */
   readonly reason?: string;
+  /**
+   * True when the head has no such stack (an environment removed or renamed by the change, whose plan job
+   * then fails): the warning says so, however short the review is cut.
+   */
+  readonly notSynthesized?: boolean;
 }
 
 const KINDS: ChangeKind[] = ['create', 'update', 'replace', 'delete', 'forget', 'no-op'];
@@ -41,11 +46,15 @@ const LIST_MAX = 10;
 
 /**
  * Said right after the heading for a stack without a plan: an approval of the review would not cover its
- * changes. `full` false: the stack name cut short and no reason, for a review cut down to its totals.
+ * changes; for a stack the head does not synthesize, also that it is not in this change. `full` false: the
+ * stack name cut short and no reason (the note on a stack not synthesized stays), for a review cut down
+ * to its totals.
  */
 function missingPlanWarning(f: FailedPlan, full = true): string {
+  const name = mdText(f.stack, full ? VALUE_MAX : SHORT_NAME);
+  const absent = f.notSynthesized ? ` ${name} is not synthesized in this change (removed or renamed?).` : '';
   const reason = full && f.reason?.trim() ? ` Reason: ${mdText(f.reason.trim())}` : '';
-  return `> ⛔ **No plan for ${mdText(f.stack, full ? VALUE_MAX : SHORT_NAME)}: its changes are NOT in this review.** Do not approve until its plan succeeds and this review shows them.${reason}\n`;
+  return `> ⛔ **No plan for ${name}: its changes are NOT in this review.**${absent} Do not approve until its plan succeeds and this review shows them.${reason}\n`;
 }
 
 /** Said instead of any stack's counts when every plan failed. */
@@ -58,13 +67,13 @@ const NO_PLAN = '**No plan could be made for any stack**: this review shows no c
  * names included.
  *
  * First a warning for each stack in `failed` (its plan is missing, with the reason, escaped and cut like
- * every value), then every stack's counts and its table of changed resources (deletions first), then the
+ * every value, and whether the head does not synthesize it), then every stack's counts and its table of changed resources (deletions first), then the
  * details (blast radius, flow diffs, attribute diffs, diagrams). Longer than `limit`, the review is shortened
  * between whole blocks (`runtime/text/fit.ts`): the counts of every stack always stay; table rows are kept
  * before anything else (all stacks' deletions first, then replacements, ...), details before diagrams; a
  * note after each shortened table and at the end names what was left out, per stack. The warnings are
- * never left out (only their reasons, in a review cut down to its totals): a RangeError when even that
- * does not fit.
+ * never left out (only their reasons, in a review cut down to its totals; never the note that a stack is
+ * not synthesized): a RangeError when even that does not fit.
  */
 export function reviewPlans(stacks: readonly StackPlan[], limit = COMMENT_LIMIT, failed: readonly FailedPlan[] = []): string {
   if (!(limit >= MIN_COMMENT_LIMIT)) throw new RangeError(`a review needs at least ${MIN_COMMENT_LIMIT} characters, not ${limit}`);
