@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { checkLockFile } from '../../tools/providers-lock';
+import { makeTempProject } from '../support/temp-project';
 
 const root = path.resolve(__dirname, '..', '..');
 const dist = (...parts: string[]) => path.join(root, 'dist', ...parts);
@@ -34,12 +35,7 @@ describe('npm run providers:lock (node dist/tools/providers-lock.js)', () => {
   let work: string;
   /** A project folder (cdktf.json) the tools run in, so nothing is written to the repository. */
   let project: string;
-  beforeEach(() => {
-    work = fs.mkdtempSync(path.join(os.tmpdir(), 'providers-lock-'));
-    project = path.join(work, 'project');
-    fs.mkdirSync(project);
-    fs.writeFileSync(path.join(project, 'cdktf.json'), '{}');
-  });
+  beforeEach(() => ({ work, project } = makeTempProject('providers-lock')));
   afterEach(() => fs.rmSync(work, { recursive: true, force: true }));
 
   const node = (args: string[], env: NodeJS.ProcessEnv = {}) => spawnSync(process.execPath, args, { cwd: project, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 60000 });

@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { carryOverWorkingFiles } from '../../tools/terraform-working-files';
+import { makeTempProject } from '../support/temp-project';
 
 const root = path.resolve(__dirname, '..', '..');
 const dist = (...parts: string[]) => path.join(root, 'dist', ...parts);
@@ -28,12 +29,7 @@ describe('synth keeps Terraform working files and installs the project lock file
   let work: string;
   /** A project folder (cdktf.json, no lock file yet) that the compiled tools run in. */
   let project: string;
-  beforeEach(() => {
-    work = fs.mkdtempSync(path.join(os.tmpdir(), 'working-files-'));
-    project = path.join(work, 'project');
-    fs.mkdirSync(project);
-    fs.writeFileSync(path.join(project, 'cdktf.json'), '{}');
-  });
+  beforeEach(() => ({ work, project } = makeTempProject('working-files')));
   afterEach(() => fs.rmSync(work, { recursive: true, force: true }));
 
   const node = (args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) =>
