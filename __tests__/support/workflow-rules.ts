@@ -71,8 +71,9 @@ export function sharedBackendChecked(workflows: readonly Workflow[]): string[] {
       // Its failure must stop Terraform: a failing step, or every Terraform step gated on its exit code.
       const captured = preflight['continue-on-error'] !== undefined || /set \+e|\|\||;\s*true\b/.test(runOf(preflight));
       const gate = `steps.${preflight.id}.outputs.code == '0'`;
+      if (preflight.if !== undefined || preflight.shell !== undefined || preflight.env !== undefined) problems.push(`${where(j, preflight)}: the preflight may be skipped or changed (if, shell or env on its step)`);
       for (const step of steps.slice(steps.indexOf(preflight) + 1).filter((s) => /\bterraform\b/.test(runOf(s)))) {
-        if (captured && !String(step.if ?? '').includes(gate)) problems.push(`${where(j, step)}: runs although the preflight may have failed (gate it on ${gate})`);
+        if (captured && String(step.if ?? '').trim() !== gate) problems.push(`${where(j, step)}: runs although the preflight may have failed (its if must be exactly ${gate})`);
       }
       continue;
     }
@@ -118,12 +119,23 @@ export function applyWhatWasReviewed(workflows: readonly Workflow[]): string[] {
   return problems;
 }
 
-/** 3. Scheduled drift runs in environments without the deploy environments' required reviewers. */
+/** The jobs a run of `w` runs: its own and, once per call, those of the local reusable workflows it calls. */
+function jobsRunBy(w: Workflow, all: readonly Workflow[], seen = new Set<string>()): Job[] {
+  if (seen.has(w.file)) return [];
+  seen.add(w.file);
+  return jobsOf([w]).flatMap((j) => {
+    const called = typeof j.job.uses === 'string' && j.job.uses.startsWith('./') ? all.find((x) => j.job.uses.endsWith(`/${x.file}`)) : undefined;
+    return called ? jobsRunBy(called, all, seen) : [j];
+  });
+}
+
+/** 3. Scheduled runs (drift) never wait for approval: they use no environment a deploy applies in, not even through a reusable workflow. */
 export function driftNeedsNoApproval(workflows: readonly Workflow[]): string[] {
   const jobs = jobsOf(workflows);
   const gated = new Set(jobs.filter((j) => stepsOf(j.job).some((s) => runsTerraform(s, 'apply'))).map((j) => environmentOf(j.job)));
-  return jobs
-    .filter((j) => triggers(j.workflow).includes('schedule'))
+  return workflows
+    .filter((w) => triggers(w).includes('schedule'))
+    .flatMap((w) => jobsRunBy(w, workflows))
     .filter((j) => gated.has(environmentOf(j.job)) || (environmentOf(j.job) !== undefined && !environmentOf(j.job)!.endsWith('-read')))
     .map((j) => `${where(j)}: runs in environment ${j.job.environment}, which a deploy applies in (reviewers would have to approve every night)`);
 }
@@ -165,7 +177,9 @@ export function everythingPinned(workflows: readonly Workflow[]): string[] {
         if (!/^\d+\.\d+\.\d+$/.test(version)) problems.push(`${where(j, step)}: terraform_version ${JSON.stringify(version)} is not an exact version`);
         versions.add(version);
       }
-      if (runsTerraform(step, 'init') && !/-lockfile=readonly/.test(runOf(step))) problems.push(`${where(j, step)}: terraform init may change the provider lock (use -lockfile=readonly)`);
+      for (const line of runOf(step).split('\n').map((l) => l.replace(/\s#.*$/, '')).filter((l) => /\bterraform\b[^\n]*\sinit\b/.test(l))) {
+        if (!/\s-lockfile=readonly(\s|$)/.test(line) || /\s-upgrade\b/.test(line)) problems.push(`${where(j, step)}: terraform init may change the provider lock (use -lockfile=readonly, never -upgrade)`);
+      }
     }
   }
   if (versions.size > 1) problems.push(`Terraform versions differ between jobs: ${[...versions].join(', ')}`);
@@ -181,7 +195,8 @@ export function reviewAlwaysAndTestsOnce(workflows: readonly Workflow[]): string
     const needs = [j.job.needs ?? []].flat();
     const needsMatrixPlan = jobs.some((p) => p.workflow === j.workflow && needs.includes(p.id) && p.job.strategy?.matrix);
     if (review && needsMatrixPlan) {
-      if (!/!cancelled\(\)|always\(\)/.test(String(j.job.if ?? ''))) problems.push(`${where(j)}: skipped when one environment's plan fails`);
+      const expectedIf = "${{ !cancelled() && needs.synth.result == 'success' && github.event.pull_request.head.repo.full_name == github.repository }}";
+      if (String(j.job.if ?? '').trim() !== expectedIf) problems.push(`${where(j)}: skipped when one environment's plan fails (its if must be exactly ${expectedIf})`);
       if (!/--plan-failed/.test(runOf(review))) problems.push(`${where(j, review)}: does not say which environment has no plan`);
     }
     const installs = stepsOf(j.job).some((s) => /\bnpm ci\b/.test(runOf(s)));
@@ -204,7 +219,7 @@ function testRuns(w: Workflow, all: readonly Workflow[]): number {
       const called = all.find((x) => job.uses.endsWith(`/${x.file}`));
       return sum + (called ? testRuns(called, all) : 0);
     }
-    const perJob = stepsOf(job).filter((s) => /\bnpm (test|t)\b|\bnpm run test\b/.test(runOf(s))).length;
+    const perJob = stepsOf(job).filter((s) => /\bnpm (test|t)\b|\bnpm run test\b|\bjest\b/.test(runOf(s))).length;
     const matrix = job.strategy?.matrix ? Object.values<unknown>(job.strategy.matrix).reduce<number>((n, v) => n * (Array.isArray(v) ? v.length : 1), 1) : 1;
     return sum + perJob * matrix;
   }, 0);
@@ -218,3 +233,36 @@ export const PIPELINE_RULES = {
   'actions, Terraform and the provider lock pinned; jobs time-bounded': everythingPinned,
   'review posted when a plan fails; tests once; npm cache': reviewAlwaysAndTestsOnce,
 } as const;
+
+/** Rules the workflows before issue 12 happened to keep too (no violation there to show). */
+export const PIPELINE_GUARDS = {
+  'no hidden Terraform or shell overrides': noHiddenOverrides,
+} as const;
+
+/**
+ * The jobs that hold credentials (an environment's secrets, any secret, or the OIDC token), each as the
+ * exact steps it runs. Regex rules lose to quoting, variables and `env:`; these jobs are instead compared
+ * with an approved copy, so any change to them is a visible, reviewed change of that copy.
+ */
+export function credentialedJobShapes(workflows: readonly Workflow[]): Record<string, unknown> {
+  const shapes: Record<string, unknown> = {};
+  for (const j of jobsOf(workflows)) {
+    if (j.job.environment === undefined && !grantsIdToken(j.workflow, j.job) && !mentionsSecrets(j.job) && !stepsOf(j.job).some(isCredentials)) continue;
+    shapes[`${j.workflow.file} jobs.${j.id}`] = { ...j.job, steps: stepsOf(j.job).map((step) => ({ ...step, run: typeof step.run === 'string' ? step.run.trim().split('\n').map((l: string) => l.trim()) : undefined })) };
+  }
+  return JSON.parse(JSON.stringify(shapes));
+}
+
+/** Settings that change what Terraform or the shell does behind the approved commands. */
+export function noHiddenOverrides(workflows: readonly Workflow[]): string[] {
+  const problems: string[] = [];
+  for (const j of jobsOf(workflows)) {
+    const text = JSON.stringify(j.job);
+    if (/TF_CLI_ARGS|TF_LOG|TF_CLI_CONFIG_FILE|BASH_ENV|NODE_OPTIONS/.test(text)) problems.push(`${where(j)}: sets TF_CLI_ARGS*, TF_LOG*, TF_CLI_CONFIG_FILE, BASH_ENV or NODE_OPTIONS`);
+    for (const step of stepsOf(j.job)) {
+      if (/GITHUB_ENV|GITHUB_PATH/.test(runOf(step))) problems.push(`${where(j, step)}: writes GITHUB_ENV or GITHUB_PATH (later steps would inherit it)`);
+      if (step.shell !== undefined) problems.push(`${where(j, step)}: a custom shell`);
+    }
+  }
+  return problems;
+}
