@@ -11,6 +11,7 @@ export const CONSTRUCT_ERROR_CODES = {
   GC2006: 'flow name clash in one stack',
   GC2007: 'invalid IVR definition',
   GC2008: 'build output missing',
+  GC2009: 'flow check without flows',
 } as const;
 
 export type ConstructErrorCode = keyof typeof CONSTRUCT_ERROR_CODES;

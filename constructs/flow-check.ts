@@ -8,6 +8,7 @@ import { ConstructError } from './construct-error';
 import { FlowPublication } from './flow-publication';
 import { SharedFlow } from './shared-flow';
 import { TerraformData } from './terraform-data';
+import { CheckedFlow, FLOWS_PER_VARIABLE, FlowCheckInput, StackCheckInput } from './flow-check-contract';
 import { terraformText } from './terraform-text';
 
 export interface FlowCheckOptions {
@@ -25,7 +26,8 @@ export interface FlowCheckOptions {
   readonly allowDestroyWithExternalCallers?: boolean;
 }
 
-export interface FlowCheckProps extends FlowCheckOptions {
+/** One flow the stack's check verifies. */
+export interface CheckedFlowProps {
   /** What was rendered for the flow. */
   readonly rendered: RenderedFlow;
   /** The rendered YAML's path relative to the stack folder (the asset path). */
@@ -47,41 +49,64 @@ export interface FlowCheckProps extends FlowCheckOptions {
    */
   readonly triggerHash?: string;
   /**
-   * The flow's id, as a Terraform reference to the `genesyscloud_flow` resource's `id` (known after the
-   * apply). Carried only in the destroy guard's input: the guard looks the shared flow up by id, so a
-   * rename in Architect cannot make it look gone.
-   * @default - the guard looks the flow up by name
-   */
-  readonly flowId?: string;
-  /**
    * Names of the flows of this stack that call this (shared) flow.
    * @default - none
    */
   readonly stackCallers?: readonly string[];
 }
 
+export interface FlowCheckProps extends FlowCheckOptions {
+  /** Every flow the stack publishes: one check verifies them all, in bulk. */
+  readonly flows: readonly CheckedFlowProps[];
+}
+
+export interface FlowDestroyGuardProps extends FlowCheckOptions {
+  /** The shared flow, as for the check. */
+  readonly flow: CheckedFlowProps;
+  /**
+   * The flow's id, as a Terraform reference to the `genesyscloud_flow` resource's `id` (known after the
+   * apply): the guard looks the shared flow up by id, so a rename in Architect cannot make it look gone.
+   * @default - the guard looks the flow up by name
+   */
+  readonly flowId?: string;
+}
+
 const HANDLER_FILE = 'flow-check.js';
+const handlerCommand = (stack: TerraformStack, mode: 'create' | 'destroy') => `node "${handlerAsset(stack).path}" ${mode}`;
+
+/** A flow as the handler's input carries it: literal text escaped for Terraform strings; substitutions come from the flow resource, already escaped there. */
+function checkedFlow(flow: CheckedFlowProps): CheckedFlow {
+  return {
+    flowName: terraformText(flow.rendered.name),
+    flowType: FLOW_TYPE_INFO[flow.rendered.type].apiType,
+    contentHash: flow.rendered.contentHash,
+    payloadPath: terraformText(flow.payloadPath),
+    substitutions: flow.substitutions ?? {},
+    stackCallers: (flow.stackCallers ?? []).map((name) => terraformText(name)),
+  };
+}
 
 /**
- * Checks after every apply what Genesys really published for one flow (the provider never reads flow
- * content back): a `terraform_data` that depends on the flow resource, is replaced whenever the rendered
- * payload or its substitutions change, and runs the bundled Node handler with `local-exec`. For a shared
- * flow, a second `terraform_data` that never changes with content runs the destroy-time guard.
+ * Checks after every apply what Genesys really published for every flow of the stack (the provider never
+ * reads flow content back): ONE `terraform_data` that depends on every flow resource, is replaced whenever
+ * any flow's payload, substitutions or republish trigger changes, and runs the bundled Node handler once
+ * with `local-exec` — one process and one login per stack, the flows checked in bulk (one listing,
+ * batched exports), however many IVRs the stack has.
  */
 export class FlowCheck extends Construct {
-  /** Attaches a FlowCheck to every flow published in `stack` (call after all flows are defined). */
-  static attachToStack(stack: TerraformStack, options: FlowCheckOptions): FlowCheck[] {
+  /**
+   * Attaches the stack's check, and a destroy guard to every shared flow (call after all flows are
+   * defined). Returns undefined for a stack that publishes no flow.
+   */
+  static attachToStack(stack: TerraformStack, options: FlowCheckOptions): FlowCheck | undefined {
     const publications = stack.node.findAll().filter((c): c is FlowPublication => c instanceof FlowPublication);
-    const callers = (shared: IConstruct) =>
-      stack.node
-        .findAll()
-        .filter((c): c is CallFlow => c instanceof CallFlow && c.sharedFlows.some((s) => s === (shared as unknown)))
-        .map((c) => c.flowName)
-        .sort();
-    return publications.map((publication) => {
+    if (publications.length === 0) return undefined;
+    const callFlows = stack.node.findAll().filter((c): c is CallFlow => c instanceof CallFlow);
+    const callers = (shared: IConstruct) => callFlows.filter((c) => c.sharedFlows.some((s) => s === (shared as unknown))).map((c) => c.flowName).sort();
+    const flows = publications.map((publication): CheckedFlowProps & { owner: IConstruct; flowId: string } => {
       const owner = publication.node.scope!;
-      return new FlowCheck(owner, 'Check', {
-        ...options,
+      return {
+        owner,
         rendered: publication.rendered,
         payloadPath: publication.asset.path,
         substitutions: publication.resource.substitutionsInput,
@@ -89,48 +114,64 @@ export class FlowCheck extends Construct {
         flowId: publication.resource.id,
         triggerHash: publication.resource.updateTriggerHashInput,
         stackCallers: owner instanceof SharedFlow ? callers(owner) : [],
-      });
+      };
     });
+    for (const flow of flows.filter((f) => f.owner instanceof SharedFlow)) {
+      new FlowDestroyGuard(flow.owner as Construct, 'Check', { ...options, flow, flowId: flow.flowId });
+    }
+    return new FlowCheck(stack, 'FlowCheck', { ...options, flows });
   }
 
   readonly check: TerraformData;
-  readonly destroyGuard?: TerraformData;
 
   constructor(scope: Construct, id: string, props: FlowCheckProps) {
     super(scope, id);
-    const { rendered } = props;
-    const handler = handlerAsset(TerraformStack.of(this));
-    const command = (mode: 'create' | 'destroy') => `node "${handler.path}" ${mode}`;
-    const environment = { FLOW_CHECK_INPUT: '${jsonencode(self.input)}' };
-    // Names are literal text in a Terraform string (escaped); substitutions come from the flow resource,
-    // already escaped there.
-    const input = {
-      flowName: terraformText(rendered.name),
-      flowType: FLOW_TYPE_INFO[rendered.type].apiType,
-      contentHash: rendered.contentHash,
-      payloadPath: terraformText(props.payloadPath),
-      substitutions: props.substitutions ?? {},
+    if (props.flows.length === 0) throw new ConstructError('GC2009', this.node.path, 'a flow check needs at least one flow', 0, 'attach it with FlowCheck.attachToStack, which skips stacks without flows');
+    const flows = props.flows.map(checkedFlow);
+    const input: StackCheckInput = {
+      header: { region: terraformText(props.region), republishExternalCallers: props.republishExternalCallers ?? false, flowCount: flows.length },
+      flows,
+    };
+    // One environment string is limited to 128 KiB on Linux: the flows travel in slices.
+    const environment: Record<string, string> = { FLOW_CHECK_INPUT: '${jsonencode(self.input.header)}' };
+    for (let i = 0; i * FLOWS_PER_VARIABLE < flows.length; i++) {
+      environment[`FLOW_CHECK_FLOWS_${i}`] = `\${jsonencode(slice(self.input.flows, ${i * FLOWS_PER_VARIABLE}, ${Math.min((i + 1) * FLOWS_PER_VARIABLE, flows.length)}))}`;
+    }
+    this.check = new TerraformData(this, 'Resource', {
+      input: { ...input },
+      triggersReplace: { flows: flows.map((f, i) => ({ contentHash: f.contentHash, substitutions: f.substitutions, stackCallers: f.stackCallers, republish: props.flows[i].triggerHash ?? '' })) },
+      dependsOn: props.flows.flatMap((f) => (f.flowResource ? [f.flowResource] : [])),
+      provisioners: [{ type: 'local-exec', command: handlerCommand(TerraformStack.of(this), 'create'), environment }],
+    });
+  }
+}
+
+/**
+ * Before a shared flow is destroyed: refuses while published flows outside the stack still call it. Its
+ * input does not follow content, so a module edit never runs it: the flow id stays the same across
+ * republishes (and a changed input is updated in place, which runs no destroy-time provisioner).
+ */
+export class FlowDestroyGuard extends Construct {
+  readonly guard: TerraformData;
+
+  constructor(scope: Construct, id: string, props: FlowDestroyGuardProps) {
+    super(scope, id);
+    const flow = checkedFlow(props.flow);
+    const input: FlowCheckInput = {
+      ...flow,
+      contentHash: 'n/a',
+      payloadPath: 'n/a',
+      substitutions: {},
       region: terraformText(props.region),
-      stackCallers: (props.stackCallers ?? []).map((name) => terraformText(name)),
       republishExternalCallers: props.republishExternalCallers ?? false,
       allowDestroyWithExternalCallers: props.allowDestroyWithExternalCallers ?? false,
+      ...(props.flowId !== undefined ? { flowId: props.flowId } : {}),
     };
-    this.check = new TerraformData(this, 'Resource', {
-      input,
-      triggersReplace: { contentHash: rendered.contentHash, substitutions: input.substitutions, stackCallers: input.stackCallers, republish: props.triggerHash ?? '' },
-      dependsOn: props.flowResource ? [props.flowResource] : undefined,
-      provisioners: [{ type: 'local-exec', command: command('create'), environment }],
+    this.guard = new TerraformData(this, 'DestroyGuard', {
+      input: { ...input },
+      dependsOn: props.flow.flowResource ? [props.flow.flowResource] : undefined,
+      provisioners: [{ type: 'local-exec', when: 'destroy', command: handlerCommand(TerraformStack.of(this), 'destroy'), environment: { FLOW_CHECK_INPUT: '${jsonencode(self.input)}' } }],
     });
-    if (rendered.type === 'commonmodule') {
-      // Its input does not follow content, so a module edit never runs the destroy guard: the flow id
-      // stays the same across republishes (and a changed input is updated in place, which runs no
-      // destroy-time provisioner).
-      this.destroyGuard = new TerraformData(this, 'DestroyGuard', {
-        input: { ...input, contentHash: 'n/a', payloadPath: 'n/a', substitutions: {}, ...(props.flowId !== undefined ? { flowId: props.flowId } : {}) },
-        dependsOn: props.flowResource ? [props.flowResource] : undefined,
-        provisioners: [{ type: 'local-exec', when: 'destroy', command: command('destroy'), environment }],
-      });
-    }
   }
 }
 

@@ -5,8 +5,8 @@ import { Testing } from 'cdktf';
 import { ENVIRONMENTS } from '../../config';
 import { GenesysEmulator } from '../../emulator';
 import { ArchitectOps, unpublishedChanges } from '../../runtime/architect/architect-ops';
-import { checkPublishedFlow, checkSharedFlowDestroy } from '../../runtime/flow-check/flow-check';
-import { FlowCheckInput } from '../../runtime/flow-check/flow-check-input';
+import { checkSharedFlowDestroy, checkStackFlows } from '../../runtime/flow-check/flow-check';
+import { FlowCheckInput, StackCheckInput } from '../../runtime/flow-check/flow-check-input';
 import { applySubstitutions } from '../../runtime/synth-output/substitutions';
 import { GenesysError } from '../../runtime/genesys';
 import { ContactCenterStack, addEnvironments } from '../../stacks';
@@ -40,6 +40,12 @@ describe('flow check handler against the emulator', () => {
     allowDestroyWithExternalCallers: false,
     ...extra,
   });
+  /** The stack check's input for these flows (the destroy guard's fields dropped). */
+  const stackInput = (flows: FlowCheckInput[]): StackCheckInput => ({
+    header: { region: 'us-east-1', republishExternalCallers: flows.some((f) => f.republishExternalCallers), flowCount: flows.length },
+    flows: flows.map(({ flowName, flowType, contentHash, payloadPath, substitutions, stackCallers }) => ({ flowName, flowType, contentHash, payloadPath, substitutions, stackCallers })),
+  });
+  const check = (...flows: FlowCheckInput[]) => checkStackFlows(ops, stackInput(flows), { poll, stackDir: work });
   /** Publishes as the provider would: an import job with the substituted YAML. */
   const deploy = async (yaml: string) => ops.importFlow(applySubstitutions(yaml, QUEUES), poll);
   const externalCaller = (yaml: string) => yaml.replace(/DEV Sales IVR/g, 'Partner IVR');
@@ -56,62 +62,62 @@ describe('flow check handler against the emulator', () => {
   afterEach(() => emulator.stop());
   afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
-  it('passes when the published flows carry what was synthesized', async () => {
-    const module = await checkPublishedFlow(ops, inputFor('DEV Shared PIN Auth', 'COMMONMODULE', moduleYaml()), { poll, stackDir: work });
-    expect(module.exitCode).toBe(0);
-    expect(module.lines.join('\n')).toContain('published content matches');
-    expect(module.lines.join('\n')).toContain('no caller outside this stack embeds an older module version');
-    const ivr = await checkPublishedFlow(ops, inputFor('DEV Sales IVR', 'INBOUNDCALL', salesYaml()), { poll, stackDir: work });
-    expect(ivr).toMatchObject({ exitCode: 0 });
+  it('passes when the published flows carry what was synthesized, checking them all at once', async () => {
+    const report = await check(inputFor('DEV Shared PIN Auth', 'COMMONMODULE', moduleYaml()), inputFor('DEV Sales IVR', 'INBOUNDCALL', salesYaml()));
+    expect(report.exitCode).toBe(0);
+    const text = report.lines.join('\n');
+    expect(text).toContain("COMMONMODULE 'DEV Shared PIN Auth': published version 1.0 matches the synthesized flow (abc123def456)");
+    expect(text).toContain("INBOUNDCALL 'DEV Sales IVR': published version 1.0 matches the synthesized flow (abc123def456), and embeds the current version of 'DEV Shared PIN Auth'");
+    expect(text).toContain('no caller outside this stack embeds an older module version');
   });
 
   it('fails with a node-level diff after an edit in Architect', async () => {
     const flow = (await ops.findFlow('DEV Sales IVR', 'INBOUNDCALL'))!;
     const edited = applySubstitutions(salesYaml(), QUEUES).replace('Welcome to Sales.', 'Welcome to Sales, edited.').replace('name: "DEV Sales"', 'name: "DEV Support"');
     await fetch(`${emulator.url}/__admin/flows/${flow.id}/edit`, { method: 'POST', body: JSON.stringify({ yaml: edited }) });
-    const report = await checkPublishedFlow(ops, inputFor('DEV Sales IVR', 'INBOUNDCALL', salesYaml()), { poll, stackDir: work });
+    const report = await check(inputFor('DEV Sales IVR', 'INBOUNDCALL', salesYaml()));
     expect(report.exitCode).toBe(1);
     const text = report.lines.join('\n');
-    expect(text).toContain('does not match the synthesized flow (2 difference(s))');
+    expect(text).toContain('published version 2.0 differs from the synthesized flow in 2 place(s)');
     expect(text).toContain('initialGreeting > tts: expected "Welcome to Sales.", published "Welcome to Sales, edited."');
     expect(text).toMatch(/transferToAcd "Route success" > targetQueue > lit > name: expected "DEV Sales", published "DEV Support"/);
     expect(text).toContain('published by user Architect User');
   });
 
   it('fails a caller that still embeds an older version of its shared flow, and passes once it is republished', async () => {
-    const ivr = await checkPublishedFlow(ops, inputFor('DEV Sales IVR', 'INBOUNDCALL', salesYaml()), { poll, stackDir: work });
-    expect(ivr.lines.join('\n')).toContain("embeds the current version 1.0 of shared flow 'DEV Shared PIN Auth'");
+    const ivr = await check(inputFor('DEV Sales IVR', 'INBOUNDCALL', salesYaml()));
+    expect(ivr.lines.join('\n')).toContain("and embeds the current version of 'DEV Shared PIN Auth'");
     await deploy(moduleYaml().replace('Please enter your four digit PIN.', 'Please key in your PIN.'));
-    const stale = await checkPublishedFlow(ops, inputFor('DEV Sales IVR', 'INBOUNDCALL', salesYaml()), { poll, stackDir: work });
+    const stale = await check(inputFor('DEV Sales IVR', 'INBOUNDCALL', salesYaml()));
     expect(stale.exitCode).toBe(1);
-    expect(stale.lines.join('\n')).toContain("embeds version 1.0 of shared flow 'DEV Shared PIN Auth', but its published version is 2.0; the caller must be republished after the module");
+    expect(stale.lines.join('\n')).toMatch(/INBOUNDCALL 'DEV Sales IVR': embeds an older version of 'DEV Shared PIN Auth' \(module published [^,]+, caller [^)]+\); republish the caller/);
     await deploy(salesYaml());
-    const fresh = await checkPublishedFlow(ops, inputFor('DEV Sales IVR', 'INBOUNDCALL', salesYaml()), { poll, stackDir: work });
+    const fresh = await check(inputFor('DEV Sales IVR', 'INBOUNDCALL', salesYaml()));
     expect(fresh.exitCode).toBe(0);
-    expect(fresh.lines.join('\n')).toContain("embeds the current version 2.0 of shared flow 'DEV Shared PIN Auth'");
+    expect(fresh.lines.join('\n')).toContain("and embeds the current version of 'DEV Shared PIN Auth'");
   });
 
   it('names who holds a lock on the flow', async () => {
     const flow = (await ops.findFlow('DEV Sales IVR', 'INBOUNDCALL'))!;
     await fetch(`${emulator.url}/__admin/flows/${flow.id}/lock`, { method: 'POST', body: JSON.stringify({ actor: { kind: 'user', id: 'u-7', name: 'Dana Designer' } }) });
-    const report = await checkPublishedFlow(ops, inputFor('DEV Sales IVR', 'INBOUNDCALL', salesYaml()), { poll, stackDir: work });
+    const report = await check(inputFor('DEV Sales IVR', 'INBOUNDCALL', salesYaml()));
     expect(report.lines.join('\n')).toContain('locked by user Dana Designer');
   });
 
   it("names this deployment's OAuth client without printing its id; another client by its id", async () => {
     // Our own client publishes an edit (e.g. a hotfix pipeline with the same OAuth client).
     await deploy(salesYaml().replace('Welcome to Sales.', 'Welcome to Sales!'));
-    const ours = await checkPublishedFlow(ops, inputFor('DEV Sales IVR', 'INBOUNDCALL', salesYaml()), { poll, stackDir: work });
+    const ours = await check(inputFor('DEV Sales IVR', 'INBOUNDCALL', salesYaml()));
     expect(ours.exitCode).toBe(1);
-    expect(ours.lines.join('\n')).toContain("that version was published by this deployment's OAuth client");
+    expect(ours.lines.join('\n')).toContain('differs from the synthesized flow');
     expect(ours.lines.join('\n')).not.toContain(TEST_CLIENT_ID);
     // Someone else's client is named: it tells who published or holds the lock.
     const flow = (await ops.findFlow('DEV Sales IVR', 'INBOUNDCALL'))!;
     await fetch(`${emulator.url}/__admin/flows/${flow.id}/edit`, { method: 'POST', body: JSON.stringify({ yaml: applySubstitutions(salesYaml(), QUEUES).replace('Welcome to Sales.', 'Hi.'), actor: { kind: 'client', id: 'partner-client-77' } }) });
     await fetch(`${emulator.url}/__admin/flows/${flow.id}/lock`, { method: 'POST', body: JSON.stringify({ actor: { kind: 'client', id: 'partner-client-77' } }) });
-    const theirs = (await checkPublishedFlow(ops, inputFor('DEV Sales IVR', 'INBOUNDCALL', salesYaml()), { poll, stackDir: work })).lines.join('\n');
+    const theirs = (await check(inputFor('DEV Sales IVR', 'INBOUNDCALL', salesYaml()))).lines.join('\n');
     expect(theirs).toContain('locked by OAuth client partner-client-77');
-    expect(theirs).toContain('that version was published by OAuth client partner-client-77');
+    expect(theirs).toContain("was published by OAuth client partner-client-77, not by this deployment's OAuth client");
     expect(theirs).not.toContain(TEST_CLIENT_ID);
   });
 
@@ -119,14 +125,14 @@ describe('flow check handler against the emulator', () => {
     await fetch(`${emulator.url}/__admin/flows`, { method: 'POST', body: JSON.stringify({ yaml: applySubstitutions(externalCaller(salesYaml()), QUEUES) }) });
     const changedModule = moduleYaml().replace('Please enter your four digit PIN.', 'Please key in your PIN.');
     await deploy(changedModule);
-    const reported = await checkPublishedFlow(ops, inputFor('DEV Shared PIN Auth', 'COMMONMODULE', changedModule), { poll, stackDir: work });
+    const reported = await check(inputFor('DEV Shared PIN Auth', 'COMMONMODULE', changedModule));
     expect(reported.exitCode).toBe(0);
     expect(reported.lines.join('\n')).toContain('caller Partner IVR (outside this stack) still embeds module version 1.0');
-    const fixed = await checkPublishedFlow(ops, inputFor('DEV Shared PIN Auth', 'COMMONMODULE', changedModule, { republishExternalCallers: true }), { poll, stackDir: work });
+    const fixed = await check(inputFor('DEV Shared PIN Auth', 'COMMONMODULE', changedModule, { republishExternalCallers: true }));
     expect(fixed.exitCode).toBe(0);
     expect(fixed.lines.join('\n')).toContain('republished caller Partner IVR (outside this stack); it now embeds module version 2.0');
     // Idempotent: a second run has nothing left to do.
-    const again = await checkPublishedFlow(ops, inputFor('DEV Shared PIN Auth', 'COMMONMODULE', changedModule, { republishExternalCallers: true }), { poll, stackDir: work });
+    const again = await check(inputFor('DEV Shared PIN Auth', 'COMMONMODULE', changedModule, { republishExternalCallers: true }));
     expect(again.lines.join('\n')).toContain('no caller outside this stack embeds an older module version');
   });
 
@@ -140,7 +146,7 @@ describe('flow check handler against the emulator', () => {
       await deploy(changedModule());
       return partner.id;
     };
-    const republish = () => checkPublishedFlow(ops, inputFor('DEV Shared PIN Auth', 'COMMONMODULE', changedModule(), { republishExternalCallers: true }), { poll, stackDir: work });
+    const republish = () => check(inputFor('DEV Shared PIN Auth', 'COMMONMODULE', changedModule(), { republishExternalCallers: true }));
 
     it('leaves a caller with a saved draft alone (unlocked) and fails the check', async () => {
       const id = await seedStalePartner();
@@ -244,9 +250,10 @@ describe('flow check handler against the emulator', () => {
     await expect(deploy(salesYaml())).rejects.toThrow(/could not find the flow/);
   });
 
-  it('fails (bounded) when the flow was never published', async () => {
-    const error = await checkPublishedFlow(ops, inputFor('DEV Nowhere', 'INBOUNDCALL', salesYaml()), { poll: { timeoutMs: 100, intervalMs: 20 }, stackDir: work }).catch((e) => e);
-    expect(error).toMatchObject({ code: 'GC4003' });
-    expect(error.message).toContain('no flow with this name and type exists');
+  it('fails (bounded) when a flow was never published', async () => {
+    const report = await checkStackFlows(ops, stackInput([inputFor('DEV Nowhere', 'INBOUNDCALL', salesYaml()), inputFor('DEV Sales IVR', 'INBOUNDCALL', salesYaml())]), { poll: { timeoutMs: 300, intervalMs: 20 }, stackDir: work });
+    expect(report.exitCode).toBe(1);
+    expect(report.lines.join('\n')).toContain("INBOUNDCALL 'DEV Nowhere': INBOUNDCALL flow 'DEV Nowhere' does not exist in the org");
+    expect(report.lines.join('\n')).toContain("INBOUNDCALL 'DEV Sales IVR': published version 1.0 matches the synthesized flow");
   });
 });

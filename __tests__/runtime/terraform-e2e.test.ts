@@ -4,12 +4,13 @@ import * as os from 'os';
 import * as path from 'path';
 import { App, LocalBackend, TerraformStack, Testing } from 'cdktf';
 import { ENVIRONMENTS } from '../../config';
-import { FlowCheck } from '../../constructs';
+import { CallFlow, FlowCheck, FlowDestroyGuard } from '../../constructs';
 import { GenesysEmulator } from '../../emulator';
 import { ArchitectOps } from '../../runtime/architect/architect-ops';
 import { applySubstitutions } from '../../runtime/synth-output/substitutions';
 import { addEnvironments } from '../../stacks';
-import { TEST_CLIENT_SECRET, connect, emulatorEnv, startEmulator } from '../support/emulator';
+import { TEST_CLIENT_ID, TEST_CLIENT_SECRET, connect, emulatorEnv, startEmulator } from '../support/emulator';
+import { messageFlow } from '../support/fixtures';
 
 function terraformVersion(): string | undefined {
   try {
@@ -58,8 +59,9 @@ const title = 'terraform applies a stack of flow checks (built-in provider only)
       fs.writeFileSync(path.join(stackDir, 'payloads', name), rendered.yaml);
       return `payloads/${name}`;
     };
-    new FlowCheck(stack, 'ModuleCheck', { region: 'us-east-1', rendered: moduleFlow.rendered, payloadPath: copy(moduleFlow.rendered, 'module.yaml'), stackCallers: ['DEV Sales IVR'] });
-    new FlowCheck(stack, 'SalesCheck', { region: 'us-east-1', rendered: salesFlow.rendered, payloadPath: copy(salesFlow.rendered, 'sales.yaml'), substitutions: QUEUES });
+    const module = { rendered: moduleFlow.rendered, payloadPath: copy(moduleFlow.rendered, 'module.yaml'), stackCallers: ['DEV Sales IVR'] };
+    new FlowCheck(stack, 'StackCheck', { region: 'us-east-1', flows: [module, { rendered: salesFlow.rendered, payloadPath: copy(salesFlow.rendered, 'sales.yaml'), substitutions: QUEUES }] });
+    new FlowDestroyGuard(stack, 'ModuleGuard', { region: 'us-east-1', flow: module });
     app.synth();
     expect((await tf('init', '-input=false', '-no-color')).status).toBe(0);
   }, 180000);
@@ -69,10 +71,11 @@ const title = 'terraform applies a stack of flow checks (built-in provider only)
     fs.rmSync(out, { recursive: true, force: true });
   });
 
-  it('apply runs the handler for every flow and passes', async () => {
+  it('apply runs the handler once for the stack, and it passes', async () => {
     const run = await tf('apply', '-auto-approve', '-input=false', '-no-color');
-    expect(run.output).toContain("COMMONMODULE 'DEV Shared PIN Auth': published content matches the synthesized flow");
-    expect(run.output).toContain("INBOUNDCALL 'DEV Sales IVR': published content matches the synthesized flow");
+    expect(run.output).toContain("COMMONMODULE 'DEV Shared PIN Auth': published version 1.0 matches the synthesized flow");
+    expect(run.output).toContain("INBOUNDCALL 'DEV Sales IVR': published version 1.0 matches the synthesized flow");
+    expect(run.output.match(/Provisioning with 'local-exec'/g)).toHaveLength(1);
     expect(run.status).toBe(0);
     expect(run.output).not.toContain(TEST_CLIENT_SECRET);
     const state = fs.readFileSync(path.join(stackDir, 'terraform.tfstate'), 'utf8');
@@ -84,7 +87,7 @@ const title = 'terraform applies a stack of flow checks (built-in provider only)
     const flow = [...emulator.org.flows.values()].find((f) => f.name === 'DEV Sales IVR')!;
     emulator.seedFlow(applySubstitutions(salesFlow.rendered.yaml, QUEUES).replace('Welcome to Sales.', 'Hi from the UI.'));
     expect(flow.publishedVersionId).toBe('2.0');
-    const address = Object.keys(JSON.parse(fs.readFileSync(path.join(stackDir, 'cdk.tf.json'), 'utf8')).resource.terraform_data).find((k) => k.startsWith('SalesCheck'));
+    const address = Object.keys(JSON.parse(fs.readFileSync(path.join(stackDir, 'cdk.tf.json'), 'utf8')).resource.terraform_data).find((k) => k.startsWith('StackCheck'));
     const run = await tf('apply', '-auto-approve', '-input=false', '-no-color', `-replace=terraform_data.${address}`);
     expect(run.status).not.toBe(0);
     expect(run.output).toContain('expected "Welcome to Sales.", published "Hi from the UI."');
@@ -95,5 +98,58 @@ const title = 'terraform applies a stack of flow checks (built-in provider only)
     const run = await tf('destroy', '-auto-approve', '-input=false', '-no-color');
     expect(run.status).not.toBe(0);
     expect(run.output).toContain('refusing to destroy: published flows outside this stack still call it: Partner IVR');
+  }, 180000);
+});
+
+const bulkTitle = 'terraform applies one check for a stack of 250 flows: one process, one login, flows passed in slices';
+(terraform ? describe : describe.skip)(terraform ? bulkTitle : `${bulkTitle} (skipped: no terraform CLI on PATH)`, () => {
+  let emulator: GenesysEmulator;
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'tf-bulk-'));
+  const stackDir = path.join(out, 'stacks', 'bulk');
+
+  beforeAll(async () => {
+    emulator = await startEmulator();
+    // The flows' own genesyscloud_flow resources are dropped below: no provider is declared for them.
+    const app = new App({ outdir: out, skipValidation: true });
+    const stack = new TerraformStack(app, 'bulk');
+    new LocalBackend(stack, { path: 'terraform.tfstate' });
+    fs.mkdirSync(path.join(stackDir, 'payloads'), { recursive: true });
+    const flows = Array.from({ length: 250 }, (_, i) => {
+      const { rendered } = new CallFlow(stack, `Flow${i}`, messageFlow(`Bulk IVR ${i}`, `Message ${i}.`)).publication;
+      fs.writeFileSync(path.join(stackDir, 'payloads', `${i}.yaml`), rendered.yaml);
+      // Published by this deployment's client, as the provider's import job would.
+      emulator.seedFlow(rendered.yaml, { kind: 'client', id: TEST_CLIENT_ID });
+      return { rendered, payloadPath: `payloads/${i}.yaml` };
+    });
+    new FlowCheck(stack, 'StackCheck', { region: 'us-east-1', flows });
+    app.synth();
+    // Only the check: the CallFlows' own genesyscloud_flow resources need the provider, which is not installed here.
+    const json = JSON.parse(fs.readFileSync(path.join(stackDir, 'cdk.tf.json'), 'utf8'));
+    fs.writeFileSync(path.join(stackDir, 'cdk.tf.json'), JSON.stringify({ terraform: { backend: json.terraform.backend }, resource: { terraform_data: json.resource.terraform_data } }));
+    expect(
+      await new Promise<number | null>((resolve) => spawn('terraform', ['init', '-input=false', '-no-color'], { cwd: stackDir, env: { ...process.env, CHECKPOINT_DISABLE: '1' } }).on('close', resolve)),
+    ).toBe(0);
+  }, 180000);
+
+  afterAll(async () => {
+    await emulator.stop();
+    fs.rmSync(out, { recursive: true, force: true });
+  });
+
+  it('passes with every flow checked, after one login', async () => {
+    const before = emulator.tokenRequests;
+    const run = await new Promise<{ status: number | null; output: string }>((resolve) => {
+      const env = { ...process.env, ...emulatorEnv(emulator), TF_IN_AUTOMATION: '1', CHECKPOINT_DISABLE: '1', FLOW_CHECK_WAIT_SECONDS: '60' };
+      const child = spawn('terraform', ['apply', '-auto-approve', '-input=false', '-no-color'], { cwd: stackDir, env, timeout: 170000 });
+      let output = '';
+      child.stdout.on('data', (d) => (output += d));
+      child.stderr.on('data', (d) => (output += d));
+      child.on('close', (status) => resolve({ status, output }));
+    });
+    expect(run.output).toContain("INBOUNDCALL 'Bulk IVR 0': published version 1.0 matches the synthesized flow");
+    expect(run.output).toContain("INBOUNDCALL 'Bulk IVR 249': published version 1.0 matches the synthesized flow");
+    expect(run.output.match(/matches the synthesized flow/g)).toHaveLength(250);
+    expect(run.status).toBe(0);
+    expect(emulator.tokenRequests - before).toBe(1);
   }, 180000);
 });

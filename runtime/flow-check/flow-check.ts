@@ -1,10 +1,17 @@
+import type * as platformClient from 'purecloud-platform-client-v2';
 import { parse } from 'yaml';
+import { ArchitectOps, PollOptions, pollMs, unpublishedChanges } from '../architect/architect-ops';
+import { formatDifferences } from '../flow-compare';
+import { TimeBudget, pause } from '../genesys/time-budget';
 import { calledModules } from '../synth-output/called-modules';
-import { ArchitectOps, PollOptions, lockHolder, publisherOf, unpublishedChanges } from '../architect/architect-ops';
-import { compareFlows, formatDifferences } from '../flow-compare';
 import { applySubstitutions } from '../synth-output/substitutions';
-import { FlowCheckInput } from './flow-check-input';
+import type { ExpectedFlow } from '../synth-output/synthesized-stack';
+import { Finding, FindingKind } from '../verification/findings';
+import { VERIFIED_FLOW_TYPES, verifyFlows } from '../verification/verify-flows';
+import { CheckedFlow, FlowCheckInput, StackCheckInput } from './flow-check-input';
 import { readPayloadFile } from './payload-file';
+
+type Flow = platformClient.Models.Flow;
 
 /** Exit codes of the handler: scripts and Terraform rely on them. */
 export const FLOW_CHECK_EXIT = { ok: 0, checkFailed: 1, couldNotCheck: 2 } as const;
@@ -26,87 +33,133 @@ export interface FlowCheckOptions {
    */
   readonly stackDir?: string;
   /**
-   * The rendered flow, already read with `readPayloadFile` (the handler reads it before connecting).
-   * @default - read from `payloadPath` in `stackDir`
+   * The rendered flows, in the order of `input.flows`, already read with `readPayloadFile` (the handler
+   * reads them before connecting).
+   * @default - read from each `payloadPath` in `stackDir`
    */
-  readonly payload?: string;
+  readonly payloads?: readonly string[];
+}
+
+/** Findings that fail the check; the others (a lock, a draft, another publisher of the same content) are reported. */
+const FAILING: ReadonlySet<FindingKind> = new Set<FindingKind>(['flow-missing', 'flow-never-published', 'flow-content-differs', 'flow-embeds-old-module']);
+
+/**
+ * After an apply, for every flow of the stack at once (the same engine as drift detection: one listing,
+ * batched exports, comparison by meaning): each flow is published, its published content carries
+ * everything we rendered, each caller embeds the current version of the shared flows it calls, and (for
+ * a shared flow) callers outside the stack are not left embedding an older version. Read-only apart from
+ * the opt-in republish, which converges: a re-run finds nothing left to do.
+ */
+export async function checkStackFlows(ops: ArchitectOps, input: StackCheckInput, options: FlowCheckOptions = {}): Promise<FlowCheckReport> {
+  const lines: string[] = [];
+  // Read (and confined to the stack folder) before any API call: a refused path costs no request.
+  const payloads = options.payloads ?? input.flows.map((f) => readPayloadFile(options.stackDir ?? process.cwd(), f.payloadPath));
+  const expected: ExpectedFlow[] = input.flows.map((f, i) => {
+    const yaml = applySubstitutions(payloads[i], f.substitutions);
+    return { name: f.flowName, type: f.flowType.toUpperCase(), yaml, callsModules: calledModules(parse(yaml)) };
+  });
+  const live = await listWhenPublished(ops, expected, options.poll);
+  const { findings, errors } = await verifyFlows(ops, expected, live, { poll: options.poll });
+  const byName = new Map<string, Finding[]>();
+  for (const f of findings) byName.set(f.name, [...(byName.get(f.name) ?? []), f]);
+  const liveByKey = new Map(live.map((f) => [`${(f.type ?? '').toUpperCase()}:${f.name}`, f]));
+  let failed = false;
+
+  for (const want of expected) {
+    const what = `${want.type} '${want.name}'`;
+    const own = byName.get(want.name) ?? [];
+    byName.delete(want.name);
+    for (const finding of own) {
+      failed ||= FAILING.has(finding.kind);
+      lines.push(`${what}: ${finding.detail}${finding.kind === 'flow-locked' ? '; the next publish of this flow will fail until it is unlocked (or set force_unlock)' : ''}`);
+      // One line per difference: a name in a path may hold a line break, which is shown, never a new line.
+      for (const d of finding.differences ?? []) lines.push(formatDifferences([d]));
+    }
+    if (!own.some((f) => FAILING.has(f.kind)) && !errors.length) {
+      const published = liveByKey.get(`${want.type}:${want.name}`)?.publishedVersion?.id;
+      const hash = input.flows.find((f) => f.flowName === want.name)!.contentHash.slice(0, 12);
+      lines.push(`${what}: published version ${published} matches the synthesized flow (${hash})${want.callsModules.length ? `, and embeds the current version of ${want.callsModules.map((m) => `'${m}'`).join(', ')}` : ''}`);
+    }
+  }
+  // Findings on flows the stack calls but does not define (a missing or unpublished external module).
+  for (const finding of [...byName.values()].flat()) {
+    failed ||= FAILING.has(finding.kind);
+    lines.push(`shared flow '${finding.name}': ${finding.detail}`);
+  }
+  if (errors.length > 0) return { exitCode: FLOW_CHECK_EXIT.couldNotCheck, lines: [...lines, ...errors.map((e) => `could not check: ${e}`)] };
+
+  for (const module of input.flows.filter((f) => f.flowType.toUpperCase() === 'COMMONMODULE')) {
+    const flow = liveByKey.get(`COMMONMODULE:${module.flowName}`);
+    if (!flow?.publishedVersion?.id) continue; // reported above
+    const result = await reconcileExternalCallers(ops, flow.id!, flow.publishedVersion.id, module, input.header.republishExternalCallers);
+    lines.push(...result.lines);
+    failed ||= result.failed;
+  }
+  return { exitCode: failed ? FLOW_CHECK_EXIT.checkFailed : FLOW_CHECK_EXIT.ok, lines };
 }
 
 /**
- * After an apply: the flow is published, its published content carries everything we rendered, and
- * (for a shared flow) callers outside the stack are not left embedding an older module version.
- * Read-only apart from the opt-in republish, which converges: a re-run finds nothing left to do.
+ * The org's flows, listed again (bounded by the poll's timeout) until every expected flow has a published
+ * version: the provider's import job has finished, but a listing may lag behind it. What is still missing
+ * when the wait ends is for the verification to report.
  */
-export async function checkPublishedFlow(ops: ArchitectOps, input: FlowCheckInput, options: FlowCheckOptions = {}): Promise<FlowCheckReport> {
+async function listWhenPublished(ops: ArchitectOps, expected: readonly ExpectedFlow[], poll: PollOptions = {}): Promise<Flow[]> {
+  const budget = TimeBudget.within(pollMs(poll.timeoutMs, 120_000), [poll.budget, ops.budget, ops.client.budget]);
+  const interval = pollMs(poll.intervalMs, 1000);
+  const published = (live: readonly Flow[]) => {
+    const keys = new Set(live.filter((f) => f.publishedVersion?.id).map((f) => `${(f.type ?? '').toUpperCase()}:${f.name}`));
+    return expected.every((e) => keys.has(`${e.type}:${e.name}`));
+  };
+  for (;;) {
+    const live = await ops.within(budget).listFlows(VERIFIED_FLOW_TYPES);
+    if (published(live) || budget.remainingMs < interval) return live;
+    await pause(interval);
+  }
+}
+
+/** What the external-caller reconciliation of one shared flow found. */
+interface Reconciliation {
+  readonly lines: string[];
+  readonly failed: boolean;
+}
+
+/**
+ * Callers outside the stack that still embed an older version of the shared flow: reported, or
+ * republished when `republish` is set (never one with unpublished work of someone else).
+ */
+async function reconcileExternalCallers(ops: ArchitectOps, moduleId: string, latest: string, module: CheckedFlow, republish: boolean): Promise<Reconciliation> {
+  const what = `COMMONMODULE '${module.flowName}'`;
   const lines: string[] = [];
-  const what = `${input.flowType} '${input.flowName}'`;
-  // Read (and confined to the stack folder) before any API call: a refused path costs no request.
-  const payload = options.payload ?? readPayloadFile(options.stackDir ?? process.cwd(), input.payloadPath);
-  const flow = await ops.waitForPublished(input.flowName, input.flowType, options.poll);
-  const published = flow.publishedVersion!;
-  lines.push(`${what}: published version ${published.id} (flow ${flow.id})`);
-  const holder = lockHolder(flow, ops.client.clientId);
-  if (holder) lines.push(`${what}: locked by ${holder}; the next publish of this flow will fail until it is unlocked (or set force_unlock)`);
-
-  const rendered = applySubstitutions(payload, input.substitutions);
-  const exported = (await ops.exportVersions([{ id: flow.id!, version: published.id! }], options.poll)).get(flow.id!)!;
-  const differences = compareFlows(rendered, exported);
-  if (differences.length > 0) {
-    lines.push(`${what}: published version ${published.id} does not match the synthesized flow (${differences.length} difference(s)):`);
-    // One line per difference: a name in a path may hold a line break, which is shown, never a new line.
-    lines.push(...differences.map((d) => formatDifferences([d])));
-    const by = publisherOf(published, ops.client.clientId);
-    if (by) lines.push(`  that version was published by ${by}`);
-    return { exitCode: FLOW_CHECK_EXIT.checkFailed, lines };
-  }
-  lines.push(`${what}: published content matches the synthesized flow (${input.contentHash.slice(0, 12)})`);
-
-  // Architect binds a module at the caller's publish: the caller must embed each module's current version.
-  for (const moduleName of calledModules(parse(rendered))) {
-    const module = await ops.findFlow(moduleName, 'COMMONMODULE');
-    const latest = module?.publishedVersion?.id;
-    const bound = await ops.boundModuleVersion({ id: flow.id, version: published.id, type: `${input.flowType.toUpperCase()}FLOW` }, moduleName);
-    if (!latest || bound !== latest) {
-      lines.push(`${what}: embeds version ${bound ?? 'none'} of shared flow '${moduleName}', but its published version is ${latest ?? 'none'}; the caller must be republished after the module`);
-      return { exitCode: FLOW_CHECK_EXIT.checkFailed, lines };
+  const stale = await staleExternalCallers(ops, moduleId, module, latest);
+  let leftWithChanges = 0;
+  for (const caller of stale) {
+    if (!republish) {
+      lines.push(`${what}: caller ${caller.name} (outside this stack) still embeds module version ${caller.bound}; republish it, or set republishExternalCallers`);
+      continue;
     }
-    lines.push(`${what}: embeds the current version ${latest} of shared flow '${moduleName}'`);
-  }
-
-  if (input.flowType.toUpperCase() === 'COMMONMODULE') {
-    const stale = await staleExternalCallers(ops, flow.id!, input, published.id!);
-    let leftWithChanges = 0;
-    for (const caller of stale) {
-      if (!input.republishExternalCallers) {
-        lines.push(`${what}: caller ${caller.name} (outside this stack) still embeds module version ${caller.bound}; republish it, or set republishExternalCallers`);
-        continue;
-      }
-      // A publish takes the caller's latest configuration: never publish someone else's unpublished work.
-      const current = await ops.getFlow(caller.id);
-      const changes = unpublishedChanges(current, ops.client.clientId);
-      if (changes) {
-        leftWithChanges++;
-        lines.push(
-          `${what}: caller ${caller.name} (outside this stack) has unpublished changes (${changes}); not republished: republish it yourself after reviewing them (it still embeds module version ${caller.bound ?? 'none'})`,
-        );
-        continue;
-      }
-      await ops.publish(caller.id);
-      const now = await ops.getFlow(caller.id);
-      const bound = now.publishedVersion?.id ? await ops.boundModuleVersion({ id: now.id, version: now.publishedVersion.id, type: `${caller.type}FLOW` }, input.flowName) : undefined;
-      if (bound !== published.id) {
-        lines.push(`${what}: republished caller ${caller.name}, but it embeds module version ${bound ?? 'none'} instead of ${published.id}`);
-        return { exitCode: FLOW_CHECK_EXIT.checkFailed, lines };
-      }
-      lines.push(`${what}: republished caller ${caller.name} (outside this stack); it now embeds module version ${published.id}`);
+    // A publish takes the caller's latest configuration: never publish someone else's unpublished work.
+    const current = await ops.getFlow(caller.id);
+    const changes = unpublishedChanges(current, ops.client.clientId);
+    if (changes) {
+      leftWithChanges++;
+      lines.push(`${what}: caller ${caller.name} (outside this stack) has unpublished changes (${changes}); not republished: republish it yourself after reviewing them (it still embeds module version ${caller.bound ?? 'none'})`);
+      continue;
     }
-    if (stale.length === 0) lines.push(`${what}: no caller outside this stack embeds an older module version`);
-    if (leftWithChanges > 0) {
-      lines.push(`${what}: ${leftWithChanges} caller(s) outside this stack still embed an older module version and were not republished because of their unpublished changes`);
-      return { exitCode: FLOW_CHECK_EXIT.checkFailed, lines };
+    await ops.publish(caller.id);
+    const now = await ops.getFlow(caller.id);
+    const bound = now.publishedVersion?.id ? await ops.boundModuleVersion({ id: now.id, version: now.publishedVersion.id, type: `${caller.type}FLOW` }, module.flowName) : undefined;
+    if (bound !== latest) {
+      lines.push(`${what}: republished caller ${caller.name}, but it embeds module version ${bound ?? 'none'} instead of ${latest}`);
+      return { lines, failed: true };
     }
+    lines.push(`${what}: republished caller ${caller.name} (outside this stack); it now embeds module version ${latest}`);
   }
-  return { exitCode: FLOW_CHECK_EXIT.ok, lines };
+  if (stale.length === 0) lines.push(`${what}: no caller outside this stack embeds an older module version`);
+  if (leftWithChanges > 0) {
+    lines.push(`${what}: ${leftWithChanges} caller(s) outside this stack still embed an older module version and were not republished because of their unpublished changes`);
+    return { lines, failed: true };
+  }
+  return { lines, failed: false };
 }
 
 interface StaleCaller {
@@ -116,7 +169,7 @@ interface StaleCaller {
   bound: string | undefined;
 }
 
-async function staleExternalCallers(ops: ArchitectOps, moduleId: string, input: FlowCheckInput, latest: string): Promise<StaleCaller[]> {
+async function staleExternalCallers(ops: ArchitectOps, moduleId: string, input: CheckedFlow, latest: string): Promise<StaleCaller[]> {
   const consumers = await ops.consumersOf(moduleId);
   const stale: StaleCaller[] = [];
   for (const c of consumers) {

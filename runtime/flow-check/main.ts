@@ -1,6 +1,9 @@
 /**
- * The flow check handler, run by the `terraform_data` provisioners of each flow:
- *   node flow-check.js create|destroy      (input in FLOW_CHECK_INPUT, credentials in GENESYSCLOUD_*)
+ * The flow check handler, run by the stack's post-apply check and by each shared flow's destroy guard
+ * (`terraform_data` provisioners):
+ *   node flow-check.js create     every flow of the stack (input in FLOW_CHECK_INPUT + FLOW_CHECK_FLOWS_n)
+ *   node flow-check.js destroy    one shared flow's destroy guard (input in FLOW_CHECK_INPUT)
+ * Credentials in GENESYSCLOUD_*.
  * Exit codes: 0 ok, 1 check failed (the apply or destroy must stop), 2 could not check (the API was
  * unavailable, or answered something other than what its contract promises; a destroy is refused).
  */
@@ -10,8 +13,8 @@ import { GenesysError, cutScrubbed, errorText, registerOwnCredentials, scrubKnow
 import { settingsFromEnvironment } from '../genesys/settings';
 import { terminalText } from '../genesys/terminal-text';
 import { TimeBudget } from '../genesys/time-budget';
-import { FLOW_CHECK_EXIT, checkPublishedFlow, checkSharedFlowDestroy } from './flow-check';
-import { parseFlowCheckInput } from './flow-check-input';
+import { FLOW_CHECK_EXIT, FlowCheckReport, checkSharedFlowDestroy, checkStackFlows } from './flow-check';
+import { parseFlowCheckInput, parseStackCheckInput } from './flow-check-input';
 import { readPayloadFile } from './payload-file';
 
 /** Longest `FLOW_CHECK_WAIT_SECONDS` accepted: an hour is far beyond any publish. */
@@ -48,21 +51,23 @@ async function main(): Promise<number> {
     print('error', 'usage: flow-check.js create|destroy (input in FLOW_CHECK_INPUT)');
     return 64;
   }
-  const input = parseFlowCheckInput(process.env.FLOW_CHECK_INPUT);
+  const stackInput = mode === 'create' ? parseStackCheckInput(process.env) : undefined;
+  const guardInput = mode === 'destroy' ? parseFlowCheckInput(process.env.FLOW_CHECK_INPUT) : undefined;
   if (process.env.FLOW_CHECK_SKIP === '1') {
-    print('log', `${input.flowType} '${input.flowName}': flow check skipped (FLOW_CHECK_SKIP=1)`);
+    print('log', stackInput ? `${stackInput.flows.length} flow(s): flow check skipped (FLOW_CHECK_SKIP=1)` : `${guardInput!.flowType} '${guardInput!.flowName}': flow check skipped (FLOW_CHECK_SKIP=1)`);
     return FLOW_CHECK_EXIT.ok;
   }
   const waitSeconds = waitSecondsFrom(process.env.FLOW_CHECK_WAIT_SECONDS);
   const settings = settingsFromEnvironment();
-  // One budget for the whole check: the login, the wait for the publish, the export, every call's retries.
+  // One budget for the whole check: the login, the wait for the publish, the exports, every call's retries.
   const budget = new TimeBudget(waitSeconds * 1000);
-  // The stack folder is the working directory Terraform runs the provisioner in; the payload is read
+  // The stack folder is the working directory Terraform runs the provisioner in; the payloads are read
   // (confined to it) before connecting: a refused path exits 2 (GC4008) without a request.
   const stackDir = process.cwd();
-  const payload = mode === 'create' ? readPayloadFile(stackDir, input.payloadPath) : undefined;
+  const payloads = stackInput?.flows.map((f) => readPayloadFile(stackDir, f.payloadPath));
+  // One login for the whole stack.
   const ops = new ArchitectOps(await GenesysClient.connect(settings, { budget }));
-  const report = mode === 'create' ? await checkPublishedFlow(ops, input, { poll: { timeoutMs: waitSeconds * 1000, budget }, stackDir, payload }) : await checkSharedFlowDestroy(ops, input);
+  const report: FlowCheckReport = stackInput ? await checkStackFlows(ops, stackInput, { poll: { timeoutMs: waitSeconds * 1000, budget }, stackDir, payloads }) : await checkSharedFlowDestroy(ops, guardInput!);
   report.lines.forEach((l) => print(report.exitCode === 0 ? 'log' : 'error', l));
   return report.exitCode;
 }
