@@ -18,6 +18,7 @@ import { errorText, scrubKnownSecrets } from '../runtime/genesys/genesys-error';
 import { settingsFromEnvironment } from '../runtime/genesys/settings';
 import { terminalLines, terminalText } from '../runtime/genesys/terminal-text';
 import { synthToDirectory } from './synth-to-directory';
+import { StackCheckInput, stackCheckEnvironment } from '../runtime/flow-check/flow-check-input';
 
 const CLIENT = { id: 'demo-client', secret: 'demo-secret-not-real' };
 
@@ -58,29 +59,27 @@ async function main(): Promise<number> {
     const ops = new ArchitectOps(await GenesysClient.connect(settingsFromEnvironment(env)));
     for (const message of await applyLikeProvider(ops, synthesized, { intervalMs: 50 })) console.log(`   ${terminalText(scrubKnownSecrets(message))}`);
 
-    const checks = Object.entries(stack.resource.terraform_data as Record<string, Json>).filter(([, r]) => r.provisioner?.[0]?.['local-exec']?.when !== 'destroy');
-    const runCheck = async (check: Json) => {
+    // The stack's one post-apply check (the destroy guards run only on destroy).
+    const check = Object.values(stack.resource.terraform_data as Record<string, Json>).find((r) => r.provisioner?.[0]?.['local-exec']?.when !== 'destroy')!;
+    const runCheck = async () => {
       const exec = check.provisioner[0]['local-exec'];
-      const input = JSON.parse(synthesized.resolve(JSON.stringify(check.input)));
+      const input = JSON.parse(synthesized.resolve(JSON.stringify(check.input))) as StackCheckInput;
       const [, handler] = /node "([^"]+)"/.exec(exec.command)!;
-      const result = await run(process.execPath, [handler, 'create'], stackDir, { ...env, FLOW_CHECK_INPUT: JSON.stringify(input) });
+      const result = await run(process.execPath, [handler, 'create'], stackDir, { ...env, ...stackCheckEnvironment(input) });
       // The handler prints inert lines already; they are checked again as they pass through.
       console.log(terminalLines(scrubKnownSecrets(result.output.trimEnd())).replace(/^/gm, '   '));
       return result.code;
     };
-    console.log('3. flow checks after the deploy (what terraform apply runs):');
-    for (const [name, check] of checks) {
-      if ((await runCheck(check)) !== 0) throw new Error(`check ${name} failed right after the deploy`);
-    }
+    console.log('3. the flow check after the deploy (what terraform apply runs, once for the stack):');
+    if ((await runCheck()) !== 0) throw new Error('the flow check failed right after the deploy');
 
     console.log('4. someone edits the shared flow in Architect and publishes it:');
     const module = await ops.findFlow('DEV Shared PIN Auth', 'COMMONMODULE');
     const edited = synthesized.flows.find((f) => f.type === 'COMMONMODULE')!.yaml.replace('Please enter your four digit PIN.', 'Enter your PIN now!');
     emulator.seedFlow(edited);
     console.log(`   flow ${module!.id} now has a version published by user Architect User`);
-    console.log('5. the check of the shared flow, run again:');
-    const moduleCheck = checks.find(([, c]) => c.input.flowType === 'COMMONMODULE')!;
-    const code = await runCheck(moduleCheck[1]);
+    console.log('5. the flow check, run again:');
+    const code = await runCheck();
     if (code !== 1) throw new Error(`expected the check to fail with exit code 1, got ${code}`);
     console.log(`demo complete: the check passed after the deploy and caught the Architect edit (${emulator.totalRequests} API requests served)`);
     return 0;

@@ -47,12 +47,13 @@ describe('case 3: Terraform interpolates our strings', () => {
   it('case 3: ${…} and %{…} in the name prefix are escaped in every Terraform string; references stay live', () => {
     expect(foreignSequences(json)).toEqual([]);
     const literal = (s: string) => terraformLiteral(s);
-    // The flow check's input (what the handler looks up), for every flow.
-    const inputs = resources(json, 'terraform_data').map((d) => d.input);
+    // The flow checks' inputs (what the handler looks up): the stack check's flows and the destroy guard.
+    const inputs = resources(json, 'terraform_data').flatMap((d) => d.input.flows ?? [d.input]);
     expect(inputs.map((i) => literal(i.flowName)).sort()).toEqual(
       [...['Shared PIN Auth', 'Sales IVR', 'Support IVR', 'After Hours'].map((n) => `${prefix}${n}`), `${prefix}Shared PIN Auth`].sort(),
     );
     expect(inputs.flatMap((i) => i.stackCallers.map(literal)).sort()).toEqual([`${prefix}Sales IVR`, `${prefix}Sales IVR`, `${prefix}Support IVR`, `${prefix}Support IVR`]);
+    expect(literal(resources(json, 'terraform_data').find((d) => d.input.header)!.input.header.region)).toBe(test.region);
     // IVRs, DID pools, schedules, the flow_ids output's keys.
     expect(resources(json, 'genesyscloud_architect_ivr').map((r) => literal(r.name)).sort()).toEqual([`${prefix}Sales IVR`, `${prefix}Support IVR`]);
     expect(resources(json, 'genesyscloud_telephony_providers_edges_did_pool').map((r) => literal(r.description)).sort()).toEqual([`${prefix}Sales numbers`, `${prefix}Support numbers`]);
@@ -62,7 +63,7 @@ describe('case 3: Terraform interpolates our strings', () => {
     // cdktf's own references are still interpolations.
     const flows = resources(json, 'genesyscloud_flow');
     expect(flows.flatMap((f) => Object.values(f.substitutions ?? {}) as string[]).every((s) => /^\$\{genesyscloud_routing_queue\.[A-Za-z0-9_]+\.name\}$/.test(s))).toBe(true);
-    expect(resources(json, 'terraform_data').every((d) => d.provisioner[0]['local-exec'].environment.FLOW_CHECK_INPUT === '${jsonencode(self.input)}')).toBe(true);
+    expect(resources(json, 'terraform_data').map((d) => d.provisioner[0]['local-exec'].environment.FLOW_CHECK_INPUT).sort()).toEqual(['${jsonencode(self.input)}', '${jsonencode(self.input.header)}']);
     expect(resources(json, 'genesyscloud_architect_ivr').every((r) => liveSequences(r.open_hours_flow_id).length === 1)).toBe(true);
     // The YAML asset is file content, not a Terraform string: the name is written as it is.
     expect(stack.pinAuth.publication.rendered.yaml).toContain(`${prefix}Shared PIN Auth`);
@@ -89,7 +90,7 @@ describe('case 3: Terraform interpolates our strings', () => {
   const terraform = terraformVersion();
   (terraform ? it : it.skip)(`case 3: Terraform reads the escaped names back as written${terraform ? '' : ' (skipped: no terraform CLI on PATH)'}`, () => {
     // The synthesized strings, as outputs of a config that needs no provider.
-    const strings = [...resources(json, 'terraform_data').map((d) => d.input.flowName as string), ...resources(json, 'genesyscloud_architect_ivr').map((r) => r.name as string)];
+    const strings = [...resources(json, 'terraform_data').flatMap((d) => (d.input.flows ?? [d.input]).map((f: Json) => f.flowName as string)), ...resources(json, 'genesyscloud_architect_ivr').map((r) => r.name as string)];
     const work = fs.mkdtempSync(path.join(os.tmpdir(), 'tf-escape-'));
     try {
       const output = Object.fromEntries(strings.map((s, i) => [`s${i}`, { value: s }]));

@@ -10,9 +10,10 @@ describe('npm run demo (compiled)', () => {
     expect(run.status).toBe(0);
     // A successful import job carries no message (job message types are Error and Warning only): the
     // publication shows in the check's own report of the published version.
-    expect(run.stdout).toContain("COMMONMODULE 'DEV Shared PIN Auth': published version 1.0 (flow ");
+    expect(run.stdout).toContain("COMMONMODULE 'DEV Shared PIN Auth': published version 1.0 matches the synthesized flow");
     expect(run.stdout).toContain("Created IVR 'DEV Sales IVR'.");
-    expect(run.stdout).toContain("INBOUNDCALL 'DEV Support IVR': published content matches the synthesized flow");
+    expect(run.stdout).toContain("INBOUNDCALL 'DEV Support IVR': published version 1.0 matches the synthesized flow");
+    expect(run.stdout).toMatch(/INBOUNDCALL 'DEV Sales IVR': embeds an older version of 'DEV Shared PIN Auth'/);
     expect(run.stdout).toContain('inputAudio > tts: expected "Please enter your four digit PIN.", published "Enter your PIN now!"');
     expect(run.stdout).toContain('demo complete');
     expect(run.stdout).not.toContain('demo-secret-not-real');

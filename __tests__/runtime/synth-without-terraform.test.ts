@@ -15,21 +15,26 @@ describe('synth with flow checks', () => {
       for (const env of ['dev', 'test', 'prod']) {
         const stackDir = path.join(out, 'stacks', `contact-center-${env}`);
         const json = JSON.parse(fs.readFileSync(path.join(stackDir, 'cdk.tf.json'), 'utf8'));
-        const checks = Object.values(json.resource.terraform_data) as Array<{ input: Record<string, unknown>; provisioner: Array<{ 'local-exec': { command: string; environment: Record<string, string> } }> }>;
+        const checks = Object.values(json.resource.terraform_data) as Array<{ input: Record<string, any>; provisioner: Array<{ 'local-exec': { command: string; environment: Record<string, string> } }> }>;
         const flows = Object.keys(json.resource.genesyscloud_flow);
-        // One check per flow, plus the destroy guard of the shared flow.
-        expect(checks).toHaveLength(flows.length + 1);
+        // One check for the whole stack, plus the destroy guard of the shared flow.
+        expect(checks).toHaveLength(2);
         for (const check of checks) {
           const exec = check.provisioner[0]['local-exec'];
-          const [, handler] = /^node "([^"]+)" (create|destroy)$/.exec(exec.command)!;
+          const [, handler, mode] = /^node "([^"]+)" (create|destroy)$/.exec(exec.command)!;
           expect(path.isAbsolute(handler)).toBe(false);
           expect(fs.existsSync(path.join(stackDir, handler))).toBe(true);
-          expect(exec.environment).toEqual({ FLOW_CHECK_INPUT: '${jsonencode(self.input)}' });
-          const keys = ['allowDestroyWithExternalCallers', 'contentHash', 'flowName', 'flowType', 'payloadPath', 'region', 'republishExternalCallers', 'stackCallers', 'substitutions'];
-          // The destroy guard also carries the flow's id (a reference to the genesyscloud_flow, resolved by Terraform).
-          const destroy = exec.command.endsWith(' destroy');
-          expect(Object.keys(check.input).sort()).toEqual(destroy ? [...keys, 'flowId'].sort() : keys);
-          if (destroy) expect(check.input.flowId).toMatch(/^\$\{genesyscloud_flow\.[A-Za-z0-9_]+\.id\}$/);
+          if (mode === 'create') {
+            expect(exec.environment).toEqual({ FLOW_CHECK_INPUT: '${jsonencode(self.input.header)}', FLOW_CHECK_FLOWS_0: `\${jsonencode(slice(self.input.flows, 0, ${flows.length}))}` });
+            expect(check.input.header).toEqual({ region: expect.any(String), republishExternalCallers: false, flowCount: flows.length });
+            for (const flow of check.input.flows) expect(Object.keys(flow).sort()).toEqual(['contentHash', 'flowName', 'flowType', 'payloadPath', 'stackCallers', 'substitutions']);
+          } else {
+            expect(exec.environment).toEqual({ FLOW_CHECK_INPUT: '${jsonencode(self.input)}' });
+            const keys = ['allowDestroyWithExternalCallers', 'contentHash', 'flowName', 'flowType', 'payloadPath', 'region', 'republishExternalCallers', 'stackCallers', 'substitutions'];
+            // The destroy guard carries the flow's id (a reference to the genesyscloud_flow, resolved by Terraform).
+            expect(Object.keys(check.input).sort()).toEqual([...keys, 'flowId'].sort());
+            expect(check.input.flowId).toMatch(/^\$\{genesyscloud_flow\.[A-Za-z0-9_]+\.id\}$/);
+          }
         }
       }
     } finally {

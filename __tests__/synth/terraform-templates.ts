@@ -43,9 +43,11 @@ export function terraformLiteral(s: string): string | undefined {
 
 /**
  * The live interpolations the stacks write on purpose: cdktf references to resources and data sources
- * of the stack, and the flow check's `${jsonencode(self.input)}`.
+ * of the stack, and the flow checks' inputs (`${jsonencode(self.input)}` of a destroy guard; the stack
+ * check's header and its slices of flows, `${jsonencode(slice(self.input.flows, 0, 100))}`).
  */
-export const OWN_INTERPOLATION = /^\$\{(?:(?:data\.)?(?:genesyscloud_[a-z_]+|terraform_data)\.[A-Za-z0-9_-]+\.[a-z_]+|jsonencode\(self\.input\))\}$/;
+export const OWN_INTERPOLATION =
+  /^\$\{(?:(?:data\.)?(?:genesyscloud_[a-z_]+|terraform_data)\.[A-Za-z0-9_-]+\.[a-z_]+|jsonencode\(self\.input(?:\.header)?\)|jsonencode\(slice\(self\.input\.flows, \d+, \d+\)\))\}$/;
 
 /** Every string of a JSON document, object keys included, with where it is (`a.b[0].<key>`). */
 export function allStrings(json: unknown, at = ''): Array<{ at: string; text: string }> {
