@@ -1,0 +1,424 @@
+#!/usr/bin/env node
+// Builds dist/ and rebuilds only what is stale (plain Node, no compile step, runs before every tool).
+//
+// Steps (independent of each other, so they run in parallel):
+//   tsc         tsc -p tsconfig.json → dist/**.js
+//   flow-check  esbuild bundle of runtime/flow-check/main.ts → dist/handlers/flow-check.js
+//   pipeline    esbuild bundles of the pipeline tools → dist/pipeline/{drift,plan-review,pipeline-preflight}.js
+//
+// A step runs when one of its inputs changed (sha256 of the contents, never mtimes), when one of its
+// outputs is missing, when its command changed, or with --force. Inputs:
+//   tsc        every file matched by tsconfig.json's `include` (minus `exclude`), tsconfig.json,
+//              package.json and package-lock.json (the lockfile stands for node_modules' typings);
+//   esbuild    the exact inputs esbuild reported in the previous build's metafile (node_modules files
+//              included), tsconfig.json and package-lock.json.
+// The stamp dist/.build-stamp.json holds each step's command, input hashes and outputs; metafiles are
+// kept in dist/.build/. A step that fails leaves no stamp entry, so the next run retries it; its exit
+// code becomes this script's exit code.
+//
+// Output: nothing when nothing was rebuilt; otherwise one line per step on stderr
+// ("build: tsc (changed: main.ts) 2.8 s"). The tools' own messages also go to stderr, so stdout stays
+// free for the tool that runs after the build. BUILD_TIMING=1 also prints how long the check took.
+//
+// Concurrency: one build at a time per dist/. The lock is dist/.build.lock, created exclusively
+// (O_EXCL) and holding the owner's pid; a lock whose pid is no longer alive is stale and taken over.
+// Waiters re-check staleness after acquiring the lock, so a second concurrent run usually finds
+// everything fresh. The stamp itself is written atomically (temporary file + rename).
+'use strict';
+
+const { spawn } = require('child_process');
+const crypto = require('crypto');
+const fs = require('fs');
+const path = require('path');
+
+const STAMP_VERSION = 1;
+const root = path.resolve(__dirname, '..');
+const dist = path.join(root, 'dist');
+const stampFile = path.join(dist, '.build-stamp.json');
+const lockFile = path.join(dist, '.build.lock');
+const metaDir = path.join(dist, '.build');
+const tsBuildInfo = path.join(dist, '.tsbuildinfo');
+const LOCK_WAIT_MS = 10 * 60 * 1000;
+
+const ESBUILD_COMMON = ['--bundle', '--platform=node', '--target=node20', '--legal-comments=none', '--log-level=warning'];
+const BUNDLES = [
+  { name: 'flow-check', args: ['runtime/flow-check/main.ts', ...ESBUILD_COMMON, '--outfile=dist/handlers/flow-check.js'] },
+  { name: 'pipeline', args: ['tools/drift.ts', 'tools/plan-review.ts', 'tools/pipeline-preflight.ts', ...ESBUILD_COMMON, '--outdir=dist/pipeline'] },
+];
+const TSC_ARGS = ['-p', 'tsconfig.json'];
+
+const rel = (abs) => path.relative(root, abs).split(path.sep).join('/');
+const abs = (relPath) => path.resolve(root, relPath);
+const log = (line) => process.stderr.write(`build: ${line}\n`);
+
+function hashFile(relPath) {
+  try {
+    return crypto.createHash('sha256').update(fs.readFileSync(abs(relPath))).digest('hex');
+  } catch (e) {
+    if (e.code === 'ENOENT' || e.code === 'ENOTDIR' || e.code === 'EISDIR') return null;
+    throw e;
+  }
+}
+
+function readJson(file) {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+/** tsconfig.json may hold comments and trailing commas (JSONC). */
+function readTsconfig() {
+  const text = fs.readFileSync(abs('tsconfig.json'), 'utf8');
+  try {
+    return JSON.parse(text);
+  } catch {
+    const stripped = text.replace(/("(?:\\.|[^"\\])*")|\/\/[^\n]*|\/\*[\s\S]*?\*\//g, (m, str) => str ?? '').replace(/,(\s*[}\]])/g, '$1');
+    return JSON.parse(stripped);
+  }
+}
+
+// --- tsconfig include/exclude globs (the subset TypeScript supports: *, ?, **/) -------------------
+
+function globToRegExp(pattern) {
+  let re = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '*' && pattern[i + 1] === '*' && pattern[i + 2] === '/') {
+      re += '(?:[^/]+/)*';
+      i += 2;
+    } else if (c === '*' && pattern[i + 1] === '*') {
+      re += '.*';
+      i += 1;
+    } else if (c === '*') re += '[^/]*';
+    else if (c === '?') re += '[^/]';
+    else re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  }
+  return re;
+}
+
+const TS_EXTENSIONS = /\.(?:ts|tsx|d\.ts)$/;
+
+/** The project files tsc compiles, as sorted project-relative paths. */
+function tscSourceFiles(tsconfig) {
+  const norm = (p) => p.replace(/^\.\//, '').replace(/\/+$/, '');
+  const includes = (tsconfig.include ?? ['**/*']).map(norm);
+  const excludes = (tsconfig.exclude ?? ['node_modules', 'bower_components', 'jspm_packages', tsconfig.compilerOptions?.outDir].filter(Boolean)).map(norm);
+  const excluded = new RegExp(`^(?:${excludes.map(globToRegExp).join('|') || '(?!)'})(?:/|$)`);
+  const found = new Set((tsconfig.files ?? []).map(norm));
+  for (const pattern of includes) {
+    const wild = /[*?]/.test(pattern);
+    if (!wild) {
+      const stat = fs.statSync(abs(pattern), { throwIfNoEntry: false });
+      if (stat?.isFile()) found.add(pattern);
+      else if (stat?.isDirectory()) walk(pattern, new RegExp(`^${globToRegExp(`${pattern}/**/*`)}$`), true);
+      continue;
+    }
+    const segments = pattern.split('/');
+    const firstWild = segments.findIndex((s) => /[*?]/.test(s));
+    const base = segments.slice(0, firstWild).join('/');
+    walk(base, new RegExp(`^${globToRegExp(pattern)}$`), segments.slice(firstWild).some((s) => s.includes('**')) || firstWild < segments.length - 1);
+  }
+  return [...found].sort();
+
+  function walk(dirRel, matcher, recurse) {
+    let entries;
+    try {
+      entries = fs.readdirSync(abs(dirRel || '.'), { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      const p = dirRel ? `${dirRel}/${e.name}` : e.name;
+      if (excluded.test(p) || e.name === 'node_modules') continue;
+      if (e.isDirectory()) {
+        if (recurse) walk(p, matcher, recurse);
+      } else if (matcher.test(p) && TS_EXTENSIONS.test(p)) {
+        found.add(p);
+      }
+    }
+  }
+}
+
+/** dist/ output of one compiled source (rootDir '.', outDir 'dist'); declaration files have none. */
+function tscOutput(source, tsconfig) {
+  if (/\.d\.ts$/.test(source)) return undefined;
+  const outDir = (tsconfig.compilerOptions?.outDir ?? 'dist').replace(/^\.\//, '').replace(/\/+$/, '');
+  return `${outDir}/${source.replace(/\.tsx?$/, '.js')}`;
+}
+
+// --- stamp ----------------------------------------------------------------------------------------
+
+function readStamp() {
+  const stamp = readJson(stampFile);
+  return stamp && stamp.version === STAMP_VERSION && stamp.steps ? stamp : { version: STAMP_VERSION, steps: {} };
+}
+
+function writeStamp(stamp) {
+  const tmp = `${stampFile}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, `${JSON.stringify(stamp, null, 1)}\n`);
+  fs.renameSync(tmp, stampFile);
+}
+
+// --- lock -----------------------------------------------------------------------------------------
+
+let lockHeld = false;
+
+function pidAlive(pid) {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return e.code === 'EPERM';
+  }
+}
+
+async function acquireLock() {
+  const started = Date.now();
+  let told = false;
+  for (;;) {
+    try {
+      fs.writeFileSync(lockFile, JSON.stringify({ pid: process.pid, since: new Date().toISOString() }), { flag: 'wx' });
+      lockHeld = true;
+      return;
+    } catch (e) {
+      if (e.code !== 'EEXIST') throw e;
+    }
+    let text = '';
+    let mtimeMs = Date.now();
+    try {
+      text = fs.readFileSync(lockFile, 'utf8');
+      mtimeMs = fs.statSync(lockFile).mtimeMs;
+    } catch {
+      continue; // released meanwhile
+    }
+    const holder = readJsonText(text);
+    // Stale: its process is gone, or it never got its content written (crash right after creating it).
+    const stale = holder ? !pidAlive(holder.pid) : Date.now() - mtimeMs > 5000;
+    if (stale) {
+      // Remove only the lock we judged stale (another waiter may have replaced it meanwhile).
+      try {
+        if (fs.readFileSync(lockFile, 'utf8') === text) fs.unlinkSync(lockFile);
+      } catch {
+        /* gone already */
+      }
+      continue;
+    }
+    if (Date.now() - started > LOCK_WAIT_MS) throw new Error(`another build (pid ${holder?.pid}) has held ${rel(lockFile)} for more than ${LOCK_WAIT_MS / 60000} minutes`);
+    if (!told && Date.now() - started > 5000) {
+      log(`waiting for another build (pid ${holder?.pid}, ${rel(lockFile)})`);
+      told = true;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+function readJsonText(text) {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function releaseLock() {
+  if (!lockHeld) return;
+  lockHeld = false;
+  try {
+    if (readJsonText(fs.readFileSync(lockFile, 'utf8'))?.pid === process.pid) fs.unlinkSync(lockFile);
+  } catch {
+    /* already gone */
+  }
+}
+
+// --- processes ------------------------------------------------------------------------------------
+
+const children = new Set();
+
+/** Runs a tool with its stdout and stderr on our stderr; resolves to its exit code (1 for a signal). */
+function runTool(command, args) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: root, stdio: ['ignore', 2, 2] });
+    children.add(child);
+    child.on('error', (e) => {
+      children.delete(child);
+      process.stderr.write(`build: cannot start ${command}: ${e.message}\n`);
+      resolve(1);
+    });
+    child.on('close', (code) => {
+      children.delete(child);
+      resolve(code ?? 1);
+    });
+  });
+}
+
+function toolCommand(modulePath) {
+  const file = require.resolve(modulePath, { paths: [root] });
+  const fd = fs.openSync(file, 'r');
+  const head = Buffer.alloc(64);
+  fs.readSync(fd, head, 0, 64, 0);
+  fs.closeSync(fd);
+  // esbuild's bin is a native executable once installed, a Node script otherwise.
+  return head.toString('latin1').startsWith('#!') || /\.[cm]?js$/.test(file) ? [process.execPath, file] : [file];
+}
+
+// --- steps ----------------------------------------------------------------------------------------
+
+function describeChanges(changed) {
+  return changed.length === 1 ? `changed: ${changed[0]}` : `changed: ${changed.length} files`;
+}
+
+function changedInputs(previous, current) {
+  const names = new Set([...Object.keys(previous), ...Object.keys(current)]);
+  return [...names].filter((n) => previous[n] !== current[n]).sort();
+}
+
+function planTsc(stamp, force, hashCache) {
+  const tsconfig = readTsconfig();
+  const files = [...tscSourceFiles(tsconfig), 'tsconfig.json', 'package.json', 'package-lock.json'];
+  const inputs = {};
+  for (const f of files) inputs[f] = cachedHash(hashCache, f);
+  const outputs = files.map((f) => (f.endsWith('.json') ? undefined : tscOutput(f, tsconfig))).filter(Boolean);
+  const command = ['tsc', ...TSC_ARGS];
+  const previous = stamp.steps.tsc;
+  let reason;
+  let missingOutput = false;
+  if (force) reason = 'forced';
+  else if (!previous) reason = 'no previous build';
+  else if (previous.failed) reason = 'failed last time';
+  else if (JSON.stringify(previous.command) !== JSON.stringify(command)) reason = 'build command changed';
+  else {
+    const changed = changedInputs(previous.inputs, inputs);
+    const missing = outputs.find((o) => !fs.existsSync(abs(o)));
+    if (changed.length) reason = describeChanges(changed);
+    if (missing) {
+      missingOutput = true;
+      reason = reason ? `${reason}, missing: ${missing}` : `missing: ${missing}`;
+    }
+  }
+  return { name: 'tsc', label: 'tsc', reason, command, inputs, outputs, fullEmit: force || missingOutput };
+}
+
+function planBundle(bundle, stamp, force, hashCache) {
+  const command = ['esbuild', ...bundle.args];
+  const metafile = path.join(metaDir, `${bundle.name}.meta.json`);
+  const previous = stamp.steps[bundle.name];
+  let reason;
+  let inputs = {};
+  if (force) reason = 'forced';
+  else if (!previous) reason = 'no previous build';
+  else if (previous.failed) reason = 'failed last time';
+  else if (JSON.stringify(previous.command) !== JSON.stringify(command)) reason = 'build command changed';
+  else if (!fs.existsSync(metafile)) reason = `missing: ${rel(metafile)}`;
+  else {
+    for (const f of Object.keys(previous.inputs)) inputs[f] = cachedHash(hashCache, f);
+    const changed = changedInputs(previous.inputs, inputs);
+    const missing = previous.outputs.find((o) => !fs.existsSync(abs(o)));
+    if (changed.length) reason = describeChanges(changed);
+    if (missing) reason = reason ? `${reason}, missing: ${missing}` : `missing: ${missing}`;
+  }
+  return { name: bundle.name, label: `esbuild ${bundle.name}`, reason, command, args: bundle.args, metafile, inputs };
+}
+
+function cachedHash(cache, f) {
+  if (!cache.has(f)) cache.set(f, hashFile(f));
+  return cache.get(f);
+}
+
+async function runTsc(step) {
+  // tsc's incremental state does not notice deleted outputs: drop it so every file is emitted again.
+  if (step.fullEmit) fs.rmSync(tsBuildInfo, { force: true });
+  const [cmd, ...pre] = toolCommand('typescript/bin/tsc');
+  const code = await runTool(cmd, [...pre, ...TSC_ARGS]);
+  if (code !== 0) return { code };
+  return { code, entry: { command: step.command, inputs: step.inputs, outputs: step.outputs.filter((o) => fs.existsSync(abs(o))) } };
+}
+
+async function runBundle(step, hashCache) {
+  fs.mkdirSync(metaDir, { recursive: true });
+  fs.rmSync(step.metafile, { force: true });
+  const [cmd, ...pre] = toolCommand('esbuild/bin/esbuild');
+  const code = await runTool(cmd, [...pre, ...step.args, `--metafile=${rel(step.metafile)}`]);
+  if (code !== 0) return { code };
+  const meta = readJson(step.metafile);
+  if (!meta) {
+    log(`esbuild ${step.name} wrote no readable metafile ${rel(step.metafile)}`);
+    return { code: 1 };
+  }
+  // Inputs hashed before the build where known (a file edited during the build then counts as changed).
+  const inputs = {};
+  for (const f of [...Object.keys(meta.inputs), 'tsconfig.json', 'package-lock.json']) inputs[f] = step.inputs[f] ?? cachedHash(hashCache, f);
+  return { code, entry: { command: step.command, inputs, outputs: Object.keys(meta.outputs) } };
+}
+
+async function main() {
+  const argv = process.argv.slice(2);
+  const unknown = argv.filter((a) => a !== '--force');
+  if (unknown.length) {
+    process.stderr.write(`usage: node scripts/build.js [--force]\n`);
+    return 2;
+  }
+  const force = argv.includes('--force');
+  fs.mkdirSync(dist, { recursive: true });
+  await acquireLock();
+  try {
+    const stamp = readStamp();
+    const hashCache = new Map();
+    const checkStarted = process.hrtime.bigint();
+    const plans = [planTsc(stamp, force, hashCache), ...BUNDLES.map((b) => planBundle(b, stamp, force, hashCache))];
+    if (process.env.BUILD_TIMING) log(`checked ${hashCache.size} files in ${(Number(process.hrtime.bigint() - checkStarted) / 1e6).toFixed(1)} ms`);
+    const stale = plans.filter((p) => p.reason);
+    if (!stale.length) return 0;
+
+    // A step that is killed half-way must not look fresh afterwards: drop its entry first. A step that
+    // fails is recorded as failed, so the next run retries it.
+    for (const p of stale) delete stamp.steps[p.name];
+    writeStamp(stamp);
+
+    let exitCode = 0;
+    await Promise.all(
+      stale.map(async (p) => {
+        const started = process.hrtime.bigint();
+        const result = p.name === 'tsc' ? await runTsc(p) : await runBundle(p, hashCache);
+        const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+        if (result.code === 0) {
+          stamp.steps[p.name] = result.entry;
+          log(`${p.label} (${p.reason}) ${seconds.toFixed(1)} s`);
+        } else {
+          stamp.steps[p.name] = { failed: true };
+          log(`${p.label} (${p.reason}) FAILED with exit code ${result.code} after ${seconds.toFixed(1)} s; it runs again next time`);
+          if (!exitCode) exitCode = result.code;
+        }
+      }),
+    );
+    writeStamp(stamp);
+    return exitCode;
+  } finally {
+    releaseLock();
+  }
+}
+
+if (require.main === module) {
+  process.on('exit', releaseLock);
+  for (const [signal, number] of [['SIGINT', 2], ['SIGTERM', 15], ['SIGHUP', 1]]) {
+    process.on(signal, () => {
+      for (const c of children) c.kill(signal);
+      releaseLock();
+      process.exit(128 + number);
+    });
+  }
+  main().then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e) => {
+      process.stderr.write(`build: ${e && e.stack ? e.stack : e}\n`);
+      process.exitCode = 1;
+    },
+  );
+} else {
+  // For tests: the list of files tsc compiles, computed the way the staleness check computes it.
+  module.exports = { tscSourceFiles: () => tscSourceFiles(readTsconfig()) };
+}
