@@ -122,6 +122,10 @@ export class GenesysEmulator {
   readonly requestCounts = new Map<string, number>();
   /** Requests to the token endpoint (`POST /oauth/token`), refused ones included. */
   tokenRequests = 0;
+  /** Requests to presigned upload URLs (`presignedUrl` of import jobs), refused ones included. */
+  uploadRequests = 0;
+  /** Requests to presigned download URLs (`downloadUrl` of export jobs), refused ones included. */
+  downloadRequests = 0;
   private readonly tokens: TokenIssuer;
   private readonly ivrApi = new IvrApi(this.org);
   private readonly importJobs = new Map<string, ImportJob>();
@@ -215,6 +219,14 @@ export class GenesysEmulator {
   }
 
   /**
+   * Every request a client made (diagnostics, for cost checks): API, token endpoint, presigned uploads
+   * and downloads, served or refused; admin requests excluded.
+   */
+  get allRequests(): number {
+    return this.totalRequests + this.tokenRequests + this.uploadRequests + this.downloadRequests;
+  }
+
+  /**
    * Publishes a flow as if someone had done it (seeding, or "edited in Architect" with a user actor).
    * The file passes the file checks of an import job (CONTRACT.md ARCHY-1..7); a called module that
    * does not exist or is unpublished is left unbound rather than refused (ARCHY-8 is not applied), so
@@ -269,8 +281,14 @@ export class GenesysEmulator {
     }
     try {
       if (url.pathname.startsWith('/__admin/')) return send(res, 200, this.admin(method, url, body));
-      if (url.pathname.startsWith('/uploads/')) return this.upload(req, url, body, res);
-      if (url.pathname.startsWith('/downloads/')) return this.download(req, url, res);
+      if (url.pathname.startsWith('/uploads/')) {
+        this.uploadRequests++;
+        return this.upload(req, url, body, res);
+      }
+      if (url.pathname.startsWith('/downloads/')) {
+        this.downloadRequests++;
+        return this.download(req, url, res);
+      }
       if (url.pathname === '/oauth/token') {
         this.tokenRequests++;
         // Faults reach the token endpoint only when their path names it (the emulator's choice, CONTRACT.md).
@@ -639,7 +657,16 @@ export class GenesysEmulator {
       if (method === 'GET' && p === '/__admin/flows') {
         return [...this.org.flows.values()].map((f) => ({ ...this.org.toApiFlow(f), yaml: this.org.published(f)?.yaml }));
       }
-      if (method === 'GET' && p === '/__admin/stats') return { total: this.totalRequests, byRoute: Object.fromEntries(this.requestCounts) };
+      if (method === 'GET' && p === '/__admin/stats') {
+        return {
+          total: this.totalRequests,
+          byRoute: Object.fromEntries(this.requestCounts),
+          tokenRequests: this.tokenRequests,
+          uploadRequests: this.uploadRequests,
+          downloadRequests: this.downloadRequests,
+          allRequests: this.allRequests,
+        };
+      }
     } catch (err) {
       // Admin requests are not API requests: a refused seed or fault is the caller's mistake.
       throw err instanceof HttpError ? err : badRequest(`admin: ${(err as Error).message}`);

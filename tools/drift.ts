@@ -1,15 +1,18 @@
 /**
- * `npm run drift -- --env <env> | --all [--format table|json|markdown] [--export-batch-size 100]`
+ * `npm run drift -- --env <env> | --all [--format table|json|markdown] [--export-batch-size 100] [--export-first-poll-ms 2000]`
  * Compares the live org with what `cdktf synth` produces for the environment(s). Credentials and gateway
  * come from the provider's environment variables. Exit codes: 0 in sync, 2 drift found, 1 could not
- * check everything (or bad arguments).
+ * check everything (or bad arguments). Export jobs are polled with the ops' defaults
+ * (`EXPORT_POLL_DEFAULTS`: first poll after 2 s, then every 2 s growing to 5 s); `npm run bench -- drift`
+ * runs the check with these same defaults. `--export-first-poll-ms` moves the first poll (an org whose
+ * export jobs are known to take longer saves polls; a test emulator whose jobs take 50 ms saves time).
  */
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { parseArgs } from 'util';
 import { ENVIRONMENTS } from '../config';
-import { ArchitectOps } from '../runtime/architect/architect-ops';
+import { ArchitectOps, DEFAULT_EXPORT_BATCH_SIZE } from '../runtime/architect/architect-ops';
 import { DriftReport, detectDrift } from '../runtime/drift/drift-check';
 import { exitCodeOf, toJson, toMarkdown, toTable } from '../runtime/drift/drift-format';
 import { GenesysClient } from '../runtime/genesys/genesys-client';
@@ -27,7 +30,7 @@ import { synthToDirectory } from './synth-to-directory';
 const DRIFT_MAX_MS = 30 * 60_000;
 
 function usage(message: string): never {
-  console.error(`${terminalText(message)}\nusage: npm run drift -- --env <${ENVIRONMENTS.map((e) => e.name).join('|')}> | --all [--format table|json|markdown] [--export-batch-size N]`);
+  console.error(`${terminalText(message)}\nusage: npm run drift -- --env <${ENVIRONMENTS.map((e) => e.name).join('|')}> | --all [--format table|json|markdown] [--export-batch-size N] [--export-first-poll-ms MS]`);
   process.exit(1);
 }
 
@@ -36,17 +39,19 @@ async function main(): Promise<number> {
   registerOwnCredentials(process.env.GENESYSCLOUD_OAUTHCLIENT_ID ?? '', process.env.GENESYSCLOUD_OAUTHCLIENT_SECRET ?? '');
   let args;
   try {
-    args = parseArgs({ options: { env: { type: 'string' }, all: { type: 'boolean' }, format: { type: 'string' }, 'export-batch-size': { type: 'string' } } }).values;
+    args = parseArgs({ options: { env: { type: 'string' }, all: { type: 'boolean' }, format: { type: 'string' }, 'export-batch-size': { type: 'string' }, 'export-first-poll-ms': { type: 'string' } } }).values;
   } catch (err) {
     usage((err as Error).message);
   }
   const all = args.all === true;
   const envName = args.env;
   const format = args.format ?? 'table';
-  const batch = Number(args['export-batch-size'] ?? 100);
+  const batch = Number(args['export-batch-size'] ?? DEFAULT_EXPORT_BATCH_SIZE);
   if (!all && !envName) usage('choose --env or --all');
   if (!['table', 'json', 'markdown'].includes(format)) usage(`unknown --format ${format}`);
   if (!Number.isInteger(batch) || batch < 1 || batch > 500) usage('--export-batch-size must be 1-500');
+  const firstPoll = args['export-first-poll-ms'] === undefined ? undefined : Number(args['export-first-poll-ms']);
+  if (firstPoll !== undefined && (!Number.isInteger(firstPoll) || firstPoll < 0 || firstPoll > 600_000)) usage('--export-first-poll-ms must be 0-600000');
   const environments = all ? ENVIRONMENTS : ENVIRONMENTS.filter((e) => e.name === envName);
   if (environments.length === 0) usage(`unknown environment ${envName}`);
 
@@ -59,7 +64,7 @@ async function main(): Promise<number> {
     const reports: DriftReport[] = [];
     for (const env of environments) {
       const stack = SynthesizedStack.read(path.join(work, 'cdktf.out', 'stacks', stackIdFor(env.name)));
-      reports.push(await detectDrift(ops, stack, stackIdFor(env.name), { exportBatchSize: batch, namePrefix: env.namePrefix || undefined }));
+      reports.push(await detectDrift(ops, stack, stackIdFor(env.name), { exportBatchSize: batch, namePrefix: env.namePrefix || undefined, poll: firstPoll === undefined ? undefined : { firstPollMs: firstPoll } }));
     }
     // Our OAuth client id, secret and tokens are never printed (texts say "this deployment's OAuth client"), in any
     // format: scrubbed in the reports (before a format escapes anything) and in the output.

@@ -17,7 +17,7 @@ import {
 } from '../genesys/api-responses';
 import { GenesysApis, GenesysClient } from '../genesys/genesys-client';
 import { GenesysError, OWN_CLIENT, sanitize, scrubKnownSecrets } from '../genesys/genesys-error';
-import { MAX_WAIT_MS, TimeBudget, boundedMs, pause } from '../genesys/time-budget';
+import { MAX_WAIT_MS, TimeBudget, boundedMs, pause, withDeadline } from '../genesys/time-budget';
 
 type Flow = platformClient.Models.Flow;
 type JobMessage = platformClient.Models.ArchitectJobMessage;
@@ -31,11 +31,53 @@ export interface PollOptions {
    * even before `timeoutMs`. @default - only the ops' and the client's budgets
    */
   readonly budget?: TimeBudget;
-  /** Wait between polls. @default 1000 */
+  /**
+   * Wait between polls. @default 1000 (publish and import waits); for export jobs
+   * {@link EXPORT_POLL_DEFAULTS}`.intervalMs`, growing after each poll (see `maxIntervalMs`)
+   */
   readonly intervalMs?: number;
-  /** Wait before the first poll of an export job (most finish within it: one poll per job). @default intervalMs */
+  /**
+   * Wait before the first poll of an export job. @default intervalMs when it is given, else
+   * {@link EXPORT_POLL_DEFAULTS}`.firstPollMs`
+   */
   readonly firstPollMs?: number;
+  /**
+   * Longest wait between polls of an export job: after each poll that finds the job still running, the
+   * wait grows by half ({@link EXPORT_POLL_DEFAULTS}`.growth`), from `intervalMs` up to this. @default
+   * intervalMs when it is given (a fixed interval), else {@link EXPORT_POLL_DEFAULTS}`.maxIntervalMs`
+   */
+  readonly maxIntervalMs?: number;
 }
+
+/**
+ * How an export job is polled when the caller sets no timing: what `npm run drift` and the post-apply
+ * check use (neither sets any). Every poll is a request, counted against the per-token rate limit (300
+ * a minute) that all export jobs in flight (up to 10) and the listings share, and a poll before the
+ * job is done buys nothing; a poll after it is done costs the time it waited past the end.
+ *
+ * How long the platform takes is not documented (emulator/CONTRACT.md). The provider polls its
+ * single-flow export jobs every 1 s (every 3 s in earlier versions); ours export up to 100 versions each
+ * (build each YAML, zip them, store the zip behind a presigned URL), so the first poll comes after 2 s: a
+ * job done by then costs one poll, which is the floor. A slower job is polled 2 s later, then the wait
+ * grows by half per poll up to 5 s (polls at 2, 4, 7, 11.5, 16.5, 21.5 s, ...): a 30 s job costs 8 polls
+ * instead of 15 at a fixed 2 s, and is seen at most 5 s after it ends; 10 jobs in flight then poll at
+ * most 2 times a second (120 a minute), within the rate limit. Polling ends with the poll's time
+ * budget (`timeoutMs`, default 120 s) or an enclosing one (a whole drift run's). A 429 on a poll waits
+ * its `Retry-After` inside the same budgets (GenesysClient.call).
+ */
+export const EXPORT_POLL_DEFAULTS = { firstPollMs: 2000, intervalMs: 2000, maxIntervalMs: 5000, growth: 1.5 } as const;
+
+/**
+ * Flow versions per export job when the caller sets none (`npm run drift`'s `--export-batch-size`
+ * default): no limit is documented; 100 keeps a job's zip small and 1 000 flows in 10 jobs.
+ */
+export const DEFAULT_EXPORT_BATCH_SIZE = 100;
+
+/** Flows per page of the flow listing: what the provider requests (no maximum is documented). */
+export const FLOW_PAGE_SIZE = 500;
+
+/** IVRs per page of the IVR listing: what the provider requests (no maximum is documented). */
+export const IVR_PAGE_SIZE = 100;
 
 /** Longest wait `setTimeout` honours; also the longest poll timeout taken as given (see ../genesys/time-budget). */
 export const MAX_POLL_MS = MAX_WAIT_MS;
@@ -61,11 +103,13 @@ export class ArchitectOps {
   constructor(
     readonly client: GenesysClient,
     readonly budget?: TimeBudget,
+    /** Shared by the ops made with {@link within}: export jobs they poll at the same time poll as one wave. */
+    private readonly exportPolls: ExportPollWave = new ExportPollWave(),
   ) {}
 
   /** The same operations, bounded by `budget` as well (e.g. a whole drift check's). */
   within(budget: TimeBudget | undefined): ArchitectOps {
-    return budget === undefined ? this : new ArchitectOps(this.client, TimeBudget.within(budget.remainingMs, [budget, this.budget]));
+    return budget === undefined ? this : new ArchitectOps(this.client, TimeBudget.within(budget.remainingMs, [budget, this.budget]), this.exportPolls);
   }
 
   /** A budget of `totalMs` for one wait or poll, ended early by the enclosing ones. */
@@ -159,14 +203,21 @@ export class ArchitectOps {
       ),
     );
     const status = 'GET /api/v2/flows/export/jobs/{id}';
-    const interval = pollMs(poll.intervalMs, 500);
-    const firstPoll = pollMs(poll.firstPollMs, interval);
+    const wait = exportPollSchedule(poll);
+    // One job of those in flight leads (is polled on the schedule); the others, registered about when it
+    // was and as large, are polled once it is done (never before their own schedule's next poll).
+    const wave = this.exportPolls.join();
     let state: platformClient.Models.ArchitectExportJobStateResponse;
-    for (let attempt = 0; ; attempt++) {
-      await pause(Math.min(attempt === 0 ? firstPoll : interval, budget.remainingMs));
-      state = readExportJobState(status, await this.call(status, (a) => a.architect.getFlowsExportJob(job.id, { expand: ['messages'] }), budget));
-      if (state.status !== 'Started' && state.status !== 'Registered') break;
-      if (budget.expired) throw new GenesysError('GC4004', 'export job', `the export job did not finish within ${budget.totalMs} ms`, job.id, 'retry later');
+    try {
+      for (let first = true; ; first = false) {
+        await pause(Math.min(wait.next().value, budget.remainingMs));
+        if (first) await wave.leadDone(budget.remainingMs);
+        state = readExportJobState(status, await this.call(status, (a) => a.architect.getFlowsExportJob(job.id, { expand: ['messages'] }), budget));
+        if (state.status !== 'Started' && state.status !== 'Registered') break;
+        if (budget.expired) throw new GenesysError('GC4004', 'export job', `the export job did not finish within ${budget.totalMs} ms`, job.id, 'retry later');
+      }
+    } finally {
+      wave.leave();
     }
     if (state.status === 'Failure') {
       throw new GenesysError('GC4003', 'export job', `the export failed: ${plainMessages(state.messages)}`, job.id, 'retry; if it persists, export the flow in Architect to see why');
@@ -203,14 +254,14 @@ export class ArchitectOps {
     );
   }
 
-  /** Every flow of the given types, in pages of 500 (the size the provider requests; no maximum is documented). */
+  /** Every flow of the given types, in pages of {@link FLOW_PAGE_SIZE}. */
   async listFlows(types: string[]): Promise<Flow[]> {
-    return this.allPages('GET /api/v2/flows', 500, readFlow, (a, pageNumber, pageSize) => a.architect.getFlows({ type: types, pageSize, pageNumber }));
+    return this.allPages('GET /api/v2/flows', FLOW_PAGE_SIZE, readFlow, (a, pageNumber, pageSize) => a.architect.getFlows({ type: types, pageSize, pageNumber }));
   }
 
-  /** Every IVR configuration. */
+  /** Every IVR configuration, in pages of {@link IVR_PAGE_SIZE}. */
   async listIvrs(): Promise<platformClient.Models.IVR[]> {
-    return this.allPages('GET /api/v2/architect/ivrs', 100, readIvr, (a, pageNumber, pageSize) => a.architect.getArchitectIvrs({ pageSize, pageNumber }));
+    return this.allPages('GET /api/v2/architect/ivrs', IVR_PAGE_SIZE, readIvr, (a, pageNumber, pageSize) => a.architect.getArchitectIvrs({ pageSize, pageNumber }));
   }
 
   /**
@@ -309,6 +360,57 @@ export class ArchitectOps {
       if (budget.expired) throw new GenesysError('GC4004', 'import job', 'the import job did not finish in time', job.id, 'apply again later');
     }
   }
+}
+
+/**
+ * Export jobs in flight at once (a drift check runs up to 10) poll as one wave: the first registered
+ * while none leads becomes the lead and is polled on its schedule; each job that joins while it leads
+ * first waits its own schedule's first wait, and then for the lead's job to end, before its first poll.
+ * Jobs registered together, of the same size, end about together: when the platform is slower than the
+ * first poll, only the lead pays the extra polls (10 jobs of 5 s: 12 polls, not 30). A job still running
+ * at its first poll goes on with its own schedule; a lead that fails or gives up ends the wait just the
+ * same, and the wait is bounded by the poll's budget.
+ */
+class ExportPollWave {
+  private lead?: Promise<void>;
+
+  /** Joins the wave: as its lead when none leads. `leave()` when the job's polling ends (in `finally`). */
+  join(): { leadDone(ms: number): Promise<void>; leave(): void } {
+    const lead = this.lead;
+    if (lead) {
+      return {
+        leadDone: async (ms) => {
+          await withDeadline(ms, () => lead).catch(() => undefined);
+        },
+        leave: () => undefined,
+      };
+    }
+    let end!: () => void;
+    const done = new Promise<void>((resolve) => (end = resolve));
+    this.lead = done;
+    return {
+      leadDone: async () => undefined,
+      leave: () => {
+        if (this.lead === done) this.lead = undefined;
+        end();
+      },
+    };
+  }
+}
+
+/**
+ * The waits before each poll of an export job (see {@link EXPORT_POLL_DEFAULTS}): `firstPollMs`, then
+ * `intervalMs` growing by half per poll up to `maxIntervalMs`. A caller that gives `intervalMs` alone
+ * gets it as a fixed interval, the first poll included (as before the backoff existed). A value that is
+ * not a finite number from 0 to `MAX_POLL_MS` falls back to its default.
+ */
+export function* exportPollSchedule(poll: PollOptions = {}): Generator<number, never> {
+  const givenInterval = pollMs(poll.intervalMs, 0) === poll.intervalMs;
+  const interval = pollMs(poll.intervalMs, EXPORT_POLL_DEFAULTS.intervalMs);
+  const first = pollMs(poll.firstPollMs, givenInterval ? interval : EXPORT_POLL_DEFAULTS.firstPollMs);
+  const longest = Math.max(interval, pollMs(poll.maxIntervalMs, givenInterval ? interval : EXPORT_POLL_DEFAULTS.maxIntervalMs));
+  yield first;
+  for (let wait = interval; ; wait = Math.min(longest, Math.round(wait * EXPORT_POLL_DEFAULTS.growth))) yield wait;
 }
 
 /** Job messages as one readable sentence list, each scrubbed like any text from a server. */
