@@ -144,8 +144,11 @@ function tscSourceFiles(tsconfig) {
 /** dist/ output of one compiled source (rootDir '.', outDir 'dist'); declaration files have none. */
 function tscOutput(source, tsconfig) {
   if (/\.d\.ts$/.test(source)) return undefined;
-  const outDir = (tsconfig.compilerOptions?.outDir ?? 'dist').replace(/^\.\//, '').replace(/\/+$/, '');
-  return `${outDir}/${source.replace(/\.tsx?$/, '.js')}`;
+  return `${outDir(tsconfig)}/${source.replace(/\.tsx?$/, '.js')}`;
+}
+
+function outDir(tsconfig) {
+  return (tsconfig.compilerOptions?.outDir ?? 'dist').replace(/^\.\//, '').replace(/\/+$/, '');
 }
 
 // --- stamp ----------------------------------------------------------------------------------------
@@ -278,6 +281,8 @@ function changedInputs(previous, current) {
 function planTsc(stamp, force, hashCache) {
   const tsconfig = readTsconfig();
   const files = [...tscSourceFiles(tsconfig), 'tsconfig.json', 'package.json', 'package-lock.json'];
+  // A relative `extends` is a project file too (a package's is covered by package-lock.json).
+  for (const base of [tsconfig.extends ?? []].flat()) if (/^\.\.?\//.test(base)) files.push(rel(abs(base.endsWith('.json') ? base : `${base}.json`)));
   const inputs = {};
   for (const f of files) inputs[f] = cachedHash(hashCache, f);
   const outputs = files.map((f) => (f.endsWith('.json') ? undefined : tscOutput(f, tsconfig))).filter(Boolean);
@@ -286,19 +291,28 @@ function planTsc(stamp, force, hashCache) {
   let reason;
   let missingOutput = false;
   if (force) reason = 'forced';
-  else if (!previous) reason = 'no previous build';
-  else if (previous.failed) reason = 'failed last time';
-  else if (JSON.stringify(previous.command) !== JSON.stringify(command)) reason = 'build command changed';
+  else if (!previous || previous.failed) {
+    reason = previous ? 'failed last time' : 'no previous build';
+    // dist/ may hold tsc's incremental state from an earlier build while some outputs are gone.
+    missingOutput = outputs.some((o) => !fs.existsSync(abs(o)));
+  } else if (JSON.stringify(previous.command) !== JSON.stringify(command)) reason = 'build command changed';
   else {
     const changed = changedInputs(previous.inputs, inputs);
-    const missing = outputs.find((o) => !fs.existsSync(abs(o)));
+    // Outputs the last build wrote that are gone (a new source's output is simply not written yet).
+    const expected = new Set(outputs);
+    const missing = previous.outputs.find((o) => expected.has(o) && !fs.existsSync(abs(o)));
     if (changed.length) reason = describeChanges(changed);
     if (missing) {
       missingOutput = true;
       reason = reason ? `${reason}, missing: ${missing}` : `missing: ${missing}`;
     }
   }
-  return { name: 'tsc', label: 'tsc', reason, command, inputs, outputs, fullEmit: force || missingOutput };
+  // Outputs of sources that no longer exist (tsc never deletes them; a stale module could still be
+  // required at run time): removed when tsc runs.
+  const wanted = new Set(outputs);
+  const orphans = (previous?.outputs ?? []).filter((o) => !wanted.has(o) && o.startsWith(`${outDir(tsconfig)}/`) && fs.existsSync(abs(o)));
+  if (reason && orphans.length) reason += `, removing ${orphans.length === 1 ? orphans[0] : `${orphans.length} outputs of deleted sources`}`;
+  return { name: 'tsc', label: 'tsc', reason, command, inputs, outputs, orphans, fullEmit: force || missingOutput };
 }
 
 function planBundle(bundle, stamp, force, hashCache) {
@@ -330,6 +344,7 @@ function cachedHash(cache, f) {
 async function runTsc(step) {
   // tsc's incremental state does not notice deleted outputs: drop it so every file is emitted again.
   if (step.fullEmit) fs.rmSync(tsBuildInfo, { force: true });
+  for (const o of step.orphans) fs.rmSync(abs(o), { force: true });
   const [cmd, ...pre] = toolCommand('typescript/bin/tsc');
   const code = await runTool(cmd, [...pre, ...TSC_ARGS]);
   if (code !== 0) return { code };

@@ -10,13 +10,15 @@ import * as path from 'path';
 // To keep each tsc run near one second, the copy's tsconfig compiles two files (and what they import)
 // instead of the whole project: runtime/flow-check/payload-file.ts (an input of the flow-check handler
 // bundle, not of the pipeline bundles) and config/closest.ts (an input of the pipeline bundles, not of
-// the handler). The esbuild bundles are the real ones. The last describe checks, against the real
+// the handler), plus whatever config/build-test-*.ts a test creates. The esbuild bundles are the real ones. The last describe checks, against the real
 // tsconfig, that the script hashes exactly the project files tsc compiles.
 
 const root = path.resolve(__dirname, '..', '..');
 const COPIED = ['main.ts', 'simulator', 'emulator', 'runtime', 'config', 'constructs', 'stacks', 'flow', 'tools', 'bench', '.gen', 'tsconfig.json', 'package.json', 'package-lock.json', 'scripts/build.js'];
 const HANDLER_INPUT = 'runtime/flow-check/payload-file.ts';
 const PIPELINE_INPUT = 'config/closest.ts';
+/** Matched by a glob of the copy's tsconfig, so a new file there is a new input of tsc (of no bundle). */
+const EXTRA_SOURCE = 'config/build-test-extra.ts';
 
 interface Build {
   code: number | null;
@@ -69,7 +71,7 @@ beforeAll(async () => {
   for (const entry of COPIED) fs.cpSync(path.join(root, entry), file(entry), { recursive: true });
   fs.symlinkSync(path.join(root, 'node_modules'), file('node_modules'), 'dir');
   const tsconfig = JSON.parse(fs.readFileSync(file('tsconfig.json'), 'utf8'));
-  tsconfig.include = [HANDLER_INPUT, PIPELINE_INPUT];
+  tsconfig.include = [HANDLER_INPUT, PIPELINE_INPUT, 'config/build-test-*.ts'];
   tsconfig.compilerOptions.types = ['node'];
   fs.writeFileSync(file('tsconfig.json'), JSON.stringify(tsconfig, null, 2));
   first = await build();
@@ -174,12 +176,24 @@ describe('scripts/build.js (in a temporary copy of the project)', () => {
   });
 
   it('two concurrent runs: one builds, the other waits for the lock and finds nothing stale', async () => {
-    edit(PIPELINE_INPUT, (t) => `${t}// edited again\n`);
+    // A new file matched by tsconfig's include is a new input of tsc (and of no bundle).
+    fs.writeFileSync(file(EXTRA_SOURCE), 'export const extra = 1;\n');
     const both = await Promise.all([build(), build()]);
     for (const b of both) expect(b).toMatchObject({ code: 0, stdout: '', failed: [] });
-    expect(both.flatMap((b) => b.steps).sort()).toEqual(['esbuild pipeline', 'tsc']);
+    expect(both.flatMap((b) => b.steps)).toEqual(['tsc']);
+    expect(both.map((b) => b.stderr).join('')).toContain(`(changed: ${EXTRA_SOURCE})`);
+    expect(fs.existsSync(file('dist/config/build-test-extra.js'))).toBe(true);
     expect(fs.existsSync(file('dist/.build.lock'))).toBe(false);
     expect((await build()).stderr).toBe('');
+  });
+
+  it('a deleted source: tsc runs and its stale output is removed', async () => {
+    fs.rmSync(file(EXTRA_SOURCE));
+    const result = await build();
+    expect(result).toMatchObject({ code: 0, steps: ['tsc'] });
+    expect(result.stderr).toContain('removing dist/config/build-test-extra.js');
+    expect(fs.existsSync(file('dist/config/build-test-extra.js'))).toBe(false);
+    expect(fs.existsSync(file('dist/config/closest.js'))).toBe(true);
   });
 
   it('waits while a live process holds the lock, takes over a lock whose process is gone', async () => {
@@ -187,7 +201,7 @@ describe('scripts/build.js (in a temporary copy of the project)', () => {
     fs.writeFileSync(lock, JSON.stringify({ pid: process.pid }));
     let done = false;
     const waiting = build().then((b) => ((done = true), b));
-    await new Promise((r) => setTimeout(r, 1500));
+    await new Promise((r) => setTimeout(r, 1000));
     expect(done).toBe(false);
     fs.rmSync(lock);
     expect(await waiting).toMatchObject({ code: 0, stderr: '' });
