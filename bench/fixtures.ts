@@ -5,6 +5,26 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { isE164 } from '../constructs/e164';
 
+/** Name of the one stack a case synthesizes (`<outdir>/stacks/<STACK>/cdk.tf.json`). */
+export const STACK = 'bench';
+
+/** What `synth-case.js` prints: times from process start (ms), peak RSS, YAML files written. */
+export interface CaseOutput {
+  /** Process start to the end of app.synth(). */
+  readonly synthMs: number;
+  /** Process start to the app's modules loaded. */
+  readonly loadMs: number;
+  /** The construct tree. */
+  readonly buildMs: number;
+  /** app.synth(): resolve, write cdk.tf.json, write or copy the assets. */
+  readonly appSynthMs: number;
+  readonly peakRssMb: number;
+  /** CPU time (user + system) of the case up to the end of app.synth(): less sensitive than wall time to other load on the machine. */
+  readonly cpuMs: number;
+  /** Writes of `.yaml` files (writeFileSync, copyFileSync, renameSync targets) during the case. */
+  readonly yamlWrites: number;
+}
+
 /** Shared flows (PIN modules) every case has; IVR i calls module i % SHARED_FLOWS. */
 export const SHARED_FLOWS = 10;
 

@@ -1,69 +1,135 @@
 /**
  * One benchmark case in a fresh process:
  * `node dist/bench/synth-case.js <constructs|plain> <ivrs> <outdir> [<plain yaml dir>]`.
- * Prints one line of JSON: synth time from process start to the end of `app.synth()` and its phases (load:
- * node and modules; build: the construct tree; app.synth(): resolve, write JSON, copy assets), peak RSS,
- * and the Terraform resources of the synthesized stack (total and by type).
+ * Prints one line of JSON (the phases of the run, from process start: load = node and modules, build =
+ * the construct tree, app.synth() = resolve, write JSON, write assets; the YAML files written) and exits.
+ * Nothing else runs after `app.synth()`: the parent measures spawn to exit, and reads the synthesized
+ * stack itself.
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { App, AssetType, LocalBackend, TerraformAsset, TerraformStack } from 'cdktf';
+import { App, AssetType, LocalBackend, TerraformAsset, TerraformOutput, TerraformStack } from 'cdktf';
 import { ArchitectIvr } from '../.gen/providers/genesyscloud/architect-ivr';
 import { Flow } from '../.gen/providers/genesyscloud/flow';
 import { GenesyscloudProvider } from '../.gen/providers/genesyscloud/provider';
 import { RoutingQueue } from '../.gen/providers/genesyscloud/routing-queue';
-import { InboundIvr, Queue, SharedFlow } from '../constructs';
+import { FlowCheck, InboundIvr, Queue, SharedFlow, terraformText } from '../constructs';
+import { TerraformData } from '../constructs/terraform-data';
 import { Expr, Prompt } from '../flow';
 import { pinAuthFlow } from '../stacks/flows/pin-auth';
-import { MAX_IVRS, SHARED_FLOWS, dnisFor, ivrFlowFile, moduleFile, writePlainFlowFiles } from './fixtures';
+import { CaseOutput, MAX_IVRS, SHARED_FLOWS, STACK, dnisFor, ivrFlowFile, moduleFile, writePlainFlowFiles } from './fixtures';
+
+const REGION = 'us-east-1';
+
+/** Counts writes of `.yaml` files (the flow files) through the fs calls cdktf and the constructs use. */
+const yamlWrites = { count: 0 };
+function countYamlWrites(): void {
+  // The module object itself (an `import * as` namespace is a copy): cdktf calls through it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const nodeFs = require('fs') as { -readonly [K in keyof typeof fs]: (typeof fs)[K] };
+  const isYaml = (p: unknown) => String(p).endsWith('.yaml');
+  const wrap = <F extends (...args: any[]) => unknown>(original: F, target: (args: Parameters<F>) => unknown): F =>
+    function (this: unknown, ...args: Parameters<F>) {
+      if (isYaml(target(args))) yamlWrites.count++;
+      return original.apply(this, args);
+    } as F;
+  nodeFs.writeFileSync = wrap(nodeFs.writeFileSync, (a) => a[0]);
+  nodeFs.copyFileSync = wrap(nodeFs.copyFileSync, (a) => a[1]);
+  nodeFs.renameSync = wrap(nodeFs.renameSync, (a) => a[1]);
+}
 
 function stack(app: App): TerraformStack {
-  const s = new TerraformStack(app, 'bench');
-  new GenesyscloudProvider(s, 'Genesys', { awsRegion: 'us-east-1' });
+  const s = new TerraformStack(app, STACK);
+  new GenesyscloudProvider(s, 'Genesys', { awsRegion: terraformText(REGION) });
   new LocalBackend(s, { path: 'bench.tfstate' });
   return s;
 }
 
 /**
- * The project's constructs: 10 SharedFlows (the PIN module), 11 Queues, and N InboundIvrs, each calling
- * one module (round-robin) and routing success to one of 10 queues, failure to the operator queue.
+ * The project's constructs in the default stack shape (as `ContactCenterStack`): 10 SharedFlows (the PIN
+ * module), 11 Queues, N InboundIvrs, each calling one module (round-robin) and routing success to one of
+ * 10 queues, failure to the operator queue; the default flow checks (`FlowCheck.attachToStack`); the
+ * flow ids as an output.
  */
 function withConstructs(app: App, ivrs: number): void {
   const s = stack(app);
   const modules = Array.from({ length: SHARED_FLOWS }, (_, m) => new SharedFlow(s, `Pin${m}`, pinAuthFlow({ flowName: `Shared PIN Auth ${m}`, division: 'Home', maxAttempts: 3 })));
   const operator = new Queue(s, 'Operator', { name: 'Operator' });
   const queues = Array.from({ length: SHARED_FLOWS }, (_, q) => new Queue(s, `Queue${q}`, { name: `Queue ${q}` }));
-  for (let i = 0; i < ivrs; i++) {
-    new InboundIvr(s, `Ivr${i}`, {
-      name: `IVR ${i}`,
-      greeting: Prompt.tts(`Welcome to line ${i}.`),
-      dnis: [dnisFor(i)],
-      sharedFlow: modules[i % SHARED_FLOWS],
-      sharedFlowInputs: { ExpectedPin: Expr.string('1234') },
-      routes: { success: queues[i % SHARED_FLOWS], failure: operator },
-    });
-  }
+  const ivrList = Array.from(
+    { length: ivrs },
+    (_, i) =>
+      new InboundIvr(s, `Ivr${i}`, {
+        name: `IVR ${i}`,
+        greeting: Prompt.tts(`Welcome to line ${i}.`),
+        dnis: [dnisFor(i)],
+        sharedFlow: modules[i % SHARED_FLOWS],
+        sharedFlowInputs: { ExpectedPin: Expr.string('1234') },
+        routes: { success: queues[i % SHARED_FLOWS], failure: operator },
+      }),
+  );
+  FlowCheck.attachToStack(s, { region: REGION });
+  const publications = [...modules.map((m) => m.publication), ...ivrList.map((ivr) => ivr.flow.publication)];
+  new TerraformOutput(s, 'flow_ids', {
+    description: 'Ids of the published flows, by flow name',
+    value: Object.fromEntries(publications.map((p) => [terraformText(p.rendered.name), p.resource.id])),
+  });
 }
 
 /**
- * The same resources with the raw bindings only: a static YAML file per flow (an asset, as the
- * constructs use), the same substitutions and dependencies; no flow language, no validation.
+ * The same resources with the raw bindings only: a static YAML file per flow (an asset), the same
+ * substitutions, dependencies and republish trigger, the same check resources (one `terraform_data`
+ * per stack holding every flow, one destroy guard per module, the handler script as an asset) with
+ * hashes left to Terraform (`filesha256`), the same output; no flow language, no validation.
  */
 function plain(app: App, ivrs: number, yamlDir: string): void {
-  writePlainFlowFiles(yamlDir, ivrs);
   const s = stack(app);
   const asset = (id: string, file: string): TerraformAsset => new TerraformAsset(s, id, { path: file, type: AssetType.FILE });
-  const modules = Array.from({ length: SHARED_FLOWS }, (_, m) => new Flow(s, `Pin${m}`, { filepath: asset(`Pin${m}Yaml`, moduleFile(yamlDir, m)).path }));
+  const handler = asset('FlowCheckHandler', path.join(__dirname, '..', 'handlers', 'flow-check.js'));
+  const command = (mode: string) => `node "${handler.path}" ${mode}`;
+  const sha = (file: string) => `\${filesha256("${file}")}`;
+  const moduleFiles = Array.from({ length: SHARED_FLOWS }, (_, m) => asset(`Pin${m}Yaml`, moduleFile(yamlDir, m)).path);
+  const modules = moduleFiles.map((file, m) => new Flow(s, `Pin${m}`, { filepath: file, updateTriggerHash: sha(file) }));
   const operator = new RoutingQueue(s, 'Operator', { name: 'Operator' });
   const queues = Array.from({ length: SHARED_FLOWS }, (_, q) => new RoutingQueue(s, `Queue${q}`, { name: `Queue ${q}` }));
+  const checked: Array<{ name: string; type: string; file: string; flow: Flow; substitutions: Record<string, string>; callers: string[] }> = modules.map((flow, m) => ({
+    name: `Shared PIN Auth ${m}`,
+    type: 'COMMONMODULE',
+    file: moduleFiles[m],
+    flow,
+    substitutions: {},
+    callers: [],
+  }));
   for (let i = 0; i < ivrs; i++) {
+    const file = asset(`IvrFlow${i}Yaml`, ivrFlowFile(yamlDir, i)).path;
+    const substitutions = { queue: queues[i % SHARED_FLOWS].name, operator: operator.name };
     const flow = new Flow(s, `IvrFlow${i}`, {
-      filepath: asset(`IvrFlow${i}Yaml`, ivrFlowFile(yamlDir, i)).path,
-      substitutions: { queue: queues[i % SHARED_FLOWS].name, operator: operator.name },
+      filepath: file,
+      substitutions,
+      updateTriggerHash: `\${sha256("${sha(file)} ${sha(moduleFiles[i % SHARED_FLOWS])}")}`,
       dependsOn: [modules[i % SHARED_FLOWS]],
     });
     new ArchitectIvr(s, `Ivr${i}`, { name: `IVR ${i}`, dnis: [dnisFor(i)], openHoursFlowId: flow.id });
+    checked.push({ name: `IVR ${i}`, type: 'INBOUNDCALL', file, flow, substitutions, callers: [] });
+    checked[i % SHARED_FLOWS].callers.push(`IVR ${i}`);
   }
+  const flows = checked.map((c) => ({ flowName: c.name, flowType: c.type, contentHash: sha(c.file), payloadPath: c.file, substitutions: c.substitutions, stackCallers: c.callers }));
+  const environment: Record<string, string> = { FLOW_CHECK_INPUT: '${jsonencode(self.input.header)}' };
+  for (let i = 0; i * 100 < flows.length; i++) environment[`FLOW_CHECK_FLOWS_${i}`] = `\${jsonencode(slice(self.input.flows, ${i * 100}, ${Math.min((i + 1) * 100, flows.length)}))}`;
+  new TerraformData(s, 'FlowCheck', {
+    input: { header: { region: REGION, republishExternalCallers: false, flowCount: flows.length }, flows },
+    triggersReplace: { flows: flows.map((f) => ({ contentHash: f.contentHash, substitutions: f.substitutions, stackCallers: f.stackCallers })) },
+    dependsOn: checked.map((c) => c.flow),
+    provisioners: [{ type: 'local-exec', command: command('create'), environment }],
+  });
+  checked.slice(0, SHARED_FLOWS).forEach((c, m) => {
+    new TerraformData(s, `Pin${m}DestroyGuard`, {
+      input: { ...flows[m], contentHash: 'n/a', payloadPath: 'n/a', region: REGION, republishExternalCallers: false, allowDestroyWithExternalCallers: false, flowId: c.flow.id },
+      dependsOn: [c.flow],
+      provisioners: [{ type: 'local-exec', when: 'destroy', command: command('destroy'), environment: { FLOW_CHECK_INPUT: '${jsonencode(self.input)}' } }],
+    });
+  });
+  new TerraformOutput(s, 'flow_ids', { description: 'Ids of the published flows, by flow name', value: Object.fromEntries(checked.map((c) => [c.name, c.flow.id])) });
 }
 
 function main(): void {
@@ -74,19 +140,28 @@ function main(): void {
   if (!outdir || !Number.isInteger(ivrs) || ivrs < 0 || ivrs > MAX_IVRS) {
     throw new Error(`usage: synth-case.js <constructs|plain> <ivrs 0..${MAX_IVRS}> <outdir> [<plain yaml dir>]`);
   }
+  const yamlDir = yamlArg ?? `${outdir}-yaml`;
+  // The plain variant's files exist before timing, as in a hand-written app's repository (run.ts writes them).
+  if (variant === 'plain' && !fs.existsSync(ivrFlowFile(yamlDir, Math.max(ivrs - 1, 0)))) writePlainFlowFiles(yamlDir, ivrs);
+  countYamlWrites();
   const app = new App({ outdir });
   if (variant === 'constructs') withConstructs(app, ivrs);
-  else if (variant === 'plain') plain(app, ivrs, yamlArg ?? `${outdir}-yaml`);
+  else if (variant === 'plain') plain(app, ivrs, yamlDir);
   else throw new Error(`unknown variant ${variant}`);
   const builtMs = process.uptime() * 1000;
   app.synth();
-  // process.uptime() counts from process start, so synthMs is the whole `node app.js` up to a written cdktf.out.
   const synthMs = process.uptime() * 1000;
-  const peakRssMb = process.resourceUsage().maxRSS / 1024;
-  const json = JSON.parse(fs.readFileSync(path.join(outdir, 'stacks', 'bench', 'cdk.tf.json'), 'utf8'));
-  const byType = Object.fromEntries(Object.entries((json.resource ?? {}) as Record<string, object>).map(([type, byName]) => [type, Object.keys(byName).length]));
-  const resources = Object.values(byType).reduce((n, c) => n + c, 0);
-  console.log(JSON.stringify({ synthMs, loadMs: loadedMs, buildMs: builtMs - loadedMs, appSynthMs: synthMs - builtMs, peakRssMb, resources, byType }));
+  const usage = process.resourceUsage();
+  const out: CaseOutput = {
+    synthMs,
+    loadMs: loadedMs,
+    buildMs: builtMs - loadedMs,
+    appSynthMs: synthMs - builtMs,
+    peakRssMb: usage.maxRSS / 1024,
+    cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000,
+    yamlWrites: yamlWrites.count,
+  };
+  process.stdout.write(`${JSON.stringify(out)}\n`);
 }
 
 if (require.main === module) main();

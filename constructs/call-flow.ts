@@ -59,7 +59,7 @@ export class CallFlow extends Construct {
 
   /** The flow id (a Terraform reference). */
   get flowId(): string {
-    return this.publication.resource.id;
+    return this.publication.flowId;
   }
 }
 

@@ -1,10 +1,10 @@
 import { Construct } from 'constructs';
-import { AssetType, ITerraformDependable, Lazy, TerraformAsset, TerraformStack } from 'cdktf';
+import { IResolvable, IResolveContext, ITerraformDependable, TerraformStack, Token } from 'cdktf';
 import { ConstructError } from './construct-error';
 import { Flow } from '../.gen/providers/genesyscloud/flow';
 import { FlowDefinition, RenderedFlow, sha256 } from '../flow';
 import type { ISharedFlow } from './shared-flow';
-import { flowFileName, stageFile } from './staging';
+import { FlowFile, flowFileName } from './flow-file';
 import { terraformTextMap } from './terraform-text';
 
 export interface FlowPublicationProps {
@@ -32,17 +32,16 @@ export interface FlowPublicationProps {
  */
 export class FlowPublication extends Construct {
   readonly rendered: RenderedFlow;
-  readonly asset: TerraformAsset;
+  /** The rendered YAML, shipped at a `TerraformAsset`'s path and written once, at synth. */
+  readonly asset: FlowFile;
   readonly resource: Flow;
+  private idToken?: string;
 
   constructor(scope: Construct, id: string, props: FlowPublicationProps) {
     super(scope, id);
     this.rendered = props.definition.render(props.path);
     claimFlowName(this, this.rendered, props.path);
-    this.asset = new TerraformAsset(this, 'Yaml', {
-      path: stageFile(flowFileName(this.rendered.name), this.rendered.yaml),
-      type: AssetType.FILE,
-    });
+    this.asset = new FlowFile(this, 'Yaml', flowFileName(this.rendered.name), this.rendered.yaml);
     const dependencies: ITerraformDependable[] = [...(props.dependsOn ?? [])];
     for (const shared of props.sharedFlows) if (shared.dependable) dependencies.push(shared.dependable);
     const substitutions = props.substitutions;
@@ -50,19 +49,50 @@ export class FlowPublication extends Construct {
     this.resource = new Flow(this, 'Resource', {
       filepath: this.asset.path,
       substitutions: Object.keys(substitutions).length > 0 ? terraformTextMap(substitutions) : undefined,
-      updateTriggerHash: Lazy.stringValue({
-        produce: (context) =>
-          sha256(
-            JSON.stringify({
-              content: rendered.contentHash,
-              substitutions: Object.entries(context.resolve(substitutions) as Record<string, string>).sort(([a], [b]) => a.localeCompare(b)),
-              sharedFlows: props.sharedFlows.map((s) => [s.flowName, s.contentHash ?? 'external']).sort(([a], [b]) => a.localeCompare(b)),
-            }),
-          ),
-      }),
+      updateTriggerHash: Token.asString(
+        new Produced((context) =>
+          JSON.stringify({
+            content: rendered.contentHash,
+            substitutions: Object.entries(context.resolve(substitutions) as Record<string, string>).sort(([a], [b]) => a.localeCompare(b)),
+            sharedFlows: props.sharedFlows.map((s) => [s.flowName, s.contentHash ?? 'external']).sort(([a], [b]) => a.localeCompare(b)),
+          }),
+        ),
+      ),
       forceUnlock: props.forceUnlock,
       dependsOn: dependencies.length > 0 ? dependencies : undefined,
     });
+  }
+
+  /**
+   * The flow id (a Terraform reference to `genesyscloud_flow.id`), one token for every caller: the
+   * binding's getter makes a new token, with a captured stack trace, on every read.
+   */
+  get flowId(): string {
+    this.idToken ??= this.resource.id;
+    return this.idToken;
+  }
+}
+
+/**
+ * The update trigger hash, produced at synth (substitutions are references resolved only then): what
+ * `Lazy.stringValue` would give, without the stack trace cdktf captures for every Lazy (a tenth of the
+ * construct tree's time at 1 000 flows), and hashed once per distinct input (cdktf resolves it several
+ * times per synth).
+ */
+class Produced implements IResolvable {
+  readonly creationStack: string[] = [];
+  private last?: { input: string; hash: string };
+
+  constructor(private readonly input: (context: IResolveContext) => string) {}
+
+  resolve(context: IResolveContext): string {
+    const input = this.input(context);
+    if (this.last?.input !== input) this.last = { input, hash: sha256(input) };
+    return this.last.hash;
+  }
+
+  toString(): string {
+    return Token.asString(this);
   }
 }
 

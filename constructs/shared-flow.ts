@@ -95,7 +95,7 @@ export class SharedFlow<O extends string = string> extends Construct implements 
     return this.publication.resource;
   }
   get flowId(): string {
-    return this.publication.resource.id;
+    return this.publication.flowId;
   }
 }
 

@@ -3,9 +3,10 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Construct } from 'constructs';
+import { App, TerraformStack } from 'cdktf';
+import { GenesyscloudProvider } from '../../.gen/providers/genesyscloud/provider';
 import { ENVIRONMENTS, EnvironmentConfig, configProblems } from '../../config';
 import { InboundIvr, Queue, SharedFlow } from '../../constructs';
-import { stageFile } from '../../constructs/staging';
 import { Expr, Prompt } from '../../flow';
 import { resourceAt, simpleModule, synthJson, testStack } from '../support/fixtures';
 
@@ -28,12 +29,34 @@ describe('findings of the test review', () => {
     expect(ivr.flow.publication.rendered.yaml).toContain(`{{${other.substitutionKey}}}`);
   });
 
-  it('a staged file that was tampered with is never reused', () => {
-    const first = stageFile('Tamper.yaml', 'commonModule:\n  name: Real\n');
-    fs.writeFileSync(first, 'commonModule:\n  name: PLANTED\n');
-    const second = stageFile('Tamper.yaml', 'commonModule:\n  name: Real\n');
-    expect(fs.readFileSync(second, 'utf8')).toBe('commonModule:\n  name: Real\n');
-    expect(fs.statSync(path.dirname(path.dirname(second))).mode & 0o077).toBe(0);
+  it('writes a flow file once, at synth, only into the stack folder (no staging copy anyone could tamper with)', () => {
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'flow-file-'));
+    const tmp = path.join(work, 'tmp');
+    fs.mkdirSync(tmp);
+    const saved = process.env.TMPDIR;
+    process.env.TMPDIR = tmp;
+    try {
+      const app = new App({ outdir: path.join(work, 'out') });
+      const stack = new TerraformStack(app, 'files');
+      new GenesyscloudProvider(stack, 'Genesys', { awsRegion: 'us-east-1' });
+      const module = new SharedFlow(stack, 'M', simpleModule('Written Once'));
+      // Rendered and hashed in memory: nothing on disk before synth, in the temp folder or the outdir.
+      expect(fs.readdirSync(tmp)).toEqual([]);
+      const yamlFiles = () => (fs.readdirSync(path.join(work, 'out'), { recursive: true }) as string[]).filter((f) => f.endsWith('.yaml'));
+      expect(yamlFiles()).toEqual([]);
+      const file = path.join(work, 'out', 'stacks', 'files', module.publication.asset.path);
+      fs.mkdirSync(path.join(path.dirname(file), '..', 'OLDHASH'), { recursive: true });
+      app.synth();
+      expect(fs.readFileSync(file, 'utf8')).toBe(module.definition.render().yaml);
+      // An earlier synth's version of the file (another hash) is gone, as with a TerraformAsset.
+      expect(fs.readdirSync(path.dirname(path.dirname(file)))).toEqual([path.basename(path.dirname(file))]);
+      expect(fs.readdirSync(tmp)).toEqual([]);
+      expect(yamlFiles()).toEqual([path.relative(path.join(work, 'out'), file)]);
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+      fs.rmSync(work, { recursive: true, force: true });
+    }
   });
 
   it('main.js with invalid configuration exits 1 and creates no output folder', () => {
