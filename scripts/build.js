@@ -13,8 +13,9 @@
 //   esbuild    the exact inputs esbuild reported in the previous build's metafile (node_modules files
 //              included), tsconfig.json and package-lock.json.
 // The stamp dist/.build-stamp.json holds each step's command, input hashes and outputs; metafiles are
-// kept in dist/.build/. A step that fails leaves no stamp entry, so the next run retries it; its exit
-// code becomes this script's exit code.
+// kept in dist/.build/. A step is marked unfinished in the stamp before it starts and recorded only
+// when it succeeds, so a failed or interrupted step runs again next time; a failing tool's exit code
+// becomes this script's exit code.
 //
 // Output: nothing when nothing was rebuilt; otherwise one line per step on stderr
 // ("build: tsc (changed: main.ts) 2.8 s"). The tools' own messages also go to stderr, so stdout stays
@@ -292,7 +293,7 @@ function planTsc(stamp, force, hashCache) {
   let missingOutput = false;
   if (force) reason = 'forced';
   else if (!previous || previous.failed) {
-    reason = previous ? 'failed last time' : 'no previous build';
+    reason = previous ? 'failed or interrupted last time' : 'no previous build';
     // dist/ may hold tsc's incremental state from an earlier build while some outputs are gone.
     missingOutput = outputs.some((o) => !fs.existsSync(abs(o)));
   } else if (JSON.stringify(previous.command) !== JSON.stringify(command)) reason = 'build command changed';
@@ -323,7 +324,7 @@ function planBundle(bundle, stamp, force, hashCache) {
   let inputs = {};
   if (force) reason = 'forced';
   else if (!previous) reason = 'no previous build';
-  else if (previous.failed) reason = 'failed last time';
+  else if (previous.failed) reason = 'failed or interrupted last time';
   else if (JSON.stringify(previous.command) !== JSON.stringify(command)) reason = 'build command changed';
   else if (!fs.existsSync(metafile)) reason = `missing: ${rel(metafile)}`;
   else {
@@ -387,9 +388,10 @@ async function main() {
     const stale = plans.filter((p) => p.reason);
     if (!stale.length) return 0;
 
-    // A step that is killed half-way must not look fresh afterwards: drop its entry first. A step that
-    // fails is recorded as failed, so the next run retries it.
-    for (const p of stale) delete stamp.steps[p.name];
+    // A step that fails or is killed half-way must not look fresh afterwards: mark it unfinished first
+    // (keeping the outputs tsc may have written, so outputs of deleted sources are still found later).
+    const unfinished = (p) => ({ failed: true, outputs: [...new Set([...(stamp.steps[p.name]?.outputs ?? []), ...(p.outputs ?? [])])] });
+    for (const p of stale) stamp.steps[p.name] = unfinished(p);
     writeStamp(stamp);
 
     let exitCode = 0;
@@ -402,7 +404,6 @@ async function main() {
           stamp.steps[p.name] = result.entry;
           log(`${p.label} (${p.reason}) ${seconds.toFixed(1)} s`);
         } else {
-          stamp.steps[p.name] = { failed: true };
           log(`${p.label} (${p.reason}) FAILED with exit code ${result.code} after ${seconds.toFixed(1)} s; it runs again next time`);
           if (!exitCode) exitCode = result.code;
         }
