@@ -208,7 +208,7 @@ describe('drift detection against the emulator', () => {
   it("never prints this deployment's OAuth client id, in any format (npm run drift, compiled)", async () => {
     const run = (...args: string[]) =>
       new Promise<{ code: number | null; out: string }>((resolve) => {
-        const child = spawn(process.execPath, ['dist/tools/drift.js', ...args], { cwd: root, env: { ...process.env, ...emulatorEnv(emulator) } });
+        const child = spawn(process.execPath, ['dist/tools/drift.js', ...args, '--export-first-poll-ms', '100'], { cwd: root, env: { ...process.env, ...emulatorEnv(emulator) } });
         let out = '';
         child.stdout.on('data', (d) => (out += d));
         child.stderr.on('data', (d) => (out += d));
@@ -241,7 +241,7 @@ describe('drift detection against the emulator', () => {
   it('npm run drift (compiled) exits 0 in sync and 2 on drift', async () => {
     const run = (...args: string[]) =>
       new Promise<{ code: number | null; stdout: string }>((resolve) => {
-        const child = spawn(process.execPath, ['dist/tools/drift.js', ...args], { cwd: root, env: { ...process.env, ...emulatorEnv(emulator) } });
+        const child = spawn(process.execPath, ['dist/tools/drift.js', ...args, '--export-first-poll-ms', '100'], { cwd: root, env: { ...process.env, ...emulatorEnv(emulator) } });
         let stdout = '';
         child.stdout.on('data', (d) => (stdout += d));
         child.on('close', (code) => resolve({ code, stdout }));
