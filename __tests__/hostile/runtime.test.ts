@@ -19,15 +19,15 @@ import { ENVIRONMENTS } from '../../config';
 import { GenesysEmulator } from '../../emulator';
 import { ArchitectOps } from '../../runtime/architect/architect-ops';
 import { detectDrift } from '../../runtime/drift/drift-check';
-import { checkPublishedFlow } from '../../runtime/flow-check/flow-check';
-import { FlowCheckInput } from '../../runtime/flow-check/flow-check-input';
+import { checkStackFlows } from '../../runtime/flow-check/flow-check';
+import { CheckedFlow } from '../../runtime/flow-check/flow-check-input';
 import * as genesysErrors from '../../runtime/genesys/genesys-error';
 import { GenesysClient, GenesysClientOptions, GenesysSettings } from '../../runtime/genesys';
 import { applySubstitutions } from '../../runtime/synth-output/substitutions';
 import { ContactCenterStack, addEnvironments } from '../../stacks';
 import { TEST_CLIENT_ID, TEST_CLIENT_SECRET, connect, emulatorEnv, startEmulator } from '../support/emulator';
-import { run, within } from '../support/processes';
-import { DEV_QUEUES, salesCheckInput } from '../support/flow-check-inputs';
+import { Run, run, within } from '../support/processes';
+import { DEV_QUEUES, salesCheckedFlow, stackCheckEnv, stackCheckInput } from '../support/flow-check-inputs';
 
 const root = path.resolve(__dirname, '..', '..');
 const QUEUES = DEV_QUEUES;
@@ -85,9 +85,10 @@ describe('hostile input: the runtime and the emulator', () => {
   const outside = path.join(work, 'outside');
 
   const salesYaml = () => dev.salesIvr.flow.publication.rendered.yaml;
-  const inputFor = salesCheckInput;
-  const handler = (input: FlowCheckInput, env: Record<string, string> = {}, killAfterMs = 30_000) =>
-    run('dist/handlers/flow-check.js', ['create'], { ...emulatorEnv(emulator), FLOW_CHECK_INPUT: JSON.stringify(input), FLOW_CHECK_WAIT_SECONDS: '3', ...env }, stackDir, killAfterMs);
+  const inputFor = salesCheckedFlow;
+  /** The compiled handler, once for the stack: every flow given, as Terraform passes them (FLOW_CHECK_INPUT + FLOW_CHECK_FLOWS_n). */
+  const handler = (flows: CheckedFlow | CheckedFlow[], env: Record<string, string> = {}, killAfterMs = 30_000) =>
+    run('dist/handlers/flow-check.js', ['create'], { ...emulatorEnv(emulator), ...stackCheckEnv(flows), FLOW_CHECK_WAIT_SECONDS: '3', ...env }, stackDir, killAfterMs);
 
   beforeAll(async () => {
     [dev] = addEnvironments(Testing.app(), [ENVIRONMENTS[0]]);
@@ -238,7 +239,7 @@ describe('hostile input: the runtime and the emulator', () => {
       emulator.faults.add({ kind: 'failExport', count: 1, message: `export worker: Authorization=Basic%20${encodeURIComponent(b64(`${TEST_CLIENT_ID}:${TEST_CLIENT_SECRET}`))}; secret ${b64url(TEST_CLIENT_SECRET)}` });
       const result = await handler(inputFor());
       expect(result.code).toBe(2);
-      expect(result.stderr).toContain('flow check could not complete: GC4003 [export job] the export failed: export worker:');
+      expect(result.stderr).toContain("could not check: exporting flows failed: GC4003 [export job] the export failed: export worker:");
       expectNoCredentials(result.stdout + result.stderr, credentialForms(TEST_CLIENT_ID, TEST_CLIENT_SECRET));
     });
 
@@ -405,7 +406,7 @@ describe('hostile input: the runtime and the emulator', () => {
       const before = emulator.tokenRequests;
       const result = await handler(inputFor());
       expect(result.stderr).toBe('');
-      expect(result.stdout).toContain("INBOUNDCALL 'DEV Sales IVR': published content matches the synthesized flow");
+      expect(result.stdout).toMatch(/^INBOUNDCALL 'DEV Sales IVR': published version \S+ matches the synthesized flow \(abc123def456\)/m);
       expect(result.code).toBe(0);
       expect(emulator.tokenRequests - before).toBe(2);
     });
@@ -418,18 +419,27 @@ describe('hostile input: the runtime and the emulator', () => {
       expect(result.stdout + result.stderr).not.toContain('root:');
       expect(result.stdout + result.stderr).not.toContain('TOP-SECRET-CONTENT-4242');
     };
+    /** The stack's input with a hostile flow after a good one: one refused payload refuses the whole check. */
+    const behindGood = (payloadPath: string) => [inputFor(), inputFor({ flowName: 'DEV Hostile IVR', payloadPath })];
 
-    it('case 7: an absolute payloadPath (/etc/passwd) is refused (GC4008, exit 2) and never read or echoed', async () => {
-      const result = await handler(inputFor({ payloadPath: '/etc/passwd' }));
+    it('case 7: an absolute payloadPath (/etc/passwd) is refused (GC4008, exit 2) and never read or echoed, before the login', async () => {
+      const before = emulator.tokenRequests;
+      const result = await handler(behindGood('/etc/passwd'));
       refused(result);
       expect(result.stderr).toContain('is an absolute path');
+      expect(result.stdout).toBe('');
+      expect(emulator.tokenRequests).toBe(before);
     });
 
-    it('case 7: an absolute path is refused in-process before any API call', async () => {
+    it('case 7: an absolute path is refused in-process before any API call, whichever flow of the stack carries it', async () => {
       const ops = await emulatorOps();
       const calls = ops.client.apiCalls;
-      const error = await checkPublishedFlow(ops, inputFor({ payloadPath: path.join(outside, 'secret.yaml') }), { poll, stackDir }).catch((e) => e);
-      expect(error).toMatchObject({ code: 'GC4008' });
+      const hostile = inputFor({ flowName: 'DEV Hostile IVR', payloadPath: path.join(outside, 'secret.yaml') });
+      for (const flows of [[hostile], [inputFor(), hostile]]) {
+        const error = await checkStackFlows(ops, stackCheckInput(flows), { poll, stackDir }).catch((e) => e);
+        expect(error).toMatchObject({ code: 'GC4008' });
+        expect(printable(error)).not.toContain('TOP-SECRET-CONTENT-4242');
+      }
       expect(ops.client.apiCalls).toBe(calls);
     });
 
@@ -437,31 +447,31 @@ describe('hostile input: the runtime and the emulator', () => {
       const result = await handler(inputFor({ payloadPath: '../outside/secret.yaml' }));
       refused(result);
       expect(result.stderr).toContain('contains ".." segments');
-      refused(await handler(inputFor({ payloadPath: 'assets/../../../../../../etc/passwd' })));
+      refused(await handler(behindGood('assets/../../../../../../etc/passwd')));
     });
 
     it('case 7: a symbolic link inside the stack folder that leads outside is refused (one that stays inside is followed)', async () => {
       fs.symlinkSync(path.join(outside, 'secret.yaml'), path.join(stackDir, 'assets', 'leak.yaml'));
       fs.symlinkSync(outside, path.join(stackDir, 'linked-dir'));
       fs.symlinkSync('sales.yaml', path.join(stackDir, 'assets', 'alias.yaml'));
-      const viaFile = await handler(inputFor({ payloadPath: 'assets/leak.yaml' }));
+      const viaFile = await handler(behindGood('assets/leak.yaml'));
       refused(viaFile);
       expect(viaFile.stderr).toContain('leads outside the stack folder');
       refused(await handler(inputFor({ payloadPath: 'linked-dir/secret.yaml' })));
       const inside = await handler(inputFor({ payloadPath: 'assets/alias.yaml' }));
-      expect(inside.stdout).toContain('published content matches the synthesized flow');
+      expect(inside.stdout).toMatch(/^INBOUNDCALL 'DEV Sales IVR': published version \S+ matches the synthesized flow/m);
       expect(inside.code).toBe(0);
     });
 
     it('case 7: a directory is refused as not a regular file', async () => {
-      const result = await handler(inputFor({ payloadPath: 'assets' }));
+      const result = await handler(behindGood('assets'));
       refused(result);
       expect(result.stderr).toContain('is not a regular file');
     });
 
     it('case 7: a FIFO is refused at once (never opened for a blocking read)', async () => {
       execFileSync('mkfifo', [path.join(stackDir, 'assets', 'pipe.yaml')]);
-      const result = await handler(inputFor({ payloadPath: 'assets/pipe.yaml' }), {}, 15_000);
+      const result = await handler(behindGood('assets/pipe.yaml'), {}, 15_000);
       refused(result);
       expect(result.stderr).toContain('is not a regular file');
     }, 30_000);
@@ -470,14 +480,14 @@ describe('hostile input: the runtime and the emulator', () => {
       const big = path.join(stackDir, 'assets', 'big.yaml');
       fs.writeFileSync(big, 'inboundCall:\n  name: TOP-SECRET-CONTENT-4242\n');
       fs.truncateSync(big, 11 * 1024 * 1024);
-      const result = await handler(inputFor({ payloadPath: 'assets/big.yaml' }));
+      const result = await handler(behindGood('assets/big.yaml'));
       refused(result);
       expect(result.stderr).toContain('more than the 10485760 a flow file may have');
     });
 
     it('case 7: a missing file or a NUL byte is refused with the same code', async () => {
       refused(await handler(inputFor({ payloadPath: 'assets/missing.yaml' })));
-      refused(await handler(inputFor({ payloadPath: 'assets/sales.yaml\u0000.txt' })));
+      refused(await handler(behindGood('assets/sales.yaml\u0000.txt')));
     });
   });
 

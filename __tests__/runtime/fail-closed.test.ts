@@ -10,7 +10,7 @@ import { GenesysEmulator } from '../../emulator';
 import { ArchitectOps, MAX_POLL_MS, exportFileName, pollMs } from '../../runtime/architect/architect-ops';
 import { detectDrift } from '../../runtime/drift/drift-check';
 import { exitCodeOf } from '../../runtime/drift/drift-format';
-import { FlowCheckInput } from '../../runtime/flow-check/flow-check-input';
+import { CheckedFlow, FlowCheckInput, StackCheckInput, stackCheckEnvironment } from '../../runtime/flow-check/flow-check-input';
 import { GenesysError, MAX_LISTED_ENTITIES, maxPages, readFlow, readListing } from '../../runtime/genesys';
 import { applyLikeProvider } from '../../runtime/synth-output/apply-like-provider';
 import { SynthesizedStack } from '../../runtime/synth-output/synthesized-stack';
@@ -99,24 +99,30 @@ describe('fail closed on answers that are not what the Genesys API promises', ()
   /** Requests the storage server received. */
   let storageRequests = 0;
 
-  const inputFor = (flowName: string, flowType: string): FlowCheckInput => {
+  /** One flow of the stack check's input; its rendered YAML is written to the stack folder. */
+  const flowFor = (flowName: string, flowType: string): CheckedFlow => {
     // Relative to the stack folder (the handler's working directory, `work`), as Terraform's input is.
     const payloadPath = `${flowName.replace(/\W+/g, '-')}.yaml`;
     fs.writeFileSync(path.join(work, payloadPath), stack.flows.find((f) => f.name === flowName)!.yaml);
-    return {
-      flowName,
-      flowType,
-      contentHash: 'abc123def4567890',
-      payloadPath,
-      substitutions: {},
-      region: 'us-east-1',
-      stackCallers: ['TEST Sales IVR', 'TEST Support IVR'],
-      republishExternalCallers: false,
-      allowDestroyWithExternalCallers: false,
-    };
+    return { flowName, flowType, contentHash: 'abc123def4567890', payloadPath, substitutions: {}, stackCallers: flowType === 'COMMONMODULE' ? ['TEST Sales IVR', 'TEST Support IVR'] : [] };
   };
-  const handler = (mode: 'create' | 'destroy', input: FlowCheckInput) =>
+  /** Every flow of the synthesized stack: what the stack's one post-apply check is given. */
+  const stackFlows = () => stack.flows.map((f) => flowFor(f.name, f.type));
+  const stackInput = (flows: CheckedFlow[]): StackCheckInput => ({ header: { region: 'us-east-1', republishExternalCallers: false, flowCount: flows.length }, flows });
+  /** The destroy guard's input for one shared flow. */
+  const inputFor = (flowName: string, flowType: string): FlowCheckInput => ({
+    ...flowFor(flowName, flowType),
+    stackCallers: ['TEST Sales IVR', 'TEST Support IVR'],
+    region: 'us-east-1',
+    republishExternalCallers: false,
+    allowDestroyWithExternalCallers: false,
+  });
+  const handler = (mode: 'destroy', input: FlowCheckInput) =>
     run('dist/handlers/flow-check.js', [mode], { ...emulatorEnv(emulator), FLOW_CHECK_INPUT: JSON.stringify(input), FLOW_CHECK_WAIT_SECONDS: '10' }, work);
+  /** The stack's post-apply check (compiled handler, `create`), once for all these flows; `env` as Terraform would set it. */
+  const checkWith = (env: Record<string, string>, extra: Record<string, string> = {}) =>
+    run('dist/handlers/flow-check.js', ['create'], { ...emulatorEnv(emulator), ...env, FLOW_CHECK_WAIT_SECONDS: '10', ...extra }, work);
+  const check = (flows: CheckedFlow[] = stackFlows(), extra: Record<string, string> = {}) => checkWith(stackCheckEnvironment(stackInput(flows)), extra);
   const fault = (anomaly: Anomaly, apiPath: string) =>
     emulator.faults.add({ kind: 'body', body: anomaly.body, contentType: anomaly.contentType ?? 'application/json', status: 200, count: 1, path: apiPath });
   const drift = () => detectDrift(ops, stack, STACK, { namePrefix: env.namePrefix, poll });
@@ -146,31 +152,44 @@ describe('fail closed on answers that are not what the Genesys API promises', ()
     fs.rmSync(work, { recursive: true, force: true });
   });
 
-  describe('flow check (compiled handler) exits 2 when the flow listing cannot be read', () => {
+  describe('flow check (compiled handler, every flow of the stack at once) exits 2 when the flow listing cannot be read', () => {
+    it('passes when the answers are readable (control)', async () => {
+      const flows = stackFlows();
+      const result = await check(flows);
+      expect(result.stderr).toBe('');
+      for (const f of flows) expect(result.stdout).toContain(`${f.flowType} '${f.flowName}': published version 1.0 matches the synthesized flow (abc123def456)`);
+      expect(result.code).toBe(0);
+    });
+
     it.each(LISTING_ANOMALIES)('$name', async (anomaly) => {
       fault(anomaly, '/api/v2/flows');
-      const result = await handler('create', inputFor('TEST Sales IVR', 'INBOUNDCALL'));
-      expect(result.stderr).toMatch(/flow check could not complete: GC4006 \[GET \/api\/v2\/flows\]/);
+      const result = await check();
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toMatch(/^flow check could not complete: GC4006 \[GET \/api\/v2\/flows\]/);
       expect(result.stderr).toMatch(anomaly.says);
       expect(result.stderr).toContain('Fix: retry; if it persists, the API or a proxy in between answers something other than the Genesys API');
       expect(result.code).toBe(2);
     });
   });
 
-  describe('flow check (compiled handler) exits 2 on export job anomalies', () => {
+  describe('flow check (compiled handler, every flow of the stack at once) exits 2 on export job anomalies', () => {
     it.each(exportAnomalies('http://storage.invalid'))('$name', async (anomaly) => {
       const served = anomaly.body.replace('http://storage.invalid', storageUrl);
       emulator.faults.add({ kind: 'body', body: served, contentType: 'application/json', status: 200, count: 1, path: '/api/v2/flows/export/jobs/' });
-      const result = await handler('create', inputFor('TEST Sales IVR', 'INBOUNDCALL'));
-      expect(result.stderr).toMatch(/flow check could not complete: GC4006/);
+      const result = await check();
+      // Nothing could be compared: no flow is said to match, none to differ.
+      expect(result.stdout).toBe('');
+      expect(result.stderr).not.toMatch(/matches the synthesized flow|differs from the synthesized flow/);
+      expect(result.stderr).toMatch(/^could not check: exporting flows failed: GC4006/m);
       expect(result.stderr).toMatch(anomaly.says);
       expect(result.code).toBe(2);
     });
 
     it('never echoes tokens or presigned signatures from a bad download', async () => {
       fault({ name: '', body: JSON.stringify({ id: 'job-1', status: 'Success', downloadUrl: `${storageUrl}/html?X-Amz-Signature=s3cr3tsig` }), says: /./ }, '/api/v2/flows/export/jobs/');
-      const result = await handler('create', inputFor('TEST Sales IVR', 'INBOUNDCALL'));
+      const result = await check();
       expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/^could not check: exporting flows failed: GC4006/m);
       expect(result.stderr).toContain('Bearer [redacted]');
       expect(result.stderr).not.toContain('abc.def.ghi');
       expect(result.stderr).not.toContain('s3cr3tsig');
@@ -239,6 +258,118 @@ describe('fail closed on answers that are not what the Genesys API promises', ()
       expect(result.stderr).toMatch(/refusing to destroy: .*GC4006 \[GET \/api\/v2\/architect\/dependencytracking\/consumingresources\]/);
       expect(result.stderr).toMatch(anomaly.says);
       expect(result.code).toBe(2);
+    });
+  });
+
+  describe('flow check (compiled handler) refuses an input of the wrong shape: exit 2, before the login', () => {
+    /** `env` with these variables replaced (a value of undefined removes the variable). */
+    const withEnv = (env: Record<string, string>, changes: Record<string, string | undefined>) => {
+      const out = { ...env };
+      for (const [name, value] of Object.entries(changes)) {
+        if (value === undefined) delete out[name];
+        else out[name] = value;
+      }
+      return out;
+    };
+    /** `count` flows (the stack's, repeated under other names), as Terraform slices them: 100 per FLOW_CHECK_FLOWS_n. */
+    const manyFlows = (count: number) => {
+      const flows = stackFlows();
+      return Array.from({ length: count }, (_, i) => ({ ...flows[i % flows.length], flowName: `${flows[i % flows.length].flowName} ${i}` }));
+    };
+    const refused = async (env: Record<string, string>, says: RegExp | string) => {
+      const logins = emulator.tokenRequests;
+      const result = await checkWith(env);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toMatch(/^flow check could not complete: /);
+      if (typeof says === 'string') expect(result.stderr).toContain(says);
+      else expect(result.stderr).toMatch(says);
+      expect(result.code).toBe(2);
+      expect(emulator.tokenRequests).toBe(logins);
+    };
+
+    it('reads a stack of 250 flows from three slices (control: FLOW_CHECK_SKIP=1 parses the input, then skips)', async () => {
+      const env = stackCheckEnvironment(stackInput(manyFlows(250)));
+      expect(Object.keys(env).sort()).toEqual(['FLOW_CHECK_FLOWS_0', 'FLOW_CHECK_FLOWS_1', 'FLOW_CHECK_FLOWS_2', 'FLOW_CHECK_INPUT']);
+      const result = await checkWith(env, { FLOW_CHECK_SKIP: '1' });
+      expect(result.stdout.trim()).toBe('250 flow(s): flow check skipped (FLOW_CHECK_SKIP=1)');
+      expect(result.code).toBe(0);
+    });
+
+    // Each flow entry is checked where it is, and named by its variable and index.
+    it.each<[string, Record<string, unknown>, RegExp]>([
+      ['stackCallers as a string (a substring match would pass callers outside the stack)', { stackCallers: 'TEST Sales IVR, Partner IVR' }, /FLOW_CHECK_FLOWS_0\[1\]\.stackCallers is not a list of flow names/],
+      ['stackCallers holding a number', { stackCallers: ['TEST Sales IVR', 7] }, /FLOW_CHECK_FLOWS_0\[1\]\.stackCallers is not a list of flow names/],
+      ['stackCallers holding an empty name', { stackCallers: [''] }, /FLOW_CHECK_FLOWS_0\[1\]\.stackCallers is not a list of flow names/],
+      ['substitutions as a list', { substitutions: ['a'] }, /FLOW_CHECK_FLOWS_0\[1\]\.substitutions is not an object of strings/],
+      ['substitutions holding a number', { substitutions: { queue_Sales: 7 } }, /FLOW_CHECK_FLOWS_0\[1\]\.substitutions is not an object of strings/],
+      ['flowName missing', { flowName: undefined }, /FLOW_CHECK_FLOWS_0\[1\]\.flowName is missing/],
+      ['flowType not a string', { flowType: 1 }, /FLOW_CHECK_FLOWS_0\[1\]\.flowType is missing/],
+      ['payloadPath empty', { payloadPath: '' }, /FLOW_CHECK_FLOWS_0\[1\]\.payloadPath is missing/],
+    ])('refuses a flow entry with %s', async (_name, change, says) => {
+      const flows = stackFlows();
+      const bad = { ...flows[1], ...change } as unknown as CheckedFlow;
+      await refused(stackCheckEnvironment(stackInput([flows[0], bad, ...flows.slice(2)])), says);
+    });
+
+    it('refuses a flow entry that is not an object', async () => {
+      const [first] = stackFlows();
+      await refused({ FLOW_CHECK_INPUT: JSON.stringify({ region: 'us-east-1', flowCount: 2 }), FLOW_CHECK_FLOWS_0: JSON.stringify([first, 'TEST Sales IVR']) }, 'FLOW_CHECK_FLOWS_0[1] is not a JSON object');
+    });
+
+    it('names a bad entry of a later slice by its own variable and index', async () => {
+      const flows = manyFlows(101);
+      const env = stackCheckEnvironment(stackInput(flows));
+      const second = JSON.parse(env.FLOW_CHECK_FLOWS_1) as Array<Record<string, unknown>>;
+      expect(second).toHaveLength(1);
+      second[0].stackCallers = 'TEST Sales IVR';
+      await refused(withEnv(env, { FLOW_CHECK_FLOWS_1: JSON.stringify(second) }), 'FLOW_CHECK_FLOWS_1[0].stackCallers is not a list of flow names');
+    });
+
+    it.each<[string, Record<string, unknown> | unknown[] | undefined, string]>([
+      ['missing', undefined, 'FLOW_CHECK_INPUT is not set'],
+      ['a list', [{ flowCount: 1 }], 'FLOW_CHECK_INPUT is not a JSON object'],
+      ['without flowCount', { region: 'us-east-1', republishExternalCallers: false }, 'FLOW_CHECK_INPUT.flowCount is not a positive whole number'],
+      ['with flowCount 0', { flowCount: 0 }, 'FLOW_CHECK_INPUT.flowCount is not a positive whole number'],
+      ['with flowCount -1', { flowCount: -1 }, 'FLOW_CHECK_INPUT.flowCount is not a positive whole number'],
+      ['with flowCount 1.5', { flowCount: 1.5 }, 'FLOW_CHECK_INPUT.flowCount is not a positive whole number'],
+      ['with flowCount "many"', { flowCount: 'many' }, 'FLOW_CHECK_INPUT.flowCount is not a positive whole number'],
+      ['with flowCount null', { flowCount: null }, 'FLOW_CHECK_INPUT.flowCount is not a positive whole number'],
+      ['with a region that is not a string', { flowCount: 1, region: 7 }, 'FLOW_CHECK_INPUT.region is not a string'],
+    ])('refuses a header (FLOW_CHECK_INPUT) %s', async (_name, header, says) => {
+      const env = stackCheckEnvironment(stackInput([flowFor('TEST Sales IVR', 'INBOUNDCALL')]));
+      await refused(withEnv(env, { FLOW_CHECK_INPUT: header === undefined ? undefined : JSON.stringify(header) }), says);
+    });
+
+    it('refuses a missing slice: the flows of FLOW_CHECK_FLOWS_1 are not checked as "fewer flows"', async () => {
+      const env = stackCheckEnvironment(stackInput(manyFlows(101)));
+      await refused(withEnv(env, { FLOW_CHECK_FLOWS_1: undefined }), 'FLOW_CHECK_FLOWS_1 is not set: FLOW_CHECK_INPUT.flowCount says 101 flows, the slices before it hold 100');
+      await refused(withEnv(env, { FLOW_CHECK_FLOWS_0: undefined }), 'FLOW_CHECK_FLOWS_0 is not set: FLOW_CHECK_INPUT.flowCount says 101 flows, the slices before it hold 0');
+    });
+
+    it('refuses a flowCount that does not match the flows the slices hold', async () => {
+      const flows = stackFlows();
+      expect(flows.length).toBeGreaterThan(2);
+      // More flows than the count: the extra flows would otherwise go unchecked.
+      await refused(withEnv(stackCheckEnvironment(stackInput(flows)), { FLOW_CHECK_INPUT: JSON.stringify({ region: 'us-east-1', flowCount: flows.length - 1 }) }), `FLOW_CHECK_FLOWS_n hold ${flows.length} flows or more, but FLOW_CHECK_INPUT.flowCount says ${flows.length - 1}`);
+      // Fewer flows than the count: the next slice is missing.
+      await refused(withEnv(stackCheckEnvironment(stackInput(flows)), { FLOW_CHECK_INPUT: JSON.stringify({ region: 'us-east-1', flowCount: flows.length + 1 }) }), `FLOW_CHECK_FLOWS_1 is not set: FLOW_CHECK_INPUT.flowCount says ${flows.length + 1} flows, the slices before it hold ${flows.length}`);
+      // A slice beyond what the count accounts for.
+      await refused(withEnv(stackCheckEnvironment(stackInput(flows)), { FLOW_CHECK_FLOWS_1: JSON.stringify([flows[0]]) }), `but FLOW_CHECK_INPUT.flowCount says ${flows.length}`);
+    });
+
+    it.each<[string, string]>([
+      ['an object', JSON.stringify({ 0: { flowName: 'TEST Sales IVR' } })],
+      ['a string', JSON.stringify('TEST Sales IVR')],
+      ['null', 'null'],
+      ['an empty list', '[]'],
+    ])('refuses a slice that is %s, not a list of flows', async (_name, slice) => {
+      const env = stackCheckEnvironment(stackInput([flowFor('TEST Sales IVR', 'INBOUNDCALL')]));
+      await refused(withEnv(env, { FLOW_CHECK_FLOWS_0: slice }), 'FLOW_CHECK_FLOWS_0 is not a list of flows');
+    });
+
+    it('refuses a slice that is not JSON', async () => {
+      const env = stackCheckEnvironment(stackInput([flowFor('TEST Sales IVR', 'INBOUNDCALL')]));
+      await refused(withEnv(env, { FLOW_CHECK_FLOWS_0: '[{"flowName": "TEST Sales' }), /JSON/);
     });
   });
 
@@ -391,10 +522,10 @@ describe('fail closed on answers that are not what the Genesys API promises', ()
 
   describe('FLOW_CHECK_WAIT_SECONDS (compiled handler)', () => {
     it.each(['abc', '-5', '0', '1e12', 'Infinity', '3601'])('exits 2 promptly, naming the variable, the value and the fix, for %s', async (value) => {
-      // A flow that never gets published: a NaN or absurd wait would poll for it forever.
-      const input = { ...inputFor('TEST Sales IVR', 'INBOUNDCALL'), flowName: 'TEST Never Published' };
+      // A stack with a flow that never gets published: a NaN or absurd wait would poll for it forever.
+      const input = stackInput([...stackFlows(), { ...flowFor('TEST Sales IVR', 'INBOUNDCALL'), flowName: 'TEST Never Published' }]);
       const started = Date.now();
-      const result = await run('dist/handlers/flow-check.js', ['create'], { ...emulatorEnv(emulator), FLOW_CHECK_INPUT: JSON.stringify(input), FLOW_CHECK_WAIT_SECONDS: value }, work, 20_000);
+      const result = await run('dist/handlers/flow-check.js', ['create'], { ...emulatorEnv(emulator), ...stackCheckEnvironment(input), FLOW_CHECK_WAIT_SECONDS: value }, work, 20_000);
       expect(result.code).toBe(2);
       expect(result.stderr).toContain(`flow check could not complete: GC4007 [FLOW_CHECK_WAIT_SECONDS] must be a number of seconds greater than 0 and at most 3600 (value: ${JSON.stringify(value)}). Fix: set FLOW_CHECK_WAIT_SECONDS to the seconds to wait for the publish (e.g. 120), or unset it for the default of 120`);
       expect(Date.now() - started).toBeLessThan(10_000);
@@ -419,19 +550,38 @@ describe('fail closed on answers that are not what the Genesys API promises', ()
   });
 
   describe("this deployment's OAuth client id never reaches the handler's output", () => {
-    it('names our client in words when it published a version that differs', async () => {
+    it('reports a version our client published that differs without naming the client by id', async () => {
       const sales = stack.flows.find((f) => f.name === 'TEST Sales IVR')!;
       emulator.seedFlow(sales.yaml.replace('Welcome to Sales.', 'Welcome to Sales!'), { kind: 'client', id: TEST_CLIENT_ID });
-      const result = await handler('create', inputFor('TEST Sales IVR', 'INBOUNDCALL'));
-      expect(result.code).toBe(1);
-      expect(result.stderr).toContain("that version was published by this deployment's OAuth client");
-      expect(result.stdout + result.stderr).not.toContain(TEST_CLIENT_ID);
-      emulator.seedFlow(sales.yaml, { kind: 'client', id: TEST_CLIENT_ID });
+      try {
+        const result = await check([flowFor('TEST Sales IVR', 'INBOUNDCALL')]);
+        expect(result.code).toBe(1);
+        expect(result.stderr).toMatch(/^INBOUNDCALL 'TEST Sales IVR': published version \S+ differs from the synthesized flow in 1 place\(s\)$/m);
+        expect(result.stderr).toContain('expected "Welcome to Sales.", published "Welcome to Sales!"');
+        // Published by our own client: not reported as another publisher.
+        expect(result.stderr).not.toContain('was published by');
+        expect(result.stdout + result.stderr).not.toContain(TEST_CLIENT_ID);
+      } finally {
+        emulator.seedFlow(sales.yaml, { kind: 'client', id: TEST_CLIENT_ID });
+      }
+    });
+
+    it('names another OAuth client that published a version by its id, and ours in words', async () => {
+      const sales = stack.flows.find((f) => f.name === 'TEST Sales IVR')!;
+      emulator.seedFlow(sales.yaml, { kind: 'client', id: 'partner-client-77' });
+      try {
+        const result = await check([flowFor('TEST Sales IVR', 'INBOUNDCALL')]);
+        expect(result.code).toBe(0);
+        expect(result.stdout).toMatch(/^INBOUNDCALL 'TEST Sales IVR': published version \S+ was published by OAuth client partner-client-77, not by this deployment's OAuth client$/m);
+        expect(result.stdout + result.stderr).not.toContain(TEST_CLIENT_ID);
+      } finally {
+        emulator.seedFlow(sales.yaml, { kind: 'client', id: TEST_CLIENT_ID });
+      }
     });
 
     it('scrubs it from the excerpt of an answer that cannot be read', async () => {
       fault({ name: '', body: listing({ total: 1, pageCount: 1, entities: [{ id: 'f-1', type: 'INBOUNDCALL', lockedClient: { id: TEST_CLIENT_ID, name: TEST_CLIENT_ID } }] }), says: /./ }, '/api/v2/flows');
-      const result = await handler('create', inputFor('TEST Sales IVR', 'INBOUNDCALL'));
+      const result = await check();
       expect(result.code).toBe(2);
       expect(result.stderr).toMatch(/GC4006 .*a flow has no name/);
       expect(result.stderr).toContain("this deployment's OAuth client");
@@ -439,7 +589,7 @@ describe('fail closed on answers that are not what the Genesys API promises', ()
     });
 
     it('login failures do not name it', async () => {
-      const result = await run('dist/handlers/flow-check.js', ['create'], { ...emulatorEnv(emulator), GENESYSCLOUD_OAUTHCLIENT_SECRET: 'wrong-secret-5501', FLOW_CHECK_INPUT: JSON.stringify(inputFor('TEST Sales IVR', 'INBOUNDCALL')) }, work);
+      const result = await run('dist/handlers/flow-check.js', ['create'], { ...emulatorEnv(emulator), GENESYSCLOUD_OAUTHCLIENT_SECRET: 'wrong-secret-5501', ...stackCheckEnvironment(stackInput(stackFlows())) }, work);
       expect(result.code).toBe(2);
       expect(result.stderr).toContain("GC4005 [POST /oauth/token] login failed for this deployment's OAuth client");
       expect(result.stdout + result.stderr).not.toContain(TEST_CLIENT_ID);
