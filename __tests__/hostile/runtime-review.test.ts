@@ -380,7 +380,7 @@ describe('hostile input, second round: the runtime and the emulator', () => {
         expect(result.code).toBe(2);
         expect(result.stdout).toBe('');
         expect(emulator.tokenRequests).toBe(logins);
-        expect(result.stderr).toMatch(/^flow check could not complete: GC4008 \[FLOW_CHECK_INPUT\.payloadPath\] is a file with 2 hard links/);
+        expect(result.stderr).toMatch(/^flow check could not complete: GC4008 \[FLOW_CHECK_FLOWS_0\[\d+\]\.payloadPath\] is a file with 2 hard links/);
         expect(result.stdout + result.stderr).not.toContain('TOP-SECRET-CONTENT-4242');
       } finally {
         fs.rmSync(path.join(stackDir, 'assets', 'hard.yaml'));

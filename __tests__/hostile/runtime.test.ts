@@ -415,7 +415,7 @@ describe('hostile input: the runtime and the emulator', () => {
   describe('case 7: the flow-check payload is confined to the stack folder', () => {
     const refused = (result: Run) => {
       expect(result.code).toBe(2);
-      expect(result.stderr).toMatch(/^flow check could not complete: GC4008 \[FLOW_CHECK_INPUT\.payloadPath\] /);
+      expect(result.stderr).toMatch(/^flow check could not complete: GC4008 \[FLOW_CHECK_FLOWS_0\[\d+\]\.payloadPath\] /);
       expect(result.stdout + result.stderr).not.toContain('root:');
       expect(result.stdout + result.stderr).not.toContain('TOP-SECRET-CONTENT-4242');
     };

@@ -342,29 +342,36 @@ describe('fail closed on answers that are not what the Genesys API promises', ()
 
     it('refuses a missing slice: the flows of FLOW_CHECK_FLOWS_1 are not checked as "fewer flows"', async () => {
       const env = stackCheckEnvironment(stackInput(manyFlows(101)));
-      await refused(withEnv(env, { FLOW_CHECK_FLOWS_1: undefined }), 'FLOW_CHECK_FLOWS_1 is not set: FLOW_CHECK_INPUT.flowCount says 101 flows, the slices before it hold 100');
-      await refused(withEnv(env, { FLOW_CHECK_FLOWS_0: undefined }), 'FLOW_CHECK_FLOWS_0 is not set: FLOW_CHECK_INPUT.flowCount says 101 flows, the slices before it hold 0');
+      await refused(withEnv(env, { FLOW_CHECK_FLOWS_1: undefined }), 'FLOW_CHECK_FLOWS_1 is not set: FLOW_CHECK_INPUT.flowCount (101) needs FLOW_CHECK_FLOWS_0 to FLOW_CHECK_FLOWS_1');
+      await refused(withEnv(env, { FLOW_CHECK_FLOWS_0: undefined }), 'FLOW_CHECK_FLOWS_0 is not set: FLOW_CHECK_INPUT.flowCount (101) needs FLOW_CHECK_FLOWS_0 to FLOW_CHECK_FLOWS_1');
     });
 
     it('refuses a flowCount that does not match the flows the slices hold', async () => {
       const flows = stackFlows();
       expect(flows.length).toBeGreaterThan(2);
       // More flows than the count: the extra flows would otherwise go unchecked.
-      await refused(withEnv(stackCheckEnvironment(stackInput(flows)), { FLOW_CHECK_INPUT: JSON.stringify({ region: 'us-east-1', flowCount: flows.length - 1 }) }), `FLOW_CHECK_FLOWS_n hold ${flows.length} flows or more, but FLOW_CHECK_INPUT.flowCount says ${flows.length - 1}`);
+      await refused(withEnv(stackCheckEnvironment(stackInput(flows)), { FLOW_CHECK_INPUT: JSON.stringify({ region: 'us-east-1', flowCount: flows.length - 1 }) }), `FLOW_CHECK_FLOWS_0 holds ${flows.length} flow(s), but FLOW_CHECK_INPUT.flowCount (${flows.length - 1}) puts ${flows.length - 1} in it`);
       // Fewer flows than the count: the next slice is missing.
-      await refused(withEnv(stackCheckEnvironment(stackInput(flows)), { FLOW_CHECK_INPUT: JSON.stringify({ region: 'us-east-1', flowCount: flows.length + 1 }) }), `FLOW_CHECK_FLOWS_1 is not set: FLOW_CHECK_INPUT.flowCount says ${flows.length + 1} flows, the slices before it hold ${flows.length}`);
+      await refused(withEnv(stackCheckEnvironment(stackInput(flows)), { FLOW_CHECK_INPUT: JSON.stringify({ region: 'us-east-1', flowCount: flows.length + 1 }) }), `FLOW_CHECK_FLOWS_0 holds ${flows.length} flow(s), but FLOW_CHECK_INPUT.flowCount (${flows.length + 1}) puts ${flows.length + 1} in it`);
       // A slice beyond what the count accounts for.
-      await refused(withEnv(stackCheckEnvironment(stackInput(flows)), { FLOW_CHECK_FLOWS_1: JSON.stringify([flows[0]]) }), `but FLOW_CHECK_INPUT.flowCount says ${flows.length}`);
+      await refused(withEnv(stackCheckEnvironment(stackInput(flows)), { FLOW_CHECK_FLOWS_1: JSON.stringify([flows[0]]) }), `FLOW_CHECK_FLOWS_1 set, but FLOW_CHECK_INPUT.flowCount (${flows.length}) needs only FLOW_CHECK_FLOWS_0 to FLOW_CHECK_FLOWS_0`);
+      // A stray slice far beyond the count, or a flowCount that is not a JSON number.
+      await refused(withEnv(stackCheckEnvironment(stackInput(flows)), { FLOW_CHECK_FLOWS_5: JSON.stringify([flows[0]]) }), 'FLOW_CHECK_FLOWS_5 set, but');
+      await refused(withEnv(stackCheckEnvironment(stackInput(flows)), { FLOW_CHECK_INPUT: JSON.stringify({ region: 'us-east-1', flowCount: String(flows.length) }) }), 'FLOW_CHECK_INPUT.flowCount is not a positive whole number');
     });
 
     it.each<[string, string]>([
       ['an object', JSON.stringify({ 0: { flowName: 'TEST Sales IVR' } })],
       ['a string', JSON.stringify('TEST Sales IVR')],
       ['null', 'null'],
-      ['an empty list', '[]'],
     ])('refuses a slice that is %s, not a list of flows', async (_name, slice) => {
       const env = stackCheckEnvironment(stackInput([flowFor('TEST Sales IVR', 'INBOUNDCALL')]));
       await refused(withEnv(env, { FLOW_CHECK_FLOWS_0: slice }), 'FLOW_CHECK_FLOWS_0 is not a list of flows');
+    });
+
+    it('refuses a slice holding fewer flows than the count puts in it (an empty list too)', async () => {
+      const env = stackCheckEnvironment(stackInput([flowFor('TEST Sales IVR', 'INBOUNDCALL')]));
+      await refused(withEnv(env, { FLOW_CHECK_FLOWS_0: '[]' }), 'FLOW_CHECK_FLOWS_0 holds 0 flow(s), but FLOW_CHECK_INPUT.flowCount (1) puts 1 in it');
     });
 
     it('refuses a slice that is not JSON', async () => {

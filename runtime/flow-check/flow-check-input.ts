@@ -15,22 +15,31 @@ export function stackCheckEnvironment(input: StackCheckInput): Record<string, st
  */
 export function parseStackCheckInput(env: NodeJS.ProcessEnv): StackCheckInput {
   const header = parseObject(env.FLOW_CHECK_INPUT, 'FLOW_CHECK_INPUT');
-  const flowCount = Number(header.flowCount);
-  if (!Number.isInteger(flowCount) || flowCount < 1) throw invalid('flowCount', 'is not a positive whole number');
+  const flowCount = header.flowCount;
+  if (typeof flowCount !== 'number' || !Number.isInteger(flowCount) || flowCount < 1) throw invalid('flowCount', 'is not a positive whole number');
   if (header.region !== undefined && typeof header.region !== 'string') throw invalid('region', 'is not a string');
+  // Exactly the slices the count needs, each as full as the construct writes them: a flow that is not
+  // read is never taken for checked.
+  const slices = Math.ceil(flowCount / FLOWS_PER_VARIABLE);
+  const stray = Object.keys(env).filter((k) => /^FLOW_CHECK_FLOWS_/.test(k) && !(/^FLOW_CHECK_FLOWS_(0|[1-9][0-9]*)$/.test(k) && Number(k.slice(17)) < slices));
+  if (stray.length > 0) throw new Error(`${stray.sort().join(', ')} set, but FLOW_CHECK_INPUT.flowCount (${flowCount}) needs only FLOW_CHECK_FLOWS_0 to FLOW_CHECK_FLOWS_${slices - 1}`);
   const flows: CheckedFlow[] = [];
-  for (let i = 0; flows.length < flowCount; i++) {
+  for (let i = 0; i < slices; i++) {
     const name = `FLOW_CHECK_FLOWS_${i}`;
-    if (env[name] === undefined) throw new Error(`${name} is not set: FLOW_CHECK_INPUT.flowCount says ${flowCount} flows, the slices before it hold ${flows.length}`);
+    if (env[name] === undefined) throw new Error(`${name} is not set: FLOW_CHECK_INPUT.flowCount (${flowCount}) needs FLOW_CHECK_FLOWS_0 to FLOW_CHECK_FLOWS_${slices - 1}`);
     const slice = JSON.parse(env[name]!) as unknown;
-    if (!Array.isArray(slice) || slice.length === 0) throw new Error(`${name} is not a list of flows`);
+    const expected = Math.min(FLOWS_PER_VARIABLE, flowCount - i * FLOWS_PER_VARIABLE);
+    if (!Array.isArray(slice)) throw new Error(`${name} is not a list of flows`);
+    if (slice.length !== expected) throw new Error(`${name} holds ${slice.length} flow(s), but FLOW_CHECK_INPUT.flowCount (${flowCount}) puts ${expected} in it`);
     slice.forEach((entry, j) => flows.push(parseCheckedFlow(entry, `${name}[${j}]`)));
-  }
-  if (flows.length !== flowCount || env[`FLOW_CHECK_FLOWS_${Math.ceil(flowCount / FLOWS_PER_VARIABLE)}`] !== undefined) {
-    throw new Error(`FLOW_CHECK_FLOWS_n hold ${flows.length} flows or more, but FLOW_CHECK_INPUT.flowCount says ${flowCount}`);
   }
   // Terraform passes booleans through jsonencode; accept their string forms too.
   return { header: { region: (header.region as string | undefined) ?? '', republishExternalCallers: String(header.republishExternalCallers) === 'true', flowCount }, flows };
+}
+
+/** Where flow `index` of a stack check's input is, for messages (`FLOW_CHECK_FLOWS_1[3]`). */
+export function checkedFlowLocation(index: number): string {
+  return `FLOW_CHECK_FLOWS_${Math.floor(index / FLOWS_PER_VARIABLE)}[${index % FLOWS_PER_VARIABLE}]`;
 }
 
 function parseObject(json: string | undefined, name: string): Record<string, unknown> {

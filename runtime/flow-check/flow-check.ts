@@ -8,7 +8,7 @@ import { applySubstitutions } from '../synth-output/substitutions';
 import type { ExpectedFlow } from '../synth-output/synthesized-stack';
 import { Finding, FindingKind } from '../verification/findings';
 import { VERIFIED_FLOW_TYPES, verifyFlows } from '../verification/verify-flows';
-import { CheckedFlow, FlowCheckInput, StackCheckInput } from './flow-check-input';
+import { CheckedFlow, FlowCheckInput, StackCheckInput, checkedFlowLocation } from './flow-check-input';
 import { readPayloadFile } from './payload-file';
 
 type Flow = platformClient.Models.Flow;
@@ -53,7 +53,7 @@ const FAILING: ReadonlySet<FindingKind> = new Set<FindingKind>(['flow-missing', 
 export async function checkStackFlows(ops: ArchitectOps, input: StackCheckInput, options: FlowCheckOptions = {}): Promise<FlowCheckReport> {
   const lines: string[] = [];
   // Read (and confined to the stack folder) before any API call: a refused path costs no request.
-  const payloads = options.payloads ?? input.flows.map((f) => readPayloadFile(options.stackDir ?? process.cwd(), f.payloadPath));
+  const payloads = options.payloads ?? input.flows.map((f, i) => readPayloadFile(options.stackDir ?? process.cwd(), f.payloadPath, `${checkedFlowLocation(i)}.payloadPath`));
   const expected: ExpectedFlow[] = input.flows.map((f, i) => {
     const yaml = applySubstitutions(payloads[i], f.substitutions);
     return { name: f.flowName, type: f.flowType.toUpperCase(), yaml, callsModules: calledModules(parse(yaml)) };

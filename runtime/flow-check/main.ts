@@ -14,7 +14,7 @@ import { settingsFromEnvironment } from '../genesys/settings';
 import { terminalText } from '../genesys/terminal-text';
 import { TimeBudget } from '../genesys/time-budget';
 import { FLOW_CHECK_EXIT, FlowCheckReport, checkSharedFlowDestroy, checkStackFlows } from './flow-check';
-import { parseFlowCheckInput, parseStackCheckInput } from './flow-check-input';
+import { checkedFlowLocation, parseFlowCheckInput, parseStackCheckInput } from './flow-check-input';
 import { readPayloadFile } from './payload-file';
 
 /** Longest `FLOW_CHECK_WAIT_SECONDS` accepted: an hour is far beyond any publish. */
@@ -64,7 +64,7 @@ async function main(): Promise<number> {
   // The stack folder is the working directory Terraform runs the provisioner in; the payloads are read
   // (confined to it) before connecting: a refused path exits 2 (GC4008) without a request.
   const stackDir = process.cwd();
-  const payloads = stackInput?.flows.map((f) => readPayloadFile(stackDir, f.payloadPath));
+  const payloads = stackInput?.flows.map((f, i) => readPayloadFile(stackDir, f.payloadPath, `${checkedFlowLocation(i)}.payloadPath`));
   // One login for the whole stack.
   const ops = new ArchitectOps(await GenesysClient.connect(settings, { budget }));
   const report: FlowCheckReport = stackInput ? await checkStackFlows(ops, stackInput, { poll: { timeoutMs: waitSeconds * 1000, budget }, stackDir, payloads }) : await checkSharedFlowDestroy(ops, guardInput!);
