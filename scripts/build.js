@@ -369,11 +369,16 @@ async function runBundle(step, hashCache) {
   return { code, entry: { command: step.command, inputs, outputs: Object.keys(meta.outputs) } };
 }
 
+// `--then <script> [args…]`: after a successful build, run the compiled tool in this same process (as its
+// main module), which saves a second Node start-up on every npm script and the cdktf app.
+const thenAt = process.argv.indexOf('--then');
+const thenArgs = thenAt < 0 ? undefined : process.argv.slice(thenAt + 1);
+
 async function main() {
-  const argv = process.argv.slice(2);
+  const argv = process.argv.slice(2, thenAt < 0 ? undefined : thenAt);
   const unknown = argv.filter((a) => a !== '--force');
-  if (unknown.length) {
-    process.stderr.write(`usage: node scripts/build.js [--force]\n`);
+  if (unknown.length || (thenArgs && thenArgs.length === 0)) {
+    process.stderr.write(`usage: node scripts/build.js [--force] [--then <compiled script> [args…]]\n`);
     return 2;
   }
   const force = argv.includes('--force');
@@ -428,6 +433,13 @@ if (require.main === module) {
   main().then(
     (code) => {
       process.exitCode = code;
+      if (code !== 0 || !thenArgs) return;
+      releaseLock();
+      // The tool owns the process from here: its own signal handling and exit code.
+      for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.removeAllListeners(signal);
+      process.exitCode = undefined;
+      process.argv = [process.argv[0], path.resolve(thenArgs[0]), ...thenArgs.slice(1)];
+      require('module').runMain();
     },
     (e) => {
       process.stderr.write(`build: ${e && e.stack ? e.stack : e}\n`);
