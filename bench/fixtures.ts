@@ -1,9 +1,12 @@
 /**
- * Shapes shared by `run.ts` (parent) and `synth-case.ts` (child). No cdktf here, so the parent stays light.
+ * Shapes shared by `run.ts` (parent) and `synth-case.ts` (child). No cdktf here, so the parent stays light
+ * (the flow language has none).
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { isE164 } from '../constructs/e164';
+import { CommonModuleFlow } from '../flow';
+import { pinAuthFlow } from '../stacks/flows/pin-auth';
 
 /** Name of the one stack a case synthesizes (`<outdir>/stacks/<STACK>/cdk.tf.json`). */
 export const STACK = 'bench';
@@ -43,15 +46,85 @@ export const moduleFile = (dir: string, m: number): string => path.join(dir, `Pi
 export const ivrFlowFile = (dir: string, i: number): string => path.join(dir, `IvrFlow${i}.yaml`);
 
 /**
- * The plain variant's static YAML files, one small file per flow, as a hand-written app would keep in
- * its repository. `run.ts` writes them once before timing (the plain variant is not charged for
- * producing them); `synth-case.ts` writes any that are missing when run on its own.
+ * An IVR flow as a hand-written app would keep it (the same text the constructs render for IVR i, with
+ * the provider substitution keys the plain variant uses): so both variants ship files of the same size.
+ */
+function ivrYaml(i: number): string {
+  const route = (outcome: string, queue: string) =>
+    [
+      '                    - transferToAcd:',
+      `                        name: Route ${outcome}`,
+      '                        targetQueue:',
+      '                          lit:',
+      `                            name: "{{${queue}}}"`,
+      '                        priority:',
+      '                          lit: 0',
+      '                        languageSkill:',
+      '                          noValue: true',
+      '                    - playAudio:',
+      `                        name: Route ${outcome} failed`,
+      '                        audio:',
+      '                          tts: We are sorry, no one can take your call right now. Goodbye.',
+      '                    - disconnect:',
+      `                        name: Route ${outcome} end`,
+    ].join('\n');
+  return `inboundCall:
+  name: IVR ${i}
+  division: Home
+  defaultLanguage: en-us
+  startUpRef: /inboundCall/tasks/task[Main]
+  initialGreeting:
+    tts: Welcome to line ${i}.
+  variables:
+    - stringVariable:
+        name: Flow.Run_shared_flow_Outcome
+        initialValue:
+          noValue: true
+  tasks:
+    - task:
+        name: Main
+        refId: Main
+        actions:
+          - callCommonModule:
+              name: Run shared flow
+              commonModule:
+                Shared PIN Auth ${i % SHARED_FLOWS}:
+                  ver_latestPublished:
+                    inputs:
+                      Common.ExpectedPin:
+                        exp: '"1234"'
+                    outputs:
+                      Common.AttemptsUsed:
+                        noValue: true
+                      Common.Outcome:
+                        var: Flow.Run_shared_flow_Outcome
+          - decision:
+              name: "Run shared flow: outcome success?"
+              condition:
+                exp: Flow.Run_shared_flow_Outcome == "success"
+              outputs:
+                "yes":
+                  actions:
+${route('success', 'queue')}
+                "no":
+                  actions:
+${route('failure', 'operator')}
+`;
+}
+
+/**
+ * The plain variant's static YAML files, one per flow, as a hand-written app would keep them in its
+ * repository (the modules as the flow language renders them, the IVRs from {@link ivrYaml}). `run.ts`
+ * writes them once before timing (the plain variant is not charged for producing them); `synth-case.ts`
+ * writes them when run on its own.
  */
 export function writePlainFlowFiles(dir: string, ivrs: number): void {
   fs.mkdirSync(dir, { recursive: true });
-  const ensure = (file: string, body: string) => {
-    if (!fs.existsSync(file)) fs.writeFileSync(file, body);
+  const ensure = (file: string, body: () => string) => {
+    if (!fs.existsSync(file)) fs.writeFileSync(file, body());
   };
-  for (let m = 0; m < SHARED_FLOWS; m++) ensure(moduleFile(dir, m), `commonModule:\n  name: Shared PIN Auth ${m}\n`);
-  for (let i = 0; i < ivrs; i++) ensure(ivrFlowFile(dir, i), `inboundCall:\n  name: IVR ${i}\n`);
+  for (let m = 0; m < SHARED_FLOWS; m++) {
+    ensure(moduleFile(dir, m), () => new CommonModuleFlow(pinAuthFlow({ flowName: `Shared PIN Auth ${m}`, division: 'Home', maxAttempts: 3 })).render().yaml);
+  }
+  for (let i = 0; i < ivrs; i++) ensure(ivrFlowFile(dir, i), () => ivrYaml(i));
 }

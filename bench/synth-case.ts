@@ -72,7 +72,7 @@ function withConstructs(app: App, ivrs: number): void {
   const publications = [...modules.map((m) => m.publication), ...ivrList.map((ivr) => ivr.flow.publication)];
   new TerraformOutput(s, 'flow_ids', {
     description: 'Ids of the published flows, by flow name',
-    value: Object.fromEntries(publications.map((p) => [terraformText(p.rendered.name), p.resource.id])),
+    value: Object.fromEntries(publications.map((p) => [terraformText(p.rendered.name), p.flowId])),
   });
 }
 

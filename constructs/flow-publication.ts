@@ -50,7 +50,7 @@ export class FlowPublication extends Construct {
       filepath: this.asset.path,
       substitutions: Object.keys(substitutions).length > 0 ? terraformTextMap(substitutions) : undefined,
       updateTriggerHash: Token.asString(
-        new Produced((context) =>
+        new TriggerHash((context) =>
           JSON.stringify({
             content: rendered.contentHash,
             substitutions: Object.entries(context.resolve(substitutions) as Record<string, string>).sort(([a], [b]) => a.localeCompare(b)),
@@ -76,19 +76,27 @@ export class FlowPublication extends Construct {
 /**
  * The update trigger hash, produced at synth (substitutions are references resolved only then): what
  * `Lazy.stringValue` would give, without the stack trace cdktf captures for every Lazy (a tenth of the
- * construct tree's time at 1 000 flows), and hashed once per distinct input (cdktf resolves it several
- * times per synth).
+ * construct tree's time at 1 000 flows).
+ *
+ * cdktf resolves it four times per synth (the flow resource and the stack's check, each while preparing
+ * and while writing). Its input is fixed once the tree is built (content hashes, and references whose
+ * identifiers cdktf fixes when it creates them); only a cross-stack reference resolves differently, once
+ * the first preparing pass has registered it. So the hash is kept per resolving stack from the first
+ * preparing resolve on, and reused after that.
  */
-class Produced implements IResolvable {
+class TriggerHash implements IResolvable {
   readonly creationStack: string[] = [];
-  private last?: { input: string; hash: string };
+  private readonly prepared = new Map<TerraformStack, string>();
 
   constructor(private readonly input: (context: IResolveContext) => string) {}
 
   resolve(context: IResolveContext): string {
-    const input = this.input(context);
-    if (this.last?.input !== input) this.last = { input, hash: sha256(input) };
-    return this.last.hash;
+    const stack = TerraformStack.of(context.scope);
+    const known = this.prepared.get(stack);
+    if (known !== undefined) return known;
+    const hash = sha256(this.input(context));
+    if (context.preparing) this.prepared.set(stack, hash);
+    return hash;
   }
 
   toString(): string {
