@@ -538,6 +538,12 @@ describe('fail closed on answers that are not what the Genesys API promises', ()
       expect(Date.now() - started).toBeLessThan(10_000);
     }, 30_000);
 
+    it.each(['abc', '-1', '1.5', '600001', 'Infinity'])('FLOW_CHECK_EXPORT_FIRST_POLL_MS=%s exits 2 naming the variable, the value and the fix', async (value) => {
+      const result = await run('dist/handlers/flow-check.js', ['create'], { ...emulatorEnv(emulator), ...stackCheckEnvironment(stackInput(stackFlows())), FLOW_CHECK_EXPORT_FIRST_POLL_MS: value }, work, 20_000);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(`flow check could not complete: GC4007 [FLOW_CHECK_EXPORT_FIRST_POLL_MS] must be a whole number of milliseconds from 0 to 600000 (value: ${JSON.stringify(value)}).`);
+    });
+
     it('bounds ArchitectOps polls: a NaN, infinite, negative or too long poll option falls back to the default', () => {
       expect(pollMs(Number('abc'), 120_000)).toBe(120_000);
       expect(pollMs(Infinity, 120_000)).toBe(120_000);

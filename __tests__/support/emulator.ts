@@ -17,6 +17,8 @@ export function emulatorEnv(emulator: GenesysEmulator): Record<string, string> {
     GENESYSCLOUD_GATEWAY_HOST: '127.0.0.1',
     GENESYSCLOUD_GATEWAY_PORT: String(emulator.port),
     GENESYSCLOUD_GATEWAY_PROTOCOL: 'http',
+    // The emulator's export jobs take 20 ms: the flow check need not wait the real first poll (2 s).
+    FLOW_CHECK_EXPORT_FIRST_POLL_MS: '50',
   };
 }
 

@@ -7,7 +7,7 @@
  * Exit codes: 0 ok, 1 check failed (the apply or destroy must stop), 2 could not check (the API was
  * unavailable, or answered something other than what its contract promises; a destroy is refused).
  */
-import { ArchitectOps } from '../architect/architect-ops';
+import { ArchitectOps, EXPORT_POLL_DEFAULTS } from '../architect/architect-ops';
 import { GenesysClient } from '../genesys/genesys-client';
 import { GenesysError, cutScrubbed, errorText, registerOwnCredentials, scrubKnownSecrets } from '../genesys/genesys-error';
 import { settingsFromEnvironment } from '../genesys/settings';
@@ -43,6 +43,26 @@ function waitSecondsFrom(raw: string | undefined): number {
   return seconds;
 }
 
+/**
+ * `FLOW_CHECK_EXPORT_FIRST_POLL_MS`: when the export jobs are polled first (as drift's
+ * `--export-first-poll-ms`), whole milliseconds from 0 to 600000; unset or empty means the ops' default
+ * (`EXPORT_POLL_DEFAULTS`). An org whose exports are known to take longer saves polls; anything else is GC4007.
+ */
+function firstPollMsFrom(raw: string | undefined): number | undefined {
+  if (raw === undefined || raw.trim() === '') return undefined;
+  const ms = Number(raw);
+  if (!Number.isInteger(ms) || ms < 0 || ms > 600_000) {
+    throw new GenesysError(
+      'GC4007',
+      'FLOW_CHECK_EXPORT_FIRST_POLL_MS',
+      'must be a whole number of milliseconds from 0 to 600000',
+      cutScrubbed(raw, 40),
+      `set it to when the first export poll should happen (e.g. ${EXPORT_POLL_DEFAULTS.firstPollMs}), or unset it for the default`,
+    );
+  }
+  return ms;
+}
+
 async function main(): Promise<number> {
   // Known before anything can fail: no message of this process prints the client id or secret, in any encoding.
   registerOwnCredentials(process.env.GENESYSCLOUD_OAUTHCLIENT_ID ?? '', process.env.GENESYSCLOUD_OAUTHCLIENT_SECRET ?? '');
@@ -58,6 +78,7 @@ async function main(): Promise<number> {
     return FLOW_CHECK_EXIT.ok;
   }
   const waitSeconds = waitSecondsFrom(process.env.FLOW_CHECK_WAIT_SECONDS);
+  const firstPollMs = firstPollMsFrom(process.env.FLOW_CHECK_EXPORT_FIRST_POLL_MS);
   const settings = settingsFromEnvironment();
   // One budget for the whole check: the login, the wait for the publish, the exports, every call's retries.
   const budget = new TimeBudget(waitSeconds * 1000);
@@ -67,7 +88,7 @@ async function main(): Promise<number> {
   const payloads = stackInput?.flows.map((f, i) => readPayloadFile(stackDir, f.payloadPath, `${checkedFlowLocation(i)}.payloadPath`));
   // One login for the whole stack.
   const ops = new ArchitectOps(await GenesysClient.connect(settings, { budget }));
-  const report: FlowCheckReport = stackInput ? await checkStackFlows(ops, stackInput, { poll: { timeoutMs: waitSeconds * 1000, budget }, stackDir, payloads }) : await checkSharedFlowDestroy(ops, guardInput!);
+  const report: FlowCheckReport = stackInput ? await checkStackFlows(ops, stackInput, { poll: { timeoutMs: waitSeconds * 1000, budget, ...(firstPollMs !== undefined ? { firstPollMs } : {}) }, stackDir, payloads }) : await checkSharedFlowDestroy(ops, guardInput!);
   report.lines.forEach((l) => print(report.exitCode === 0 ? 'log' : 'error', l));
   return report.exitCode;
 }
