@@ -103,21 +103,20 @@ export class FlowCheck extends Construct {
     if (publications.length === 0) return undefined;
     const callFlows = stack.node.findAll().filter((c): c is CallFlow => c instanceof CallFlow);
     const callers = (shared: IConstruct) => callFlows.filter((c) => c.sharedFlows.some((s) => s === (shared as unknown))).map((c) => c.flowName).sort();
-    const flows = publications.map((publication): CheckedFlowProps & { owner: IConstruct; flowId: string } => {
+    const flows = publications.map((publication): CheckedFlowProps & { publication: FlowPublication } => {
       const owner = publication.node.scope!;
       return {
-        owner,
+        publication,
         rendered: publication.rendered,
         payloadPath: publication.asset.path,
         substitutions: publication.resource.substitutionsInput,
         flowResource: publication.resource,
-        flowId: publication.resource.id,
         triggerHash: publication.resource.updateTriggerHashInput,
         stackCallers: owner instanceof SharedFlow ? callers(owner) : [],
       };
     });
-    for (const flow of flows.filter((f) => f.owner instanceof SharedFlow)) {
-      new FlowDestroyGuard(flow.owner as Construct, 'Check', { ...options, flow, flowId: flow.flowId });
+    for (const flow of flows.filter((f) => f.publication.node.scope instanceof SharedFlow)) {
+      new FlowDestroyGuard(flow.publication.node.scope as Construct, 'Check', { ...options, flow, flowId: flow.publication.flowId });
     }
     return new FlowCheck(stack, 'FlowCheck', { ...options, flows });
   }

@@ -251,7 +251,7 @@ describe('flow check handler against the emulator', () => {
   });
 
   it('fails (bounded) when a flow was never published', async () => {
-    const report = await checkStackFlows(ops, stackInput([inputFor('DEV Nowhere', 'INBOUNDCALL', salesYaml()), inputFor('DEV Sales IVR', 'INBOUNDCALL', salesYaml())]), { poll: { timeoutMs: 300, intervalMs: 20 }, stackDir: work });
+    const report = await checkStackFlows(ops, stackInput([inputFor('DEV Nowhere', 'INBOUNDCALL', salesYaml()), inputFor('DEV Sales IVR', 'INBOUNDCALL', salesYaml())]), { poll: { timeoutMs: 2000, intervalMs: 20 }, stackDir: work });
     expect(report.exitCode).toBe(1);
     expect(report.lines.join('\n')).toContain("INBOUNDCALL 'DEV Nowhere': INBOUNDCALL flow 'DEV Nowhere' does not exist in the org");
     expect(report.lines.join('\n')).toContain("INBOUNDCALL 'DEV Sales IVR': published version 1.0 matches the synthesized flow");
