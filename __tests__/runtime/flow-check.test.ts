@@ -9,6 +9,7 @@ import { checkSharedFlowDestroy, checkStackFlows } from '../../runtime/flow-chec
 import { FlowCheckInput, StackCheckInput } from '../../runtime/flow-check/flow-check-input';
 import { applySubstitutions } from '../../runtime/synth-output/substitutions';
 import { GenesysError } from '../../runtime/genesys';
+import { TimeBudget } from '../../runtime/genesys/time-budget';
 import { ContactCenterStack, addEnvironments } from '../../stacks';
 import { TEST_CLIENT_ID, connect, startEmulator } from '../support/emulator';
 
@@ -248,6 +249,15 @@ describe('flow check handler against the emulator', () => {
     expect(error.message).toContain("the platform rejected the flow: Could not find the common module 'Missing Module' called by the flow.");
     emulator.faults.add({ kind: 'failJob', count: 1, message: 'Archy session error: could not find the flow' });
     await expect(deploy(salesYaml())).rejects.toThrow(/could not find the flow/);
+  });
+
+  it('keeps time to report a flow that never gets published: the wait takes at most two thirds of the whole budget', async () => {
+    const budget = new TimeBudget(3000);
+    const flows = stackInput([inputFor('DEV Nowhere', 'INBOUNDCALL', salesYaml()), inputFor('DEV Sales IVR', 'INBOUNDCALL', salesYaml())]);
+    const report = await checkStackFlows(ops, flows, { poll: { timeoutMs: 3000, intervalMs: 50, budget }, stackDir: work });
+    expect(report.exitCode).toBe(1);
+    expect(report.lines.join('\n')).toContain("INBOUNDCALL flow 'DEV Nowhere' does not exist in the org");
+    expect(budget.expired).toBe(false);
   });
 
   it('fails (bounded) when a flow was never published', async () => {

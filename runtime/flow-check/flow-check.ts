@@ -2,6 +2,7 @@ import type * as platformClient from 'purecloud-platform-client-v2';
 import { parse } from 'yaml';
 import { ArchitectOps, PollOptions, pollMs, unpublishedChanges } from '../architect/architect-ops';
 import { formatDifferences } from '../flow-compare';
+import { GenesysError } from '../genesys/genesys-error';
 import { TimeBudget, pause } from '../genesys/time-budget';
 import { calledModules } from '../synth-output/called-modules';
 import { applySubstitutions } from '../synth-output/substitutions';
@@ -99,22 +100,32 @@ export async function checkStackFlows(ops: ArchitectOps, input: StackCheckInput,
 }
 
 /**
- * The org's flows, listed again (bounded by the poll's timeout) until every expected flow has a published
- * version: the provider's import job has finished, but a listing may lag behind it. What is still missing
- * when the wait ends is for the verification to report.
+ * The org's flows, listed again until every expected flow has a published version: the provider's import
+ * job has finished, but a listing may lag behind it. The wait takes at most the poll's timeout and two
+ * thirds of what the enclosing budgets have left, so the verification keeps time to report what is still
+ * missing (a failed check) instead of running out (could not check). The first listing always runs.
  */
 async function listWhenPublished(ops: ArchitectOps, expected: readonly ExpectedFlow[], poll: PollOptions = {}): Promise<Flow[]> {
-  const budget = TimeBudget.within(pollMs(poll.timeoutMs, 120_000), [poll.budget, ops.budget, ops.client.budget]);
+  const enclosing = [poll.budget, ops.budget, ops.client.budget].filter((b): b is TimeBudget => b !== undefined);
+  const left = Math.min(...enclosing.map((b) => b.remainingMs));
+  const budget = TimeBudget.within(Math.min(pollMs(poll.timeoutMs, 120_000), Number.isFinite(left) ? Math.floor((left * 2) / 3) : Infinity), enclosing);
   const interval = pollMs(poll.intervalMs, 1000);
   const published = (live: readonly Flow[]) => {
     const keys = new Set(live.filter((f) => f.publishedVersion?.id).map((f) => `${(f.type ?? '').toUpperCase()}:${f.name}`));
     return expected.every((e) => keys.has(`${e.type}:${e.name}`));
   };
-  for (;;) {
-    const live = await ops.within(budget).listFlows(VERIFIED_FLOW_TYPES);
-    if (published(live) || budget.remainingMs < interval) return live;
+  let live = await ops.listFlows(VERIFIED_FLOW_TYPES);
+  while (!published(live) && budget.remainingMs > interval) {
     await pause(interval);
+    try {
+      live = await ops.within(budget).listFlows(VERIFIED_FLOW_TYPES);
+    } catch (err) {
+      // The wait ended during a listing: the last complete listing is the answer.
+      if (err instanceof GenesysError && err.code === 'GC4004' && budget.expired) return live;
+      throw err;
+    }
   }
+  return live;
 }
 
 /** What the external-caller reconciliation of one shared flow found. */
