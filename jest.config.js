@@ -10,4 +10,7 @@ module.exports = {
   transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] },
   // Synth-level tests build whole stacks; keep a generous per-test budget on a 2-core machine.
   testTimeout: 60000,
+  // Jest's default on 2 cores is one worker; most test time is spent waiting on child processes, the
+  // emulator and Terraform, so three workers use both cores (measured: 219 s -> ~95 s for the suite).
+  maxWorkers: 3,
 };
