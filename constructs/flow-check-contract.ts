@@ -15,8 +15,6 @@ export interface CheckedFlow {
   readonly payloadPath: string;
   /** Provider substitutions, resolved by Terraform. */
   readonly substitutions: Readonly<Record<string, string>>;
-  /** Flows of this stack that call this shared flow (republished by Terraform itself). */
-  readonly stackCallers: readonly string[];
 }
 
 /**
@@ -36,8 +34,13 @@ export interface StackCheckInput {
   readonly flows: readonly CheckedFlow[];
 }
 
-/** Flows per FLOW_CHECK_FLOWS_n variable: 100 flows of a few hundred bytes stay far below 128 KiB. */
-export const FLOWS_PER_VARIABLE = 100;
+/**
+ * Flows per FLOW_CHECK_FLOWS_n variable. One entry is a name (at most 200 characters), a hash, a path and
+ * the resolved substitutions (queue names): about 400 bytes typically, a few KiB at worst in UTF-8, so 25
+ * stay below Linux's 128 KiB per environment string. (The stack's callers of a shared flow are not in the
+ * input: the handler reads them from the flows' YAML, so a module called by 1 000 IVRs adds nothing.)
+ */
+export const FLOWS_PER_VARIABLE = 25;
 
 /**
  * The destroy guard's input (one per shared flow), passed as JSON in FLOW_CHECK_INPUT.

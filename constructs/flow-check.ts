@@ -82,7 +82,6 @@ function checkedFlow(flow: CheckedFlowProps): CheckedFlow {
     contentHash: flow.rendered.contentHash,
     payloadPath: terraformText(flow.payloadPath),
     substitutions: flow.substitutions ?? {},
-    stackCallers: (flow.stackCallers ?? []).map((name) => terraformText(name)),
   };
 }
 
@@ -127,10 +126,8 @@ export class FlowCheck extends Construct {
     super(scope, id);
     if (props.flows.length === 0) throw new ConstructError('GC2009', this.node.path, 'a flow check needs at least one flow', 0, 'attach it with FlowCheck.attachToStack, which skips stacks without flows');
     const flows = props.flows.map(checkedFlow);
-    const input: StackCheckInput = {
-      header: { region: terraformText(props.region), republishExternalCallers: props.republishExternalCallers ?? false, flowCount: flows.length },
-      flows,
-    };
+    const header = { region: terraformText(props.region), republishExternalCallers: props.republishExternalCallers ?? false, flowCount: flows.length };
+    const input: StackCheckInput = { header, flows };
     // One environment string is limited to 128 KiB on Linux: the flows travel in slices.
     const environment: Record<string, string> = { FLOW_CHECK_INPUT: '${jsonencode(self.input.header)}' };
     for (let i = 0; i * FLOWS_PER_VARIABLE < flows.length; i++) {
@@ -138,7 +135,8 @@ export class FlowCheck extends Construct {
     }
     this.check = new TerraformData(this, 'Resource', {
       input: { ...input },
-      triggersReplace: { flows: flows.map((f, i) => ({ contentHash: f.contentHash, substitutions: f.substitutions, stackCallers: f.stackCallers, republish: props.flows[i].triggerHash ?? '' })) },
+      // Any change re-runs the whole check: a flow's content, substitutions or republish, or the options.
+      triggersReplace: { header, flows: flows.map((f, i) => ({ contentHash: f.contentHash, substitutions: f.substitutions, republish: props.flows[i].triggerHash ?? '' })) },
       dependsOn: props.flows.flatMap((f) => (f.flowResource ? [f.flowResource] : [])),
       provisioners: [{ type: 'local-exec', command: handlerCommand(TerraformStack.of(this), 'create'), environment }],
     });
@@ -158,6 +156,7 @@ export class FlowDestroyGuard extends Construct {
     const flow = checkedFlow(props.flow);
     const input: FlowCheckInput = {
       ...flow,
+      stackCallers: (props.flow.stackCallers ?? []).map((name) => terraformText(name)),
       contentHash: 'n/a',
       payloadPath: 'n/a',
       substitutions: {},

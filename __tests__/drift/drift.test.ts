@@ -160,7 +160,7 @@ describe('drift detection against the emulator', () => {
     it.each<[string, string, string | undefined, RegExp]>([
       ['the module', 'TEST Shared PIN Auth', undefined, /the published version 2\.0 of 'TEST Shared PIN Auth' has no datePublished/],
       ['a caller', 'TEST Sales IVR', undefined, /the published version 1\.0 of 'TEST Sales IVR' has no datePublished/],
-      ['the module', 'TEST Shared PIN Auth', 'yesterday', /of 'TEST Shared PIN Auth' has a datePublished that is not an ISO-8601 date \("yesterday"\)/],
+      ['the module', 'TEST Shared PIN Auth', 'yesterday', /of 'TEST Shared PIN Auth' has a datePublished that is not an ISO-8601 date-time with an offset \("yesterday"\)/],
       ['a caller', 'TEST Sales IVR', '2024-13-45T99:00:00Z', /of 'TEST Sales IVR' has a datePublished that is not an ISO-8601 date/],
     ])('is incomplete, never in sync, when %s (%s) is served with datePublished %s', async (_who, name, date, says) => {
       await new Promise((r) => setTimeout(r, 5));

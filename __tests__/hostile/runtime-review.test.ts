@@ -247,12 +247,14 @@ describe('hostile input, second round: the runtime and the emulator', () => {
       const module = flowNamed('DEV Shared PIN Auth');
       module.lockedBy = { kind: 'user', id: 'user-evil', name: EVIL };
       try {
-        const result = await handler(inputFor({ flowName: 'DEV Shared PIN Auth', flowType: 'COMMONMODULE', payloadPath: 'assets/pin.yaml', stackCallers: ['DEV Sales IVR'] }));
+        // Only the module is in this stack's input: DEV Sales IVR counts as a caller outside the stack too.
+        const result = await handler(inputFor({ flowName: 'DEV Shared PIN Auth', flowType: 'COMMONMODULE', payloadPath: 'assets/pin.yaml' }));
         expect(result.stderr).toBe('');
         expect(result.code).toBe(0);
         expectInertLines(result.stdout);
         const lines = result.stdout.trimEnd().split('\n');
-        expect(lines).toHaveLength(4);
+        expect(lines).toHaveLength(5);
+        expect(lines[4]).toBe("COMMONMODULE 'DEV Shared PIN Auth': caller DEV Sales IVR (outside this stack) still embeds module version 1.0; republish it, or set republishExternalCallers");
         expect(lines[1]).toBe(`COMMONMODULE 'DEV Shared PIN Auth': locked by user ${EVIL_SHOWN}; the next publish of this flow will fail until it is unlocked (or set force_unlock)`);
         expect(lines[3]).toMatch(new RegExp(`^COMMONMODULE 'DEV Shared PIN Auth': caller ${EVIL_SHOWN.replace(/[\\[\]]/g, '\\$&')} \\(outside this stack\\) still embeds module version`));
       } finally {

@@ -52,7 +52,7 @@ describe('case 3: Terraform interpolates our strings', () => {
     expect(inputs.map((i) => literal(i.flowName)).sort()).toEqual(
       [...['Shared PIN Auth', 'Sales IVR', 'Support IVR', 'After Hours'].map((n) => `${prefix}${n}`), `${prefix}Shared PIN Auth`].sort(),
     );
-    expect(inputs.flatMap((i) => i.stackCallers.map(literal)).sort()).toEqual([`${prefix}Sales IVR`, `${prefix}Sales IVR`, `${prefix}Support IVR`, `${prefix}Support IVR`]);
+    expect(inputs.flatMap((i) => (i.stackCallers ?? []).map(literal)).sort()).toEqual([`${prefix}Sales IVR`, `${prefix}Support IVR`]);
     expect(literal(resources(json, 'terraform_data').find((d) => d.input.header)!.input.header.region)).toBe(test.region);
     // IVRs, DID pools, schedules, the flow_ids output's keys.
     expect(resources(json, 'genesyscloud_architect_ivr').map((r) => literal(r.name)).sort()).toEqual([`${prefix}Sales IVR`, `${prefix}Support IVR`]);

@@ -16,6 +16,7 @@ import { applyLikeProvider } from '../../runtime/synth-output/apply-like-provide
 import { SynthesizedStack } from '../../runtime/synth-output/synthesized-stack';
 import { synthToDirectory } from '../../tools/synth';
 import { TEST_CLIENT_ID, connect, emulatorEnv, startEmulator } from '../support/emulator';
+import { FLOWS_PER_VARIABLE } from '../../constructs/flow-check-contract';
 
 /**
  * Issue 9, part 5: any answer that is not what the Genesys API contract promises means "could not
@@ -104,7 +105,7 @@ describe('fail closed on answers that are not what the Genesys API promises', ()
     // Relative to the stack folder (the handler's working directory, `work`), as Terraform's input is.
     const payloadPath = `${flowName.replace(/\W+/g, '-')}.yaml`;
     fs.writeFileSync(path.join(work, payloadPath), stack.flows.find((f) => f.name === flowName)!.yaml);
-    return { flowName, flowType, contentHash: 'abc123def4567890', payloadPath, substitutions: {}, stackCallers: flowType === 'COMMONMODULE' ? ['TEST Sales IVR', 'TEST Support IVR'] : [] };
+    return { flowName, flowType, contentHash: 'abc123def4567890', payloadPath, substitutions: {} };
   };
   /** Every flow of the synthesized stack: what the stack's one post-apply check is given. */
   const stackFlows = () => stack.flows.map((f) => flowFor(f.name, f.type));
@@ -287,9 +288,9 @@ describe('fail closed on answers that are not what the Genesys API promises', ()
       expect(emulator.tokenRequests).toBe(logins);
     };
 
-    it('reads a stack of 250 flows from three slices (control: FLOW_CHECK_SKIP=1 parses the input, then skips)', async () => {
+    it('reads a stack of 250 flows from its slices (control: FLOW_CHECK_SKIP=1 parses the input, then skips)', async () => {
       const env = stackCheckEnvironment(stackInput(manyFlows(250)));
-      expect(Object.keys(env).sort()).toEqual(['FLOW_CHECK_FLOWS_0', 'FLOW_CHECK_FLOWS_1', 'FLOW_CHECK_FLOWS_2', 'FLOW_CHECK_INPUT']);
+      expect(Object.keys(env).sort()).toEqual([...Array.from({ length: Math.ceil(250 / FLOWS_PER_VARIABLE) }, (_, i) => `FLOW_CHECK_FLOWS_${i}`), 'FLOW_CHECK_INPUT'].sort());
       const result = await checkWith(env, { FLOW_CHECK_SKIP: '1' });
       expect(result.stdout.trim()).toBe('250 flow(s): flow check skipped (FLOW_CHECK_SKIP=1)');
       expect(result.code).toBe(0);
@@ -297,9 +298,6 @@ describe('fail closed on answers that are not what the Genesys API promises', ()
 
     // Each flow entry is checked where it is, and named by its variable and index.
     it.each<[string, Record<string, unknown>, RegExp]>([
-      ['stackCallers as a string (a substring match would pass callers outside the stack)', { stackCallers: 'TEST Sales IVR, Partner IVR' }, /FLOW_CHECK_FLOWS_0\[1\]\.stackCallers is not a list of flow names/],
-      ['stackCallers holding a number', { stackCallers: ['TEST Sales IVR', 7] }, /FLOW_CHECK_FLOWS_0\[1\]\.stackCallers is not a list of flow names/],
-      ['stackCallers holding an empty name', { stackCallers: [''] }, /FLOW_CHECK_FLOWS_0\[1\]\.stackCallers is not a list of flow names/],
       ['substitutions as a list', { substitutions: ['a'] }, /FLOW_CHECK_FLOWS_0\[1\]\.substitutions is not an object of strings/],
       ['substitutions holding a number', { substitutions: { queue_Sales: 7 } }, /FLOW_CHECK_FLOWS_0\[1\]\.substitutions is not an object of strings/],
       ['flowName missing', { flowName: undefined }, /FLOW_CHECK_FLOWS_0\[1\]\.flowName is missing/],
@@ -317,12 +315,12 @@ describe('fail closed on answers that are not what the Genesys API promises', ()
     });
 
     it('names a bad entry of a later slice by its own variable and index', async () => {
-      const flows = manyFlows(101);
+      const flows = manyFlows(FLOWS_PER_VARIABLE + 1);
       const env = stackCheckEnvironment(stackInput(flows));
       const second = JSON.parse(env.FLOW_CHECK_FLOWS_1) as Array<Record<string, unknown>>;
       expect(second).toHaveLength(1);
-      second[0].stackCallers = 'TEST Sales IVR';
-      await refused(withEnv(env, { FLOW_CHECK_FLOWS_1: JSON.stringify(second) }), 'FLOW_CHECK_FLOWS_1[0].stackCallers is not a list of flow names');
+      second[0].substitutions = ['TEST Sales IVR'];
+      await refused(withEnv(env, { FLOW_CHECK_FLOWS_1: JSON.stringify(second) }), 'FLOW_CHECK_FLOWS_1[0].substitutions is not an object of strings');
     });
 
     it.each<[string, Record<string, unknown> | unknown[] | undefined, string]>([
@@ -341,9 +339,10 @@ describe('fail closed on answers that are not what the Genesys API promises', ()
     });
 
     it('refuses a missing slice: the flows of FLOW_CHECK_FLOWS_1 are not checked as "fewer flows"', async () => {
-      const env = stackCheckEnvironment(stackInput(manyFlows(101)));
-      await refused(withEnv(env, { FLOW_CHECK_FLOWS_1: undefined }), 'FLOW_CHECK_FLOWS_1 is not set: FLOW_CHECK_INPUT.flowCount (101) needs FLOW_CHECK_FLOWS_0 to FLOW_CHECK_FLOWS_1');
-      await refused(withEnv(env, { FLOW_CHECK_FLOWS_0: undefined }), 'FLOW_CHECK_FLOWS_0 is not set: FLOW_CHECK_INPUT.flowCount (101) needs FLOW_CHECK_FLOWS_0 to FLOW_CHECK_FLOWS_1');
+      const count = FLOWS_PER_VARIABLE + 1;
+      const env = stackCheckEnvironment(stackInput(manyFlows(count)));
+      await refused(withEnv(env, { FLOW_CHECK_FLOWS_1: undefined }), `FLOW_CHECK_FLOWS_1 is not set: FLOW_CHECK_INPUT.flowCount (${count}) needs FLOW_CHECK_FLOWS_0 to FLOW_CHECK_FLOWS_1`);
+      await refused(withEnv(env, { FLOW_CHECK_FLOWS_0: undefined }), `FLOW_CHECK_FLOWS_0 is not set: FLOW_CHECK_INPUT.flowCount (${count}) needs FLOW_CHECK_FLOWS_0 to FLOW_CHECK_FLOWS_1`);
     });
 
     it('refuses a flowCount that does not match the flows the slices hold', async () => {

@@ -44,7 +44,7 @@ describe('flow check handler against the emulator', () => {
   /** The stack check's input for these flows (the destroy guard's fields dropped). */
   const stackInput = (flows: FlowCheckInput[]): StackCheckInput => ({
     header: { region: 'us-east-1', republishExternalCallers: flows.some((f) => f.republishExternalCallers), flowCount: flows.length },
-    flows: flows.map(({ flowName, flowType, contentHash, payloadPath, substitutions, stackCallers }) => ({ flowName, flowType, contentHash, payloadPath, substitutions, stackCallers })),
+    flows: flows.map(({ flowName, flowType, contentHash, payloadPath, substitutions }) => ({ flowName, flowType, contentHash, payloadPath, substitutions })),
   });
   const check = (...flows: FlowCheckInput[]) => checkStackFlows(ops, stackInput(flows), { poll, stackDir: work });
   /** Publishes as the provider would: an import job with the substituted YAML. */
@@ -249,6 +249,53 @@ describe('flow check handler against the emulator', () => {
     expect(error.message).toContain("the platform rejected the flow: Could not find the common module 'Missing Module' called by the flow.");
     emulator.faults.add({ kind: 'failJob', count: 1, message: 'Archy session error: could not find the flow' });
     await expect(deploy(salesYaml())).rejects.toThrow(/could not find the flow/);
+  });
+
+  it('never republishes callers outside the stack onto a module that differs from what was synthesized', async () => {
+    await fetch(`${emulator.url}/__admin/flows`, { method: 'POST', body: JSON.stringify({ yaml: applySubstitutions(externalCaller(salesYaml()), QUEUES) }) });
+    const module = (await ops.findFlow('DEV Shared PIN Auth', 'COMMONMODULE'))!;
+    await fetch(`${emulator.url}/__admin/flows/${module.id}/edit`, { method: 'POST', body: JSON.stringify({ yaml: moduleYaml().replace('Please enter your four digit PIN.', 'EVIL PROMPT') }) });
+    const partner = () => [...emulator.org.flows.values()].find((f) => f.name === 'Partner IVR')!;
+    const report = await check(inputFor('DEV Shared PIN Auth', 'COMMONMODULE', moduleYaml(), { republishExternalCallers: true }));
+    expect(report.exitCode).toBe(1);
+    const text = report.lines.join('\n');
+    expect(text).toContain('published "EVIL PROMPT"');
+    expect(text).not.toContain('republished caller Partner IVR');
+    expect(text).toContain("its callers outside this stack are not republished: the published module is not the one synthesized");
+    expect(partner().versions).toHaveLength(1);
+  });
+
+  it('asks dependency tracking when a caller and its module carry the same publish instant', async () => {
+    await deploy(moduleYaml().replace('Please enter your four digit PIN.', 'Please key in your PIN.'));
+    const module = [...emulator.org.flows.values()].find((f) => f.name === 'DEV Shared PIN Auth')!;
+    const sales = [...emulator.org.flows.values()].find((f) => f.name === 'DEV Sales IVR')!;
+    // The module's version 2.0 got the caller's instant: the dates cannot tell; the caller still embeds 1.0.
+    const tie = sales.versions[sales.versions.length - 1].datePublished;
+    module.versions[module.versions.length - 1] = { ...module.versions[module.versions.length - 1], datePublished: tie };
+    const report = await check(inputFor('DEV Sales IVR', 'INBOUNDCALL', salesYaml()));
+    expect(report.exitCode).toBe(1);
+    expect(report.lines.join('\n')).toContain("INBOUNDCALL 'DEV Sales IVR': embeds version 1.0 of 'DEV Shared PIN Auth', whose published version is 2.0; republish the caller");
+  });
+
+  it('cannot compare a publish date without an offset: could not check, never "embeds the current version"', async () => {
+    const module = [...emulator.org.flows.values()].find((f) => f.name === 'DEV Shared PIN Auth')!;
+    module.versions[0] = { ...module.versions[0], datePublished: '2026-12-02T09:30:00' };
+    const report = await check(inputFor('DEV Sales IVR', 'INBOUNDCALL', salesYaml()));
+    expect(report.exitCode).toBe(2);
+    expect(report.lines.join('\n')).toContain('is not an ISO-8601 date-time with an offset');
+  });
+
+  it('reports a module and an IVR of the same name each under its own type', async () => {
+    const twin = moduleYaml().replace(/DEV Shared PIN Auth/g, 'DEV Sales IVR');
+    await deploy(twin);
+    const twinFlow = (await ops.findFlow('DEV Sales IVR', 'COMMONMODULE'))!;
+    await fetch(`${emulator.url}/__admin/flows/${twinFlow.id}/edit`, { method: 'POST', body: JSON.stringify({ yaml: twin.replace('Please enter your four digit PIN.', 'Changed.') }) });
+    const report = await check(inputFor('DEV Sales IVR', 'COMMONMODULE', twin), inputFor('DEV Sales IVR', 'INBOUNDCALL', salesYaml()));
+    const text = report.lines.join('\n');
+    expect(report.exitCode).toBe(1);
+    expect(text).toMatch(/COMMONMODULE 'DEV Sales IVR': published version 2\.0 differs from the synthesized flow/);
+    expect(text).toMatch(/INBOUNDCALL 'DEV Sales IVR': published version 1\.0 matches the synthesized flow/);
+    expect(text).not.toMatch(/COMMONMODULE 'DEV Sales IVR': published version \S+ matches/);
   });
 
   it('keeps time to report a flow that never gets published: the wait takes at most two thirds of the whole budget', async () => {

@@ -27,7 +27,7 @@ describe('synth with flow checks', () => {
           if (mode === 'create') {
             expect(exec.environment).toEqual({ FLOW_CHECK_INPUT: '${jsonencode(self.input.header)}', FLOW_CHECK_FLOWS_0: `\${jsonencode(slice(self.input.flows, 0, ${flows.length}))}` });
             expect(check.input.header).toEqual({ region: expect.any(String), republishExternalCallers: false, flowCount: flows.length });
-            for (const flow of check.input.flows) expect(Object.keys(flow).sort()).toEqual(['contentHash', 'flowName', 'flowType', 'payloadPath', 'stackCallers', 'substitutions']);
+            for (const flow of check.input.flows) expect(Object.keys(flow).sort()).toEqual(['contentHash', 'flowName', 'flowType', 'payloadPath', 'substitutions']);
           } else {
             expect(exec.environment).toEqual({ FLOW_CHECK_INPUT: '${jsonencode(self.input)}' });
             const keys = ['allowDestroyWithExternalCallers', 'contentHash', 'flowName', 'flowType', 'payloadPath', 'region', 'republishExternalCallers', 'stackCallers', 'substitutions'];

@@ -11,7 +11,6 @@ export function salesCheckedFlow(extra: Partial<CheckedFlow> = {}): CheckedFlow 
     contentHash: 'abc123def4567890',
     payloadPath: 'assets/sales.yaml',
     substitutions: DEV_QUEUES,
-    stackCallers: [],
     ...extra,
   };
 }

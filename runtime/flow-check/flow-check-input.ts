@@ -49,7 +49,7 @@ function parseObject(json: string | undefined, name: string): Record<string, unk
   return parsed as Record<string, unknown>;
 }
 
-/** One flow entry; `at` names it in errors. A string `stackCallers` would otherwise make `includes` a substring match. */
+/** One flow entry; `at` names it in errors. */
 function parseCheckedFlow(entry: unknown, at: string): CheckedFlow {
   if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) throw new Error(`${at} is not a JSON object`);
   const input = entry as Record<string, unknown>;
@@ -61,15 +61,12 @@ function parseCheckedFlow(entry: unknown, at: string): CheckedFlow {
   if (typeof substitutions !== 'object' || substitutions === null || Array.isArray(substitutions) || Object.values(substitutions).some((v) => typeof v !== 'string')) {
     throw bad('substitutions', 'is not an object of strings');
   }
-  const stackCallers = input.stackCallers ?? [];
-  if (!Array.isArray(stackCallers) || stackCallers.some((c) => typeof c !== 'string' || c === '')) throw bad('stackCallers', 'is not a list of flow names');
   return {
     flowName: input.flowName as string,
     flowType: input.flowType as string,
     contentHash: input.contentHash as string,
     payloadPath: input.payloadPath as string,
     substitutions: substitutions as Record<string, string>,
-    stackCallers: stackCallers as string[],
   };
 }
 

@@ -7,9 +7,9 @@ import { TimeBudget, pause } from '../genesys/time-budget';
 import { calledModules } from '../synth-output/called-modules';
 import { applySubstitutions } from '../synth-output/substitutions';
 import type { ExpectedFlow } from '../synth-output/synthesized-stack';
-import { Finding, FindingKind } from '../verification/findings';
-import { VERIFIED_FLOW_TYPES, verifyFlows } from '../verification/verify-flows';
-import { CheckedFlow, FlowCheckInput, StackCheckInput, checkedFlowLocation } from './flow-check-input';
+import { FindingKind } from '../verification/findings';
+import { VERIFIED_FLOW_TYPES, flowKey, verifyFlows } from '../verification/verify-flows';
+import { FlowCheckInput, StackCheckInput, checkedFlowLocation } from './flow-check-input';
 import { readPayloadFile } from './payload-file';
 
 type Flow = platformClient.Models.Flow;
@@ -60,16 +60,15 @@ export async function checkStackFlows(ops: ArchitectOps, input: StackCheckInput,
     return { name: f.flowName, type: f.flowType.toUpperCase(), yaml, callsModules: calledModules(parse(yaml)) };
   });
   const live = await listWhenPublished(ops, expected, options.poll);
-  const { findings, errors } = await verifyFlows(ops, expected, live, { poll: options.poll });
-  const byName = new Map<string, Finding[]>();
-  for (const f of findings) byName.set(f.name, [...(byName.get(f.name) ?? []), f]);
-  const liveByKey = new Map(live.map((f) => [`${(f.type ?? '').toUpperCase()}:${f.name}`, f]));
+  const { findingsByFlow, errors } = await verifyFlows(ops, expected, live, { poll: options.poll });
+  const liveByKey = new Map(live.map((f) => [flowKey(f.name, f.type ?? ''), f]));
+  const unreported = new Map(findingsByFlow);
   let failed = false;
 
-  for (const want of expected) {
+  expected.forEach((want, i) => {
     const what = `${want.type} '${want.name}'`;
-    const own = byName.get(want.name) ?? [];
-    byName.delete(want.name);
+    const own = findingsByFlow.get(flowKey(want.name, want.type)) ?? [];
+    unreported.delete(flowKey(want.name, want.type));
     for (const finding of own) {
       failed ||= FAILING.has(finding.kind);
       lines.push(`${what}: ${finding.detail}${finding.kind === 'flow-locked' ? '; the next publish of this flow will fail until it is unlocked (or set force_unlock)' : ''}`);
@@ -77,22 +76,30 @@ export async function checkStackFlows(ops: ArchitectOps, input: StackCheckInput,
       for (const d of finding.differences ?? []) lines.push(formatDifferences([d]));
     }
     if (!own.some((f) => FAILING.has(f.kind)) && !errors.length) {
-      const published = liveByKey.get(`${want.type}:${want.name}`)?.publishedVersion?.id;
-      const hash = input.flows.find((f) => f.flowName === want.name)!.contentHash.slice(0, 12);
+      const published = liveByKey.get(flowKey(want.name, want.type))?.publishedVersion?.id;
+      const hash = input.flows[i].contentHash.slice(0, 12);
       lines.push(`${what}: published version ${published} matches the synthesized flow (${hash})${want.callsModules.length ? `, and embeds the current version of ${want.callsModules.map((m) => `'${m}'`).join(', ')}` : ''}`);
     }
-  }
+  });
   // Findings on flows the stack calls but does not define (a missing or unpublished external module).
-  for (const finding of [...byName.values()].flat()) {
-    failed ||= FAILING.has(finding.kind);
-    lines.push(`shared flow '${finding.name}': ${finding.detail}`);
+  for (const [key, external] of unreported) {
+    for (const finding of external) {
+      failed ||= FAILING.has(finding.kind);
+      lines.push(`shared flow '${finding.name}': ${finding.detail}`);
+    }
+    unreported.delete(key);
   }
   if (errors.length > 0) return { exitCode: FLOW_CHECK_EXIT.couldNotCheck, lines: [...lines, ...errors.map((e) => `could not check: ${e}`)] };
 
-  for (const module of input.flows.filter((f) => f.flowType.toUpperCase() === 'COMMONMODULE')) {
-    const flow = liveByKey.get(`COMMONMODULE:${module.flowName}`);
+  for (const module of expected.filter((f) => f.type === 'COMMONMODULE')) {
+    const flow = liveByKey.get(flowKey(module.name, module.type));
     if (!flow?.publishedVersion?.id) continue; // reported above
-    const result = await reconcileExternalCallers(ops, flow.id!, flow.publishedVersion.id, module, input.header.republishExternalCallers);
+    // Republish others' flows only onto a module that is what we synthesized and published.
+    const verified = !(findingsByFlow.get(flowKey(module.name, module.type)) ?? []).some((f) => FAILING.has(f.kind) || f.kind === 'flow-published-by-other');
+    // The stack's own callers are republished by Terraform: derived from the flows' YAML, not carried in the input.
+    const stackCallers = expected.filter((f) => f.callsModules.includes(module.name)).map((f) => f.name);
+    const result = await reconcileExternalCallers(ops, flow.id!, flow.publishedVersion.id, module.name, stackCallers, input.header.republishExternalCallers && verified);
+    if (input.header.republishExternalCallers && !verified) result.lines.push(`COMMONMODULE '${module.name}': its callers outside this stack are not republished: the published module is not the one synthesized`);
     lines.push(...result.lines);
     failed ||= result.failed;
   }
@@ -138,10 +145,10 @@ interface Reconciliation {
  * Callers outside the stack that still embed an older version of the shared flow: reported, or
  * republished when `republish` is set (never one with unpublished work of someone else).
  */
-async function reconcileExternalCallers(ops: ArchitectOps, moduleId: string, latest: string, module: CheckedFlow, republish: boolean): Promise<Reconciliation> {
-  const what = `COMMONMODULE '${module.flowName}'`;
+async function reconcileExternalCallers(ops: ArchitectOps, moduleId: string, latest: string, moduleName: string, stackCallers: readonly string[], republish: boolean): Promise<Reconciliation> {
+  const what = `COMMONMODULE '${moduleName}'`;
   const lines: string[] = [];
-  const stale = await staleExternalCallers(ops, moduleId, module, latest);
+  const stale = await staleExternalCallers(ops, moduleId, moduleName, stackCallers, latest);
   let leftWithChanges = 0;
   for (const caller of stale) {
     if (!republish) {
@@ -158,7 +165,7 @@ async function reconcileExternalCallers(ops: ArchitectOps, moduleId: string, lat
     }
     await ops.publish(caller.id);
     const now = await ops.getFlow(caller.id);
-    const bound = now.publishedVersion?.id ? await ops.boundModuleVersion({ id: now.id, version: now.publishedVersion.id, type: `${caller.type}FLOW` }, module.flowName) : undefined;
+    const bound = now.publishedVersion?.id ? await ops.boundModuleVersion({ id: now.id, version: now.publishedVersion.id, type: `${caller.type}FLOW` }, moduleName) : undefined;
     if (bound !== latest) {
       lines.push(`${what}: republished caller ${caller.name}, but it embeds module version ${bound ?? 'none'} instead of ${latest}`);
       return { lines, failed: true };
@@ -180,12 +187,12 @@ interface StaleCaller {
   bound: string | undefined;
 }
 
-async function staleExternalCallers(ops: ArchitectOps, moduleId: string, input: CheckedFlow, latest: string): Promise<StaleCaller[]> {
+async function staleExternalCallers(ops: ArchitectOps, moduleId: string, moduleName: string, stackCallers: readonly string[], latest: string): Promise<StaleCaller[]> {
   const consumers = await ops.consumersOf(moduleId);
   const stale: StaleCaller[] = [];
   for (const c of consumers) {
-    if (!c.id || !c.name || input.stackCallers.includes(c.name)) continue;
-    const bound = await ops.boundModuleVersion(c, input.flowName);
+    if (!c.id || !c.name || stackCallers.includes(c.name)) continue;
+    const bound = await ops.boundModuleVersion(c, moduleName);
     if (bound !== latest) stale.push({ id: c.id, name: c.name, type: (c.type ?? 'INBOUNDCALLFLOW').replace(/FLOW$/, ''), bound });
   }
   return stale;

@@ -20,9 +20,14 @@ export interface VerifyFlowsOptions {
 
 export interface FlowVerification {
   readonly findings: Finding[];
+  /** The same findings by flow, keyed `<API TYPE>:<name>` (a module and an IVR may share a name). */
+  readonly findingsByFlow: Map<string, Finding[]>;
   /** What could not be checked: the verification is incomplete, never "in sync". */
   readonly errors: string[];
 }
+
+/** The key of a flow in {@link FlowVerification.findingsByFlow}. */
+export const flowKey = (name: string, type: string): string => `${type.toUpperCase()}:${name}`;
 
 /**
  * Is what Genesys runs what was synthesized? The one engine behind drift detection and the post-apply
@@ -34,10 +39,14 @@ export interface FlowVerification {
  */
 export async function verifyFlows(ops: ArchitectOps, expected: readonly ExpectedFlow[], live: readonly Flow[], options: VerifyFlowsOptions = {}): Promise<FlowVerification> {
   const findings: Finding[] = [];
+  const findingsByFlow = new Map<string, Finding[]>();
   const errors: string[] = [];
-  const report = (kind: FindingKind, name: string, detail: string, differences?: FlowDifference[]) =>
-    findings.push({ kind, resource: 'flow', name, detail, ...(differences ? { differences } : {}) });
-  const key = (name: string, type: string) => `${type.toUpperCase()}:${name}`;
+  const report = (kind: FindingKind, name: string, type: string, detail: string, differences?: FlowDifference[]) => {
+    const finding: Finding = { kind, resource: 'flow', name, detail, ...(differences ? { differences } : {}) };
+    findings.push(finding);
+    findingsByFlow.set(flowKey(name, type), [...(findingsByFlow.get(flowKey(name, type)) ?? []), finding]);
+  };
+  const key = flowKey;
   const byKey = new Map(live.map((f) => [key(f.name, f.type ?? ''), f]));
 
   // Shared flows the stack calls but does not define (another stack or team owns them): the checks below
@@ -55,31 +64,32 @@ export async function verifyFlows(ops: ArchitectOps, expected: readonly Expected
     const whose = callers.length === 1 ? `${callers[0]}'s next publish` : `the next publish of ${named}`;
     const module = byKey.get(key(moduleName, 'COMMONMODULE'));
     if (!module) {
-      report('flow-missing', moduleName, `shared flow '${moduleName}', called by ${named}, does not exist in the org; ${whose} will fail`);
+      report('flow-missing', moduleName, 'COMMONMODULE', `shared flow '${moduleName}', called by ${named}, does not exist in the org; ${whose} will fail`);
     } else if (!module.publishedVersion?.id) {
-      report('flow-never-published', moduleName, `shared flow '${moduleName}', called by ${named}, exists but has no published version; ${whose} will fail`);
+      report('flow-never-published', moduleName, 'COMMONMODULE', `shared flow '${moduleName}', called by ${named}, exists but has no published version; ${whose} will fail`);
     }
   }
 
   const toExport: Array<{ expected: ExpectedFlow; flow: Flow }> = [];
+  const ties: Array<{ want: ExpectedFlow; flow: Flow; moduleName: string; module: Flow }> = [];
   for (const want of expected) {
     const flow = byKey.get(key(want.name, want.type));
     if (!flow) {
-      report('flow-missing', want.name, `${want.type} flow '${want.name}' does not exist in the org`);
+      report('flow-missing', want.name, want.type, `${want.type} flow '${want.name}' does not exist in the org`);
       continue;
     }
     const published = flow.publishedVersion;
     if (!published?.id) {
-      report('flow-never-published', want.name, `flow '${want.name}' exists but has no published version`);
+      report('flow-never-published', want.name, want.type, `flow '${want.name}' exists but has no published version`);
       continue;
     }
     if (published.createdBy || (published.createdByClient?.id && published.createdByClient.id !== ops.client.clientId)) {
-      report('flow-published-by-other', want.name, `published version ${published.id} was published by ${publisherOf(published, ops.client.clientId)}, not by ${OWN_CLIENT}`);
+      report('flow-published-by-other', want.name, want.type, `published version ${published.id} was published by ${publisherOf(published, ops.client.clientId)}, not by ${OWN_CLIENT}`);
     }
     const holder = lockHolder(flow, ops.client.clientId);
-    if (holder) report('flow-locked', want.name, `locked by ${holder}`);
+    if (holder) report('flow-locked', want.name, want.type, `locked by ${holder}`);
     if (flow.savedVersion?.id) {
-      report('flow-draft-pending', want.name, `a saved draft (${flow.savedVersion.id}) is pending on top of published version ${published.id}`);
+      report('flow-draft-pending', want.name, want.type, `a saved draft (${flow.savedVersion.id}) is pending on top of published version ${published.id}`);
     }
     for (const moduleName of want.callsModules) {
       const module = byKey.get(key(moduleName, 'COMMONMODULE'));
@@ -96,10 +106,24 @@ export async function verifyFlows(ops: ArchitectOps, expected: readonly Expected
       if (unreadable.length > 0) {
         errors.push(`could not tell whether '${want.name}' embeds the current version of '${moduleName}': ${unreadable.join('; ')}`);
       } else if (moduleDate.ms! > callerDate.ms!) {
-        report('flow-embeds-old-module', want.name, `embeds an older version of '${moduleName}' (module published ${module.publishedVersion.datePublished}, caller ${published.datePublished}); republish the caller`);
+        report('flow-embeds-old-module', want.name, want.type, `embeds an older version of '${moduleName}' (module published ${module.publishedVersion.datePublished}, caller ${published.datePublished}); republish the caller`);
+      } else if (moduleDate.ms === callerDate.ms) {
+        // Published in the same millisecond: the dates cannot tell which came first; dependency tracking can.
+        ties.push({ want, flow, moduleName, module });
       }
     }
     toExport.push({ expected: want, flow });
+  }
+
+  for (const { want, flow, moduleName, module } of ties) {
+    try {
+      const bound = await ops.boundModuleVersion({ id: flow.id, version: flow.publishedVersion!.id, type: `${want.type}FLOW` }, moduleName);
+      if (bound !== module.publishedVersion!.id) {
+        report('flow-embeds-old-module', want.name, want.type, `embeds version ${bound ?? 'none'} of '${moduleName}', whose published version is ${module.publishedVersion!.id}; republish the caller`);
+      }
+    } catch (err) {
+      errors.push(`could not tell whether '${want.name}' embeds the current version of '${moduleName}': ${errorText(err)}`);
+    }
   }
 
   try {
@@ -108,24 +132,26 @@ export async function verifyFlows(ops: ArchitectOps, expected: readonly Expected
       for (const { expected: want, flow } of batch) {
         const differences = compareFlows(want.yaml, exported.get(flow.id!)!);
         if (differences.length > 0) {
-          report('flow-content-differs', want.name, `published version ${flow.publishedVersion!.id} differs from the synthesized flow in ${differences.length} place(s)`, differences);
+          report('flow-content-differs', want.name, want.type, `published version ${flow.publishedVersion!.id} differs from the synthesized flow in ${differences.length} place(s)`, differences);
         }
       }
     });
   } catch (err) {
     errors.push(`exporting flows failed: ${errorText(err)}`);
   }
-  return { findings, errors };
+  return { findings, findingsByFlow, errors };
 }
 
 /**
  * A `datePublished` as epoch milliseconds, or why it cannot be read. The API gives ISO-8601 date-times
- * (`2024-05-01T09:30:00.000Z`); anything else (missing, another format) is not guessed at.
+ * (`2024-05-01T09:30:00.000Z`); anything else (missing, another format, no offset) is not guessed at.
  */
 function publishedAt(value: unknown): { ms?: number; error?: string } {
   if (value === undefined || value === null || value === '') return { error: 'has no datePublished' };
-  const ms = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}(T|$)/.test(value) ? Date.parse(value) : NaN;
-  if (!Number.isFinite(ms)) return { error: `has a datePublished that is not an ISO-8601 date (${cutScrubbed(JSON.stringify(value), 60, '')})` };
+  // A date-time with its offset (the API's `...Z`): a date alone, or a time without an offset (read in the
+  // runner's own time zone), cannot be compared with another flow's.
+  const ms = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(value) ? Date.parse(value) : NaN;
+  if (!Number.isFinite(ms)) return { error: `has a datePublished that is not an ISO-8601 date-time with an offset (${cutScrubbed(JSON.stringify(value), 60, '')})` };
   return { ms };
 }
 
