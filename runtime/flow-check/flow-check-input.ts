@@ -77,17 +77,8 @@ const invalid = (key: string, why: string) => new Error(`FLOW_CHECK_INPUT.${key}
  * exits 2, "could not check"): a string `stackCallers` would otherwise make `includes` a substring match.
  */
 export function parseFlowCheckInput(json: string | undefined): FlowCheckInput {
-  if (!json) throw new Error('FLOW_CHECK_INPUT is not set (the handler runs from the flow check provisioner)');
-  const parsed = JSON.parse(json) as unknown;
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('FLOW_CHECK_INPUT is not a JSON object');
-  const input = parsed as Record<string, unknown>;
-  for (const key of ['flowName', 'flowType', 'contentHash', 'payloadPath'] as const) {
-    if (typeof input[key] !== 'string' || input[key] === '') throw invalid(key, 'is missing');
-  }
-  const substitutions = input.substitutions ?? {};
-  if (typeof substitutions !== 'object' || substitutions === null || Array.isArray(substitutions) || Object.values(substitutions).some((v) => typeof v !== 'string')) {
-    throw invalid('substitutions', 'is not an object of strings');
-  }
+  const input = parseObject(json, 'FLOW_CHECK_INPUT');
+  const flow = parseCheckedFlow(input, 'FLOW_CHECK_INPUT');
   const stackCallers = input.stackCallers ?? [];
   if (!Array.isArray(stackCallers) || stackCallers.some((c) => typeof c !== 'string' || c === '')) {
     throw invalid('stackCallers', 'is not a list of flow names');
@@ -97,11 +88,7 @@ export function parseFlowCheckInput(json: string | undefined): FlowCheckInput {
   if (input.region !== undefined && typeof input.region !== 'string') throw invalid('region', 'is not a string');
   // Terraform passes booleans through jsonencode; accept their string forms too.
   return {
-    flowName: input.flowName as string,
-    flowType: input.flowType as string,
-    contentHash: input.contentHash as string,
-    payloadPath: input.payloadPath as string,
-    substitutions: substitutions as Record<string, string>,
+    ...flow,
     region: (input.region as string | undefined) ?? '',
     stackCallers: stackCallers as string[],
     republishExternalCallers: String(input.republishExternalCallers) === 'true',
