@@ -8,10 +8,16 @@
 //
 // A step runs when one of its inputs changed (sha256 of the contents, never mtimes), when one of its
 // outputs is missing, when its command changed, or with --force. Inputs:
-//   tsc        every file matched by tsconfig.json's `include` (minus `exclude`), tsconfig.json,
-//              package.json and package-lock.json (the lockfile stands for node_modules' typings);
+//   tsc        every file matched by tsconfig.json's `include` (minus `exclude`, so a new file is seen),
+//              every project file the last successful tsc program read (tsc's own list, the `fileNames`
+//              of its .tsbuildinfo: imports from outside `include` such as a top-level lib/, .mts/.cts,
+//              imported .json), tsconfig.json, package.json and package-lock.json. node_modules files
+//              are not hashed: they change only with package-lock.json, which stands for them;
 //   esbuild    the exact inputs esbuild reported in the previous build's metafile (node_modules files
 //              included), tsconfig.json and package-lock.json.
+// tsc's outputs are derived from that same program list (rootDir → outDir, .ts → .js, .mts → .mjs,
+// .cts → .cjs, .json copied); after a successful tsc run, recorded outputs no longer produced by any
+// compiled file (its source deleted, or no longer imported) are removed.
 // The stamp dist/.build-stamp.json holds each step's command, input hashes and outputs; metafiles are
 // kept in dist/.build/. A step is marked unfinished in the stamp before it starts and recorded only
 // when it succeeds, so a failed or interrupted step runs again next time; a failing tool's exit code
@@ -38,7 +44,6 @@ const dist = path.join(root, 'dist');
 const stampFile = path.join(dist, '.build-stamp.json');
 const lockFile = path.join(dist, '.build.lock');
 const metaDir = path.join(dist, '.build');
-const tsBuildInfo = path.join(dist, '.tsbuildinfo');
 const LOCK_WAIT_MS = 10 * 60 * 1000;
 
 const ESBUILD_COMMON = ['--bundle', '--platform=node', '--target=node20', '--legal-comments=none', '--log-level=warning'];
@@ -99,10 +104,10 @@ function globToRegExp(pattern) {
   return re;
 }
 
-const TS_EXTENSIONS = /\.(?:ts|tsx|d\.ts)$/;
-
 /** The project files tsc compiles, as sorted project-relative paths. */
 function tscSourceFiles(tsconfig) {
+  // What TypeScript picks up from a wildcard include (.d.ts, .d.mts… end in these too).
+  const extensions = tsconfig.compilerOptions?.allowJs ? /\.(?:[cm]?tsx?|[cm]?jsx?)$/ : /\.(?:[cm]?ts|tsx)$/;
   const norm = (p) => p.replace(/^\.\//, '').replace(/\/+$/, '');
   const includes = (tsconfig.include ?? ['**/*']).map(norm);
   const excludes = (tsconfig.exclude ?? ['node_modules', 'bower_components', 'jspm_packages', tsconfig.compilerOptions?.outDir].filter(Boolean)).map(norm);
@@ -135,21 +140,72 @@ function tscSourceFiles(tsconfig) {
       if (excluded.test(p) || e.name === 'node_modules') continue;
       if (e.isDirectory()) {
         if (recurse) walk(p, matcher, recurse);
-      } else if (matcher.test(p) && TS_EXTENSIONS.test(p)) {
+      } else if (matcher.test(p) && extensions.test(p)) {
         found.add(p);
       }
     }
   }
 }
 
-/** dist/ output of one compiled source (rootDir '.', outDir 'dist'); declaration files have none. */
-function tscOutput(source, tsconfig) {
-  if (/\.d\.ts$/.test(source)) return undefined;
-  return `${outDir(tsconfig)}/${source.replace(/\.tsx?$/, '.js')}`;
+/**
+ * The outputs tsc writes for one compiled project file (project-relative paths): `<outDir>/<path from
+ * rootDir>` with .ts/.tsx → .js, .mts → .mjs, .cts → .cjs, .json (resolveJsonModule) copied; plus .map
+ * and declaration files when enabled. Declaration files and files in node_modules have none. Only the
+ * outputs that exist after a run are recorded, so an output listed here that tsc does not write is harmless.
+ * Returns the mapping function for one tsconfig (the check maps ~800 files: kept cheap).
+ */
+function tscOutputMapper(tsconfig) {
+  const o = tsconfig.compilerOptions ?? {};
+  const out = outDir(tsconfig);
+  const rootDir = path.posix.normalize(norm(o.rootDir ?? '.'));
+  const prefix = rootDir === '.' ? '' : `${rootDir}/`;
+  const jsx = o.jsx === 'preserve' || o.jsx === 'react-native' ? '.jsx' : '.js';
+  const jsExts = { ts: '.js', tsx: jsx, mts: '.mjs', cts: '.cjs', js: '.js', jsx, mjs: '.mjs', cjs: '.cjs', json: '.json' };
+  const compiled = /^(.*)\.(tsx?|mts|cts|json|jsx?|mjs|cjs)$/;
+  const declarationOrPackage = /(?:^|\/)node_modules\/|\.d\.(?:[cm]?ts|[^/]*\.ts)$/;
+  return (source) => {
+    // Outside rootDir tsc refuses the file (TS6059).
+    if (!source.startsWith(prefix) || source.startsWith('../') || declarationOrPackage.test(source)) return [];
+    const m = compiled.exec(source.slice(prefix.length));
+    if (!m) return [];
+    const [, stem, ext] = m;
+    const js = `${out}/${stem}${jsExts[ext]}`;
+    if (ext === 'json') return [js];
+    const outputs = [js];
+    if (o.sourceMap) outputs.push(`${js}.map`);
+    if (o.declaration || o.composite) outputs.push(`${out}/${stem}${{ '.mjs': '.d.mts', '.cjs': '.d.cts' }[jsExts[ext]] ?? '.d.ts'}`);
+    return outputs;
+  };
+}
+
+function norm(p) {
+  return p.replace(/^\.\//, '').replace(/\/+$/, '') || '.';
 }
 
 function outDir(tsconfig) {
-  return (tsconfig.compilerOptions?.outDir ?? 'dist').replace(/^\.\//, '').replace(/\/+$/, '');
+  return norm(tsconfig.compilerOptions?.outDir ?? 'dist');
+}
+
+/** tsc's incremental state file (project-relative): tsBuildInfoFile, or <outDir>/tsconfig.tsbuildinfo. */
+function tsBuildInfoFile(tsconfig) {
+  const file = tsconfig.compilerOptions?.tsBuildInfoFile;
+  return file ? rel(abs(file)) : `${outDir(tsconfig)}/tsconfig.tsbuildinfo`;
+}
+
+/**
+ * The files the last tsc program read, from its .tsbuildinfo (`fileNames`, relative to the buildinfo's
+ * folder; TypeScript 5.x), as project-relative paths without node_modules (those change only with
+ * package-lock.json; hashing them would read ~300 more files, ~6 MB, ~25 ms). undefined if unreadable.
+ */
+function tscProgramFiles(tsconfig) {
+  const info = tsBuildInfoFile(tsconfig);
+  const fileNames = readJson(abs(info))?.fileNames;
+  if (!Array.isArray(fileNames)) return undefined;
+  const dir = path.dirname(abs(info));
+  return fileNames
+    .map((f) => rel(path.resolve(dir, f)))
+    .filter((f) => !/(?:^|\/)node_modules\//.test(f))
+    .sort();
 }
 
 // --- stamp ----------------------------------------------------------------------------------------
@@ -210,9 +266,13 @@ async function acquireLock() {
       }
       continue;
     }
-    if (Date.now() - started > LOCK_WAIT_MS) throw new Error(`another build (pid ${holder?.pid}) has held ${rel(lockFile)} for more than ${LOCK_WAIT_MS / 60000} minutes`);
-    if (!told && Date.now() - started > 5000) {
-      log(`waiting for another build (pid ${holder?.pid}, ${rel(lockFile)})`);
+    // A live holder that has had the lock for longer than a build may take is likely not a build at all
+    // (its pid reused by another process after the build was killed with SIGKILL): say so.
+    const heldMs = Date.now() - (Date.parse(holder?.since) || mtimeMs);
+    const tooLong = heldMs > LOCK_WAIT_MS ? `; it has held the lock for ${Math.round(heldMs / 60000)} minutes, longer than a build takes: if pid ${holder?.pid} is not a build, delete ${rel(lockFile)}` : '';
+    if (Date.now() - started > LOCK_WAIT_MS) throw new Error(`another build (pid ${holder?.pid}) has held ${rel(lockFile)} for more than ${LOCK_WAIT_MS / 60000} minutes${tooLong}`);
+    if (!told && (Date.now() - started > 5000 || tooLong)) {
+      log(`waiting for another build (pid ${holder?.pid}, ${rel(lockFile)})${tooLong}`);
       told = true;
     }
     await new Promise((r) => setTimeout(r, 100));
@@ -281,14 +341,18 @@ function changedInputs(previous, current) {
 
 function planTsc(stamp, force, hashCache) {
   const tsconfig = readTsconfig();
-  const files = [...tscSourceFiles(tsconfig), 'tsconfig.json', 'package.json', 'package-lock.json'];
-  // A relative `extends` is a project file too (a package's is covered by package-lock.json).
-  for (const base of [tsconfig.extends ?? []].flat()) if (/^\.\.?\//.test(base)) files.push(rel(abs(base.endsWith('.json') ? base : `${base}.json`)));
-  const inputs = {};
-  for (const f of files) inputs[f] = cachedHash(hashCache, f);
-  const outputs = files.map((f) => (f.endsWith('.json') ? undefined : tscOutput(f, tsconfig))).filter(Boolean);
-  const command = ['tsc', ...TSC_ARGS];
   const previous = stamp.steps.tsc;
+  const configFiles = ['tsconfig.json', 'package.json', 'package-lock.json'];
+  // A relative `extends` is a project file too (a package's is covered by package-lock.json).
+  for (const base of [tsconfig.extends ?? []].flat()) if (/^\.\.?\//.test(base)) configFiles.push(rel(abs(base.endsWith('.json') ? base : `${base}.json`)));
+  const included = tscSourceFiles(tsconfig);
+  // The files matched by `include` (a new one is seen) and those the last program read (imports from
+  // outside `include`: a deleted one hashes as null, so counts as changed).
+  const sources = [...new Set([...included, ...(previous?.program ?? [])])].sort();
+  const inputs = {};
+  for (const f of [...sources, ...configFiles]) inputs[f] = cachedHash(hashCache, f);
+  const outputs = sources.filter((f) => inputs[f] !== null).flatMap(tscOutputMapper(tsconfig));
+  const command = ['tsc', ...TSC_ARGS];
   let reason;
   let missingOutput = false;
   if (force) reason = 'forced';
@@ -297,9 +361,11 @@ function planTsc(stamp, force, hashCache) {
     // dist/ may hold tsc's incremental state from an earlier build while some outputs are gone.
     missingOutput = outputs.some((o) => !fs.existsSync(abs(o)));
   } else if (JSON.stringify(previous.command) !== JSON.stringify(command)) reason = 'build command changed';
+  else if (!previous.program) reason = 'the files tsc reads are not recorded yet';
   else {
     const changed = changedInputs(previous.inputs, inputs);
-    // Outputs the last build wrote that are gone (a new source's output is simply not written yet).
+    // Outputs the last build wrote that are gone (a new source's output is simply not written yet, and
+    // a deleted source's output is removed after the run).
     const expected = new Set(outputs);
     const missing = previous.outputs.find((o) => expected.has(o) && !fs.existsSync(abs(o)));
     if (changed.length) reason = describeChanges(changed);
@@ -308,12 +374,7 @@ function planTsc(stamp, force, hashCache) {
       reason = reason ? `${reason}, missing: ${missing}` : `missing: ${missing}`;
     }
   }
-  // Outputs of sources that no longer exist (tsc never deletes them; a stale module could still be
-  // required at run time): removed when tsc runs.
-  const wanted = new Set(outputs);
-  const orphans = (previous?.outputs ?? []).filter((o) => !wanted.has(o) && o.startsWith(`${outDir(tsconfig)}/`) && fs.existsSync(abs(o)));
-  if (reason && orphans.length) reason += `, removing ${orphans.length === 1 ? orphans[0] : `${orphans.length} outputs of deleted sources`}`;
-  return { name: 'tsc', label: 'tsc', reason, command, inputs, outputs, orphans, fullEmit: force || missingOutput };
+  return { name: 'tsc', label: 'tsc', reason, command, tsconfig, included, configFiles, inputs, outputs, fullEmit: force || missingOutput };
 }
 
 function planBundle(bundle, stamp, force, hashCache) {
@@ -342,14 +403,46 @@ function cachedHash(cache, f) {
   return cache.get(f);
 }
 
-async function runTsc(step) {
+/** `known`: every output recorded so far (the last entry's and the planned ones), for stale-output removal. */
+async function runTsc(step, known, hashCache) {
+  const { tsconfig } = step;
   // tsc's incremental state does not notice deleted outputs: drop it so every file is emitted again.
-  if (step.fullEmit) fs.rmSync(tsBuildInfo, { force: true });
-  for (const o of step.orphans) fs.rmSync(abs(o), { force: true });
+  if (step.fullEmit) fs.rmSync(abs(tsBuildInfoFile(tsconfig)), { force: true });
   const [cmd, ...pre] = toolCommand('typescript/bin/tsc');
   const code = await runTool(cmd, [...pre, ...TSC_ARGS]);
-  if (code !== 0) return { code };
-  return { code, entry: { command: step.command, inputs: step.inputs, outputs: step.outputs.filter((o) => fs.existsSync(abs(o))) } };
+  // The files this program read, by tsc's own account (written even when it reports errors).
+  const existing = (files) => files.filter((o) => fs.existsSync(abs(o)));
+  let program = tscProgramFiles(tsconfig);
+  let kept = [];
+  if (!program) {
+    // Without tsc's own list, what it compiled from outside `include` is unknown: nothing is removed.
+    log(`note: no readable ${tsBuildInfoFile(tsconfig)} (tsconfig's incremental off?): only the files matched by its include are tracked, stale outputs are not removed`);
+    program = step.included;
+    kept = known;
+  }
+  const outputs = existing([...new Set([...program.flatMap(tscOutputMapper(tsconfig)), ...kept])].sort());
+  // A failed compile may still have emitted (noEmitOnError is off): keep those outputs known.
+  if (code !== 0) return { code, outputs };
+  // Outputs recorded before that no compiled file produces any more (its source deleted or no longer
+  // imported; tsc never deletes them, and a stale module could still be required at run time).
+  const produced = new Set(outputs);
+  const stale = existing(known.filter((o) => !produced.has(o) && o.startsWith(`${outDir(tsconfig)}/`)));
+  for (const o of stale) {
+    fs.rmSync(abs(o), { force: true });
+    // And the folders this leaves empty (a deleted lib/ leaves no dist/lib/ behind).
+    for (let dir = path.posix.dirname(o); dir.startsWith(`${outDir(tsconfig)}/`); dir = path.posix.dirname(dir)) {
+      try {
+        fs.rmdirSync(abs(dir));
+      } catch {
+        break; // not empty
+      }
+    }
+  }
+  // Inputs hashed before the build where known (a file edited during the build then counts as changed).
+  const inputs = {};
+  for (const f of [...new Set([...step.included, ...program, ...step.configFiles])]) inputs[f] = f in step.inputs ? step.inputs[f] : cachedHash(hashCache, f);
+  const removed = stale.length ? `, removing ${stale.length === 1 ? stale[0] : `${stale.length} stale outputs`}` : '';
+  return { code, removed, entry: { command: step.command, program, inputs, outputs } };
 }
 
 async function runBundle(step, hashCache) {
@@ -403,12 +496,13 @@ async function main() {
     await Promise.all(
       stale.map(async (p) => {
         const started = process.hrtime.bigint();
-        const result = p.name === 'tsc' ? await runTsc(p) : await runBundle(p, hashCache);
+        const result = p.name === 'tsc' ? await runTsc(p, stamp.steps.tsc.outputs, hashCache) : await runBundle(p, hashCache);
         const seconds = Number(process.hrtime.bigint() - started) / 1e9;
         if (result.code === 0) {
           stamp.steps[p.name] = result.entry;
-          log(`${p.label} (${p.reason}) ${seconds.toFixed(1)} s`);
+          log(`${p.label} (${p.reason}${result.removed ?? ''}) ${seconds.toFixed(1)} s`);
         } else {
+          if (result.outputs) stamp.steps[p.name].outputs = [...new Set([...stamp.steps[p.name].outputs, ...result.outputs])];
           log(`${p.label} (${p.reason}) FAILED with exit code ${result.code} after ${seconds.toFixed(1)} s; it runs again next time`);
           if (!exitCode) exitCode = result.code;
         }

@@ -10,8 +10,10 @@ import * as path from 'path';
 // To keep each tsc run near one second, the copy's tsconfig compiles two files (and what they import)
 // instead of the whole project: runtime/flow-check/payload-file.ts (an input of the flow-check handler
 // bundle, not of the pipeline bundles) and config/closest.ts (an input of the pipeline bundles, not of
-// the handler), plus whatever config/build-test-*.ts a test creates. The esbuild bundles are the real ones. The last describe checks, against the real
-// tsconfig, that the script hashes exactly the project files tsc compiles.
+// the handler), plus whatever config/build-test-*.ts a test creates (and what those import from outside
+// `include`, e.g. a new top-level lib/; resolveJsonModule is on in the copy so .json imports compile too).
+// The esbuild bundles are the real ones. The last describe checks, against the real tsconfig, that the
+// script hashes exactly the project files tsc compiles.
 
 const root = path.resolve(__dirname, '..', '..');
 const COPIED = ['main.ts', 'simulator', 'emulator', 'runtime', 'config', 'constructs', 'stacks', 'flow', 'tools', 'bench', '.gen', 'tsconfig.json', 'package.json', 'package-lock.json', 'scripts/build.js'];
@@ -19,6 +21,26 @@ const HANDLER_INPUT = 'runtime/flow-check/payload-file.ts';
 const PIPELINE_INPUT = 'config/closest.ts';
 /** Matched by a glob of the copy's tsconfig, so a new file there is a new input of tsc (of no bundle). */
 const EXTRA_SOURCE = 'config/build-test-extra.ts';
+/** Matched by the include glob; imports files that no include glob matches (a top-level lib/ folder). */
+const IMPORTER = 'config/build-test-importer.ts';
+const OUTSIDE = {
+  ts: 'lib/build-test-msg.ts',
+  cts: 'lib/build-test-cjs.cts',
+  mts: 'lib/build-test-esm.mts',
+  json: 'lib/build-test-data.json',
+};
+const OUTSIDE_OUTPUTS = ['dist/lib/build-test-msg.js', 'dist/lib/build-test-cjs.cjs', 'dist/lib/build-test-esm.mjs', 'dist/lib/build-test-data.json'];
+const tscPath = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+/** The project files (no node_modules) tsc compiles with a tsconfig, by tsc's own account. */
+const listFilesOnly = (cwd: string) =>
+  execFileSync(process.execPath, [tscPath, '-p', 'tsconfig.json', '--listFilesOnly'], { cwd, encoding: 'utf8' })
+    .split('\n')
+    .filter((f) => f && !f.includes('/node_modules/'))
+    .map((f) => path.relative(fs.realpathSync(cwd), f).split(path.sep).join('/'))
+    .sort();
+/** Every file under dir (project-relative), recursively. */
+const filesUnder = (dir: string): string[] =>
+  fs.readdirSync(file(dir), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(`${dir}/${e.name}`) : [`${dir}/${e.name}`]));
 
 interface Build {
   code: number | null;
@@ -73,6 +95,7 @@ beforeAll(async () => {
   const tsconfig = JSON.parse(fs.readFileSync(file('tsconfig.json'), 'utf8'));
   tsconfig.include = [HANDLER_INPUT, PIPELINE_INPUT, 'config/build-test-*.ts'];
   tsconfig.compilerOptions.types = ['node'];
+  tsconfig.compilerOptions.resolveJsonModule = true;
   fs.writeFileSync(file('tsconfig.json'), JSON.stringify(tsconfig, null, 2));
   first = await build();
 }, 120_000);
@@ -197,6 +220,93 @@ describe('scripts/build.js (in a temporary copy of the project)', () => {
     expect(fs.existsSync(file('dist/config/closest.js'))).toBe(true);
   });
 
+  it('files imported from outside include (a new lib/, .cts, .mts, .json): compiled, tracked, rebuilt when they change', async () => {
+    fs.mkdirSync(file('lib'));
+    fs.writeFileSync(file(OUTSIDE.ts), "export const message = 'first message';\n");
+    fs.writeFileSync(file(OUTSIDE.cts), 'export const cjs = 1;\n');
+    fs.writeFileSync(file(OUTSIDE.mts), 'export const esm = 1;\n');
+    fs.writeFileSync(file(OUTSIDE.json), '{ "value": "first value" }\n');
+    fs.writeFileSync(
+      file(IMPORTER),
+      [
+        "import { message } from '../lib/build-test-msg';",
+        "import { cjs } from '../lib/build-test-cjs.cjs';",
+        "import data from '../lib/build-test-data.json';",
+        'export const all = [message, cjs, data.value];',
+        "export const loadEsm = () => import('../lib/build-test-esm.mjs');",
+        '',
+      ].join('\n'),
+    );
+    const added = await build();
+    expect(added).toMatchObject({ code: 0, steps: ['tsc'], failed: [] });
+    expect(added.stderr).toContain(`(changed: ${IMPORTER})`);
+    for (const o of OUTSIDE_OUTPUTS) expect(fs.existsSync(file(o))).toBe(true);
+    // The stamp records what tsc really read (its .tsbuildinfo), node_modules left to package-lock.json…
+    const program = stamp().steps.tsc.program;
+    expect(program).toEqual(listFilesOnly(project));
+    expect(program).toEqual(expect.arrayContaining(Object.values(OUTSIDE)));
+    expect(Object.keys(stamp().steps.tsc.inputs)).toEqual(expect.arrayContaining(Object.values(OUTSIDE)));
+    // …and exactly the files tsc wrote (the bundles, tsc's state and the stamp aside).
+    const written = filesUnder('dist').filter((f) => !/^dist\/(?:handlers|pipeline|\.build)\/|^dist\/\.[^/]*$/.test(f));
+    expect([...stamp().steps.tsc.outputs].sort()).toEqual(written.sort());
+    expect((await build()).stderr).toBe('');
+
+    edit(OUTSIDE.ts, (t) => t.replace('first message', 'second message'));
+    const ts = await build();
+    expect(ts).toMatchObject({ code: 0, steps: ['tsc'] });
+    expect(ts.stderr).toContain(`(changed: ${OUTSIDE.ts})`);
+    expect(fs.readFileSync(file('dist/lib/build-test-msg.js'), 'utf8')).toContain('second message');
+
+    edit(OUTSIDE.json, (t) => t.replace('first value', 'second value'));
+    const json = await build();
+    expect(json).toMatchObject({ code: 0, steps: ['tsc'] });
+    expect(json.stderr).toContain(`(changed: ${OUTSIDE.json})`);
+    expect(fs.readFileSync(file('dist/lib/build-test-data.json'), 'utf8')).toContain('second value');
+
+    edit(OUTSIDE.cts, (t) => t.replace('= 1', '= 2'));
+    edit(OUTSIDE.mts, (t) => t.replace('= 1', '= 2'));
+    const modules = await build();
+    expect(modules).toMatchObject({ code: 0, steps: ['tsc'] });
+    expect(modules.stderr).toContain('(changed: 2 files)');
+    expect(fs.readFileSync(file('dist/lib/build-test-cjs.cjs'), 'utf8')).toContain('cjs = 2');
+    expect(fs.readFileSync(file('dist/lib/build-test-esm.mjs'), 'utf8')).toContain('esm = 2');
+    expect((await build()).stderr).toBe('');
+  });
+
+  it('a file outside include no longer imported, then deleted: its output is removed, it is no longer an input', async () => {
+    edit(IMPORTER, (t) => t.replace("import { message } from '../lib/build-test-msg';\n", '').replace('[message, ', '['));
+    const unused = await build();
+    expect(unused).toMatchObject({ code: 0, steps: ['tsc'] });
+    expect(unused.stderr).toContain(`(changed: ${IMPORTER}, removing dist/lib/build-test-msg.js)`);
+    expect(fs.existsSync(file('dist/lib/build-test-msg.js'))).toBe(false);
+    expect(fs.existsSync(file(OUTSIDE.ts))).toBe(true);
+    expect(Object.keys(stamp().steps.tsc.inputs)).not.toContain(OUTSIDE.ts);
+    // tsc no longer reads it: editing it rebuilds nothing.
+    edit(OUTSIDE.ts, (t) => `${t}// unused now\n`);
+    expect((await build()).stderr).toBe('');
+
+    fs.rmSync(file('lib'), { recursive: true });
+    fs.rmSync(file(IMPORTER));
+    const deleted = await build();
+    expect(deleted).toMatchObject({ code: 0, steps: ['tsc'] });
+    expect(deleted.stderr).toContain('removing 4 stale outputs');
+    for (const o of [...OUTSIDE_OUTPUTS, 'dist/config/build-test-importer.js']) expect(fs.existsSync(file(o))).toBe(false);
+    expect(fs.existsSync(file('dist/lib'))).toBe(false);
+    expect(fs.existsSync(file('dist/config/closest.js'))).toBe(true);
+    expect(stamp().steps.tsc.program).toEqual(listFilesOnly(project));
+    expect((await build()).stderr).toBe('');
+  });
+
+  it('a stamp from the earlier script (no record of what tsc read): tsc runs once to record it', async () => {
+    const old = stamp();
+    delete old.steps.tsc.program;
+    fs.writeFileSync(file('dist/.build-stamp.json'), JSON.stringify(old));
+    const result = await build();
+    expect(result).toMatchObject({ code: 0, steps: ['tsc'] });
+    expect(result.stderr).toContain('(the files tsc reads are not recorded yet)');
+    expect((await build()).stderr).toBe('');
+  });
+
   it('waits while a live process holds the lock, takes over a lock whose process is gone', async () => {
     const lock = file('dist/.build.lock');
     fs.writeFileSync(lock, JSON.stringify({ pid: process.pid }));
@@ -212,16 +322,59 @@ describe('scripts/build.js (in a temporary copy of the project)', () => {
     fs.writeFileSync(lock, JSON.stringify({ pid: gone.pid }));
     expect(await build()).toMatchObject({ code: 0, stderr: '' });
     expect(fs.existsSync(lock)).toBe(false);
+
+    // A live holder older than any build (its pid reused after a SIGKILL?): waits, and says so at once.
+    fs.writeFileSync(lock, JSON.stringify({ pid: process.pid, since: new Date(Date.now() - 25 * 60_000).toISOString() }));
+    const old = build();
+    await new Promise((r) => setTimeout(r, 1000));
+    fs.rmSync(lock);
+    const waited = await old;
+    expect(waited.code).toBe(0);
+    expect(waited.stderr).toMatch(new RegExp(`^build: waiting for another build \\(pid ${process.pid}, dist/\\.build\\.lock\\); it has held the lock for 25 minutes, longer than a build takes: if pid ${process.pid} is not a build, delete dist/\\.build\\.lock$`, 'm'));
+  });
+
+  it('SIGTERM while tsc runs: tsc is killed too, the lock released, and the step runs again next time', async () => {
+    edit(PIPELINE_INPUT, (t) => `${t}\n// edited again by the build test\n`);
+    const child = spawn(process.execPath, [file('scripts/build.js')], { cwd: project, stdio: 'ignore' });
+    const tscPids = () =>
+      execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(child.pid)], { encoding: 'utf8' }).split('\n').filter((l) => l.includes('tsc')).map((l) => Number(l.trim().split(/\s+/)[0]));
+    let pids: number[] = [];
+    for (let i = 0; i < 100 && !pids.length; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      try {
+        pids = tscPids();
+      } catch {
+        /* ps exits 1 when there is no child yet */
+      }
+    }
+    expect(pids).toHaveLength(1);
+    const closed = new Promise((r) => child.on('close', (code, signal) => r({ code, signal })));
+    child.kill('SIGTERM');
+    expect(await closed).toEqual({ code: 128 + 15, signal: null });
+    // Gone, or a zombie its new parent has not reaped yet.
+    const alive = (pid: number) => {
+      try {
+        return !/^\d+ \(.*\) Z/.test(fs.readFileSync(`/proc/${pid}/stat`, 'utf8'));
+      } catch {
+        return false;
+      }
+    };
+    // Dead at once (tsc needs more than a second here to check and emit, and it never did).
+    for (let i = 0; i < 10 && alive(pids[0]); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(alive(pids[0])).toBe(false);
+    expect(fs.readFileSync(file('dist/config/closest.js'), 'utf8')).not.toContain('edited again by the build test');
+    expect(fs.existsSync(file('dist/.build.lock'))).toBe(false);
+    expect(stamp().steps.tsc.failed).toBe(true);
+    const next = await build();
+    expect(next).toMatchObject({ code: 0, failed: [] });
+    expect(next.stderr).toMatch(/^build: tsc \(failed or interrupted last time\)/m);
+    expect((await build()).stderr).toBe('');
   });
 });
 
 describe('scripts/build.js inputs of tsc (the real tsconfig)', () => {
   it('hashes exactly the project files that tsc compiles', () => {
-    const listed = execFileSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json', '--listFilesOnly'], { cwd: root, encoding: 'utf8' })
-      .split('\n')
-      .filter((f) => f && !f.includes('/node_modules/'))
-      .map((f) => path.relative(root, f).split(path.sep).join('/'))
-      .sort();
+    const listed = listFilesOnly(root);
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { tscSourceFiles } = require(path.join(root, 'scripts', 'build.js'));
     expect(tscSourceFiles()).toEqual(listed);
