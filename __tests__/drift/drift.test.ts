@@ -1,4 +1,3 @@
-import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -10,9 +9,9 @@ import { DRIFT_JSON_SCHEMA_VERSION, exitCodeOf, toJson, toMarkdown, toTable } fr
 import { applyLikeProvider } from '../../runtime/synth-output/apply-like-provider';
 import { SynthesizedStack } from '../../runtime/synth-output/synthesized-stack';
 import { synthToDirectory } from '../../tools/synth';
-import { TEST_CLIENT_ID, TEST_CLIENT_SECRET, connect, emulatorEnv, startEmulator } from '../support/emulator';
+import { TEST_CLIENT_ID, TEST_CLIENT_SECRET, connect, startEmulator } from '../support/emulator';
+import { DriftCliRuns, FORMATS, startDriftCliRuns } from './drift-cli-runs';
 
-const root = path.resolve(__dirname, '..', '..');
 const poll = { intervalMs: 20, timeoutMs: 5000 };
 const env = ENVIRONMENTS.find((e) => e.name === 'test')!;
 
@@ -27,17 +26,24 @@ describe('drift detection against the emulator', () => {
   const flow = (name: string) => [...emulator.org.flows.values()].find((f) => f.name === name)!;
   const yamlOf = (name: string) => stack.flows.find((f) => f.name === name)!.yaml;
 
-  beforeAll(() => {
+  /** The compiled CLI's runs (drift-cli-runs.ts): started first, checked by the last tests. */
+  let cli: DriftCliRuns;
+
+  beforeAll(async () => {
     synthToDirectory(path.join(work, 'out'), [env]);
     stack = SynthesizedStack.read(path.join(work, 'out', 'stacks', 'contact-center-test'));
-  });
+    cli = await startDriftCliRuns(stack);
+  }, 60000);
   beforeEach(async () => {
     emulator = await startEmulator();
     ops = new ArchitectOps(await connect(emulator));
     await applyLikeProvider(ops, stack, poll);
   });
   afterEach(() => emulator.stop());
-  afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
+  afterAll(async () => {
+    await cli?.stop();
+    fs.rmSync(work, { recursive: true, force: true });
+  });
 
   it('reports in sync right after a deploy', async () => {
     const report = await drift();
@@ -206,20 +212,8 @@ describe('drift detection against the emulator', () => {
   });
 
   it("never prints this deployment's OAuth client id, in any format (npm run drift, compiled)", async () => {
-    const run = (...args: string[]) =>
-      new Promise<{ code: number | null; out: string }>((resolve) => {
-        const child = spawn(process.execPath, ['dist/tools/drift.js', ...args, '--export-first-poll-ms', '100'], { cwd: root, env: { ...process.env, ...emulatorEnv(emulator) } });
-        let out = '';
-        child.stdout.on('data', (d) => (out += d));
-        child.stderr.on('data', (d) => (out += d));
-        child.on('close', (code) => resolve({ code, out }));
-      });
-    // Our client published an edited version and holds a lock; a user published another flow.
-    emulator.seedFlow(yamlOf('TEST Sales IVR').replace('Welcome to Sales.', 'Welcome!'), { kind: 'client', id: TEST_CLIENT_ID });
-    flow('TEST Sales IVR').lockedBy = { kind: 'client', id: TEST_CLIENT_ID };
-    emulator.seedFlow(yamlOf('TEST After Hours'));
-    for (const format of ['table', 'json', 'markdown']) {
-      const result = await run('--env', 'test', '--format', format);
+    for (const format of FORMATS) {
+      const result = await cli.drifted[format];
       expect(result.code).toBe(2);
       expect(result.out).toContain('flow-content-differs');
       expect(result.out).toContain("published by user Architect User, not by this deployment's OAuth client");
@@ -227,10 +221,8 @@ describe('drift detection against the emulator', () => {
       expect(result.out).not.toContain(TEST_CLIENT_SECRET);
     }
     // An unreadable answer whose excerpt names our client: the error says whose, not the id.
-    for (const format of ['table', 'json', 'markdown']) {
-      const bad = { entities: [{ id: 'f-1', type: 'INBOUNDCALL', lockedClient: { id: TEST_CLIENT_ID } }], pageSize: 500, pageNumber: 1, total: 1, pageCount: 1 };
-      emulator.faults.add({ kind: 'body', body: JSON.stringify(bad), count: 1, path: '/api/v2/flows' });
-      const result = await run('--env', 'test', '--format', format);
+    for (const format of FORMATS) {
+      const result = await cli.unreadable[format];
       expect(result.code).toBe(1);
       expect(result.out).toMatch(/GC4006 .*a flow has no name/);
       expect(result.out).toContain("this deployment's OAuth client");
@@ -239,21 +231,12 @@ describe('drift detection against the emulator', () => {
   }, 60000);
 
   it('npm run drift (compiled) exits 0 in sync and 2 on drift', async () => {
-    const run = (...args: string[]) =>
-      new Promise<{ code: number | null; stdout: string }>((resolve) => {
-        const child = spawn(process.execPath, ['dist/tools/drift.js', ...args, '--export-first-poll-ms', '100'], { cwd: root, env: { ...process.env, ...emulatorEnv(emulator) } });
-        let stdout = '';
-        child.stdout.on('data', (d) => (stdout += d));
-        child.on('close', (code) => resolve({ code, stdout }));
-      });
-    const inSync = await run('--env', 'test', '--format', 'json');
+    const inSync = await cli.inSync;
     expect(inSync.code).toBe(0);
     expect(JSON.parse(inSync.stdout).status).toBe('in-sync');
-    const ivr = [...emulator.org.ivrs.values()][0];
-    ivr.dnis = [];
-    const drifted = await run('--env', 'test', '--format', 'markdown');
+    const drifted = await cli.drifted.markdown;
     expect(drifted.code).toBe(2);
     expect(drifted.stdout).toContain('ivr-dnis-differs');
-    expect((await run('--env', 'nowhere')).code).toBe(1);
+    expect((await cli.unknownEnv).code).toBe(1);
   }, 60000);
 });

@@ -7,7 +7,7 @@ import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { driftRequestFloor, measureDrift, requestsServed, targetFor } from '../../bench/drift-bench';
+import { DriftRequests, driftRequestFloor, measureDrift, requestsServed, targetFor } from '../../bench/drift-bench';
 import { ENVIRONMENTS } from '../../config';
 import { GenesysEmulator } from '../../emulator';
 import { ArchitectOps, EXPORT_POLL_DEFAULTS, exportPollSchedule } from '../../runtime/architect/architect-ops';
@@ -17,6 +17,7 @@ import { synthToDirectory } from '../../tools/synth';
 import { connect, emulatorEnv, startEmulator } from '../support/emulator';
 
 const root = path.resolve(__dirname, '..', '..');
+
 const POLL_ROUTE = 'GET /api/v2/flows/export/jobs/{id}';
 const firstWaits = (schedule: Generator<number, never>, n: number) => Array.from({ length: n }, () => schedule.next().value);
 
@@ -79,6 +80,62 @@ describe('export job polling', () => {
 });
 
 describe('the request floor of a drift check', () => {
+  interface CliFloorRun {
+    code: number | null;
+    floor: DriftRequests;
+    total: number;
+    polls: number;
+    downloads: number;
+  }
+  /**
+   * The compiled CLI's runs, started in beforeAll so that their wait on the real first poll (2 s) and
+   * the in-process check's below overlap: the defaults and --export-first-poll-ms 300 (each against its
+   * own org, so each counts only its own requests), and four values the CLI refuses.
+   */
+  let cliRuns: Promise<CliFloorRun[]>;
+  let cliRefusals: Promise<(number | null)[]>;
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'drift-floor-'));
+  const emulators: GenesysEmulator[] = [];
+
+  beforeAll(async () => {
+    const env = ENVIRONMENTS.find((e) => e.name === 'test')!;
+    synthToDirectory(path.join(work, 'out'), [env]);
+    const stack = SynthesizedStack.read(path.join(work, 'out', 'stacks', 'contact-center-test'));
+    const run = (emulator: GenesysEmulator | undefined, ...args: string[]) =>
+      new Promise<number | null>((resolve) => {
+        const child = spawn(process.execPath, ['dist/tools/drift.js', '--env', 'test', '--format', 'json', ...args], { cwd: root, env: { ...process.env, ...(emulator ? emulatorEnv(emulator) : {}) }, stdio: 'ignore' });
+        child.on('close', resolve);
+      });
+    // Refused before anything is synthesized or requested (no emulator needed).
+    cliRefusals = Promise.all(['abc', '-1', '1.5', '600001'].map((value) => run(undefined, '--export-first-poll-ms', value)));
+    // The orgs are deployed one at a time (the SDK's API client is one per process), before the
+    // in-process check connects; the runs are separate processes.
+    const orgs: GenesysEmulator[] = [];
+    for (let i = 0; i < 2; i++) {
+      const emulator = await startEmulator({ jobDurationMs: 50 });
+      emulators.push(emulator);
+      await applyLikeProvider(new ArchitectOps(await connect(emulator)), stack, { intervalMs: 20, timeoutMs: 5000 });
+      orgs.push(emulator);
+    }
+    cliRuns = Promise.all(
+      [[], ['--export-first-poll-ms', '300']].map(async (args, i) => {
+        const emulator = orgs[i];
+        const orgFlows = [...emulator.org.flows.values()].filter((f) => ['inboundcall', 'commonmodule'].includes(f.type.toLowerCase())).length;
+        const floor = driftRequestFloor({ orgFlows, exportedFlows: stack.flows.length, orgIvrs: emulator.org.ivrs.size, batch: 100 });
+        const before = requestsServed(emulator);
+        const code = await run(emulator, ...args);
+        const after = requestsServed(emulator);
+        return { code, floor, total: after.total - before.total, polls: after.polls - before.polls, downloads: after.downloads - before.downloads };
+      }),
+    );
+  }, 60_000);
+
+  afterAll(async () => {
+    await Promise.allSettled([cliRuns, cliRefusals]);
+    await Promise.all(emulators.map((e) => e.stop()));
+    fs.rmSync(work, { recursive: true, force: true });
+  });
+
   it('is 1 token + flow pages of 500 + 3 per export job (register, poll, download) + IVR pages of 100', () => {
     expect(driftRequestFloor({ orgFlows: 10, exportedFlows: 10, orgIvrs: 10, batch: 100 }).total).toBe(6);
     expect(driftRequestFloor({ orgFlows: 1000, exportedFlows: 1000, orgIvrs: 1000, batch: 100 })).toEqual({
@@ -107,33 +164,13 @@ describe('the request floor of a drift check', () => {
   }, 20_000);
 
   it('npm run drift (compiled) makes exactly the floor, with no poll timing of its own; --export-first-poll-ms is checked', async () => {
-    const env = ENVIRONMENTS.find((e) => e.name === 'test')!;
-    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'drift-floor-'));
-    const emulator = await startEmulator({ jobDurationMs: 50 });
-    try {
-      synthToDirectory(path.join(work, 'out'), [env]);
-      const stack = SynthesizedStack.read(path.join(work, 'out', 'stacks', 'contact-center-test'));
-      await applyLikeProvider(new ArchitectOps(await connect(emulator)), stack, { intervalMs: 20, timeoutMs: 5000 });
-      const run = (...args: string[]) =>
-        new Promise<number | null>((resolve) => {
-          const child = spawn(process.execPath, ['dist/tools/drift.js', '--env', 'test', '--format', 'json', ...args], { cwd: root, env: { ...process.env, ...emulatorEnv(emulator) }, stdio: 'ignore' });
-          child.on('close', resolve);
-        });
-      const orgFlows = [...emulator.org.flows.values()].filter((f) => ['inboundcall', 'commonmodule'].includes(f.type.toLowerCase())).length;
-      const floor = driftRequestFloor({ orgFlows, exportedFlows: stack.flows.length, orgIvrs: emulator.org.ivrs.size, batch: 100 });
-      // The defaults, then the first poll moved (--export-first-poll-ms): the floor either way.
-      for (const args of [[], ['--export-first-poll-ms', '300']]) {
-        const before = requestsServed(emulator);
-        expect(await run(...args)).toBe(0);
-        const after = requestsServed(emulator);
-        expect(after.total - before.total).toBe(floor.total);
-        expect(after.polls - before.polls).toBe(floor.polls);
-        expect(after.downloads - before.downloads).toBe(floor.downloads);
-      }
-      for (const bad of ['abc', '-1', '1.5', '600001']) expect(await run('--export-first-poll-ms', bad)).toBe(1);
-    } finally {
-      await emulator.stop();
-      fs.rmSync(work, { recursive: true, force: true });
+    // The defaults, then the first poll moved (--export-first-poll-ms): the floor either way.
+    for (const result of await cliRuns) {
+      expect(result.code).toBe(0);
+      expect(result.total).toBe(result.floor.total);
+      expect(result.polls).toBe(result.floor.polls);
+      expect(result.downloads).toBe(result.floor.downloads);
     }
+    for (const code of await cliRefusals) expect(code).toBe(1);
   }, 60_000);
 });

@@ -1,9 +1,7 @@
 import AdmZip from 'adm-zip';
-import { execFileSync, spawnSync } from 'child_process';
+import { execFileSync, spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
-import { checkLockFile } from '../../tools/providers-lock';
 import { makeTempProject } from '../support/temp-project';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -31,6 +29,8 @@ function fakeMirror(dir: string, version: string, platforms = PLATFORMS): string
   return dir;
 }
 
+// The refusals that need no Terraform (no PATH, bad arguments, no project, checkLockFile) are in
+// providers-lock-refusals.test.ts.
 describe('npm run providers:lock (node dist/tools/providers-lock.js)', () => {
   let work: string;
   /** A project folder (cdktf.json) the tools run in, so nothing is written to the repository. */
@@ -40,43 +40,6 @@ describe('npm run providers:lock (node dist/tools/providers-lock.js)', () => {
 
   const node = (args: string[], env: NodeJS.ProcessEnv = {}) => spawnSync(process.execPath, args, { cwd: project, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 60000 });
   const lockTool = (args: string[], env?: NodeJS.ProcessEnv) => node([dist('tools', 'providers-lock.js'), ...args], env);
-
-  it('without terraform on PATH: exit 1 with GC7001 and the fix, nothing written', () => {
-    const out = path.join(work, 'lock.hcl');
-    const emptyPath = path.join(work, 'no-tools');
-    fs.mkdirSync(emptyPath);
-
-    const run = lockTool(['--out', out], { PATH: emptyPath });
-
-    expect(run.status).toBe(1);
-    expect(run.stderr).toContain('GC7001 terraform not on PATH. Fix: install Terraform 1.11.4');
-    expect(fs.existsSync(out)).toBe(false);
-    expect(fs.existsSync(path.join(project, '.terraform.lock.hcl'))).toBe(false);
-  });
-
-  it('refuses bad arguments with GC7007 (exit 1)', () => {
-    for (const args of [['--platform', 'Linux'], ['--unknown']]) {
-      const run = lockTool(args);
-      expect(run.status).toBe(1);
-      expect(run.stderr).toContain('GC7007');
-    }
-  });
-
-  it('outside a project (no cdktf.json above the working directory) and without --out: GC7005 (exit 1)', () => {
-    const run = spawnSync(process.execPath, [dist('tools', 'providers-lock.js')], { cwd: work, encoding: 'utf8', timeout: 60000 });
-    expect(run.status).toBe(1);
-    expect(run.stderr).toContain('GC7005');
-    expect(fs.readdirSync(work)).toEqual(['project']);
-  });
-
-  it('checkLockFile refuses a lock file without a version and hashes for a required provider (GC7004)', () => {
-    const providers = { genesyscloud: { source: 'mypurecloud/genesyscloud', version: '~> 1.84' } };
-    const block = (body: string) => `provider "registry.terraform.io/mypurecloud/genesyscloud" {\n${body}}\n`;
-    expect(checkLockFile(block('  version = "1.84.1"\n  hashes = ["h1:abc="]\n'), providers)).toEqual([{ address: 'registry.terraform.io/mypurecloud/genesyscloud', version: '1.84.1' }]);
-    for (const lock of ['', block('  hashes = ["h1:abc="]\n'), block('  version = "1.84.1"\n'), 'provider "registry.terraform.io/hashicorp/null" {\n  version = "3.2.0"\n  hashes = ["h1:x="]\n}\n']) {
-      expect(() => checkLockFile(lock, providers)).toThrow(/^GC7004 .*registry\.terraform\.io\/mypurecloud\/genesyscloud/);
-    }
-  });
 
   const terraform = terraformVersion();
   const title = 'with terraform and a local provider mirror';
@@ -139,40 +102,69 @@ describe('npm run providers:lock (node dist/tools/providers-lock.js)', () => {
       expect(fs.existsSync(path.join(work, 'missing'))).toBe(false);
     });
 
-    it('the locked version installs with terraform init -lockfile=readonly in every synthesized stack folder', () => {
-      const mirror = fakeMirror(path.join(work, 'mirror'), '1.84.1');
-      const out = lockAndSynth(mirror);
-      const lock = fs.readFileSync(path.join(project, '.terraform.lock.hcl'), 'utf8');
-      for (const stack of STACKS) {
-        const stackDir = path.join(out, 'stacks', stack);
-        expect(fs.readFileSync(path.join(stackDir, '.terraform.lock.hcl'), 'utf8')).toBe(lock);
+    describe('one lock file and synth, shared (each init runs in its own copy of the stack folders)', () => {
+      /** The 1.84.1 mirror, and the output of lockAndSynth with it (project lock file written by the tool). */
+      let mirror: string;
+      let synthesized: string;
+      let shared: { work: string; project: string };
+      beforeAll(() => {
+        shared = makeTempProject('providers-lock-shared');
+        [work, project] = [shared.work, shared.project];
+        mirror = fakeMirror(path.join(work, 'mirror'), '1.84.1');
+        synthesized = lockAndSynth(mirror);
+      });
+      afterAll(() => shared && fs.rmSync(shared.work, { recursive: true, force: true }));
+      /** A copy of the synthesized output in this test's folder (terraform init writes into it). */
+      const output = () => {
+        const out = path.join(work, 'cdktf.out');
+        fs.cpSync(synthesized, out, { recursive: true, verbatimSymlinks: true });
+        return out;
+      };
+      /** `init`, several at once. */
+      const initAsync = (stackDir: string, mirrorDir: string) =>
+        new Promise<{ status: number | null; output: string }>((resolve) => {
+          const config = path.join(work, `mirror-${path.basename(mirrorDir)}.tfrc`);
+          fs.writeFileSync(config, `provider_installation {\n  filesystem_mirror {\n    path = ${JSON.stringify(mirrorDir)}\n  }\n}\n`);
+          const env = { ...process.env, TF_CLI_CONFIG_FILE: config, TF_IN_AUTOMATION: '1', CHECKPOINT_DISABLE: '1' };
+          const child = spawn('terraform', ['init', '-input=false', '-no-color', '-lockfile=readonly', '-backend=false'], { cwd: stackDir, env });
+          let out = '';
+          child.stdout.on('data', (d) => (out += d));
+          child.stderr.on('data', (d) => (out += d));
+          child.on('close', (status) => resolve({ status, output: out }));
+        });
+
+      it('the locked version installs with terraform init -lockfile=readonly in every synthesized stack folder', async () => {
+        const out = output();
+        const lock = fs.readFileSync(path.join(shared.project, '.terraform.lock.hcl'), 'utf8');
+        for (const stack of STACKS) expect(fs.readFileSync(path.join(out, 'stacks', stack, '.terraform.lock.hcl'), 'utf8')).toBe(lock);
+        const runs = await Promise.all(STACKS.map((stack) => initAsync(path.join(out, 'stacks', stack), mirror)));
+        runs.forEach((run, i) => {
+          if (run.status !== 0) throw new Error(`terraform init in ${STACKS[i]} failed:\n${run.output}`);
+          expect(run.output).toContain('Installed mypurecloud/genesyscloud v1.84.1');
+        });
+      });
+
+      it('init fails when the mirror serves only another version (1.85.0): no apply can silently use it', () => {
+        const out = output();
+
+        const run = init(path.join(out, 'stacks', 'contact-center-dev'), fakeMirror(path.join(work, 'mirror-185'), '1.85.0'));
+
+        expect(run.status).not.toBe(0);
+        expect(run.output).toMatch(/version 1\.84\.1 is no longer\s+available/);
+      });
+
+      it('init fails when the package does not match the locked hash', () => {
+        const out = output();
+        const stackDir = path.join(out, 'stacks', 'contact-center-dev');
+        const lockFile = path.join(stackDir, '.terraform.lock.hcl');
+        const tampered = fs.readFileSync(lockFile, 'utf8').replace(/"h1:[^"]+"/g, '"h1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="');
+        fs.writeFileSync(lockFile, tampered);
+
         const run = init(stackDir, mirror);
-        if (run.status !== 0) throw new Error(`terraform init in ${stack} failed:\n${run.output}`);
-        expect(run.output).toContain('Installed mypurecloud/genesyscloud v1.84.1');
-      }
-    });
 
-    it('init fails when the mirror serves only another version (1.85.0): no apply can silently use it', () => {
-      const out = lockAndSynth(fakeMirror(path.join(work, 'mirror'), '1.84.1'));
-
-      const run = init(path.join(out, 'stacks', 'contact-center-dev'), fakeMirror(path.join(work, 'mirror-185'), '1.85.0'));
-
-      expect(run.status).not.toBe(0);
-      expect(run.output).toMatch(/version 1\.84\.1 is no longer\s+available/);
-    });
-
-    it('init fails when the package does not match the locked hash', () => {
-      const mirror = fakeMirror(path.join(work, 'mirror'), '1.84.1');
-      const out = lockAndSynth(mirror);
-      const stackDir = path.join(out, 'stacks', 'contact-center-dev');
-      const lockFile = path.join(stackDir, '.terraform.lock.hcl');
-      const tampered = fs.readFileSync(lockFile, 'utf8').replace(/"h1:[^"]+"/g, '"h1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="');
-      fs.writeFileSync(lockFile, tampered);
-
-      const run = init(stackDir, mirror);
-
-      expect(run.status).not.toBe(0);
-      expect(run.output).toMatch(/doesn't match any\s+of the checksums previously recorded in the dependency lock file/);
+        expect(run.status).not.toBe(0);
+        expect(run.output).toMatch(/doesn't match any\s+of the checksums previously recorded in the dependency lock file/);
+      });
     });
   });
 });

@@ -1,6 +1,5 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { carryOverWorkingFiles } from '../../tools/terraform-working-files';
 import { makeTempProject } from '../support/temp-project';
@@ -8,7 +7,7 @@ import { makeTempProject } from '../support/temp-project';
 const root = path.resolve(__dirname, '..', '..');
 const dist = (...parts: string[]) => path.join(root, 'dist', ...parts);
 const STACKS = ['contact-center-dev', 'contact-center-test', 'contact-center-prod'];
-const LOCK = '# test lock file\nprovider "registry.terraform.io/mypurecloud/genesyscloud" {\n  version = "1.84.1"\n}\n';
+// The project lock file cases are in working-files-lock.test.ts.
 
 /** Every path under `dir` (symlinks listed, not followed) with its content or link target. */
 function snapshot(dir: string): Record<string, string> {
@@ -25,10 +24,18 @@ function snapshot(dir: string): Record<string, string> {
   return out;
 }
 
-describe('synth keeps Terraform working files and installs the project lock file', () => {
+describe('synth keeps Terraform working files', () => {
   let work: string;
-  /** A project folder (cdktf.json, no lock file yet) that the compiled tools run in. */
+  /** A project folder (cdktf.json, no lock file) that the compiled tools run in. */
   let project: string;
+  /** What a first `node dist/tools/synth.js` writes there: synthesized once, copied for each test's previous output. */
+  let baseline: { work: string; out: string };
+  beforeAll(() => {
+    const { work: baseWork, project: baseProject } = makeTempProject('working-files-baseline');
+    baseline = { work: baseWork, out: path.join(baseWork, 'cdktf.out') };
+    synth(baseline.out, baseProject);
+  });
+  afterAll(() => baseline && fs.rmSync(baseline.work, { recursive: true, force: true }));
   beforeEach(() => ({ work, project } = makeTempProject('working-files')));
   afterEach(() => fs.rmSync(work, { recursive: true, force: true }));
 
@@ -39,15 +46,17 @@ describe('synth keeps Terraform working files and installs the project lock file
     expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: '' });
   };
   const stackDir = (out: string, stack: string) => path.join(out, 'stacks', stack);
+  /** The output of a first synth into `out` (a copy of the baseline: the same files). */
+  const synthesized = (out: string) => fs.cpSync(baseline.out, out, { recursive: true, verbatimSymlinks: true });
 
   it('state, .terraform/, a saved plan and other entries survive two synths; what synth writes is rewritten', () => {
     const out = path.join(work, 'cdktf.out');
     const outside = path.join(work, 'outside');
     fs.mkdirSync(outside);
     fs.writeFileSync(path.join(outside, 'keep.txt'), 'outside the output folder');
-    synth(out);
+    synthesized(out);
     const dev = stackDir(out, 'contact-center-dev');
-    const synthesized = fs.readFileSync(path.join(dev, 'cdk.tf.json'), 'utf8');
+    const written = fs.readFileSync(path.join(dev, 'cdk.tf.json'), 'utf8');
     const working = {
       'terraform.contact-center-dev.tfstate': '{"version":4}',
       'terraform.contact-center-dev.tfstate.backup': '{"version":4,"serial":1}',
@@ -69,14 +78,14 @@ describe('synth keeps Terraform working files and installs the project lock file
     const after = snapshot(dev);
     for (const [file, text] of Object.entries(working)) expect(after[file]).toBe(text);
     expect(after['cache-link']).toBe(`-> ${outside}`);
-    expect(after['cdk.tf.json']).toBe(synthesized);
+    expect(after['cdk.tf.json']).toBe(written);
     expect(snapshot(outside)).toEqual({ 'keep.txt': 'outside the output folder' });
     expect(fs.readdirSync(work).filter((f) => /\.(partial|previous)-/.test(f))).toEqual([]);
   });
 
   it('keeps a stack folder that is no longer synthesized when it holds anything besides synth output, drops the others', () => {
     const out = path.join(work, 'cdktf.out');
-    synth(out);
+    synthesized(out);
     const outside = path.join(work, 'outside');
     fs.mkdirSync(outside);
     fs.writeFileSync(path.join(outside, 'keep.txt'), 'outside the output folder');
@@ -116,7 +125,7 @@ describe('synth keeps Terraform working files and installs the project lock file
 
   it('removing an environment keeps its stack folder when its local state has another name (dev.state)', () => {
     const out = path.join(work, 'cdktf.out');
-    synth(out);
+    synthesized(out);
     const dev = stackDir(out, 'contact-center-dev');
     fs.writeFileSync(path.join(dev, 'dev.state'), '{"serial":11}');
     const preload = path.join(work, 'drop-dev.js');
@@ -133,7 +142,7 @@ describe('synth keeps Terraform working files and installs the project lock file
 
   it('a failed synth (invalid configuration) leaves the previous output, state included, as it was', () => {
     const out = path.join(work, 'cdktf.out');
-    synth(out);
+    synthesized(out);
     fs.writeFileSync(path.join(stackDir(out, 'contact-center-dev'), 'terraform.contact-center-dev.tfstate'), '{"serial":3}');
     fs.mkdirSync(path.join(stackDir(out, 'contact-center-dev'), '.terraform'));
     const before = snapshot(out);
@@ -165,54 +174,5 @@ describe('synth keeps Terraform working files and installs the project lock file
 
     expect(snapshot(previous)).toEqual(before);
     expect(snapshot(staging)).toEqual({});
-  });
-
-  describe('project lock file (<folder holding cdktf.json>/.terraform.lock.hcl)', () => {
-    it('npm run synth copies it into every stack folder, replacing a carried-over one and never writing through a symlink', () => {
-      const out = path.join(work, 'cdktf.out');
-      synth(out);
-      const victim = path.join(work, 'victim.txt');
-      fs.writeFileSync(victim, 'not a lock file');
-      fs.writeFileSync(path.join(stackDir(out, 'contact-center-dev'), '.terraform.lock.hcl'), 'stale lock from terraform init');
-      fs.symlinkSync(victim, path.join(stackDir(out, 'contact-center-test'), '.terraform.lock.hcl'));
-      fs.writeFileSync(path.join(project, '.terraform.lock.hcl'), LOCK);
-
-      // From a sub-folder: the project root is found by walking up to cdktf.json.
-      const sub = path.join(project, 'sub');
-      fs.mkdirSync(sub);
-      synth(out, sub);
-
-      for (const stack of STACKS) {
-        const lock = path.join(stackDir(out, stack), '.terraform.lock.hcl');
-        expect(fs.lstatSync(lock).isFile()).toBe(true);
-        expect(fs.readFileSync(lock, 'utf8')).toBe(LOCK);
-      }
-      expect(fs.readFileSync(victim, 'utf8')).toBe('not a lock file');
-    });
-
-    it('node dist/main.js (the cdktf CLI app) copies it into every stack folder and keeps working files', () => {
-      const out = path.join(work, 'cli-out');
-      const env = { CDKTF_OUTDIR: out };
-      expect(node([dist('main.js')], { env }).status).toBe(0);
-      fs.writeFileSync(path.join(stackDir(out, 'contact-center-dev'), 'terraform.contact-center-dev.tfstate'), '{"serial":9}');
-      fs.writeFileSync(path.join(project, '.terraform.lock.hcl'), LOCK);
-
-      const run = node([dist('main.js')], { env });
-
-      expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: '' });
-      for (const stack of STACKS) expect(fs.readFileSync(path.join(stackDir(out, stack), '.terraform.lock.hcl'), 'utf8')).toBe(LOCK);
-      expect(fs.readFileSync(path.join(stackDir(out, 'contact-center-dev'), 'terraform.contact-center-dev.tfstate'), 'utf8')).toBe('{"serial":9}');
-    });
-
-    it('without a project lock file, no synth writes one', () => {
-      const out = path.join(work, 'cdktf.out');
-      synth(out);
-      expect(node([dist('main.js')], { env: { CDKTF_OUTDIR: path.join(work, 'cli-out') } }).status).toBe(0);
-      // Outside any project (no cdktf.json above the working directory) there is no root either.
-      synth(path.join(work, 'outside-out'), work);
-      for (const dir of ['cdktf.out', 'cli-out', 'outside-out']) {
-        for (const stack of STACKS) expect(fs.existsSync(path.join(work, dir, 'stacks', stack, '.terraform.lock.hcl'))).toBe(false);
-      }
-    });
   });
 });
