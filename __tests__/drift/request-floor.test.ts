@@ -49,9 +49,10 @@ describe('export job polling', () => {
       const flows = [1, 2, 3].map((i) => emulator.seedFlow(`commonModule:\n  name: Wave ${i}\n  startUpTaskActions: []\n`));
       const exported = await Promise.all(flows.map((f) => ops.exportVersions([{ id: f.id, version: f.publishedVersionId! }], { intervalMs: 100 })));
       exported.forEach((e, i) => expect(e.get(flows[i].id)).toContain(`name: Wave ${i + 1}`));
-      // The lead polls at 100, 200, 300, 400 ms (done at ~350); each other job polls once.
+      // The lead polls at 100, 200, 300, 400 ms (done at ~350); each other job polls once. Three jobs
+      // polling on their own would make about 12; on a loaded machine the lead may need fewer polls.
       const polls = emulator.requestCounts.get(POLL_ROUTE)!;
-      expect(polls).toBeGreaterThanOrEqual(4 + 2);
+      expect(polls).toBeGreaterThanOrEqual(3);
       expect(polls).toBeLessThanOrEqual(5 + 2);
     });
 
