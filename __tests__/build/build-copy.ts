@@ -150,3 +150,18 @@ export async function makeBuildCopy(options: { slowTsc?: boolean } = {}): Promis
     remove: () => fs.rmSync(work, { recursive: true, force: true }),
   };
 }
+
+/**
+ * The build copy of a test file: made (its first build asserted to pass) before the file's tests and
+ * removed after them. Read it inside tests: it is filled in by `beforeAll`.
+ */
+export function useBuildCopy(options: { slowTsc?: boolean } = {}): BuildCopy {
+  let copy: BuildCopy | undefined;
+  beforeAll(async () => {
+    copy = await makeBuildCopy(options);
+    expect(copy.first).toMatchObject({ code: 0, failed: [] });
+  }, 120_000);
+  afterAll(() => copy?.remove());
+  // A stand-in that reads the real copy once it exists.
+  return new Proxy({} as BuildCopy, { get: (_, key) => copy![key as keyof BuildCopy] });
+}

@@ -1,18 +1,11 @@
 import { execFileSync, spawn } from 'child_process';
 import * as fs from 'fs';
-import { BuildCopy, PIPELINE_INPUT, makeBuildCopy } from './build-copy';
+import { PIPELINE_INPUT, useBuildCopy } from './build-copy';
 
 // scripts/build.js in its own temporary copy of the project (see build-copy.ts): the lock, and a build
 // killed half-way. The copy compiles with @types/node (`slowTsc`), so tsc runs long enough to be killed.
 
-let copy: BuildCopy;
-
-beforeAll(async () => {
-  copy = await makeBuildCopy({ slowTsc: true });
-  expect(copy.first).toMatchObject({ code: 0, failed: [] });
-}, 120_000);
-
-afterAll(() => copy?.remove());
+const copy = useBuildCopy({ slowTsc: true });
 
 describe('scripts/build.js (in a temporary copy of the project)', () => {
   it('waits while a live process holds the lock, takes over a lock whose process is gone', async () => {

@@ -1,5 +1,5 @@
 import * as fs from 'fs';
-import { BuildCopy, listFilesOnly, makeBuildCopy } from './build-copy';
+import { listFilesOnly, useBuildCopy } from './build-copy';
 
 // scripts/build.js in its own temporary copy of the project (see build-copy.ts): files tsc compiles
 // because an included file imports them from outside `include`.
@@ -14,14 +14,7 @@ const OUTSIDE = {
 };
 const OUTSIDE_OUTPUTS = ['dist/lib/build-test-msg.js', 'dist/lib/build-test-cjs.cjs', 'dist/lib/build-test-esm.mjs', 'dist/lib/build-test-data.json'];
 
-let copy: BuildCopy;
-
-beforeAll(async () => {
-  copy = await makeBuildCopy();
-  expect(copy.first).toMatchObject({ code: 0, failed: [] });
-}, 120_000);
-
-afterAll(() => copy?.remove());
+const copy = useBuildCopy();
 
 describe('scripts/build.js (in a temporary copy of the project)', () => {
   it('files imported from outside include (a new lib/, .cts, .mts, .json): compiled, tracked, rebuilt when they change', async () => {

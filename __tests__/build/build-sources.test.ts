@@ -1,5 +1,5 @@
 import * as fs from 'fs';
-import { BuildCopy, makeBuildCopy } from './build-copy';
+import { useBuildCopy } from './build-copy';
 
 // scripts/build.js in its own temporary copy of the project (see build-copy.ts): a new source seen by
 // two concurrent runs, a deleted source, a stamp written by the earlier script.
@@ -7,14 +7,7 @@ import { BuildCopy, makeBuildCopy } from './build-copy';
 /** Matched by a glob of the copy's tsconfig, so a new file there is a new input of tsc (of no bundle). */
 const EXTRA_SOURCE = 'config/build-test-extra.ts';
 
-let copy: BuildCopy;
-
-beforeAll(async () => {
-  copy = await makeBuildCopy();
-  expect(copy.first).toMatchObject({ code: 0, failed: [] });
-}, 120_000);
-
-afterAll(() => copy?.remove());
+const copy = useBuildCopy();
 
 describe('scripts/build.js (in a temporary copy of the project)', () => {
   it('two concurrent runs: one builds, the other waits for the lock and finds nothing stale', async () => {

@@ -1,3 +1,4 @@
+import { SpawnSyncReturns, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -12,4 +13,10 @@ export function makeTempProject(prefix: string): { work: string; project: string
   fs.mkdirSync(project);
   fs.writeFileSync(path.join(project, 'cdktf.json'), '{}');
   return { work, project };
+}
+
+/** Runs the compiled `npm run providers:lock` (dist/tools/providers-lock.js) in `project`. */
+export function runProvidersLock(project: string, args: string[], env: NodeJS.ProcessEnv = {}): SpawnSyncReturns<string> {
+  const tool = path.resolve(__dirname, '..', '..', 'dist', 'tools', 'providers-lock.js');
+  return spawnSync(process.execPath, [tool, ...args], { cwd: project, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 60000 });
 }

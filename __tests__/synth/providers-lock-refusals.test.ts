@@ -2,7 +2,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { checkLockFile } from '../../tools/providers-lock';
-import { makeTempProject } from '../support/temp-project';
+import { makeTempProject, runProvidersLock } from '../support/temp-project';
 
 // The refusals of providers-lock.test.ts that need no Terraform (its own file, so the two run in parallel).
 
@@ -16,8 +16,7 @@ describe('npm run providers:lock (node dist/tools/providers-lock.js)', () => {
   beforeEach(() => ({ work, project } = makeTempProject('providers-lock')));
   afterEach(() => fs.rmSync(work, { recursive: true, force: true }));
 
-  const node = (args: string[], env: NodeJS.ProcessEnv = {}) => spawnSync(process.execPath, args, { cwd: project, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 60000 });
-  const lockTool = (args: string[], env?: NodeJS.ProcessEnv) => node([dist('tools', 'providers-lock.js'), ...args], env);
+  const lockTool = (args: string[], env?: NodeJS.ProcessEnv) => runProvidersLock(project, args, env);
 
   it('without terraform on PATH: exit 1 with GC7001 and the fix, nothing written', () => {
     const out = path.join(work, 'lock.hcl');

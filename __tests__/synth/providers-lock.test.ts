@@ -2,7 +2,7 @@ import AdmZip from 'adm-zip';
 import { execFileSync, spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { makeTempProject } from '../support/temp-project';
+import { makeTempProject, runProvidersLock } from '../support/temp-project';
 
 const root = path.resolve(__dirname, '..', '..');
 const dist = (...parts: string[]) => path.join(root, 'dist', ...parts);
@@ -38,8 +38,7 @@ describe('npm run providers:lock (node dist/tools/providers-lock.js)', () => {
   beforeEach(() => ({ work, project } = makeTempProject('providers-lock')));
   afterEach(() => fs.rmSync(work, { recursive: true, force: true }));
 
-  const node = (args: string[], env: NodeJS.ProcessEnv = {}) => spawnSync(process.execPath, args, { cwd: project, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 60000 });
-  const lockTool = (args: string[], env?: NodeJS.ProcessEnv) => node([dist('tools', 'providers-lock.js'), ...args], env);
+  const lockTool = (args: string[], env?: NodeJS.ProcessEnv) => runProvidersLock(project, args, env);
 
   const terraform = terraformVersion();
   const title = 'with terraform and a local provider mirror';
@@ -59,7 +58,7 @@ describe('npm run providers:lock (node dist/tools/providers-lock.js)', () => {
       const lock = lockTool(['--fs-mirror', mirror]);
       expect({ status: lock.status, stderr: lock.stderr }).toEqual({ status: 0, stderr: '' });
       const out = path.join(work, 'cdktf.out');
-      expect(node([dist('tools', 'synth.js'), out]).status).toBe(0);
+      expect(spawnSync(process.execPath, [dist('tools', 'synth.js'), out], { cwd: project, encoding: 'utf8', timeout: 60000 }).status).toBe(0);
       return out;
     }
 
