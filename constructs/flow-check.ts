@@ -49,7 +49,8 @@ export interface CheckedFlowProps {
    */
   readonly triggerHash?: string;
   /**
-   * Names of the flows of this stack that call this (shared) flow.
+   * Names of the flows of this stack that call this (shared) flow: the destroy guard's input. (The
+   * stack's check reads them from the flows' YAML.)
    * @default - none
    */
   readonly stackCallers?: readonly string[];
