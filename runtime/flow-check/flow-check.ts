@@ -90,12 +90,9 @@ export async function checkStackFlows(ops: ArchitectOps, input: StackCheckInput,
   if (matching.length <= MATCHING_LINES_MAX) lines.push(...matching);
   else lines.push(`${matching.length} of ${expected.length} flows: the published version matches the synthesized flow and embeds the current version of the shared flows it calls`);
   // Findings on flows the stack calls but does not define (a missing or unpublished external module).
-  for (const [key, external] of unreported) {
-    for (const finding of external) {
-      failed ||= FAILING.has(finding.kind);
-      lines.push(`shared flow '${finding.name}': ${finding.detail}`);
-    }
-    unreported.delete(key);
+  for (const finding of [...unreported.values()].flat()) {
+    failed ||= FAILING.has(finding.kind);
+    lines.push(`shared flow '${finding.name}': ${finding.detail}`);
   }
   if (errors.length > 0) return { exitCode: FLOW_CHECK_EXIT.couldNotCheck, lines: [...lines, ...errors.map((e) => `could not check: ${e}`)] };
 
