@@ -10,6 +10,7 @@ import { SharedFlow } from './shared-flow';
 import { TerraformData } from './terraform-data';
 import { CheckedFlow, FLOWS_PER_VARIABLE, FlowCheckInput, StackCheckInput } from './flow-check-contract';
 import { terraformText } from './terraform-text';
+import { dependOn } from './depends-on';
 
 export interface FlowCheckOptions {
   /** Provider `aws_region` of the environment (carried in the check's input for the handler's report). */
@@ -138,9 +139,9 @@ export class FlowCheck extends Construct {
       input: { ...input },
       // Any change re-runs the whole check: a flow's content, substitutions or republish, or the options.
       triggersReplace: { header, flows: flows.map((f, i) => ({ contentHash: f.contentHash, substitutions: f.substitutions, republish: props.flows[i].triggerHash ?? '' })) },
-      dependsOn: props.flows.flatMap((f) => (f.flowResource ? [f.flowResource] : [])),
       provisioners: [{ type: 'local-exec', command: handlerCommand(TerraformStack.of(this), 'create'), environment }],
     });
+    dependOn(this.check, props.flows.flatMap((f) => (f.flowResource ? [f.flowResource] : [])));
   }
 }
 

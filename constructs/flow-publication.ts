@@ -6,6 +6,7 @@ import { FlowDefinition, RenderedFlow, sha256 } from '../flow';
 import type { ISharedFlow } from './shared-flow';
 import { FlowFile } from './flow-file';
 import { terraformTextMap } from './terraform-text';
+import { dependOn } from './depends-on';
 
 export interface FlowPublicationProps {
   /** Validated and rendered here; a bad definition throws before anything is written to cdktf.out. */
@@ -59,8 +60,8 @@ export class FlowPublication extends Construct {
         ),
       ),
       forceUnlock: props.forceUnlock,
-      dependsOn: dependencies.length > 0 ? dependencies : undefined,
     });
+    dependOn(this.resource, dependencies);
   }
 
   /**
