@@ -151,22 +151,5 @@ const bulkTitle = 'terraform applies one check for a stack of 1 000 flows: one p
     expect(run.output.match(/matches the synthesized flow/g)).toHaveLength(1);
     expect(run.status).toBe(0);
     expect(emulator.tokenRequests - before).toBe(1);
-
-    // An edit of the last flow in Architect: the re-run fails naming that flow, with its node-level diff.
-    const last = [...emulator.org.flows.values()].find((f) => f.name === 'Bulk IVR 999')!;
-    emulator.seedFlow(emulator.org.published(last)!.yaml.replace('Message 999.', 'Edited in Architect.'));
-    const address = Object.keys(JSON.parse(fs.readFileSync(path.join(stackDir, 'cdk.tf.json'), 'utf8')).resource.terraform_data)[0];
-    const rerun = await new Promise<{ status: number | null; output: string }>((resolve) => {
-      const env = { ...process.env, ...emulatorEnv(emulator), TF_IN_AUTOMATION: '1', CHECKPOINT_DISABLE: '1', FLOW_CHECK_WAIT_SECONDS: '60' };
-      const child = spawn('terraform', ['apply', '-auto-approve', '-input=false', '-no-color', `-replace=terraform_data.${address}`], { cwd: stackDir, env, timeout: 170000 });
-      let output = '';
-      child.stdout.on('data', (d) => (output += d));
-      child.stderr.on('data', (d) => (output += d));
-      child.on('close', (status) => resolve({ status, output }));
-    });
-    expect(rerun.status).not.toBe(0);
-    expect(rerun.output).toContain("INBOUNDCALL 'Bulk IVR 999': published version 2.0 differs from the synthesized flow in 1 place(s)");
-    expect(rerun.output).toContain('expected "Message 999.", published "Edited in Architect."');
-    expect(rerun.output).toContain('999 of 1000 flows: the published version matches');
   }, 180000);
 });
