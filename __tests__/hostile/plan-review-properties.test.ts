@@ -19,7 +19,7 @@ import { VALUE_MAX, mdText } from '../../runtime/text/markdown';
 import { ExpectedFlow, SynthesizedStack } from '../../runtime/synth-output/synthesized-stack';
 import { hostileString, markdownShape, mermaidShape } from './plan-review-structure';
 
-const runs = { numRuns: 200 };
+const runs = { numRuns: 100 };
 const root = path.resolve(__dirname, '..', '..');
 
 // ---- Templates: a structure with numbered slots for strings, written with a pool of strings. ----

@@ -158,7 +158,7 @@ describe('hostile configuration (properties)', () => {
       fc.property(hostileField, ({ field, value }) => {
         expectWellFormed(configProblems([withField(field, value)]));
       }),
-      { numRuns: 1500 },
+      { numRuns: 500 },
     );
   });
 
@@ -170,7 +170,7 @@ describe('hostile configuration (properties)', () => {
         expectWellFormed(problems);
         if (!Array.isArray(environments) || environments.length === 0) expect(problems.length).toBeGreaterThan(0);
       }),
-      { numRuns: 1000 },
+      { numRuns: 300 },
     );
   });
 
