@@ -46,7 +46,9 @@ const lockFile = path.join(dist, '.build.lock');
 const metaDir = path.join(dist, '.build');
 const LOCK_WAIT_MS = 10 * 60 * 1000;
 
-const ESBUILD_COMMON = ['--bundle', '--platform=node', '--target=node20', '--legal-comments=none', '--log-level=warning'];
+// Whitespace and syntax minified, names kept (stack traces stay readable): the handler is copied into
+// every stack folder and hashed by cdktf at every synth, 5.5 MB before, 2.6 MB now.
+const ESBUILD_COMMON = ['--bundle', '--platform=node', '--target=node20', '--legal-comments=none', '--log-level=warning', '--minify-whitespace', '--minify-syntax'];
 const BUNDLES = [
   { name: 'flow-check', args: ['runtime/flow-check/main.ts', ...ESBUILD_COMMON, '--outfile=dist/handlers/flow-check.js'] },
   { name: 'pipeline', args: ['tools/drift.ts', 'tools/plan-review.ts', 'tools/pipeline-preflight.ts', ...ESBUILD_COMMON, '--outdir=dist/pipeline'] },

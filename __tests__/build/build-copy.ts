@@ -21,7 +21,7 @@ import * as path from 'path';
 // - The bundles are the script's own esbuild steps (same entry points, same options, same outputs), but
 //   the entry points are small stand-ins: the handler's (runtime/flow-check/main.ts) imports the handler
 //   inputs and one package from node_modules (adm-zip), the three pipeline tools' import config/closest.ts.
-//   The real entry points pull in the Genesys SDK and cdktf (a 5.5 MB handler bundle, ~770 inputs to
+//   The real entry points pull in the Genesys SDK and cdktf (a 2.6 MB handler bundle, ~770 inputs to
 //   hash on every run); which bundle reads which file is all these tests need, and the real bundles
 //   are built and checked by jest's global setup and __tests__/pipelines/bundles.test.ts.
 
