@@ -133,6 +133,7 @@ export class GenesysEmulator {
   private server?: http.Server;
   private baseUrl = '';
   private readonly jobDurationMs: number;
+  private readonly exportsByVersion = new WeakMap<StoredVersion, { source: string; exported: string }>();
   private readonly maxBodyBytes: number;
   /** Request body bytes held now, all connections together (see {@link EmulatorOptions.maxBodyBytesInFlight}). */
   readonly bodyBytesInFlight: BodyBytesInFlight;
@@ -503,13 +504,22 @@ export class GenesysEmulator {
         return [];
       }
       const fileName = ref.fileName ?? `${flow.name.replace(/[^A-Za-z0-9_-]+/g, '_')}_v${version.id.replace(/\W/g, '_')}`;
-      return [{ name: `${fileName}.yaml`, yaml: regenerateExport(version.yaml) }];
+      return [{ name: `${fileName}.yaml`, yaml: this.exportedYaml(version) }];
     });
     const injected = this.faults.take('failExport');
     if (injected) messages.push({ type: 'Error', text: injected.message, dateTime: new Date().toISOString() });
     const job: ExportJob = { id: randomUUID(), status: 'Started', doneAt: Date.now() + this.jobDurationMs, files, messages };
     this.exportJobs.set(job.id, job);
     return { id: job.id, status: 'Started', totalFlows: refs.length, selfUri: `/api/v2/flows/export/jobs/${job.id}` };
+  }
+
+  /** A version's export, regenerated once: the regeneration is a function of the stored YAML alone. */
+  private exportedYaml(version: StoredVersion): string {
+    const known = this.exportsByVersion.get(version);
+    if (known?.source === version.yaml) return known.exported;
+    const exported = regenerateExport(version.yaml);
+    this.exportsByVersion.set(version, { source: version.yaml, exported });
+    return exported;
   }
 
   /** Rule 8: a poll answers Started, Success (with `downloadUrl`) or Failure; never Registered. */
