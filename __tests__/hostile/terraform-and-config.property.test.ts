@@ -143,13 +143,19 @@ function withField(field: (typeof FIELDS)[number], value: unknown): Env {
 
 /** Every problem is a GC3xxx with a path into the config, a message and a fix, printed on one line. */
 function expectWellFormed(problems: ReturnType<typeof configProblems>): void {
-  for (const p of problems) {
-    expect(Object.keys(CONFIG_ERROR_CODES)).toContain(p.code);
-    expect(p.path).toMatch(/^environments(\[|$)/);
-    expect(p.message.length).toBeGreaterThan(0);
-    expect(p.fix.length).toBeGreaterThan(0);
-    expect(formatConfigProblem(p)).not.toMatch(/[\n\r\u0085\u2028\u2029]/);
-  }
+  // One assertion for the whole list (thousands of runs): each broken rule is named with the problem.
+  const broken = problems.flatMap((p) =>
+    [
+      !Object.prototype.hasOwnProperty.call(CONFIG_ERROR_CODES, p.code) && 'code is not a GC3xxx code',
+      !/^environments(\[|$)/.test(p.path) && 'path is not inside environments',
+      p.message.length === 0 && 'no message',
+      p.fix.length === 0 && 'no fix',
+      /[\n\r\u0085\u2028\u2029]/.test(formatConfigProblem(p)) && 'printed on more than one line',
+    ]
+      .filter((rule): rule is string => typeof rule === 'string')
+      .map((rule) => ({ rule, problem: p })),
+  );
+  expect(broken).toEqual([]);
 }
 
 describe('hostile configuration (properties)', () => {
@@ -158,7 +164,7 @@ describe('hostile configuration (properties)', () => {
       fc.property(hostileField, ({ field, value }) => {
         expectWellFormed(configProblems([withField(field, value)]));
       }),
-      { numRuns: 500 },
+      { numRuns: 1000 },
     );
   });
 
@@ -170,7 +176,7 @@ describe('hostile configuration (properties)', () => {
         expectWellFormed(problems);
         if (!Array.isArray(environments) || environments.length === 0) expect(problems.length).toBeGreaterThan(0);
       }),
-      { numRuns: 300 },
+      { numRuns: 1000 },
     );
   });
 
