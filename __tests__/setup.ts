@@ -4,7 +4,8 @@
 jest.mock('cdktf/lib/tokens/private/stack-trace', () => ({ captureStackTrace: () => [] }));
 
 import { Testing } from 'cdktf';
-import { simulationMatchers } from '../simulator';
+// The matchers alone, not the simulator (which loads the whole flow language).
+import { simulationMatchers } from '../simulator/jest-matchers';
 
 Testing.setupJest();
 expect.extend(simulationMatchers);
