@@ -12,7 +12,6 @@ export const CONSTRUCT_ERROR_CODES = {
   GC2007: 'invalid IVR definition',
   GC2008: 'build output missing',
   GC2009: 'flow check without flows',
-  GC2010: 'reserved construct id',
 } as const;
 
 export type ConstructErrorCode = keyof typeof CONSTRUCT_ERROR_CODES;

@@ -4,7 +4,7 @@ import { ConstructError } from './construct-error';
 import { Flow } from '../.gen/providers/genesyscloud/flow';
 import { FlowDefinition, RenderedFlow, sha256 } from '../flow';
 import type { ISharedFlow } from './shared-flow';
-import { FlowFile } from './flow-file';
+import { FlowFile, flowFileName } from './flow-file';
 import { terraformTextMap } from './terraform-text';
 import { dependOn } from './depends-on';
 
@@ -33,7 +33,7 @@ export interface FlowPublicationProps {
  */
 export class FlowPublication extends Construct {
   readonly rendered: RenderedFlow;
-  /** The rendered YAML, shipped in the stack folder and written once, at synth. */
+  /** The rendered YAML, shipped at a `TerraformAsset`'s path and written once, at synth. */
   readonly asset: FlowFile;
   readonly resource: Flow;
   private idToken?: string;
@@ -42,7 +42,7 @@ export class FlowPublication extends Construct {
     super(scope, id);
     this.rendered = props.definition.render(props.path);
     claimFlowName(this, this.rendered, props.path);
-    this.asset = new FlowFile(this, this.rendered.name, this.rendered.contentHash, this.rendered.yaml);
+    this.asset = new FlowFile(this, 'Yaml', flowFileName(this.rendered.name), this.rendered.yaml);
     const dependencies: ITerraformDependable[] = [...(props.dependsOn ?? [])];
     for (const shared of props.sharedFlows) if (shared.dependable) dependencies.push(shared.dependable);
     const substitutions = props.substitutions;

@@ -37,7 +37,7 @@ describe('CallFlow', () => {
       new CallFlow(scope, 'Closed', messageFlow('After Hours'));
     });
     expect(synthesized).toHaveResourceWithProperties(Flow, {
-      filepath: expect.stringMatching(/^assets\/flows\/After-Hours\.[0-9a-f]{32}\.yaml$/),
+      filepath: expect.stringMatching(/^assets\/Closed_Publication_Yaml_[0-9A-F]+\/[0-9A-F]{32}\/After-Hours\.yaml$/),
       update_trigger_hash: expect.stringMatching(/^[0-9a-f]{64}$/),
     });
     const [flow] = Object.values(JSON.parse(synthesized).resource.genesyscloud_flow) as Record<string, unknown>[];

@@ -32,7 +32,7 @@ describe('SharedFlow', () => {
     });
     expect(synthesized).toHaveResource(Flow);
     expect(synthesized).toHaveResourceWithProperties(Flow, {
-      filepath: expect.stringMatching(/^assets\/flows\/Shared-PIN\.[0-9a-f]{32}\.yaml$/),
+      filepath: expect.stringMatching(/^assets\/Pin_Publication_Yaml_[0-9A-F]+\/[0-9A-F]{32}\/Shared-PIN\.yaml$/),
       update_trigger_hash: expect.stringMatching(/^[0-9a-f]{64}$/),
     });
     const flows = Object.values(JSON.parse(synthesized).resource.genesyscloud_flow) as Record<string, unknown>[];

@@ -45,12 +45,11 @@ describe('findings of the test review', () => {
       const yamlFiles = () => (fs.readdirSync(path.join(work, 'out'), { recursive: true }) as string[]).filter((f) => f.endsWith('.yaml'));
       expect(yamlFiles()).toEqual([]);
       const file = path.join(work, 'out', 'stacks', 'files', module.publication.asset.path);
-      fs.mkdirSync(path.dirname(file), { recursive: true });
-      fs.writeFileSync(path.join(path.dirname(file), 'Written-Once.0123456789abcdef0123456789abcdef.yaml'), 'earlier synth');
+      fs.mkdirSync(path.join(path.dirname(file), '..', 'OLDHASH'), { recursive: true });
       app.synth();
       expect(fs.readFileSync(file, 'utf8')).toBe(module.definition.render().yaml);
-      // An earlier synth's version of the file (another hash) is gone.
-      expect(fs.readdirSync(path.dirname(file))).toEqual([path.basename(file)]);
+      // An earlier synth's version of the file (another hash) is gone, as with a TerraformAsset.
+      expect(fs.readdirSync(path.dirname(path.dirname(file)))).toEqual([path.basename(path.dirname(file))]);
       expect(fs.readdirSync(tmp)).toEqual([]);
       expect(yamlFiles()).toEqual([path.relative(path.join(work, 'out'), file)]);
     } finally {

@@ -67,7 +67,7 @@ describe('contact-center stacks', () => {
       expect(stack.pinAuth.flowName).toBe(`${config.namePrefix}Shared PIN Auth`);
       expect(stack.pinAuth.publication.rendered.yaml).toContain(`commonModule:\n  name: ${config.namePrefix}Shared PIN Auth\n`);
       const module = resourceAt(json(name), 'genesyscloud_flow', 'PinAuth/Publication/Resource');
-      expect(module.filepath).toMatch(/^assets\/flows\/(DEV-|TEST-)?Shared-PIN-Auth\.[0-9a-f]{32}\.yaml$/);
+      expect(module.filepath).toMatch(/^assets\/PinAuth_Publication_Yaml_[0-9A-F]+\/[0-9A-F]{32}\/.*Shared-PIN-Auth\.yaml$/);
       for (const key of ['name', 'type', 'file_content_hash']) expect(module).not.toHaveProperty(key);
     });
 
