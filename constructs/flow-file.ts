@@ -15,6 +15,10 @@ import type { ISynthesisSession } from 'cdktf/lib/synthesize/types';
  * synth, so each flow's YAML used to be written twice (a staging copy, then cdktf's copy) and read back
  * for hashing. Nothing is written before synth here: a definition that fails validation throws while the
  * tree is built, and no folder outside the output is involved.
+ *
+ * The path is part of every deployed `genesyscloud_flow` (`filepath`), and the provider re-imports and
+ * republishes a flow whose `filepath` changes: a new layout (even one folder for all flows, a third
+ * faster to write at 1 000 flows) would republish every flow of every org once, on upgrade.
  */
 export class FlowFile extends Construct {
   /** As `TerraformAsset.assetHash`: MD5 of the content, upper-case hex. */
