@@ -1,6 +1,6 @@
 import { DataType } from './data-type';
 import { invalid } from './errors';
-import type { Variable } from './variable';
+import { TypedVariableName } from './typed-variable-name';
 
 /** Architect functions the expression builder offers; each has a documented Architect meaning. */
 export type FunctionName = 'Len' | 'ToInt' | 'ToString' | 'IsSet' | 'IsNotSetOrEmpty' | 'Append' | 'Right';
@@ -13,7 +13,7 @@ export type ArithmeticOperator = '+' | '-';
  */
 export type ExpressionNode =
   | { readonly kind: 'literal'; readonly value: string | number | boolean }
-  | { readonly kind: 'variable'; readonly variable: Variable }
+  | { readonly kind: 'variable'; readonly variable: TypedVariableName }
   | { readonly kind: 'builtin'; readonly name: string }
   | { readonly kind: 'compare'; readonly op: CompareOperator; readonly left: Expression; readonly right: Expression }
   | { readonly kind: 'logical'; readonly op: 'and' | 'or'; readonly left: Expression; readonly right: Expression }
@@ -60,7 +60,7 @@ export class Expression<T extends DataType = DataType> {
   }
 
   /** Variables this expression reads (for declaration checks). */
-  variables(): Variable[] {
+  variables(): TypedVariableName[] {
     return this.subexpressions().flatMap((e) => (e.node.kind === 'variable' ? [e.node.variable] : []));
   }
 

@@ -25,5 +25,6 @@ export * from './prompt';
 export * from './queue-target';
 export * from './shared-flow-interface';
 export * from './task';
+export * from './typed-variable-name';
 export * from './variable';
 export * from './fragments/collect-with-retries';

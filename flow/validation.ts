@@ -11,6 +11,7 @@ import { FlowType } from './flow-type';
 import { Menu } from './menu';
 import { flowNameProblem, identifierProblem, VARIABLE_LOCAL_NAME } from './names';
 import { Task } from './task';
+import { TypedVariableName } from './typed-variable-name';
 import { Variable, VariableScope } from './variable';
 
 /** State shared by the checks of one flow definition. */
@@ -70,7 +71,7 @@ export class FlowChecker {
   }
 
   /** A variable that actions read or write must be declared with the same type. */
-  checkVariable(v: Variable, path: string, what: string): void {
+  checkVariable(v: TypedVariableName, path: string, what: string): void {
     const declared = this.declared.get(v.name);
     if (!declared) {
       const known = [...this.declared.keys()].join(', ') || 'none';

@@ -1,5 +1,6 @@
 import { DataType } from './data-type';
 import { Expression } from './expression';
+import { TypedVariableName } from './typed-variable-name';
 
 /** Variable scopes: `Flow.` in inbound call flows, `Common.` in shared flows (common modules). */
 export type VariableScope = 'Flow' | 'Common';
@@ -8,7 +9,7 @@ export type VariableScope = 'Flow' | 'Common';
  * A typed Architect variable such as `Flow.Pin`. Declare it in a flow's `variables` (or as a shared
  * flow's input/output) before actions use it.
  */
-export class Variable<T extends DataType = DataType> {
+export class Variable<T extends DataType = DataType> implements TypedVariableName<T> {
   static string(name: string): Variable<'string'> {
     return new Variable(name, 'string');
   }
