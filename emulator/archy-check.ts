@@ -1,5 +1,5 @@
 import { parse } from 'yaml';
-import { calledModules } from '../runtime/synth-output/called-modules';
+import { calledModules } from '../formats/archy-called-modules';
 import { FLOW_LIST_TYPES } from './platform-enums';
 
 export interface ImportCheck {

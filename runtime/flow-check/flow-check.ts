@@ -4,7 +4,7 @@ import { ArchitectOps, PollOptions, pollMs, unpublishedChanges } from '../archit
 import { formatDifferences } from '../flow-compare';
 import { GenesysError } from '../genesys/genesys-error';
 import { TimeBudget, pause } from '../genesys/time-budget';
-import { calledModules } from '../synth-output/called-modules';
+import { calledModules } from '../../formats/archy-called-modules';
 import { applySubstitutions } from '../synth-output/substitutions';
 import type { ExpectedFlow } from '../synth-output/synthesized-stack';
 import { FindingKind } from '../verification/findings';

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parse } from 'yaml';
-import { calledModules } from './called-modules';
+import { calledModules } from '../../formats/archy-called-modules';
 import { applySubstitutions } from './substitutions';
 
 type Json = Record<string, any>;
