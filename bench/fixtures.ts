@@ -4,7 +4,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { isE164 } from '../constructs/e164';
+import { isE164 } from '../formats/e164';
 import { CommonModuleFlow } from '../flow';
 import { pinAuthFlow } from '../stacks/flows/pin-auth';
 

@@ -1,6 +1,6 @@
 import * as path from 'path';
-import { isE164 } from '../constructs/e164';
-import { containsTokenMarker } from '../constructs/terraform-text';
+import { isE164 } from '../formats/e164';
+import { containsTokenMarker } from '../formats/cdktf-token-marker';
 import { MAX_NAME_LENGTH } from '../flow/names';
 import { closest } from './closest';
 import { ConfigErrorCode, ConfigProblem, ConfigValidationError } from './config-error';

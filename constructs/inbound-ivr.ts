@@ -4,7 +4,7 @@ import { TelephonyProvidersEdgesDidPool } from '../.gen/providers/genesyscloud/t
 import { CallSharedFlow, Disconnect, Expression, PlayAudio, Prompt, QueueTarget, Task, TransferToAcd } from '../flow';
 import { CallFlow } from './call-flow';
 import { ConstructError } from './construct-error';
-import { isE164 } from './e164';
+import { isE164 } from '../formats/e164';
 import type { ISharedFlow } from './shared-flow';
 import { terraformText, terraformTextList } from './terraform-text';
 

@@ -24,13 +24,6 @@ import { Lazy } from 'cdktf';
  * `tokens/private/encoding`): cdktf resolves each one at synth.
  */
 const STRING_TOKEN = /\$\{TfToken\[[a-zA-Z0-9:._-]+\]\}/g;
-/** What cdktf takes for a token in any encoding (string, list, map); literal text must not contain it. */
-const TOKEN_MARKER = /[$#&]\{TfToken\[/;
-
-/** True when `text` holds something cdktf would take for one of its tokens (a reference). */
-export function containsTokenMarker(text: string): boolean {
-  return TOKEN_MARKER.test(text);
-}
 
 /** Escapes template sequences of literal text: `${` → `$${`, `%{` → `%%{`. */
 export function escapeTemplateLiteral(text: string): string {
