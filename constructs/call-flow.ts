@@ -4,7 +4,7 @@ import { InboundCallFlow, InboundCallFlowProps } from '../flow';
 import { ConstructError } from './construct-error';
 import { FlowPublication } from './flow-publication';
 import { isQueueConstruct } from './queue';
-import type { ISharedFlow } from './shared-flow';
+import type { ISharedFlow } from './i-shared-flow';
 
 export interface CallFlowProps extends InboundCallFlowProps {
   /**

@@ -3,7 +3,7 @@ import { IResolvable, IResolveContext, ITerraformDependable, TerraformStack, Tok
 import { ConstructError } from './construct-error';
 import { Flow } from '../.gen/providers/genesyscloud/flow';
 import { FlowDefinition, RenderedFlow, sha256 } from '../flow';
-import type { ISharedFlow } from './shared-flow';
+import type { ISharedFlow } from './i-shared-flow';
 import { FlowFile, flowFileName } from './flow-file';
 import { terraformTextMap } from './terraform-text';
 import { dependOn } from './depends-on';

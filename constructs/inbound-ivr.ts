@@ -5,7 +5,7 @@ import { CallSharedFlow, Disconnect, Expression, PlayAudio, Prompt, QueueTarget,
 import { CallFlow } from './call-flow';
 import { ConstructError } from './construct-error';
 import { isE164 } from '../formats/e164';
-import type { ISharedFlow } from './shared-flow';
+import type { ISharedFlow } from './i-shared-flow';
 import { terraformText, terraformTextList } from './terraform-text';
 
 export interface DidPoolProps {

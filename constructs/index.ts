@@ -4,6 +4,7 @@ export * from './call-flow';
 export * from './construct-error';
 export * from './flow-check';
 export * from './flow-publication';
+export * from './i-shared-flow';
 export * from './inbound-ivr';
 export * from './queue';
 export * from './safe-name';

@@ -1,22 +1,10 @@
 import { Construct } from 'constructs';
 import { ITerraformDependable } from 'cdktf';
 import { DataGenesyscloudFlow } from '../.gen/providers/genesyscloud/data-genesyscloud-flow';
-import { CommonModuleFlow, CommonModuleFlowProps, FLOW_TYPE_INFO, FlowType, ParameterSpec, SharedFlowInterface } from '../flow';
+import { CommonModuleFlow, CommonModuleFlowProps, FLOW_TYPE_INFO, FlowType, ParameterSpec } from '../flow';
 import { FlowPublication } from './flow-publication';
+import { ISharedFlow } from './i-shared-flow';
 import { terraformText } from './terraform-text';
-
-/** A shared flow callers can use: its interface plus what Terraform needs to order and republish them. */
-export interface ISharedFlow<O extends string = string> extends SharedFlowInterface<O> {
-  /**
-   * sha256 of the module's rendered content, or undefined for a module this app does not render
-   * (callers then republish only when their own content changes).
-   */
-  readonly contentHash: string | undefined;
-  /** What callers' flow resources depend on. */
-  readonly dependable: ITerraformDependable | undefined;
-  /** The flow id (a Terraform reference). */
-  readonly flowId: string;
-}
 
 export interface SharedFlowProps<O extends string> extends CommonModuleFlowProps<O> {
   /**
