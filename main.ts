@@ -1,8 +1,8 @@
 import { App } from 'cdktf';
 import { ENVIRONMENTS, validateConfig } from './config';
 import { addEnvironments } from './stacks';
-import { runSynth } from './tools/synth-runner';
-import { installLockFile, readProjectLockFile } from './tools/terraform-working-files';
+import { runSynth } from './runtime/synth/synth-runner';
+import { installLockFile, readProjectLockFile } from './runtime/synth/terraform-working-files';
 
 // `npx cdktf synth` runs this file: the CLI passes the output folder in CDKTF_OUTDIR. It writes into the
 // stack folders in place, so Terraform's working files there stay; only the lock file is replaced.

@@ -34,7 +34,7 @@ describe('compiled synth (node dist/tools/synth.js)', () => {
   beforeAll(() => {
     // jest's global setup (__tests__/build-once.js) compiles the app once for every test file, so that
     // parallel test files never race writing dist/. Compile here only when run without it.
-    if (!fs.existsSync(dist('tools', 'synth.js')) || !fs.existsSync(dist('tools', 'synth-runner.js'))) {
+    if (!fs.existsSync(dist('tools', 'synth.js')) || !fs.existsSync(dist('runtime', 'synth', 'synth-runner.js'))) {
       execFileSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], { cwd: root, stdio: 'pipe' });
     }
     runs = [outA, outB].map((out) => node([dist('tools', 'synth.js'), out], { env: FAKE_CREDENTIALS }));
@@ -92,7 +92,7 @@ describe('compiled synth (node dist/tools/synth.js)', () => {
     });
   });
 
-  describe('invalid configuration (runSynth from tools/synth-runner)', () => {
+  describe('invalid configuration (runSynth from runtime/synth/synth-runner)', () => {
     const badConfig = `
       const { ENVIRONMENTS } = dist('config/index.js');
       const dev = ENVIRONMENTS[0];
@@ -108,7 +108,7 @@ describe('compiled synth (node dist/tools/synth.js)', () => {
         'bad-app',
         `${badConfig}
         const { App } = require(${JSON.stringify(path.join(root, 'node_modules', 'cdktf'))});
-        const { runSynth } = dist('tools/synth-runner.js');
+        const { runSynth } = dist('runtime/synth/synth-runner.js');
         const { addEnvironments } = dist('stacks/index.js');
         runSynth(() => {
           const app = new App({ outdir: ${JSON.stringify(out)} });
@@ -135,7 +135,7 @@ describe('compiled synth (node dist/tools/synth.js)', () => {
       const run = script(
         'bad-tool',
         `${badConfig}
-        const { runSynth } = dist('tools/synth-runner.js');
+        const { runSynth } = dist('runtime/synth/synth-runner.js');
         const { synthToDirectory } = dist('tools/synth.js');
         runSynth(() => synthToDirectory(${JSON.stringify(out)}, environments));`,
       );
@@ -152,7 +152,7 @@ describe('compiled synth (node dist/tools/synth.js)', () => {
       const run = script(
         'bad-keep',
         `${badConfig}
-        dist('tools/synth-runner.js').runSynth(() => dist('tools/synth.js').synthToDirectory(${JSON.stringify(out)}, environments));`,
+        dist('runtime/synth/synth-runner.js').runSynth(() => dist('tools/synth.js').synthToDirectory(${JSON.stringify(out)}, environments));`,
       );
       expect(run.status).toBe(1);
       expect(fs.readdirSync(out)).toEqual(['keep.txt']);
@@ -179,7 +179,7 @@ describe('compiled synth (node dist/tools/synth.js)', () => {
       const run = script(
         'bad-prefix',
         `const { ENVIRONMENTS } = dist('config/index.js');
-        dist('tools/synth-runner.js').runSynth(() => dist('tools/synth.js').synthToDirectory(${JSON.stringify(out)}, [{ ...ENVIRONMENTS[0], namePrefix: 'D'.repeat(190) }]));`,
+        dist('runtime/synth/synth-runner.js').runSynth(() => dist('tools/synth.js').synthToDirectory(${JSON.stringify(out)}, [{ ...ENVIRONMENTS[0], namePrefix: 'D'.repeat(190) }]));`,
       );
       expect(run.status).toBe(1);
       expect(run.stderr).toMatch(/GC3003 \[environments\[dev\]\.namePrefix\] name prefix is longer than 185 characters/);
@@ -193,7 +193,7 @@ describe('compiled synth (node dist/tools/synth.js)', () => {
         `const { App, TerraformStack } = require(${JSON.stringify(path.join(root, 'node_modules', 'cdktf'))});
         const { SharedFlow } = dist('constructs/index.js');
         const { pinAuthFlow } = dist('stacks/index.js');
-        dist('tools/synth-runner.js').runSynth(() => {
+        dist('runtime/synth/synth-runner.js').runSynth(() => {
           const app = new App({ outdir: ${JSON.stringify(out)} });
           new SharedFlow(new TerraformStack(app, 'custom'), 'PinAuth', pinAuthFlow({ flowName: 'D'.repeat(210), division: 'Home', maxAttempts: 3 }));
           app.synth();
@@ -211,7 +211,7 @@ describe('compiled synth (node dist/tools/synth.js)', () => {
         `const { ENVIRONMENTS } = dist('config/index.js');
         const dev = ENVIRONMENTS[0];
         const env = { ...dev, ivrs: { ...dev.ivrs, sales: { ...dev.ivrs.sales, dnis: ['+13175550199'] } } };
-        dist('tools/synth-runner.js').runSynth(() => dist('tools/synth.js').synthToDirectory(${JSON.stringify(out)}, [env]));`,
+        dist('runtime/synth/synth-runner.js').runSynth(() => dist('tools/synth.js').synthToDirectory(${JSON.stringify(out)}, [env]));`,
       );
       expect(run.status).toBe(1);
       expect(run.stderr).toMatch(/GC3002 \[environments\[dev\]\.ivrs\.sales\.dnis\[0\]\] number is outside the DID pool/);
@@ -221,7 +221,7 @@ describe('compiled synth (node dist/tools/synth.js)', () => {
 
   describe('internal errors', () => {
     it('exit 2 for an unexpected exception', () => {
-      const run = script('internal', `dist('tools/synth-runner.js').runSynth(() => { throw new TypeError('boom'); });`);
+      const run = script('internal', `dist('runtime/synth/synth-runner.js').runSynth(() => { throw new TypeError('boom'); });`);
       expect(run.status).toBe(2);
       expect(run.stderr).toContain('internal error');
       expect(run.stderr).toContain('TypeError: boom');

@@ -1,7 +1,7 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { carryOverWorkingFiles } from '../../tools/terraform-working-files';
+import { carryOverWorkingFiles } from '../../runtime/synth/terraform-working-files';
 import { makeTempProject } from '../support/temp-project';
 
 const root = path.resolve(__dirname, '..', '..');

@@ -3,14 +3,14 @@
  * in only when all stacks succeeded, so a failed synth never leaves a half-written output folder.
  * Terraform's working files in the previous stack folders (state, `.terraform/`, plans) are carried over,
  * and the project's `.terraform.lock.hcl` is copied into every stack folder
- * (`tools/terraform-working-files.ts`). No command-line entry here: bundles that import it (the pipeline
+ * (`runtime/synth/terraform-working-files.ts`). No command-line entry here: bundles that import it (the pipeline
  * tools) must not run a synth on import.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { App } from 'cdktf';
-import { EnvironmentConfig, validateConfig } from '../config';
-import { addEnvironments } from '../stacks';
+import { EnvironmentConfig, validateConfig } from '../../config';
+import { addEnvironments } from '../../stacks';
 import { CarriedEntries, carryOverWorkingFiles, installLockFile, readProjectLockFile } from './terraform-working-files';
 
 /** Puts `replacement` where `target` is, restoring `target` when that fails; returns the old folder's temporary name. */

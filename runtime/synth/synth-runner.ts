@@ -1,6 +1,6 @@
-import { ConfigValidationError } from '../config';
-import { ConstructError } from '../constructs';
-import { FlowValidationError } from '../flow';
+import { ConfigValidationError } from '../../config';
+import { ConstructError } from '../../constructs';
+import { FlowValidationError } from '../../flow';
 
 /** Exit codes of the synth commands, for scripts. */
 export const SYNTH_EXIT = { ok: 0, invalidInput: 1, internalError: 2 } as const;
