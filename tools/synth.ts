@@ -4,10 +4,10 @@
  */
 import * as path from 'path';
 import { ENVIRONMENTS } from '../config';
-import { runSynth } from './synth-runner';
-import { synthToDirectory } from './synth-to-directory';
+import { runSynth } from '../runtime/synth/synth-runner';
+import { synthToDirectory } from '../runtime/synth/synth-to-directory';
 
-export { synthToDirectory } from './synth-to-directory';
+export { synthToDirectory } from '../runtime/synth/synth-to-directory';
 
 if (require.main === module) {
   const outdir = process.argv[2] ?? 'cdktf.out';
