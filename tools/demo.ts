@@ -17,7 +17,7 @@ import { GenesysClient } from '../runtime/genesys/genesys-client';
 import { errorText, scrubKnownSecrets } from '../runtime/genesys/genesys-error';
 import { settingsFromEnvironment } from '../runtime/genesys/settings';
 import { terminalLines, terminalText } from '../runtime/genesys/terminal-text';
-import { synthToDirectory } from './synth-to-directory';
+import { synthToDirectory } from '../runtime/synth/synth-to-directory';
 import { StackCheckInput, stackCheckEnvironment } from '../runtime/flow-check/flow-check-input';
 
 const CLIENT = { id: 'demo-client', secret: 'demo-secret-not-real' };
