@@ -21,7 +21,7 @@ import { terminalLines, terminalText, terminalTextDeep } from '../runtime/genesy
 import { TimeBudget } from '../runtime/genesys/time-budget';
 import { SynthesizedStack } from '../runtime/synth-output/synthesized-stack';
 import { stackIdFor } from '../stacks';
-import { synthToDirectory } from './synth-to-directory';
+import { synthToDirectory } from '../runtime/synth/synth-to-directory';
 
 /**
  * How long one run may take in all (every environment, listing, export job and retry): past it, what is
