@@ -15,9 +15,9 @@ import * as path from 'path';
 import { parseArgs } from 'util';
 import { ENVIRONMENTS } from '../config';
 import { terminalLines, terminalText } from '../runtime/genesys/terminal-text';
-import { synthToDirectory } from './synth-to-directory';
-import { SYNTH_EXIT, isInputError } from './synth-runner';
-import { LOCK_FILE_NAME, projectRoot, writeFileAtomically } from './terraform-working-files';
+import { synthToDirectory } from '../runtime/synth/synth-to-directory';
+import { SYNTH_EXIT, isInputError } from '../runtime/synth/synth-runner';
+import { LOCK_FILE_NAME, projectRoot, writeFileAtomically } from '../runtime/synth/terraform-working-files';
 
 export const DEFAULT_PLATFORMS = ['linux_amd64', 'darwin_amd64', 'darwin_arm64', 'windows_amd64'] as const;
 /** The Terraform the workflows pin (`terraform_version` in .github/workflows). */
