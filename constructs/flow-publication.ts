@@ -7,6 +7,7 @@ import type { ISharedFlow } from './i-shared-flow';
 import { FlowFile, flowFileName } from './flow-file';
 import { terraformTextMap } from './terraform-text';
 import { dependOn } from './depends-on';
+import { StackClaims } from './stack-claims';
 
 export interface FlowPublicationProps {
   /** Validated and rendered here; a bad definition throws before anything is written to cdktf.out. */
@@ -105,20 +106,16 @@ class TriggerHash implements IResolvable {
   }
 }
 
-const flowNamesByStack = new WeakMap<TerraformStack, Map<string, string>>();
-
 /**
  * The import job identifies a flow by name and type: two flows with one name in a stack would
  * overwrite each other in the org.
  */
 function claimFlowName(scope: Construct, rendered: RenderedFlow, path: string): void {
-  const stack = TerraformStack.of(scope);
-  const names = flowNamesByStack.get(stack) ?? new Map<string, string>();
-  flowNamesByStack.set(stack, names);
+  const names = StackClaims.of(scope, 'flow-names');
   const key = `${rendered.type}:${rendered.name}`;
-  const first = names.get(key);
+  const first = names.ownerOf(key);
   if (first !== undefined) {
     throw new ConstructError('GC2006', path, `flow name is already used by ${first} in this stack; Genesys would treat both as one flow`, rendered.name, 'give each flow its own name');
   }
-  names.set(key, path);
+  names.claim(key, path);
 }

@@ -1,8 +1,7 @@
 import { Construct } from 'constructs';
 import { TerraformStack } from 'cdktf';
 import { sha256 } from '../flow';
-
-const claimedKeys = new WeakMap<TerraformStack, Map<string, string>>();
+import { StackClaims } from './stack-claims';
 
 /**
  * A provider substitution key unique in the stack and stable across synths: derived from the
@@ -14,11 +13,10 @@ export function substitutionKey(prefix: string, construct: Construct): string {
   const stack = TerraformStack.of(construct);
   const relative = construct.node.scopes.slice(stack.node.scopes.length).map((s) => s.node.id);
   const readable = `${prefix}_${relative.join('_').replace(/[^A-Za-z0-9_]+/g, '_')}`;
-  const claimed = claimedKeys.get(stack) ?? new Map<string, string>();
-  claimedKeys.set(stack, claimed);
+  const claimed = StackClaims.of(stack, 'substitution-keys');
   const path = construct.node.path;
-  const owner = claimed.get(readable);
+  const owner = claimed.ownerOf(readable);
   const key = owner === undefined || owner === path ? readable : `${readable}_${sha256(path).slice(0, 8)}`;
-  claimed.set(key, path);
+  claimed.claim(key, path);
   return key;
 }
