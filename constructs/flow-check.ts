@@ -175,19 +175,20 @@ export class FlowDestroyGuard extends Construct {
   }
 }
 
-const handlerAssets = new WeakMap<TerraformStack, TerraformAsset>();
+/** The bundled handler as a stack's asset; its own class, so a user's asset under the same id is never taken for it. */
+class FlowCheckHandlerAsset extends TerraformAsset {}
 
-/** One copy of the bundled handler per stack, started by a path relative to the stack folder. */
+/** The asset's id, a child of the stack; it names the asset's folder in the stack output (`assets/FlowCheckHandler/`). */
+const HANDLER_ASSET_ID = 'FlowCheckHandler';
+
+/** One copy of the bundled handler per stack (found in the stack's children), started by a path relative to the stack folder. */
 function handlerAsset(stack: TerraformStack): TerraformAsset {
-  let asset = handlerAssets.get(stack);
-  if (!asset) {
-    const candidates = [path.join(__dirname, '..', 'handlers', HANDLER_FILE), path.join(__dirname, '..', 'dist', 'handlers', HANDLER_FILE)];
-    const bundle = candidates.find((c) => fs.existsSync(c));
-    if (!bundle) {
-      throw new ConstructError('GC2008', stack.node.path, 'the flow check handler bundle is missing', candidates[candidates.length - 1], 'run `npm run build` (it bundles the handler) before synth');
-    }
-    asset = new TerraformAsset(stack, 'FlowCheckHandler', { path: bundle, type: AssetType.FILE });
-    handlerAssets.set(stack, asset);
+  const existing = stack.node.tryFindChild(HANDLER_ASSET_ID);
+  if (existing instanceof FlowCheckHandlerAsset) return existing;
+  const candidates = [path.join(__dirname, '..', 'handlers', HANDLER_FILE), path.join(__dirname, '..', 'dist', 'handlers', HANDLER_FILE)];
+  const bundle = candidates.find((c) => fs.existsSync(c));
+  if (!bundle) {
+    throw new ConstructError('GC2008', stack.node.path, 'the flow check handler bundle is missing', candidates[candidates.length - 1], 'run `npm run build` (it bundles the handler) before synth');
   }
-  return asset;
+  return new FlowCheckHandlerAsset(stack, HANDLER_ASSET_ID, { path: bundle, type: AssetType.FILE });
 }
