@@ -49,26 +49,35 @@ export interface CommonModuleFlowProps<O extends string> extends FlowDefinitionP
 }
 
 const OUTCOME_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
+const COMMON_MODULE_FLOW = Symbol.for('genesys-cdktf-flows.CommonModuleFlow');
 
 /** An Architect common module ("shared flow"): typed inputs and outputs, named outcomes, no exits of its own. */
 export class CommonModuleFlow<O extends string = string> extends FlowDefinition implements SharedFlowInterface<O> {
+  /** Whether `x` is a CommonModuleFlow, also one made by another copy of this library (`instanceof` is not). */
+  static isCommonModuleFlow(x: unknown): x is CommonModuleFlow {
+    return typeof x === 'object' && x !== null && COMMON_MODULE_FLOW in x;
+  }
+
   readonly type: FlowType = 'commonmodule';
   readonly inputs: Readonly<Record<string, ParameterSpec>>;
   readonly outputs: Readonly<Record<string, ParameterSpec>>;
   readonly outcomes: readonly O[];
   readonly compatibleFlowTypes: readonly FlowType[];
+  readonly actions: readonly Action[];
   private readonly inputVariables: readonly Variable[];
   private readonly outputVariables: readonly Variable[];
 
-  constructor(readonly moduleProps: CommonModuleFlowProps<O>) {
-    super(moduleProps);
-    const inputs = (moduleProps.inputs ?? []).map((i) => (i instanceof Variable ? { variable: i } : i));
+  constructor(props: CommonModuleFlowProps<O>) {
+    super(props);
+    Object.defineProperty(this, COMMON_MODULE_FLOW, { value: true });
+    const inputs = (props.inputs ?? []).map((i) => (i instanceof Variable ? { variable: i } : i));
     this.inputVariables = inputs.map((i) => i.variable);
-    this.outputVariables = moduleProps.outputs ?? [];
+    this.outputVariables = props.outputs ?? [];
     this.inputs = Object.fromEntries(inputs.map((i) => [i.variable.localName, { type: i.variable.type, required: i.required ?? true, description: i.description }]));
     this.outputs = Object.fromEntries(this.outputVariables.map((v) => [v.localName, { type: v.type }]));
-    this.outcomes = moduleProps.outcomes;
-    this.compatibleFlowTypes = moduleProps.compatibleFlowTypes ?? ['inboundcall'];
+    this.outcomes = props.outcomes;
+    this.compatibleFlowTypes = props.compatibleFlowTypes ?? ['inboundcall'];
+    this.actions = props.actions;
   }
 
   get flowName(): string {
@@ -96,9 +105,9 @@ export class CommonModuleFlow<O extends string = string> extends FlowDefinition 
     // A variable may be both input and output (in/out parameter); declare it once.
     this.outputVariables.filter((v) => !inputNames.has(v.name)).forEach((v) => c.declare(v, `${path} > outputs`, 'output'));
     this.variables.forEach((v) => c.declare(v, `${path} > variables`, 'variable'));
-    c.checkEnds(this.moduleProps.actions, `${path} > startUpTaskActions`, 'end every path with EndSharedFlow(outcome)');
+    c.checkEnds(this.actions, `${path} > startUpTaskActions`, 'end every path with EndSharedFlow(outcome)');
     // Every path that reaches an EndSharedFlow without an outcome must have set one (GC1012).
-    c.checkOutcomeSet(this.moduleProps.actions, `${path} > startUpTaskActions`);
+    c.checkOutcomeSet(this.actions, `${path} > startUpTaskActions`);
     return c.problems;
   }
 
@@ -113,13 +122,13 @@ export class CommonModuleFlow<O extends string = string> extends FlowDefinition 
       ...this.variables.map((v) => variableEntry(v, { isInput: false, isOutput: false })),
     ];
     const body: Record<string, unknown> = { name: this.name };
-    if (this.props.description) body.description = this.props.description;
+    if (this.description) body.description = this.description;
     body.division = this.division;
     body.supportedLanguages = { [this.language]: { none: true } };
     body.variables = variables;
     body.settingsCommonModule = { compatibleFlowTypes: this.compatibleFlowTypes.map((flowType) => ({ flowType })) };
     // Every path ends in EndSharedFlow (validated), which writes the endTask: no unreachable trailer.
-    body.startUpTaskActions = e.moduleActions(this.moduleProps.actions);
+    body.startUpTaskActions = e.moduleActions(this.actions);
     const yaml = toArchyYaml({ [key]: body });
     return { type: this.type, name: this.name, yaml, contentHash: sha256(yaml) };
   }

@@ -40,18 +40,18 @@ export interface RenderedFlow {
 /** Base of the flow definitions: validation first, YAML only for valid definitions. */
 export abstract class FlowDefinition {
   abstract readonly type: FlowType;
+  readonly name: string;
+  readonly description?: string;
   readonly division: string;
   readonly language: string;
   readonly variables: readonly Variable[];
 
-  constructor(readonly props: FlowDefinitionProps) {
+  constructor(props: FlowDefinitionProps) {
+    this.name = props.name;
+    this.description = props.description;
     this.division = props.division ?? 'Home';
     this.language = props.language ?? 'en-us';
     this.variables = props.variables ?? [];
-  }
-
-  get name(): string {
-    return this.props.name;
   }
 
   /** Every rule violation, each with code, path, value and fix; empty when the flow is valid. */

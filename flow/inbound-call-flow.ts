@@ -1,7 +1,5 @@
-import { CallSharedFlow } from './actions/call-shared-flow';
 import { Action } from './actions/action';
-import { JumpToMenu } from './actions/jump-to-menu';
-import { TransferToAcd } from './actions/transfer-to-acd';
+import { CallSharedFlow } from './actions/call-shared-flow';
 import { QueueTarget } from './queue-target';
 import { ArchyEmitter, audio, variableEntry } from './archy/emitter';
 import { toArchyYaml } from './archy/yaml';
@@ -30,16 +28,28 @@ export interface InboundCallFlowProps extends FlowDefinitionProps {
   readonly initialGreeting: Prompt;
 }
 
+const INBOUND_CALL_FLOW = Symbol.for('genesys-cdktf-flows.InboundCallFlow');
+
 /** An Architect inbound call flow: tasks and menus, starting at `startUp`. */
 export class InboundCallFlow extends FlowDefinition {
+  /** Whether `x` is an InboundCallFlow, also one made by another copy of this library (`instanceof` is not). */
+  static isInboundCallFlow(x: unknown): x is InboundCallFlow {
+    return typeof x === 'object' && x !== null && INBOUND_CALL_FLOW in x;
+  }
+
   readonly type: FlowType = 'inboundcall';
+  readonly startUp: Task | Menu | string;
   readonly tasks: readonly Task[];
   readonly menus: readonly Menu[];
+  readonly initialGreeting: Prompt;
 
-  constructor(readonly inboundProps: InboundCallFlowProps) {
-    super(inboundProps);
-    this.tasks = inboundProps.tasks ?? [];
-    this.menus = inboundProps.menus ?? [];
+  constructor(props: InboundCallFlowProps) {
+    super(props);
+    Object.defineProperty(this, INBOUND_CALL_FLOW, { value: true });
+    this.startUp = props.startUp;
+    this.tasks = props.tasks ?? [];
+    this.menus = props.menus ?? [];
+    this.initialGreeting = props.initialGreeting;
   }
 
   /** Visits every action of every task and inline menu choice, depth first, in YAML order. */
@@ -49,7 +59,7 @@ export class InboundCallFlow extends FlowDefinition {
         visit(a);
         a.branches().forEach((b) => walk(b.actions));
       });
-    this.menus.forEach((m) => m.props.choices.forEach((c) => walk(c.target.actions ?? [])));
+    this.menus.forEach((m) => m.choices.forEach((c) => walk(c.target.actions ?? [])));
     this.tasks.forEach((t) => walk(t.actions));
   }
 
@@ -57,7 +67,7 @@ export class InboundCallFlow extends FlowDefinition {
   sharedFlowsCalled(): SharedFlowInterface[] {
     const found = new Set<SharedFlowInterface>();
     this.forEachAction((a) => {
-      if (a instanceof CallSharedFlow) found.add(a.props.flow);
+      if (a.kind === 'callSharedFlow') found.add(a.flow);
     });
     return [...found];
   }
@@ -66,21 +76,21 @@ export class InboundCallFlow extends FlowDefinition {
   queueTargets(): QueueTarget[] {
     const found = new Set<QueueTarget>();
     this.forEachAction((a) => {
-      if (a instanceof TransferToAcd) found.add(a.props.queue);
+      if (a.kind === 'transferToAcd') found.add(a.queue);
     });
-    this.menus.forEach((m) => m.props.choices.forEach((c) => c.target.queue && found.add(c.target.queue)));
+    this.menus.forEach((m) => m.choices.forEach((c) => c.target.queue && found.add(c.target.queue)));
     return [...found];
   }
 
   validate(path: string = this.name): FlowProblem[] {
     const c = new FlowChecker('inboundcall', 'Flow');
     c.checkFlowName(this.name, path);
-    if (!(this.inboundProps.initialGreeting instanceof Prompt)) {
-      c.report('GC1016', `${path} > initialGreeting`, 'an inbound call flow needs an initial greeting (every real inbound call export has one)', String(this.inboundProps.initialGreeting), "set initialGreeting: Prompt.tts('...')");
+    if (!(this.initialGreeting instanceof Prompt)) {
+      c.report('GC1016', `${path} > initialGreeting`, 'an inbound call flow needs an initial greeting (every real inbound call export has one)', String(this.initialGreeting), "set initialGreeting: Prompt.tts('...')");
     }
     this.variables.forEach((v) => c.declare(v, `${path} > variables`, 'variable'));
     // Outcome variables exist for the whole flow (the emitter declares them), not from the call onwards.
-    this.forEachAction((a) => a instanceof CallSharedFlow && c.declare(a.outcomeVariable(), `${path} > variables`, `outcome variable of call '${a.id}'`));
+    this.forEachAction((a) => a.kind === 'callSharedFlow' && c.declare(a.outcomeVariable(), `${path} > variables`, `outcome variable of call '${a.id}'`));
     for (const t of this.tasks) {
       c.checkId(t.id, `${path} > tasks > ${t.id}`, 'task');
       c.tasks.set(t.id, t);
@@ -89,14 +99,14 @@ export class InboundCallFlow extends FlowDefinition {
       c.checkId(m.id, `${path} > menus > ${m.id}`, 'menu');
       c.menus.set(m.id, m);
     }
-    const start = this.inboundProps.startUp;
+    const start = this.startUp;
     if (this.startsInMenu()) c.resolveMenu(start as Menu | string, `${path} > startUp`);
     else c.resolveTask(start as Task | string, `${path} > startUp`);
 
     for (const t of this.tasks) c.checkEnds(t.actions, `${path} > tasks > ${t.id}`, 'end the task with Disconnect, a transfer or a jump');
     for (const m of this.menus) {
       const digits = new Set<string>();
-      for (const choice of m.props.choices) {
+      for (const choice of m.choices) {
         const at = `${path} > menus > ${m.id} > ${choice.id}`;
         c.checkId(choice.id, at, 'menu choice');
         if (digits.has(choice.digit)) c.report('GC1002', at, `digit ${choice.digit} is already used in menu ${m.id}`, choice.digit, 'give each choice its own digit');
@@ -123,7 +133,7 @@ export class InboundCallFlow extends FlowDefinition {
 
   /** Whether `startUp` names a menu (a Menu, or the id of one of this flow's menus). */
   private startsInMenu(): boolean {
-    const start = this.inboundProps.startUp;
+    const start = this.startUp;
     return start instanceof Menu || (typeof start === 'string' && this.menus.some((m) => m.id === start));
   }
 
@@ -133,10 +143,10 @@ export class InboundCallFlow extends FlowDefinition {
     const menus = new Set<string>();
     const idOf = (x: Task | Menu | string): string => (typeof x === 'string' ? x : x.id);
     const queue: Array<{ kind: 'task' | 'menu'; id: string }> = [];
-    queue.push({ kind: this.startsInMenu() ? 'menu' : 'task', id: idOf(this.inboundProps.startUp) });
+    queue.push({ kind: this.startsInMenu() ? 'menu' : 'task', id: idOf(this.startUp) });
     const jumps = (actions: readonly Action[]): void => {
       for (const a of actions) {
-        if (a instanceof JumpToMenu) queue.push({ kind: 'menu', id: idOf(a.target) });
+        if (a.kind === 'jumpToMenu') queue.push({ kind: 'menu', id: idOf(a.target) });
         a.branches().forEach((b) => jumps(b.actions));
       }
     };
@@ -151,7 +161,7 @@ export class InboundCallFlow extends FlowDefinition {
         const m = c.menus.get(next.id);
         if (!m || menus.has(next.id)) continue;
         menus.add(next.id);
-        for (const choice of m.props.choices) {
+        for (const choice of m.choices) {
           if (choice.kind === 'jumpToTask') queue.push({ kind: 'task', id: idOf(choice.target.task!) });
           if (choice.kind === 'actions') jumps(choice.target.actions ?? []);
         }
@@ -163,18 +173,18 @@ export class InboundCallFlow extends FlowDefinition {
   protected emit(): RenderedFlow {
     const key = FLOW_TYPE_INFO.inboundcall.yamlKey;
     const e = new ArchyEmitter(key);
-    const start = this.inboundProps.startUp;
+    const start = this.startUp;
     const startId = typeof start === 'string' ? start : start.id;
     const body: Record<string, unknown> = { name: this.name };
-    if (this.props.description) body.description = this.props.description;
+    if (this.description) body.description = this.description;
     body.division = this.division;
     body.defaultLanguage = this.language;
     // supportedLanguages is left out, as in the provider's own test flows: every real export that has it
     // also names a text-to-speech voice per language, which this project does not choose.
     body.startUpRef = this.startsInMenu() ? e.menuRef(startId) : e.taskRef(startId);
-    body.initialGreeting = audio(this.inboundProps.initialGreeting);
+    body.initialGreeting = audio(this.initialGreeting);
     const calls: CallSharedFlow[] = [];
-    this.forEachAction((a) => a instanceof CallSharedFlow && calls.push(a));
+    this.forEachAction((a) => a.kind === 'callSharedFlow' && calls.push(a));
     const variables = [...this.variables, ...calls.map((call) => call.outcomeVariable())];
     if (variables.length > 0) body.variables = variables.map((v) => variableEntry(v));
     if (this.menus.length > 0) body.menus = this.menus.map((m) => e.menu(m));

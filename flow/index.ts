@@ -1,4 +1,5 @@
 export * from './actions/action';
+export * from './actions/action-handlers';
 export * from './actions/call-shared-flow';
 export * from './actions/collect-digits';
 export * from './actions/decision';

@@ -45,8 +45,14 @@ export interface MenuProps {
 
 /** A DTMF menu of an inbound call flow; `id` is its refId. */
 export class Menu {
+  readonly prompt: Prompt;
+  readonly choices: readonly MenuChoice[];
+
   constructor(
     readonly id: string,
-    readonly props: MenuProps,
-  ) {}
+    props: MenuProps,
+  ) {
+    this.prompt = props.prompt;
+    this.choices = props.choices;
+  }
 }

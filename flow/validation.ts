@@ -1,9 +1,7 @@
 import { Action } from './actions/action';
+import { ActionHandlers, handleAction } from './actions/action-handlers';
 import { CallSharedFlow } from './actions/call-shared-flow';
-import { EndSharedFlow } from './actions/end-shared-flow';
-import { SetOutcome, sharedFlowOutcome } from './actions/set-outcome';
-import { JumpToMenu } from './actions/jump-to-menu';
-import { Loop } from './actions/loop';
+import { sharedFlowOutcome } from './actions/set-outcome';
 import { DataType } from './data-type';
 import { FlowErrorCode, FlowProblem } from './errors';
 import { Expression } from './expression';
@@ -125,11 +123,11 @@ export class FlowChecker {
         this.report('GC1008', at, `${w.what} writes a ${w.valueType} value into ${w.variable.type} variable ${w.variable.name}`, w.variable.name, `use a ${w.valueType} variable`);
       }
     }
-    this.checkKind(action, at);
+    handleAction(action, this.kindRules, at);
 
-    if (action instanceof Loop) {
+    if (action.kind === 'loop') {
       const frame = { controlled: false };
-      const bodyFallsThrough = this.walk(action.props.body, `${at} > loop`, frame);
+      const bodyFallsThrough = this.walk(action.body, `${at} > loop`, frame);
       return bodyFallsThrough || frame.controlled;
     }
     const control = action.control();
@@ -148,22 +146,38 @@ export class FlowChecker {
     return any;
   }
 
-  private checkKind(action: Action, at: string): void {
-    if (action instanceof CallSharedFlow) this.checkCall(action, at);
-    if (action instanceof EndSharedFlow || action instanceof SetOutcome) {
-      const kind = action instanceof SetOutcome ? 'SetOutcome' : 'EndSharedFlow';
-      if (!this.moduleOutcomes) {
-        this.report('GC1017', at, `${kind} is only allowed in a shared flow, not in a ${this.flowType} flow`, action.id, 'use Disconnect or a transfer');
-      } else if (action.outcome !== undefined && !this.moduleOutcomes.includes(action.outcome)) {
-        this.report('GC1012', at, `outcome is not declared; declared outcomes: ${this.moduleOutcomes.join(', ')}`, action.outcome, "add it to the shared flow's outcomes or use a declared one");
-      }
-    }
-    if (action instanceof JumpToMenu) {
+  /**
+   * The rules of each action kind beyond what every action gets (ids, reads, writes, where control goes):
+   * a new kind must say which it has.
+   */
+  private readonly kindRules: ActionHandlers<void, [at: string]> = {
+    playAudio: noRulesOfItsOwn,
+    disconnect: noRulesOfItsOwn,
+    collectDigits: noRulesOfItsOwn,
+    decision: noRulesOfItsOwn,
+    updateData: noRulesOfItsOwn,
+    transferToAcd: noRulesOfItsOwn,
+    loop: noRulesOfItsOwn,
+    loopNext: noRulesOfItsOwn,
+    loopExit: noRulesOfItsOwn,
+    jumpToMenu: (action, at) => {
       if (this.flowType !== 'inboundcall') {
         this.report('GC1017', at, `JumpToMenu is not allowed in a ${this.flowType} flow (it has no menus)`, action.id, 'use a Decision or Loop');
       } else {
         this.resolveMenu(action.target, at);
       }
+    },
+    setOutcome: (action, at) => this.checkOutcomeAction('SetOutcome', action.id, action.outcome, at),
+    endSharedFlow: (action, at) => this.checkOutcomeAction('EndSharedFlow', action.id, action.outcome, at),
+    callSharedFlow: (action, at) => this.checkCall(action, at),
+  };
+
+  /** SetOutcome and EndSharedFlow belong in shared flows, with one of its declared outcomes. */
+  private checkOutcomeAction(className: string, id: string, outcome: string | undefined, at: string): void {
+    if (!this.moduleOutcomes) {
+      this.report('GC1017', at, `${className} is only allowed in a shared flow, not in a ${this.flowType} flow`, id, 'use Disconnect or a transfer');
+    } else if (outcome !== undefined && !this.moduleOutcomes.includes(outcome)) {
+      this.report('GC1012', at, `outcome is not declared; declared outcomes: ${this.moduleOutcomes.join(', ')}`, outcome, "add it to the shared flow's outcomes or use a declared one");
     }
   }
 
@@ -185,7 +199,7 @@ export class FlowChecker {
   }
 
   private checkCall(call: CallSharedFlow, at: string): void {
-    const flow = call.props.flow;
+    const flow = call.flow;
     if (this.flowType === 'commonmodule') {
       this.report('GC1013', at, `a shared flow cannot call another shared flow ('${flow.flowName}')`, flow.flowName, 'move the call into the calling inbound flow, or merge the logic');
       return;
@@ -193,7 +207,7 @@ export class FlowChecker {
     if (!flow.compatibleFlowTypes.includes(this.flowType)) {
       this.report('GC1018', at, `shared flow '${flow.flowName}' accepts callers of types ${flow.compatibleFlowTypes.join(', ')}`, this.flowType, `add '${this.flowType}' to its compatibleFlowTypes`);
     }
-    const inputs = call.props.inputs ?? {};
+    const inputs = call.inputs ?? {};
     for (const [name, spec] of Object.entries(flow.inputs)) {
       if (spec.required && inputs[name] === undefined) {
         this.report('GC1009', at, `required input '${name}' (${spec.type}) of '${flow.flowName}' is not provided`, name, `add inputs.${name}`);
@@ -204,7 +218,7 @@ export class FlowChecker {
         this.report('GC1010', at, `'${flow.flowName}' has no input '${name}'; inputs: ${Object.keys(flow.inputs).join(', ') || 'none'}`, name, 'remove it or fix the name');
       }
     }
-    for (const name of Object.keys(call.props.outputs ?? {})) {
+    for (const name of Object.keys(call.outputs ?? {})) {
       if (!flow.outputs[name]) {
         this.report('GC1011', at, `'${flow.flowName}' has no output '${name}'; outputs: ${Object.keys(flow.outputs).join(', ') || 'none'}`, name, 'read only declared outputs');
       }
@@ -217,7 +231,7 @@ export class FlowChecker {
     if (twice.length > 0) {
       this.report('GC1012', at, `shared flow '${flow.flowName}' declares outcome '${twice[0]}' more than once`, twice[0], 'list each outcome once in its signature');
     }
-    const handled = Object.keys(call.props.outcomes);
+    const handled = Object.keys(call.outcomes);
     for (const o of flow.outcomes) {
       if (!handled.includes(o)) {
         this.report('GC1012', at, `outcome '${o}' of '${flow.flowName}' is not handled`, o, `add outcomes.${o}`);
@@ -249,8 +263,8 @@ export class FlowChecker {
   }
 
   private outcomeAfter(action: Action, at: string, set: boolean, loop?: { exits: boolean }): boolean | undefined {
-    if (action instanceof SetOutcome) return true;
-    if (action instanceof EndSharedFlow) {
+    if (action.kind === 'setOutcome') return true;
+    if (action.kind === 'endSharedFlow') {
       if (action.outcome === undefined && !set) {
         const safe = this.moduleOutcomes?.[this.moduleOutcomes.length - 1] ?? 'failure';
         this.report(
@@ -263,9 +277,9 @@ export class FlowChecker {
       }
       return undefined;
     }
-    if (action instanceof Loop) {
+    if (action.kind === 'loop') {
       const frame = { exits: false };
-      const body = this.checkOutcomeSet(action.props.body, `${at} > loop`, set, frame);
+      const body = this.checkOutcomeSet(action.body, `${at} > loop`, set, frame);
       // Control leaves the loop (with at least what was set before it) when the body falls through or exits.
       return body !== undefined || frame.exits ? set : undefined;
     }
@@ -289,6 +303,9 @@ export class FlowChecker {
     }
   }
 }
+
+/** For kinds whose checks are the ones every action gets. */
+function noRulesOfItsOwn(): void {}
 
 /** Operands of comparisons must share a type, `and`/`or`/`not` need booleans (JS callers bypass TS generics). */
 function checkOperandTypes(checker: FlowChecker, e: Expression, path: string, what: string): void {

@@ -1,35 +1,38 @@
 import {
   Action,
+  ActionHandlers,
   CallSharedFlow,
   CollectDigits,
   CommonModuleFlow,
-  Decision,
-  EndSharedFlow,
   InboundCallFlow,
-  JumpToMenu,
-  Loop,
   Menu,
   OUTCOME_OUTPUT,
-  PlayAudio,
-  SetOutcome,
   SharedFlowInterface,
   Task,
-  TransferToAcd,
-  UpdateData,
+  VariableScope,
+  handleAction,
 } from '../flow';
 import { ScriptError, parseDtmfScript } from './dtmf';
 import { EvaluationContext, SimulationStop, Value, evaluate } from './evaluate';
 import { CallOutcome, CallResult, CallScript, TranscriptEntry } from './simulation-types';
 
+/** What holds one inbound call flow definition, such as a CallFlow construct. */
+type FlowHolder = { readonly definition: InboundCallFlow; readonly node?: { readonly path: string } };
+
 /** Something that holds an inbound call flow: a CallFlow or InboundIvr construct, or a bare definition. */
 export type Simulatable =
   | InboundCallFlow
-  | { readonly definition: InboundCallFlow; readonly node?: { readonly path: string } }
+  | FlowHolder
   | {
-      readonly flow: { readonly definition: InboundCallFlow; readonly node?: { readonly path: string } };
-      readonly schedule?: { readonly closedHoursFlow: { readonly definition: InboundCallFlow; readonly node?: { readonly path: string } }; readonly holidayHoursFlow?: { readonly definition: InboundCallFlow; readonly node?: { readonly path: string } } };
+      readonly flow: FlowHolder;
+      readonly schedule?: { readonly closedHoursFlow: FlowHolder; readonly holidayHoursFlow?: FlowHolder };
       readonly dnis?: readonly string[];
     };
+
+/** Whether `target` holds a flow definition (rather than being one, or an IVR with a schedule). */
+function holdsFlow(target: Simulatable): target is FlowHolder {
+  return InboundCallFlow.isInboundCallFlow((target as Partial<FlowHolder>).definition);
+}
 
 type Signal =
   | { kind: 'continue' }
@@ -64,9 +67,9 @@ const OUTCOME_VARIABLE = `Common.${OUTCOME_OUTPUT}`;
 
 /** Finds the definition of a called shared flow (a SharedFlow construct or a CommonModuleFlow). */
 function moduleDefinition(flow: SharedFlowInterface): CommonModuleFlow {
-  if (flow instanceof CommonModuleFlow) return flow;
+  if (CommonModuleFlow.isCommonModuleFlow(flow)) return flow;
   const definition = (flow as { definition?: unknown }).definition;
-  if (definition instanceof CommonModuleFlow) return definition;
+  if (CommonModuleFlow.isCommonModuleFlow(definition)) return definition;
   throw new SimulationStop(`shared flow '${flow.flowName}' is defined elsewhere (SharedFlow.fromName): its logic is not available to simulate`);
 }
 
@@ -117,11 +120,11 @@ class Simulation {
     const state = this.script.schedule ?? 'open';
     if (!['open', 'closed', 'holiday'].includes(state)) throw new ScriptError(`unknown schedule state '${String(state)}': open, closed or holiday`);
     const unscheduled = (name: string) => new ScriptError(`schedule '${state}': ${name} has no schedule group, so it has no ${state} hours to simulate (its calls always run its own flow)`);
-    if (target instanceof InboundCallFlow) {
+    if (InboundCallFlow.isInboundCallFlow(target)) {
       if (state !== 'open') throw unscheduled(`flow '${target.name}'`);
       return { definition: target, path: target.name };
     }
-    if ('definition' in target) {
+    if (holdsFlow(target)) {
       if (state !== 'open') throw unscheduled(`flow '${target.definition.name}'`);
       return { definition: target.definition, path: target.node?.path ?? target.definition.name };
     }
@@ -136,8 +139,8 @@ class Simulation {
 
   private runFlow(flow: InboundCallFlow, frame: Frame, path: string): CallOutcome {
     this.record({ kind: 'flow', nodeId: flow.name, path });
-    if (flow.inboundProps.initialGreeting) this.play(flow.inboundProps.initialGreeting.text, 'initialGreeting', flow.name, `${path} > initialGreeting`);
-    const start = flow.inboundProps.startUp;
+    if (flow.initialGreeting) this.play(flow.initialGreeting.text, 'initialGreeting', flow.name, `${path} > initialGreeting`);
+    const start = flow.startUp;
     let next: Menu | Task | string = start;
     for (;;) {
       const id = typeof next === 'string' ? next : next.id;
@@ -193,13 +196,13 @@ class Simulation {
 
   private runMenu(flow: InboundCallFlow, menu: Menu, frame: Frame, path: string): Signal {
     this.step(menu.id, path);
-    this.play(menu.props.prompt.text, 'menu', menu.id, path);
+    this.play(menu.prompt.text, 'menu', menu.id, path);
     // A menu choice is one key; keys after it are typed ahead (the documented Collect Input rule: "If the
     // next action in the task is a menu, it assumes that the 11th digit goes with that menu's choices").
     const listening = this.listen();
     const input = listening.key() ?? null;
     listening.end();
-    const choice = input === null ? undefined : menu.props.choices.find((c) => c.digit === input);
+    const choice = input === null ? undefined : menu.choices.find((c) => c.digit === input);
     this.record({ kind: 'menu', nodeId: menu.id, path, input, branch: choice ? `digit ${choice.digit} (${choice.id})` : undefined, ...this.typedAheadEntry() });
     if (!choice) {
       throw new SimulationStop(`menu '${menu.id}' got ${input === null ? 'no input' : `'${input}', which no choice answers`}; Architect's menu retry and no-entry handling are not modelled`);
@@ -238,7 +241,7 @@ class Simulation {
   }
 
   /** Runs a list of actions; returns how control leaves it. */
-  private runActions(actions: readonly Action[], frame: Frame, path: string, scope: 'Flow' | 'Common'): Signal {
+  private runActions(actions: readonly Action[], frame: Frame, path: string, scope: VariableScope): Signal {
     for (const action of actions) {
       const at = `${path} > ${action.id}`;
       const signal = this.runAction(action, frame, at, scope);
@@ -247,69 +250,72 @@ class Simulation {
     return CONTINUE;
   }
 
-  private runAction(a: Action, frame: Frame, at: string, scope: 'Flow' | 'Common'): Signal {
+  private runAction(a: Action, frame: Frame, at: string, scope: VariableScope): Signal {
     this.step(a.id, at);
-    const ev = (e: Parameters<typeof evaluate>[0]) => evaluate(e, frame);
-    if (a instanceof PlayAudio) {
-      this.play(a.props.prompt.text, 'playAudio', a.id, at);
+    return handleAction(a, this.runners, frame, at, scope);
+  }
+
+  /** What each action kind does to the call. */
+  private readonly runners: ActionHandlers<Signal, [frame: Frame, at: string, scope: VariableScope]> = {
+    playAudio: (a, _frame, at) => {
+      this.play(a.prompt.text, 'playAudio', a.id, at);
       return CONTINUE;
-    }
-    if (a.kind === 'disconnect') {
+    },
+    disconnect: (a, _frame, at) => {
       this.record({ kind: 'disconnect', nodeId: a.id, path: at });
       return { kind: 'end', outcome: { kind: 'disconnect' } };
-    }
-    if (a instanceof CollectDigits) {
-      if (a.props.prompt) this.play(a.props.prompt.text, 'collectDigits', a.id, at);
+    },
+    collectDigits: (a, frame, at, scope) => {
+      if (a.prompt) this.play(a.prompt.text, 'collectDigits', a.id, at);
       const { digits, ok, keys } = this.collect(a);
       this.record({ kind: 'collectDigits', nodeId: a.id, path: at, input: keys === '' ? null : keys, branch: ok ? 'success' : 'failure', ...this.typedAheadEntry() });
-      if (ok) this.set(frame, a.props.into.name, digits, a.id, at);
-      return this.runActions(ok ? a.props.onSuccess : a.props.onFailure, frame, `${at} > ${ok ? 'success' : 'failure'}`, scope);
-    }
-    if (a instanceof Decision) {
-      const yes = ev(a.props.condition);
+      if (ok) this.set(frame, a.into.name, digits, a.id, at);
+      return this.runActions(ok ? a.onSuccess : a.onFailure, frame, `${at} > ${ok ? 'success' : 'failure'}`, scope);
+    },
+    decision: (a, frame, at, scope) => {
+      const yes = evaluate(a.condition, frame);
       if (typeof yes !== 'boolean') throw new SimulationStop(`condition of '${a.id}' is not a boolean`);
       this.record({ kind: 'decision', nodeId: a.id, path: at, branch: yes ? 'yes' : 'no' });
-      return this.runActions(yes ? a.props.yes : a.props.no, frame, `${at} > ${yes ? 'yes' : 'no'}`, scope);
-    }
-    if (a instanceof UpdateData) {
-      for (const s of a.assignments) this.set(frame, s.variable.name, ev(s.value), a.id, at);
+      return this.runActions(yes ? a.yes : a.no, frame, `${at} > ${yes ? 'yes' : 'no'}`, scope);
+    },
+    updateData: (a, frame, at) => {
+      for (const s of a.assignments) this.set(frame, s.variable.name, evaluate(s.value, frame), a.id, at);
       return CONTINUE;
-    }
-    if (a instanceof Loop) {
-      for (let i = 0; i < a.props.count; i++) {
-        this.set(frame, a.props.counter.name, i, a.id, at);
-        const signal = this.runActions(a.props.body, frame, `${at} > loop`, scope);
+    },
+    loop: (a, frame, at, scope) => {
+      for (let i = 0; i < a.count; i++) {
+        this.set(frame, a.counter.name, i, a.id, at);
+        const signal = this.runActions(a.body, frame, `${at} > loop`, scope);
         if (signal.kind === 'loopExit') break;
         if (signal.kind === 'end' || signal.kind === 'jump' || signal.kind === 'module') return signal;
       }
       return CONTINUE;
-    }
-    if (a.kind === 'loopNext') return { kind: 'loopNext' };
-    if (a.kind === 'loopExit') return { kind: 'loopExit' };
-    if (a instanceof JumpToMenu) return { kind: 'jump', menu: a.target };
-    if (a instanceof SetOutcome) {
+    },
+    loopNext: () => ({ kind: 'loopNext' }),
+    loopExit: () => ({ kind: 'loopExit' }),
+    jumpToMenu: (a) => ({ kind: 'jump', menu: a.target }),
+    setOutcome: (a, frame, at) => {
       this.set(frame, OUTCOME_VARIABLE, a.outcome, a.id, at);
       return CONTINUE;
-    }
-    if (a instanceof EndSharedFlow) {
+    },
+    endSharedFlow: (a, frame, at) => {
       if (a.outcome !== undefined) this.set(frame, OUTCOME_VARIABLE, a.outcome, a.id, at);
       const outcome = frame.values.get(OUTCOME_VARIABLE);
       this.record({ kind: 'endSharedFlow', nodeId: a.id, path: at, branch: outcome === undefined ? 'NOT_SET' : String(outcome) });
       return { kind: 'module', outcome: outcome === undefined ? undefined : String(outcome) };
-    }
-    if (a instanceof TransferToAcd) {
-      if (a.props.preTransferPrompt) this.play(a.props.preTransferPrompt.text, 'transferToAcd', a.id, at);
+    },
+    transferToAcd: (a, frame, at, scope) => {
+      if (a.preTransferPrompt) this.play(a.preTransferPrompt.text, 'transferToAcd', a.id, at);
       if (!this.script.failTransfers) {
-        this.record({ kind: 'transferToAcd', nodeId: a.id, path: at, branch: `queue ${a.props.queue.queueName}` });
-        return { kind: 'end', outcome: { kind: 'queue', queueName: a.props.queue.queueName } };
+        this.record({ kind: 'transferToAcd', nodeId: a.id, path: at, branch: `queue ${a.queue.queueName}` });
+        return { kind: 'end', outcome: { kind: 'queue', queueName: a.queue.queueName } };
       }
       this.record({ kind: 'transferToAcd', nodeId: a.id, path: at, branch: 'failure' });
-      if (a.props.failurePrompt) this.play(a.props.failurePrompt.text, 'transferToAcd', a.id, at);
-      return this.runActions(a.props.onFailure ?? [], frame, `${at} > failure`, scope);
-    }
-    if (a instanceof CallSharedFlow) return this.callModule(a, frame, at);
-    throw new SimulationStop(`action kind '${a.kind}' is not modelled`);
-  }
+      if (a.failurePrompt) this.play(a.failurePrompt.text, 'transferToAcd', a.id, at);
+      return this.runActions(a.onFailure, frame, `${at} > failure`, scope);
+    },
+    callSharedFlow: (a, frame, at) => this.callModule(a, frame, at),
+  };
 
   /**
    * One Collect Input entry, as the help article "Add a Collect Input action" documents it: the action
@@ -319,7 +325,7 @@ class Simulation {
    * is not documented (`*`, or `#` before the count, without a terminator) stops the simulation.
    */
   private collect(a: CollectDigits): { digits: string; ok: boolean; keys: string } {
-    const { min, max, terminator } = a.props.digits;
+    const { min, max, terminator } = a.digits;
     const listening = this.listen();
     let digits = '';
     let ended: 'count' | 'terminator' | 'opposite' | 'silence' = 'silence';
@@ -352,24 +358,24 @@ class Simulation {
   }
 
   private callModule(call: CallSharedFlow, caller: Frame, at: string): Signal {
-    const module = moduleDefinition(call.props.flow);
+    const module = moduleDefinition(call.flow);
     const frame = new Frame(this.script, caller.builtin('Call.CalledAddress') as string);
     const inputs: Record<string, unknown> = {};
     for (const [name, spec] of Object.entries(module.inputs)) {
-      const expression = call.props.inputs?.[name];
+      const expression = call.inputs?.[name];
       const value = expression ? evaluate(expression, caller) : undefined;
       if (value === undefined && spec.required) throw new SimulationStop(`required input '${name}' of '${module.name}' evaluated to NOT_SET`);
       frame.values.set(`Common.${name}`, value);
       inputs[name] = value;
     }
     this.record({ kind: 'sharedFlow', nodeId: call.id, path: at, sharedFlow: { name: module.name, inputs } });
-    const signal = this.runActions(module.moduleProps.actions, frame, `${at} > ${module.name}`, 'Common');
+    const signal = this.runActions(module.actions, frame, `${at} > ${module.name}`, 'Common');
     if (signal.kind === 'end') return signal;
     if (signal.kind !== 'module') throw new SimulationStop(`shared flow '${module.name}' ended without an outcome`);
     const outputs: Record<string, unknown> = {};
     for (const name of Object.keys(module.outputs)) {
       outputs[name] = frame.values.get(`Common.${name}`);
-      const target = call.props.outputs?.[name];
+      const target = call.outputs?.[name];
       if (target) caller.values.set(target.name, frame.values.get(`Common.${name}`));
     }
     // A module that never set its outcome (only an unvalidated definition, GC1012) returns NOT_SET.
@@ -383,7 +389,7 @@ class Simulation {
       sharedFlow: { name: module.name, outputs, outcome: signal.outcome },
     });
     const branch = this.outcomeBranch(call, caller, at);
-    const actions = branch === undefined ? [] : ((call.props.outcomes as Record<string, readonly Action[]>)[branch] ?? []);
+    const actions = branch === undefined ? [] : ((call.outcomes as Record<string, readonly Action[]>)[branch] ?? []);
     return this.runActions(actions, caller, `${at} > outcome ${branch}`, 'Flow');
   }
 
@@ -393,7 +399,7 @@ class Simulation {
    * NOT_SET outcome fails the first comparison, as a NOT_SET operand does in Architect.
    */
   private outcomeBranch(call: CallSharedFlow, caller: Frame, at: string): string | undefined {
-    const declared = call.props.flow.outcomes;
+    const declared = call.flow.outcomes;
     const outcomeVariable = call.outcomeVariable();
     for (const o of declared.slice(0, -1)) {
       this.current = { id: `${call.id}: outcome ${o}?`, path: at };
@@ -402,7 +408,7 @@ class Simulation {
         yes = evaluate(outcomeVariable.ref().equals(o), caller);
       } catch (err) {
         if (err instanceof SimulationStop && caller.values.get(outcomeVariable.name) === undefined) {
-          throw new SimulationStop(`shared flow '${call.props.flow.flowName}' returned no outcome (NOT_SET): the caller's decision '${call.id}: outcome ${o}?' fails on it, as an expression with a NOT_SET operand does in Architect`);
+          throw new SimulationStop(`shared flow '${call.flow.flowName}' returned no outcome (NOT_SET): the caller's decision '${call.id}: outcome ${o}?' fails on it, as an expression with a NOT_SET operand does in Architect`);
         }
         throw err;
       }

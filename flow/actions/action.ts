@@ -1,6 +1,23 @@
 import { Expression } from '../expression';
 import { Variable } from '../variable';
 
+/**
+ * Every action class, by its `kind`. Each action's own file adds its entry (declaration merging), so this
+ * module imports none of them (no import cycle) and yet `Action` is exactly the set of action classes:
+ * a new one is part of the union, and every handler table (`ActionHandlers`) misses it until it is handled.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by the action files
+export interface ActionsByKind {}
+
+/** The `kind` of an action, e.g. `playAudio`. */
+export type ActionKind = keyof ActionsByKind;
+
+/** One Architect action: the closed union of the action classes, discriminated by `kind`. */
+export type Action = ActionsByKind[ActionKind];
+
+/** The action class whose `kind` is `K`. */
+export type ActionOfKind<K extends ActionKind> = Extract<Action, { readonly kind: K }>;
+
 /** A nested list of actions an action runs in one of its outcomes (e.g. a decision's `yes`). */
 export interface Branch {
   /** Label used in paths and YAML outputs, e.g. `yes`, `success`, `outcome success`. */
@@ -18,11 +35,12 @@ export type ActionControl =
   | 'loopControl';
 
 /**
- * One Architect action. `id` is unique in its flow, names the action in Architect and in errors, and
- * must be free of `[ ] # ~ /`. Subclasses describe themselves as data; YAML is written by the emitter.
+ * What every action class shares. `id` is unique in its flow, names the action in Architect and in
+ * errors, and must be free of `[ ] # ~ /`. Subclasses describe themselves as data; YAML is written by
+ * the emitter. A subclass registers itself in `ActionsByKind` under its `kind`.
  */
-export abstract class Action {
-  abstract readonly kind: string;
+export abstract class ActionBase {
+  abstract readonly kind: ActionKind;
 
   constructor(readonly id: string) {}
 

@@ -1,7 +1,7 @@
 import { Expression } from '../expression';
 import { SharedFlowInterface } from '../shared-flow-interface';
 import { Variable } from '../variable';
-import { Action, Branch } from './action';
+import { Action, ActionBase, Branch } from './action';
 
 export interface CallSharedFlowProps<O extends string> {
   /** The shared flow (common module) to call: a definition, a SharedFlow construct or a reference. */
@@ -21,21 +21,29 @@ export interface CallSharedFlowProps<O extends string> {
 }
 
 /** Calls a shared flow (Architect's Call Common Module) and branches on the outcome it returns. */
-export class CallSharedFlow<O extends string = string> extends Action {
+export class CallSharedFlow<O extends string = string> extends ActionBase {
   readonly kind = 'callSharedFlow';
-  constructor(
-    id: string,
-    readonly props: CallSharedFlowProps<O>,
-  ) {
+  readonly flow: SharedFlowInterface<O>;
+  /** Values for the shared flow's inputs, by input name; undefined when none were given. */
+  readonly inputs?: Readonly<Record<string, Expression>>;
+  /** Variables that receive the shared flow's outputs, by output name; undefined when none were given. */
+  readonly outputs?: Readonly<Record<string, Variable>>;
+  readonly outcomes: Readonly<Record<O, readonly Action[]>>;
+
+  constructor(id: string, props: CallSharedFlowProps<O>) {
     super(id);
+    this.flow = props.flow;
+    this.inputs = props.inputs;
+    this.outputs = props.outputs;
+    this.outcomes = props.outcomes;
   }
 
   /** Outcome branches in the order the shared flow declares its outcomes, then any unknown ones. */
   override branches(): Branch[] {
-    const handled = Object.keys(this.props.outcomes) as O[];
-    const declared = [...new Set(this.props.flow.outcomes)];
+    const handled = Object.keys(this.outcomes) as O[];
+    const declared = [...new Set(this.flow.outcomes)];
     const ordered = [...declared.filter((o) => handled.includes(o)), ...handled.filter((o) => !declared.includes(o))];
-    return ordered.map((o) => ({ label: `outcome ${o}`, actions: this.props.outcomes[o] }));
+    return ordered.map((o) => ({ label: `outcome ${o}`, actions: this.outcomes[o] }));
   }
 
   /** The calling flow's variable that receives the outcome (declared automatically). */
@@ -45,16 +53,22 @@ export class CallSharedFlow<O extends string = string> extends Action {
   }
 
   override reads() {
-    return Object.entries(this.props.inputs ?? {}).map(([name, expression]) => ({
+    return Object.entries(this.inputs ?? {}).map(([name, expression]) => ({
       what: `input ${name}`,
       expression,
-      expected: this.props.flow.inputs[name]?.type,
+      expected: this.flow.inputs[name]?.type,
     }));
   }
 
   override writes() {
-    return Object.entries(this.props.outputs ?? {})
-      .filter(([name]) => this.props.flow.outputs[name] !== undefined)
-      .map(([name, variable]) => ({ what: `output ${name}`, variable, valueType: this.props.flow.outputs[name].type }));
+    return Object.entries(this.outputs ?? {})
+      .filter(([name]) => this.flow.outputs[name] !== undefined)
+      .map(([name, variable]) => ({ what: `output ${name}`, variable, valueType: this.flow.outputs[name].type }));
+  }
+}
+
+declare module './action' {
+  interface ActionsByKind {
+    callSharedFlow: CallSharedFlow;
   }
 }

@@ -2,7 +2,7 @@ import { Digits } from '../digits';
 import { invalid } from '../errors';
 import { Prompt } from '../prompt';
 import { Variable } from '../variable';
-import { Action, Branch } from './action';
+import { Action, ActionBase, Branch } from './action';
 
 export interface CollectDigitsProps {
   /** String variable that receives the digits. */
@@ -30,29 +30,43 @@ export interface CollectDigitsProps {
 }
 
 /** Collects DTMF digits into a string variable (Architect's Collect Input). */
-export class CollectDigits extends Action {
+export class CollectDigits extends ActionBase {
   readonly kind = 'collectDigits';
+  readonly into: Variable<'string'>;
+  readonly digits: Digits;
+  readonly prompt?: Prompt;
   readonly noEntryTimeoutSeconds: number;
   readonly interDigitTimeoutSeconds?: number;
+  readonly onSuccess: readonly Action[];
+  readonly onFailure: readonly Action[];
 
-  constructor(
-    id: string,
-    readonly props: CollectDigitsProps,
-  ) {
+  constructor(id: string, props: CollectDigitsProps) {
     super(id);
+    this.into = props.into;
+    this.digits = props.digits;
+    this.prompt = props.prompt;
     this.noEntryTimeoutSeconds = seconds(id, 'noEntryTimeoutSeconds', props.noEntryTimeoutSeconds ?? 5);
-    this.interDigitTimeoutSeconds = props.interDigitTimeoutSeconds === undefined ? undefined : seconds(id, 'interDigitTimeoutSeconds', props.interDigitTimeoutSeconds);
+    this.interDigitTimeoutSeconds =
+      props.interDigitTimeoutSeconds === undefined ? undefined : seconds(id, 'interDigitTimeoutSeconds', props.interDigitTimeoutSeconds);
+    this.onSuccess = props.onSuccess;
+    this.onFailure = props.onFailure;
   }
 
   override branches(): Branch[] {
     return [
-      { label: 'success', actions: this.props.onSuccess },
-      { label: 'failure', actions: this.props.onFailure },
+      { label: 'success', actions: this.onSuccess },
+      { label: 'failure', actions: this.onFailure },
     ];
   }
 
   override writes() {
-    return [{ what: 'into', variable: this.props.into, valueType: 'string' as const }];
+    return [{ what: 'into', variable: this.into, valueType: 'string' as const }];
+  }
+}
+
+declare module './action' {
+  interface ActionsByKind {
+    collectDigits: CollectDigits;
   }
 }
 

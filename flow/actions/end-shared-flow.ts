@@ -1,4 +1,4 @@
-import { Action, ActionControl } from './action';
+import { ActionBase, ActionControl } from './action';
 
 /**
  * Ends a shared flow. A common module has no exits of its own: its outcome is returned in an output
@@ -8,7 +8,7 @@ import { Action, ActionControl } from './action';
  * exports show the end (`endTask`) only as the last action of the module, so start the module with a
  * default `SetOutcome`, set others inside branches, and end with one trailing `EndSharedFlow()`.
  */
-export class EndSharedFlow extends Action {
+export class EndSharedFlow extends ActionBase {
   readonly kind = 'endSharedFlow';
   constructor(
     id: string,
@@ -19,5 +19,11 @@ export class EndSharedFlow extends Action {
   }
   override control(): ActionControl {
     return 'terminal';
+  }
+}
+
+declare module './action' {
+  interface ActionsByKind {
+    endSharedFlow: EndSharedFlow;
   }
 }

@@ -1,8 +1,8 @@
 import type { Menu } from '../menu';
-import { Action, ActionControl } from './action';
+import { ActionBase, ActionControl } from './action';
 
 /** Continues the call in a menu of the same flow (given as the Menu or its id). */
-export class JumpToMenu extends Action {
+export class JumpToMenu extends ActionBase {
   readonly kind = 'jumpToMenu';
   constructor(
     id: string,
@@ -12,5 +12,11 @@ export class JumpToMenu extends Action {
   }
   override control(): ActionControl {
     return 'terminal';
+  }
+}
+
+declare module './action' {
+  interface ActionsByKind {
+    jumpToMenu: JumpToMenu;
   }
 }

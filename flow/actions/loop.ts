@@ -1,6 +1,6 @@
 import { invalid } from '../errors';
 import { Variable } from '../variable';
-import { Action, ActionControl, Branch } from './action';
+import { Action, ActionBase, ActionControl, Branch } from './action';
 
 export interface LoopProps {
   /** Integer variable Architect sets to the current iteration (0-based). */
@@ -12,29 +12,33 @@ export interface LoopProps {
 }
 
 /** Repeats its body a bounded number of times; continues after it when the count runs out or on `LoopExit`. */
-export class Loop extends Action {
+export class Loop extends ActionBase {
   readonly kind = 'loop';
-  constructor(
-    id: string,
-    readonly props: LoopProps,
-  ) {
+  readonly counter: Variable<'integer'>;
+  readonly count: number;
+  readonly body: readonly Action[];
+
+  constructor(id: string, props: LoopProps) {
     super(id);
     if (!Number.isInteger(props.count) || props.count < 1 || props.count > 100) {
       throw invalid('GC1016', `Loop ${id}`, 'count must be an integer from 1 to 100', props.count, 'use e.g. 3');
     }
+    this.counter = props.counter;
+    this.count = props.count;
+    this.body = props.body;
   }
 
   override branches(): Branch[] {
-    return [{ label: 'loop', actions: this.props.body }];
+    return [{ label: 'loop', actions: this.body }];
   }
 
   override writes() {
-    return [{ what: 'counter', variable: this.props.counter, valueType: 'integer' as const }];
+    return [{ what: 'counter', variable: this.counter, valueType: 'integer' as const }];
   }
 }
 
 /** Starts the next iteration of the enclosing loop (or leaves it after the last one). */
-export class LoopNext extends Action {
+export class LoopNext extends ActionBase {
   readonly kind = 'loopNext';
   override control(): ActionControl {
     return 'loopControl';
@@ -42,9 +46,17 @@ export class LoopNext extends Action {
 }
 
 /** Leaves the enclosing loop; control continues after the loop. */
-export class LoopExit extends Action {
+export class LoopExit extends ActionBase {
   readonly kind = 'loopExit';
   override control(): ActionControl {
     return 'loopControl';
+  }
+}
+
+declare module './action' {
+  interface ActionsByKind {
+    loop: Loop;
+    loopNext: LoopNext;
+    loopExit: LoopExit;
   }
 }

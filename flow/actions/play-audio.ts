@@ -1,17 +1,23 @@
 import { Prompt } from '../prompt';
-import { Action } from './action';
+import { ActionBase } from './action';
 
 export interface PlayAudioProps {
   readonly prompt: Prompt;
 }
 
 /** Plays a prompt to the caller, then continues. */
-export class PlayAudio extends Action {
+export class PlayAudio extends ActionBase {
   readonly kind = 'playAudio';
-  constructor(
-    id: string,
-    readonly props: PlayAudioProps,
-  ) {
+  readonly prompt: Prompt;
+
+  constructor(id: string, props: PlayAudioProps) {
     super(id);
+    this.prompt = props.prompt;
+  }
+}
+
+declare module './action' {
+  interface ActionsByKind {
+    playAudio: PlayAudio;
   }
 }

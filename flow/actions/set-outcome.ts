@@ -1,6 +1,6 @@
 import { OUTCOME_OUTPUT } from '../shared-flow-interface';
 import { Variable } from '../variable';
-import { Action } from './action';
+import { ActionBase } from './action';
 
 /**
  * Sets the outcome a shared flow returns, without ending it: the module goes on, and a later
@@ -8,13 +8,19 @@ import { Action } from './action';
  * default at the start of the module and override it in branches. The form real module exports show
  * (`updateData` of the outcome, one trailing `endTask`).
  */
-export class SetOutcome extends Action {
+export class SetOutcome extends ActionBase {
   readonly kind = 'setOutcome';
   constructor(
     id: string,
     readonly outcome: string,
   ) {
     super(id);
+  }
+}
+
+declare module './action' {
+  interface ActionsByKind {
+    setOutcome: SetOutcome;
   }
 }
 

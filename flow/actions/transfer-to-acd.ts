@@ -1,7 +1,7 @@
 import { invalid } from '../errors';
 import { Prompt } from '../prompt';
 import { QueueTarget } from '../queue-target';
-import { Action, Branch } from './action';
+import { Action, ActionBase, Branch } from './action';
 
 export interface TransferToAcdProps {
   readonly queue: QueueTarget;
@@ -28,21 +28,33 @@ export interface TransferToAcdProps {
 }
 
 /** Transfers the call to an ACD queue; on failure, control continues with `onFailure`. */
-export class TransferToAcd extends Action {
+export class TransferToAcd extends ActionBase {
   readonly kind = 'transferToAcd';
+  readonly queue: QueueTarget;
+  readonly preTransferPrompt?: Prompt;
+  readonly failurePrompt?: Prompt;
   readonly priority: number;
-  constructor(
-    id: string,
-    readonly props: TransferToAcdProps,
-  ) {
+  readonly onFailure: readonly Action[];
+
+  constructor(id: string, props: TransferToAcdProps) {
     super(id);
+    this.queue = props.queue;
+    this.preTransferPrompt = props.preTransferPrompt;
+    this.failurePrompt = props.failurePrompt;
     this.priority = props.priority ?? 0;
     if (!Number.isInteger(this.priority)) {
       throw invalid('GC1016', `TransferToAcd ${id}`, 'priority must be an integer', this.priority, 'use e.g. 0');
     }
+    this.onFailure = props.onFailure ?? [];
   }
 
   override branches(): Branch[] {
-    return [{ label: 'failure', actions: this.props.onFailure ?? [] }];
+    return [{ label: 'failure', actions: this.onFailure }];
+  }
+}
+
+declare module './action' {
+  interface ActionsByKind {
+    transferToAcd: TransferToAcd;
   }
 }

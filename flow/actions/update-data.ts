@@ -1,7 +1,7 @@
 import { DataType } from '../data-type';
 import { Expression } from '../expression';
 import { Variable } from '../variable';
-import { Action } from './action';
+import { ActionBase } from './action';
 
 /** One `variable = value` statement of an UpdateData action. */
 export interface Assignment<T extends DataType = DataType> {
@@ -15,7 +15,7 @@ export function assign<T extends DataType>(variable: Variable<T>, value: Express
 }
 
 /** Sets variables from expressions (Architect's Update Data). */
-export class UpdateData extends Action {
+export class UpdateData extends ActionBase {
   readonly kind = 'updateData';
   constructor(
     id: string,
@@ -31,5 +31,11 @@ export class UpdateData extends Action {
   override writes() {
     // The value's type is checked once, as a read against the variable's type.
     return this.assignments.map((a) => ({ what: 'statement', variable: a.variable, valueType: a.variable.type }));
+  }
+}
+
+declare module './action' {
+  interface ActionsByKind {
+    updateData: UpdateData;
   }
 }

@@ -1,14 +1,8 @@
 import { Action } from '../actions/action';
+import { ActionHandlers, handleAction } from '../actions/action-handlers';
 import { CallSharedFlow } from '../actions/call-shared-flow';
 import { CollectDigits } from '../actions/collect-digits';
-import { Decision } from '../actions/decision';
-import { EndSharedFlow } from '../actions/end-shared-flow';
-import { JumpToMenu } from '../actions/jump-to-menu';
-import { Loop } from '../actions/loop';
-import { PlayAudio } from '../actions/play-audio';
-import { SetOutcome, sharedFlowOutcome } from '../actions/set-outcome';
-import { TransferToAcd } from '../actions/transfer-to-acd';
-import { UpdateData } from '../actions/update-data';
+import { sharedFlowOutcome } from '../actions/set-outcome';
 import { DataType } from '../data-type';
 import { Expr, Expression } from '../expression';
 import { Menu, MenuChoice } from '../menu';
@@ -31,7 +25,7 @@ export class ArchyEmitter {
   ) {}
 
   actions(list: readonly Action[]): Node[] {
-    return list.flatMap((a) => this.action(a));
+    return list.flatMap((a) => handleAction(a, this.shapes));
   }
 
   /** A common module's `startUpTaskActions`. */
@@ -40,75 +34,69 @@ export class ArchyEmitter {
     return this.actions(list);
   }
 
-  private action(a: Action): Node[] {
-    if (a instanceof PlayAudio) return [{ playAudio: { name: a.id, audio: audio(a.props.prompt) } }];
-    if (a.kind === 'disconnect') return [{ disconnect: { name: a.id } }];
-    if (a instanceof CollectDigits) return [this.collect(a)];
-    if (a instanceof Decision) {
-      return [
-        {
-          decision: {
-            name: a.id,
-            condition: exp(a.props.condition),
-            outputs: { yes: { actions: this.actions(a.props.yes) }, no: { actions: this.actions(a.props.no) } },
-          },
+  /** The Archy shape of each action kind. */
+  private readonly shapes: ActionHandlers<Node[]> = {
+    playAudio: (a) => [{ playAudio: { name: a.id, audio: audio(a.prompt) } }],
+    disconnect: (a) => [{ disconnect: { name: a.id } }],
+    collectDigits: (a) => [this.collect(a)],
+    decision: (a) => [
+      {
+        decision: {
+          name: a.id,
+          condition: exp(a.condition),
+          outputs: { yes: { actions: this.actions(a.yes) }, no: { actions: this.actions(a.no) } },
         },
-      ];
-    }
-    if (a instanceof UpdateData) {
-      return [{ updateData: { name: a.id, statements: a.assignments.map((s) => statement(s.variable, s.value)) } }];
-    }
-    if (a instanceof TransferToAcd) {
-      const transfer: Node = { name: a.id, targetQueue: { lit: { name: a.props.queue.nameInFlow } }, priority: { lit: a.priority } };
-      if (a.props.preTransferPrompt) transfer.preTransferAudio = audio(a.props.preTransferPrompt);
-      if (a.props.failurePrompt) transfer.failureTransferAudio = audio(a.props.failurePrompt);
+      },
+    ],
+    updateData: (a) => [{ updateData: { name: a.id, statements: a.assignments.map((s) => statement(s.variable, s.value)) } }],
+    transferToAcd: (a) => {
+      const transfer: Node = { name: a.id, targetQueue: { lit: { name: a.queue.nameInFlow } }, priority: { lit: a.priority } };
+      if (a.preTransferPrompt) transfer.preTransferAudio = audio(a.preTransferPrompt);
+      if (a.failurePrompt) transfer.failureTransferAudio = audio(a.failurePrompt);
       transfer.languageSkill = { noValue: true };
       // Architect continues with the next action when the transfer fails.
-      return [{ transferToAcd: transfer }, ...this.actions(a.props.onFailure ?? [])];
-    }
-    if (a instanceof Loop) {
-      return [
-        {
-          loop: {
-            name: a.id,
-            currentIndex: { var: a.props.counter.name },
-            loopCount: { lit: a.props.count },
-            outputs: { loop: { actions: this.actions(a.props.body) } },
-          },
+      return [{ transferToAcd: transfer }, ...this.actions(a.onFailure)];
+    },
+    loop: (a) => [
+      {
+        loop: {
+          name: a.id,
+          currentIndex: { var: a.counter.name },
+          loopCount: { lit: a.count },
+          outputs: { loop: { actions: this.actions(a.body) } },
         },
-      ];
-    }
-    if (a.kind === 'loopNext') return [{ loopNext: { name: a.id } }];
-    if (a.kind === 'loopExit') return [{ loopExit: { name: a.id } }];
-    if (a instanceof JumpToMenu) {
+      },
+    ],
+    loopNext: (a) => [{ loopNext: { name: a.id } }],
+    loopExit: (a) => [{ loopExit: { name: a.id } }],
+    jumpToMenu: (a) => {
       const id = typeof a.target === 'string' ? a.target : a.target.id;
       return [{ jumpToMenu: { name: a.id, targetMenuRef: this.menuRef(id) } }];
-    }
-    if (a instanceof SetOutcome) return [setOutcome(a.id, a.outcome)];
-    if (a instanceof EndSharedFlow) {
+    },
+    setOutcome: (a) => [setOutcome(a.id, a.outcome)],
+    endSharedFlow: (a) => {
       // GenesysCloudBlueprints ResolveContact module: `endTask` as the last item of startUpTaskActions.
       const end = a === this.trailingEnd ? { endTask: { name: a.id } } : unverified.nestedEndTask(a.id);
       return a.outcome === undefined ? [end] : [setOutcome(`${a.id}: outcome ${a.outcome}`, a.outcome), end];
-    }
-    if (a instanceof CallSharedFlow) return this.call(a);
-    throw new Error(`no Archy shape for action kind '${a.kind}' (${a.id})`);
-  }
+    },
+    callSharedFlow: (a) => this.call(a),
+  };
 
   private collect(a: CollectDigits): Node {
-    const { digits } = a.props;
+    const { digits } = a;
     const digitSpec =
       digits.min === digits.max && !digits.terminator
         ? { exact: digits.min }
         : { range: { min: digits.min, max: digits.max, ...(digits.terminator ? { terminatingDtmf: 'digit_#' } : {}) } };
-    const node: Node = { name: a.id, inputData: { var: a.props.into.name }, digits: digitSpec };
-    if (a.props.prompt) node.inputAudio = audio(a.props.prompt);
+    const node: Node = { name: a.id, inputData: { var: a.into.name }, digits: digitSpec };
+    if (a.prompt) node.inputAudio = audio(a.prompt);
     // Real exports show only `noValue: true` here (the flow's default); a literal is unverified.
     node.interDigitTimeout = a.interDigitTimeoutSeconds === undefined ? { noValue: true } : unverified.interDigitTimeout(a.interDigitTimeoutSeconds);
     node.noEntryTimeout = { lit: { seconds: a.noEntryTimeoutSeconds } };
     node.verificationType = 'none';
     node.outputs = {
-      success: { actions: this.actions(a.props.onSuccess) },
-      failure: { actions: this.actions(a.props.onFailure) },
+      success: { actions: this.actions(a.onSuccess) },
+      failure: { actions: this.actions(a.onFailure) },
     };
     return { collectInput: node };
   }
@@ -118,20 +106,20 @@ export class ArchyEmitter {
    * also receives any value the module did not declare (declare the safe outcome last).
    */
   private call(a: CallSharedFlow): Node[] {
-    const flow = a.props.flow;
+    const flow = a.flow;
     const inputs: Node = {};
     for (const name of Object.keys(flow.inputs).sort()) {
-      const value = a.props.inputs?.[name];
+      const value = a.inputs?.[name];
       inputs[`Common.${name}`] = value ? exp(value) : { noValue: true };
     }
     const outputs: Node = {};
     for (const name of Object.keys(flow.outputs).sort()) {
-      const target = a.props.outputs?.[name];
+      const target = a.outputs?.[name];
       outputs[`Common.${name}`] = target ? { var: target.name } : { noValue: true };
     }
     const outcomeVar = a.outcomeVariable();
     outputs[`Common.${OUTCOME_OUTPUT}`] = { var: outcomeVar.name };
-    const branches = flow.outcomes.map((o) => ({ outcome: o, actions: this.actions(a.props.outcomes[o]) }));
+    const branches = flow.outcomes.map((o) => ({ outcome: o, actions: this.actions(a.outcomes[o]) }));
     const chain = (i: number): Node[] => {
       if (i === branches.length - 1) return branches[i].actions;
       const test = outcomeVar.ref().equals(branches[i].outcome);
@@ -161,8 +149,8 @@ export class ArchyEmitter {
       menu: {
         name: m.id,
         refId: m.id,
-        audio: audio(m.props.prompt),
-        choices: m.props.choices.map((c) => this.choice(c)),
+        audio: audio(m.prompt),
+        choices: m.choices.map((c) => this.choice(c)),
       },
     };
   }
