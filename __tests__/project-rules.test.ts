@@ -10,7 +10,7 @@ function sources(dir: string): string[] {
     .flatMap((e) => (e.isDirectory() ? sources(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
 }
 
-const projectSources = ['main.ts', ...['config', 'constructs', 'stacks', 'flow', 'tools', 'bench'].flatMap(sources)];
+const projectSources = ['main.ts', ...['config', 'constructs', 'stacks', 'flow', 'formats', 'tools', 'bench'].flatMap(sources)];
 
 describe('project rules', () => {
   it('imports provider bindings per resource, never through the namespace index', () => {
