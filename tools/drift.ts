@@ -10,9 +10,10 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { parseArgs } from 'util';
 import { ENVIRONMENTS } from '../config';
-import { ArchitectOps, DEFAULT_EXPORT_BATCH_SIZE } from '../runtime/architect/architect-ops';
+import { ArchitectOps, DEFAULT_EXPORT_BATCH_SIZE, EXPORT_POLL_DEFAULTS } from '../runtime/architect/architect-ops';
+import { commandSpec, parseCommandLine, usageError } from '../runtime/cli/command-line';
+import { progressOn } from '../runtime/cli/progress';
 import { DriftReport, detectDrift } from '../runtime/drift/drift-check';
 import { exitCodeOf, toJson, toMarkdown, toTable } from '../runtime/drift/drift-format';
 import { GenesysClient } from '../runtime/genesys/genesys-client';
@@ -29,20 +30,33 @@ import { synthToDirectory } from '../runtime/synth/synth-to-directory';
  */
 const DRIFT_MAX_MS = 30 * 60_000;
 
-function usage(message: string): never {
-  console.error(`${terminalText(message)}\nusage: npm run drift -- --env <${ENVIRONMENTS.map((e) => e.name).join('|')}> | --all [--format table|json|markdown] [--export-batch-size N] [--export-first-poll-ms MS]`);
-  process.exit(1);
-}
+const ENV_NAMES = ENVIRONMENTS.map((e) => e.name).join('|');
+
+const DRIFT_COMMAND = commandSpec({
+  name: 'drift',
+  usage: `npm run drift -- --env <${ENV_NAMES}> | --all [--format table|json|markdown] [--export-batch-size N] [--export-first-poll-ms MS]`,
+  summary: 'Compares the live org with what synth produces for the environment(s): flow content, publishers, locks, orphans, IVRs.\nCredentials and gateway come from the provider\'s GENESYSCLOUD_* environment variables. The report goes to stdout.',
+  options: {
+    env: { type: 'string', value: `<${ENV_NAMES}>`, description: 'check this environment' },
+    all: { type: 'boolean', description: 'check every environment' },
+    format: { type: 'string', value: 'table|json|markdown', description: 'how the report is written (default table)' },
+    'export-batch-size': { type: 'string', value: 'N', description: `flows per export job, 1-500 (default ${DEFAULT_EXPORT_BATCH_SIZE})` },
+    'export-first-poll-ms': { type: 'string', value: 'MS', description: `when an export job is polled first, 0-600000 ms (default ${EXPORT_POLL_DEFAULTS.firstPollMs})` },
+  },
+  exitCodes: [
+    [0, 'in sync'],
+    [2, 'drift found'],
+    [1, 'could not check everything, or a bad command line'],
+  ],
+  usageExitCode: 1,
+});
+
+const usage = (message: string): never => usageError(DRIFT_COMMAND, message);
 
 async function main(): Promise<number> {
   // Known before anything can fail: no output of this process prints the client id or secret, in any encoding.
   registerOwnCredentials(process.env.GENESYSCLOUD_OAUTHCLIENT_ID ?? '', process.env.GENESYSCLOUD_OAUTHCLIENT_SECRET ?? '');
-  let args;
-  try {
-    args = parseArgs({ options: { env: { type: 'string' }, all: { type: 'boolean' }, format: { type: 'string' }, 'export-batch-size': { type: 'string' }, 'export-first-poll-ms': { type: 'string' } } }).values;
-  } catch (err) {
-    usage((err as Error).message);
-  }
+  const args = parseCommandLine(DRIFT_COMMAND).values;
   const all = args.all === true;
   const envName = args.env;
   const format = args.format ?? 'table';
@@ -55,14 +69,18 @@ async function main(): Promise<number> {
   const environments = all ? ENVIRONMENTS : ENVIRONMENTS.filter((e) => e.name === envName);
   if (environments.length === 0) usage(`unknown environment ${envName}`);
 
+  const progress = progressOn('drift');
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'gc-drift-'));
   try {
+    progress(`synthesizing ${environments.map((e) => e.name).join(', ')}`);
     synthToDirectory(path.join(work, 'cdktf.out'), environments);
     // One bound for the whole run, the login included.
     const budget = new TimeBudget(DRIFT_MAX_MS);
+    progress('logging in');
     const ops = new ArchitectOps(await GenesysClient.connect(undefined, { budget }), budget);
     const reports: DriftReport[] = [];
     for (const env of environments) {
+      progress(`checking ${stackIdFor(env.name)}: listing flows and IVRs, exporting the published flows`);
       const stack = SynthesizedStack.read(path.join(work, 'cdktf.out', 'stacks', stackIdFor(env.name)));
       reports.push(await detectDrift(ops, stack, stackIdFor(env.name), { exportBatchSize: batch, namePrefix: env.namePrefix || undefined, poll: firstPoll === undefined ? undefined : { firstPollMs: firstPoll } }));
     }
