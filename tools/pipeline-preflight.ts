@@ -11,7 +11,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseArgs } from 'util';
+import { commandSpec, parseCommandLine, usageError } from '../runtime/cli/command-line';
 
 export const PREFLIGHT_EXIT = { ready: 0, notReady: 1, usage: 2 } as const;
 
@@ -95,17 +95,27 @@ export function tokenVariable(host: string): string | undefined {
   return `TF_TOKEN_${host.replace(/-/g, '__').replace(/\./g, '_')}`;
 }
 
+const PREFLIGHT_COMMAND = commandSpec({
+  name: 'preflight',
+  usage: 'npm run --silent preflight -- --stack <stack> [--outdir cdktf.out]',
+  summary:
+    'Checks a synthesized stack before `terraform init` in a pipeline: a remote backend with locking, and the committed\nprovider lock file. Prints key=value lines for $GITHUB_OUTPUT on stdout; each problem on stderr with its code and fix.',
+  options: {
+    stack: { type: 'string', value: '<stack>', description: 'the stack folder to check, e.g. contact-center-dev (required)' },
+    outdir: { type: 'string', value: '<dir>', description: 'the synthesized output holding stacks/<stack> (default cdktf.out)' },
+  },
+  exitCodes: [
+    [PREFLIGHT_EXIT.ready, 'ready'],
+    [PREFLIGHT_EXIT.notReady, 'not ready (every problem listed)'],
+    [PREFLIGHT_EXIT.usage, 'a bad command line, or an internal error'],
+  ],
+  usageExitCode: PREFLIGHT_EXIT.usage,
+});
+
 function main(): number {
-  let values: { stack?: string; outdir?: string };
-  try {
-    ({ values } = parseArgs({ options: { stack: { type: 'string' }, outdir: { type: 'string' } } }));
-  } catch (err) {
-    console.error(`preflight: ${(err as Error).message}`);
-    return PREFLIGHT_EXIT.usage;
-  }
+  const { values } = parseCommandLine(PREFLIGHT_COMMAND);
   if (!values.stack || !/^[A-Za-z0-9_-]+$/.test(values.stack)) {
-    console.error('preflight: --stack <stack> is required (a stack folder name such as contact-center-dev)\nusage: npm run --silent preflight -- --stack <stack> [--outdir cdktf.out]');
-    return PREFLIGHT_EXIT.usage;
+    usageError(PREFLIGHT_COMMAND, '--stack <stack> is required (a stack folder name such as contact-center-dev)');
   }
   const { problems, outputs } = preflightStack(path.join(values.outdir ?? 'cdktf.out', 'stacks', values.stack));
   for (const p of problems) console.error(`${p.code} [${p.where}] ${p.message}. Fix: ${p.fix}`);

@@ -20,7 +20,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseArgs } from 'util';
+import { commandSpec, parseCommandLine, usageError } from '../runtime/cli/command-line';
 import { parsePlan } from '../runtime/plan-review/plan-json';
 import { COMMENT_LIMIT, FailedPlan, MIN_COMMENT_LIMIT, StackPlan, reviewPlans } from '../runtime/plan-review/plan-review';
 import { SynthesizedStack } from '../runtime/synth-output/synthesized-stack';
@@ -28,13 +28,31 @@ import { SynthesizedStack } from '../runtime/synth-output/synthesized-stack';
 /** A stack id: `contact-center-<env>`, <env> as `config/validate-config.ts` allows environment names. */
 const STACK_NAME = /^contact-center-[a-z][a-z0-9-]{0,30}$/;
 
+const PLAN_REVIEW_COMMAND = commandSpec({
+  name: 'plan-review',
+  usage: 'npm run plan-review -- [--plan [<stack>=]<plan.json>] ... [--plan-failed <stack>[=<reason>]] ... --head <cdktf.out> [--base <cdktf.out>] [--out file] [--limit <chars>|none]',
+  summary: 'Writes one Markdown review of saved Terraform plans (`terraform show -json`): changes per stack, flow diffs, blast radius\nof shared flows, a diagram of each changed flow. No API calls. Needs at least one --plan or --plan-failed, each stack once.',
+  options: {
+    plan: { type: 'string', multiple: true, value: '[<stack>=]<plan.json>', description: 'a stack\'s plan as JSON (the stack read from the file name when not given)' },
+    'plan-failed': { type: 'string', multiple: true, value: '<stack>[=<reason>]', description: 'a stack whose plan could not be made: the review warns that its changes are missing' },
+    head: { type: 'string', value: '<cdktf.out>', description: 'the synthesized output of the change (required)' },
+    base: { type: 'string', value: '<cdktf.out>', description: 'the synthesized output before the change, for flow diffs' },
+    out: { type: 'string', value: '<file>', description: 'write the review to this file (default stdout)' },
+    limit: { type: 'string', value: '<chars>|none', description: `at most this many characters, at least ${MIN_COMMENT_LIMIT} (default ${COMMENT_LIMIT}, what fits a GitHub comment)` },
+  },
+  exitCodes: [
+    [0, 'review written'],
+    [1, 'bad input (a file that is not a Terraform plan, a bad or repeated stack name, a stack not synthesized in --head), or a bad command line'],
+  ],
+  usageExitCode: 1,
+});
+
 function fail(message: string): never {
-  console.error(`plan-review: ${message}\nusage: npm run plan-review -- [--plan [<stack>=]<plan.json>] ... [--plan-failed <stack>[=<reason>]] ... --head <cdktf.out> [--base <cdktf.out>] [--out file] [--limit <chars>|none]`);
-  process.exit(1);
+  usageError(PLAN_REVIEW_COMMAND, message);
 }
 
 function main(): void {
-  const { values: args } = parseArgs({ options: { plan: { type: 'string', multiple: true }, 'plan-failed': { type: 'string', multiple: true }, head: { type: 'string' }, base: { type: 'string' }, out: { type: 'string' }, limit: { type: 'string' } } });
+  const { values: args } = parseCommandLine(PLAN_REVIEW_COMMAND);
   const plans = args.plan ?? [];
   const failedSpecs = args['plan-failed'] ?? [];
   const { head, base, out } = args;

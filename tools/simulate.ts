@@ -9,16 +9,36 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { parseArgs } from 'util';
 import { App } from 'cdktf';
 import { ENVIRONMENTS } from '../config';
 import { InboundIvr, readTerraformLiteral } from '../constructs';
+import { commandSpec, parseCommandLine, usageError } from '../runtime/cli/command-line';
 import { ScriptError, parseDtmf, simulateCall } from '../simulator';
 import { ContactCenterStack, addEnvironments } from '../stacks';
 
+const SIMULATE_COMMAND = commandSpec({
+  name: 'simulate',
+  usage: 'npm run simulate -- --env <env> --ivr <name> [--dtmf 1234 ...] [--ani +1...] [--schedule open|closed|holiday] [--fail-transfers] [--format text|json]',
+  summary: 'Runs a call through an IVR of the environment, offline, and prints the transcript. No API calls, no credentials.',
+  options: {
+    env: { type: 'string', value: '<env>', description: `the environment (${ENVIRONMENTS.map((e) => e.name).join(', ')}; required)` },
+    ivr: { type: 'string', value: '<name>', description: 'the IVR\'s name as the config writes it, with or without the environment\'s name prefix (required)' },
+    dtmf: { type: 'string', multiple: true, value: '<keys>', description: 'what the caller types, one entry per input (0-9, * and #; none is one "no input")' },
+    ani: { type: 'string', value: '<number>', description: 'the caller\'s number, Call.Ani (default +15555550100)' },
+    schedule: { type: 'string', value: 'open|closed|holiday', description: 'the schedule state during the call (default open; closed and holiday need a schedule group)' },
+    'fail-transfers': { type: 'boolean', description: 'transfers to a queue fail (to follow the failure paths)' },
+    format: { type: 'string', value: 'text|json', description: 'how the transcript is printed (default text)' },
+  },
+  exitCodes: [
+    [0, 'the call ended (queue, flow or disconnect)'],
+    [3, 'the simulation stopped with an error'],
+    [1, 'bad arguments (an unknown environment or IVR, a --dtmf value that is not DTMF, a schedule the IVR does not have)'],
+  ],
+  usageExitCode: 1,
+});
+
 function fail(message: string): never {
-  console.error(`simulate: ${message}\nusage: npm run simulate -- --env <env> --ivr <name> [--dtmf 1234 ...] [--schedule open|closed|holiday] [--format text|json]`);
-  process.exit(1);
+  usageError(SIMULATE_COMMAND, message);
 }
 
 /**
@@ -35,17 +55,7 @@ export function findIvr(ivrs: readonly InboundIvr[], namePrefix: string, wanted:
 }
 
 function main(): number {
-  const { values: args } = parseArgs({
-    options: {
-      env: { type: 'string' },
-      ivr: { type: 'string' },
-      dtmf: { type: 'string', multiple: true },
-      ani: { type: 'string' },
-      schedule: { type: 'string' },
-      format: { type: 'string' },
-      'fail-transfers': { type: 'boolean' },
-    },
-  });
+  const { values: args } = parseCommandLine(SIMULATE_COMMAND);
   const { env: envName, ivr: wanted } = args;
   const format = args.format ?? 'text';
   const schedule = args.schedule as 'open' | 'closed' | 'holiday' | undefined;
