@@ -17,10 +17,25 @@ import { GenesysClient } from '../runtime/genesys/genesys-client';
 import { errorText, scrubKnownSecrets } from '../runtime/genesys/genesys-error';
 import { settingsFromEnvironment } from '../runtime/genesys/settings';
 import { terminalLines, terminalText } from '../runtime/genesys/terminal-text';
+import { commandSpec, parseCommandLine } from '../runtime/cli/command-line';
 import { synthToDirectory } from '../runtime/synth/synth-to-directory';
 import { StackCheckInput, stackCheckEnvironment } from '../runtime/flow-check/flow-check-input';
 
 const CLIENT = { id: 'demo-client', secret: 'demo-secret-not-real' };
+
+const DEMO_COMMAND = commandSpec({
+  name: 'demo',
+  usage: 'npm run demo',
+  summary:
+    'Starts the Genesys Cloud API emulator, publishes the synthesized contact-center-dev flows into it, runs the flow check,\nthen edits the shared flow as a user would in Architect and shows the check failing with its diff. No credentials,\nno Terraform; every step is narrated on stdout as it starts.',
+  options: {},
+  exitCodes: [
+    [0, 'demo complete: the check passed after the deploy and caught the edit'],
+    [1, 'the demo failed (the reason on stderr)'],
+    [2, 'a bad command line'],
+  ],
+  usageExitCode: 2,
+});
 
 type Json = Record<string, any>;
 
@@ -89,6 +104,7 @@ async function main(): Promise<number> {
   }
 }
 
+parseCommandLine(DEMO_COMMAND);
 main().then(
   (code) => process.exit(code),
   (err) => {

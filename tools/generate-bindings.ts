@@ -12,8 +12,27 @@ import * as path from 'path';
 import { CodeMaker } from 'codemaker';
 import { TerraformProviderGenerator } from '@cdktf/provider-generator';
 import { ConstructsMakerProviderTarget, Language, TerraformProviderConstraint } from '@cdktf/commons';
+import { commandSpec, parseCommandLine, usageError } from '../runtime/cli/command-line';
 
 const PROVIDER_KEY = 'registry.terraform.io/mypurecloud/genesyscloud';
+
+const BINDINGS_COMMAND = commandSpec({
+  name: 'bindings',
+  usage: 'npm run bindings -- <provider-schema.json> [outdir]',
+  summary:
+    'Regenerates the committed genesyscloud provider bindings (<outdir>/providers/genesyscloud/) from a provider schema, for the\nresources and data sources this project uses. Offline; `npx cdktf get` does the same for the whole provider.',
+  positionals: [
+    ['<provider-schema.json>', 'the output of `terraform providers schema -json` (required)'],
+    ['[outdir]', 'where the bindings go (default .gen)'],
+  ],
+  options: {},
+  exitCodes: [
+    [0, 'bindings written'],
+    [1, 'the schema is unreadable or lacks the provider, a resource or a data source'],
+    [64, 'a bad command line'],
+  ],
+  usageExitCode: 64,
+});
 const VERSION_CONSTRAINT = '~> 1.84';
 
 export const USED_RESOURCES = [
@@ -35,11 +54,7 @@ function pick<T>(all: Record<string, T>, names: string[], kind: string): Record<
   return picked;
 }
 
-async function main(schemaPath: string | undefined, outdir: string): Promise<void> {
-  if (!schemaPath) {
-    console.error('usage: npm run bindings -- <provider-schema.json> [outdir]');
-    process.exit(64);
-  }
+async function main(schemaPath: string, outdir: string): Promise<void> {
   const schema = JSON.parse(fs.readFileSync(schemaPath, 'utf8'));
   const provider = schema.provider_schemas?.[PROVIDER_KEY];
   if (!provider) throw new Error(`${schemaPath} has no provider '${PROVIDER_KEY}'`);
@@ -69,7 +84,9 @@ async function main(schemaPath: string | undefined, outdir: string): Promise<voi
   console.log(`bindings written to ${path.relative(process.cwd(), target)}`);
 }
 
-main(process.argv[2], process.argv[3] ?? '.gen').catch((err) => {
+const [schemaArg, outdirArg] = parseCommandLine(BINDINGS_COMMAND).positionals;
+if (!schemaArg) usageError(BINDINGS_COMMAND, 'the provider schema file is required');
+main(schemaArg, outdirArg ?? '.gen').catch((err) => {
   console.error(err instanceof Error ? err.message : err);
   process.exit(1);
 });

@@ -12,8 +12,9 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { parseArgs } from 'util';
 import { ENVIRONMENTS } from '../config';
+import { CommandLineError, commandSpec, exitWithHelp, helpRequested, readCommandLine, usageLine } from '../runtime/cli/command-line';
+import { Progress, progressOn } from '../runtime/cli/progress';
 import { terminalLines, terminalText } from '../runtime/genesys/terminal-text';
 import { synthToDirectory } from '../runtime/synth/synth-to-directory';
 import { SYNTH_EXIT, isInputError } from '../runtime/synth/synth-runner';
@@ -91,8 +92,11 @@ export function checkLockFile(lock: string, providers: RequiredProviders): Locke
   });
 }
 
-/** Locks the providers of freshly synthesized stacks and writes the lock file; returns its path and the locked versions. */
-export function lockProviders(options: ProvidersLockOptions = {}): { file: string; providers: LockedProvider[] } {
+/**
+ * Locks the providers of freshly synthesized stacks and writes the lock file; returns its path and the
+ * locked versions. `progress` hears each step (the terraform run can take minutes).
+ */
+export function lockProviders(options: ProvidersLockOptions = {}, progress: Progress = () => undefined): { file: string; providers: LockedProvider[] } {
   const root = options.out === undefined ? projectRoot() : undefined;
   if (options.out === undefined && root === undefined) {
     throw new ProvidersLockError('GC7005', `no cdktf.json in ${process.cwd()} or a folder above it, so the project root is unknown`, 'run it from the project folder (npm run providers:lock does), or pass --out <file>');
@@ -101,10 +105,13 @@ export function lockProviders(options: ProvidersLockOptions = {}): { file: strin
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'gc-providers-lock-'));
   try {
     const outdir = path.join(work, 'cdktf.out');
+    progress(`synthesizing ${ENVIRONMENTS.map((e) => e.name).join(', ')} for their required providers`);
     const providers = requiredProviders(outdir, synthToDirectory(outdir, ENVIRONMENTS));
     const lockDir = path.join(work, 'lock');
     fs.mkdirSync(lockDir);
     fs.writeFileSync(path.join(lockDir, 'main.tf.json'), JSON.stringify({ terraform: { required_providers: providers } }, null, 2));
+    const platforms = options.platforms ?? DEFAULT_PLATFORMS;
+    progress(`running terraform providers lock for ${platforms.join(', ')} (fetches each platform's provider build: can take minutes)`);
     runTerraformLock(lockDir, options);
     const lock = fs.readFileSync(path.join(lockDir, LOCK_FILE_NAME), 'utf8');
     const locked = checkLockFile(lock, providers);
@@ -119,14 +126,34 @@ export function lockProviders(options: ProvidersLockOptions = {}): { file: strin
   }
 }
 
-/** Parses the command line; a bad one is GC7007. */
+const PROVIDERS_LOCK_COMMAND = commandSpec({
+  name: 'providers:lock',
+  usage: 'npm run providers:lock -- [--platform <os_arch>]... [--fs-mirror <dir>] [--net-mirror <url>] [--out <file>]',
+  summary:
+    'Writes the project\'s Terraform dependency lock file (.terraform.lock.hcl next to cdktf.json, which every synth copies into\neach stack folder) with `terraform providers lock`, for the providers of freshly synthesized stacks. Needs terraform on\nPATH and registry (or mirror) access; touches no backend.',
+  options: {
+    platform: { type: 'string', multiple: true, value: '<os_arch>', description: `a platform to lock, e.g. linux_amd64 (default ${DEFAULT_PLATFORMS.join(', ')})` },
+    'fs-mirror': { type: 'string', value: '<dir>', description: 'read the providers from this filesystem mirror instead of the registry' },
+    'net-mirror': { type: 'string', value: '<url>', description: 'read the providers from this network mirror instead of the registry' },
+    out: { type: 'string', value: '<file>', description: 'write the lock file here (default .terraform.lock.hcl in the project root)' },
+  },
+  exitCodes: [
+    [SYNTH_EXIT.ok, 'written'],
+    [SYNTH_EXIT.invalidInput, 'a failure the user can fix, nothing written: GC7001-GC7007 with what failed and the fix (GC7007: a bad command line), or invalid configuration'],
+    [SYNTH_EXIT.internalError, 'internal error'],
+  ],
+  usageExitCode: SYNTH_EXIT.invalidInput,
+});
+
+/** Parses the command line (without `--help`, which the CLI answers first); a bad one is GC7007. */
 export function parseOptions(argv: string[]): ProvidersLockOptions {
-  const usage = 'usage: npm run providers:lock -- [--platform <os_arch>]... [--fs-mirror <dir>] [--net-mirror <url>] [--out <file>]';
+  const usage = usageLine(PROVIDERS_LOCK_COMMAND);
   let values;
   try {
-    values = parseArgs({ args: argv, options: { platform: { type: 'string', multiple: true }, 'fs-mirror': { type: 'string' }, 'net-mirror': { type: 'string' }, out: { type: 'string' } } }).values;
+    values = readCommandLine(PROVIDERS_LOCK_COMMAND, argv).values;
   } catch (err) {
-    throw new ProvidersLockError('GC7007', `invalid arguments: ${(err as Error).message}`, usage);
+    if (!(err instanceof CommandLineError)) throw err;
+    throw new ProvidersLockError('GC7007', `invalid arguments: ${err.message}`, usage);
   }
   const bad = values.platform?.find((p) => !/^[a-z0-9]+_[a-z0-9]+$/.test(p));
   if (bad !== undefined) throw new ProvidersLockError('GC7007', `--platform ${bad} is not an os_arch pair such as linux_amd64`, usage);
@@ -134,8 +161,9 @@ export function parseOptions(argv: string[]): ProvidersLockOptions {
 }
 
 if (require.main === module) {
+  if (helpRequested(PROVIDERS_LOCK_COMMAND, process.argv.slice(2))) exitWithHelp(PROVIDERS_LOCK_COMMAND);
   try {
-    const { file, providers } = lockProviders(parseOptions(process.argv.slice(2)));
+    const { file, providers } = lockProviders(parseOptions(process.argv.slice(2)), progressOn('providers:lock'));
     const locked = providers.map((p) => `${p.address} ${p.version}`).join(', ');
     console.log(terminalText(`wrote ${path.relative(process.cwd(), file) || file}: ${locked}`));
   } catch (err) {
