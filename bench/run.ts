@@ -20,7 +20,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { driftBench } from './drift-bench';
 import { CaseOutput, MAX_IVRS, STACK, writePlainFlowFiles } from './fixtures';
-import { benchOption } from './options';
+import { benchCommandLine, benchOption } from './options';
 
 /** Issue 13, item 3: 1 000 IVRs + 10 shared flows, with the default checks. */
 const TARGETS = { ivrs: 1000, ms: 1500, ratio: 1.3, mb: 300 };
@@ -184,7 +184,7 @@ function synthBench(): boolean {
   }
 }
 
-if (process.argv.includes('drift')) {
+if (benchCommandLine().mode === 'drift') {
   driftBench().then(
     () => process.exit(0),
     (err) => {
