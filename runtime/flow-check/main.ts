@@ -8,6 +8,7 @@
  * unavailable, or answered something other than what its contract promises; a destroy is refused).
  */
 import { ArchitectOps, EXPORT_POLL_DEFAULTS } from '../architect/architect-ops';
+import { commandSpec, parseCommandLine, usageError } from '../cli/command-line';
 import { GenesysClient } from '../genesys/genesys-client';
 import { GenesysError, cutScrubbed, errorText, registerOwnCredentials, scrubKnownSecrets } from '../genesys/genesys-error';
 import { settingsFromEnvironment } from '../genesys/settings';
@@ -63,14 +64,38 @@ function firstPollMsFrom(raw: string | undefined): number | undefined {
   return ms;
 }
 
+const FLOW_CHECK_COMMAND = commandSpec({
+  name: 'flow-check',
+  usage: 'node flow-check.js create|destroy   (run by Terraform: the stack\'s post-apply check and each shared flow\'s destroy guard)',
+  summary: 'Checks the published flows against the synthesized ones (create), or that no caller outside the stack still embeds a\nshared flow about to be destroyed (destroy). Input and credentials come from the environment.',
+  positionals: [['create|destroy', 'create: every flow of the stack; destroy: one shared flow\'s destroy guard']],
+  options: {},
+  exitCodes: [
+    [FLOW_CHECK_EXIT.ok, 'ok'],
+    [FLOW_CHECK_EXIT.checkFailed, 'check failed (the apply or destroy must stop)'],
+    [FLOW_CHECK_EXIT.couldNotCheck, 'could not check (the API unavailable or not answering as its contract promises; a destroy is refused)'],
+    [64, 'a bad command line'],
+  ],
+  usageExitCode: 64,
+  sections: [
+    {
+      title: 'environment',
+      rows: [
+        ['FLOW_CHECK_INPUT', 'what to check, JSON (create: the stack; its flows also in FLOW_CHECK_FLOWS_0, _1, ...)'],
+        ['GENESYSCLOUD_*', 'the provider\'s credentials and region or gateway'],
+        ['FLOW_CHECK_WAIT_SECONDS', `seconds the whole check may take, more than 0 and at most ${MAX_WAIT_SECONDS} (default ${DEFAULT_WAIT_SECONDS})`],
+        ['FLOW_CHECK_EXPORT_FIRST_POLL_MS', `when export jobs are polled first, 0-600000 ms (default ${EXPORT_POLL_DEFAULTS.firstPollMs})`],
+        ['FLOW_CHECK_SKIP=1', 'skip the check (exit 0)'],
+      ],
+    },
+  ],
+});
+
 async function main(): Promise<number> {
   // Known before anything can fail: no message of this process prints the client id or secret, in any encoding.
   registerOwnCredentials(process.env.GENESYSCLOUD_OAUTHCLIENT_ID ?? '', process.env.GENESYSCLOUD_OAUTHCLIENT_SECRET ?? '');
-  const mode = process.argv[2];
-  if (mode !== 'create' && mode !== 'destroy') {
-    print('error', 'usage: flow-check.js create|destroy (input in FLOW_CHECK_INPUT)');
-    return 64;
-  }
+  const [mode] = parseCommandLine(FLOW_CHECK_COMMAND).positionals;
+  if (mode !== 'create' && mode !== 'destroy') usageError(FLOW_CHECK_COMMAND, mode === undefined ? 'create or destroy is required' : `unknown mode '${mode}': create or destroy`);
   const stackInput = mode === 'create' ? parseStackCheckInput(process.env) : undefined;
   const guardInput = mode === 'destroy' ? parseFlowCheckInput(process.env.FLOW_CHECK_INPUT) : undefined;
   if (process.env.FLOW_CHECK_SKIP === '1') {
