@@ -37,6 +37,7 @@ const { spawn } = require('child_process');
 const crypto = require('crypto');
 const fs = require('fs');
 const path = require('path');
+const { parseArgs } = require('util');
 
 const STAMP_VERSION = 1;
 const root = path.resolve(__dirname, '..');
@@ -469,14 +470,47 @@ async function runBundle(step, hashCache) {
 const thenAt = process.argv.indexOf('--then');
 const thenArgs = thenAt < 0 ? undefined : process.argv.slice(thenAt + 1);
 
-async function main() {
-  const argv = process.argv.slice(2, thenAt < 0 ? undefined : thenAt);
-  const unknown = argv.filter((a) => a !== '--force');
-  if (unknown.length || (thenArgs && thenArgs.length === 0)) {
-    process.stderr.write(`usage: node scripts/build.js [--force] [--then <compiled script> [args…]]\n`);
-    return 2;
+const USAGE = 'usage: node scripts/build.js [--force] [--then <compiled script> [args…]]';
+const HELP = `${USAGE}
+
+Brings dist/ up to date, rebuilding only what is stale (tsc, and the esbuild bundles of the flow check handler and of
+the pipeline tools); one line per rebuilt step on stderr, nothing when everything is fresh. One build at a time per dist/.
+
+options:
+  --force                        rebuild every step
+  --then <compiled script> args  after a successful build, run the script in this process with the remaining args
+                                 (they are the script's: --then dist/tools/synth.js --help is synth's help)
+  -h, --help                     print this help and exit
+
+exit codes:
+  0      dist/ is up to date; with --then, the script's own exit code instead
+  2      a bad command line
+  1      the build script itself failed
+  other  a failing step's own exit code (tsc: 1 or 2, esbuild: 1); the step runs again next time
+  128+n  stopped by signal n (SIGINT 130, SIGTERM 143)
+`;
+
+/** The build's own options (those before --then), or the exit code once the help or a usage error is printed. */
+function buildOptions() {
+  let values;
+  try {
+    ({ values } = parseArgs({ args: process.argv.slice(2, thenAt < 0 ? undefined : thenAt), options: { force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } }));
+  } catch (e) {
+    process.stderr.write(`build: ${e.message.split('\n')[0]}\n${USAGE}\n`);
+    return { exitCode: 2 };
   }
-  const force = argv.includes('--force');
+  if (values.help) {
+    process.stdout.write(HELP);
+    return { exitCode: 0 };
+  }
+  if (thenArgs && thenArgs.length === 0) {
+    process.stderr.write(`build: --then needs the compiled script to run\n${USAGE}\n`);
+    return { exitCode: 2 };
+  }
+  return { force: values.force === true };
+}
+
+async function main(force) {
   fs.mkdirSync(dist, { recursive: true });
   await acquireLock();
   try {
@@ -517,7 +551,8 @@ async function main() {
   }
 }
 
-if (require.main === module) {
+/** Builds, then hands the process to the --then script (when given and the build succeeded). */
+function build(force) {
   process.on('exit', releaseLock);
   for (const [signal, number] of [['SIGINT', 2], ['SIGTERM', 15], ['SIGHUP', 1]]) {
     process.on(signal, () => {
@@ -526,7 +561,7 @@ if (require.main === module) {
       process.exit(128 + number);
     });
   }
-  main().then(
+  main(force).then(
     (code) => {
       process.exitCode = code;
       if (code !== 0 || !thenArgs) return;
@@ -542,6 +577,12 @@ if (require.main === module) {
       process.exitCode = 1;
     },
   );
+}
+
+if (require.main === module) {
+  const options = buildOptions();
+  if (options.exitCode !== undefined) process.exitCode = options.exitCode;
+  else build(options.force);
 } else {
   // For tests: the list of files tsc compiles, computed the way the staleness check computes it.
   module.exports = { tscSourceFiles: () => tscSourceFiles(readTsconfig()) };
