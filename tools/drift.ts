@@ -72,7 +72,7 @@ async function main(): Promise<number> {
   const progress = progressOn('drift');
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'gc-drift-'));
   try {
-    progress(`synthesizing ${environments.map((e) => e.name).join(', ')}`);
+    progress(`synthesizing ${all ? 'every environment' : envName}`);
     synthToDirectory(path.join(work, 'cdktf.out'), environments);
     // One bound for the whole run, the login included.
     const budget = new TimeBudget(DRIFT_MAX_MS);

@@ -105,7 +105,7 @@ export function lockProviders(options: ProvidersLockOptions = {}, progress: Prog
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'gc-providers-lock-'));
   try {
     const outdir = path.join(work, 'cdktf.out');
-    progress(`synthesizing ${ENVIRONMENTS.map((e) => e.name).join(', ')} for their required providers`);
+    progress('synthesizing every environment for the providers it requires');
     const providers = requiredProviders(outdir, synthToDirectory(outdir, ENVIRONMENTS));
     const lockDir = path.join(work, 'lock');
     fs.mkdirSync(lockDir);

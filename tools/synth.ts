@@ -34,7 +34,8 @@ if (require.main === module) {
     usageError(SYNTH_COMMAND, `'${outdirArg}' is not an output folder (write ./${outdirArg} for a folder of that name)`);
   const outdir = outdirArg ?? 'cdktf.out';
   const started = process.hrtime.bigint();
-  progressOn('synth')(`synthesizing ${ENVIRONMENTS.map((e) => e.name).join(', ')} into ${outdir}`);
+  // Before the configuration is validated (by the synth): nothing read from it here.
+  progressOn('synth')(`synthesizing every environment into ${outdir}`);
   runSynth(() => {
     const ids = synthToDirectory(outdir, ENVIRONMENTS);
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
