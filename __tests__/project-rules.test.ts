@@ -14,7 +14,9 @@ const projectSources = ['main.ts', ...['config', 'constructs', 'stacks', 'flow',
 
 describe('project rules', () => {
   it('imports provider bindings per resource, never through the namespace index', () => {
-    const offenders = projectSources.filter((f) => /from ['"][./]*\.gen\/providers\/genesyscloud(\/(index|lazy-index))?['"]/.test(fs.readFileSync(path.join(root, f), 'utf8')));
+    const offenders = projectSources.filter((f) =>
+      /from ['"][./]*\.gen\/providers\/genesyscloud(\/(index|lazy-index))?['"]/.test(fs.readFileSync(path.join(root, f), 'utf8')),
+    );
     expect(offenders).toEqual([]);
   });
 

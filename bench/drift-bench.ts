@@ -103,7 +103,16 @@ export function requestsServed(emulator: GenesysEmulator): DriftRequests {
   const total = emulator.allRequests;
   const token = emulator.tokenRequests;
   const downloads = emulator.downloadRequests;
-  return { token, flowPages, exportJobs, polls, downloads, ivrPages, other: total - token - flowPages - exportJobs - polls - downloads - ivrPages, total };
+  return {
+    token,
+    flowPages,
+    exportJobs,
+    polls,
+    downloads,
+    ivrPages,
+    other: total - token - flowPages - exportJobs - polls - downloads - ivrPages,
+    total,
+  };
 }
 
 function minus(a: DriftRequests, b: DriftRequests): DriftRequests {
@@ -160,16 +169,35 @@ export async function measureDrift(c: DriftCase, progress: (line: string) => voi
       const name = `BENCH IVR ${i}`;
       const dnis = [dnisFor(i)];
       const open = c.flows > 0 ? i % c.flows : undefined;
-      emulator.org.ivrs.set(`ivr-${i}`, { id: `ivr-${i}`, name, dnis, openHoursFlowId: open === undefined ? undefined : ids[open], version: 1, dateCreated: now, dateModified: now });
+      emulator.org.ivrs.set(`ivr-${i}`, {
+        id: `ivr-${i}`,
+        name,
+        dnis,
+        openHoursFlowId: open === undefined ? undefined : ids[open],
+        version: 1,
+        dateCreated: now,
+        dateModified: now,
+      });
       ivrs.push({ name, dnis, openHoursFlow: open === undefined ? undefined : flowName(open), hasScheduleGroup: false });
     }
     const before = requestsServed(emulator);
     // As the CLI: one budget for the whole run, the login included (tools/drift.ts, 30 minutes).
     const budget = new TimeBudget(30 * 60_000);
     progress(`${label}: logging in and running the drift check`);
-    const client = await GenesysClient.connect({ clientId: CLIENT.id, clientSecret: CLIENT.secret, region: 'us-east-1', gateway: { host: '127.0.0.1', port: emulator.port, protocol: 'http' } }, { budget });
+    const client = await GenesysClient.connect(
+      {
+        clientId: CLIENT.id,
+        clientSecret: CLIENT.secret,
+        region: 'us-east-1',
+        gateway: { host: '127.0.0.1', port: emulator.port, protocol: 'http' },
+      },
+      { budget },
+    );
     const started = Date.now();
-    const ticker = setInterval(() => progress(`${label}: ${requestsServed(emulator).total - before.total} requests so far, ${Date.now() - started} ms`), 1000);
+    const ticker = setInterval(
+      () => progress(`${label}: ${requestsServed(emulator).total - before.total} requests so far, ${Date.now() - started} ms`),
+      1000,
+    );
     let report;
     try {
       // No poll options and the CLI's batch size unless --batch: what `npm run drift` does.
@@ -179,7 +207,10 @@ export async function measureDrift(c: DriftCase, progress: (line: string) => voi
     }
     const checkMs = Date.now() - started;
     if (!report.complete) throw new Error(`${label}: the drift check was incomplete: ${report.errors.join('; ')}`);
-    if (report.findings.length > 0) throw new Error(`${label}: the drift check found ${report.findings.length} difference(s) in an org that matches the stack, e.g. ${report.findings[0].kind} ${report.findings[0].detail}`);
+    if (report.findings.length > 0)
+      throw new Error(
+        `${label}: the drift check found ${report.findings.length} difference(s) in an org that matches the stack, e.g. ${report.findings[0].kind} ${report.findings[0].detail}`,
+      );
     const measured = minus(requestsServed(emulator), before);
     const floor = driftRequestFloor({ orgFlows: c.flows, exportedFlows: c.flows, orgIvrs: c.ivrs, batch: c.batch });
     const target = targetFor(floor.total);
@@ -224,7 +255,8 @@ export function defaultPollSchedule(): string {
 export async function driftBench(): Promise<void> {
   const sizesText = benchOption('sizes', '10,100,1000');
   const sizes = sizesText.split(',').map((s) => Number(s.trim()));
-  if (sizes.some((n) => !Number.isInteger(n) || n < 1 || n > MAX_IVRS)) throw new BenchUsageError(`--sizes: expected comma-separated flow counts 1..${MAX_IVRS}, got '${sizesText}'`);
+  if (sizes.some((n) => !Number.isInteger(n) || n < 1 || n > MAX_IVRS))
+    throw new BenchUsageError(`--sizes: expected comma-separated flow counts 1..${MAX_IVRS}, got '${sizesText}'`);
   const ivrsText = benchOption('ivrs', 'per-flow');
   const fixedIvrs = ivrsText === 'per-flow' ? undefined : intOption('ivrs', 0, 0, MAX_IVRS);
   const batch = intOption('batch', DEFAULT_EXPORT_BATCH_SIZE, 1, 500);
@@ -241,7 +273,22 @@ export async function driftBench(): Promise<void> {
   for (const n of sizes) results.push(await measureDrift({ flows: n, ivrs: fixedIvrs ?? n, batch, jobMs }, progress));
 
   const pair = (m: number, f: number) => `${m}/${f}`;
-  const header = ['flows', 'IVRs', 'requests', 'floor', 'target', 'result', 'token', 'flow pages', 'export jobs', 'polls', 'downloads', 'IVR pages', 'other', 'check ms'];
+  const header = [
+    'flows',
+    'IVRs',
+    'requests',
+    'floor',
+    'target',
+    'result',
+    'token',
+    'flow pages',
+    'export jobs',
+    'polls',
+    'downloads',
+    'IVR pages',
+    'other',
+    'check ms',
+  ];
   const rows = results.map((r) => [
     String(r.case.flows),
     String(r.case.ivrs),

@@ -124,7 +124,10 @@ export function writePlainFlowFiles(dir: string, ivrs: number): void {
     if (!fs.existsSync(file)) fs.writeFileSync(file, body());
   };
   for (let m = 0; m < SHARED_FLOWS; m++) {
-    ensure(moduleFile(dir, m), () => new CommonModuleFlow(pinAuthFlow({ flowName: `Shared PIN Auth ${m}`, division: 'Home', maxAttempts: 3 })).render().yaml);
+    ensure(
+      moduleFile(dir, m),
+      () => new CommonModuleFlow(pinAuthFlow({ flowName: `Shared PIN Auth ${m}`, division: 'Home', maxAttempts: 3 })).render().yaml,
+    );
   }
   for (let i = 0; i < ivrs; i++) ensure(ivrFlowFile(dir, i), () => ivrYaml(i));
 }

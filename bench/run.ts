@@ -68,11 +68,14 @@ function runCase(work: string, yamlDir: string, variant: Variant, ivrs: number, 
   const child = spawnSync(process.execPath, [caseScript, variant, String(ivrs), outdir, yamlDir], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
   try {
-    if (child.status !== 0) throw new Error(`${variant} ${ivrs} (run ${run + 1}) failed (${child.signal ?? `exit ${child.status}`}):\n${child.stderr}`);
+    if (child.status !== 0)
+      throw new Error(`${variant} ${ivrs} (run ${run + 1}) failed (${child.signal ?? `exit ${child.status}`}):\n${child.stderr}`);
     const output = JSON.parse(child.stdout.trim().split('\n').pop()!) as CaseOutput;
     const stackDir = path.join(outdir, 'stacks', STACK);
     const json = JSON.parse(fs.readFileSync(path.join(stackDir, 'cdk.tf.json'), 'utf8'));
-    const byType = Object.fromEntries(Object.entries((json.resource ?? {}) as Record<string, object>).map(([type, byName]) => [type, Object.keys(byName).length]));
+    const byType = Object.fromEntries(
+      Object.entries((json.resource ?? {}) as Record<string, object>).map(([type, byName]) => [type, Object.keys(byName).length]),
+    );
     const resources = Object.values(byType).reduce((n, c) => n + c, 0);
     return { ...output, wallMs, resources, byType, yamlFiles: countFiles(path.join(stackDir, 'assets'), '.yaml') };
   } finally {
@@ -111,8 +114,24 @@ function synthBench(): boolean {
     const yamlDir = path.join(work, 'plain-yaml');
     writePlainFlowFiles(yamlDir, Math.max(...sizes));
 
-    console.log(`node ${process.version}, ${os.cpus().length} cores, load average ${os.loadavg()[0].toFixed(1)}, outdirs in ${os.tmpdir()}, ${runs} run(s) per case: median times, max peak RSS\n`);
-    const header = ['variant', 'IVRs', 'TF resources', 'YAML files', 'YAML writes', 'load ms', 'build ms', 'app.synth() ms', 'exit ms', 'synth ms', 'min-max ms', 'CPU ms', 'peak RSS MB'];
+    console.log(
+      `node ${process.version}, ${os.cpus().length} cores, load average ${os.loadavg()[0].toFixed(1)}, outdirs in ${os.tmpdir()}, ${runs} run(s) per case: median times, max peak RSS\n`,
+    );
+    const header = [
+      'variant',
+      'IVRs',
+      'TF resources',
+      'YAML files',
+      'YAML writes',
+      'load ms',
+      'build ms',
+      'app.synth() ms',
+      'exit ms',
+      'synth ms',
+      'min-max ms',
+      'CPU ms',
+      'peak RSS MB',
+    ];
     const rows: string[][] = [];
     const notes: string[] = [];
     const targets: TargetLine[] = [];
@@ -122,7 +141,9 @@ function synthBench(): boolean {
         for (const variant of VARIANTS) {
           const s = runCase(work, yamlDir, variant, ivrs, r);
           samples[variant].push(s);
-          progress(`  ${variant} ${ivrs} IVRs, run ${r + 1}/${runs}: ${s.wallMs.toFixed(0)} ms (CPU ${s.cpuMs.toFixed(0)} ms), ${s.peakRssMb.toFixed(0)} MB`);
+          progress(
+            `  ${variant} ${ivrs} IVRs, run ${r + 1}/${runs}: ${s.wallMs.toFixed(0)} ms (CPU ${s.cpuMs.toFixed(0)} ms), ${s.peakRssMb.toFixed(0)} MB`,
+          );
         }
       }
       const wall: Record<Variant, number> = { constructs: 0, plain: 0 };
@@ -148,27 +169,57 @@ function synthBench(): boolean {
           peak.toFixed(0),
         ]);
         if (variant === 'constructs' && ivrs === TARGETS.ivrs) {
-          targets.push({ what: `synth, ${ivrs} IVRs + 10 shared flows with the checks (spawn to exit, median)`, target: `<= ${TARGETS.ms} ms`, measured: `${wall.constructs.toFixed(0)} ms`, ok: wall.constructs <= TARGETS.ms });
-          targets.push({ what: 'peak RSS (max over runs)', target: `<= ${TARGETS.mb} MB`, measured: `${peak.toFixed(0)} MB`, ok: peak <= TARGETS.mb });
+          targets.push({
+            what: `synth, ${ivrs} IVRs + 10 shared flows with the checks (spawn to exit, median)`,
+            target: `<= ${TARGETS.ms} ms`,
+            measured: `${wall.constructs.toFixed(0)} ms`,
+            ok: wall.constructs <= TARGETS.ms,
+          });
+          targets.push({
+            what: 'peak RSS (max over runs)',
+            target: `<= ${TARGETS.mb} MB`,
+            measured: `${peak.toFixed(0)} MB`,
+            ok: peak <= TARGETS.mb,
+          });
           const writes = Math.max(...s.map((x) => x.yamlWrites));
-          targets.push({ what: 'YAML writes per flow file', target: '1 (each file written once)', measured: `${writes} writes for ${s[0].yamlFiles} files`, ok: writes === s[0].yamlFiles });
+          targets.push({
+            what: 'YAML writes per flow file',
+            target: '1 (each file written once)',
+            measured: `${writes} writes for ${s[0].yamlFiles} files`,
+            ok: writes === s[0].yamlFiles,
+          });
         }
       }
       const ratio = wall.constructs / wall.plain;
       if (ivrs === TARGETS.ivrs) {
-        targets.push({ what: `constructs / plain cdktf with the same resources (median synth)`, target: `<= ${TARGETS.ratio.toFixed(2)}x`, measured: `${ratio.toFixed(2)}x`, ok: ratio <= TARGETS.ratio });
+        targets.push({
+          what: `constructs / plain cdktf with the same resources (median synth)`,
+          target: `<= ${TARGETS.ratio.toFixed(2)}x`,
+          measured: `${ratio.toFixed(2)}x`,
+          ok: ratio <= TARGETS.ratio,
+        });
       }
       const [c, p] = [typesKey(samples.constructs[0].byType), typesKey(samples.plain[0].byType)];
       const same = c === p;
       notes.push(same ? `${ivrs} IVRs, both variants: ${c}` : `${ivrs} IVRs: the variants differ: constructs [${c}], plain [${p}]`);
-      if (!same) targets.push({ what: `${ivrs} IVRs: plain holds the same resources as the constructs`, target: 'same types and counts', measured: 'different', ok: false });
+      if (!same)
+        targets.push({
+          what: `${ivrs} IVRs: plain holds the same resources as the constructs`,
+          target: 'same types and counts',
+          measured: 'different',
+          ok: false,
+        });
     }
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
     const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
     console.log(line(header));
     rows.forEach((r) => console.log(line(r)));
-    console.log('\nsynth ms = spawn to exit of `node synth-case.js`, measured here: load (node start-up, cdktf, bindings, app modules) + build (construct');
-    console.log('tree) + app.synth() (resolve, write cdk.tf.json, write the assets) + exit ms (process exit and spawn overhead). min-max is its spread');
+    console.log(
+      '\nsynth ms = spawn to exit of `node synth-case.js`, measured here: load (node start-up, cdktf, bindings, app modules) + build (construct',
+    );
+    console.log(
+      'tree) + app.synth() (resolve, write cdk.tf.json, write the assets) + exit ms (process exit and spawn overhead). min-max is its spread',
+    );
     console.log('over the runs. CPU ms: user + system time of the case up to the end of app.synth() (other load on the machine moves it less).');
     console.log('YAML writes: writes of .yaml files during the case (the plain files exist beforehand and are copied by cdktf).');
     notes.forEach((n) => console.log(n));
@@ -177,7 +228,8 @@ function synthBench(): boolean {
       targets.push({ what: `the ${TARGETS.ivrs}-IVR case`, target: 'measured', measured: `not run (--sizes ${sizes.join(',')})`, ok: false });
     }
     const tw = [Math.max(...targets.map((t) => t.what.length)), Math.max(...targets.map((t) => t.target.length))];
-    for (const t of targets) console.log(`${t.ok ? 'PASS' : 'MISS'}  ${t.what.padEnd(tw[0])}  target ${t.target.padEnd(tw[1])}  measured ${t.measured}`);
+    for (const t of targets)
+      console.log(`${t.ok ? 'PASS' : 'MISS'}  ${t.what.padEnd(tw[0])}  target ${t.target.padEnd(tw[1])}  measured ${t.measured}`);
     return targets.every((t) => t.ok);
   } finally {
     fs.rmSync(work, { recursive: true, force: true });

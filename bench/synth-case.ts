@@ -28,7 +28,7 @@ function countYamlWrites(): void {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const nodeFs = require('fs') as { -readonly [K in keyof typeof fs]: (typeof fs)[K] };
   const isYaml = (p: unknown) => String(p).endsWith('.yaml');
-  const wrap = <F extends (...args: any[]) => unknown>(original: F, target: (args: Parameters<F>) => unknown): F =>
+  const wrap = <F extends (...args: never[]) => unknown>(original: F, target: (args: Parameters<F>) => unknown): F =>
     function (this: unknown, ...args: Parameters<F>) {
       if (isYaml(target(args))) yamlWrites.count++;
       return original.apply(this, args);
@@ -53,7 +53,10 @@ function stack(app: App): TerraformStack {
  */
 function withConstructs(app: App, ivrs: number): void {
   const s = stack(app);
-  const modules = Array.from({ length: SHARED_FLOWS }, (_, m) => new SharedFlow(s, `Pin${m}`, pinAuthFlow({ flowName: `Shared PIN Auth ${m}`, division: 'Home', maxAttempts: 3 })));
+  const modules = Array.from(
+    { length: SHARED_FLOWS },
+    (_, m) => new SharedFlow(s, `Pin${m}`, pinAuthFlow({ flowName: `Shared PIN Auth ${m}`, division: 'Home', maxAttempts: 3 })),
+  );
   const operator = new Queue(s, 'Operator', { name: 'Operator' });
   const queues = Array.from({ length: SHARED_FLOWS }, (_, q) => new Queue(s, `Queue${q}`, { name: `Queue ${q}` }));
   const ivrList = Array.from(
@@ -92,14 +95,15 @@ function plain(app: App, ivrs: number, yamlDir: string): void {
   const modules = moduleFiles.map((file, m) => new Flow(s, `Pin${m}`, { filepath: file, updateTriggerHash: sha(file) }));
   const operator = new RoutingQueue(s, 'Operator', { name: 'Operator' });
   const queues = Array.from({ length: SHARED_FLOWS }, (_, q) => new RoutingQueue(s, `Queue${q}`, { name: `Queue ${q}` }));
-  const checked: Array<{ name: string; type: string; file: string; flow: Flow; substitutions: Record<string, string>; callers: string[] }> = modules.map((flow, m) => ({
-    name: `Shared PIN Auth ${m}`,
-    type: 'COMMONMODULE',
-    file: moduleFiles[m],
-    flow,
-    substitutions: {},
-    callers: [],
-  }));
+  const checked: Array<{ name: string; type: string; file: string; flow: Flow; substitutions: Record<string, string>; callers: string[] }> =
+    modules.map((flow, m) => ({
+      name: `Shared PIN Auth ${m}`,
+      type: 'COMMONMODULE',
+      file: moduleFiles[m],
+      flow,
+      substitutions: {},
+      callers: [],
+    }));
   for (let i = 0; i < ivrs; i++) {
     const file = asset(`IvrFlow${i}Yaml`, ivrFlowFile(yamlDir, i)).path;
     const substitutions = { queue: queues[i % SHARED_FLOWS].name, operator: operator.name };
@@ -113,9 +117,17 @@ function plain(app: App, ivrs: number, yamlDir: string): void {
     checked.push({ name: `IVR ${i}`, type: 'INBOUNDCALL', file, flow, substitutions, callers: [] });
     checked[i % SHARED_FLOWS].callers.push(`IVR ${i}`);
   }
-  const flows = checked.map((c) => ({ flowName: c.name, flowType: c.type, contentHash: sha(c.file), payloadPath: c.file, substitutions: c.substitutions, stackCallers: c.callers }));
+  const flows = checked.map((c) => ({
+    flowName: c.name,
+    flowType: c.type,
+    contentHash: sha(c.file),
+    payloadPath: c.file,
+    substitutions: c.substitutions,
+    stackCallers: c.callers,
+  }));
   const environment: Record<string, string> = { FLOW_CHECK_INPUT: '${jsonencode(self.input.header)}' };
-  for (let i = 0; i * 100 < flows.length; i++) environment[`FLOW_CHECK_FLOWS_${i}`] = `\${jsonencode(slice(self.input.flows, ${i * 100}, ${Math.min((i + 1) * 100, flows.length)}))}`;
+  for (let i = 0; i * 100 < flows.length; i++)
+    environment[`FLOW_CHECK_FLOWS_${i}`] = `\${jsonencode(slice(self.input.flows, ${i * 100}, ${Math.min((i + 1) * 100, flows.length)}))}`;
   new TerraformData(s, 'FlowCheck', {
     input: { header: { region: REGION, republishExternalCallers: false, flowCount: flows.length }, flows },
     triggersReplace: { flows: flows.map((f) => ({ contentHash: f.contentHash, substitutions: f.substitutions, stackCallers: f.stackCallers })) },
@@ -124,12 +136,25 @@ function plain(app: App, ivrs: number, yamlDir: string): void {
   });
   checked.slice(0, SHARED_FLOWS).forEach((c, m) => {
     new TerraformData(s, `Pin${m}DestroyGuard`, {
-      input: { ...flows[m], contentHash: 'n/a', payloadPath: 'n/a', region: REGION, republishExternalCallers: false, allowDestroyWithExternalCallers: false, flowId: c.flow.id },
+      input: {
+        ...flows[m],
+        contentHash: 'n/a',
+        payloadPath: 'n/a',
+        region: REGION,
+        republishExternalCallers: false,
+        allowDestroyWithExternalCallers: false,
+        flowId: c.flow.id,
+      },
       dependsOn: [c.flow],
-      provisioners: [{ type: 'local-exec', when: 'destroy', command: command('destroy'), environment: { FLOW_CHECK_INPUT: '${jsonencode(self.input)}' } }],
+      provisioners: [
+        { type: 'local-exec', when: 'destroy', command: command('destroy'), environment: { FLOW_CHECK_INPUT: '${jsonencode(self.input)}' } },
+      ],
     });
   });
-  new TerraformOutput(s, 'flow_ids', { description: 'Ids of the published flows, by flow name', value: Object.fromEntries(checked.map((c) => [c.name, c.flow.id])) });
+  new TerraformOutput(s, 'flow_ids', {
+    description: 'Ids of the published flows, by flow name',
+    value: Object.fromEntries(checked.map((c) => [c.name, c.flow.id])),
+  });
 }
 
 function main(): void {

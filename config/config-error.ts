@@ -44,7 +44,10 @@ export function describeValue(value: unknown): string {
   }
   // JSON leaves these as they are; in a message they would break the line, reorder what is shown, or
   // not show at all (invisible characters: the value would look like a valid one).
-  text = text.replace(/[\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  text = text.replace(
+    /[\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
   if (text.length <= MAX_VALUE_LENGTH) return text;
   const cut = /[\uD800-\uDBFF]/.test(text[MAX_VALUE_LENGTH - 1]) ? MAX_VALUE_LENGTH - 1 : MAX_VALUE_LENGTH; // never half a pair
   return `${text.slice(0, cut)}… (${text.length} characters)`;

@@ -95,11 +95,21 @@ function calendarProblem(year: number, month: number, day: number): string | und
  */
 export function parseLocalDateTime(text: string): { sortable: string } | ValueProblem {
   const m = LOCAL_DATE_TIME.exec(text);
-  if (!m) return { message: 'must be an ISO-8601 local date-time without zone (YYYY-MM-DDTHH:MM:SS, optional fraction)', fix: 'use e.g. 2026-01-05T08:00:00.000000' };
+  if (!m)
+    return {
+      message: 'must be an ISO-8601 local date-time without zone (YYYY-MM-DDTHH:MM:SS, optional fraction)',
+      fix: 'use e.g. 2026-01-05T08:00:00.000000',
+    };
   const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number);
   const wrong =
     calendarProblem(year, month, day) ??
-    (hour > 23 ? `hour ${hour} does not exist` : minute > 59 ? `minute ${minute} does not exist` : second > 59 ? `second ${second} does not exist` : undefined);
+    (hour > 23
+      ? `hour ${hour} does not exist`
+      : minute > 59
+        ? `minute ${minute} does not exist`
+        : second > 59
+          ? `second ${second} does not exist`
+          : undefined);
   if (wrong) return { message: `is not a real date-time: ${wrong}`, fix: 'write a date and time that exist, e.g. 2026-01-05T08:00:00.000000' };
   return { sortable: `${text.slice(0, 19)}.${(m[7] ?? '').padEnd(6, '0')}` };
 }
@@ -111,7 +121,22 @@ export function parseLocalDateTime(text: string): { sortable: string } | ValuePr
 const SCHEDULE_FREQS = ['DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY'];
 const RFC_FREQS = ['SECONDLY', 'MINUTELY', 'HOURLY', ...SCHEDULE_FREQS];
 const WEEKDAYS = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'];
-const RULE_PARTS = ['FREQ', 'UNTIL', 'COUNT', 'INTERVAL', 'BYSECOND', 'BYMINUTE', 'BYHOUR', 'BYDAY', 'BYMONTHDAY', 'BYYEARDAY', 'BYWEEKNO', 'BYMONTH', 'BYSETPOS', 'WKST'];
+const RULE_PARTS = [
+  'FREQ',
+  'UNTIL',
+  'COUNT',
+  'INTERVAL',
+  'BYSECOND',
+  'BYMINUTE',
+  'BYHOUR',
+  'BYDAY',
+  'BYMONTHDAY',
+  'BYYEARDAY',
+  'BYWEEKNO',
+  'BYMONTH',
+  'BYSETPOS',
+  'WKST',
+];
 const EXAMPLE_RRULE = 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR';
 
 /** A number list part: each item `[+|-]digits` (sign only when `signed`), within `min..max` by magnitude. */
@@ -167,15 +192,20 @@ export function rruleProblem(written: string): ValueProblem | undefined {
     if (eq < 0) return wrong(`rule part ${JSON.stringify(part)} has no =VALUE`);
     if (!RULE_PARTS.includes(name)) {
       const guess = closest(name, RULE_PARTS);
-      return wrong(`unknown rule part ${JSON.stringify(name)}; RFC 5545 rule parts: ${RULE_PARTS.join(', ')}`, guess ? `did you mean ${guess}?` : `use e.g. ${EXAMPLE_RRULE}`);
+      return wrong(
+        `unknown rule part ${JSON.stringify(name)}; RFC 5545 rule parts: ${RULE_PARTS.join(', ')}`,
+        guess ? `did you mean ${guess}?` : `use e.g. ${EXAMPLE_RRULE}`,
+      );
     }
     if (parts.has(name)) return wrong(`rule part ${name} is given twice`, 'give each rule part once');
     parts.set(name, part.slice(eq + 1));
   }
   const freq = parts.get('FREQ');
   if (freq === undefined) return wrong('has no FREQ (required)', `add FREQ, e.g. ${EXAMPLE_RRULE}`);
-  if (!RFC_FREQS.includes(freq)) return wrong(`FREQ=${freq} is not a frequency; schedules take ${SCHEDULE_FREQS.join(', ')}`, `use e.g. ${EXAMPLE_RRULE}`);
-  if (!SCHEDULE_FREQS.includes(freq)) return wrong(`FREQ=${freq} would repeat the opening within itself; schedules take ${SCHEDULE_FREQS.join(', ')}`);
+  if (!RFC_FREQS.includes(freq))
+    return wrong(`FREQ=${freq} is not a frequency; schedules take ${SCHEDULE_FREQS.join(', ')}`, `use e.g. ${EXAMPLE_RRULE}`);
+  if (!SCHEDULE_FREQS.includes(freq))
+    return wrong(`FREQ=${freq} would repeat the opening within itself; schedules take ${SCHEDULE_FREQS.join(', ')}`);
   if (parts.has('UNTIL') && parts.has('COUNT')) return wrong('UNTIL and COUNT must not both be given', 'keep one of them');
   for (const [name, value] of parts) {
     if (value === '') return wrong(`${name} has no value`);
@@ -186,7 +216,10 @@ export function rruleProblem(written: string): ValueProblem | undefined {
         break;
       case 'COUNT':
       case 'INTERVAL':
-        why = /^[0-9]+$/.test(value) && Number(value) >= 1 && Number(value) <= MAX_RRULE_NUMBER ? undefined : `must be a whole number from 1 to ${MAX_RRULE_NUMBER}`;
+        why =
+          /^[0-9]+$/.test(value) && Number(value) >= 1 && Number(value) <= MAX_RRULE_NUMBER
+            ? undefined
+            : `must be a whole number from 1 to ${MAX_RRULE_NUMBER}`;
         break;
       case 'BYSECOND':
         why = numberList(value, 2, 0, 60, false);
@@ -210,7 +243,9 @@ export function rruleProblem(written: string): ValueProblem | undefined {
         why = numberList(value, 2, 1, 12, false);
         break;
       case 'BYSETPOS':
-        why = numberList(value, 3, 1, 366, true) ?? ([...parts.keys()].some((k) => k.startsWith('BY') && k !== 'BYSETPOS') ? undefined : 'needs another BYxxx rule part');
+        why =
+          numberList(value, 3, 1, 366, true) ??
+          ([...parts.keys()].some((k) => k.startsWith('BY') && k !== 'BYSETPOS') ? undefined : 'needs another BYxxx rule part');
         break;
       case 'WKST':
         why = WEEKDAYS.includes(value) ? undefined : `must be one of ${WEEKDAYS.join(', ')}`;

@@ -18,7 +18,19 @@ export const MAX_NAME_PREFIX_LENGTH = MAX_NAME_LENGTH - LONGEST_NAME_SUFFIX;
 /** The IVRs the stack builds (`ContactCenterStack`): exactly these keys of `ivrs`. */
 const IVR_KEYS = ['sales', 'support'] as const;
 const KEYS = {
-  environment: ['name', 'region', 'division', 'namePrefix', 'manageQueues', 'pinAuth', 'operatorQueueName', 'ivrs', 'businessHours', 'flowChecks', 'backend'],
+  environment: [
+    'name',
+    'region',
+    'division',
+    'namePrefix',
+    'manageQueues',
+    'pinAuth',
+    'operatorQueueName',
+    'ivrs',
+    'businessHours',
+    'flowChecks',
+    'backend',
+  ],
   division: ['name', 'id'],
   pinAuth: ['maxAttempts', 'expectedPin'],
   ivr: ['dnis', 'queueName', 'didPool'],
@@ -38,7 +50,8 @@ const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null &
 /** An own property only (never `toString` and friends from the prototype). */
 const get = (o: Obj, key: string): unknown => (Object.hasOwn(o, key) ? o[key] : undefined);
 /** `.key`, or `["key"]` when the key is not a plain identifier (config paths stay readable and one line). */
-const segment = (key: string): string => (/^[A-Za-z_$][A-Za-z0-9_$]{0,60}$/.test(key) ? `.${key}` : `[${JSON.stringify(key.length > 60 ? `${key.slice(0, 60)}…` : key)}]`);
+const segment = (key: string): string =>
+  /^[A-Za-z_$][A-Za-z0-9_$]{0,60}$/.test(key) ? `.${key}` : `[${JSON.stringify(key.length > 60 ? `${key.slice(0, 60)}…` : key)}]`;
 
 /**
  * Why text cannot go into flows or Terraform, whatever the field: control characters and line
@@ -46,6 +59,7 @@ const segment = (key: string): string => (/^[A-Za-z_$][A-Za-z0-9_$]{0,60}$/.test
  * cdktf's token marker (synth would take the text for a reference).
  */
 function textProblem(text: string): string | undefined {
+  // eslint-disable-next-line no-control-regex -- control characters are what this expression finds
   if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(text)) return 'contains a control character or line separator';
   if (/[\uD800-\uDFFF]/u.test(text)) return 'contains a lone UTF-16 surrogate (not valid Unicode text)';
   if (containsTokenMarker(text)) return "contains cdktf's token marker ({TfToken[), which synth would take for a reference";
@@ -118,7 +132,8 @@ function prefixProblem(prefix: unknown): string | undefined {
   if (typeof prefix !== 'string') return prefix === undefined ? 'is missing' : 'must be text';
   if (prefix === '') return undefined;
   if (prefix.trimStart() !== prefix && !invisibleCharacter(prefix)) return 'starts with a space';
-  if (prefix.length > MAX_NAME_PREFIX_LENGTH) return `is longer than ${MAX_NAME_PREFIX_LENGTH} characters (names built from it must stay within ${MAX_NAME_LENGTH})`;
+  if (prefix.length > MAX_NAME_PREFIX_LENGTH)
+    return `is longer than ${MAX_NAME_PREFIX_LENGTH} characters (names built from it must stay within ${MAX_NAME_LENGTH})`;
   return nameProblem(`${prefix}x`);
 }
 
@@ -133,7 +148,13 @@ export function configProblems(environments: unknown): ConfigProblem[] {
     return problems;
   }
   if (environments.length === 0) {
-    report('GC3009', 'environments', 'the list of environments is empty: synth would write nothing', environments, 'add at least one environment (see config/environments.ts)');
+    report(
+      'GC3009',
+      'environments',
+      'the list of environments is empty: synth would write nothing',
+      environments,
+      'add at least one environment (see config/environments.ts)',
+    );
     return problems;
   }
   const seenEnvs = new Set<string>();
@@ -151,7 +172,15 @@ function unknownKeys(o: Obj, at: string, known: readonly string[], what: string,
 }
 
 /** An object-valued field: reports when it is missing (if required) or not an object. */
-function objectField(o: Obj, key: string, at: string, required: boolean, example: string, report: Report, code: ConfigErrorCode = 'GC3008'): Obj | undefined {
+function objectField(
+  o: Obj,
+  key: string,
+  at: string,
+  required: boolean,
+  example: string,
+  report: Report,
+  code: ConfigErrorCode = 'GC3008',
+): Obj | undefined {
   const value = get(o, key);
   if (value === undefined && !required) return undefined;
   if (!isObject(value)) {
@@ -164,12 +193,19 @@ function objectField(o: Obj, key: string, at: string, required: boolean, example
 function booleanField(o: Obj, key: string, at: string, required: boolean, report: Report, code: ConfigErrorCode = 'GC3008'): void {
   const value = get(o, key);
   if (value === undefined && !required) return;
-  if (typeof value !== 'boolean') report(code, `${at}.${key}`, `${key} must be true or false`, value, `write ${key}: true or ${key}: false (no quotes)`);
+  if (typeof value !== 'boolean')
+    report(code, `${at}.${key}`, `${key} must be true or false`, value, `write ${key}: true or ${key}: false (no quotes)`);
 }
 
 function checkEnvironment(env: unknown, i: number, seenEnvs: Set<string>, report: Report): void {
   if (!isObject(env)) {
-    report('GC3008', `environments[${i}]`, 'an environment must be an object', env, "write { name: 'dev', region: 'us-east-1', ... } or remove the entry");
+    report(
+      'GC3008',
+      `environments[${i}]`,
+      'an environment must be an object',
+      env,
+      "write { name: 'dev', region: 'us-east-1', ... } or remove the entry",
+    );
     return;
   }
   const name = get(env, 'name');
@@ -177,14 +213,21 @@ function checkEnvironment(env: unknown, i: number, seenEnvs: Set<string>, report
   const at = `environments[${validName ? name : i}]`;
   unknownKeys(env, at, KEYS.environment, 'an environment', report);
 
-  if (!validName) report('GC3003', `${at}.name`, 'environment name must be lower-case letters, digits or - (a letter first, at most 31)', name, 'use e.g. dev');
+  if (!validName)
+    report('GC3003', `${at}.name`, 'environment name must be lower-case letters, digits or - (a letter first, at most 31)', name, 'use e.g. dev');
   else if (seenEnvs.has(name)) report('GC3006', `${at}.name`, 'environment defined twice', name, 'give each environment its own name');
   if (validName) seenEnvs.add(name);
 
   const region = get(env, 'region');
   if (typeof region !== 'string' || !Object.hasOwn(GENESYS_REGIONS, region)) {
     const guess = typeof region === 'string' ? closest(region, Object.keys(GENESYS_REGIONS)) : undefined;
-    report('GC3001', `${at}.region`, `region is not one of the provider's aws_region values: ${Object.keys(GENESYS_REGIONS).join(', ')}`, region, guess ? `did you mean ${guess}?` : 'use e.g. us-east-1');
+    report(
+      'GC3001',
+      `${at}.region`,
+      `region is not one of the provider's aws_region values: ${Object.keys(GENESYS_REGIONS).join(', ')}`,
+      region,
+      guess ? `did you mean ${guess}?` : 'use e.g. us-east-1',
+    );
   }
 
   const division = objectField(env, 'division', at, true, "{ name: 'Home' }", report);
@@ -195,7 +238,13 @@ function checkEnvironment(env: unknown, i: number, seenEnvs: Set<string>, report
     if (why) report('GC3003', `${at}.division.name`, `division name ${why}`, divisionName, nameFix(divisionName, "use e.g. 'Home'"));
     const id = get(division, 'id');
     if (id !== undefined && (typeof id !== 'string' || !GUID.test(id))) {
-      report('GC3003', `${at}.division.id`, 'division id must be the division GUID', id, 'copy the id from Admin > Divisions (e.g. 0f2a5e4c-8d5b-4c1e-9a7b-3e2d1c0b9a8f)');
+      report(
+        'GC3003',
+        `${at}.division.id`,
+        'division id must be the division GUID',
+        id,
+        'copy the id from Admin > Divisions (e.g. 0f2a5e4c-8d5b-4c1e-9a7b-3e2d1c0b9a8f)',
+      );
     } else if (id === undefined && typeof divisionName === 'string' && !why && divisionName !== 'Home') {
       report('GC3003', `${at}.division.id`, 'a division other than Home needs its id', divisionName, 'add division.id');
     }
@@ -204,7 +253,16 @@ function checkEnvironment(env: unknown, i: number, seenEnvs: Set<string>, report
   const prefix = get(env, 'namePrefix');
   const prefixWhy = prefixProblem(prefix);
   if (prefixWhy) {
-    report('GC3003', `${at}.namePrefix`, `name prefix ${prefixWhy}`, prefix, nameFix(prefix, `use e.g. 'DEV ' (no leading space, quotes, backslashes, control or invisible characters or {{ }}; at most ${MAX_NAME_PREFIX_LENGTH} characters)`));
+    report(
+      'GC3003',
+      `${at}.namePrefix`,
+      `name prefix ${prefixWhy}`,
+      prefix,
+      nameFix(
+        prefix,
+        `use e.g. 'DEV ' (no leading space, quotes, backslashes, control or invisible characters or {{ }}; at most ${MAX_NAME_PREFIX_LENGTH} characters)`,
+      ),
+    );
   }
 
   booleanField(env, 'manageQueues', at, true, report);
@@ -218,7 +276,13 @@ function checkEnvironment(env: unknown, i: number, seenEnvs: Set<string>, report
     }
     const expectedPin = get(pinAuth, 'expectedPin');
     if (typeof expectedPin === 'number') {
-      report('GC3005', `${at}.pinAuth.expectedPin`, 'PIN is a number; it must be text (a number loses leading zeros)', expectedPin, "write it in quotes, e.g. '1234'");
+      report(
+        'GC3005',
+        `${at}.pinAuth.expectedPin`,
+        'PIN is a number; it must be text (a number loses leading zeros)',
+        expectedPin,
+        "write it in quotes, e.g. '1234'",
+      );
     } else if (typeof expectedPin !== 'string' || !/^[0-9]{4}$/.test(expectedPin)) {
       report('GC3005', `${at}.pinAuth.expectedPin`, 'PIN must be exactly 4 digits', expectedPin, "use e.g. '1234'");
     }
@@ -237,7 +301,13 @@ function checkEnvironment(env: unknown, i: number, seenEnvs: Set<string>, report
   if (ivrs) {
     for (const key of Object.keys(ivrs)) {
       if (!(IVR_KEYS as readonly string[]).includes(key)) {
-        report('GC3008', `${at}.ivrs${segment(key)}`, `unknown IVR: the stack builds exactly ${IVR_KEYS.join(' and ')}`, key, 'remove it (another IVR needs its own InboundIvr in stacks/contact-center-stack.ts)');
+        report(
+          'GC3008',
+          `${at}.ivrs${segment(key)}`,
+          `unknown IVR: the stack builds exactly ${IVR_KEYS.join(' and ')}`,
+          key,
+          'remove it (another IVR needs its own InboundIvr in stacks/contact-center-stack.ts)',
+        );
       }
     }
     const numbers = new Map<string, string>();
@@ -250,7 +320,13 @@ function checkEnvironment(env: unknown, i: number, seenEnvs: Set<string>, report
       const dnis = get(ivr, 'dnis');
       const valid: Array<{ n: string; k: number }> = [];
       if (!Array.isArray(dnis) || dnis.length === 0) {
-        report('GC3002', `${ivrAt}.dnis`, Array.isArray(dnis) ? 'an IVR needs at least one number' : 'dnis must be a list of numbers', dnis, "add an E.164 number, e.g. dnis: ['+13175550100']");
+        report(
+          'GC3002',
+          `${ivrAt}.dnis`,
+          Array.isArray(dnis) ? 'an IVR needs at least one number' : 'dnis must be a list of numbers',
+          dnis,
+          "add an E.164 number, e.g. dnis: ['+13175550100']",
+        );
       } else {
         dnis.forEach((n: unknown, k) => {
           if (typeof n !== 'string' || !isE164(n)) {
@@ -258,7 +334,14 @@ function checkEnvironment(env: unknown, i: number, seenEnvs: Set<string>, report
             return;
           }
           const owner = numbers.get(n);
-          if (owner !== undefined) report('GC3006', `${ivrAt}.dnis[${k}]`, owner === ivrName ? 'number is listed twice' : `number is used by two IVRs (${owner} and ${ivrName})`, n, 'route each number to one IVR, once');
+          if (owner !== undefined)
+            report(
+              'GC3006',
+              `${ivrAt}.dnis[${k}]`,
+              owner === ivrName ? 'number is listed twice' : `number is used by two IVRs (${owner} and ${ivrName})`,
+              n,
+              'route each number to one IVR, once',
+            );
           else numbers.set(n, ivrName);
           valid.push({ n, k });
         });
@@ -268,16 +351,27 @@ function checkEnvironment(env: unknown, i: number, seenEnvs: Set<string>, report
         unknownKeys(didPool, `${ivrAt}.didPool`, KEYS.didPool, 'didPool', report);
         const start = get(didPool, 'start');
         const end = get(didPool, 'end');
-        for (const [bound, value] of [['start', start], ['end', end]] as const) {
-          if (typeof value !== 'string' || !isE164(value)) report('GC3002', `${ivrAt}.didPool.${bound}`, 'not an E.164 number', value, 'write + country code and number');
+        for (const [bound, value] of [
+          ['start', start],
+          ['end', end],
+        ] as const) {
+          if (typeof value !== 'string' || !isE164(value))
+            report('GC3002', `${ivrAt}.didPool.${bound}`, 'not an E.164 number', value, 'write + country code and number');
         }
         if (typeof start === 'string' && typeof end === 'string' && isE164(start) && isE164(end)) {
           if (start.length !== end.length || start > end) {
-            report('GC3002', `${ivrAt}.didPool`, 'DID pool start must not be after its end (same number of digits)', `${start}..${end}`, start.length === end.length ? 'swap start and end' : 'write both bounds with the same number of digits');
+            report(
+              'GC3002',
+              `${ivrAt}.didPool`,
+              'DID pool start must not be after its end (same number of digits)',
+              `${start}..${end}`,
+              start.length === end.length ? 'swap start and end' : 'write both bounds with the same number of digits',
+            );
           } else {
             pools.push({ at: `${ivrAt}.didPool`, start, end });
             for (const { n, k } of valid) {
-              if (n.length !== start.length || n < start || n > end) report('GC3002', `${ivrAt}.dnis[${k}]`, `number is outside the DID pool ${start}..${end}`, n, 'widen the pool or fix the number');
+              if (n.length !== start.length || n < start || n > end)
+                report('GC3002', `${ivrAt}.dnis[${k}]`, `number is outside the DID pool ${start}..${end}`, n, 'widen the pool or fix the number');
             }
           }
         }
@@ -287,7 +381,13 @@ function checkEnvironment(env: unknown, i: number, seenEnvs: Set<string>, report
   for (const [i, a] of pools.entries()) {
     for (const b of pools.slice(i + 1)) {
       if (a.start.length === b.start.length && a.start <= b.end && b.start <= a.end) {
-        report('GC3006', b.at, `DID pool overlaps ${a.at} (${a.start}..${a.end}); a number belongs to one pool`, `${b.start}..${b.end}`, 'give each IVR its own range of numbers');
+        report(
+          'GC3006',
+          b.at,
+          `DID pool overlaps ${a.at} (${a.start}..${a.end}); a number belongs to one pool`,
+          `${b.start}..${b.end}`,
+          'give each IVR its own range of numbers',
+        );
       }
     }
   }
@@ -301,9 +401,21 @@ function checkEnvironment(env: unknown, i: number, seenEnvs: Set<string>, report
     const first = earlier.find((other) => other.name.toLowerCase() === q.name.toLowerCase());
     if (!first) continue;
     if (manage) {
-      report('GC3006', q.at, `queue name is also ${first.at}: the stack would create two queues of one name (letter case aside)`, q.name, 'give each queue its own name');
+      report(
+        'GC3006',
+        q.at,
+        `queue name is also ${first.at}: the stack would create two queues of one name (letter case aside)`,
+        q.name,
+        'give each queue its own name',
+      );
     } else {
-      report('GC3006', q.at, `queue name is ${first.at} (${JSON.stringify(first.name)}) in another letter case: queues are looked up by their exact name`, q.name, `write ${JSON.stringify(first.name)} for one existing queue, or name another queue`);
+      report(
+        'GC3006',
+        q.at,
+        `queue name is ${first.at} (${JSON.stringify(first.name)}) in another letter case: queues are looked up by their exact name`,
+        q.name,
+        `write ${JSON.stringify(first.name)} for one existing queue, or name another queue`,
+      );
     }
   }
 
@@ -321,32 +433,58 @@ function checkEnvironment(env: unknown, i: number, seenEnvs: Set<string>, report
 
 function checkBusinessHours(hours: unknown, at: string, report: Report): void {
   if (!isObject(hours)) {
-    report('GC3007', at, 'businessHours must be an object (or left out: always open)', hours, "write { timeZone: 'Europe/Dublin', start: ..., end: ..., rrule: ..., closedMessage: ... }");
+    report(
+      'GC3007',
+      at,
+      'businessHours must be an object (or left out: always open)',
+      hours,
+      "write { timeZone: 'Europe/Dublin', start: ..., end: ..., rrule: ..., closedMessage: ... }",
+    );
     return;
   }
   unknownKeys(hours, at, KEYS.businessHours, 'businessHours', report);
   const sortable: Partial<Record<'start' | 'end', string>> = {};
   for (const field of ['start', 'end'] as const) {
     const value = get(hours, field);
-    const parsed = typeof value === 'string' ? parseLocalDateTime(value) : { message: 'must be an ISO-8601 local date-time without zone', fix: 'use e.g. 2026-01-05T08:00:00.000000' };
+    const parsed =
+      typeof value === 'string'
+        ? parseLocalDateTime(value)
+        : { message: 'must be an ISO-8601 local date-time without zone', fix: 'use e.g. 2026-01-05T08:00:00.000000' };
     if ('sortable' in parsed) sortable[field] = parsed.sortable;
     else report('GC3007', `${at}.${field}`, parsed.message, value, parsed.fix);
   }
   if (sortable.start !== undefined && sortable.end !== undefined && sortable.start >= sortable.end) {
     const same = sortable.start === sortable.end;
-    report('GC3007', at, same ? 'start and end are the same instant: the opening would last no time' : 'start is after end', `${get(hours, 'start')}..${get(hours, 'end')}`, same ? 'make end later than start' : 'swap start and end');
+    report(
+      'GC3007',
+      at,
+      same ? 'start and end are the same instant: the opening would last no time' : 'start is after end',
+      `${get(hours, 'start')}..${get(hours, 'end')}`,
+      same ? 'make end later than start' : 'swap start and end',
+    );
   }
   const rrule = get(hours, 'rrule');
   const ruleText = typeof rrule === 'string' ? textProblem(rrule) : 'must be text (an RFC 5545 RRULE)';
   const ruleWhy = ruleText ? { message: ruleText, fix: 'use e.g. FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR' } : rruleProblem(rrule as string);
   if (ruleWhy) report('GC3007', `${at}.rrule`, `rrule ${ruleWhy.message}`, rrule, ruleWhy.fix);
   const timeZone = get(hours, 'timeZone');
-  const zoneWhy = typeof timeZone === 'string' && timeZone !== '' ? timeZoneProblem(timeZone) : { message: 'must be an IANA time zone', fix: 'use e.g. Europe/Dublin' };
+  const zoneWhy =
+    typeof timeZone === 'string' && timeZone !== ''
+      ? timeZoneProblem(timeZone)
+      : { message: 'must be an IANA time zone', fix: 'use e.g. Europe/Dublin' };
   if (zoneWhy) report('GC3007', `${at}.timeZone`, `time zone ${zoneWhy.message}`, timeZone, zoneWhy.fix);
   const message = get(hours, 'closedMessage');
   const messageWhy =
-    typeof message !== 'string' ? 'must be text' : message.trim() === '' ? 'is empty' : textProblem(message) ?? (message.includes('{{') || message.includes('}}') ? 'contains {{ or }}, which the provider takes for a substitution (the import refuses the flow)' : undefined);
-  if (messageWhy) report('GC3007', `${at}.closedMessage`, `closed message ${messageWhy}`, message, 'write what callers hear when closed, as plain text');
+    typeof message !== 'string'
+      ? 'must be text'
+      : message.trim() === ''
+        ? 'is empty'
+        : (textProblem(message) ??
+          (message.includes('{{') || message.includes('}}')
+            ? 'contains {{ or }}, which the provider takes for a substitution (the import refuses the flow)'
+            : undefined));
+  if (messageWhy)
+    report('GC3007', `${at}.closedMessage`, `closed message ${messageWhy}`, message, 'write what callers hear when closed, as plain text');
 }
 
 /** A relative path that stays inside the stack folder (`..` segments that climb out of it are refused). */
@@ -390,7 +528,13 @@ function checkBackend(env: Obj, at: string, report: Report): void {
   const b = get(env, 'backend');
   const bAt = `${at}.backend`;
   if (b === undefined) {
-    report('GC3004', bAt, 'backend is missing (synth would write an absolute local state path)', undefined, "add { type: 'local', path: 'terraform.<stack>.tfstate' }");
+    report(
+      'GC3004',
+      bAt,
+      'backend is missing (synth would write an absolute local state path)',
+      undefined,
+      "add { type: 'local', path: 'terraform.<stack>.tfstate' }",
+    );
     return;
   }
   if (!isObject(b)) {
@@ -402,7 +546,10 @@ function checkBackend(env: Obj, at: string, report: Report): void {
   const text = (key: string, pattern: RegExp | undefined, what: string, fix: string, required = true): void => {
     const value = get(b, key);
     if (value === undefined && !required) return;
-    const why = typeof value !== 'string' || value === '' ? 'is missing' : textProblem(value) ?? (pattern && !pattern.test(value) ? `is not ${what}` : undefined);
+    const why =
+      typeof value !== 'string' || value === ''
+        ? 'is missing'
+        : (textProblem(value) ?? (pattern && !pattern.test(value) ? `is not ${what}` : undefined));
     if (why) report('GC3004', `${bAt}.${key}`, `${key} ${why}`, value, fix);
   };
   const type = get(b, 'type');
@@ -411,14 +558,28 @@ function checkBackend(env: Obj, at: string, report: Report): void {
       unknownKeys(b, bAt, KEYS.local, 'a local backend', report);
       const p = get(b, 'path');
       const why = typeof p === 'string' ? statePathProblem(p) : 'is missing';
-      if (why) report('GC3004', `${bAt}.path`, `local state path ${why}`, p, 'use e.g. terraform.contact-center-dev.tfstate (relative to cdktf.out/stacks/<stack>)');
+      if (why)
+        report(
+          'GC3004',
+          `${bAt}.path`,
+          `local state path ${why}`,
+          p,
+          'use e.g. terraform.contact-center-dev.tfstate (relative to cdktf.out/stacks/<stack>)',
+        );
       break;
     }
     case 's3': {
       unknownKeys(b, bAt, KEYS.s3, 'an s3 backend', report);
       const bucket = get(b, 'bucket');
-      const bucketWhy = typeof bucket !== 'string' || bucket === '' ? 'is missing' : textProblem(bucket) ?? s3BucketProblem(bucket);
-      if (bucketWhy) report('GC3004', `${bAt}.bucket`, `bucket ${bucketWhy}`, bucket, 'use e.g. acme-tf-state (see "General purpose bucket naming rules" in the Amazon S3 user guide)');
+      const bucketWhy = typeof bucket !== 'string' || bucket === '' ? 'is missing' : (textProblem(bucket) ?? s3BucketProblem(bucket));
+      if (bucketWhy)
+        report(
+          'GC3004',
+          `${bAt}.bucket`,
+          `bucket ${bucketWhy}`,
+          bucket,
+          'use e.g. acme-tf-state (see "General purpose bucket naming rules" in the Amazon S3 user guide)',
+        );
       text('key', /^[^/](.*[^/])?$/, 'a state object key (no leading or trailing /)', 'use e.g. genesys/prod.tfstate');
       text('region', /^[a-z]{2}(-[a-z]+)+-[0-9]+$/, 'an AWS region', 'use e.g. eu-west-1');
       text('dynamodbTable', /^[A-Za-z0-9_.-]{3,255}$/, 'a DynamoDB table name', 'use e.g. tf-locks, or leave it out', false);
@@ -430,7 +591,13 @@ function checkBackend(env: Obj, at: string, report: Report): void {
       unknownKeys(b, bAt, KEYS[type], `a ${type} backend`, report);
       text('organization', /^[A-Za-z0-9_-]{1,90}$/, 'an organization name (letters, digits, - or _)', 'use e.g. acme');
       text('workspace', /^[A-Za-z0-9_-]{1,90}$/, 'a workspace name (letters, digits, - or _)', 'use e.g. genesys-prod');
-      text('hostname', /^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*(:[0-9]{1,5})?$/, 'a host name', "use e.g. app.terraform.io, or leave it out", false);
+      text(
+        'hostname',
+        /^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*(:[0-9]{1,5})?$/,
+        'a host name',
+        'use e.g. app.terraform.io, or leave it out',
+        false,
+      );
       break;
     }
     default:

@@ -35,7 +35,13 @@ export class CallFlow extends Construct {
     this.definition = new InboundCallFlow(props);
     this.sharedFlows = this.definition.sharedFlowsCalled().map((called) => {
       if (!isSharedFlowConstruct(called)) {
-        throw new ConstructError('GC2007', this.node.path, 'a called shared flow must be a SharedFlow construct or a SharedFlow.fromName reference, so Terraform can order and republish', called.flowName, 'pass the SharedFlow (not its definition)');
+        throw new ConstructError(
+          'GC2007',
+          this.node.path,
+          'a called shared flow must be a SharedFlow construct or a SharedFlow.fromName reference, so Terraform can order and republish',
+          called.flowName,
+          'pass the SharedFlow (not its definition)',
+        );
       }
       return called;
     });

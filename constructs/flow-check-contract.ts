@@ -71,4 +71,3 @@ export interface FlowCheckInput {
    */
   readonly flowId?: string;
 }
-

@@ -103,7 +103,11 @@ export class FlowCheck extends Construct {
     const publications = stack.node.findAll().filter((c): c is FlowPublication => c instanceof FlowPublication);
     if (publications.length === 0) return undefined;
     const callFlows = stack.node.findAll().filter((c): c is CallFlow => c instanceof CallFlow);
-    const callers = (shared: IConstruct) => callFlows.filter((c) => c.sharedFlows.some((s) => s === (shared as unknown))).map((c) => c.flowName).sort();
+    const callers = (shared: IConstruct) =>
+      callFlows
+        .filter((c) => c.sharedFlows.some((s) => s === (shared as unknown)))
+        .map((c) => c.flowName)
+        .sort();
     const flows = publications.map((publication): CheckedFlowProps & { publication: FlowPublication } => {
       const owner = publication.node.scope!;
       return {
@@ -126,22 +130,40 @@ export class FlowCheck extends Construct {
 
   constructor(scope: Construct, id: string, props: FlowCheckProps) {
     super(scope, id);
-    if (props.flows.length === 0) throw new ConstructError('GC2009', this.node.path, 'a flow check needs at least one flow', 0, 'attach it with FlowCheck.attachToStack, which skips stacks without flows');
+    if (props.flows.length === 0)
+      throw new ConstructError(
+        'GC2009',
+        this.node.path,
+        'a flow check needs at least one flow',
+        0,
+        'attach it with FlowCheck.attachToStack, which skips stacks without flows',
+      );
     const flows = props.flows.map(checkedFlow);
-    const header = { region: terraformText(props.region), republishExternalCallers: props.republishExternalCallers ?? false, flowCount: flows.length };
+    const header = {
+      region: terraformText(props.region),
+      republishExternalCallers: props.republishExternalCallers ?? false,
+      flowCount: flows.length,
+    };
     const input: StackCheckInput = { header, flows };
     // One environment string is limited to 128 KiB on Linux: the flows travel in slices.
     const environment: Record<string, string> = { FLOW_CHECK_INPUT: '${jsonencode(self.input.header)}' };
     for (let i = 0; i * FLOWS_PER_VARIABLE < flows.length; i++) {
-      environment[`FLOW_CHECK_FLOWS_${i}`] = `\${jsonencode(slice(self.input.flows, ${i * FLOWS_PER_VARIABLE}, ${Math.min((i + 1) * FLOWS_PER_VARIABLE, flows.length)}))}`;
+      environment[`FLOW_CHECK_FLOWS_${i}`] =
+        `\${jsonencode(slice(self.input.flows, ${i * FLOWS_PER_VARIABLE}, ${Math.min((i + 1) * FLOWS_PER_VARIABLE, flows.length)}))}`;
     }
     this.check = new TerraformData(this, 'Resource', {
       input: { ...input },
       // Any change re-runs the whole check: a flow's content, substitutions or republish, or the options.
-      triggersReplace: { header, flows: flows.map((f, i) => ({ contentHash: f.contentHash, substitutions: f.substitutions, republish: props.flows[i].triggerHash ?? '' })) },
+      triggersReplace: {
+        header,
+        flows: flows.map((f, i) => ({ contentHash: f.contentHash, substitutions: f.substitutions, republish: props.flows[i].triggerHash ?? '' })),
+      },
       provisioners: [{ type: 'local-exec', command: handlerCommand(TerraformStack.of(this), 'create'), environment }],
     });
-    dependOn(this.check, props.flows.flatMap((f) => (f.flowResource ? [f.flowResource] : [])));
+    dependOn(
+      this.check,
+      props.flows.flatMap((f) => (f.flowResource ? [f.flowResource] : [])),
+    );
   }
 }
 
@@ -170,7 +192,14 @@ export class FlowDestroyGuard extends Construct {
     this.guard = new TerraformData(this, 'DestroyGuard', {
       input: { ...input },
       dependsOn: props.flow.flowResource ? [props.flow.flowResource] : undefined,
-      provisioners: [{ type: 'local-exec', when: 'destroy', command: handlerCommand(TerraformStack.of(this), 'destroy'), environment: { FLOW_CHECK_INPUT: '${jsonencode(self.input)}' } }],
+      provisioners: [
+        {
+          type: 'local-exec',
+          when: 'destroy',
+          command: handlerCommand(TerraformStack.of(this), 'destroy'),
+          environment: { FLOW_CHECK_INPUT: '${jsonencode(self.input)}' },
+        },
+      ],
     });
   }
 }
@@ -188,7 +217,13 @@ function handlerAsset(stack: TerraformStack): TerraformAsset {
   const candidates = [path.join(__dirname, '..', 'handlers', HANDLER_FILE), path.join(__dirname, '..', 'dist', 'handlers', HANDLER_FILE)];
   const bundle = candidates.find((c) => fs.existsSync(c));
   if (!bundle) {
-    throw new ConstructError('GC2008', stack.node.path, 'the flow check handler bundle is missing', candidates[candidates.length - 1], 'run `npm run build` (it bundles the handler) before synth');
+    throw new ConstructError(
+      'GC2008',
+      stack.node.path,
+      'the flow check handler bundle is missing',
+      candidates[candidates.length - 1],
+      'run `npm run build` (it bundles the handler) before synth',
+    );
   }
   return new FlowCheckHandlerAsset(stack, HANDLER_ASSET_ID, { path: bundle, type: AssetType.FILE });
 }

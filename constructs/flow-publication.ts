@@ -115,7 +115,13 @@ function claimFlowName(scope: Construct, rendered: RenderedFlow, path: string): 
   const key = `${rendered.type}:${rendered.name}`;
   const first = names.ownerOf(key);
   if (first !== undefined) {
-    throw new ConstructError('GC2006', path, `flow name is already used by ${first} in this stack; Genesys would treat both as one flow`, rendered.name, 'give each flow its own name');
+    throw new ConstructError(
+      'GC2006',
+      path,
+      `flow name is already used by ${first} in this stack; Genesys would treat both as one flow`,
+      rendered.name,
+      'give each flow its own name',
+    );
   }
   names.claim(key, path);
 }

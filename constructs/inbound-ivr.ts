@@ -122,9 +122,7 @@ export class InboundIvr<O extends string = string> extends Construct {
         ],
       ]),
     ) as Record<O, TransferToAcd[]>;
-    const main = new Task('Main', [
-      new CallSharedFlow('Run shared flow', { flow: props.sharedFlow, inputs: props.sharedFlowInputs, outcomes }),
-    ]);
+    const main = new Task('Main', [new CallSharedFlow('Run shared flow', { flow: props.sharedFlow, inputs: props.sharedFlowInputs, outcomes })]);
     if (props.didPool) {
       this.didPool = new TelephonyProvidersEdgesDidPool(this, 'DidPool', {
         startPhoneNumber: terraformText(props.didPool.startPhoneNumber),
@@ -157,32 +155,74 @@ export class InboundIvr<O extends string = string> extends Construct {
 
   private validate(props: InboundIvrProps<O>): void {
     const path = this.node.path;
-    if (props.dnis.length === 0) throw new ConstructError('GC2007', path, 'an IVR needs at least one DNIS number', [], 'add the numbers that should reach it');
+    if (props.dnis.length === 0)
+      throw new ConstructError('GC2007', path, 'an IVR needs at least one DNIS number', [], 'add the numbers that should reach it');
     for (const n of props.dnis) {
-      if (!isE164(n)) throw new ConstructError('GC2001', `${path} > dnis`, 'DNIS is not an E.164 number', n, 'write it as + country code and number, digits only, e.g. +13175550100');
+      if (!isE164(n))
+        throw new ConstructError(
+          'GC2001',
+          `${path} > dnis`,
+          'DNIS is not an E.164 number',
+          n,
+          'write it as + country code and number, digits only, e.g. +13175550100',
+        );
     }
     const dupes = props.dnis.filter((n, i) => props.dnis.indexOf(n) !== i);
     if (dupes.length > 0) throw new ConstructError('GC2007', `${path} > dnis`, 'DNIS listed twice', dupes[0], 'list each number once');
     if (props.didPool) {
       const { startPhoneNumber: start, endPhoneNumber: end } = props.didPool;
-      for (const [what, n] of [['startPhoneNumber', start], ['endPhoneNumber', end]] as const) {
-        if (!isE164(n)) throw new ConstructError('GC2001', `${path} > didPool.${what}`, 'DID pool bound is not an E.164 number', n, 'write it as + country code and number');
+      for (const [what, n] of [
+        ['startPhoneNumber', start],
+        ['endPhoneNumber', end],
+      ] as const) {
+        if (!isE164(n))
+          throw new ConstructError(
+            'GC2001',
+            `${path} > didPool.${what}`,
+            'DID pool bound is not an E.164 number',
+            n,
+            'write it as + country code and number',
+          );
       }
       if (start.length !== end.length || start > end) {
-        throw new ConstructError('GC2003', `${path} > didPool`, 'DID pool start must not be after its end (same number of digits)', `${start}..${end}`, 'swap or correct the bounds');
+        throw new ConstructError(
+          'GC2003',
+          `${path} > didPool`,
+          'DID pool start must not be after its end (same number of digits)',
+          `${start}..${end}`,
+          'swap or correct the bounds',
+        );
       }
       for (const n of props.dnis) {
         if (n.length !== start.length || n < start || n > end) {
-          throw new ConstructError('GC2003', `${path} > dnis`, `DNIS is outside the DID pool ${start}..${end}`, n, 'widen the pool or fix the number');
+          throw new ConstructError(
+            'GC2003',
+            `${path} > dnis`,
+            `DNIS is outside the DID pool ${start}..${end}`,
+            n,
+            'widen the pool or fix the number',
+          );
         }
       }
     }
     if (props.schedule && !props.schedule.closedHoursFlow) {
-      throw new ConstructError('GC2002', `${path} > schedule`, 'a schedule group needs both an open and a closed hours flow', 'closedHoursFlow missing', 'add schedule.closedHoursFlow');
+      throw new ConstructError(
+        'GC2002',
+        `${path} > schedule`,
+        'a schedule group needs both an open and a closed hours flow',
+        'closedHoursFlow missing',
+        'add schedule.closedHoursFlow',
+      );
     }
     for (const o of props.sharedFlow.outcomes) {
       if (!props.routes[o]) {
-        throw new ConstructError('GC2005', `${path} > routes`, `outcome '${o}' of shared flow '${props.sharedFlow.flowName}' has no route`, o, `add routes.${o}`);
+        throw new ConstructError(
+          'GC2005',
+          `${path} > routes`,
+          `outcome '${o}' of shared flow '${props.sharedFlow.flowName}' has no route`,
+          o,
+          `add routes.${o}`,
+        );
       }
     }
   }

@@ -34,7 +34,13 @@ export interface QueueProps {
 
 function checkQueueName(path: string, name: string): void {
   if (!isSafeName(name)) {
-    throw new ConstructError('GC2004', path, 'queue name must be non-empty, without leading/trailing spaces, quotes, backslashes, control characters or {{ }}', name, 'rename the queue');
+    throw new ConstructError(
+      'GC2004',
+      path,
+      'queue name must be non-empty, without leading/trailing spaces, quotes, backslashes, control characters or {{ }}',
+      name,
+      'rename the queue',
+    );
   }
 }
 
@@ -54,7 +60,11 @@ export class Queue extends Construct implements IQueue {
   constructor(scope: Construct, id: string, props: QueueProps) {
     super(scope, id);
     checkQueueName(this.node.path, props.name);
-    this.resource = new RoutingQueue(this, 'Resource', { name: terraformText(props.name), description: terraformText(props.description), divisionId: terraformText(props.divisionId) });
+    this.resource = new RoutingQueue(this, 'Resource', {
+      name: terraformText(props.name),
+      description: terraformText(props.description),
+      divisionId: terraformText(props.divisionId),
+    });
     this.queueName = props.name;
     this.substitutionKey = substitutionKey('queue', this);
     this.nameInFlow = `{{${this.substitutionKey}}}`;

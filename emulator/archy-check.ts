@@ -40,7 +40,9 @@ export function checkImport(yaml: string): ImportCheck {
   const keys = Object.keys(doc);
   // ARCHY-1: one top-level key, the flow type in camelCase (its lower case is an API flow type).
   if (keys.length !== 1 || !(FLOW_LIST_TYPES as readonly string[]).includes(keys[0].toLowerCase())) {
-    return fail(`Unknown or missing flow type key: ${keys.join(', ') || '(none)'}. Expected exactly one flow type key such as inboundCall or commonModule.`);
+    return fail(
+      `Unknown or missing flow type key: ${keys.join(', ') || '(none)'}. Expected exactly one flow type key such as inboundCall or commonModule.`,
+    );
   }
   const rootKey = keys[0];
   const rawBody = (doc as Record<string, unknown>)[rootKey];
@@ -50,7 +52,8 @@ export function checkImport(yaml: string): ImportCheck {
   const name = typeof body.name === 'string' && body.name.trim() !== '' ? body.name : undefined;
   if (!name) errors.push(`The ${rootKey} flow has no name.`);
   // ARCHY-6: substitution placeholders make the job fail.
-  if (yaml.includes('{{')) errors.push(`Unresolved substitution placeholder near '${yaml.slice(yaml.indexOf('{{'), yaml.indexOf('{{') + 40).split('\n')[0]}'.`);
+  if (yaml.includes('{{'))
+    errors.push(`Unresolved substitution placeholder near '${yaml.slice(yaml.indexOf('{{'), yaml.indexOf('{{') + 40).split('\n')[0]}'.`);
   errors.push(...referenceErrors(rootKey, body));
   const modules = calledModules(body);
   // ARCHY-7: a module cannot call another module.

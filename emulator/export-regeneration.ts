@@ -17,7 +17,8 @@ export function regenerateExport(yaml: string): string {
   const [rootKey] = Object.keys(doc);
   const body = structuredClone(doc[rootKey] ?? {});
   renameRefIds(rootKey, body);
-  if (Array.isArray(body.variables)) body.variables = [...body.variables].sort((a, b) => variableName(a).localeCompare(variableName(b), 'en', { sensitivity: 'base' }));
+  if (Array.isArray(body.variables))
+    body.variables = [...body.variables].sort((a, b) => variableName(a).localeCompare(variableName(b), 'en', { sensitivity: 'base' }));
   if (rootKey === 'inboundCall') addInboundCallDefaults(body);
   return stringify({ [rootKey]: orderRootKeys(body) }, { lineWidth: 0 });
 }
@@ -102,7 +103,10 @@ function addInboundCallDefaults(body: Record<string, unknown>): void {
     transferToGroup: { connectTimeout: { noValue: true } },
     transferToFlowSecure: { connectTimeout: { lit: { seconds: 15 } } },
   };
-  body.settingsErrorHandling ??= { errorHandling: { disconnect: { none: true } }, preHandlingAudio: { tts: 'Sorry, an error occurred. Please try your call again.' } };
+  body.settingsErrorHandling ??= {
+    errorHandling: { disconnect: { none: true } },
+    preHandlingAudio: { tts: 'Sorry, an error occurred. Please try your call again.' },
+  };
   body.settingsMenu ??= {
     extensionDialingMaxDelay: { lit: { seconds: 1 } },
     listenForExtensionDialing: { lit: true },
@@ -122,8 +126,18 @@ function addInboundCallDefaults(body: Record<string, unknown>): void {
   for (const item of asList(body.menus)) {
     const menu = item.menu as Record<string, unknown> | undefined;
     if (!menu) continue;
-    menu.settingsMenu ??= { extensionDialingMaxDelay: { noValue: true }, listenForExtensionDialing: { noValue: true }, menuSelectionTimeout: { noValue: true }, repeatCount: { noValue: true } };
-    menu.settingsSpeechRec ??= { completeMatchTimeout: { noValue: true }, incompleteMatchTimeout: { noValue: true }, maxSpeechLengthTimeout: { noValue: true }, minConfidenceLevel: { noValue: true } };
+    menu.settingsMenu ??= {
+      extensionDialingMaxDelay: { noValue: true },
+      listenForExtensionDialing: { noValue: true },
+      menuSelectionTimeout: { noValue: true },
+      repeatCount: { noValue: true },
+    };
+    menu.settingsSpeechRec ??= {
+      completeMatchTimeout: { noValue: true },
+      incompleteMatchTimeout: { noValue: true },
+      maxSpeechLengthTimeout: { noValue: true },
+      minConfidenceLevel: { noValue: true },
+    };
     for (const choice of asList(menu.choices)) {
       const [kind] = Object.keys(choice);
       const c = choice[kind] as Record<string, unknown>;

@@ -41,7 +41,12 @@ export class IvrApi {
       if (request.version !== undefined && request.version !== ivr.version) {
         throw new HttpError(409, 'conflict', `IVR version ${JSON.stringify(request.version)} does not match the current version ${ivr.version}.`);
       }
-      const updated: StoredIvr = { ...this.validated(request, ivr.id), version: ivr.version + 1, dateCreated: ivr.dateCreated, dateModified: new Date().toISOString() };
+      const updated: StoredIvr = {
+        ...this.validated(request, ivr.id),
+        version: ivr.version + 1,
+        dateCreated: ivr.dateCreated,
+        dateModified: new Date().toISOString(),
+      };
       this.org.ivrs.set(ivr.id, updated);
       return toApi(updated);
     }
@@ -56,7 +61,8 @@ export class IvrApi {
   private validated(b: Record<string, unknown>, id: string): Omit<StoredIvr, 'version' | 'dateCreated' | 'dateModified'> {
     const name = requiredString(b, 'name', 'IVR');
     const dnis = b.dnis ?? [];
-    if (!Array.isArray(dnis) || dnis.some((d) => typeof d !== 'string' || d.trim() === '')) throw badRequest("IVR: 'dnis' must be a list of phone numbers.");
+    if (!Array.isArray(dnis) || dnis.some((d) => typeof d !== 'string' || d.trim() === ''))
+      throw badRequest("IVR: 'dnis' must be a list of phone numbers.");
     const duplicate = dnis.find((d, i) => dnis.indexOf(d) !== i);
     if (duplicate !== undefined) throw badRequest(`IVR: DNIS ${duplicate} is listed twice; each DNIS must be unique.`);
     for (const number of dnis as string[]) {

@@ -30,7 +30,10 @@ async function main(): Promise<void> {
   const jobMs = Number(args['job-ms'] ?? 50);
   if (!Number.isInteger(port) || port < 0 || port > 65535) usageError(EMULATOR_COMMAND, `--port must be 0-65535, got ${args.port}`);
   if (!Number.isInteger(rateLimit) || rateLimit < 1 || !Number.isInteger(jobMs) || jobMs < 0) {
-    usageError(EMULATOR_COMMAND, `--rate-limit must be a positive integer and --job-ms a non-negative integer, got ${args['rate-limit']} and ${args['job-ms']}`);
+    usageError(
+      EMULATOR_COMMAND,
+      `--rate-limit must be a positive integer and --job-ms a non-negative integer, got ${args['rate-limit']} and ${args['job-ms']}`,
+    );
   }
   let emulator: GenesysEmulator;
   try {
@@ -49,7 +52,8 @@ async function main(): Promise<void> {
 /** One line saying why the emulator cannot listen on the port. */
 function cannotListen(err: unknown, port: number): string {
   const code = (err as NodeJS.ErrnoException)?.code;
-  if (code === 'EADDRINUSE') return `emulator: port ${port} on 127.0.0.1 is already in use; stop what is listening there or choose another port with --port`;
+  if (code === 'EADDRINUSE')
+    return `emulator: port ${port} on 127.0.0.1 is already in use; stop what is listening there or choose another port with --port`;
   if (code === 'EACCES') return `emulator: not allowed to listen on port ${port} on 127.0.0.1; choose a port above 1023 with --port`;
   return `emulator: cannot listen on port ${port} on 127.0.0.1: ${String((err as Error)?.message ?? err).split('\n')[0]}`;
 }

@@ -86,7 +86,7 @@ export class OrgState {
       type: flow.type,
       commitVersion: version.id,
       configurationVersion: version.id,
-      createdBy: version.actor.kind === 'user' ? { id: version.actor.id, name: version.actor.name } as ApiFlowVersion['createdBy'] : undefined,
+      createdBy: version.actor.kind === 'user' ? ({ id: version.actor.id, name: version.actor.name } as ApiFlowVersion['createdBy']) : undefined,
       createdByClient: version.actor.kind === 'client' ? { id: version.actor.id } : undefined,
       datePublished: version.datePublished,
       selfUri: `/api/v2/flows/${flow.id}/versions/${version.id}`,

@@ -146,17 +146,20 @@ export class GenesysEmulator {
     this.tokens = new TokenIssuer(options.clients ?? {}, options.tokenTtlSeconds ?? 86400);
     this.jobDurationMs = options.jobDurationMs ?? 50;
     this.maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
-    if (!Number.isInteger(this.maxBodyBytes) || this.maxBodyBytes < 1) throw new Error(`maxBodyBytes must be a positive integer, got ${options.maxBodyBytes}`);
+    if (!Number.isInteger(this.maxBodyBytes) || this.maxBodyBytes < 1)
+      throw new Error(`maxBodyBytes must be a positive integer, got ${options.maxBodyBytes}`);
     const positive = (name: keyof EmulatorOptions, fallback: number): number => {
       const value = options[name] ?? fallback;
-      if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer, got ${String(options[name])}`);
+      if (typeof value !== 'number' || !Number.isInteger(value) || value < 1)
+        throw new Error(`${name} must be a positive integer, got ${String(options[name])}`);
       return value;
     };
     this.bodyBytesInFlight = new BodyBytesInFlight(positive('maxBodyBytesInFlight', MAX_BODY_BYTES_IN_FLIGHT));
     this.requestTimeoutMs = positive('requestTimeoutMs', 30_000);
     this.headersTimeoutMs = positive('headersTimeoutMs', Math.min(10_000, this.requestTimeoutMs));
     this.maxConnections = positive('maxConnections', MAX_CONNECTIONS);
-    if (this.headersTimeoutMs > this.requestTimeoutMs) throw new Error(`headersTimeoutMs (${this.headersTimeoutMs}) must not exceed requestTimeoutMs (${this.requestTimeoutMs})`);
+    if (this.headersTimeoutMs > this.requestTimeoutMs)
+      throw new Error(`headersTimeoutMs (${this.headersTimeoutMs}) must not exceed requestTimeoutMs (${this.requestTimeoutMs})`);
   }
 
   get url(): string {
@@ -274,10 +277,18 @@ export class GenesysEmulator {
       // Answered at once; the connection is closed after the answer, so the rest of the body is never read.
       res.once('finish', () => setImmediate(() => req.destroy()));
       if (err instanceof BodiesOverCapacity) {
-        const busy = new HttpError(503, 'service.unavailable', `The emulator is holding ${this.bodyBytesInFlight.cap} bytes of request bodies already; retry the request.`);
+        const busy = new HttpError(
+          503,
+          'service.unavailable',
+          `The emulator is holding ${this.bodyBytesInFlight.cap} bytes of request bodies already; retry the request.`,
+        );
         return send(res, 503, busy.body, { Connection: 'close', 'Retry-After': '1' });
       }
-      const refusal = new HttpError(413, 'request.entity.too.large', `The request body is larger than the ${this.maxBodyBytes} bytes the emulator accepts.`);
+      const refusal = new HttpError(
+        413,
+        'request.entity.too.large',
+        `The request body is larger than the ${this.maxBodyBytes} bytes the emulator accepts.`,
+      );
       return send(res, 413, refusal.body, { Connection: 'close' });
     }
     try {
@@ -301,7 +312,10 @@ export class GenesysEmulator {
       this.requestCounts.set(route, (this.requestCounts.get(route) ?? 0) + 1);
       const token = this.tokens.authenticate(req.headers.authorization);
       const wait = this.limiter.hit(token.key);
-      if (wait > 0) throw new HttpError(429, 'too.many.requests.retry.after', `Rate limit exceeded the maximum. Retry the request in [${wait}] seconds`, { 'Retry-After': String(wait) });
+      if (wait > 0)
+        throw new HttpError(429, 'too.many.requests.retry.after', `Rate limit exceeded the maximum. Retry the request in [${wait}] seconds`, {
+          'Retry-After': String(wait),
+        });
       if (await this.injectFaults(url.pathname, res, false)) return;
       const result = this.api(method, url, body, token.token);
       send(res, result === undefined ? 204 : 200, result);
@@ -323,7 +337,8 @@ export class GenesysEmulator {
     if (fault) {
       const retry: Record<string, string> = fault.status === 429 ? { 'Retry-After': String(fault.retryAfterSeconds ?? 1) } : {};
       if (tokenEndpoint) {
-        const error = fault.status === 429 || fault.status === 503 ? 'temporarily_unavailable' : fault.status >= 500 ? 'server_error' : 'invalid_request';
+        const error =
+          fault.status === 429 || fault.status === 503 ? 'temporarily_unavailable' : fault.status >= 500 ? 'server_error' : 'invalid_request';
         send(res, fault.status, new OAuthError(fault.status, error, `Injected ${fault.status}`).body, retry);
       } else {
         send(res, fault.status, new HttpError(fault.status, codeForStatus(fault.status), `Injected ${fault.status}`).body, retry);
@@ -347,7 +362,14 @@ export class GenesysEmulator {
     const actor: Actor = { kind: 'client', id: token.clientId };
     let m: RegExpExecArray | null;
     if (method === 'GET' && p === '/api/v2/organizations/me') {
-      return { id: this.org.orgId, name: 'Emulated Org', defaultCountryCode: 'US', version: 1, state: 'active', selfUri: `/api/v2/organizations/${this.org.orgId}` };
+      return {
+        id: this.org.orgId,
+        name: 'Emulated Org',
+        defaultCountryCode: 'US',
+        version: 1,
+        state: 'active',
+        selfUri: `/api/v2/organizations/${this.org.orgId}`,
+      };
     }
     if (method === 'GET' && p === '/api/v2/authorization/products') return toPage([{ id: 'architect' }], pageRequest(q), p, q);
     if (method === 'GET' && p === '/api/v2/flows') return this.listFlows(q);
@@ -407,13 +429,29 @@ export class GenesysEmulator {
     const key = q.get('sortBy') === 'name' ? (f: StoredFlow) => f.name.toLowerCase() : (f: StoredFlow) => f.id;
     all.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
     if (q.get('sortOrder')?.toLowerCase() === 'desc') all.reverse();
-    return toPage(all.map((f) => this.org.toApiFlow(f)), request, '/api/v2/flows', q);
+    return toPage(
+      all.map((f) => this.org.toApiFlow(f)),
+      request,
+      '/api/v2/flows',
+      q,
+    );
   }
 
   private registerImport(token: IssuedToken): platformClient.Models.RegisterArchitectJobResponse {
-    const job: ImportJob = { id: randomUUID(), status: 'Registered', clientId: token.clientId, uploadHeaders: { 'Content-Type': 'application/octet-stream' }, messages: [] };
+    const job: ImportJob = {
+      id: randomUUID(),
+      status: 'Registered',
+      clientId: token.clientId,
+      uploadHeaders: { 'Content-Type': 'application/octet-stream' },
+      messages: [],
+    };
     this.importJobs.set(job.id, job);
-    return { id: job.id, presignedUrl: `${this.baseUrl}/uploads/${job.id}`, headers: { ...job.uploadHeaders }, selfUri: `/api/v2/flows/jobs/${job.id}` };
+    return {
+      id: job.id,
+      presignedUrl: `${this.baseUrl}/uploads/${job.id}`,
+      headers: { ...job.uploadHeaders },
+      selfUri: `/api/v2/flows/jobs/${job.id}`,
+    };
   }
 
   /**
@@ -423,11 +461,13 @@ export class GenesysEmulator {
   private upload(req: http.IncomingMessage, url: URL, yaml: string, res: http.ServerResponse): void {
     if (req.method !== 'PUT') throw new StorageError(403, `The presigned URL is signed for PUT, not ${req.method}.`);
     // Presigned storage URLs reject a second authentication mechanism; a token sent here would leak.
-    if (req.headers.authorization) throw new StorageError(400, 'Only one auth mechanism allowed; the presigned URL must be used without an Authorization header.');
+    if (req.headers.authorization)
+      throw new StorageError(400, 'Only one auth mechanism allowed; the presigned URL must be used without an Authorization header.');
     const job = this.importJobs.get(url.pathname.split('/')[2]);
     if (!job || job.status !== 'Registered') throw new StorageError(404, 'Upload URL expired or unknown.');
     for (const [name, value] of Object.entries(job.uploadHeaders)) {
-      if (req.headers[name.toLowerCase()] !== value) throw new StorageError(403, `The upload must carry the header ${name}: ${value} the job registration returned.`);
+      if (req.headers[name.toLowerCase()] !== value)
+        throw new StorageError(403, `The upload must carry the header ${name}: ${value} the job registration returned.`);
     }
     job.status = 'Started';
     job.doneAt = Date.now() + this.jobDurationMs;
@@ -452,7 +492,14 @@ export class GenesysEmulator {
       const who = existing.lockedBy.kind === 'user' ? `user ${existing.lockedBy.name}` : `OAuth client ${existing.lockedBy.id}`;
       return fail(`Flow '${check.name}' is locked by ${who}.`);
     }
-    const flow = this.org.publish(check.name, check.type, check.division, yaml, { kind: 'client', id: job.clientId }, this.bindModules(check.calledModules));
+    const flow = this.org.publish(
+      check.name,
+      check.type,
+      check.division,
+      yaml,
+      { kind: 'client', id: job.clientId },
+      this.bindModules(check.calledModules),
+    );
     job.flowId = flow.id;
     job.status = 'Success';
   }
@@ -480,7 +527,8 @@ export class GenesysEmulator {
    */
   private registerExport(request: Record<string, unknown>): platformClient.Models.RegisterArchitectExportJobResponse {
     const details = request.flows;
-    if (!Array.isArray(details) || details.length === 0) throw badRequest("RegisterArchitectExportJob: 'flows' is required and must list at least one flow.");
+    if (!Array.isArray(details) || details.length === 0)
+      throw badRequest("RegisterArchitectExportJob: 'flows' is required and must list at least one flow.");
     const refs = details.map((d: unknown, i) => {
       const where = `flows[${i}]`;
       if (!d || typeof d !== 'object' || Array.isArray(d)) throw badRequest(`${where} must be an ExportDetails object.`);
@@ -500,7 +548,11 @@ export class GenesysEmulator {
       const version: StoredVersion | undefined = flow?.versions.find((v) => v.id === (ref.flow.version ?? flow.publishedVersionId));
       if (!flow || !version) {
         const what = ref.flow.id ? `with id ${ref.flow.id}` : `named '${ref.flow.name}' of type ${ref.flow.type}`;
-        messages.push({ type: 'Error', text: `could not find the flow ${what}${ref.flow.version ? ` at version ${ref.flow.version}` : ''}.`, dateTime: new Date().toISOString() });
+        messages.push({
+          type: 'Error',
+          text: `could not find the flow ${what}${ref.flow.version ? ` at version ${ref.flow.version}` : ''}.`,
+          dateTime: new Date().toISOString(),
+        });
         return [];
       }
       const fileName = ref.fileName ?? `${flow.name.replace(/[^A-Za-z0-9_-]+/g, '_')}_v${version.id.replace(/\W/g, '_')}`;
@@ -541,7 +593,8 @@ export class GenesysEmulator {
   /** The presigned download URL: a plain GET without Authorization; one file, or a zip of several (rule 12). */
   private download(req: http.IncomingMessage, url: URL, res: http.ServerResponse): void {
     if (req.method !== 'GET') throw new StorageError(403, `The presigned URL is signed for GET, not ${req.method}.`);
-    if (req.headers.authorization) throw new StorageError(400, 'Only one auth mechanism allowed; presigned download URLs take no Authorization header.');
+    if (req.headers.authorization)
+      throw new StorageError(400, 'Only one auth mechanism allowed; presigned download URLs take no Authorization header.');
     const job = this.exportJobs.get(url.pathname.split('/')[2]);
     if (!job || job.status !== 'Success') throw new StorageError(404, 'Download URL expired or unknown.');
     if (job.files.length === 1) {
@@ -571,7 +624,8 @@ export class GenesysEmulator {
     const check = checkImport(source);
     const operation = { id: randomUUID(), complete: true, actionName: 'PUBLISH', client: actor.kind === 'client' ? { id: actor.id } : undefined };
     const errors = this.importErrors(check);
-    if (errors.length > 0) return { ...operation, actionStatus: 'FAILURE', errorMessage: `Flow '${flow.name}' cannot be published: ${errors.join(' ')}` };
+    if (errors.length > 0)
+      return { ...operation, actionStatus: 'FAILURE', errorMessage: `Flow '${flow.name}' cannot be published: ${errors.join(' ')}` };
     this.org.publish(flow.name, flow.type, flow.division, source, actor, this.bindModules(check.calledModules));
     return { ...operation, actionStatus: 'SUCCESS' };
   }
@@ -597,7 +651,9 @@ export class GenesysEmulator {
       .filter((f) => f.id !== module.id)
       .flatMap((f) => {
         const published = this.org.published(f);
-        return published && module.name in published.boundModules ? [{ id: f.id, name: f.name, type: `${f.type}FLOW`, version: published.id, deleted: false }] : [];
+        return published && module.name in published.boundModules
+          ? [{ id: f.id, name: f.name, type: `${f.type}FLOW`, version: published.id, deleted: false }]
+          : [];
       })
       .sort((a, b) => a.name.localeCompare(b.name));
   }
@@ -610,7 +666,12 @@ export class GenesysEmulator {
     const resourceTypes = enumQueryValues(q, 'resourceType', DEPENDENCY_OBJECT_TYPES);
     const module = this.org.flows.get(id);
     const entities = module && `${module.type}FLOW` === objectType ? this.consumersOf(module) : [];
-    return toPage(entities.filter((d) => resourceTypes.length === 0 || (resourceTypes as string[]).includes(d.type ?? '')), pageRequest(q), '/api/v2/architect/dependencytracking/consumingresources', q);
+    return toPage(
+      entities.filter((d) => resourceTypes.length === 0 || (resourceTypes as string[]).includes(d.type ?? '')),
+      pageRequest(q),
+      '/api/v2/architect/dependencytracking/consumingresources',
+      q,
+    );
   }
 
   /** consumedresources: `id`, `version` and `objectType` (documented enum) all required. */
@@ -625,12 +686,18 @@ export class GenesysEmulator {
       const module = this.org.findFlow(name, 'COMMONMODULE');
       return { id: module?.id, name, type: 'COMMONMODULEFLOW', version: boundVersion, deleted: !module };
     });
-    return toPage(entities.filter((d) => resourceTypes.length === 0 || (resourceTypes as string[]).includes(d.type)), pageRequest(q), '/api/v2/architect/dependencytracking/consumedresources', q);
+    return toPage(
+      entities.filter((d) => resourceTypes.length === 0 || (resourceTypes as string[]).includes(d.type)),
+      pageRequest(q),
+      '/api/v2/architect/dependencytracking/consumedresources',
+      q,
+    );
   }
 
   /** The admin interface tests and the demo use to seed data and switch faults on. */
   private admin(method: string, url: URL, body: string): unknown {
     const p = url.pathname;
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the admin body is read field by field below, each checked
     let json: Record<string, any>;
     try {
       json = body ? JSON.parse(body) : {};

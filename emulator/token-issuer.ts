@@ -36,7 +36,12 @@ export class TokenIssuer {
     const grantType = new URLSearchParams(body).get('grant_type');
     if (!grantType) throw new OAuthError(400, 'invalid_request', 'Missing grant_type: the form body must carry grant_type=client_credentials.');
     const client = this.basicClient(authorization);
-    if (!client) throw new OAuthError(401, 'invalid_client', 'Client authentication failed: Authorization: Basic base64(client_id:client_secret) with a known client is required.');
+    if (!client)
+      throw new OAuthError(
+        401,
+        'invalid_client',
+        'Client authentication failed: Authorization: Basic base64(client_id:client_secret) with a known client is required.',
+      );
     if (grantType !== 'client_credentials') throw new OAuthError(400, 'unsupported_grant_type', `Unsupported grant_type '${grantType}'.`);
     const accessToken = randomUUID();
     this.tokens.set(accessToken, { clientId: client, expiresAt: Date.now() + this.ttlSeconds * 1000 });

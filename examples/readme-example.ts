@@ -1,6 +1,19 @@
 import { App, TerraformStack } from 'cdktf';
 import { InboundIvr, Queue, SharedFlow } from '../constructs';
-import { CollectDigits, Decision, Digits, EndSharedFlow, Expr, Loop, LoopExit, PlayAudio, Prompt, SetOutcome, Variable, sharedFlowOutcome } from '../flow';
+import {
+  CollectDigits,
+  Decision,
+  Digits,
+  EndSharedFlow,
+  Expr,
+  Loop,
+  LoopExit,
+  PlayAudio,
+  Prompt,
+  SetOutcome,
+  Variable,
+  sharedFlowOutcome,
+} from '../flow';
 
 const stack = new TerraformStack(new App(), 'example');
 // (a real stack also declares the provider and a backend: see stacks/contact-center-stack.ts)
@@ -10,14 +23,14 @@ const attempt = Variable.integer('Common.Attempt');
 
 const pinAuth = new SharedFlow(stack, 'PinAuth', {
   name: 'Shared PIN Auth',
-  inputs: [expected],                       // Common.ExpectedPin, required
-  outcomes: ['success', 'failure'],          // put the safe outcome last: it also catches the unexpected
+  inputs: [expected], // Common.ExpectedPin, required
+  outcomes: ['success', 'failure'], // put the safe outcome last: it also catches the unexpected
   variables: [pin, attempt],
   actions: [
     new SetOutcome('Assume failure', 'failure'),
     new Loop('PIN attempts', {
       counter: attempt,
-      count: 3,                              // retries are bounded loops
+      count: 3, // retries are bounded loops
       body: [
         new CollectDigits('Collect PIN', {
           into: pin,
@@ -39,7 +52,7 @@ const pinAuth = new SharedFlow(stack, 'PinAuth', {
       yes: [],
       no: [new PlayAudio('Too many attempts', { prompt: Prompt.tts('We could not check your PIN.') })],
     }),
-    new EndSharedFlow('Done'),                // one trailing end, as real module exports have
+    new EndSharedFlow('Done'), // one trailing end, as real module exports have
   ],
 });
 

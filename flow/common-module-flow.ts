@@ -73,7 +73,9 @@ export class CommonModuleFlow<O extends string = string> extends FlowDefinition 
     const inputs = (props.inputs ?? []).map((i) => (i instanceof Variable ? { variable: i } : i));
     this.inputVariables = inputs.map((i) => i.variable);
     this.outputVariables = props.outputs ?? [];
-    this.inputs = Object.fromEntries(inputs.map((i) => [i.variable.localName, { type: i.variable.type, required: i.required ?? true, description: i.description }]));
+    this.inputs = Object.fromEntries(
+      inputs.map((i) => [i.variable.localName, { type: i.variable.type, required: i.required ?? true, description: i.description }]),
+    );
     this.outputs = Object.fromEntries(this.outputVariables.map((v) => [v.localName, { type: v.type }]));
     this.outcomes = props.outcomes;
     this.compatibleFlowTypes = props.compatibleFlowTypes ?? ['inboundcall'];
@@ -87,10 +89,12 @@ export class CommonModuleFlow<O extends string = string> extends FlowDefinition 
   validate(path: string = this.name): FlowProblem[] {
     const c = new FlowChecker('commonmodule', 'Common', this.outcomes);
     c.checkFlowName(this.name, path);
-    if (this.outcomes.length === 0) c.report('GC1016', `${path} > outcomes`, 'a shared flow needs at least one outcome', '[]', "declare e.g. ['success', 'failure']");
+    if (this.outcomes.length === 0)
+      c.report('GC1016', `${path} > outcomes`, 'a shared flow needs at least one outcome', '[]', "declare e.g. ['success', 'failure']");
     const seen = new Set<string>();
     for (const o of this.outcomes) {
-      if (!OUTCOME_NAME.test(o)) c.report('GC1014', `${path} > outcomes`, 'outcome name must start with a letter and use letters, digits or _', o, 'rename the outcome');
+      if (!OUTCOME_NAME.test(o))
+        c.report('GC1014', `${path} > outcomes`, 'outcome name must start with a letter and use letters, digits or _', o, 'rename the outcome');
       if (seen.has(o)) c.report('GC1002', `${path} > outcomes`, 'outcome declared twice', o, 'declare each outcome once');
       seen.add(o);
     }
@@ -118,7 +122,9 @@ export class CommonModuleFlow<O extends string = string> extends FlowDefinition 
     const outputNames = new Set(this.outputVariables.map((v) => v.name));
     const parameters = [...this.inputVariables, ...this.outputVariables.filter((v) => !inputNames.has(v.name)), sharedFlowOutcome()];
     const variables = [
-      ...parameters.map((v) => variableEntry(v, { isInput: inputNames.has(v.name), isOutput: outputNames.has(v.name) || v.localName === OUTCOME_OUTPUT })),
+      ...parameters.map((v) =>
+        variableEntry(v, { isInput: inputNames.has(v.name), isOutput: outputNames.has(v.name) || v.localName === OUTCOME_OUTPUT }),
+      ),
       ...this.variables.map((v) => variableEntry(v, { isInput: false, isOutput: false })),
     ];
     const body: Record<string, unknown> = { name: this.name };

@@ -75,11 +75,7 @@ export class Expression<T extends DataType = DataType> {
   }
 }
 
-export type LiteralOf<T extends DataType> = T extends 'string'
-  ? string
-  : T extends 'boolean'
-    ? boolean
-    : number;
+export type LiteralOf<T extends DataType> = T extends 'string' ? string : T extends 'boolean' ? boolean : number;
 
 function toExpression<T extends DataType>(type: T, value: Expression<T> | LiteralOf<T>): Expression<T> {
   if (value instanceof Expression) return value;
@@ -90,7 +86,14 @@ function toExpression<T extends DataType>(type: T, value: Expression<T> | Litera
 /** Architect number literals: finite, written without exponent; integers whole and safe. */
 function checkNumber(where: string, value: number, integer: boolean): number {
   const ok = Number.isFinite(value) && !/e/i.test(String(value)) && (!integer || Number.isSafeInteger(value));
-  if (!ok) throw invalid('GC1016', where, integer ? 'not a whole number Architect can write' : 'not a finite number Architect can write without an exponent', value, 'use a plain number such as 3 or 2.5');
+  if (!ok)
+    throw invalid(
+      'GC1016',
+      where,
+      integer ? 'not a whole number Architect can write' : 'not a finite number Architect can write without an exponent',
+      value,
+      'use a plain number such as 3 or 2.5',
+    );
   return value;
 }
 

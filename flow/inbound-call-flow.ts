@@ -86,11 +86,19 @@ export class InboundCallFlow extends FlowDefinition {
     const c = new FlowChecker('inboundcall', 'Flow');
     c.checkFlowName(this.name, path);
     if (!(this.initialGreeting instanceof Prompt)) {
-      c.report('GC1016', `${path} > initialGreeting`, 'an inbound call flow needs an initial greeting (every real inbound call export has one)', String(this.initialGreeting), "set initialGreeting: Prompt.tts('...')");
+      c.report(
+        'GC1016',
+        `${path} > initialGreeting`,
+        'an inbound call flow needs an initial greeting (every real inbound call export has one)',
+        String(this.initialGreeting),
+        "set initialGreeting: Prompt.tts('...')",
+      );
     }
     this.variables.forEach((v) => c.declare(v, `${path} > variables`, 'variable'));
     // Outcome variables exist for the whole flow (the emitter declares them), not from the call onwards.
-    this.forEachAction((a) => a.kind === 'callSharedFlow' && c.declare(a.outcomeVariable(), `${path} > variables`, `outcome variable of call '${a.id}'`));
+    this.forEachAction(
+      (a) => a.kind === 'callSharedFlow' && c.declare(a.outcomeVariable(), `${path} > variables`, `outcome variable of call '${a.id}'`),
+    );
     for (const t of this.tasks) {
       c.checkId(t.id, `${path} > tasks > ${t.id}`, 'task');
       c.tasks.set(t.id, t);
@@ -109,7 +117,8 @@ export class InboundCallFlow extends FlowDefinition {
       for (const choice of m.choices) {
         const at = `${path} > menus > ${m.id} > ${choice.id}`;
         c.checkId(choice.id, at, 'menu choice');
-        if (digits.has(choice.digit)) c.report('GC1002', at, `digit ${choice.digit} is already used in menu ${m.id}`, choice.digit, 'give each choice its own digit');
+        if (digits.has(choice.digit))
+          c.report('GC1002', at, `digit ${choice.digit} is already used in menu ${m.id}`, choice.digit, 'give each choice its own digit');
         digits.add(choice.digit);
         if (choice.kind === 'jumpToTask') c.resolveTask(choice.target.task!, at);
         if (choice.kind === 'actions') c.checkEnds(choice.target.actions ?? [], at, 'end the choice with Disconnect, a transfer or a jump');
@@ -120,12 +129,24 @@ export class InboundCallFlow extends FlowDefinition {
     const reachable = this.reachable(c);
     for (const t of this.tasks) {
       if (!reachable.tasks.has(t.id)) {
-        problems.push({ code: 'GC1004', path: `${path} > tasks > ${t.id}`, message: 'task is never reached from startUp', value: t.id, fix: 'jump to it from a reachable menu, or remove it' });
+        problems.push({
+          code: 'GC1004',
+          path: `${path} > tasks > ${t.id}`,
+          message: 'task is never reached from startUp',
+          value: t.id,
+          fix: 'jump to it from a reachable menu, or remove it',
+        });
       }
     }
     for (const m of this.menus) {
       if (!reachable.menus.has(m.id)) {
-        problems.push({ code: 'GC1004', path: `${path} > menus > ${m.id}`, message: 'menu is never reached from startUp', value: m.id, fix: 'jump to it from a reachable task or menu, or remove it' });
+        problems.push({
+          code: 'GC1004',
+          path: `${path} > menus > ${m.id}`,
+          message: 'menu is never reached from startUp',
+          value: m.id,
+          fix: 'jump to it from a reachable task or menu, or remove it',
+        });
       }
     }
     return problems;

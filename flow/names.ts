@@ -1,6 +1,7 @@
 /** Characters Architect forbids in refIds (they are reference-path syntax). */
 const REF_FORBIDDEN = /[[\]#~/]/;
 // Control characters would corrupt YAML and the UI; `{{` would be taken for a provider substitution.
+// eslint-disable-next-line no-control-regex -- control characters are what this expression finds
 const CONTROL = /[\u0000-\u001f\u007f]/;
 /** Longest flow, task or menu name this project accepts (kept well inside Architect's limits). */
 export const MAX_NAME_LENGTH = 200;

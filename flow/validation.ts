@@ -54,15 +54,33 @@ export class FlowChecker {
   /** Declares a variable of this flow; `what` says where it was declared. */
   declare(v: Variable, path: string, what: string): void {
     if (v.scope !== this.scope) {
-      this.report('GC1007', path, `${what} ${v.name} is not in the ${this.scope}. scope used by ${this.flowType} flows`, v.name, `name it ${this.scope}.${v.localName}`);
+      this.report(
+        'GC1007',
+        path,
+        `${what} ${v.name} is not in the ${this.scope}. scope used by ${this.flowType} flows`,
+        v.name,
+        `name it ${this.scope}.${v.localName}`,
+      );
       return;
     }
     if (!VARIABLE_LOCAL_NAME.test(v.localName)) {
-      this.report('GC1014', path, `${what} name is not a valid Architect variable name`, v.name, 'start with a letter; use only letters, digits and _');
+      this.report(
+        'GC1014',
+        path,
+        `${what} name is not a valid Architect variable name`,
+        v.name,
+        'start with a letter; use only letters, digits and _',
+      );
       return;
     }
     if (this.declared.has(v.name)) {
-      this.report('GC1002', path, `${what} ${v.name} is declared twice`, v.name, 'declare each variable once (two shared-flow calls whose ids differ only in punctuation share an outcome variable: rename one)');
+      this.report(
+        'GC1002',
+        path,
+        `${what} ${v.name} is declared twice`,
+        v.name,
+        'declare each variable once (two shared-flow calls whose ids differ only in punctuation share an outcome variable: rename one)',
+      );
       return;
     }
     this.declared.set(v.name, v);
@@ -84,9 +102,17 @@ export class FlowChecker {
       this.report('GC1008', path, `${what} is ${e.type} but ${expected} is required`, e.render(), `give it a ${expected} expression`);
     }
     for (const v of e.variables()) this.checkVariable(v, path, what);
-    const readsCallData = e.subexpressions().some((x) => (x.node.kind === 'builtin' && x.node.name.startsWith('Call.')) || (x.node.kind === 'raw' && /\bCall\./.test(x.node.text)));
+    const readsCallData = e
+      .subexpressions()
+      .some((x) => (x.node.kind === 'builtin' && x.node.name.startsWith('Call.')) || (x.node.kind === 'raw' && /\bCall\./.test(x.node.text)));
     if (this.flowType !== 'inboundcall' && readsCallData) {
-      this.report('GC1007', path, `${what} reads call data, which a ${this.flowType} flow does not have`, e.render(), 'pass the value in as an input');
+      this.report(
+        'GC1007',
+        path,
+        `${what} reads call data, which a ${this.flowType} flow does not have`,
+        e.render(),
+        'pass the value in as an input',
+      );
     }
     checkOperandTypes(this, e, path, what);
   }
@@ -100,7 +126,13 @@ export class FlowChecker {
     for (const action of actions) {
       const at = `${path} > ${action.id}`;
       if (!fallsThrough) {
-        this.report('GC1004', at, 'action can never run: the actions before it always end the path', action.id, 'remove it or move it into a branch that continues');
+        this.report(
+          'GC1004',
+          at,
+          'action can never run: the actions before it always end the path',
+          action.id,
+          'remove it or move it into a branch that continues',
+        );
         return false;
       }
       fallsThrough = this.visit(action, at, loop);
@@ -115,12 +147,24 @@ export class FlowChecker {
       // The outcome is written only by SetOutcome / EndSharedFlow, so it is always a declared outcome
       // and the per-path check sees every write.
       if (this.moduleOutcomes && w.variable.name === sharedFlowOutcome().name) {
-        this.report('GC1014', at, `${w.what} writes ${w.variable.name}, which only SetOutcome and EndSharedFlow may set`, w.variable.name, "use new SetOutcome(id, 'outcome') instead");
+        this.report(
+          'GC1014',
+          at,
+          `${w.what} writes ${w.variable.name}, which only SetOutcome and EndSharedFlow may set`,
+          w.variable.name,
+          "use new SetOutcome(id, 'outcome') instead",
+        );
         continue;
       }
       this.checkVariable(w.variable, at, w.what);
       if (w.variable.type !== w.valueType) {
-        this.report('GC1008', at, `${w.what} writes a ${w.valueType} value into ${w.variable.type} variable ${w.variable.name}`, w.variable.name, `use a ${w.valueType} variable`);
+        this.report(
+          'GC1008',
+          at,
+          `${w.what} writes a ${w.valueType} value into ${w.variable.type} variable ${w.variable.name}`,
+          w.variable.name,
+          `use a ${w.valueType} variable`,
+        );
       }
     }
     handleAction(action, this.kindRules, at);
@@ -133,7 +177,14 @@ export class FlowChecker {
     const control = action.control();
     if (control === 'terminal') return false;
     if (control === 'loopControl') {
-      if (!loop) this.report('GC1015', at, `${action.kind} is only allowed inside a Loop body`, action.id, 'wrap the actions in a Loop, or use a terminal action');
+      if (!loop)
+        this.report(
+          'GC1015',
+          at,
+          `${action.kind} is only allowed inside a Loop body`,
+          action.id,
+          'wrap the actions in a Loop, or use a terminal action',
+        );
       else loop.controlled = true;
       return false;
     }
@@ -177,7 +228,13 @@ export class FlowChecker {
     if (!this.moduleOutcomes) {
       this.report('GC1017', at, `${className} is only allowed in a shared flow, not in a ${this.flowType} flow`, id, 'use Disconnect or a transfer');
     } else if (outcome !== undefined && !this.moduleOutcomes.includes(outcome)) {
-      this.report('GC1012', at, `outcome is not declared; declared outcomes: ${this.moduleOutcomes.join(', ')}`, outcome, "add it to the shared flow's outcomes or use a declared one");
+      this.report(
+        'GC1012',
+        at,
+        `outcome is not declared; declared outcomes: ${this.moduleOutcomes.join(', ')}`,
+        outcome,
+        "add it to the shared flow's outcomes or use a declared one",
+      );
     }
   }
 
@@ -194,18 +251,36 @@ export class FlowChecker {
     const id = typeof target === 'string' ? target : target.id;
     const found = known.get(id);
     if (!found || (typeof target !== 'string' && found !== target)) {
-      this.report('GC1003', at, `${kind} reference has no target in this flow; known ${kind}s: ${[...known.keys()].join(', ') || 'none'}`, id, `add the ${kind} to the flow's ${kind}s or fix the id`);
+      this.report(
+        'GC1003',
+        at,
+        `${kind} reference has no target in this flow; known ${kind}s: ${[...known.keys()].join(', ') || 'none'}`,
+        id,
+        `add the ${kind} to the flow's ${kind}s or fix the id`,
+      );
     }
   }
 
   private checkCall(call: CallSharedFlow, at: string): void {
     const flow = call.flow;
     if (this.flowType === 'commonmodule') {
-      this.report('GC1013', at, `a shared flow cannot call another shared flow ('${flow.flowName}')`, flow.flowName, 'move the call into the calling inbound flow, or merge the logic');
+      this.report(
+        'GC1013',
+        at,
+        `a shared flow cannot call another shared flow ('${flow.flowName}')`,
+        flow.flowName,
+        'move the call into the calling inbound flow, or merge the logic',
+      );
       return;
     }
     if (!flow.compatibleFlowTypes.includes(this.flowType)) {
-      this.report('GC1018', at, `shared flow '${flow.flowName}' accepts callers of types ${flow.compatibleFlowTypes.join(', ')}`, this.flowType, `add '${this.flowType}' to its compatibleFlowTypes`);
+      this.report(
+        'GC1018',
+        at,
+        `shared flow '${flow.flowName}' accepts callers of types ${flow.compatibleFlowTypes.join(', ')}`,
+        this.flowType,
+        `add '${this.flowType}' to its compatibleFlowTypes`,
+      );
     }
     const inputs = call.inputs ?? {};
     for (const [name, spec] of Object.entries(flow.inputs)) {
@@ -215,21 +290,45 @@ export class FlowChecker {
     }
     for (const name of Object.keys(inputs)) {
       if (!flow.inputs[name]) {
-        this.report('GC1010', at, `'${flow.flowName}' has no input '${name}'; inputs: ${Object.keys(flow.inputs).join(', ') || 'none'}`, name, 'remove it or fix the name');
+        this.report(
+          'GC1010',
+          at,
+          `'${flow.flowName}' has no input '${name}'; inputs: ${Object.keys(flow.inputs).join(', ') || 'none'}`,
+          name,
+          'remove it or fix the name',
+        );
       }
     }
     for (const name of Object.keys(call.outputs ?? {})) {
       if (!flow.outputs[name]) {
-        this.report('GC1011', at, `'${flow.flowName}' has no output '${name}'; outputs: ${Object.keys(flow.outputs).join(', ') || 'none'}`, name, 'read only declared outputs');
+        this.report(
+          'GC1011',
+          at,
+          `'${flow.flowName}' has no output '${name}'; outputs: ${Object.keys(flow.outputs).join(', ') || 'none'}`,
+          name,
+          'read only declared outputs',
+        );
       }
     }
     const declared = flow.outcomes;
     if (declared.length === 0) {
-      this.report('GC1012', at, `shared flow '${flow.flowName}' declares no outcomes, so a call cannot branch on one`, flow.flowName, 'declare its outcomes in the SharedFlow (or SharedFlow.fromName signature)');
+      this.report(
+        'GC1012',
+        at,
+        `shared flow '${flow.flowName}' declares no outcomes, so a call cannot branch on one`,
+        flow.flowName,
+        'declare its outcomes in the SharedFlow (or SharedFlow.fromName signature)',
+      );
     }
     const twice = declared.filter((o, i) => declared.indexOf(o) !== i);
     if (twice.length > 0) {
-      this.report('GC1012', at, `shared flow '${flow.flowName}' declares outcome '${twice[0]}' more than once`, twice[0], 'list each outcome once in its signature');
+      this.report(
+        'GC1012',
+        at,
+        `shared flow '${flow.flowName}' declares outcome '${twice[0]}' more than once`,
+        twice[0],
+        'list each outcome once in its signature',
+      );
     }
     const handled = Object.keys(call.outcomes);
     for (const o of flow.outcomes) {
@@ -239,7 +338,13 @@ export class FlowChecker {
     }
     for (const o of handled) {
       if (!flow.outcomes.includes(o)) {
-        this.report('GC1012', at, `'${flow.flowName}' has no outcome '${o}'; outcomes: ${flow.outcomes.join(', ')}`, o, 'handle only declared outcomes');
+        this.report(
+          'GC1012',
+          at,
+          `'${flow.flowName}' has no outcome '${o}'; outcomes: ${flow.outcomes.join(', ')}`,
+          o,
+          'handle only declared outcomes',
+        );
       }
     }
   }
@@ -291,7 +396,9 @@ export class FlowChecker {
     }
     const branches = action.branches();
     if (branches.length === 0) return set;
-    const through = branches.map((b) => this.checkOutcomeSet(b.actions, `${at} > ${b.label}`, set, loop)).filter((s): s is boolean => s !== undefined);
+    const through = branches
+      .map((b) => this.checkOutcomeSet(b.actions, `${at} > ${b.label}`, set, loop))
+      .filter((s): s is boolean => s !== undefined);
     return through.length === 0 ? undefined : through.every((s) => s);
   }
 
@@ -299,7 +406,13 @@ export class FlowChecker {
   checkEnds(actions: readonly Action[], path: string, fix: string): void {
     if (this.walk(actions, path)) {
       const last = actions[actions.length - 1];
-      this.report('GC1005', last ? `${path} > ${last.id}` : path, 'a path reaches the end without a terminal action', last?.id ?? '(no actions)', fix);
+      this.report(
+        'GC1005',
+        last ? `${path} > ${last.id}` : path,
+        'a path reaches the end without a terminal action',
+        last?.id ?? '(no actions)',
+        fix,
+      );
     }
   }
 }
@@ -312,10 +425,22 @@ function checkOperandTypes(checker: FlowChecker, e: Expression, path: string, wh
   for (const x of e.subexpressions()) {
     const n = x.node;
     if (n.kind === 'compare' && n.left.type !== n.right.type) {
-      checker.report('GC1008', path, `${what} compares ${n.left.type} with ${n.right.type}`, x.render(), 'convert one side (e.g. Expr.toInt / Expr.toString)');
+      checker.report(
+        'GC1008',
+        path,
+        `${what} compares ${n.left.type} with ${n.right.type}`,
+        x.render(),
+        'convert one side (e.g. Expr.toInt / Expr.toString)',
+      );
     }
     if ((n.kind === 'logical' && (n.left.type !== 'boolean' || n.right.type !== 'boolean')) || (n.kind === 'not' && n.operand.type !== 'boolean')) {
-      checker.report('GC1008', path, `${what} applies ${n.kind === 'not' ? 'not' : n.op} to a non-boolean`, x.render(), 'use comparisons to build booleans');
+      checker.report(
+        'GC1008',
+        path,
+        `${what} applies ${n.kind === 'not' ? 'not' : n.op} to a non-boolean`,
+        x.render(),
+        'use comparisons to build booleans',
+      );
     }
   }
 }

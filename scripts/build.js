@@ -34,7 +34,6 @@
 'use strict';
 
 const { spawn } = require('child_process');
-const crypto = require('crypto');
 const fs = require('fs');
 const path = require('path');
 const { parseArgs } = require('util');
@@ -49,7 +48,15 @@ const LOCK_WAIT_MS = 10 * 60 * 1000;
 
 // Whitespace and syntax minified, names kept (stack traces stay readable): the handler is copied into
 // every stack folder and hashed by cdktf at every synth, 5.5 MB before, 2.6 MB now.
-const ESBUILD_COMMON = ['--bundle', '--platform=node', '--target=node20', '--legal-comments=none', '--log-level=warning', '--minify-whitespace', '--minify-syntax'];
+const ESBUILD_COMMON = [
+  '--bundle',
+  '--platform=node',
+  '--target=node20',
+  '--legal-comments=none',
+  '--log-level=warning',
+  '--minify-whitespace',
+  '--minify-syntax',
+];
 const BUNDLES = [
   { name: 'flow-check', args: ['runtime/flow-check/main.ts', ...ESBUILD_COMMON, '--outfile=dist/handlers/flow-check.js'] },
   { name: 'pipeline', args: ['tools/drift.ts', 'tools/plan-review.ts', 'tools/pipeline-preflight.ts', ...ESBUILD_COMMON, '--outdir=dist/pipeline'] },
@@ -62,7 +69,10 @@ const log = (line) => process.stderr.write(`build: ${line}\n`);
 
 function hashFile(relPath) {
   try {
-    return crypto.createHash('sha256').update(fs.readFileSync(abs(relPath))).digest('hex');
+    return crypto
+      .createHash('sha256')
+      .update(fs.readFileSync(abs(relPath)))
+      .digest('hex');
   } catch (e) {
     if (e.code === 'ENOENT' || e.code === 'ENOTDIR' || e.code === 'EISDIR') return null;
     throw e;
@@ -113,7 +123,9 @@ function tscSourceFiles(tsconfig) {
   const extensions = tsconfig.compilerOptions?.allowJs ? /\.(?:[cm]?tsx?|[cm]?jsx?)$/ : /\.(?:[cm]?ts|tsx)$/;
   const norm = (p) => p.replace(/^\.\//, '').replace(/\/+$/, '');
   const includes = (tsconfig.include ?? ['**/*']).map(norm);
-  const excludes = (tsconfig.exclude ?? ['node_modules', 'bower_components', 'jspm_packages', tsconfig.compilerOptions?.outDir].filter(Boolean)).map(norm);
+  const excludes = (tsconfig.exclude ?? ['node_modules', 'bower_components', 'jspm_packages', tsconfig.compilerOptions?.outDir].filter(Boolean)).map(
+    norm,
+  );
   const excluded = new RegExp(`^(?:${excludes.map(globToRegExp).join('|') || '(?!)'})(?:/|$)`);
   const found = new Set((tsconfig.files ?? []).map(norm));
   for (const pattern of includes) {
@@ -249,8 +261,8 @@ async function acquireLock() {
     } catch (e) {
       if (e.code !== 'EEXIST') throw e;
     }
-    let text = '';
-    let mtimeMs = Date.now();
+    let text;
+    let mtimeMs;
     try {
       text = fs.readFileSync(lockFile, 'utf8');
       mtimeMs = fs.statSync(lockFile).mtimeMs;
@@ -272,8 +284,12 @@ async function acquireLock() {
     // A live holder that has had the lock for longer than a build may take is likely not a build at all
     // (its pid reused by another process after the build was killed with SIGKILL): say so.
     const heldMs = Date.now() - (Date.parse(holder?.since) || mtimeMs);
-    const tooLong = heldMs > LOCK_WAIT_MS ? `; it has held the lock for ${Math.round(heldMs / 60000)} minutes, longer than a build takes: if pid ${holder?.pid} is not a build, delete ${rel(lockFile)}` : '';
-    if (Date.now() - started > LOCK_WAIT_MS) throw new Error(`another build (pid ${holder?.pid}) has held ${rel(lockFile)} for more than ${LOCK_WAIT_MS / 60000} minutes${tooLong}`);
+    const tooLong =
+      heldMs > LOCK_WAIT_MS
+        ? `; it has held the lock for ${Math.round(heldMs / 60000)} minutes, longer than a build takes: if pid ${holder?.pid} is not a build, delete ${rel(lockFile)}`
+        : '';
+    if (Date.now() - started > LOCK_WAIT_MS)
+      throw new Error(`another build (pid ${holder?.pid}) has held ${rel(lockFile)} for more than ${LOCK_WAIT_MS / 60000} minutes${tooLong}`);
     if (!told && (Date.now() - started > 5000 || tooLong)) {
       log(`waiting for another build (pid ${holder?.pid}, ${rel(lockFile)})${tooLong}`);
       told = true;
@@ -347,7 +363,8 @@ function planTsc(stamp, force, hashCache) {
   const previous = stamp.steps.tsc;
   const configFiles = ['tsconfig.json', 'package.json', 'package-lock.json'];
   // A relative `extends` is a project file too (a package's is covered by package-lock.json).
-  for (const base of [tsconfig.extends ?? []].flat()) if (/^\.\.?\//.test(base)) configFiles.push(rel(abs(base.endsWith('.json') ? base : `${base}.json`)));
+  for (const base of [tsconfig.extends ?? []].flat())
+    if (/^\.\.?\//.test(base)) configFiles.push(rel(abs(base.endsWith('.json') ? base : `${base}.json`)));
   const included = tscSourceFiles(tsconfig);
   // The files matched by `include` (a new one is seen) and those the last program read (imports from
   // outside `include`: a deleted one hashes as null, so counts as changed).
@@ -419,7 +436,9 @@ async function runTsc(step, known, hashCache) {
   let kept = [];
   if (!program) {
     // Without tsc's own list, what it compiled from outside `include` is unknown: nothing is removed.
-    log(`note: no readable ${tsBuildInfoFile(tsconfig)} (tsconfig's incremental off?): only the files matched by its include are tracked, stale outputs are not removed`);
+    log(
+      `note: no readable ${tsBuildInfoFile(tsconfig)} (tsconfig's incremental off?): only the files matched by its include are tracked, stale outputs are not removed`,
+    );
     program = step.included;
     kept = known;
   }
@@ -443,7 +462,8 @@ async function runTsc(step, known, hashCache) {
   }
   // Inputs hashed before the build where known (a file edited during the build then counts as changed).
   const inputs = {};
-  for (const f of [...new Set([...step.included, ...program, ...step.configFiles])]) inputs[f] = f in step.inputs ? step.inputs[f] : cachedHash(hashCache, f);
+  for (const f of [...new Set([...step.included, ...program, ...step.configFiles])])
+    inputs[f] = f in step.inputs ? step.inputs[f] : cachedHash(hashCache, f);
   const removed = stale.length ? `, removing ${stale.length === 1 ? stale[0] : `${stale.length} stale outputs`}` : '';
   return { code, removed, entry: { command: step.command, program, inputs, outputs } };
 }
@@ -494,7 +514,10 @@ exit codes:
 function buildOptions() {
   let values;
   try {
-    ({ values } = parseArgs({ args: process.argv.slice(2, thenAt < 0 ? undefined : thenAt), options: { force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } }));
+    ({ values } = parseArgs({
+      args: process.argv.slice(2, thenAt < 0 ? undefined : thenAt),
+      options: { force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    }));
   } catch (e) {
     process.stderr.write(`build: ${e.message.split('\n')[0]}\n${USAGE}\n`);
     return { exitCode: 2 };
@@ -554,7 +577,11 @@ async function main(force) {
 /** Builds, then hands the process to the --then script (when given and the build succeeded). */
 function build(force) {
   process.on('exit', releaseLock);
-  for (const [signal, number] of [['SIGINT', 2], ['SIGTERM', 15], ['SIGHUP', 1]]) {
+  for (const [signal, number] of [
+    ['SIGINT', 2],
+    ['SIGTERM', 15],
+    ['SIGHUP', 1],
+  ]) {
     process.on(signal, () => {
       for (const c of children) c.kill(signal);
       releaseLock();

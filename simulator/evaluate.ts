@@ -36,7 +36,9 @@ export function evaluate(e: Expression, ctx: EvaluationContext): Value {
       return !need<boolean>(evaluate(n.operand, ctx), e.render());
     case 'logical': {
       const left = need<boolean>(evaluate(n.left, ctx), n.left.render());
-      return n.op === 'and' ? left && need<boolean>(evaluate(n.right, ctx), n.right.render()) : left || need<boolean>(evaluate(n.right, ctx), n.right.render());
+      return n.op === 'and'
+        ? left && need<boolean>(evaluate(n.right, ctx), n.right.render())
+        : left || need<boolean>(evaluate(n.right, ctx), n.right.render());
     }
     case 'arithmetic': {
       const l = need<number>(evaluate(n.left, ctx), n.left.render());

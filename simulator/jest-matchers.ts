@@ -22,17 +22,31 @@ export const simulationMatchers = {
   toPlay(result: CallResult, prompt: string | RegExp, times?: number): MatcherResult {
     const hits = result.prompts.filter((p) => (typeof prompt === 'string' ? p === prompt : prompt.test(p))).length;
     const pass = times === undefined ? hits > 0 : hits === times;
-    return { pass, message: () => `expected the call ${pass ? 'not ' : ''}to play ${String(prompt)}${times === undefined ? '' : ` ${times} time(s)`}, it played it ${hits} time(s): ${JSON.stringify(result.prompts)}` };
+    return {
+      pass,
+      message: () =>
+        `expected the call ${pass ? 'not ' : ''}to play ${String(prompt)}${times === undefined ? '' : ` ${times} time(s)`}, it played it ${hits} time(s): ${JSON.stringify(result.prompts)}`,
+    };
   },
   toCallSharedFlow(result: CallResult, name: string, expected: { outcome?: string } = {}): MatcherResult {
     const calls = result.transcript.filter((t) => t.kind === 'sharedFlowReturn' && t.sharedFlow?.name === name);
     const pass = calls.length > 0 && (expected.outcome === undefined || calls.some((c) => c.sharedFlow?.outcome === expected.outcome));
-    return { pass, message: () => `expected the call ${pass ? 'not ' : ''}to call shared flow '${name}'${expected.outcome ? ` with outcome '${expected.outcome}'` : ''}; calls: ${JSON.stringify(calls.map((c) => c.sharedFlow))}` };
+    return {
+      pass,
+      message: () =>
+        `expected the call ${pass ? 'not ' : ''}to call shared flow '${name}'${expected.outcome ? ` with outcome '${expected.outcome}'` : ''}; calls: ${JSON.stringify(calls.map((c) => c.sharedFlow))}`,
+    };
   },
   toStopWithError(result: CallResult, message?: string | RegExp): MatcherResult {
     const outcome = result.outcome;
-    const pass = outcome.kind === 'error' && (message === undefined || (typeof message === 'string' ? outcome.message.includes(message) : message.test(outcome.message)));
-    return { pass, message: () => `expected the simulation ${pass ? 'not ' : ''}to stop with an error${message ? ` matching ${String(message)}` : ''}, got ${describe(result)}` };
+    const pass =
+      outcome.kind === 'error' &&
+      (message === undefined || (typeof message === 'string' ? outcome.message.includes(message) : message.test(outcome.message)));
+    return {
+      pass,
+      message: () =>
+        `expected the simulation ${pass ? 'not ' : ''}to stop with an error${message ? ` matching ${String(message)}` : ''}, got ${describe(result)}`,
+    };
   },
 };
 

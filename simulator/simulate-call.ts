@@ -119,7 +119,10 @@ class Simulation {
   private pick(target: Simulatable): { definition: InboundCallFlow; path: string; dnis?: string } {
     const state = this.script.schedule ?? 'open';
     if (!['open', 'closed', 'holiday'].includes(state)) throw new ScriptError(`unknown schedule state '${String(state)}': open, closed or holiday`);
-    const unscheduled = (name: string) => new ScriptError(`schedule '${state}': ${name} has no schedule group, so it has no ${state} hours to simulate (its calls always run its own flow)`);
+    const unscheduled = (name: string) =>
+      new ScriptError(
+        `schedule '${state}': ${name} has no schedule group, so it has no ${state} hours to simulate (its calls always run its own flow)`,
+      );
     if (InboundCallFlow.isInboundCallFlow(target)) {
       if (state !== 'open') throw unscheduled(`flow '${target.name}'`);
       return { definition: target, path: target.name };
@@ -129,7 +132,12 @@ class Simulation {
       return { definition: target.definition, path: target.node?.path ?? target.definition.name };
     }
     if (state !== 'open' && !target.schedule) throw unscheduled(`IVR '${target.flow.definition.name}'`);
-    const chosen = state === 'open' || !target.schedule ? target.flow : state === 'holiday' ? (target.schedule.holidayHoursFlow ?? target.schedule.closedHoursFlow) : target.schedule.closedHoursFlow;
+    const chosen =
+      state === 'open' || !target.schedule
+        ? target.flow
+        : state === 'holiday'
+          ? (target.schedule.holidayHoursFlow ?? target.schedule.closedHoursFlow)
+          : target.schedule.closedHoursFlow;
     return { definition: chosen.definition, path: chosen.node?.path ?? chosen.definition.name, dnis: target.dnis?.[0] };
   }
 
@@ -203,9 +211,18 @@ class Simulation {
     const input = listening.key() ?? null;
     listening.end();
     const choice = input === null ? undefined : menu.choices.find((c) => c.digit === input);
-    this.record({ kind: 'menu', nodeId: menu.id, path, input, branch: choice ? `digit ${choice.digit} (${choice.id})` : undefined, ...this.typedAheadEntry() });
+    this.record({
+      kind: 'menu',
+      nodeId: menu.id,
+      path,
+      input,
+      branch: choice ? `digit ${choice.digit} (${choice.id})` : undefined,
+      ...this.typedAheadEntry(),
+    });
     if (!choice) {
-      throw new SimulationStop(`menu '${menu.id}' got ${input === null ? 'no input' : `'${input}', which no choice answers`}; Architect's menu retry and no-entry handling are not modelled`);
+      throw new SimulationStop(
+        `menu '${menu.id}' got ${input === null ? 'no input' : `'${input}', which no choice answers`}; Architect's menu retry and no-entry handling are not modelled`,
+      );
     }
     const at = `${path} > ${choice.id}`;
     switch (choice.kind) {
@@ -227,7 +244,8 @@ class Simulation {
 
   private step(id: string, path: string): void {
     this.current = { id, path };
-    if (++this.steps > this.maxSteps) throw new StepLimit(`step limit of ${this.maxSteps} reached at '${id}': the flow does not end (an endless loop?)`);
+    if (++this.steps > this.maxSteps)
+      throw new StepLimit(`step limit of ${this.maxSteps} reached at '${id}': the flow does not end (an endless loop?)`);
   }
 
   private play(text: string, kind: string, id: string, path: string): void {
@@ -268,7 +286,14 @@ class Simulation {
     collectDigits: (a, frame, at, scope) => {
       if (a.prompt) this.play(a.prompt.text, 'collectDigits', a.id, at);
       const { digits, ok, keys } = this.collect(a);
-      this.record({ kind: 'collectDigits', nodeId: a.id, path: at, input: keys === '' ? null : keys, branch: ok ? 'success' : 'failure', ...this.typedAheadEntry() });
+      this.record({
+        kind: 'collectDigits',
+        nodeId: a.id,
+        path: at,
+        input: keys === '' ? null : keys,
+        branch: ok ? 'success' : 'failure',
+        ...this.typedAheadEntry(),
+      });
       if (ok) this.set(frame, a.into.name, digits, a.id, at);
       return this.runActions(ok ? a.onSuccess : a.onFailure, frame, `${at} > ${ok ? 'success' : 'failure'}`, scope);
     },
@@ -342,7 +367,8 @@ class Simulation {
       } else {
         const keys = listening.end();
         this.record({ kind: 'collectDigits', nodeId: a.id, path: this.current?.path ?? a.id, input: keys, branch: 'not modelled' });
-        const entry = min === max ? `an exact-count entry (exactly ${max} digits)` : `a range entry without a terminating # (${min} to ${max} digits)`;
+        const entry =
+          min === max ? `an exact-count entry (exactly ${max} digits)` : `a range entry without a terminating # (${min} to ${max} digits)`;
         throw new SimulationStop(
           `'${key}' in ${entry} of Collect Input '${a.id}', ${keys.length > 1 ? `after '${keys.slice(0, -1)}'` : 'as its first key'}: what Architect does with it is not documented, so it is not modelled`,
         );
@@ -408,7 +434,9 @@ class Simulation {
         yes = evaluate(outcomeVariable.ref().equals(o), caller);
       } catch (err) {
         if (err instanceof SimulationStop && caller.values.get(outcomeVariable.name) === undefined) {
-          throw new SimulationStop(`shared flow '${call.flow.flowName}' returned no outcome (NOT_SET): the caller's decision '${call.id}: outcome ${o}?' fails on it, as an expression with a NOT_SET operand does in Architect`);
+          throw new SimulationStop(
+            `shared flow '${call.flow.flowName}' returned no outcome (NOT_SET): the caller's decision '${call.id}: outcome ${o}?' fails on it, as an expression with a NOT_SET operand does in Architect`,
+          );
         }
         throw err;
       }

@@ -50,7 +50,12 @@ export interface TranscriptEntry {
   /** Branch taken (`yes`, `success`, `outcome failure`, ...). */
   readonly branch?: string;
   /** Shared-flow calls: module name, inputs, outputs and outcome. */
-  readonly sharedFlow?: { readonly name: string; readonly inputs?: Record<string, unknown>; readonly outputs?: Record<string, unknown>; readonly outcome?: string };
+  readonly sharedFlow?: {
+    readonly name: string;
+    readonly inputs?: Record<string, unknown>;
+    readonly outputs?: Record<string, unknown>;
+    readonly outcome?: string;
+  };
 }
 
 export interface CallResult {

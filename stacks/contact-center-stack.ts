@@ -44,7 +44,11 @@ export class ContactCenterStack extends TerraformStack {
       config.manageQueues ? new Queue(this, id, { name, divisionId }) : Queue.fromName(this, id, name);
     const operatorQueue = queue('OperatorQueue', config.operatorQueueName);
 
-    this.pinAuth = new SharedFlow(this, 'PinAuth', pinAuthFlow({ flowName: `${prefix}Shared PIN Auth`, division, maxAttempts: config.pinAuth.maxAttempts }));
+    this.pinAuth = new SharedFlow(
+      this,
+      'PinAuth',
+      pinAuthFlow({ flowName: `${prefix}Shared PIN Auth`, division, maxAttempts: config.pinAuth.maxAttempts }),
+    );
 
     let schedule: IvrScheduleProps | undefined;
     const hours = config.businessHours;
@@ -64,7 +68,11 @@ export class ContactCenterStack extends TerraformStack {
         timeZone: terraformText(hours.timeZone),
         openSchedulesId: [open.id],
       });
-      this.afterHours = new CallFlow(this, 'AfterHours', afterHoursFlow({ flowName: `${prefix}After Hours`, division, message: hours.closedMessage }));
+      this.afterHours = new CallFlow(
+        this,
+        'AfterHours',
+        afterHoursFlow({ flowName: `${prefix}After Hours`, division, message: hours.closedMessage }),
+      );
       schedule = { scheduleGroupId: group.id, closedHoursFlow: this.afterHours, holidayHoursFlow: this.afterHours };
     }
 
@@ -75,7 +83,11 @@ export class ContactCenterStack extends TerraformStack {
         divisionName: division,
         divisionId,
         dnis: ivrConfig.dnis,
-        didPool: ivrConfig.didPool && { startPhoneNumber: ivrConfig.didPool.start, endPhoneNumber: ivrConfig.didPool.end, description: `${prefix}${label} numbers` },
+        didPool: ivrConfig.didPool && {
+          startPhoneNumber: ivrConfig.didPool.start,
+          endPhoneNumber: ivrConfig.didPool.end,
+          description: `${prefix}${label} numbers`,
+        },
         greeting: Prompt.tts(`Welcome to ${label}.`),
         sharedFlow: this.pinAuth,
         sharedFlowInputs: { ExpectedPin: Expr.string(config.pinAuth.expectedPin) },
@@ -96,7 +108,12 @@ export class ContactCenterStack extends TerraformStack {
     new TerraformOutput(this, 'flow_ids', {
       description: 'Ids of the published flows, by flow name',
       value: Object.fromEntries(
-        [this.pinAuth.publication, this.salesIvr.flow.publication, this.supportIvr.flow.publication, ...(this.afterHours ? [this.afterHours.publication] : [])].map((p) => [
+        [
+          this.pinAuth.publication,
+          this.salesIvr.flow.publication,
+          this.supportIvr.flow.publication,
+          ...(this.afterHours ? [this.afterHours.publication] : []),
+        ].map((p) => [
           terraformText(p.rendered.name), // output object keys are templates too
           p.resource.id,
         ]),

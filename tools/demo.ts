@@ -37,6 +37,7 @@ const DEMO_COMMAND = commandSpec({
   usageExitCode: 2,
 });
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- cdk.tf.json as cdktf wrote it, read for the demo's output only
 type Json = Record<string, any>;
 
 function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<{ code: number | null; output: string }> {
@@ -72,10 +73,13 @@ async function main(): Promise<number> {
     console.log('2. synthesized contact-center-dev');
 
     const ops = new ArchitectOps(await GenesysClient.connect(settingsFromEnvironment(env)));
-    for (const message of await applyLikeProvider(ops, synthesized, { intervalMs: 50 })) console.log(`   ${terminalText(scrubKnownSecrets(message))}`);
+    for (const message of await applyLikeProvider(ops, synthesized, { intervalMs: 50 }))
+      console.log(`   ${terminalText(scrubKnownSecrets(message))}`);
 
     // The stack's one post-apply check (the destroy guards run only on destroy).
-    const check = Object.values(stack.resource.terraform_data as Record<string, Json>).find((r) => r.provisioner?.[0]?.['local-exec']?.when !== 'destroy')!;
+    const check = Object.values(stack.resource.terraform_data as Record<string, Json>).find(
+      (r) => r.provisioner?.[0]?.['local-exec']?.when !== 'destroy',
+    )!;
     const runCheck = async () => {
       const exec = check.provisioner[0]['local-exec'];
       const input = JSON.parse(synthesized.resolve(JSON.stringify(check.input))) as StackCheckInput;

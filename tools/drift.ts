@@ -35,13 +35,18 @@ const ENV_NAMES = ENVIRONMENTS.map((e) => e.name).join('|');
 const DRIFT_COMMAND = commandSpec({
   name: 'drift',
   usage: `npm run drift -- --env <${ENV_NAMES}> | --all [--format table|json|markdown] [--export-batch-size N] [--export-first-poll-ms MS]`,
-  summary: 'Compares the live org with what synth produces for the environment(s): flow content, publishers, locks, orphans, IVRs.\nCredentials and gateway come from the provider\'s GENESYSCLOUD_* environment variables. The report goes to stdout.',
+  summary:
+    "Compares the live org with what synth produces for the environment(s): flow content, publishers, locks, orphans, IVRs.\nCredentials and gateway come from the provider's GENESYSCLOUD_* environment variables. The report goes to stdout.",
   options: {
     env: { type: 'string', value: `<${ENV_NAMES}>`, description: 'check this environment' },
     all: { type: 'boolean', description: 'check every environment' },
     format: { type: 'string', value: 'table|json|markdown', description: 'how the report is written (default table)' },
     'export-batch-size': { type: 'string', value: 'N', description: `flows per export job, 1-500 (default ${DEFAULT_EXPORT_BATCH_SIZE})` },
-    'export-first-poll-ms': { type: 'string', value: 'MS', description: `when an export job is polled first, 0-600000 ms (default ${EXPORT_POLL_DEFAULTS.firstPollMs})` },
+    'export-first-poll-ms': {
+      type: 'string',
+      value: 'MS',
+      description: `when an export job is polled first, 0-600000 ms (default ${EXPORT_POLL_DEFAULTS.firstPollMs})`,
+    },
   },
   exitCodes: [
     [0, 'in sync'],
@@ -65,7 +70,8 @@ async function main(): Promise<number> {
   if (!['table', 'json', 'markdown'].includes(format)) usage(`unknown --format ${format}`);
   if (!Number.isInteger(batch) || batch < 1 || batch > 500) usage('--export-batch-size must be 1-500');
   const firstPoll = args['export-first-poll-ms'] === undefined ? undefined : Number(args['export-first-poll-ms']);
-  if (firstPoll !== undefined && (!Number.isInteger(firstPoll) || firstPoll < 0 || firstPoll > 600_000)) usage('--export-first-poll-ms must be 0-600000');
+  if (firstPoll !== undefined && (!Number.isInteger(firstPoll) || firstPoll < 0 || firstPoll > 600_000))
+    usage('--export-first-poll-ms must be 0-600000');
   const environments = all ? ENVIRONMENTS : ENVIRONMENTS.filter((e) => e.name === envName);
   if (environments.length === 0) usage(`unknown environment ${envName}`);
 
@@ -82,7 +88,13 @@ async function main(): Promise<number> {
     for (const env of environments) {
       progress(`checking ${stackIdFor(env.name)}: listing flows and IVRs, exporting the published flows`);
       const stack = SynthesizedStack.read(path.join(work, 'cdktf.out', 'stacks', stackIdFor(env.name)));
-      reports.push(await detectDrift(ops, stack, stackIdFor(env.name), { exportBatchSize: batch, namePrefix: env.namePrefix || undefined, poll: firstPoll === undefined ? undefined : { firstPollMs: firstPoll } }));
+      reports.push(
+        await detectDrift(ops, stack, stackIdFor(env.name), {
+          exportBatchSize: batch,
+          namePrefix: env.namePrefix || undefined,
+          poll: firstPoll === undefined ? undefined : { firstPollMs: firstPoll },
+        }),
+      );
     }
     // Our OAuth client id, secret and tokens are never printed (texts say "this deployment's OAuth client"), in any
     // format: scrubbed in the reports (before a format escapes anything) and in the output.

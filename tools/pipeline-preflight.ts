@@ -13,6 +13,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { commandSpec, parseCommandLine, usageError } from '../runtime/cli/command-line';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the terraform block of cdk.tf.json, every field checked where read
+type TerraformBlock = Record<string, any>;
+
 export const PREFLIGHT_EXIT = { ready: 0, notReady: 1, usage: 2 } as const;
 
 export interface PreflightProblem {
@@ -31,19 +34,25 @@ export interface PreflightResult {
 const LOCK_FILE = '.terraform.lock.hcl';
 const PROVIDER_ADDRESS = 'registry.terraform.io/mypurecloud/genesyscloud';
 const DEFAULT_CLOUD_HOST = 'app.terraform.io';
-const CONFIG_FIX = 'set this environment\'s backend in config/environments.ts to s3 (with dynamodbTable), cloud or remote; see "Deploying from GitHub Actions" in README.md';
+const CONFIG_FIX =
+  'set this environment\'s backend in config/environments.ts to s3 (with dynamodbTable), cloud or remote; see "Deploying from GitHub Actions" in README.md';
 
 /** Checks one synthesized stack folder; never throws for a problem the user can fix. */
 export function preflightStack(stackDir: string): PreflightResult {
   const problems: PreflightProblem[] = [];
   const outputs: Record<string, string> = {};
   const configFile = path.join(stackDir, 'cdk.tf.json');
-  let terraform: Record<string, any> | undefined;
+  let terraform: TerraformBlock | undefined;
   try {
     terraform = JSON.parse(fs.readFileSync(configFile, 'utf8')).terraform ?? {};
   } catch (err) {
     const why = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : 'is not readable JSON';
-    problems.push({ code: 'GC6001', where: configFile, message: `${configFile} ${why}`, fix: 'run `npm run synth` first, and name a stack it writes (contact-center-<env>)' });
+    problems.push({
+      code: 'GC6001',
+      where: configFile,
+      message: `${configFile} ${why}`,
+      fix: 'run `npm run synth` first, and name a stack it writes (contact-center-<env>)',
+    });
   }
   if (terraform) checkBackend(terraform, configFile, problems, outputs);
 
@@ -54,19 +63,27 @@ export function preflightStack(stackDir: string): PreflightResult {
     problems.push({
       code: 'GC6003',
       where: lockFile,
-      message: lock === undefined ? 'no provider lock file: the provider version would float between the plan and the apply' : `the lock file does not lock ${PROVIDER_ADDRESS}`,
+      message:
+        lock === undefined
+          ? 'no provider lock file: the provider version would float between the plan and the apply'
+          : `the lock file does not lock ${PROVIDER_ADDRESS}`,
       fix: 'run `npm run providers:lock` on a machine with registry access, commit .terraform.lock.hcl at the repository root, then synthesize again',
     });
   }
   return { problems, outputs };
 }
 
-function checkBackend(terraform: Record<string, any>, where: string, problems: PreflightProblem[], outputs: Record<string, string>): void {
+function checkBackend(terraform: TerraformBlock, where: string, problems: PreflightProblem[], outputs: Record<string, string>): void {
   const backends = Object.keys(terraform.backend ?? {});
   if (terraform.cloud) backends.push('cloud');
   const [type] = backends;
   if (backends.length !== 1 || !['s3', 'remote', 'cloud'].includes(type)) {
-    const what = backends.length === 0 ? 'no backend (Terraform would keep the state on the runner)' : type === 'local' ? 'the local backend: the state would stay on the runner and be lost with it' : `backend ${backends.join(', ')}, which the workflows do not set credentials for`;
+    const what =
+      backends.length === 0
+        ? 'no backend (Terraform would keep the state on the runner)'
+        : type === 'local'
+          ? 'the local backend: the state would stay on the runner and be lost with it'
+          : `backend ${backends.join(', ')}, which the workflows do not set credentials for`;
     problems.push({ code: 'GC6002', where: `${where} terraform.backend`, message: `the stack uses ${what}`, fix: CONFIG_FIX });
     return;
   }
@@ -79,14 +96,25 @@ function checkBackend(terraform: Record<string, any>, where: string, problems: P
   if (type === 's3') {
     // Without a lock, an apply from CI and one from a laptop can write the state at the same time.
     if (!settings.dynamodb_table && settings.use_lockfile !== true) {
-      problems.push({ code: 'GC6005', where: `${where} terraform.backend.s3`, message: 'the S3 backend has no state locking (neither dynamodb_table nor use_lockfile)', fix: 'add dynamodbTable to the s3 backend in config/environments.ts (a DynamoDB table with the partition key LockID)' });
+      problems.push({
+        code: 'GC6005',
+        where: `${where} terraform.backend.s3`,
+        message: 'the S3 backend has no state locking (neither dynamodb_table nor use_lockfile)',
+        fix: 'add dynamodbTable to the s3 backend in config/environments.ts (a DynamoDB table with the partition key LockID)',
+      });
     }
     return;
   }
   const host: string = settings.hostname ?? DEFAULT_CLOUD_HOST;
   const variable = tokenVariable(host);
   if (variable) outputs.tf_token_variable = variable;
-  else problems.push({ code: 'GC6004', where: `${where} hostname`, message: `no TF_TOKEN_ variable can name host ${JSON.stringify(host)} (a port or other characters)`, fix: 'use a host name without a port, or give Terraform the token in a CLI configuration file' });
+  else
+    problems.push({
+      code: 'GC6004',
+      where: `${where} hostname`,
+      message: `no TF_TOKEN_ variable can name host ${JSON.stringify(host)} (a port or other characters)`,
+      fix: 'use a host name without a port, or give Terraform the token in a CLI configuration file',
+    });
 }
 
 /** Terraform's credentials variable for a host: dots become `_`, hyphens `__` (Terraform CLI docs, "Environment Variable Credentials"). */

@@ -30,15 +30,31 @@ const STACK_NAME = /^contact-center-[a-z][a-z0-9-]{0,30}$/;
 
 const PLAN_REVIEW_COMMAND = commandSpec({
   name: 'plan-review',
-  usage: 'npm run plan-review -- [--plan [<stack>=]<plan.json>] ... [--plan-failed <stack>[=<reason>]] ... --head <cdktf.out> [--base <cdktf.out>] [--out file] [--limit <chars>|none]',
-  summary: 'Writes one Markdown review of saved Terraform plans (`terraform show -json`): changes per stack, flow diffs, blast radius\nof shared flows, a diagram of each changed flow. No API calls. Needs at least one --plan or --plan-failed, each stack once.',
+  usage:
+    'npm run plan-review -- [--plan [<stack>=]<plan.json>] ... [--plan-failed <stack>[=<reason>]] ... --head <cdktf.out> [--base <cdktf.out>] [--out file] [--limit <chars>|none]',
+  summary:
+    'Writes one Markdown review of saved Terraform plans (`terraform show -json`): changes per stack, flow diffs, blast radius\nof shared flows, a diagram of each changed flow. No API calls. Needs at least one --plan or --plan-failed, each stack once.',
   options: {
-    plan: { type: 'string', multiple: true, value: '[<stack>=]<plan.json>', description: 'a stack\'s plan as JSON (the stack read from the file name when not given)' },
-    'plan-failed': { type: 'string', multiple: true, value: '<stack>[=<reason>]', description: 'a stack whose plan could not be made: the review warns that its changes are missing' },
+    plan: {
+      type: 'string',
+      multiple: true,
+      value: '[<stack>=]<plan.json>',
+      description: "a stack's plan as JSON (the stack read from the file name when not given)",
+    },
+    'plan-failed': {
+      type: 'string',
+      multiple: true,
+      value: '<stack>[=<reason>]',
+      description: 'a stack whose plan could not be made: the review warns that its changes are missing',
+    },
     head: { type: 'string', value: '<cdktf.out>', description: 'the synthesized output of the change (required)' },
     base: { type: 'string', value: '<cdktf.out>', description: 'the synthesized output before the change, for flow diffs' },
     out: { type: 'string', value: '<file>', description: 'write the review to this file (default stdout)' },
-    limit: { type: 'string', value: '<chars>|none', description: `at most this many characters, at least ${MIN_COMMENT_LIMIT} (default ${COMMENT_LIMIT}, what fits a GitHub comment)` },
+    limit: {
+      type: 'string',
+      value: '<chars>|none',
+      description: `at most this many characters, at least ${MIN_COMMENT_LIMIT} (default ${COMMENT_LIMIT}, what fits a GitHub comment)`,
+    },
   },
   exitCodes: [
     [0, 'review written'],
@@ -58,14 +74,19 @@ function main(): void {
   const { head, base, out } = args;
   if ((plans.length === 0 && failedSpecs.length === 0) || !head) fail('--plan and --head are required (a --plan-failed can stand in for the plans)');
   const limit = args.limit === undefined ? COMMENT_LIMIT : args.limit === 'none' ? Infinity : Number(args.limit);
-  if (!(limit >= MIN_COMMENT_LIMIT) || (limit !== Infinity && !Number.isInteger(limit))) fail(`--limit must be a whole number of at least ${MIN_COMMENT_LIMIT}, or none`);
+  if (!(limit >= MIN_COMMENT_LIMIT) || (limit !== Infinity && !Number.isInteger(limit)))
+    fail(`--limit must be a whole number of at least ${MIN_COMMENT_LIMIT}, or none`);
   // Every synthesized output has stacks/ (synth refuses an empty list of environments): without it, --head
   // is wrong, and every --plan-failed stack would read as removed.
-  if (!fs.statSync(path.join(head, 'stacks'), { throwIfNoEntry: false })?.isDirectory()) fail(`${path.join(head, 'stacks')} is not a folder (synthesize the head first)`);
+  if (!fs.statSync(path.join(head, 'stacks'), { throwIfNoEntry: false })?.isDirectory())
+    fail(`${path.join(head, 'stacks')} is not a folder (synthesize the head first)`);
   const headDirOf = (stack: string) => path.join(head, 'stacks', stack);
   const synthesized = (stack: string) => fs.existsSync(path.join(headDirOf(stack), 'cdk.tf.json'));
   const checkName = (stack: string, option: string) => {
-    if (!STACK_NAME.test(stack)) fail(`${option} stack ${JSON.stringify(stack)} is not a stack name: contact-center-<env>, <env> lower-case letters, digits or - (a letter first, at most 31)`);
+    if (!STACK_NAME.test(stack))
+      fail(
+        `${option} stack ${JSON.stringify(stack)} is not a stack name: contact-center-<env>, <env> lower-case letters, digits or - (a letter first, at most 31)`,
+      );
   };
   const planned = plans.map((spec) => {
     const eq = spec.indexOf('=');
@@ -84,7 +105,8 @@ function main(): void {
   // One stack with a plan and a failure, or two plans, cannot both be right: the review would contradict itself.
   const given = new Map<string, string>();
   for (const [stack, option] of [...planned.map((p) => [p.stack, '--plan']), ...failed.map((f) => [f.stack, '--plan-failed'])]) {
-    if (given.has(stack)) fail(`stack ${stack} is given twice (as ${given.get(stack)} and as ${option}): give each stack one --plan or one --plan-failed`);
+    if (given.has(stack))
+      fail(`stack ${stack} is given twice (as ${given.get(stack)} and as ${option}): give each stack one --plan or one --plan-failed`);
     given.set(stack, option);
   }
   // A failed plan of a stack the head does not synthesize is still reviewed (the change removes or renames

@@ -54,10 +54,17 @@ type RequiredProviders = Record<string, { source: string; version?: string }>;
 
 /** The one `required_providers` block all synthesized stacks share (one lock file serves them all). */
 function requiredProviders(outdir: string, stackIds: readonly string[]): RequiredProviders {
-  const blocks = stackIds.map((id) => JSON.parse(fs.readFileSync(path.join(outdir, 'stacks', id, 'cdk.tf.json'), 'utf8')).terraform?.required_providers ?? {});
+  const blocks = stackIds.map(
+    (id) => JSON.parse(fs.readFileSync(path.join(outdir, 'stacks', id, 'cdk.tf.json'), 'utf8')).terraform?.required_providers ?? {},
+  );
   const first = JSON.stringify(blocks[0]);
   const other = stackIds.find((_id, i) => JSON.stringify(blocks[i]) !== first);
-  if (other) throw new ProvidersLockError('GC7003', `stacks ${stackIds[0]} and ${other} require different providers or versions, so one lock file cannot serve both`, 'give every stack the same provider constraints (cdktf.json terraformProviders and the stacks)');
+  if (other)
+    throw new ProvidersLockError(
+      'GC7003',
+      `stacks ${stackIds[0]} and ${other} require different providers or versions, so one lock file cannot serve both`,
+      'give every stack the same provider constraints (cdktf.json terraformProviders and the stacks)',
+    );
   return blocks[0];
 }
 
@@ -65,14 +72,28 @@ function runTerraformLock(dir: string, options: ProvidersLockOptions): void {
   const args = ['providers', 'lock', '-no-color', ...(options.platforms ?? DEFAULT_PLATFORMS).map((p) => `-platform=${p}`)];
   if (options.fsMirror) args.push(`-fs-mirror=${path.resolve(options.fsMirror)}`);
   if (options.netMirror) args.push(`-net-mirror=${options.netMirror}`);
-  const run = spawnSync('terraform', args, { cwd: dir, encoding: 'utf8', timeout: TERRAFORM_TIMEOUT_MS, env: { ...process.env, CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1' } });
+  const run = spawnSync('terraform', args, {
+    cwd: dir,
+    encoding: 'utf8',
+    timeout: TERRAFORM_TIMEOUT_MS,
+    env: { ...process.env, CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1' },
+  });
   const code = (run.error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOENT') throw new ProvidersLockError('GC7001', 'terraform not on PATH', `install Terraform ${TERRAFORM_VERSION} (the version the workflows use) and put it on PATH`);
+  if (code === 'ENOENT')
+    throw new ProvidersLockError(
+      'GC7001',
+      'terraform not on PATH',
+      `install Terraform ${TERRAFORM_VERSION} (the version the workflows use) and put it on PATH`,
+    );
   if (run.error || run.status !== 0) {
     // From Terraform's last error on: warnings before it (e.g. a missing CLI config file) only distract.
     const stderr = run.stderr.trim();
     const why = run.error ? run.error.message : `exit ${run.status}: ${stderr.slice(Math.max(0, stderr.lastIndexOf('Error: ')))}`;
-    throw new ProvidersLockError('GC7002', `terraform providers lock failed (${why})`, 'check access to registry.terraform.io, or pass --fs-mirror <dir> / --net-mirror <url> serving the providers for every --platform');
+    throw new ProvidersLockError(
+      'GC7002',
+      `terraform providers lock failed (${why})`,
+      'check access to registry.terraform.io, or pass --fs-mirror <dir> / --net-mirror <url> serving the providers for every --platform',
+    );
   }
 }
 
@@ -86,7 +107,11 @@ export function checkLockFile(lock: string, providers: RequiredProviders): Locke
     const block = lock.split(/^provider /m).find((b) => b.startsWith(`"${address}" {`));
     const version = block && /^\s*version\s*=\s*"([^"]+)"/m.exec(block)?.[1];
     if (!block || !version || !/"h1:/.test(block)) {
-      throw new ProvidersLockError('GC7004', `the lock file terraform wrote has no version and hashes for ${address}`, 'check that the mirror serves this provider, then run npm run providers:lock again');
+      throw new ProvidersLockError(
+        'GC7004',
+        `the lock file terraform wrote has no version and hashes for ${address}`,
+        'check that the mirror serves this provider, then run npm run providers:lock again',
+      );
     }
     return { address, version };
   });
@@ -96,10 +121,17 @@ export function checkLockFile(lock: string, providers: RequiredProviders): Locke
  * Locks the providers of freshly synthesized stacks and writes the lock file; returns its path and the
  * locked versions. `progress` hears each step (the terraform run can take minutes).
  */
-export function lockProviders(options: ProvidersLockOptions = {}, progress: Progress = () => undefined): { file: string; providers: LockedProvider[] } {
+export function lockProviders(
+  options: ProvidersLockOptions = {},
+  progress: Progress = () => undefined,
+): { file: string; providers: LockedProvider[] } {
   const root = options.out === undefined ? projectRoot() : undefined;
   if (options.out === undefined && root === undefined) {
-    throw new ProvidersLockError('GC7005', `no cdktf.json in ${process.cwd()} or a folder above it, so the project root is unknown`, 'run it from the project folder (npm run providers:lock does), or pass --out <file>');
+    throw new ProvidersLockError(
+      'GC7005',
+      `no cdktf.json in ${process.cwd()} or a folder above it, so the project root is unknown`,
+      'run it from the project folder (npm run providers:lock does), or pass --out <file>',
+    );
   }
   const file = path.resolve(options.out ?? path.join(root!, LOCK_FILE_NAME));
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'gc-providers-lock-'));
@@ -118,7 +150,11 @@ export function lockProviders(options: ProvidersLockOptions = {}, progress: Prog
     try {
       writeFileAtomically(file, lock);
     } catch (err) {
-      throw new ProvidersLockError('GC7006', `cannot write ${file} (${(err as Error).message})`, 'check that its folder exists and is writable, or pass another --out <file>');
+      throw new ProvidersLockError(
+        'GC7006',
+        `cannot write ${file} (${(err as Error).message})`,
+        'check that its folder exists and is writable, or pass another --out <file>',
+      );
     }
     return { file, providers: locked };
   } finally {
@@ -130,16 +166,24 @@ const PROVIDERS_LOCK_COMMAND = commandSpec({
   name: 'providers:lock',
   usage: 'npm run providers:lock -- [--platform <os_arch>]... [--fs-mirror <dir>] [--net-mirror <url>] [--out <file>]',
   summary:
-    'Writes the project\'s Terraform dependency lock file (.terraform.lock.hcl next to cdktf.json, which every synth copies into\neach stack folder) with `terraform providers lock`, for the providers of freshly synthesized stacks. Needs terraform on\nPATH and registry (or mirror) access; touches no backend.',
+    "Writes the project's Terraform dependency lock file (.terraform.lock.hcl next to cdktf.json, which every synth copies into\neach stack folder) with `terraform providers lock`, for the providers of freshly synthesized stacks. Needs terraform on\nPATH and registry (or mirror) access; touches no backend.",
   options: {
-    platform: { type: 'string', multiple: true, value: '<os_arch>', description: `a platform to lock, e.g. linux_amd64 (default ${DEFAULT_PLATFORMS.join(', ')})` },
+    platform: {
+      type: 'string',
+      multiple: true,
+      value: '<os_arch>',
+      description: `a platform to lock, e.g. linux_amd64 (default ${DEFAULT_PLATFORMS.join(', ')})`,
+    },
     'fs-mirror': { type: 'string', value: '<dir>', description: 'read the providers from this filesystem mirror instead of the registry' },
     'net-mirror': { type: 'string', value: '<url>', description: 'read the providers from this network mirror instead of the registry' },
     out: { type: 'string', value: '<file>', description: 'write the lock file here (default .terraform.lock.hcl in the project root)' },
   },
   exitCodes: [
     [SYNTH_EXIT.ok, 'written'],
-    [SYNTH_EXIT.invalidInput, 'a failure the user can fix, nothing written: GC7001-GC7007 with what failed and the fix (GC7007: a bad command line), or invalid configuration'],
+    [
+      SYNTH_EXIT.invalidInput,
+      'a failure the user can fix, nothing written: GC7001-GC7007 with what failed and the fix (GC7007: a bad command line), or invalid configuration',
+    ],
     [SYNTH_EXIT.internalError, 'internal error'],
   ],
   usageExitCode: SYNTH_EXIT.invalidInput,

@@ -18,14 +18,28 @@ import { ContactCenterStack, addEnvironments } from '../stacks';
 
 const SIMULATE_COMMAND = commandSpec({
   name: 'simulate',
-  usage: 'npm run simulate -- --env <env> --ivr <name> [--dtmf 1234 ...] [--ani +1...] [--schedule open|closed|holiday] [--fail-transfers] [--format text|json]',
+  usage:
+    'npm run simulate -- --env <env> --ivr <name> [--dtmf 1234 ...] [--ani +1...] [--schedule open|closed|holiday] [--fail-transfers] [--format text|json]',
   summary: 'Runs a call through an IVR of the environment, offline, and prints the transcript. No API calls, no credentials.',
   options: {
     env: { type: 'string', value: '<env>', description: `the environment (${ENVIRONMENTS.map((e) => e.name).join(', ')}; required)` },
-    ivr: { type: 'string', value: '<name>', description: 'the IVR\'s name as the config writes it, with or without the environment\'s name prefix (required)' },
-    dtmf: { type: 'string', multiple: true, value: '<keys>', description: 'what the caller types, one entry per input (0-9, * and #; none is one "no input")' },
-    ani: { type: 'string', value: '<number>', description: 'the caller\'s number, Call.Ani (default +15555550100)' },
-    schedule: { type: 'string', value: 'open|closed|holiday', description: 'the schedule state during the call (default open; closed and holiday need a schedule group)' },
+    ivr: {
+      type: 'string',
+      value: '<name>',
+      description: "the IVR's name as the config writes it, with or without the environment's name prefix (required)",
+    },
+    dtmf: {
+      type: 'string',
+      multiple: true,
+      value: '<keys>',
+      description: 'what the caller types, one entry per input (0-9, * and #; none is one "no input")',
+    },
+    ani: { type: 'string', value: '<number>', description: "the caller's number, Call.Ani (default +15555550100)" },
+    schedule: {
+      type: 'string',
+      value: 'open|closed|holiday',
+      description: 'the schedule state during the call (default open; closed and holiday need a schedule group)',
+    },
     'fail-transfers': { type: 'boolean', description: 'transfers to a queue fail (to follow the failure paths)' },
     format: { type: 'string', value: 'text|json', description: 'how the transcript is printed (default text)' },
   },
@@ -70,7 +84,9 @@ function main(): number {
       throw err;
     }
   });
-  const env = ENVIRONMENTS.find((e) => e.name === envName) ?? fail(`unknown environment ${envName}; environments: ${ENVIRONMENTS.map((e) => e.name).join(', ')}`);
+  const env =
+    ENVIRONMENTS.find((e) => e.name === envName) ??
+    fail(`unknown environment ${envName}; environments: ${ENVIRONMENTS.map((e) => e.name).join(', ')}`);
   // Nothing is synthesized, but cdktf's App creates its output folder: give it a temporary one.
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'gc-simulate-'));
   let stack: ContactCenterStack;
@@ -84,7 +100,9 @@ function main(): number {
   if (!ivr) fail(`no IVR '${wanted}' in ${envName}; IVRs: ${ivrs.map(ivrName).join(', ')}`);
   if (schedule && schedule !== 'open' && !ivr.schedule) {
     const scheduled = ENVIRONMENTS.filter((e) => e.businessHours).map((e) => e.name);
-    fail(`--schedule ${schedule}: '${ivrName(ivr)}' in ${envName} has no schedule group, so it has no ${schedule} hours to simulate${scheduled.length ? `; environments with one: ${scheduled.join(', ')}` : ''}`);
+    fail(
+      `--schedule ${schedule}: '${ivrName(ivr)}' in ${envName} has no schedule group, so it has no ${schedule} hours to simulate${scheduled.length ? `; environments with one: ${scheduled.join(', ')}` : ''}`,
+    );
   }
   const result = simulateCall(ivr, { dtmf, ani: args.ani, schedule, failTransfers: args['fail-transfers'] === true });
   if (format === 'json') {
@@ -97,12 +115,22 @@ function main(): number {
         t.typedAhead ? `typed ahead ${t.typedAhead}` : '',
         t.variable ? `${t.variable} = ${JSON.stringify(t.value)}` : '',
         t.branch ? `→ ${t.branch}` : '',
-        t.sharedFlow ? `shared flow ${t.sharedFlow.name}${t.sharedFlow.inputs ? ` inputs ${JSON.stringify(t.sharedFlow.inputs)}` : ''}${t.sharedFlow.outcome ? ` outcome ${t.sharedFlow.outcome}` : ''}` : '',
+        t.sharedFlow
+          ? `shared flow ${t.sharedFlow.name}${t.sharedFlow.inputs ? ` inputs ${JSON.stringify(t.sharedFlow.inputs)}` : ''}${t.sharedFlow.outcome ? ` outcome ${t.sharedFlow.outcome}` : ''}`
+          : '',
       ].filter(Boolean);
       console.log(`${String(t.step).padStart(3)}  ${t.kind.padEnd(16)} ${t.nodeId}${detail.length ? `: ${detail.join('; ')}` : ''}`);
     }
     const o = result.outcome;
-    console.log(o.kind === 'queue' ? `→ transferred to queue ${o.queueName}` : o.kind === 'flow' ? `→ transferred to flow ${o.flowName}` : o.kind === 'disconnect' ? '→ disconnected' : `→ stopped: ${o.message}${o.path ? ` (at ${o.path})` : ''}`);
+    console.log(
+      o.kind === 'queue'
+        ? `→ transferred to queue ${o.queueName}`
+        : o.kind === 'flow'
+          ? `→ transferred to flow ${o.flowName}`
+          : o.kind === 'disconnect'
+            ? '→ disconnected'
+            : `→ stopped: ${o.message}${o.path ? ` (at ${o.path})` : ''}`,
+    );
   }
   return result.outcome.kind === 'error' ? 3 : 0;
 }

@@ -1,6 +1,6 @@
 /**
  * `npm run synth [outdir]`: synthesizes every environment into `cdktf.out/` with the compiled app (no
- * cdktf CLI, no Terraform, no credentials), atomically (`tools/synth-to-directory.ts`).
+ * cdktf CLI, no Terraform, no credentials), atomically (`runtime/synth/synth-to-directory.ts`).
  */
 import * as path from 'path';
 import { ENVIRONMENTS } from '../config';

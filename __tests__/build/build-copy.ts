@@ -48,7 +48,12 @@ const ENTRY_POINTS: Record<string, string> = {
     'console.log(typeof AdmZip, typeof parseStackCheckInput, typeof readPayloadFile);',
     '',
   ].join('\n'),
-  ...Object.fromEntries(['drift', 'plan-review', 'pipeline-preflight'].map((tool) => [`tools/${tool}.ts`, `import { closest } from '../config/closest';\nconsole.log(closest('${tool}', ['${tool}']));\n`])),
+  ...Object.fromEntries(
+    ['drift', 'plan-review', 'pipeline-preflight'].map((tool) => [
+      `tools/${tool}.ts`,
+      `import { closest } from '../config/closest';\nconsole.log(closest('${tool}', ['${tool}']));\n`,
+    ]),
+  ),
 };
 export const HANDLER_INPUT = 'runtime/flow-check/flow-check-input.ts';
 export const HANDLER_INPUT_OUTPUT = 'dist/runtime/flow-check/flow-check-input.js';
@@ -83,7 +88,7 @@ export interface BuildCopy {
   file: (rel: string) => string;
   mtime: (rel: string) => number;
   metaInputs: (bundle: string) => string[];
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+
   stamp: () => any;
   build: (args?: string[]) => Promise<Build>;
   edit: (rel: string, change: (text: string) => string) => void;
@@ -108,7 +113,10 @@ export async function makeBuildCopy(options: { slowTsc?: boolean } = {}): Promis
     tsconfig.include = [SLOW_HANDLER_INPUT, PIPELINE_INPUT, 'config/build-test-*.ts'];
     tsconfig.compilerOptions.types = ['node'];
   } else {
-    fs.writeFileSync(file(NODE_ENV_DECLARATION), 'declare namespace NodeJS {\n  interface ProcessEnv {\n    [key: string]: string | undefined;\n  }\n}\n');
+    fs.writeFileSync(
+      file(NODE_ENV_DECLARATION),
+      'declare namespace NodeJS {\n  interface ProcessEnv {\n    [key: string]: string | undefined;\n  }\n}\n',
+    );
     tsconfig.include = [HANDLER_INPUT, PIPELINE_INPUT, 'config/build-test-*.ts', NODE_ENV_DECLARATION];
     tsconfig.compilerOptions.types = [];
   }
@@ -129,7 +137,10 @@ export async function makeBuildCopy(options: { slowTsc?: boolean } = {}): Promis
           stdout,
           stderr,
           steps: lines.map((m) => m[1]).sort(),
-          failed: lines.filter((m) => m[2]).map((m) => m[1]).sort(),
+          failed: lines
+            .filter((m) => m[2])
+            .map((m) => m[1])
+            .sort(),
         });
       });
     });

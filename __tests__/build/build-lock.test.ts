@@ -42,7 +42,12 @@ describe('scripts/build.js (in a temporary copy of the project)', () => {
     fs.rmSync(lock, { force: true });
     expect(await code).toBe(0);
     expect(stillWaiting).toBe(true);
-    expect(stderr).toMatch(new RegExp(`^build: waiting for another build \\(pid ${process.pid}, dist/\\.build\\.lock\\); it has held the lock for 25 minutes, longer than a build takes: if pid ${process.pid} is not a build, delete dist/\\.build\\.lock$`, 'm'));
+    expect(stderr).toMatch(
+      new RegExp(
+        `^build: waiting for another build \\(pid ${process.pid}, dist/\\.build\\.lock\\); it has held the lock for 25 minutes, longer than a build takes: if pid ${process.pid} is not a build, delete dist/\\.build\\.lock$`,
+        'm',
+      ),
+    );
   });
 
   it('SIGTERM while tsc runs: tsc is killed too, the lock released, and the step runs again next time', async () => {
@@ -50,7 +55,10 @@ describe('scripts/build.js (in a temporary copy of the project)', () => {
     edit(PIPELINE_INPUT, (t) => `${t}\n// edited again by the build test\n`);
     const child = spawn(process.execPath, [file('scripts/build.js')], { cwd: project, stdio: 'ignore' });
     const tscPids = () =>
-      execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(child.pid)], { encoding: 'utf8' }).split('\n').filter((l) => l.includes('tsc')).map((l) => Number(l.trim().split(/\s+/)[0]));
+      execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(child.pid)], { encoding: 'utf8' })
+        .split('\n')
+        .filter((l) => l.includes('tsc'))
+        .map((l) => Number(l.trim().split(/\s+/)[0]));
     let pids: number[] = [];
     for (let i = 0; i < 100 && !pids.length; i++) {
       await new Promise((r) => setTimeout(r, 50));

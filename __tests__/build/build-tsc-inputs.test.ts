@@ -11,7 +11,12 @@ function compiledByTsc(): string[] {
   const info = path.join(root, 'dist', '.tsbuildinfo');
   const { fileNames } = JSON.parse(fs.readFileSync(info, 'utf8')) as { fileNames: string[] };
   return fileNames
-    .map((f) => path.relative(root, path.resolve(path.dirname(info), f)).split(path.sep).join('/'))
+    .map((f) =>
+      path
+        .relative(root, path.resolve(path.dirname(info), f))
+        .split(path.sep)
+        .join('/'),
+    )
     .filter((f) => !f.startsWith('..') && !/(?:^|\/)node_modules\//.test(f))
     .sort();
 }
@@ -20,8 +25,10 @@ describe('scripts/build.js inputs of tsc (the real tsconfig)', () => {
   it('hashes exactly the project files that tsc compiles', () => {
     const compiled = compiledByTsc();
     // The program holds the project: no empty or partial listing passes this.
-    expect(compiled).toEqual(expect.arrayContaining(['main.ts', 'constructs/flow-check.ts', 'runtime/flow-check/main.ts', 'examples/readme-example.ts']));
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    expect(compiled).toEqual(
+      expect.arrayContaining(['main.ts', 'constructs/flow-check.ts', 'runtime/flow-check/main.ts', 'examples/readme-example.ts']),
+    );
+
     const { tscSourceFiles } = require(path.join(root, 'scripts', 'build.js'));
     expect(tscSourceFiles()).toEqual(compiled);
   });

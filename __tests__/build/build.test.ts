@@ -6,7 +6,16 @@ import { BuildCopy, HANDLER_INPUT, HANDLER_INPUT_OUTPUT, PIPELINE_INPUT, makeBui
 // build-sources, build-outside-include, build-lock and build-tsc-inputs (own copies, run in parallel).
 
 let copy: BuildCopy;
-const OUTPUTS = ['dist/config/closest.js', HANDLER_INPUT_OUTPUT, 'dist/handlers/flow-check.js', 'dist/pipeline/drift.js', 'dist/pipeline/plan-review.js', 'dist/pipeline/pipeline-preflight.js', 'dist/.tsbuildinfo', 'dist/.build-stamp.json'];
+const OUTPUTS = [
+  'dist/config/closest.js',
+  HANDLER_INPUT_OUTPUT,
+  'dist/handlers/flow-check.js',
+  'dist/pipeline/drift.js',
+  'dist/pipeline/plan-review.js',
+  'dist/pipeline/pipeline-preflight.js',
+  'dist/.tsbuildinfo',
+  'dist/.build-stamp.json',
+];
 const mtimes = () => Object.fromEntries(OUTPUTS.map((o) => [o, copy.mtime(o)]));
 
 beforeAll(async () => {
@@ -62,7 +71,7 @@ describe('scripts/build.js (in a temporary copy of the project)', () => {
     expect((await build()).stderr).toBe('');
   });
 
-  it('a failing compile: exits with tsc\'s code, records no success, and the next run tries again', async () => {
+  it("a failing compile: exits with tsc's code, records no success, and the next run tries again", async () => {
     const { build, edit, file, stamp } = copy;
     const original = fs.readFileSync(file(HANDLER_INPUT), 'utf8');
     // A type error: tsc fails, esbuild (which does not type-check) bundles the handler.

@@ -1,9 +1,20 @@
-import { CONFIG_ERROR_CODES, ConfigValidationError, ENVIRONMENTS, EnvironmentConfig, GENESYS_REGIONS, MAX_NAME_PREFIX_LENGTH, configProblems, describeValue, validateConfig } from '../../config';
+import {
+  CONFIG_ERROR_CODES,
+  ConfigValidationError,
+  ENVIRONMENTS,
+  EnvironmentConfig,
+  GENESYS_REGIONS,
+  MAX_NAME_PREFIX_LENGTH,
+  configProblems,
+  describeValue,
+  validateConfig,
+} from '../../config';
 
 const dev = ENVIRONMENTS[0];
 const codes = (envs: EnvironmentConfig[]) => configProblems(envs).map((p) => p.code);
 const withDev = (change: Partial<EnvironmentConfig>): EnvironmentConfig => ({ ...dev, ...change });
-const withSales = (change: Partial<EnvironmentConfig['ivrs']['sales']>): EnvironmentConfig => withDev({ ivrs: { ...dev.ivrs, sales: { ...dev.ivrs.sales, ...change } } });
+const withSales = (change: Partial<EnvironmentConfig['ivrs']['sales']>): EnvironmentConfig =>
+  withDev({ ivrs: { ...dev.ivrs, sales: { ...dev.ivrs.sales, ...change } } });
 
 describe('environment config validation', () => {
   it('accepts the embedded environments', () => {
@@ -54,7 +65,9 @@ describe('environment config validation', () => {
   describe('GC3003 names', () => {
     it('rejects a bad environment name (the path then names the entry by its position)', () => {
       for (const name of ['Dev', 'dev!', '1dev', '', 'd'.repeat(40), 'dev]', 42]) {
-        expect(configProblems([withDev({ name: name as string })])).toEqual([expect.objectContaining({ code: 'GC3003', path: 'environments[0].name', value: name })]);
+        expect(configProblems([withDev({ name: name as string })])).toEqual([
+          expect.objectContaining({ code: 'GC3003', path: 'environments[0].name', value: name }),
+        ]);
       }
     });
 
@@ -71,9 +84,13 @@ describe('environment config validation', () => {
     });
 
     it('requires the id of a division other than Home, and a valid division name', () => {
-      expect(configProblems([withDev({ division: { name: 'Sales Division' } })])).toEqual([expect.objectContaining({ code: 'GC3003', path: 'environments[dev].division.id' })]);
+      expect(configProblems([withDev({ division: { name: 'Sales Division' } })])).toEqual([
+        expect.objectContaining({ code: 'GC3003', path: 'environments[dev].division.id' }),
+      ]);
       expect(codes([withDev({ division: { name: 'Sales Division', id: '0f2a5e4c-8d5b-4c1e-9a7b-3e2d1c0b9a8f' } })])).toEqual([]);
-      expect(configProblems([withDev({ division: { name: 'Sales Division', id: 'div-1' } })])).toEqual([expect.objectContaining({ code: 'GC3003', path: 'environments[dev].division.id' })]);
+      expect(configProblems([withDev({ division: { name: 'Sales Division', id: 'div-1' } })])).toEqual([
+        expect.objectContaining({ code: 'GC3003', path: 'environments[dev].division.id' }),
+      ]);
       expect(codes([withDev({ division: { name: '' } })])).toContain('GC3003');
     });
   });
@@ -99,7 +116,20 @@ describe('environment config validation', () => {
     });
 
     it('accepts complete s3, remote and cloud backends', () => {
-      expect(codes([withDev({ backend: { type: 's3', bucket: 'acme-tf-state', key: 'genesys/prod.tfstate', region: 'eu-west-1', dynamodbTable: 'tf-locks', encrypt: true } })])).toEqual([]);
+      expect(
+        codes([
+          withDev({
+            backend: {
+              type: 's3',
+              bucket: 'acme-tf-state',
+              key: 'genesys/prod.tfstate',
+              region: 'eu-west-1',
+              dynamodbTable: 'tf-locks',
+              encrypt: true,
+            },
+          }),
+        ]),
+      ).toEqual([]);
       expect(codes([withDev({ backend: { type: 'remote', organization: 'o', workspace: 'w' } })])).toEqual([]);
       expect(codes([withDev({ backend: { type: 'cloud', organization: 'o', workspace: 'w' } })])).toEqual([]);
     });
@@ -107,11 +137,15 @@ describe('environment config validation', () => {
 
   describe('GC3005 PIN settings', () => {
     it.each([0, 11, 2.5, NaN])('rejects maxAttempts %p', (maxAttempts) => {
-      expect(configProblems([withDev({ pinAuth: { ...dev.pinAuth, maxAttempts } })])).toEqual([expect.objectContaining({ code: 'GC3005', path: 'environments[dev].pinAuth.maxAttempts' })]);
+      expect(configProblems([withDev({ pinAuth: { ...dev.pinAuth, maxAttempts } })])).toEqual([
+        expect.objectContaining({ code: 'GC3005', path: 'environments[dev].pinAuth.maxAttempts' }),
+      ]);
     });
 
     it.each(['123', '12345', '12a4', '', ' 1234'])('rejects expectedPin %j', (expectedPin) => {
-      expect(configProblems([withDev({ pinAuth: { ...dev.pinAuth, expectedPin } })])).toEqual([expect.objectContaining({ code: 'GC3005', path: 'environments[dev].pinAuth.expectedPin' })]);
+      expect(configProblems([withDev({ pinAuth: { ...dev.pinAuth, expectedPin } })])).toEqual([
+        expect.objectContaining({ code: 'GC3005', path: 'environments[dev].pinAuth.expectedPin' }),
+      ]);
     });
 
     it('reports both PIN problems', () => {
@@ -207,10 +241,27 @@ describe('environment config validation', () => {
       ['a control character', 'FREQ=WEEKLY\n'],
     ])('rejects an RRULE with %s', (_what, rrule) => {
       const problems = configProblems([withHours({ rrule })]);
-      expect(problems).toEqual([expect.objectContaining({ code: 'GC3007', path: 'environments[dev].businessHours.rrule', value: rrule, fix: expect.any(String) })]);
+      expect(problems).toEqual([
+        expect.objectContaining({ code: 'GC3007', path: 'environments[dev].businessHours.rrule', value: rrule, fix: expect.any(String) }),
+      ]);
     });
 
-    it.each(['America/Indiana/Indianapolis', 'Europe/Dublin', 'Europe/Kyiv', 'Asia/Kolkata', 'UTC', 'Etc/GMT+5', 'America/Port-au-Prince', 'US/Eastern', 'Asia/Calcutta', 'Europe/Kiev', 'EST5EDT', 'Etc/GMT-14', 'Antarctica/DumontDUrville', 'America/Argentina/ComodRivadavia'])('accepts the time zone %s', (timeZone) => {
+    it.each([
+      'America/Indiana/Indianapolis',
+      'Europe/Dublin',
+      'Europe/Kyiv',
+      'Asia/Kolkata',
+      'UTC',
+      'Etc/GMT+5',
+      'America/Port-au-Prince',
+      'US/Eastern',
+      'Asia/Calcutta',
+      'Europe/Kiev',
+      'EST5EDT',
+      'Etc/GMT-14',
+      'Antarctica/DumontDUrville',
+      'America/Argentina/ComodRivadavia',
+    ])('accepts the time zone %s', (timeZone) => {
       expect(configProblems([withHours({ timeZone })])).toEqual([]);
     });
 
@@ -237,8 +288,18 @@ describe('environment config validation', () => {
 
     it('checks dates against the calendar, and compares them only when both exist', () => {
       expect(codes([withHours({ start: '2028-02-29T08:00:00', end: '2028-02-29T18:00:00.5' })])).toEqual([]);
-      for (const start of ['2026-02-29T08:00:00', '2026-04-31T08:00:00', '2026-00-10T08:00:00', '2026-01-00T08:00:00', '2026-01-05T08:60:00', '2026-01-05T08:00:60']) {
-        expect({ start, problems: configProblems([withHours({ start })]).map((p) => p.path) }).toEqual({ start, problems: ['environments[dev].businessHours.start'] });
+      for (const start of [
+        '2026-02-29T08:00:00',
+        '2026-04-31T08:00:00',
+        '2026-00-10T08:00:00',
+        '2026-01-00T08:00:00',
+        '2026-01-05T08:60:00',
+        '2026-01-05T08:00:60',
+      ]) {
+        expect({ start, problems: configProblems([withHours({ start })]).map((p) => p.path) }).toEqual({
+          start,
+          problems: ['environments[dev].businessHours.start'],
+        });
       }
       const [same] = configProblems([withHours({ start: '2026-01-05T08:00:00', end: '2026-01-05T08:00:00.000000' })]);
       expect(same).toMatchObject({ path: 'environments[dev].businessHours', fix: 'make end later than start' });
@@ -287,12 +348,23 @@ describe('environment config validation', () => {
     });
 
     it('rejects a third IVR and a missing one', () => {
-      expect(configProblems([withDev({ ivrs: { ...dev.ivrs, billing: dev.ivrs.sales } as never })])).toEqual([expect.objectContaining({ code: 'GC3008', path: 'environments[dev].ivrs.billing' })]);
-      expect(configProblems([withDev({ ivrs: { sales: dev.ivrs.sales } as never })])).toEqual([expect.objectContaining({ code: 'GC3008', path: 'environments[dev].ivrs.support' })]);
+      expect(configProblems([withDev({ ivrs: { ...dev.ivrs, billing: dev.ivrs.sales } as never })])).toEqual([
+        expect.objectContaining({ code: 'GC3008', path: 'environments[dev].ivrs.billing' }),
+      ]);
+      expect(configProblems([withDev({ ivrs: { sales: dev.ivrs.sales } as never })])).toEqual([
+        expect.objectContaining({ code: 'GC3008', path: 'environments[dev].ivrs.support' }),
+      ]);
     });
 
     it('rejects values of the wrong type, each with the code of its field', () => {
-      const env = { ...dev, manageQueues: 'yes', region: 1, pinAuth: { maxAttempts: '3', expectedPin: '1234' }, ivrs: { ...dev.ivrs, sales: { ...dev.ivrs.sales, dnis: '+13175550100' } }, flowChecks: { enabled: 1 } };
+      const env = {
+        ...dev,
+        manageQueues: 'yes',
+        region: 1,
+        pinAuth: { maxAttempts: '3', expectedPin: '1234' },
+        ivrs: { ...dev.ivrs, sales: { ...dev.ivrs.sales, dnis: '+13175550100' } },
+        flowChecks: { enabled: 1 },
+      };
       expect(configProblems([env]).map((p) => [p.code, p.path])).toEqual([
         ['GC3001', 'environments[dev].region'],
         ['GC3008', 'environments[dev].manageQueues'],
@@ -320,22 +392,36 @@ describe('environment config validation', () => {
 
   describe('GC3006 queues and DID pools', () => {
     it('rejects queue names that differ only in letter case', () => {
-      expect(configProblems([withDev({ operatorQueueName: 'dev sales' })])).toEqual([expect.objectContaining({ code: 'GC3006', path: 'environments[dev].ivrs.sales.queueName' })]);
+      expect(configProblems([withDev({ operatorQueueName: 'dev sales' })])).toEqual([
+        expect.objectContaining({ code: 'GC3006', path: 'environments[dev].ivrs.sales.queueName' }),
+      ]);
     });
 
     it('rejects one name for two created queues, accepts one existing queue looked up for two routes', () => {
-      expect(configProblems([withDev({ operatorQueueName: 'DEV Sales' })])).toEqual([expect.objectContaining({ code: 'GC3006', path: 'environments[dev].ivrs.sales.queueName' })]);
+      expect(configProblems([withDev({ operatorQueueName: 'DEV Sales' })])).toEqual([
+        expect.objectContaining({ code: 'GC3006', path: 'environments[dev].ivrs.sales.queueName' }),
+      ]);
       const prod = ENVIRONMENTS[2];
       expect(prod.manageQueues).toBe(false);
-      expect(codes([{ ...prod, operatorQueueName: 'Sales', ivrs: { ...prod.ivrs, support: { ...prod.ivrs.support, queueName: 'Sales' } } }])).toEqual([]);
+      expect(codes([{ ...prod, operatorQueueName: 'Sales', ivrs: { ...prod.ivrs, support: { ...prod.ivrs.support, queueName: 'Sales' } } }])).toEqual(
+        [],
+      );
       const [p, ...rest] = configProblems([{ ...prod, ivrs: { ...prod.ivrs, support: { ...prod.ivrs.support, queueName: 'SALES' } } }]);
       expect(rest).toEqual([]);
-      expect(p).toMatchObject({ code: 'GC3006', path: 'environments[prod].ivrs.support.queueName', fix: 'write "Sales" for one existing queue, or name another queue' });
+      expect(p).toMatchObject({
+        code: 'GC3006',
+        path: 'environments[prod].ivrs.support.queueName',
+        fix: 'write "Sales" for one existing queue, or name another queue',
+      });
     });
 
     it('rejects a DID pool whose start is after its end, and one DNIS listed twice', () => {
-      expect(configProblems([withSales({ didPool: { start: '+13175550109', end: '+13175550100' } })])).toEqual([expect.objectContaining({ code: 'GC3002', path: 'environments[dev].ivrs.sales.didPool', fix: 'swap start and end' })]);
-      expect(configProblems([withSales({ dnis: ['+13175550100', '+13175550100'] })])).toEqual([expect.objectContaining({ code: 'GC3006', path: 'environments[dev].ivrs.sales.dnis[1]', message: 'number is listed twice' })]);
+      expect(configProblems([withSales({ didPool: { start: '+13175550109', end: '+13175550100' } })])).toEqual([
+        expect.objectContaining({ code: 'GC3002', path: 'environments[dev].ivrs.sales.didPool', fix: 'swap start and end' }),
+      ]);
+      expect(configProblems([withSales({ dnis: ['+13175550100', '+13175550100'] })])).toEqual([
+        expect.objectContaining({ code: 'GC3006', path: 'environments[dev].ivrs.sales.dnis[1]', message: 'number is listed twice' }),
+      ]);
     });
 
     it('accepts pools that touch but do not overlap', () => {
@@ -363,8 +449,10 @@ describe('environment config validation', () => {
     });
 
     it('keeps local state inside the stack folder', () => {
-      for (const p of ['state/../../x.tfstate', '../x', 'state/', '.', 'x\u0000.tfstate']) expect({ p, codes: codes([withDev({ backend: { type: 'local', path: p } })]) }).toEqual({ p, codes: ['GC3004'] });
-      for (const p of ['terraform.tfstate', 'state/dev.tfstate', './x.tfstate', 'a/../b.tfstate', 'state ${x}.tfstate']) expect({ p, codes: codes([withDev({ backend: { type: 'local', path: p } })]) }).toEqual({ p, codes: [] });
+      for (const p of ['state/../../x.tfstate', '../x', 'state/', '.', 'x\u0000.tfstate'])
+        expect({ p, codes: codes([withDev({ backend: { type: 'local', path: p } })]) }).toEqual({ p, codes: ['GC3004'] });
+      for (const p of ['terraform.tfstate', 'state/dev.tfstate', './x.tfstate', 'a/../b.tfstate', 'state ${x}.tfstate'])
+        expect({ p, codes: codes([withDev({ backend: { type: 'local', path: p } })]) }).toEqual({ p, codes: [] });
     });
   });
 
@@ -373,7 +461,11 @@ describe('environment config validation', () => {
   });
 
   it('validateConfig throws every problem of every environment at once', () => {
-    const bad = withDev({ region: 'mars-1' as never, backend: { type: 'local', path: '/abs' }, ivrs: { ...dev.ivrs, sales: { ...dev.ivrs.sales, dnis: ['555-0100'], didPool: undefined } } });
+    const bad = withDev({
+      region: 'mars-1' as never,
+      backend: { type: 'local', path: '/abs' },
+      ivrs: { ...dev.ivrs, sales: { ...dev.ivrs.sales, dnis: ['555-0100'], didPool: undefined } },
+    });
     const alsoBad = { ...ENVIRONMENTS[1], pinAuth: { maxAttempts: 3, expectedPin: 'x' } };
     let error: unknown;
     try {

@@ -29,7 +29,11 @@ function thrown(fn: () => unknown): unknown {
 }
 
 const callTo = (id: string, flow: SharedFlow<'ok' | 'failed'> | CommonModuleFlow<'ok' | 'failed'>) =>
-  new CallSharedFlow(id, { flow, inputs: { Account: Expr.string('x') }, outcomes: { ok: [new Disconnect(`${id} ok`)], failed: [new Disconnect(`${id} failed`)] } });
+  new CallSharedFlow(id, {
+    flow,
+    inputs: { Account: Expr.string('x') },
+    outcomes: { ok: [new Disconnect(`${id} ok`)], failed: [new Disconnect(`${id} failed`)] },
+  });
 
 describe('CallFlow', () => {
   it('publishes its YAML with genesyscloud_flow, without name, type or file_content_hash', () => {
@@ -67,8 +71,17 @@ describe('CallFlow', () => {
         outcomes: { ok: [callTo('Call B', b)], failed: [new Disconnect('A failed')] },
       }),
     ]);
-    const menu = new Menu('Menu', { prompt: Prompt.tts('Press 1.'), choices: [MenuChoice.jumpToTask('1', 'Go', second), MenuChoice.jumpToTask('2', 'Go main', main)] });
-    const caller = new CallFlow(stack, 'Caller', { name: 'Caller', initialGreeting: Prompt.tts('Hello.'), startUp: menu, menus: [menu], tasks: [main, second] });
+    const menu = new Menu('Menu', {
+      prompt: Prompt.tts('Press 1.'),
+      choices: [MenuChoice.jumpToTask('1', 'Go', second), MenuChoice.jumpToTask('2', 'Go main', main)],
+    });
+    const caller = new CallFlow(stack, 'Caller', {
+      name: 'Caller',
+      initialGreeting: Prompt.tts('Hello.'),
+      startUp: menu,
+      menus: [menu],
+      tasks: [main, second],
+    });
     expect(caller.sharedFlows).toEqual([a, b]);
     const json = synthJson(stack);
     const addressOf = (p: string) => resourceAt(json, 'genesyscloud_flow', p).address;
@@ -94,9 +107,19 @@ describe('CallFlow', () => {
     const main = new Task('Main', [new TransferToAcd('To sales', { queue: sales, onFailure: [new Disconnect('End')] })]);
     const menu = new Menu('Menu', {
       prompt: Prompt.tts('Press 1 for sales, 2 for support, 3 for the operator.'),
-      choices: [MenuChoice.jumpToTask('1', 'Sales', main), MenuChoice.transferToAcd('2', 'Support', support), MenuChoice.transferToAcd('3', 'Operator', queueNamed('Operator'))],
+      choices: [
+        MenuChoice.jumpToTask('1', 'Sales', main),
+        MenuChoice.transferToAcd('2', 'Support', support),
+        MenuChoice.transferToAcd('3', 'Operator', queueNamed('Operator')),
+      ],
     });
-    const flow = new CallFlow(stack, 'Menu', { name: 'Menu Flow', initialGreeting: Prompt.tts('Hello.'), startUp: menu, menus: [menu], tasks: [main] });
+    const flow = new CallFlow(stack, 'Menu', {
+      name: 'Menu Flow',
+      initialGreeting: Prompt.tts('Hello.'),
+      startUp: menu,
+      menus: [menu],
+      tasks: [main],
+    });
     const json = synthJson(stack);
     const resource = resourceAt(json, 'genesyscloud_flow', 'Menu/Publication/Resource');
     expect(resource.substitutions).toEqual({
@@ -117,7 +140,10 @@ describe('CallFlow', () => {
       const error = thrown(() => new CallFlow(stack, 'Bad', { name: 'Bad', initialGreeting: Prompt.tts('Hello.'), startUp: main, tasks: [main] }));
       expect(error).toBeInstanceOf(FlowValidationError);
       expect((error as Error).message).toContain('test-stack/Bad');
-      expect((error as FlowValidationError).problems[0]).toMatchObject({ code: 'GC1005', path: expect.stringContaining('test-stack/Bad > tasks > Main') });
+      expect((error as FlowValidationError).problems[0]).toMatchObject({
+        code: 'GC1005',
+        path: expect.stringContaining('test-stack/Bad > tasks > Main'),
+      });
     });
 
     it('GC2006 rejects two call flows with the same name in one stack', () => {
@@ -139,7 +165,10 @@ describe('CallFlow', () => {
       const stack = testStack();
       const shared = new SharedFlow(stack, 'Module', simpleModule('Module'));
       const bare = new CommonModuleFlow(simpleModule('Bare'));
-      for (const [id, target] of [['Bare', bare], ['Definition', shared.definition]] as const) {
+      for (const [id, target] of [
+        ['Bare', bare],
+        ['Definition', shared.definition],
+      ] as const) {
         const main = new Task('Main', [callTo('Call', target)]);
         const error = thrown(() => new CallFlow(stack, id, { name: id, initialGreeting: Prompt.tts('Hello.'), startUp: main, tasks: [main] }));
         expect(error).toBeInstanceOf(ConstructError);

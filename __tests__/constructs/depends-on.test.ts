@@ -8,7 +8,8 @@ import { dependable } from 'cdktf/lib/tfExpression';
 import { dependOn } from '../../constructs/depends-on';
 import { synthJson, testStack } from '../support/fixtures';
 
-const dependsOnOf = (json: ReturnType<typeof synthJson>, id: string) => Object.entries(json.resource.genesyscloud_routing_queue).find(([key]) => key.startsWith(id))![1].depends_on;
+const dependsOnOf = (json: ReturnType<typeof synthJson>, id: string) =>
+  Object.entries(json.resource.genesyscloud_routing_queue).find(([key]) => key.startsWith(id))![1].depends_on;
 
 describe('dependOn', () => {
   it('writes the same depends_on as cdktf: resources by type and logical id, data sources as data.<type>.<id>', () => {
@@ -20,7 +21,10 @@ describe('dependOn', () => {
     dependOn(ours, [queue, lookedUp]);
     const json = synthJson(stack);
     expect(dependsOnOf(json, 'Ours')).toEqual(dependsOnOf(json, 'Cdktfs'));
-    expect(dependsOnOf(json, 'Ours')).toEqual([expect.stringMatching(/^genesyscloud_routing_queue\.Queue/), expect.stringMatching(/^data\.genesyscloud_flow\.Looked/)]);
+    expect(dependsOnOf(json, 'Ours')).toEqual([
+      expect.stringMatching(/^genesyscloud_routing_queue\.Queue/),
+      expect.stringMatching(/^data\.genesyscloud_flow\.Looked/),
+    ]);
   });
 
   it('reads logical ids at synth: an override made afterwards is what depends_on names', () => {

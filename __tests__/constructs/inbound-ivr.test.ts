@@ -55,11 +55,26 @@ describe('InboundIvr', () => {
     const stack = testStack();
     const module = new SharedFlow(stack, 'Pin', simpleModule('Shared PIN'));
     const a = new InboundIvr(stack, 'A', ivrProps(module, { name: 'A IVR', dnis: ['+13175550100'] }));
-    const b = new InboundIvr(stack, 'B', ivrProps(module, { name: 'B IVR', flowName: 'B Flow', dnis: ['+13175550101'], description: 'Line B', divisionId: 'div-1', divisionName: 'Sales Div' }));
+    const b = new InboundIvr(
+      stack,
+      'B',
+      ivrProps(module, {
+        name: 'B IVR',
+        flowName: 'B Flow',
+        dnis: ['+13175550101'],
+        description: 'Line B',
+        divisionId: 'div-1',
+        divisionName: 'Sales Div',
+      }),
+    );
     expect(a.flow.flowName).toBe('A IVR');
     expect(b.flow.flowName).toBe('B Flow');
     expect(b.flow.publication.rendered.yaml).toContain('division: Sales Div');
-    expect(resourceAt(synthJson(stack), 'genesyscloud_architect_ivr', 'B/Resource')).toMatchObject({ name: 'B IVR', description: 'Line B', division_id: 'div-1' });
+    expect(resourceAt(synthJson(stack), 'genesyscloud_architect_ivr', 'B/Resource')).toMatchObject({
+      name: 'B IVR',
+      description: 'Line B',
+      division_id: 'div-1',
+    });
   });
 
   it('creates the DID pool when given and the IVR depends on it', () => {
@@ -97,7 +112,11 @@ describe('InboundIvr', () => {
     const stack = testStack();
     const module = new SharedFlow(stack, 'Pin', simpleModule('Shared PIN'));
     const salesQueue = new Queue(stack, 'SalesQueue', { name: 'Sales' });
-    const ivr = new InboundIvr(stack, 'Sales', ivrProps(module, { greeting: Prompt.tts('Welcome to Sales.'), routes: { ok: salesQueue, failed: queueNamed('Operator') } }));
+    const ivr = new InboundIvr(
+      stack,
+      'Sales',
+      ivrProps(module, { greeting: Prompt.tts('Welcome to Sales.'), routes: { ok: salesQueue, failed: queueNamed('Operator') } }),
+    );
     const yaml = ivr.flow.publication.rendered.yaml;
     expect(yaml).toContain('tts: Welcome to Sales.');
     expect(yaml).toContain('Shared PIN:\n                  ver_latestPublished:');
@@ -107,7 +126,9 @@ describe('InboundIvr', () => {
     expect(yaml).toContain('name: Operator');
     expect(ivr.flow.sharedFlows).toEqual([module]);
     const flow = resourceAt(synthJson(stack), 'genesyscloud_flow', 'Sales/Flow/Publication/Resource');
-    expect(flow.substitutions).toEqual({ queue_SalesQueue: expect.stringMatching(/^\$\{genesyscloud_routing_queue\.SalesQueue_[0-9A-F]{8}\.name\}$/) });
+    expect(flow.substitutions).toEqual({
+      queue_SalesQueue: expect.stringMatching(/^\$\{genesyscloud_routing_queue\.SalesQueue_[0-9A-F]{8}\.name\}$/),
+    });
   });
 
   describe('errors', () => {
@@ -142,11 +163,15 @@ describe('InboundIvr', () => {
       const outside = thrown(() => new InboundIvr(stack, 'Ivr', ivrProps(module, { dnis: ['+13175550100', '+13175550110'], didPool: pool })));
       expect(outside).toMatchObject({ code: 'GC2003', path: 'test-stack/Ivr > dnis', value: '+13175550110' });
       // Same prefix, different length: not in the pool either.
-      expect(thrown(() => new InboundIvr(stack, 'Ivr2', ivrProps(module, { dnis: ['+131755501000'], didPool: pool })))).toMatchObject({ code: 'GC2003' });
+      expect(thrown(() => new InboundIvr(stack, 'Ivr2', ivrProps(module, { dnis: ['+131755501000'], didPool: pool })))).toMatchObject({
+        code: 'GC2003',
+      });
     });
 
     it('GC2003 rejects a DID pool whose start is after its end', () => {
-      const error = thrown(() => new InboundIvr(stack, 'Ivr', ivrProps(module, { didPool: { startPhoneNumber: '+13175550109', endPhoneNumber: '+13175550100' } })));
+      const error = thrown(
+        () => new InboundIvr(stack, 'Ivr', ivrProps(module, { didPool: { startPhoneNumber: '+13175550109', endPhoneNumber: '+13175550100' } })),
+      );
       expect(error).toBeInstanceOf(ConstructError);
       expect(error).toMatchObject({ code: 'GC2003', path: 'test-stack/Ivr > didPool', value: '+13175550109..+13175550100' });
     });
@@ -160,7 +185,10 @@ describe('InboundIvr', () => {
 
     it('GC2006 rejects a second IVR whose flow has the same name', () => {
       new InboundIvr(stack, 'One', ivrProps(module, { dnis: ['+13175550100'] }));
-      expect(thrown(() => new InboundIvr(stack, 'Two', ivrProps(module, { dnis: ['+13175550101'] })))).toMatchObject({ code: 'GC2006', path: 'test-stack/Two/Flow' });
+      expect(thrown(() => new InboundIvr(stack, 'Two', ivrProps(module, { dnis: ['+13175550101'] })))).toMatchObject({
+        code: 'GC2006',
+        path: 'test-stack/Two/Flow',
+      });
     });
 
     it('GC2007 rejects an IVR without DNIS', () => {

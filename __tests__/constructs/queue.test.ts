@@ -55,7 +55,8 @@ describe('Queue', () => {
     const module = new SharedFlow(stack, 'Pin', simpleModule('Shared PIN'));
     const sales = new Queue(new Construct(stack, 'Queues'), 'Sales', { name: 'Sales' });
     const operator: IQueue = Queue.fromName(stack, 'Operator', 'Operator');
-    const ivr = new InboundIvr(stack, 'Ivr', { greeting: Prompt.tts('Welcome.'),
+    const ivr = new InboundIvr(stack, 'Ivr', {
+      greeting: Prompt.tts('Welcome.'),
       name: 'Sales IVR',
       dnis: ['+13175550100'],
       sharedFlow: module,
@@ -72,7 +73,10 @@ describe('Queue', () => {
       substitutions: { queue_Queues_Sales: `\${${salesAddress}.name}`, queue_Operator: `\${${operatorAddress}.name}` },
     });
     // Exactly these two keys: nothing else is substituted.
-    expect(Object.keys(resourceAt(json, 'genesyscloud_flow', 'Ivr/Flow/Publication/Resource').substitutions).sort()).toEqual(['queue_Operator', 'queue_Queues_Sales']);
+    expect(Object.keys(resourceAt(json, 'genesyscloud_flow', 'Ivr/Flow/Publication/Resource').substitutions).sort()).toEqual([
+      'queue_Operator',
+      'queue_Queues_Sales',
+    ]);
     const yaml = ivr.flow.publication.rendered.yaml;
     expect(yaml).toContain('name: "{{queue_Queues_Sales}}"');
     expect(yaml).toContain('name: "{{queue_Operator}}"');
@@ -83,7 +87,8 @@ describe('Queue', () => {
   it('a literal queue name (queueNamed) is written as is and needs no substitution', () => {
     const stack = testStack();
     const module = new SharedFlow(stack, 'Pin', simpleModule('Shared PIN'));
-    const ivr = new InboundIvr(stack, 'Ivr', { greeting: Prompt.tts('Welcome.'),
+    const ivr = new InboundIvr(stack, 'Ivr', {
+      greeting: Prompt.tts('Welcome.'),
       name: 'Sales IVR',
       dnis: ['+13175550100'],
       sharedFlow: module,

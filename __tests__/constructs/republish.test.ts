@@ -38,7 +38,8 @@ function build(variant: Variant = {}) {
   const sales: IQueue = variant.salesLookup ? Queue.fromName(stack, 'SalesQueue', 'Sales') : new Queue(stack, 'SalesQueue', { name: 'Sales' });
   const other = new Queue(stack, 'OtherQueue', { name: 'Other' });
   const ivr = (id: string, module: SharedFlow<Outcome>, dnis: string, ok: IQueue) =>
-    new InboundIvr(stack, id, { greeting: Prompt.tts('Welcome.'),
+    new InboundIvr(stack, id, {
+      greeting: Prompt.tts('Welcome.'),
       name: `${id} IVR`,
       dnis: [dnis],
       sharedFlow: module,
@@ -55,7 +56,10 @@ function build(variant: Variant = {}) {
   new CallFlow(stack, 'Unrelated', messageFlow('Unrelated'));
   const json = synthJson(stack);
   const flow = (key: FlowKey) => resourceAt(json, 'genesyscloud_flow', FLOW_PATHS[key]);
-  const hashes = Object.fromEntries(Object.keys(FLOW_PATHS).map((k) => [k, flow(k as FlowKey).update_trigger_hash as string])) as Record<FlowKey, string>;
+  const hashes = Object.fromEntries(Object.keys(FLOW_PATHS).map((k) => [k, flow(k as FlowKey).update_trigger_hash as string])) as Record<
+    FlowKey,
+    string
+  >;
   return { json, flow, hashes };
 }
 
@@ -148,7 +152,8 @@ describe('republishing the callers of a SharedFlow.fromName module', () => {
   const callerHash = (contentHash: string | undefined) => {
     const stack = testStack();
     const external = SharedFlow.fromName(stack, 'Auth', 'Org Auth', { ...signature, contentHash });
-    new InboundIvr(stack, 'Caller', { greeting: Prompt.tts('Welcome.'),
+    new InboundIvr(stack, 'Caller', {
+      greeting: Prompt.tts('Welcome.'),
       name: 'Caller',
       dnis: ['+13175550001'],
       sharedFlow: external,

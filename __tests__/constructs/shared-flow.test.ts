@@ -109,7 +109,8 @@ describe('SharedFlow', () => {
     it('callers depend on the look-up and name the module in their YAML', () => {
       const stack = testStack();
       const external = SharedFlow.fromName(stack, 'Auth', 'Org Auth', signature);
-      const ivr = new InboundIvr(stack, 'Ivr', { greeting: Prompt.tts('Welcome.'),
+      const ivr = new InboundIvr(stack, 'Ivr', {
+        greeting: Prompt.tts('Welcome.'),
         name: 'Sales IVR',
         dnis: ['+13175550100'],
         sharedFlow: external,
@@ -139,8 +140,12 @@ describe('SharedFlow', () => {
     it('callers are still checked against the signature (flow-language rules apply)', () => {
       const stack = testStack();
       const external = SharedFlow.fromName(stack, 'Auth', 'Org Auth', signature);
-      const main = new Task('Main', [new CallSharedFlow('Call', { flow: external, outcomes: { ok: [new Disconnect('a')], failed: [new Disconnect('b')] } })]);
-      expect(() => new CallFlow(stack, 'Caller', { name: 'Caller', initialGreeting: Prompt.tts('Hello.'), startUp: main, tasks: [main] })).toThrow(/GC1009/);
+      const main = new Task('Main', [
+        new CallSharedFlow('Call', { flow: external, outcomes: { ok: [new Disconnect('a')], failed: [new Disconnect('b')] } }),
+      ]);
+      expect(() => new CallFlow(stack, 'Caller', { name: 'Caller', initialGreeting: Prompt.tts('Hello.'), startUp: main, tasks: [main] })).toThrow(
+        /GC1009/,
+      );
     });
   });
 
@@ -148,7 +153,9 @@ describe('SharedFlow', () => {
     it('surfaces a flow-language error as FlowValidationError naming the construct path', () => {
       const stack = testStack();
       // No EndSharedFlow: the path does not end.
-      const error = thrown(() => new SharedFlow(stack, 'Broken', { ...simpleModule('Broken'), actions: [new PlayAudio('Only', { prompt: Prompt.tts('hi') })] }));
+      const error = thrown(
+        () => new SharedFlow(stack, 'Broken', { ...simpleModule('Broken'), actions: [new PlayAudio('Only', { prompt: Prompt.tts('hi') })] }),
+      );
       expect(error).toBeInstanceOf(FlowValidationError);
       expect((error as FlowValidationError).problems.map((p) => p.code)).toEqual(['GC1005']);
       expect((error as Error).message).toContain('test-stack/Broken');
@@ -157,8 +164,13 @@ describe('SharedFlow', () => {
 
     it('lists every problem of the definition at once', () => {
       const stack = testStack();
-      const error = thrown(() =>
-        new SharedFlow(stack, 'Broken', { ...simpleModule('Broken'), outcomes: ['ok', 'ok', 'bad name'], actions: [new PlayAudio('Only', { prompt: Prompt.tts('hi') })] }),
+      const error = thrown(
+        () =>
+          new SharedFlow(stack, 'Broken', {
+            ...simpleModule('Broken'),
+            outcomes: ['ok', 'ok', 'bad name'],
+            actions: [new PlayAudio('Only', { prompt: Prompt.tts('hi') })],
+          }),
       );
       expect(error).toBeInstanceOf(FlowValidationError);
       expect((error as FlowValidationError).problems.map((p) => p.code).sort()).toEqual(['GC1002', 'GC1005', 'GC1014']);

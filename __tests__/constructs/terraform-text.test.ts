@@ -9,7 +9,10 @@ import { containsTokenMarker, readTerraformLiteral, terraformText, terraformText
 import { liveSequences, terraformLiteral } from '../synth/terraform-templates';
 
 /** Text with many `$`, `%`, `{`, `}` next to each other (where escaping can go wrong). */
-const templateish = fc.string({ unit: fc.constantFrom('$', '%', '{', '}', '$$', '${', '%{', '$${', '%%{', 'a', ' ', '"', '\\', 'é', '😀'), maxLength: 20 });
+const templateish = fc.string({
+  unit: fc.constantFrom('$', '%', '{', '}', '$$', '${', '%{', '$${', '%%{', 'a', ' ', '"', '\\', 'é', '😀'),
+  maxLength: 20,
+});
 const anyText = fc.oneof(templateish, fc.string({ unit: 'grapheme', maxLength: 30 }), fc.string({ unit: 'binary', maxLength: 30 }));
 
 describe('terraformText', () => {
@@ -61,7 +64,11 @@ describe('terraformText', () => {
         const queue = new RoutingQueue(stack, 'Queue', { name: 'x' });
         new TerraformOutput(stack, 'Out', { value: terraformText(`${before}${queue.name}${after}`) });
         const written: string = JSON.parse(Testing.synth(stack)).output.Out.value;
-        expect(liveSequences(written).map((s) => s.text).filter((s) => !/^\$\{"\$+"\}$/.test(s))).toEqual([reference]);
+        expect(
+          liveSequences(written)
+            .map((s) => s.text)
+            .filter((s) => !/^\$\{"\$+"\}$/.test(s)),
+        ).toEqual([reference]);
         expect(read(written, reference, '<ref>')).toBe(`${before}<ref>${after}`);
       }),
       { numRuns: 100 },
@@ -75,42 +82,49 @@ describe('terraformText', () => {
       return undefined;
     }
   })();
-  (terraform ? it : it.skip)(`a real Terraform reads escaped values and keys back as written, references live${terraform ? '' : ' (skipped: no terraform CLI on PATH)'}`, () => {
-    // Well-formed text only: Terraform reads JSON as UTF-8 (config validation refuses lone surrogates and control characters).
-    const texts = [
-      '${path.cwd}',
-      '%{if true}x%{endif}',
-      '$${x}',
-      '%%{y}',
-      '$$${z}',
-      'a$',
-      '$$',
-      '${',
-      '%{',
-      '}',
-      ...fc.sample(
-        fc.string({ unit: fc.oneof(fc.constantFrom('$', '%', '{', '}', '${', '%{', '$${', '"', '\\'), fc.constantFrom('a', ' ', 'é', '😀')), maxLength: 16 }),
-        { numRuns: 40, seed: 5545 },
-      ),
-    ];
-    // A stack with a local (the reference) and outputs only: no provider needed.
-    const stack = new TerraformStack(Testing.app(), 'roundtrip');
-    const local = new TerraformLocal(stack, 'ref', 'REF');
-    texts.forEach((t, i) => {
-      new TerraformOutput(stack, `v${i}`, { value: { [terraformText(`k${t}`)]: terraformText(t) } });
-      new TerraformOutput(stack, `m${i}`, { value: terraformText(`${t}${local.asString}${t}`) });
-    });
-    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'tf-text-'));
-    try {
-      fs.writeFileSync(path.join(work, 'main.tf.json'), Testing.synth(stack));
-      const env = { ...process.env, CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1' };
-      execFileSync('terraform', ['init', '-input=false', '-no-color'], { cwd: work, env, stdio: 'pipe' });
-      execFileSync('terraform', ['apply', '-auto-approve', '-input=false', '-no-color'], { cwd: work, env, stdio: 'pipe' });
-      const outputs = JSON.parse(execFileSync('terraform', ['output', '-json'], { cwd: work, env, encoding: 'utf8', stdio: 'pipe' }));
-      expect(texts.map((_, i) => outputs[`v${i}`].value)).toEqual(texts.map((t) => ({ [`k${t}`]: t })));
-      expect(texts.map((_, i) => outputs[`m${i}`].value)).toEqual(texts.map((t) => `${t}REF${t}`));
-    } finally {
-      fs.rmSync(work, { recursive: true, force: true });
-    }
-  }, 60000);
+  (terraform ? it : it.skip)(
+    `a real Terraform reads escaped values and keys back as written, references live${terraform ? '' : ' (skipped: no terraform CLI on PATH)'}`,
+    () => {
+      // Well-formed text only: Terraform reads JSON as UTF-8 (config validation refuses lone surrogates and control characters).
+      const texts = [
+        '${path.cwd}',
+        '%{if true}x%{endif}',
+        '$${x}',
+        '%%{y}',
+        '$$${z}',
+        'a$',
+        '$$',
+        '${',
+        '%{',
+        '}',
+        ...fc.sample(
+          fc.string({
+            unit: fc.oneof(fc.constantFrom('$', '%', '{', '}', '${', '%{', '$${', '"', '\\'), fc.constantFrom('a', ' ', 'é', '😀')),
+            maxLength: 16,
+          }),
+          { numRuns: 40, seed: 5545 },
+        ),
+      ];
+      // A stack with a local (the reference) and outputs only: no provider needed.
+      const stack = new TerraformStack(Testing.app(), 'roundtrip');
+      const local = new TerraformLocal(stack, 'ref', 'REF');
+      texts.forEach((t, i) => {
+        new TerraformOutput(stack, `v${i}`, { value: { [terraformText(`k${t}`)]: terraformText(t) } });
+        new TerraformOutput(stack, `m${i}`, { value: terraformText(`${t}${local.asString}${t}`) });
+      });
+      const work = fs.mkdtempSync(path.join(os.tmpdir(), 'tf-text-'));
+      try {
+        fs.writeFileSync(path.join(work, 'main.tf.json'), Testing.synth(stack));
+        const env = { ...process.env, CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1' };
+        execFileSync('terraform', ['init', '-input=false', '-no-color'], { cwd: work, env, stdio: 'pipe' });
+        execFileSync('terraform', ['apply', '-auto-approve', '-input=false', '-no-color'], { cwd: work, env, stdio: 'pipe' });
+        const outputs = JSON.parse(execFileSync('terraform', ['output', '-json'], { cwd: work, env, encoding: 'utf8', stdio: 'pipe' }));
+        expect(texts.map((_, i) => outputs[`v${i}`].value)).toEqual(texts.map((t) => ({ [`k${t}`]: t })));
+        expect(texts.map((_, i) => outputs[`m${i}`].value)).toEqual(texts.map((t) => `${t}REF${t}`));
+      } finally {
+        fs.rmSync(work, { recursive: true, force: true });
+      }
+    },
+    60000,
+  );
 });

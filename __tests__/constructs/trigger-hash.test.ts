@@ -30,7 +30,14 @@ describe('update trigger hash', () => {
       const remote = new Queue(queues, 'Remote', { name: 'Remote' });
       const local = new Queue(flows, 'Local', { name: 'Local' });
       const module = new SharedFlow(flows, 'M', simpleModule('M'));
-      new InboundIvr(flows, 'Ivr', { name: 'Ivr', greeting: Prompt.tts('Hi.'), dnis: ['+13175550100'], sharedFlow: module, sharedFlowInputs: { Account: Expr.string('a') }, routes: { ok: remote, failed: local } });
+      new InboundIvr(flows, 'Ivr', {
+        name: 'Ivr',
+        greeting: Prompt.tts('Hi.'),
+        dnis: ['+13175550100'],
+        sharedFlow: module,
+        sharedFlowInputs: { Account: Expr.string('a') },
+        routes: { ok: remote, failed: local },
+      });
       const written = () => {
         const dir = path.join(work, 'stacks', 'flows');
         const json = JSON.parse(fs.readFileSync(path.join(dir, 'cdk.tf.json'), 'utf8'));
@@ -41,7 +48,9 @@ describe('update trigger hash', () => {
       };
       app.synth();
       const first = written();
-      expect(Object.values(first.flow.substitutions)).toEqual(expect.arrayContaining([expect.stringContaining('terraform_remote_state'), expect.stringContaining('genesyscloud_routing_queue.Local')]));
+      expect(Object.values(first.flow.substitutions)).toEqual(
+        expect.arrayContaining([expect.stringContaining('terraform_remote_state'), expect.stringContaining('genesyscloud_routing_queue.Local')]),
+      );
       expect(first.flow.update_trigger_hash).toBe(first.expected);
       app.synth();
       expect(written().flow.update_trigger_hash).toBe(first.expected);

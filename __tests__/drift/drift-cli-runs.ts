@@ -39,7 +39,10 @@ export interface DriftCliRuns {
 
 function run(emulator: GenesysEmulator | undefined, ...args: string[]): Promise<CliRun> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['dist/tools/drift.js', ...args, '--export-first-poll-ms', '100'], { cwd: root, env: { ...process.env, ...(emulator ? emulatorEnv(emulator) : {}) } });
+    const child = spawn(process.execPath, ['dist/tools/drift.js', ...args, '--export-first-poll-ms', '100'], {
+      cwd: root,
+      env: { ...process.env, ...(emulator ? emulatorEnv(emulator) : {}) },
+    });
     let stdout = '';
     let out = '';
     child.stdout.on('data', (d) => ((stdout += d), (out += d)));
@@ -73,14 +76,23 @@ export async function startDriftCliRuns(stack: SynthesizedStack): Promise<DriftC
   const unreadableOrgs: GenesysEmulator[] = [];
   for (let i = 0; i < FORMATS.length; i++) {
     const emulator = drift(await deployed());
-    const bad = { entities: [{ id: 'f-1', type: 'INBOUNDCALL', lockedClient: { id: TEST_CLIENT_ID } }], pageSize: 500, pageNumber: 1, total: 1, pageCount: 1 };
+    const bad = {
+      entities: [{ id: 'f-1', type: 'INBOUNDCALL', lockedClient: { id: TEST_CLIENT_ID } }],
+      pageSize: 500,
+      pageNumber: 1,
+      total: 1,
+      pageCount: 1,
+    };
     emulator.faults.add({ kind: 'body', body: JSON.stringify(bad), count: 1, path: '/api/v2/flows' });
     unreadableOrgs.push(emulator);
   }
   const runs = {
     inSync: run(clean, '--env', 'test', '--format', 'json'),
     drifted: Object.fromEntries(FORMATS.map((f) => [f, run(driftedOrg, '--env', 'test', '--format', f)])) as Record<Format, Promise<CliRun>>,
-    unreadable: Object.fromEntries(FORMATS.map((f, i) => [f, run(unreadableOrgs[i], '--env', 'test', '--format', f)])) as Record<Format, Promise<CliRun>>,
+    unreadable: Object.fromEntries(FORMATS.map((f, i) => [f, run(unreadableOrgs[i], '--env', 'test', '--format', f)])) as Record<
+      Format,
+      Promise<CliRun>
+    >,
     unknownEnv: run(undefined, '--env', 'nowhere'),
   };
   return {

@@ -73,7 +73,10 @@ describe('drift detection against the emulator', () => {
   });
 
   it('sees a lock with a pending draft', async () => {
-    await fetch(`${emulator.url}/__admin/flows/${flow('TEST Support IVR').id}/draft`, { method: 'POST', body: JSON.stringify({ yaml: yamlOf('TEST Support IVR') }) });
+    await fetch(`${emulator.url}/__admin/flows/${flow('TEST Support IVR').id}/draft`, {
+      method: 'POST',
+      body: JSON.stringify({ yaml: yamlOf('TEST Support IVR') }),
+    });
     expect(kinds(await drift())).toEqual(['flow-draft-pending:TEST Support IVR', 'flow-locked:TEST Support IVR']);
   });
 
@@ -114,11 +117,14 @@ describe('drift detection against the emulator', () => {
           kind: 'flow-missing',
           resource: 'flow',
           name: 'TEST Shared PIN Auth',
-          detail: "shared flow 'TEST Shared PIN Auth', called by 'TEST Sales IVR', 'TEST Support IVR', does not exist in the org; the next publish of 'TEST Sales IVR', 'TEST Support IVR' will fail",
+          detail:
+            "shared flow 'TEST Shared PIN Auth', called by 'TEST Sales IVR', 'TEST Support IVR', does not exist in the org; the next publish of 'TEST Sales IVR', 'TEST Support IVR' will fail",
         },
       ]);
       const one = await detectDrift(ops, { flows: stack.flows.filter((f) => f.name === 'TEST Sales IVR'), ivrs: [] }, 'x', { poll });
-      expect(one.findings.map((f) => f.detail)).toEqual(["shared flow 'TEST Shared PIN Auth', called by 'TEST Sales IVR', does not exist in the org; TEST Sales IVR's next publish will fail"]);
+      expect(one.findings.map((f) => f.detail)).toEqual([
+        "shared flow 'TEST Shared PIN Auth', called by 'TEST Sales IVR', does not exist in the org; TEST Sales IVR's next publish will fail",
+      ]);
     });
 
     it('reports a module renamed away (its old name is not in the listing)', async () => {
@@ -166,7 +172,12 @@ describe('drift detection against the emulator', () => {
     it.each<[string, string, string | undefined, RegExp]>([
       ['the module', 'TEST Shared PIN Auth', undefined, /the published version 2\.0 of 'TEST Shared PIN Auth' has no datePublished/],
       ['a caller', 'TEST Sales IVR', undefined, /the published version 1\.0 of 'TEST Sales IVR' has no datePublished/],
-      ['the module', 'TEST Shared PIN Auth', 'yesterday', /of 'TEST Shared PIN Auth' has a datePublished that is not an ISO-8601 date-time with an offset \("yesterday"\)/],
+      [
+        'the module',
+        'TEST Shared PIN Auth',
+        'yesterday',
+        /of 'TEST Shared PIN Auth' has a datePublished that is not an ISO-8601 date-time with an offset \("yesterday"\)/,
+      ],
       ['a caller', 'TEST Sales IVR', '2024-13-45T99:00:00Z', /of 'TEST Sales IVR' has a datePublished that is not an ISO-8601 date/],
     ])('is incomplete, never in sync, when %s (%s) is served with datePublished %s', async (_who, name, date, says) => {
       await new Promise((r) => setTimeout(r, 5));

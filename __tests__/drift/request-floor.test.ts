@@ -61,7 +61,9 @@ describe('export job polling', () => {
       const ops = new ArchitectOps(await connect(emulator));
       const flows = [1, 2].map((i) => emulator.seedFlow(`commonModule:\n  name: Stuck ${i}\n  startUpTaskActions: []\n`));
       const started = Date.now();
-      const results = await Promise.all(flows.map((f) => ops.exportVersions([{ id: f.id, version: f.publishedVersionId! }], { intervalMs: 50, timeoutMs: 400 }).catch((e) => e)));
+      const results = await Promise.all(
+        flows.map((f) => ops.exportVersions([{ id: f.id, version: f.publishedVersionId! }], { intervalMs: 50, timeoutMs: 400 }).catch((e) => e)),
+      );
       expect(Date.now() - started).toBeLessThan(3000);
       results.forEach((r) => expect(r).toMatchObject({ code: 'GC4004' }));
     });
@@ -104,7 +106,11 @@ describe('the request floor of a drift check', () => {
     const stack = SynthesizedStack.read(path.join(work, 'out', 'stacks', 'contact-center-test'));
     const run = (emulator: GenesysEmulator | undefined, ...args: string[]) =>
       new Promise<number | null>((resolve) => {
-        const child = spawn(process.execPath, ['dist/tools/drift.js', '--env', 'test', '--format', 'json', ...args], { cwd: root, env: { ...process.env, ...(emulator ? emulatorEnv(emulator) : {}) }, stdio: 'ignore' });
+        const child = spawn(process.execPath, ['dist/tools/drift.js', '--env', 'test', '--format', 'json', ...args], {
+          cwd: root,
+          env: { ...process.env, ...(emulator ? emulatorEnv(emulator) : {}) },
+          stdio: 'ignore',
+        });
         child.on('close', resolve);
       });
     // Refused before anything is synthesized or requested (no emulator needed).

@@ -18,11 +18,13 @@ describe('nightly drift workflow', () => {
     expect(workflow.on.schedule[0].cron).toMatch(/^\d+ \d+ \* \* \*$/);
     expect(workflow.jobs.drift.strategy.matrix.include).toBe('${{ fromJSON(needs.build.outputs.stacks) }}');
     expect(workflow.jobs.drift.environment).toBe('${{ matrix.env }}-read');
-    const withSecret = (steps as Array<{ id?: string; env?: Record<string, string> }>).filter((s) => s.env?.GENESYSCLOUD_OAUTHCLIENT_SECRET === '${{ secrets.GENESYSCLOUD_OAUTHCLIENT_SECRET }}');
+    const withSecret = (steps as Array<{ id?: string; env?: Record<string, string> }>).filter(
+      (s) => s.env?.GENESYSCLOUD_OAUTHCLIENT_SECRET === '${{ secrets.GENESYSCLOUD_OAUTHCLIENT_SECRET }}',
+    );
     expect(withSecret.map((s) => s.id)).toEqual(['genesys', 'terraform']);
   });
 
-  it('calls the project\'s real scripts and the refresh-only plan', () => {
+  it("calls the project's real scripts and the refresh-only plan", () => {
     for (const script of [...buildRuns.matchAll(/npm run --silent (\w+)/g)].map((m) => m[1])) expect(scripts).toHaveProperty(script);
     expect(buildRuns).toContain('npm run --silent synth');
     expect(runs).toContain('node dist/pipeline/drift.js --env "$ENVIRONMENT" --format markdown');
@@ -63,7 +65,13 @@ describe('nightly drift workflow', () => {
       const core = { setFailed: (message: string) => calls.push({ what: 'failed', args: { message } }) };
       const env = { ENVIRONMENT: 'prod', GENESYS_CODE: String(codes.genesys), TERRAFORM_CODE: String(codes.terraform) };
       const AsyncFunction = Object.getPrototypeOf(async () => undefined).constructor;
-      await new AsyncFunction('require', 'github', 'context', 'core', 'process', script)((m: string) => (m === 'fs' ? fakeFs : require(m)), github, context, core, { env });
+      await new AsyncFunction('require', 'github', 'context', 'core', 'process', script)(
+        (m: string) => (m === 'fs' ? fakeFs : require(m)),
+        github,
+        context,
+        core,
+        { env },
+      );
       return calls;
     }
 
@@ -75,14 +83,22 @@ describe('nightly drift workflow', () => {
       checkedFlows: n,
       checkedIvrs: 1,
       errors: [`GC4006 ${long}`],
-      findings: Array.from({ length: n }, (_, i) => ({ resource: 'flow' as const, kind: 'flow-content-differs' as const, name: `Flow ${i} ${long}`, detail: long, differences: [{ path: 'a', expected: long, actual: long }] })),
+      findings: Array.from({ length: n }, (_, i) => ({
+        resource: 'flow' as const,
+        kind: 'flow-content-differs' as const,
+        name: `Flow ${i} ${long}`,
+        detail: long,
+        differences: [{ path: 'a', expected: long, actual: long }],
+      })),
     });
 
-    it('keeps the issue body within GitHub\'s limit whatever the reports hold, every structure closed, the summary kept', async () => {
+    it("keeps the issue body within GitHub's limit whatever the reports hold, every structure closed, the summary kept", async () => {
       const genesys = toMarkdown([report('contact-center-prod', 500), report('contact-center-prod-2', 1)]);
       expect(genesys.length).toBeLessThanOrEqual(DRIFT_MARKDOWN_LIMIT);
       // Terraform output with fences and HTML of its own, far longer than an issue; its summary at the end.
-      const tf = Array.from({ length: 4000 }, (_, i) => `  ~ resource ${i}: "${'```'} </details> <!--" ${'y'.repeat(40)}`).join('\n') + '\n```\nPlan: 0 to add, 4000 to change, 0 to destroy.\n';
+      const tf =
+        Array.from({ length: 4000 }, (_, i) => `  ~ resource ${i}: "${'```'} </details> <!--" ${'y'.repeat(40)}`).join('\n') +
+        '\n```\nPlan: 0 to add, 4000 to change, 0 to destroy.\n';
       // As `npm run drift` prints it (console.log adds a line break).
       const calls = await runScript({ 'genesys-drift.md': `${genesys}\n`, 'terraform-drift.txt': tf }, { genesys: 1, terraform: 2 });
       expect(calls.map((c) => c.what)).toEqual(['create', 'failed']);
@@ -101,14 +117,21 @@ describe('nightly drift workflow', () => {
     });
 
     it('a report that is not what npm run drift writes (too long) is replaced by a note, never posted', async () => {
-      const calls = await runScript({ 'genesys-drift.md': 'x'.repeat(200_000), 'terraform-drift.txt': 'No changes.\n' }, { genesys: 2, terraform: 0 });
+      const calls = await runScript(
+        { 'genesys-drift.md': 'x'.repeat(200_000), 'terraform-drift.txt': 'No changes.\n' },
+        { genesys: 2, terraform: 0 },
+      );
       const body = calls[0].args.body as string;
       expect(body.length).toBeLessThan(1_000);
       expect(body).toContain("The Genesys report (200000 characters) is too long for an issue: see the run's artifacts.");
     });
 
     it('a short report is posted whole, and an in-sync run closes the issue', async () => {
-      const calls = await runScript({ 'genesys-drift.md': '## Genesys Cloud drift: drift found\n', 'terraform-drift.txt': 'No changes.\n' }, { genesys: 2, terraform: 0 }, { number: 9 });
+      const calls = await runScript(
+        { 'genesys-drift.md': '## Genesys Cloud drift: drift found\n', 'terraform-drift.txt': 'No changes.\n' },
+        { genesys: 2, terraform: 0 },
+        { number: 9 },
+      );
       expect(calls).toEqual([{ what: 'update', args: expect.objectContaining({ issue_number: 9 }) }]);
       const body = calls[0].args.body as string;
       expect(body).toContain('```\nNo changes.\n```');

@@ -13,7 +13,6 @@ import { ArchitectOps } from '../../runtime/architect/architect-ops';
 import { GenesysClient } from '../../runtime/genesys';
 import { TEST_CLIENT_ID, TEST_CLIENT_SECRET, connect, startEmulator } from '../support/emulator';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 type Answer = { status: number; body: any; headers: Record<string, string> };
 
 const covered = new Set<string>();
@@ -46,7 +45,14 @@ async function ok<T = any>(call: () => Promise<unknown>): Promise<T> {
 
 function expectErrorBody(answer: Answer, status: number, code?: string): void {
   expect(answer.status).toBe(status);
-  expect(answer.body).toEqual({ message: expect.any(String), code: code ?? expect.any(String), status, contextId: expect.any(String), details: [], errors: [] });
+  expect(answer.body).toEqual({
+    message: expect.any(String),
+    code: code ?? expect.any(String),
+    status,
+    contextId: expect.any(String),
+    details: [],
+    errors: [],
+  });
 }
 
 const moduleYaml = (name: string) => `commonModule:\n  name: ${name}\n  startUpTaskActions:\n    - endTask:\n        name: End\n`;
@@ -94,7 +100,8 @@ describe('the emulator enforces the platform contract (emulator/CONTRACT.md)', (
   let client: GenesysClient;
   let token: string;
   const architect = () => client.apis.architect;
-  const api = (p: string, init: RequestInit = {}) => fetch(`${emulator.url}${p}`, { ...init, headers: { Authorization: `Bearer ${token}`, ...(init.headers as Record<string, string>) } });
+  const api = (p: string, init: RequestInit = {}) =>
+    fetch(`${emulator.url}${p}`, { ...init, headers: { Authorization: `Bearer ${token}`, ...(init.headers as Record<string, string>) } });
   const answer = async (res: Response): Promise<Answer> => {
     const text = await res.text();
     let body: unknown = text;
@@ -105,7 +112,8 @@ describe('the emulator enforces the platform contract (emulator/CONTRACT.md)', (
     }
     return { status: res.status, body, headers: Object.fromEntries(res.headers.entries()) };
   };
-  const login = (headers: Record<string, string>, body: string) => fetch(`${emulator.url}/oauth/token`, { method: 'POST', headers: { ...FORM, ...headers }, body }).then(answer);
+  const login = (headers: Record<string, string>, body: string) =>
+    fetch(`${emulator.url}/oauth/token`, { method: 'POST', headers: { ...FORM, ...headers }, body }).then(answer);
 
   /** Registers an import job, uploads as the provider does, polls to the end; returns every state seen. */
   async function importFlow(yaml: string): Promise<{ states: any[]; final: any }> {
@@ -151,7 +159,14 @@ describe('the emulator enforces the platform contract (emulator/CONTRACT.md)', (
         expect(res.status).toBe(401);
         expect(res.body).toEqual({ error: 'invalid_client', error_description: expect.any(String) });
       }
-      await expect(GenesysClient.connect({ clientId: TEST_CLIENT_ID, clientSecret: 'wrong', region: 'us-east-1', gateway: { host: '127.0.0.1', port: emulator.port, protocol: 'http' } })).rejects.toMatchObject({ code: 'GC4005', status: 401 });
+      await expect(
+        GenesysClient.connect({
+          clientId: TEST_CLIENT_ID,
+          clientSecret: 'wrong',
+          region: 'us-east-1',
+          gateway: { host: '127.0.0.1', port: emulator.port, protocol: 'http' },
+        }),
+      ).rejects.toMatchObject({ code: 'GC4005', status: 401 });
       client = await connect(emulator);
       // The auth scheme is a case-insensitive token (RFC 7235 §2.1), followed by one or more spaces.
       for (const scheme of ['basic ', 'BASIC ', 'bAsIc  ']) {
@@ -176,13 +191,17 @@ describe('the emulator enforces the platform contract (emulator/CONTRACT.md)', (
       expect(res.body).toEqual({ error: 'unsupported_grant_type', error_description: expect.any(String) });
     });
 
-    row('AUTH-4', 'the token reply carries access_token, token_type and an expires_in well above 60; a shorter lifetime is refused at start', async () => {
-      const res = await login({ Authorization: basic() }, 'grant_type=client_credentials');
-      expect(res.status).toBe(200);
-      expect(res.body).toEqual({ access_token: expect.stringMatching(/\S/), token_type: 'bearer', expires_in: 86400 });
-      expect(() => new GenesysEmulator({ tokenTtlSeconds: 60 })).toThrow(/above 60/);
-      expect(new GenesysEmulator({ tokenTtlSeconds: 61 })).toBeInstanceOf(GenesysEmulator);
-    });
+    row(
+      'AUTH-4',
+      'the token reply carries access_token, token_type and an expires_in well above 60; a shorter lifetime is refused at start',
+      async () => {
+        const res = await login({ Authorization: basic() }, 'grant_type=client_credentials');
+        expect(res.status).toBe(200);
+        expect(res.body).toEqual({ access_token: expect.stringMatching(/\S/), token_type: 'bearer', expires_in: 86400 });
+        expect(() => new GenesysEmulator({ tokenTtlSeconds: 60 })).toThrow(/above 60/);
+        expect(new GenesysEmulator({ tokenTtlSeconds: 61 })).toBeInstanceOf(GenesysEmulator);
+      },
+    );
 
     row('AUTH-5', 'an API call without a valid bearer token is 401 bad.credentials', async () => {
       for (const headers of [{}, { Authorization: 'Bearer not-a-token' }, { Authorization: basic() }, { Authorization: `Bearer${token}` }]) {
@@ -194,7 +213,13 @@ describe('the emulator enforces the platform contract (emulator/CONTRACT.md)', (
       }
       const own = await startEmulator();
       try {
-        const t = (await fetch(`${own.url}/oauth/token`, { method: 'POST', headers: { ...FORM, Authorization: basic() }, body: 'grant_type=client_credentials' }).then(answer)).body.access_token;
+        const t = (
+          await fetch(`${own.url}/oauth/token`, {
+            method: 'POST',
+            headers: { ...FORM, Authorization: basic() },
+            body: 'grant_type=client_credentials',
+          }).then(answer)
+        ).body.access_token;
         await fetch(`${own.url}/__admin/tokens/expire`, { method: 'POST' });
         expectErrorBody(await fetch(`${own.url}/api/v2/flows`, { headers: { Authorization: `Bearer ${t}` } }).then(answer), 401, 'bad.credentials');
       } finally {
@@ -222,7 +247,11 @@ describe('the emulator enforces the platform contract (emulator/CONTRACT.md)', (
       expectErrorBody(await refused(() => architect().getFlows({ pageSize: 2.5 })), 400, 'bad.request');
       expectErrorBody(await api('/api/v2/flows?pageSize=abc').then(answer), 400, 'bad.request');
       expectErrorBody(await refused(() => architect().getArchitectIvrs({ pageNumber: 0 })), 400, 'bad.request');
-      expectErrorBody(await refused(() => architect().getArchitectDependencytrackingConsumingresources('x', 'COMMONMODULEFLOW', { pageSize: -5 })), 400, 'bad.request');
+      expectErrorBody(
+        await refused(() => architect().getArchitectDependencytrackingConsumingresources('x', 'COMMONMODULEFLOW', { pageSize: -5 })),
+        400,
+        'bad.request',
+      );
       const flow = emulator.seedFlow(moduleYaml('Paged Versions'));
       expectErrorBody(await refused(() => architect().getFlowVersions(flow.id, { pageSize: 0 })), 400, 'bad.request');
       // A page size above what the provider asks is not refused (no maximum is documented).
@@ -232,7 +261,16 @@ describe('the emulator enforces the platform contract (emulator/CONTRACT.md)', (
     row('PAGE-2', 'listings carry the paging fields; a page past the end is an empty 200', async () => {
       [1, 2, 3].forEach((i) => emulator.seedFlow(moduleYaml(`Paging Module ${i}`)));
       const first = await ok(() => architect().getFlows({ name: 'Paging Module', pageSize: 2, pageNumber: 1 }));
-      expect(first).toMatchObject({ pageSize: 2, pageNumber: 1, total: 3, pageCount: 2, firstUri: expect.any(String), selfUri: expect.any(String), lastUri: expect.any(String), nextUri: expect.any(String) });
+      expect(first).toMatchObject({
+        pageSize: 2,
+        pageNumber: 1,
+        total: 3,
+        pageCount: 2,
+        firstUri: expect.any(String),
+        selfUri: expect.any(String),
+        lastUri: expect.any(String),
+        nextUri: expect.any(String),
+      });
       expect(first.entities).toHaveLength(2);
       const last = await ok(() => architect().getFlows({ name: 'Paging Module', pageSize: 2, pageNumber: 2 }));
       expect(last.entities).toHaveLength(1);
@@ -240,7 +278,12 @@ describe('the emulator enforces the platform contract (emulator/CONTRACT.md)', (
       const past = await ok(() => architect().getFlows({ name: 'Paging Module', pageSize: 2, pageNumber: 3 }));
       expect(past).toMatchObject({ entities: [], total: 3, pageCount: 2, pageNumber: 3 });
       const ivrs = await ok(() => architect().getArchitectIvrs({ pageSize: 100 }));
-      expect(ivrs).toMatchObject({ entities: expect.any(Array), total: expect.any(Number), totalNumberOfEntities: expect.any(Number), pageCount: expect.any(Number) });
+      expect(ivrs).toMatchObject({
+        entities: expect.any(Array),
+        total: expect.any(Number),
+        totalNumberOfEntities: expect.any(Number),
+        pageCount: expect.any(Number),
+      });
     });
 
     row('FLOWS-1', 'a flow type outside the documented list is 400', async () => {
@@ -274,15 +317,20 @@ describe('the emulator enforces the platform contract (emulator/CONTRACT.md)', (
       const caller = emulator.seedFlow(callerYaml('Guarded Caller', 'Guarded Module'));
       expectErrorBody(await refused(() => architect().deleteFlow(module.id)), 409, 'flow.in.use');
       expectErrorBody(await refused(() => architect().deleteFlow('00000000-0000-0000-0000-000000000001')), 404, 'not.found');
-      expect((await architect().deleteFlow(caller.id) as any).status).toBe(204);
-      expect((await architect().deleteFlow(module.id) as any).status).toBe(204);
+      expect(((await architect().deleteFlow(caller.id)) as any).status).toBe(204);
+      expect(((await architect().deleteFlow(module.id)) as any).status).toBe(204);
     });
   });
 
   describe('import jobs', () => {
     row('IMPORT-1', 'a registration answers id, presignedUrl, headers and selfUri; the job is Registered until the upload', async () => {
       const job = await ok(() => architect().postFlowsJobs());
-      expect(job).toEqual({ id: expect.any(String), presignedUrl: expect.stringMatching(/^http/), headers: expect.any(Object), selfUri: `/api/v2/flows/jobs/${job.id}` });
+      expect(job).toEqual({
+        id: expect.any(String),
+        presignedUrl: expect.stringMatching(/^http/),
+        headers: expect.any(Object),
+        selfUri: `/api/v2/flows/jobs/${job.id}`,
+      });
       expect((await ok(() => architect().getFlowsJob(job.id))).status).toBe('Registered');
     });
 
@@ -297,7 +345,11 @@ describe('the emulator enforces the platform contract (emulator/CONTRACT.md)', (
 
     row('IMPORT-3', 'an upload carrying the bearer token is refused', async () => {
       const job = await ok(() => architect().postFlowsJobs());
-      const res = await fetch(job.presignedUrl, { method: 'PUT', headers: { ...job.headers, Authorization: `Bearer ${token}` }, body: moduleYaml('With Token') });
+      const res = await fetch(job.presignedUrl, {
+        method: 'PUT',
+        headers: { ...job.headers, Authorization: `Bearer ${token}` },
+        body: moduleYaml('With Token'),
+      });
       expect(res.status).toBe(400);
       expect(await res.text()).toMatch(/Only one auth mechanism allowed/);
     });
@@ -369,7 +421,10 @@ describe('the emulator enforces the platform contract (emulator/CONTRACT.md)', (
 
     row('ARCHY-4', 'a refId with [ ] # ~ or / fails the job', async () => {
       for (const refId of ['Main/1', 'Main#1', 'Main~1', 'Main[1]']) {
-        await importFails(taskFlow(`Bad Ref ${refId}`, [{ refId }], '/inboundCall/tasks/task[Other]'), /contains a character a refId may not contain/);
+        await importFails(
+          taskFlow(`Bad Ref ${refId}`, [{ refId }], '/inboundCall/tasks/task[Other]'),
+          /contains a character a refId may not contain/,
+        );
       }
     });
 
@@ -379,7 +434,9 @@ describe('the emulator enforces the platform contract (emulator/CONTRACT.md)', (
       await importFails(taskFlow('Other Root', [{ refId: 'Main' }], '/commonModule/tasks/task[Main]'), /startUpRef .* does not resolve/);
       await importFails(taskFlow('Menu Not Task', [{ refId: 'Main' }], '/inboundCall/menus/menu[Main]'), /does not resolve/);
       // Both reference forms resolve.
-      expect((await importFlow(taskFlow('Relative Start', [{ refId: 'Main', ref: './tasks/task[Main]' }], './tasks/task[Main]'))).final.status).toBe('Success');
+      expect((await importFlow(taskFlow('Relative Start', [{ refId: 'Main', ref: './tasks/task[Main]' }], './tasks/task[Main]'))).final.status).toBe(
+        'Success',
+      );
     });
 
     row('ARCHY-6', 'a {{placeholder}} left in the file fails the job', async () => {
@@ -388,7 +445,10 @@ describe('the emulator enforces the platform contract (emulator/CONTRACT.md)', (
 
     row('ARCHY-7', 'a common module calling another module fails the job', async () => {
       emulator.seedFlow(moduleYaml('Inner Module'));
-      const nested = moduleYaml('Outer Module').replace('    - endTask:', '    - callCommonModule:\n        name: Call\n        commonModule:\n          Inner Module:\n            ver_latestPublished: {}\n    - endTask:');
+      const nested = moduleYaml('Outer Module').replace(
+        '    - endTask:',
+        '    - callCommonModule:\n        name: Call\n        commonModule:\n          Inner Module:\n            ver_latestPublished: {}\n    - endTask:',
+      );
       await importFails(nested, /cannot call another common module/);
     });
 
@@ -400,7 +460,10 @@ describe('the emulator enforces the platform contract (emulator/CONTRACT.md)', (
 
     row('ARCHY-9', 'importing a flow locked by someone else fails the job, naming the holder', async () => {
       const flow = emulator.seedFlow(moduleYaml('Locked Import'));
-      await fetch(`${emulator.url}/__admin/flows/${flow.id}/lock`, { method: 'POST', body: JSON.stringify({ actor: { kind: 'user', id: 'u-1', name: 'Dana Designer' } }) });
+      await fetch(`${emulator.url}/__admin/flows/${flow.id}/lock`, {
+        method: 'POST',
+        body: JSON.stringify({ actor: { kind: 'user', id: 'u-1', name: 'Dana Designer' } }),
+      });
       const { final } = await importFlow(moduleYaml('Locked Import'));
       expect(final.status).toBe('Failure');
       expect(final.messages[0].text).toContain('locked by user Dana Designer');
@@ -441,9 +504,18 @@ describe('the emulator enforces the platform contract (emulator/CONTRACT.md)', (
 
     row('EXPORT-5', 'exportType is Architect or Yaml', async () => {
       const flow = emulator.seedFlow(moduleYaml('Typed Export'));
-      expectErrorBody(await refused(() => architect().postFlowsExportJobs({ flows: [{ flow: { id: flow.id }, exportType: 'Json' as any }] })), 400, 'bad.request');
-      expectErrorBody(await refused(() => architect().postFlowsExportJobs({ flows: [{ flow: { id: flow.id }, exportType: 'yml' as any }] })), 400, 'bad.request');
-      for (const exportType of ['Yaml', 'Architect'] as const) expect((await exportJob([{ flow: { id: flow.id }, exportType }])).state.status).toBe('Success');
+      expectErrorBody(
+        await refused(() => architect().postFlowsExportJobs({ flows: [{ flow: { id: flow.id }, exportType: 'Json' as any }] })),
+        400,
+        'bad.request',
+      );
+      expectErrorBody(
+        await refused(() => architect().postFlowsExportJobs({ flows: [{ flow: { id: flow.id }, exportType: 'yml' as any }] })),
+        400,
+        'bad.request',
+      );
+      for (const exportType of ['Yaml', 'Architect'] as const)
+        expect((await exportJob([{ flow: { id: flow.id }, exportType }])).state.status).toBe('Success');
     });
 
     row('EXPORT-6', 'an unknown flow or version fails the job with "could not find the flow with id"', async () => {
@@ -451,7 +523,10 @@ describe('the emulator enforces the platform contract (emulator/CONTRACT.md)', (
       const unknown = await exportJob([{ flow: { id: '00000000-0000-0000-0000-000000000002' } }]);
       expect(unknown.registration).toMatchObject({ id: expect.any(String), totalFlows: 1 });
       expect(unknown.state.status).toBe('Failure');
-      expect(unknown.state.messages[0]).toMatchObject({ type: 'Error', text: expect.stringContaining('could not find the flow with id 00000000-0000-0000-0000-000000000002') });
+      expect(unknown.state.messages[0]).toMatchObject({
+        type: 'Error',
+        text: expect.stringContaining('could not find the flow with id 00000000-0000-0000-0000-000000000002'),
+      });
       const badVersion = await exportJob([{ flow: { id: flow.id, version: '7.0' } }]);
       expect(badVersion.state.status).toBe('Failure');
       expect(badVersion.state.messages[0].text).toContain(`could not find the flow with id ${flow.id}`);
@@ -472,14 +547,22 @@ describe('the emulator enforces the platform contract (emulator/CONTRACT.md)', (
       expect(seen.every((s) => s === 'Started' || s === 'Success')).toBe(true);
       expect(seen[seen.length - 1]).toBe('Success');
       emulator.faults.add({ kind: 'failExport', count: 1, message: 'Export service unavailable' });
-      expect((await exportJob([{ flow: { id: flow.id } }])).state).toMatchObject({ status: 'Failure', messages: [{ type: 'Error', text: 'Export service unavailable' }] });
+      expect((await exportJob([{ flow: { id: flow.id } }])).state).toMatchObject({
+        status: 'Failure',
+        messages: [{ type: 'Error', text: 'Export service unavailable' }],
+      });
     });
 
     row('EXPORT-8', 'several flows download as one zip of <fileName>.yaml files; one flow as the YAML file', async () => {
       const flows = [1, 2].map((i) => emulator.seedFlow(moduleYaml(`Zipped Module ${i}`)));
       const many = await exportJob(flows.map((f, i) => ({ flow: { id: f.id }, fileName: `file_${i}` })));
       const zip = new AdmZip(Buffer.from(await (await fetch(many.state.downloadUrl)).arrayBuffer()));
-      expect(zip.getEntries().map((e) => e.entryName).sort()).toEqual(['file_0.yaml', 'file_1.yaml']);
+      expect(
+        zip
+          .getEntries()
+          .map((e) => e.entryName)
+          .sort(),
+      ).toEqual(['file_0.yaml', 'file_1.yaml']);
       expect(zip.getEntry('file_1.yaml')!.getData().toString('utf8')).toContain('Zipped Module 2');
       const one = await exportJob([{ flow: { id: flows[0].id }, fileName: 'single' }]);
       const res = await fetch(one.state.downloadUrl);
@@ -566,10 +649,25 @@ describe('the emulator enforces the platform contract (emulator/CONTRACT.md)', (
 
     row('EXPORT-12', 'settings and defaults nobody wrote are added', async () => {
       const flow = await exported();
-      expect(Object.keys(flow)).toEqual(['name', 'startUpRef', 'initialGreeting', 'variables', 'settingsActionDefaults', 'settingsErrorHandling', 'settingsMenu', 'settingsPrompts', 'settingsSpeechRec', 'menus', 'tasks']);
+      expect(Object.keys(flow)).toEqual([
+        'name',
+        'startUpRef',
+        'initialGreeting',
+        'variables',
+        'settingsActionDefaults',
+        'settingsErrorHandling',
+        'settingsMenu',
+        'settingsPrompts',
+        'settingsSpeechRec',
+        'menus',
+        'tasks',
+      ]);
       expect(flow.menus[0].menu.settingsMenu.repeatCount).toEqual({ noValue: true });
       expect(flow.menus[0].menu.choices[0].menuJumpToTask).toMatchObject({ globalDtmf: false, globalSpeechRecTerms: false });
-      expect(flow.tasks[0].task.actions[0].transferToAcd).toMatchObject({ preferredAgents: { noValue: true }, failureOutputs: { errorType: { noValue: true }, errorMessage: { noValue: true } } });
+      expect(flow.tasks[0].task.actions[0].transferToAcd).toMatchObject({
+        preferredAgents: { noValue: true },
+        failureOutputs: { errorType: { noValue: true }, errorMessage: { noValue: true } },
+      });
       const module = emulator.seedFlow(moduleYaml('Regenerated Module'));
       const { state } = await exportJob([{ flow: { id: module.id } }]);
       expect(Object.keys(parse(await (await fetch(state.downloadUrl)).text()).commonModule)).toEqual(['name', 'startUpTaskActions']);
@@ -584,7 +682,11 @@ describe('the emulator enforces the platform contract (emulator/CONTRACT.md)', (
     row('ACTION-1', 'publish needs the flow query parameter; a body does not count', async () => {
       const flow = emulator.seedFlow(moduleYaml('Publish Param'));
       expectErrorBody(await refused(() => architect().postFlowsActionsPublish('')), 400, 'bad.request');
-      const viaBody = await api('/api/v2/flows/actions/publish', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ flow: flow.id, id: flow.id }) }).then(answer);
+      const viaBody = await api('/api/v2/flows/actions/publish', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ flow: flow.id, id: flow.id }),
+      }).then(answer);
       expectErrorBody(viaBody, 400, 'bad.request');
       expect(viaBody.body.message).toContain("'flow'");
     });
@@ -592,13 +694,27 @@ describe('the emulator enforces the platform contract (emulator/CONTRACT.md)', (
     row('ACTION-2', 'unlock needs the flow query parameter', async () => {
       const flow = emulator.seedFlow(moduleYaml('Unlock Param'));
       expectErrorBody(await refused(() => architect().postFlowsActionsUnlock('')), 400, 'bad.request');
-      expectErrorBody(await api('/api/v2/flows/actions/unlock', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ flow: flow.id }) }).then(answer), 400, 'bad.request');
+      expectErrorBody(
+        await api('/api/v2/flows/actions/unlock', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ flow: flow.id }),
+        }).then(answer),
+        400,
+        'bad.request',
+      );
     });
 
     row('ACTION-3', 'publish answers an Operation, unlock the Flow; an unknown flow is 404', async () => {
       const flow = emulator.seedFlow(moduleYaml('Republished'));
       const operation = await ok(() => architect().postFlowsActionsPublish(flow.id));
-      expect(operation).toMatchObject({ id: expect.any(String), complete: true, actionName: 'PUBLISH', actionStatus: 'SUCCESS', client: { id: TEST_CLIENT_ID } });
+      expect(operation).toMatchObject({
+        id: expect.any(String),
+        complete: true,
+        actionName: 'PUBLISH',
+        actionStatus: 'SUCCESS',
+        client: { id: TEST_CLIENT_ID },
+      });
       expect(operation.errorMessage).toBeUndefined();
       expect(emulator.org.flows.get(flow.id)!.publishedVersionId).toBe('2.0');
       expect(await ok(() => architect().postFlowsActionsUnlock(flow.id))).toMatchObject({ id: flow.id, name: 'Republished', type: 'COMMONMODULE' });
@@ -608,7 +724,10 @@ describe('the emulator enforces the platform contract (emulator/CONTRACT.md)', (
 
     row('ACTION-4', 'publishing a flow locked by someone else is 409 flow.locked', async () => {
       const flow = emulator.seedFlow(moduleYaml('Locked Publish'));
-      await fetch(`${emulator.url}/__admin/flows/${flow.id}/lock`, { method: 'POST', body: JSON.stringify({ actor: { kind: 'user', id: 'u-2', name: 'Sam Supervisor' } }) });
+      await fetch(`${emulator.url}/__admin/flows/${flow.id}/lock`, {
+        method: 'POST',
+        body: JSON.stringify({ actor: { kind: 'user', id: 'u-2', name: 'Sam Supervisor' } }),
+      });
       const answer = await refused(() => architect().postFlowsActionsPublish(flow.id));
       expectErrorBody(answer, 409, 'flow.locked');
       expect(answer.body.message).toContain('Sam Supervisor');
@@ -629,7 +748,10 @@ describe('the emulator enforces the platform contract (emulator/CONTRACT.md)', (
       expect(emulator.org.published(emulator.org.flows.get(caller.id)!)!.boundModules).toEqual({ 'Vanished Module': '1.0' });
       // A saved draft that fails the file checks (ARCHY-6 here) is not published either.
       const drafted = emulator.seedFlow(moduleYaml('Drafted Module'));
-      await fetch(`${emulator.url}/__admin/flows/${drafted.id}/draft`, { method: 'POST', body: JSON.stringify({ yaml: moduleYaml('"{{flow_name}}"') }) });
+      await fetch(`${emulator.url}/__admin/flows/${drafted.id}/draft`, {
+        method: 'POST',
+        body: JSON.stringify({ yaml: moduleYaml('"{{flow_name}}"') }),
+      });
       await fetch(`${emulator.url}/__admin/flows/${drafted.id}/unlock`, { method: 'POST' });
       const draft = await ok(() => architect().postFlowsActionsPublish(drafted.id));
       expect(draft).toMatchObject({ actionStatus: 'FAILURE', errorMessage: expect.stringContaining('Unresolved substitution placeholder') });
@@ -650,9 +772,21 @@ describe('the emulator enforces the platform contract (emulator/CONTRACT.md)', (
       for (const objectType of ['COMMONMODULE', 'commonmodule', 'FLOW']) {
         expectErrorBody(await refused(() => architect().getArchitectDependencytrackingConsumingresources(module.id, objectType)), 400, 'bad.request');
       }
-      expectErrorBody(await refused(() => architect().getArchitectDependencytrackingConsumingresources(module.id, 'COMMONMODULEFLOW', { resourceType: ['INBOUNDCALL'] })), 400, 'bad.request');
-      expectErrorBody(await refused(() => architect().getArchitectDependencytrackingConsumedresources(caller.id, '1.0', 'INBOUNDCALL')), 400, 'bad.request');
-      const consumers = await ok(() => architect().getArchitectDependencytrackingConsumingresources(module.id, 'COMMONMODULEFLOW', { resourceType: ['INBOUNDCALLFLOW'] }));
+      expectErrorBody(
+        await refused(() =>
+          architect().getArchitectDependencytrackingConsumingresources(module.id, 'COMMONMODULEFLOW', { resourceType: ['INBOUNDCALL'] }),
+        ),
+        400,
+        'bad.request',
+      );
+      expectErrorBody(
+        await refused(() => architect().getArchitectDependencytrackingConsumedresources(caller.id, '1.0', 'INBOUNDCALL')),
+        400,
+        'bad.request',
+      );
+      const consumers = await ok(() =>
+        architect().getArchitectDependencytrackingConsumingresources(module.id, 'COMMONMODULEFLOW', { resourceType: ['INBOUNDCALLFLOW'] }),
+      );
       expect(consumers.entities).toEqual([{ id: caller.id, name: 'Tracked Caller', type: 'INBOUNDCALLFLOW', version: '1.0', deleted: false }]);
       const consumed = await ok(() => architect().getArchitectDependencytrackingConsumedresources(caller.id, '1.0', 'INBOUNDCALLFLOW'));
       expect(consumed.entities).toEqual([{ id: module.id, name: 'Tracked Module', type: 'COMMONMODULEFLOW', version: '1.0', deleted: false }]);
@@ -661,28 +795,58 @@ describe('the emulator enforces the platform contract (emulator/CONTRACT.md)', (
     row('DEPS-3', 'flowFilter is checkedIn or published', async () => {
       const module = emulator.seedFlow(moduleYaml('Filtered Module'));
       for (const flowFilter of ['all', 'publish', 'checked_in']) {
-        expectErrorBody(await refused(() => architect().getArchitectDependencytrackingConsumingresources(module.id, 'COMMONMODULEFLOW', { flowFilter })), 400, 'bad.request');
+        expectErrorBody(
+          await refused(() => architect().getArchitectDependencytrackingConsumingresources(module.id, 'COMMONMODULEFLOW', { flowFilter })),
+          400,
+          'bad.request',
+        );
       }
       for (const flowFilter of ['checkedIn', 'published']) {
-        expect((await ok(() => architect().getArchitectDependencytrackingConsumingresources(module.id, 'COMMONMODULEFLOW', { flowFilter }))).entities).toEqual([]);
+        expect(
+          (await ok(() => architect().getArchitectDependencytrackingConsumingresources(module.id, 'COMMONMODULEFLOW', { flowFilter }))).entities,
+        ).toEqual([]);
       }
     });
 
     row('DEPS-4', 'consumedresources needs id, version and objectType', async () => {
       const caller = emulator.seedFlow(callerYaml('Consuming Caller', 'Tracked Module'));
-      expectErrorBody(await refused(() => architect().getArchitectDependencytrackingConsumedresources(caller.id, '', 'INBOUNDCALLFLOW')), 400, 'bad.request');
-      expectErrorBody(await refused(() => architect().getArchitectDependencytrackingConsumedresources('', '1.0', 'INBOUNDCALLFLOW')), 400, 'bad.request');
-      expectErrorBody(await api(`/api/v2/architect/dependencytracking/consumedresources?id=${caller.id}&objectType=INBOUNDCALLFLOW`).then(answer), 400, 'bad.request');
-      expectErrorBody(await api(`/api/v2/architect/dependencytracking/consumedresources?id=${caller.id}&version=1.0`).then(answer), 400, 'bad.request');
+      expectErrorBody(
+        await refused(() => architect().getArchitectDependencytrackingConsumedresources(caller.id, '', 'INBOUNDCALLFLOW')),
+        400,
+        'bad.request',
+      );
+      expectErrorBody(
+        await refused(() => architect().getArchitectDependencytrackingConsumedresources('', '1.0', 'INBOUNDCALLFLOW')),
+        400,
+        'bad.request',
+      );
+      expectErrorBody(
+        await api(`/api/v2/architect/dependencytracking/consumedresources?id=${caller.id}&objectType=INBOUNDCALLFLOW`).then(answer),
+        400,
+        'bad.request',
+      );
+      expectErrorBody(
+        await api(`/api/v2/architect/dependencytracking/consumedresources?id=${caller.id}&version=1.0`).then(answer),
+        400,
+        'bad.request',
+      );
     });
   });
 
   describe('IVRs', () => {
     row('IVR-1', 'an IVR needs a name, on create and on update', async () => {
-      expectErrorBody(await refused(() => architect().postArchitectIvrs({ dnis: ['+13175550901'] } as platformClient.Models.IVR)), 400, 'bad.request');
+      expectErrorBody(
+        await refused(() => architect().postArchitectIvrs({ dnis: ['+13175550901'] } as platformClient.Models.IVR)),
+        400,
+        'bad.request',
+      );
       expectErrorBody(await refused(() => architect().postArchitectIvrs({ name: ' ' })), 400, 'bad.request');
       const created = await ivr({ name: 'Named IVR' });
-      expectErrorBody(await refused(() => architect().putArchitectIvr(created.id, { version: created.version } as platformClient.Models.IVR)), 400, 'bad.request');
+      expectErrorBody(
+        await refused(() => architect().putArchitectIvr(created.id, { version: created.version } as platformClient.Models.IVR)),
+        400,
+        'bad.request',
+      );
     });
 
     row('IVR-2', 'a DNIS listed twice in one IVR is 400', async () => {
@@ -697,22 +861,34 @@ describe('the emulator enforces the platform contract (emulator/CONTRACT.md)', (
       expectErrorBody(answer, 400, 'bad.request');
       expect(answer.body.message).toContain('Holder IVR');
       // The holder itself may keep (and resend) its numbers.
-      expect(await ok(() => architect().putArchitectIvr(first.id, { name: 'Holder IVR', dnis: ['+13175550903'], version: first.version }))).toMatchObject({ version: 2 });
+      expect(
+        await ok(() => architect().putArchitectIvr(first.id, { name: 'Holder IVR', dnis: ['+13175550903'], version: first.version })),
+      ).toMatchObject({ version: 2 });
     });
 
     row('IVR-4', 'a schedule group needs an open and a closed flow', async () => {
       const open = emulator.seedFlow(taskFlow('Open Flow', [{ refId: 'Main' }]));
-      for (const body of [{ scheduleGroup: { id: 'sg-1' } }, { scheduleGroup: { id: 'sg-1' }, openHoursFlow: { id: open.id } }, { scheduleGroup: { id: 'sg-1' }, closedHoursFlow: { id: open.id } }]) {
+      for (const body of [
+        { scheduleGroup: { id: 'sg-1' } },
+        { scheduleGroup: { id: 'sg-1' }, openHoursFlow: { id: open.id } },
+        { scheduleGroup: { id: 'sg-1' }, closedHoursFlow: { id: open.id } },
+      ]) {
         expectErrorBody(await refused(() => architect().postArchitectIvrs({ name: 'Scheduled IVR', ...body })), 400, 'bad.request');
       }
-      expect(await ivr({ name: 'Scheduled IVR', scheduleGroup: { id: 'sg-1' }, openHoursFlow: { id: open.id }, closedHoursFlow: { id: open.id } })).toMatchObject({ scheduleGroup: { id: 'sg-1' } });
+      expect(
+        await ivr({ name: 'Scheduled IVR', scheduleGroup: { id: 'sg-1' }, openHoursFlow: { id: open.id }, closedHoursFlow: { id: open.id } }),
+      ).toMatchObject({ scheduleGroup: { id: 'sg-1' } });
     });
 
     row('IVR-5', 'an update with a stale version is 409 "does not match the current version"', async () => {
       const created = await ivr({ name: 'Versioned IVR', dnis: ['+13175550905'] });
-      const updated = await ok(() => architect().putArchitectIvr(created.id, { name: 'Versioned IVR', dnis: ['+13175550906'], version: created.version }));
+      const updated = await ok(() =>
+        architect().putArchitectIvr(created.id, { name: 'Versioned IVR', dnis: ['+13175550906'], version: created.version }),
+      );
       expect(updated.version).toBe(created.version + 1);
-      const answer = await refused(() => architect().putArchitectIvr(created.id, { name: 'Versioned IVR', dnis: ['+13175550907'], version: created.version }));
+      const answer = await refused(() =>
+        architect().putArchitectIvr(created.id, { name: 'Versioned IVR', dnis: ['+13175550907'], version: created.version }),
+      );
       expectErrorBody(answer, 409);
       expect(answer.body.message).toContain('does not match the current version');
       expect((await ok(() => architect().getArchitectIvr(created.id))).dnis).toEqual(['+13175550906']);
@@ -721,7 +897,15 @@ describe('the emulator enforces the platform contract (emulator/CONTRACT.md)', (
     row('IVR-6', 'an IVR carries state and version', async () => {
       const created = await ivr({ name: 'Stateful IVR' });
       expect(created).toMatchObject({ state: 'active', version: 1 });
-      expect(await ok(() => architect().getArchitectIvr(created.id))).toMatchObject({ id: created.id, name: 'Stateful IVR', state: 'active', version: 1, dateCreated: expect.any(String), dateModified: expect.any(String), selfUri: `/api/v2/architect/ivrs/${created.id}` });
+      expect(await ok(() => architect().getArchitectIvr(created.id))).toMatchObject({
+        id: created.id,
+        name: 'Stateful IVR',
+        state: 'active',
+        version: 1,
+        dateCreated: expect.any(String),
+        dateModified: expect.any(String),
+        selfUri: `/api/v2/architect/ivrs/${created.id}`,
+      });
     });
 
     row('IVR-7', 'after a delete, GET of the IVR is 404', async () => {
@@ -755,7 +939,13 @@ describe('the emulator enforces the platform contract (emulator/CONTRACT.md)', (
     row('ERR-3', 'a 429 carries Retry-After and the normalized body', async () => {
       const limited = await startEmulator({ rateLimitPerMinute: 1 });
       try {
-        const t = (await fetch(`${limited.url}/oauth/token`, { method: 'POST', headers: { ...FORM, Authorization: basic() }, body: 'grant_type=client_credentials' }).then(answer)).body.access_token;
+        const t = (
+          await fetch(`${limited.url}/oauth/token`, {
+            method: 'POST',
+            headers: { ...FORM, Authorization: basic() },
+            body: 'grant_type=client_credentials',
+          }).then(answer)
+        ).body.access_token;
         const get = () => fetch(`${limited.url}/api/v2/organizations/me`, { headers: { Authorization: `Bearer ${t}` } }).then(answer);
         expect((await get()).status).toBe(200);
         const throttled = await get();
@@ -773,8 +963,16 @@ describe('the emulator enforces the platform contract (emulator/CONTRACT.md)', (
 
   describe("the emulator's choices where the contract is silent (CONTRACT.md, last section)", () => {
     it('answers a malformed JSON body with 400, not 500', async () => {
-      expectErrorBody(await api('/api/v2/flows/export/jobs', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"flows": [' }).then(answer), 400, 'bad.request');
-      expectErrorBody(await api('/api/v2/architect/ivrs', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '[]' }).then(answer), 400, 'bad.request');
+      expectErrorBody(
+        await api('/api/v2/flows/export/jobs', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"flows": [' }).then(answer),
+        400,
+        'bad.request',
+      );
+      expectErrorBody(
+        await api('/api/v2/architect/ivrs', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '[]' }).then(answer),
+        400,
+        'bad.request',
+      );
     });
 
     it('accepts multi-valued parameters repeated (Go SDK) or comma-joined (JS SDK)', async () => {
@@ -800,8 +998,20 @@ describe('the emulator enforces the platform contract (emulator/CONTRACT.md)', (
         expect((await ok(() => architect().getFlows({ type, name: 'Any Case' }))).entities).toEqual(lower.entities);
       }
       expect(lower.entities.map((f: any) => f.name)).toEqual(['Any Case Module']);
-      expect((await ok(() => architect().getArchitectDependencytrackingConsumingresources(module.id, 'commonmoduleflow', { flowFilter: 'Published', resourceType: ['inboundcallflow'] }))).entities).toEqual([]);
-      expect((await ok(() => architect().getArchitectDependencytrackingConsumingresources(module.id, 'CommonModuleFlow', { flowFilter: 'CHECKEDIN' }))).entities).toEqual([]);
+      expect(
+        (
+          await ok(() =>
+            architect().getArchitectDependencytrackingConsumingresources(module.id, 'commonmoduleflow', {
+              flowFilter: 'Published',
+              resourceType: ['inboundcallflow'],
+            }),
+          )
+        ).entities,
+      ).toEqual([]);
+      expect(
+        (await ok(() => architect().getArchitectDependencytrackingConsumingresources(module.id, 'CommonModuleFlow', { flowFilter: 'CHECKEDIN' })))
+          .entities,
+      ).toEqual([]);
       expect((await exportJob([{ flow: { id: module.id }, exportType: 'yaml' }])).state.status).toBe('Success');
       const job = await ok(() => architect().postFlowsJobs());
       expect((await ok(() => architect().getFlowsJob(job.id, { expand: ['MESSAGES' as any] }))).status).toBe('Registered');
@@ -809,13 +1019,24 @@ describe('the emulator enforces the platform contract (emulator/CONTRACT.md)', (
 
     it('accepts an IVR update without version (last writer wins)', async () => {
       const created = await ivr({ name: 'Unversioned IVR' });
-      expect(await ok(() => architect().putArchitectIvr(created.id, { name: 'Unversioned IVR', description: 'edited' }))).toMatchObject({ version: 2, description: 'edited' });
+      expect(await ok(() => architect().putArchitectIvr(created.id, { name: 'Unversioned IVR', description: 'edited' }))).toMatchObject({
+        version: 2,
+        description: 'edited',
+      });
     });
 
     it('answers a body over 10 MB with 413 (ErrorBody), authenticated or not, and keeps serving', async () => {
       const big = 'x'.repeat(10 * 1024 * 1024 + 1);
-      expectErrorBody(await api('/api/v2/flows/export/jobs', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: big }).then(answer), 413, 'request.entity.too.large');
-      expectErrorBody(await fetch(`${emulator.url}/oauth/token`, { method: 'POST', headers: FORM, body: big }).then(answer), 413, 'request.entity.too.large');
+      expectErrorBody(
+        await api('/api/v2/flows/export/jobs', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: big }).then(answer),
+        413,
+        'request.entity.too.large',
+      );
+      expectErrorBody(
+        await fetch(`${emulator.url}/oauth/token`, { method: 'POST', headers: FORM, body: big }).then(answer),
+        413,
+        'request.entity.too.large',
+      );
       expect((await api('/api/v2/organizations/me').then(answer)).status).toBe(200);
     });
 

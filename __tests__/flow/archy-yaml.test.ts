@@ -23,7 +23,69 @@ function random(seed: number): () => number {
   };
 }
 
-const WORDS = ['yes', 'No', 'ON', 'off', 'y', 'N', 'true', 'False', 'null', '~', 'Null', '', ' ', '-', '- a', '? x', '0', '1', '0x1F', '1e5', '1_000', '12:30', '.5', '.inf', '.NaN', '2024-01-01', '<<', '=', '!', '&a', '*a', '%x', '@x', '`x', '|', '>', '#', 'a #b', 'a# b', 'a: b', 'a:b', 'a:', '{{queue_sales}}', '[x]', 'menu[Main Menu]', '/inboundCall/menus/menu[Main Menu]', 'Flow.Pin == "1234"', '"4321"', "it's", 'Append("a", Call.Ani)', 'tab\there', 'line\nbreak', 'trailing ', ' leading', 'é ü 漢字', '😀', 'a,b', 'a{b}', '\\', 'x'.repeat(1100), 'A'.repeat(300)];
+const WORDS = [
+  'yes',
+  'No',
+  'ON',
+  'off',
+  'y',
+  'N',
+  'true',
+  'False',
+  'null',
+  '~',
+  'Null',
+  '',
+  ' ',
+  '-',
+  '- a',
+  '? x',
+  '0',
+  '1',
+  '0x1F',
+  '1e5',
+  '1_000',
+  '12:30',
+  '.5',
+  '.inf',
+  '.NaN',
+  '2024-01-01',
+  '<<',
+  '=',
+  '!',
+  '&a',
+  '*a',
+  '%x',
+  '@x',
+  '`x',
+  '|',
+  '>',
+  '#',
+  'a #b',
+  'a# b',
+  'a: b',
+  'a:b',
+  'a:',
+  '{{queue_sales}}',
+  '[x]',
+  'menu[Main Menu]',
+  '/inboundCall/menus/menu[Main Menu]',
+  'Flow.Pin == "1234"',
+  '"4321"',
+  "it's",
+  'Append("a", Call.Ani)',
+  'tab\there',
+  'line\nbreak',
+  'trailing ',
+  ' leading',
+  'é ü 漢字',
+  '😀',
+  'a,b',
+  'a{b}',
+  '\\',
+  'x'.repeat(1100),
+  'A'.repeat(300),
+];
 const CHARS = 'aZ09 ._/()[]{}-:#,"\'!&*?|>%@`~=+\\\t\néü';
 
 function text(rnd: () => number): string {
@@ -54,8 +116,14 @@ function node(rnd: () => number, depth: number): unknown {
 
 describe('toArchyYaml', () => {
   it('equals the library for the golden files and the seed flows', () => {
-    const docs = fs.readdirSync(golden).filter((f) => f.endsWith('.yaml')).map((f) => parse(fs.readFileSync(path.join(golden, f), 'utf8')));
-    for (const flow of [new CommonModuleFlow(pinAuthFlow({ flowName: 'PIN', division: 'Home', maxAttempts: 3 })), new InboundCallFlow(afterHoursFlow({ flowName: 'Closed', division: 'Home', message: 'We are closed: call back "later".' }))]) {
+    const docs = fs
+      .readdirSync(golden)
+      .filter((f) => f.endsWith('.yaml'))
+      .map((f) => parse(fs.readFileSync(path.join(golden, f), 'utf8')));
+    for (const flow of [
+      new CommonModuleFlow(pinAuthFlow({ flowName: 'PIN', division: 'Home', maxAttempts: 3 })),
+      new InboundCallFlow(afterHoursFlow({ flowName: 'Closed', division: 'Home', message: 'We are closed: call back "later".' })),
+    ]) {
       docs.push(parse(flow.render().yaml));
     }
     expect(docs.length).toBeGreaterThan(3);

@@ -190,14 +190,11 @@ describe('walks', () => {
     expect(parts[0]).toBe(e);
     expect(parts[1]).toBe(left);
     expect(parts[2].render()).toBe('"1"');
-    expect(Expr.and(e, Expr.not(ok.ref())).subexpressions().map((x) => x.render())).toEqual([
-      '(Flow.Pin == "1") and not Flow.Ok',
-      'Flow.Pin == "1"',
-      'Flow.Pin',
-      '"1"',
-      'not Flow.Ok',
-      'Flow.Ok',
-    ]);
+    expect(
+      Expr.and(e, Expr.not(ok.ref()))
+        .subexpressions()
+        .map((x) => x.render()),
+    ).toEqual(['(Flow.Pin == "1") and not Flow.Ok', 'Flow.Pin == "1"', 'Flow.Pin', '"1"', 'not Flow.Ok', 'Flow.Ok']);
   });
 
   it('variables() lists every variable read, in order and with repeats, through every node kind', () => {

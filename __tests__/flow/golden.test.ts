@@ -75,7 +75,11 @@ function pinAuthModule(): CommonModuleFlow<PinOutcome> {
             onSuccess: [
               new Decision('PIN correct?', {
                 condition: pin.ref().equals(expectedPin.ref()),
-                yes: [new UpdateData('Count attempts', [assign(attemptsUsed, Expr.plus(attempt.ref(), 1))]), new SetOutcome('PIN accepted', 'success'), new LoopExit('Stop asking')],
+                yes: [
+                  new UpdateData('Count attempts', [assign(attemptsUsed, Expr.plus(attempt.ref(), 1))]),
+                  new SetOutcome('PIN accepted', 'success'),
+                  new LoopExit('Stop asking'),
+                ],
                 no: [new PlayAudio('Wrong PIN', { prompt: Prompt.tts('That PIN is not correct.') }), new LoopNext('Try again')],
               }),
             ],
@@ -113,7 +117,10 @@ function salesIvr(module: CommonModuleFlow<PinOutcome>): InboundCallFlow {
             queue: sales,
             preTransferPrompt: Prompt.tts('Thank you. Connecting you to sales.'),
             priority: 5,
-            onFailure: [new PlayAudio('Sales unavailable', { prompt: Prompt.tts('Sales is not available right now.') }), new JumpToMenu('Back to menu', 'Main Menu')],
+            onFailure: [
+              new PlayAudio('Sales unavailable', { prompt: Prompt.tts('Sales is not available right now.') }),
+              new JumpToMenu('Back to menu', 'Main Menu'),
+            ],
           }),
         ],
         failure: [

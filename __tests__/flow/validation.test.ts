@@ -168,7 +168,9 @@ describe('valid definitions have no problems', () => {
             into: flowPin,
             digits: Digits.exactly(4),
             prompt: Prompt.tts('Enter your PIN.'),
-            onSuccess: [new Decision('Good PIN?', { condition: flowPin.ref().equals('1234'), yes: [new LoopExit('Accept')], no: [new LoopNext('Again')] })],
+            onSuccess: [
+              new Decision('Good PIN?', { condition: flowPin.ref().equals('1234'), yes: [new LoopExit('Accept')], no: [new LoopNext('Again')] }),
+            ],
             onFailure: [say('Nothing entered')],
           }),
         ],
@@ -197,7 +199,13 @@ describe('valid definitions have no problems', () => {
             new CollectDigits('Collect PIN', {
               into: pin,
               digits: Digits.exactly(4),
-              onSuccess: [new Decision('PIN correct?', { condition: pin.ref().equals(expectedPin.ref()), yes: [new EndSharedFlow('Accepted', 'success')], no: [] })],
+              onSuccess: [
+                new Decision('PIN correct?', {
+                  condition: pin.ref().equals(expectedPin.ref()),
+                  yes: [new EndSharedFlow('Accepted', 'success')],
+                  no: [],
+                }),
+              ],
               onFailure: [],
             }),
           ],
@@ -216,7 +224,11 @@ describe('valid definitions have no problems', () => {
   });
 
   it('call data (Call.Ani, Call.CalledAddress) may be read in an inbound call flow', () => {
-    const d = new Decision('Local?', { condition: Expr.and(Builtin.callAni.equals('+1555'), Builtin.calledAddress.notEquals('')), yes: [hangUp('y')], no: [hangUp('n')] });
+    const d = new Decision('Local?', {
+      condition: Expr.and(Builtin.callAni.equals('+1555'), Builtin.calledAddress.notEquals('')),
+      yes: [hangUp('y')],
+      no: [hangUp('n')],
+    });
     expectValid(inbound([main(d)]));
   });
 });
@@ -299,7 +311,12 @@ describe('GC1002 duplicate identifier', () => {
   });
 
   it('rejects a variable declared twice', () => {
-    expectProblem(inbound([main(hangUp())], { variables: [Variable.string('Flow.V'), Variable.string('Flow.V')] }), 'GC1002', `${PATH} > variables`, 'Flow.V');
+    expectProblem(
+      inbound([main(hangUp())], { variables: [Variable.string('Flow.V'), Variable.string('Flow.V')] }),
+      'GC1002',
+      `${PATH} > variables`,
+      'Flow.V',
+    );
   });
 
   it('rejects an outcome declared twice', () => {
@@ -319,7 +336,14 @@ describe('GC1002 duplicate identifier', () => {
 describe('GC1003 unresolved reference', () => {
   it('rejects a jump to a menu id that is not in the flow, listing the known menus', () => {
     const real = menuOf('Real Menu', MenuChoice.disconnect('9', 'Bye'));
-    const def = inbound([main(new Decision('Where?', { condition: Expr.boolean(true), yes: [new JumpToMenu('Go real', real)], no: [new JumpToMenu('Go', 'Nowhere')] }))], { menus: [real] });
+    const def = inbound(
+      [
+        main(
+          new Decision('Where?', { condition: Expr.boolean(true), yes: [new JumpToMenu('Go real', real)], no: [new JumpToMenu('Go', 'Nowhere')] }),
+        ),
+      ],
+      { menus: [real] },
+    );
     const p = expectProblem(def, 'GC1003', `${PATH} > tasks > Main > Where? > no > Go`, 'Nowhere');
     expect(p.message).toContain('Real Menu');
   });
@@ -332,7 +356,11 @@ describe('GC1003 unresolved reference', () => {
   it('rejects a jump to a Menu object that only shares its id with a menu of the flow', () => {
     const real = menuOf('M', MenuChoice.disconnect('9', 'Bye'));
     const lookalike = menuOf('M', MenuChoice.disconnect('8', 'Other bye'));
-    const d = new Decision('Where?', { condition: Expr.boolean(true), yes: [new JumpToMenu('Go real', real)], no: [new JumpToMenu('Go fake', lookalike)] });
+    const d = new Decision('Where?', {
+      condition: Expr.boolean(true),
+      yes: [new JumpToMenu('Go real', real)],
+      no: [new JumpToMenu('Go fake', lookalike)],
+    });
     expectProblem(inbound([main(d)], { menus: [real] }), 'GC1003', `${PATH} > tasks > Main > Where? > no > Go fake`, 'M');
   });
 
@@ -357,11 +385,23 @@ describe('GC1003 unresolved reference', () => {
 
   it('rejects a startUp Task object that is not in the flow', () => {
     const stray = new Task('Stray', [hangUp('Stray bye')]);
-    expectProblem(inbound([main(hangUp())], { initialGreeting: Prompt.tts('Hello.'), startUp: stray }), 'GC1003', `${PATH} > startUp`, 'Stray', false);
+    expectProblem(
+      inbound([main(hangUp())], { initialGreeting: Prompt.tts('Hello.'), startUp: stray }),
+      'GC1003',
+      `${PATH} > startUp`,
+      'Stray',
+      false,
+    );
   });
 
   it('rejects a startUp naming no task or menu (the tasks are then unreachable too)', () => {
-    expectProblem(inbound([main(hangUp())], { initialGreeting: Prompt.tts('Hello.'), startUp: 'Mian' }), 'GC1003', `${PATH} > startUp`, 'Mian', false);
+    expectProblem(
+      inbound([main(hangUp())], { initialGreeting: Prompt.tts('Hello.'), startUp: 'Mian' }),
+      'GC1003',
+      `${PATH} > startUp`,
+      'Mian',
+      false,
+    );
   });
 });
 
@@ -372,7 +412,12 @@ describe('GC1004 unreachable node', () => {
 
   it('rejects an action after a JumpToMenu', () => {
     const menu = menuOf('M', MenuChoice.disconnect('9', 'Bye'));
-    expectProblem(inbound([main(new JumpToMenu('Go', menu), say('Too late'))], { menus: [menu] }), 'GC1004', `${PATH} > tasks > Main > Too late`, 'Too late');
+    expectProblem(
+      inbound([main(new JumpToMenu('Go', menu), say('Too late'))], { menus: [menu] }),
+      'GC1004',
+      `${PATH} > tasks > Main > Too late`,
+      'Too late',
+    );
   });
 
   it('rejects an action after a decision whose branches both end', () => {
@@ -429,7 +474,9 @@ describe('GC1004 unreachable node', () => {
     const details = new Task('Details', [hangUp('Details bye')]);
     const more = menuOf('More', MenuChoice.jumpToTask('1', 'To details', details));
     const start = menuOf('Start', MenuChoice.runActions('1', 'Inline', [say('Intro'), new JumpToMenu('To more', more)]));
-    expectValid(new InboundCallFlow({ name: 'Sales IVR', initialGreeting: Prompt.tts('Hello.'), startUp: start, menus: [start, more], tasks: [details] }));
+    expectValid(
+      new InboundCallFlow({ name: 'Sales IVR', initialGreeting: Prompt.tts('Hello.'), startUp: start, menus: [start, more], tasks: [details] }),
+    );
   });
 
   it('counts a task reached through a menu that a task jumps to as reachable', () => {
@@ -455,24 +502,45 @@ describe('GC1005 path does not end in a terminal action', () => {
   });
 
   it('rejects a task ending in a transfer without failure handling (a transfer can fail)', () => {
-    expectProblem(inbound([main(new TransferToAcd('Transfer', { queue: queueNamed('Sales') }))]), 'GC1005', `${PATH} > tasks > Main > Transfer`, 'Transfer');
+    expectProblem(
+      inbound([main(new TransferToAcd('Transfer', { queue: queueNamed('Sales') }))]),
+      'GC1005',
+      `${PATH} > tasks > Main > Transfer`,
+      'Transfer',
+    );
   });
 
   it('rejects a task ending in a loop that can run out', () => {
     const n = Variable.integer('Flow.N');
-    const loop = new Loop('Loop', { counter: n, count: 3, body: [new Decision('Check', { condition: Expr.boolean(true), yes: [hangUp()], no: [new LoopNext('Again')] })] });
+    const loop = new Loop('Loop', {
+      counter: n,
+      count: 3,
+      body: [new Decision('Check', { condition: Expr.boolean(true), yes: [hangUp()], no: [new LoopNext('Again')] })],
+    });
     expectProblem(inbound([main(loop)], { variables: [n] }), 'GC1005', `${PATH} > tasks > Main > Loop`, 'Loop');
   });
 
   it('rejects a shared-flow call with an outcome branch that falls off the end of the task', () => {
-    expectProblem(inbound([main(callAuth({ outcomes: { ok: [hangUp('Bye ok')], failed: [] } }))]), 'GC1005', `${PATH} > tasks > Main > Check account`, 'Check account');
+    expectProblem(
+      inbound([main(callAuth({ outcomes: { ok: [hangUp('Bye ok')], failed: [] } }))]),
+      'GC1005',
+      `${PATH} > tasks > Main > Check account`,
+      'Check account',
+    );
   });
 
   it('rejects a shared flow whose path does not end with EndSharedFlow', () => {
     const loop = new Loop('PIN attempts', {
       counter: attempt,
       count: 3,
-      body: [new CollectDigits('Collect PIN', { into: pin, digits: Digits.exactly(4), onSuccess: [new EndSharedFlow('Accepted', 'success')], onFailure: [] })],
+      body: [
+        new CollectDigits('Collect PIN', {
+          into: pin,
+          digits: Digits.exactly(4),
+          onSuccess: [new EndSharedFlow('Accepted', 'success')],
+          onFailure: [],
+        }),
+      ],
     });
     const p = expectProblem(pinModule([loop]), 'GC1005', `${PATH} > startUpTaskActions > PIN attempts`, 'PIN attempts');
     expect(p.fix).toContain('EndSharedFlow');
@@ -498,12 +566,22 @@ describe('GC1006 variable not declared', () => {
   });
 
   it('rejects collecting digits into an undeclared variable', () => {
-    const collect = new CollectDigits('Collect PIN', { into: Variable.string('Flow.Pin'), digits: Digits.exactly(4), onSuccess: [hangUp('s')], onFailure: [hangUp('f')] });
+    const collect = new CollectDigits('Collect PIN', {
+      into: Variable.string('Flow.Pin'),
+      digits: Digits.exactly(4),
+      onSuccess: [hangUp('s')],
+      onFailure: [hangUp('f')],
+    });
     expectProblem(inbound([main(collect)]), 'GC1006', `${PATH} > tasks > Main > Collect PIN`, 'Flow.Pin');
   });
 
   it('rejects assigning an undeclared variable', () => {
-    expectProblem(inbound([main(new UpdateData('Set', [assign(Variable.integer('Flow.N'), Expr.integer(1))]), hangUp())]), 'GC1006', `${PATH} > tasks > Main > Set`, 'Flow.N');
+    expectProblem(
+      inbound([main(new UpdateData('Set', [assign(Variable.integer('Flow.N'), Expr.integer(1))]), hangUp())]),
+      'GC1006',
+      `${PATH} > tasks > Main > Set`,
+      'Flow.N',
+    );
   });
 
   it('rejects an undeclared loop counter', () => {
@@ -512,11 +590,20 @@ describe('GC1006 variable not declared', () => {
   });
 
   it('rejects a shared-flow output read into an undeclared variable', () => {
-    expectProblem(inbound([main(callAuth({ outputs: { Score: Variable.integer('Flow.Score') } }))]), 'GC1006', `${PATH} > tasks > Main > Check account`, 'Flow.Score');
+    expectProblem(
+      inbound([main(callAuth({ outputs: { Score: Variable.integer('Flow.Score') } }))]),
+      'GC1006',
+      `${PATH} > tasks > Main > Check account`,
+      'Flow.Score',
+    );
   });
 
   it('rejects a shared flow reading a Common. variable it does not declare', () => {
-    const d = new Decision('Check', { condition: Variable.string('Common.Missing').ref().equals('x'), yes: [new EndSharedFlow('a', 'success')], no: [new EndSharedFlow('b', 'failure')] });
+    const d = new Decision('Check', {
+      condition: Variable.string('Common.Missing').ref().equals('x'),
+      yes: [new EndSharedFlow('a', 'success')],
+      no: [new EndSharedFlow('b', 'failure')],
+    });
     expectProblem(pinModule([d]), 'GC1006', `${PATH} > startUpTaskActions > Check`, 'Common.Missing');
   });
 });
@@ -532,21 +619,50 @@ describe('GC1007 variable in the wrong scope', () => {
   });
 
   it('rejects Flow. variables in a shared flow (variables, inputs and outputs)', () => {
-    const p = expectProblem(pinModule([new EndSharedFlow('Done', 'success')], { variables: [Variable.string('Flow.X')] }), 'GC1007', `${PATH} > variables`, 'Flow.X');
+    const p = expectProblem(
+      pinModule([new EndSharedFlow('Done', 'success')], { variables: [Variable.string('Flow.X')] }),
+      'GC1007',
+      `${PATH} > variables`,
+      'Flow.X',
+    );
     expect(p.fix).toContain('Common.X');
-    expectProblem(pinModule([new EndSharedFlow('Done', 'success')], { inputs: [Variable.string('Flow.In')] }), 'GC1007', `${PATH} > inputs`, 'Flow.In');
-    expectProblem(pinModule([new EndSharedFlow('Done', 'success')], { outputs: [Variable.string('Flow.Out')] }), 'GC1007', `${PATH} > outputs`, 'Flow.Out');
+    expectProblem(
+      pinModule([new EndSharedFlow('Done', 'success')], { inputs: [Variable.string('Flow.In')] }),
+      'GC1007',
+      `${PATH} > inputs`,
+      'Flow.In',
+    );
+    expectProblem(
+      pinModule([new EndSharedFlow('Done', 'success')], { outputs: [Variable.string('Flow.Out')] }),
+      'GC1007',
+      `${PATH} > outputs`,
+      'Flow.Out',
+    );
   });
 
   it('rejects call data (Call.Ani) in a shared flow', () => {
-    const d = new Decision('Local caller?', { condition: Builtin.callAni.equals('+1555'), yes: [new EndSharedFlow('a', 'success')], no: [new EndSharedFlow('b', 'failure')] });
+    const d = new Decision('Local caller?', {
+      condition: Builtin.callAni.equals('+1555'),
+      yes: [new EndSharedFlow('a', 'success')],
+      no: [new EndSharedFlow('b', 'failure')],
+    });
     const p = expectProblem(pinModule([d]), 'GC1007', `${PATH} > startUpTaskActions > Local caller?`, 'Call.Ani == "+1555"');
     expect(p.message).toContain('call data');
   });
 
   it('rejects Call.CalledAddress, and Call. inside raw text, in a shared flow', () => {
-    expectProblem(pinModule([new UpdateData('Dialled', [assign(pin, Builtin.calledAddress)]), new EndSharedFlow('Done', 'success')]), 'GC1007', `${PATH} > startUpTaskActions > Dialled`, 'Call.CalledAddress');
-    expectProblem(pinModule([new UpdateData('Raw', [assign(pin, Expr.raw('string', 'Right(Call.Ani, 4)'))]), new EndSharedFlow('Done', 'success')]), 'GC1007', `${PATH} > startUpTaskActions > Raw`, 'Right(Call.Ani, 4)');
+    expectProblem(
+      pinModule([new UpdateData('Dialled', [assign(pin, Builtin.calledAddress)]), new EndSharedFlow('Done', 'success')]),
+      'GC1007',
+      `${PATH} > startUpTaskActions > Dialled`,
+      'Call.CalledAddress',
+    );
+    expectProblem(
+      pinModule([new UpdateData('Raw', [assign(pin, Expr.raw('string', 'Right(Call.Ani, 4)'))]), new EndSharedFlow('Done', 'success')]),
+      'GC1007',
+      `${PATH} > startUpTaskActions > Raw`,
+      'Right(Call.Ani, 4)',
+    );
   });
 });
 
@@ -556,7 +672,13 @@ describe('GC1008 type mismatch', () => {
     const wrong = new UpdateData('Set count', [{ variable: n, value: Expr.string('three') } as never]);
     const p = expectProblem(inbound([main(wrong, hangUp())], { variables: [n] }), 'GC1008', `${PATH} > tasks > Main > Set count`, '"three"', false);
     expect(p.message).toContain('string but integer is required');
-    expect(new Set(inbound([main(wrong, hangUp())], { variables: [n] }).validate(PATH).map((x) => x.code))).toEqual(new Set(['GC1008']));
+    expect(
+      new Set(
+        inbound([main(wrong, hangUp())], { variables: [n] })
+          .validate(PATH)
+          .map((x) => x.code),
+      ),
+    ).toEqual(new Set(['GC1008']));
   });
 
   it('rejects a decision condition built with Expr.raw of another type than boolean', () => {
@@ -594,13 +716,23 @@ describe('GC1008 type mismatch', () => {
   });
 
   it('rejects a shared-flow input of the wrong type', () => {
-    const p = expectProblem(inbound([main(callAuth({ inputs: { Account: Expr.integer(42) as never } }))]), 'GC1008', `${PATH} > tasks > Main > Check account`, '42');
+    const p = expectProblem(
+      inbound([main(callAuth({ inputs: { Account: Expr.integer(42) as never } }))]),
+      'GC1008',
+      `${PATH} > tasks > Main > Check account`,
+      '42',
+    );
     expect(p.message).toContain('input Account is integer but string is required');
   });
 
   it('rejects a shared-flow output read into a variable of another type', () => {
     const t = Variable.string('Flow.T');
-    expectProblem(inbound([main(callAuth({ outputs: { Score: t } }))], { variables: [t] }), 'GC1008', `${PATH} > tasks > Main > Check account`, 'Flow.T');
+    expectProblem(
+      inbound([main(callAuth({ outputs: { Score: t } }))], { variables: [t] }),
+      'GC1008',
+      `${PATH} > tasks > Main > Check account`,
+      'Flow.T',
+    );
   });
 });
 
@@ -615,17 +747,32 @@ describe('GC1009–GC1013 shared-flow calls', () => {
   });
 
   it('GC1010 rejects an input the shared flow does not declare', () => {
-    const p = expectProblem(inbound([main(callAuth({ inputs: { Account: Expr.string('42'), Acount: Expr.string('43') } }))]), 'GC1010', `${PATH} > tasks > Main > Check account`, 'Acount');
+    const p = expectProblem(
+      inbound([main(callAuth({ inputs: { Account: Expr.string('42'), Acount: Expr.string('43') } }))]),
+      'GC1010',
+      `${PATH} > tasks > Main > Check account`,
+      'Acount',
+    );
     expect(p.message).toContain('Account');
   });
 
   it('GC1011 rejects reading an output the shared flow does not declare', () => {
     const s = Variable.integer('Flow.S');
-    expectProblem(inbound([main(callAuth({ outputs: { Scor: s } }))], { variables: [s] }), 'GC1011', `${PATH} > tasks > Main > Check account`, 'Scor');
+    expectProblem(
+      inbound([main(callAuth({ outputs: { Scor: s } }))], { variables: [s] }),
+      'GC1011',
+      `${PATH} > tasks > Main > Check account`,
+      'Scor',
+    );
   });
 
   it('GC1012 rejects a call that does not handle an outcome', () => {
-    expectProblem(inbound([main(callAuth({ outcomes: { ok: [hangUp('Bye ok')] } as never }))]), 'GC1012', `${PATH} > tasks > Main > Check account`, 'failed');
+    expectProblem(
+      inbound([main(callAuth({ outcomes: { ok: [hangUp('Bye ok')] } as never }))]),
+      'GC1012',
+      `${PATH} > tasks > Main > Check account`,
+      'failed',
+    );
   });
 
   it('GC1012 rejects a call handling an outcome the shared flow does not have', () => {
@@ -640,7 +787,12 @@ describe('GC1009–GC1013 shared-flow calls', () => {
 
   it('GC1014 rejects writing the outcome with UpdateData (only SetOutcome may, so it is always a declared outcome)', () => {
     const write = new UpdateData('Sneaky', [assign(sharedFlowOutcome(), Expr.string('platinum'))]);
-    expectProblem(pinModule([new SetOutcome('Default', 'failure'), write, new EndSharedFlow('Done')]), 'GC1014', `${PATH} > startUpTaskActions > Sneaky`, 'Common.Outcome');
+    expectProblem(
+      pinModule([new SetOutcome('Default', 'failure'), write, new EndSharedFlow('Done')]),
+      'GC1014',
+      `${PATH} > startUpTaskActions > Sneaky`,
+      'Common.Outcome',
+    );
   });
 
   it('GC1012 rejects SetOutcome with an undeclared outcome', () => {
@@ -653,21 +805,38 @@ describe('GC1009–GC1013 shared-flow calls', () => {
   });
 
   it('accepts SetOutcome in branches and one trailing EndSharedFlow without an outcome', () => {
-    expectValid(pinModule([new SetOutcome('Assume failure', 'failure'), new Decision('Lucky?', { condition: Expr.boolean(true), yes: [new SetOutcome('Lucky', 'success')], no: [] }), new EndSharedFlow('Done')]));
+    expectValid(
+      pinModule([
+        new SetOutcome('Assume failure', 'failure'),
+        new Decision('Lucky?', { condition: Expr.boolean(true), yes: [new SetOutcome('Lucky', 'success')], no: [] }),
+        new EndSharedFlow('Done'),
+      ]),
+    );
   });
 
   describe('GC1012: every path to an EndSharedFlow without an outcome sets one first', () => {
     const lucky = (yes: Action[], no: Action[]) => new Decision('Lucky?', { condition: Expr.boolean(true), yes, no });
 
     it('rejects a path that skips the only SetOutcome (review repro: set in one branch, the other forgot), with the safe outcome in the fix', () => {
-      const p = expectProblem(pinModule([lucky([new SetOutcome('Lucky', 'success')], [say('Forgot to set')]), new EndSharedFlow('Done')]), 'GC1012', `${PATH} > startUpTaskActions > Done`, 'Done');
+      const p = expectProblem(
+        pinModule([lucky([new SetOutcome('Lucky', 'success')], [say('Forgot to set')]), new EndSharedFlow('Done')]),
+        'GC1012',
+        `${PATH} > startUpTaskActions > Done`,
+        'Done',
+      );
       expect(p.fix).toContain('SetOutcome');
       expect(p.fix).toContain("'failure'");
       expect(p.message).toContain('NOT_SET');
     });
 
     it('accepts a default set before the branch, and a SetOutcome in both branches', () => {
-      expectValid(pinModule([new SetOutcome('Assume failure', 'failure'), lucky([new SetOutcome('Lucky', 'success')], [say('Unlucky')]), new EndSharedFlow('Done')]));
+      expectValid(
+        pinModule([
+          new SetOutcome('Assume failure', 'failure'),
+          lucky([new SetOutcome('Lucky', 'success')], [say('Unlucky')]),
+          new EndSharedFlow('Done'),
+        ]),
+      );
       expectValid(pinModule([lucky([new SetOutcome('Lucky', 'success')], [new SetOutcome('Unlucky', 'failure')]), new EndSharedFlow('Done')]));
     });
 
@@ -685,21 +854,48 @@ describe('GC1009–GC1013 shared-flow calls', () => {
         new CollectDigits('Collect PIN', {
           into: pin,
           digits: Digits.exactly(4),
-          onSuccess: [new Decision('PIN correct?', { condition: pin.ref().equals(expectedPin.ref()), yes: [new SetOutcome('Accepted', 'success'), new LoopExit('Leave')], no: [] })],
+          onSuccess: [
+            new Decision('PIN correct?', {
+              condition: pin.ref().equals(expectedPin.ref()),
+              yes: [new SetOutcome('Accepted', 'success'), new LoopExit('Leave')],
+              no: [],
+            }),
+          ],
           onFailure: [new LoopNext('Again')],
         }),
       ];
-      expectProblem(pinModule([new Loop('PIN attempts', { counter: attempt, count: 3, body }), new EndSharedFlow('Done')]), 'GC1012', `${PATH} > startUpTaskActions > Done`, 'Done');
+      expectProblem(
+        pinModule([new Loop('PIN attempts', { counter: attempt, count: 3, body }), new EndSharedFlow('Done')]),
+        'GC1012',
+        `${PATH} > startUpTaskActions > Done`,
+        'Done',
+      );
       const first = [new SetOutcome('Assume failure', 'failure'), new LoopExit('Leave')];
-      expectProblem(pinModule([new Loop('Once', { counter: attempt, count: 1, body: first }), new EndSharedFlow('Done')]), 'GC1012', `${PATH} > startUpTaskActions > Done`, 'Done');
-      expectValid(pinModule([new SetOutcome('Assume failure', 'failure'), new Loop('PIN attempts', { counter: attempt, count: 3, body }), new EndSharedFlow('Done')]));
+      expectProblem(
+        pinModule([new Loop('Once', { counter: attempt, count: 1, body: first }), new EndSharedFlow('Done')]),
+        'GC1012',
+        `${PATH} > startUpTaskActions > Done`,
+        'Done',
+      );
+      expectValid(
+        pinModule([
+          new SetOutcome('Assume failure', 'failure'),
+          new Loop('PIN attempts', { counter: attempt, count: 3, body }),
+          new EndSharedFlow('Done'),
+        ]),
+      );
     });
 
     it('inside a loop body, what was set before the loop and earlier in the body counts', () => {
       const body = [new SetOutcome('Assume failure', 'failure'), lucky([new EndSharedFlow('Early')], [new LoopNext('Again')])];
       expectValid(pinModule([new Loop('Tries', { counter: attempt, count: 2, body }), new EndSharedFlow('Done', 'failure')]));
       const unset = [lucky([new EndSharedFlow('Early')], [new LoopNext('Again')])];
-      expectProblem(pinModule([new Loop('Tries', { counter: attempt, count: 2, body: unset }), new EndSharedFlow('Done', 'failure')]), 'GC1012', `${PATH} > startUpTaskActions > Tries > loop > Lucky? > yes > Early`, 'Early');
+      expectProblem(
+        pinModule([new Loop('Tries', { counter: attempt, count: 2, body: unset }), new EndSharedFlow('Done', 'failure')]),
+        'GC1012',
+        `${PATH} > startUpTaskActions > Tries > loop > Lucky? > yes > Early`,
+        'Early',
+      );
     });
   });
 
@@ -715,7 +911,11 @@ describe('GC1009–GC1013 shared-flow calls', () => {
 
   it('GC1018 rejects calling a shared flow not compatible with inbound calls', () => {
     const other = authModule({ name: 'Messaging only', compatibleFlowTypes: ['commonmodule'] });
-    const c = new CallSharedFlow<AuthOutcome>('Call it', { flow: other, inputs: { Account: Expr.string('1') }, outcomes: { ok: [hangUp('o')], failed: [hangUp('f')] } });
+    const c = new CallSharedFlow<AuthOutcome>('Call it', {
+      flow: other,
+      inputs: { Account: Expr.string('1') },
+      outcomes: { ok: [hangUp('o')], failed: [hangUp('f')] },
+    });
     const p = expectProblem(inbound([main(c)]), 'GC1018', `${PATH} > tasks > Main > Call it`, 'inboundcall');
     expect(p.message).toContain('Messaging only');
   });
@@ -747,13 +947,30 @@ describe('GC1014 invalid name', () => {
   });
 
   it('rejects an invalid input name of a shared flow', () => {
-    expectProblem(pinModule([new EndSharedFlow('Done', 'success')], { inputs: [Variable.string('Common.2nd')] }), 'GC1014', `${PATH} > inputs`, 'Common.2nd');
+    expectProblem(
+      pinModule([new EndSharedFlow('Done', 'success')], { inputs: [Variable.string('Common.2nd')] }),
+      'GC1014',
+      `${PATH} > inputs`,
+      'Common.2nd',
+    );
   });
 
   it('rejects Common.Outcome as a shared-flow output or input (it is reserved)', () => {
-    const asOutput = expectProblem(pinModule([new EndSharedFlow('Done', 'success')], { outputs: [Variable.string('Common.Outcome')] }), 'GC1014', `${PATH} > variables`, 'Common.Outcome', false);
+    const asOutput = expectProblem(
+      pinModule([new EndSharedFlow('Done', 'success')], { outputs: [Variable.string('Common.Outcome')] }),
+      'GC1014',
+      `${PATH} > variables`,
+      'Common.Outcome',
+      false,
+    );
     expect(asOutput.message).toContain('reserved');
-    expectProblem(pinModule([new EndSharedFlow('Done', 'success')], { inputs: [Variable.string('Common.Outcome')] }), 'GC1014', `${PATH} > variables`, 'Common.Outcome', false);
+    expectProblem(
+      pinModule([new EndSharedFlow('Done', 'success')], { inputs: [Variable.string('Common.Outcome')] }),
+      'GC1014',
+      `${PATH} > variables`,
+      'Common.Outcome',
+      false,
+    );
   });
 
   it.each(['not ok', '1st', 'ok-ish', ''])('rejects the outcome name %p', (outcome) => {
@@ -773,7 +990,12 @@ describe('GC1015 loop control outside a loop', () => {
   });
 
   it('rejects LoopExit in an inline menu choice', () => {
-    expectProblem(menuFlow(menuOf('M', MenuChoice.runActions('1', 'Inline', [new LoopExit('Leave')]))), 'GC1015', `${PATH} > menus > M > Inline > Leave`, 'Leave');
+    expectProblem(
+      menuFlow(menuOf('M', MenuChoice.runActions('1', 'Inline', [new LoopExit('Leave')]))),
+      'GC1015',
+      `${PATH} > menus > M > Inline > Leave`,
+      'Leave',
+    );
   });
 
   it('accepts LoopNext and LoopExit nested in branches inside a loop body', () => {
@@ -797,12 +1019,26 @@ describe('GC1016 invalid value', () => {
     ["Prompt.tts('   ')", () => Prompt.tts('   '), '   '],
     [
       'CollectDigits noEntryTimeoutSeconds 0',
-      () => new CollectDigits('Collect', { into: Variable.string('Flow.P'), digits: Digits.exactly(4), noEntryTimeoutSeconds: 0, onSuccess: [], onFailure: [] }),
+      () =>
+        new CollectDigits('Collect', {
+          into: Variable.string('Flow.P'),
+          digits: Digits.exactly(4),
+          noEntryTimeoutSeconds: 0,
+          onSuccess: [],
+          onFailure: [],
+        }),
       '0',
     ],
     [
       'CollectDigits interDigitTimeoutSeconds 61',
-      () => new CollectDigits('Collect', { into: Variable.string('Flow.P'), digits: Digits.exactly(4), interDigitTimeoutSeconds: 61, onSuccess: [], onFailure: [] }),
+      () =>
+        new CollectDigits('Collect', {
+          into: Variable.string('Flow.P'),
+          digits: Digits.exactly(4),
+          interDigitTimeoutSeconds: 61,
+          onSuccess: [],
+          onFailure: [],
+        }),
       '61',
     ],
     ["MenuChoice digit '#'", () => MenuChoice.disconnect('#' as never, 'Bye'), '#'],
@@ -817,8 +1053,21 @@ describe('GC1016 invalid value', () => {
 
   it('names the action in the path of a construction error', () => {
     expect(thrownBy(() => new Loop('Retry', { counter: Variable.integer('Flow.N'), count: 0, body: [] })).problems[0].path).toBe('Loop Retry');
-    expect(thrownBy(() => new TransferToAcd('To Sales', { queue: queueNamed('Sales'), priority: 0.5 })).problems[0].path).toBe('TransferToAcd To Sales');
-    expect(thrownBy(() => new CollectDigits('Collect PIN', { into: Variable.string('Flow.P'), digits: Digits.exactly(4), noEntryTimeoutSeconds: 0, onSuccess: [], onFailure: [] })).problems[0].path).toBe('CollectDigits Collect PIN');
+    expect(thrownBy(() => new TransferToAcd('To Sales', { queue: queueNamed('Sales'), priority: 0.5 })).problems[0].path).toBe(
+      'TransferToAcd To Sales',
+    );
+    expect(
+      thrownBy(
+        () =>
+          new CollectDigits('Collect PIN', {
+            into: Variable.string('Flow.P'),
+            digits: Digits.exactly(4),
+            noEntryTimeoutSeconds: 0,
+            onSuccess: [],
+            onFailure: [],
+          }),
+      ).problems[0].path,
+    ).toBe('CollectDigits Collect PIN');
   });
 
   it('accepts the boundary values', () => {
@@ -826,7 +1075,17 @@ describe('GC1016 invalid value', () => {
     expect(() => Digits.exactly(32)).not.toThrow();
     expect(() => Digits.between(4, 4)).not.toThrow();
     expect(() => new Loop('L', { counter: Variable.integer('Flow.N'), count: 100, body: [] })).not.toThrow();
-    expect(() => new CollectDigits('C', { into: Variable.string('Flow.P'), digits: Digits.exactly(1), noEntryTimeoutSeconds: 60, interDigitTimeoutSeconds: 1, onSuccess: [], onFailure: [] })).not.toThrow();
+    expect(
+      () =>
+        new CollectDigits('C', {
+          into: Variable.string('Flow.P'),
+          digits: Digits.exactly(1),
+          noEntryTimeoutSeconds: 60,
+          interDigitTimeoutSeconds: 1,
+          onSuccess: [],
+          onFailure: [],
+        }),
+    ).not.toThrow();
     expect(() => new TransferToAcd('T', { queue: queueNamed('Q'), priority: -5 })).not.toThrow();
   });
 
@@ -853,7 +1112,10 @@ describe('GC1017 action not allowed in this flow type', () => {
 
 describe('render', () => {
   it('throws a FlowValidationError listing every problem, not just the first', () => {
-    const def = inbound([main(new LoopNext('Next'), say('After')), new Task('Orphan', [new EndSharedFlow('End', 'x')])], { name: ' Sales', variables: [Variable.string('Common.X')] });
+    const def = inbound([main(new LoopNext('Next'), say('After')), new Task('Orphan', [new EndSharedFlow('End', 'x')])], {
+      name: ' Sales',
+      variables: [Variable.string('Common.X')],
+    });
     const expected = def.validate(PATH);
     expect(new Set(expected.map((p) => p.code))).toEqual(new Set(['GC1014', 'GC1007', 'GC1015', 'GC1004', 'GC1017']));
 

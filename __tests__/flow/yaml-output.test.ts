@@ -39,8 +39,20 @@ function salesFlow(module = pinModule()): InboundCallFlow {
       flow: module,
       inputs: { ExpectedPin: Expr.string('1234') },
       outcomes: {
-        success: [new TransferToAcd('To Sales', { queue: sales, preTransferPrompt: Prompt.tts('Connecting you.'), onFailure: [new Disconnect('Sales failed')] })],
-        failure: [new TransferToAcd('To Operator', { queue: queueNamed('Operator'), failurePrompt: Prompt.tts('Nobody is available.'), onFailure: [new Disconnect('Operator failed')] })],
+        success: [
+          new TransferToAcd('To Sales', {
+            queue: sales,
+            preTransferPrompt: Prompt.tts('Connecting you.'),
+            onFailure: [new Disconnect('Sales failed')],
+          }),
+        ],
+        failure: [
+          new TransferToAcd('To Operator', {
+            queue: queueNamed('Operator'),
+            failurePrompt: Prompt.tts('Nobody is available.'),
+            onFailure: [new Disconnect('Operator failed')],
+          }),
+        ],
       },
     }),
   ]);
@@ -53,7 +65,15 @@ function salesFlow(module = pinModule()): InboundCallFlow {
       MenuChoice.disconnect('9', 'Hang up'),
     ],
   });
-  return new InboundCallFlow({ name: 'Sales IVR', description: 'Golden sample', startUp: menu, menus: [menu], tasks: [authenticate], variables: [note], initialGreeting: Prompt.tts('Welcome!') });
+  return new InboundCallFlow({
+    name: 'Sales IVR',
+    description: 'Golden sample',
+    startUp: menu,
+    menus: [menu],
+    tasks: [authenticate],
+    variables: [note],
+    initialGreeting: Prompt.tts('Welcome!'),
+  });
 }
 
 function golden(file: string, actual: string): void {
@@ -98,17 +118,33 @@ describe('YAML output', () => {
 
   it('renders a common module with the shapes real exports show', () => {
     const root = parse(pinModule().render().yaml).commonModule;
-    expect(Object.keys(root)).toEqual(['name', 'description', 'division', 'supportedLanguages', 'variables', 'settingsCommonModule', 'startUpTaskActions']);
+    expect(Object.keys(root)).toEqual([
+      'name',
+      'description',
+      'division',
+      'supportedLanguages',
+      'variables',
+      'settingsCommonModule',
+      'startUpTaskActions',
+    ]);
     expect(root.settingsCommonModule).toEqual({ compatibleFlowTypes: [{ flowType: 'inboundcall' }] });
-    expect(root.variables[0]).toEqual({ stringVariable: { name: 'Common.ExpectedPin', initialValue: { noValue: true }, isInput: true, isOutput: false } });
-    expect(root.variables).toContainEqual({ stringVariable: { name: 'Common.Outcome', initialValue: { noValue: true }, isInput: false, isOutput: true } });
-    expect(root.variables).toContainEqual({ integerVariable: { name: 'Common.AttemptsUsed', initialValue: { noValue: true }, isInput: false, isOutput: true } });
+    expect(root.variables[0]).toEqual({
+      stringVariable: { name: 'Common.ExpectedPin', initialValue: { noValue: true }, isInput: true, isOutput: false },
+    });
+    expect(root.variables).toContainEqual({
+      stringVariable: { name: 'Common.Outcome', initialValue: { noValue: true }, isInput: false, isOutput: true },
+    });
+    expect(root.variables).toContainEqual({
+      integerVariable: { name: 'Common.AttemptsUsed', initialValue: { noValue: true }, isInput: false, isOutput: true },
+    });
     const actions = JSON.stringify(root.startUpTaskActions);
     // endTask only as the last action, the outcome set with updateData, the loop left with loopExit.
     expect(root.startUpTaskActions[root.startUpTaskActions.length - 1]).toEqual({ endTask: { name: 'End PIN check' } });
     expect(actions.match(/"endTask"/g)).toHaveLength(1);
     expect(actions).toContain('"loopExit"');
-    expect(root.startUpTaskActions[0]).toEqual({ updateData: { name: 'Not yet authenticated', statements: [{ string: { variable: 'Common.Outcome', value: { exp: '"failure"' } } }] } });
+    expect(root.startUpTaskActions[0]).toEqual({
+      updateData: { name: 'Not yet authenticated', statements: [{ string: { variable: 'Common.Outcome', value: { exp: '"failure"' } } }] },
+    });
   });
 
   it('calls a module under ver_latestPublished and branches on its outcome, the last outcome taking the rest', () => {
@@ -148,9 +184,16 @@ describe('YAML output', () => {
 
   it('renders digit ranges with a # terminator and the loop shape', () => {
     const pin = Variable.string('Flow.Pin');
-    const collect = new CollectDigits('Account', { into: pin, digits: Digits.between(1, 6, { terminateWithPound: true }), onSuccess: [new Disconnect('a')], onFailure: [new Disconnect('b')] });
+    const collect = new CollectDigits('Account', {
+      into: pin,
+      digits: Digits.between(1, 6, { terminateWithPound: true }),
+      onSuccess: [new Disconnect('a')],
+      onFailure: [new Disconnect('b')],
+    });
     const main = new Task('Main', [collect]);
-    const yaml = parse(new InboundCallFlow({ name: 'X', initialGreeting: Prompt.tts('Hello.'), startUp: main, tasks: [main], variables: [pin] }).render().yaml);
+    const yaml = parse(
+      new InboundCallFlow({ name: 'X', initialGreeting: Prompt.tts('Hello.'), startUp: main, tasks: [main], variables: [pin] }).render().yaml,
+    );
     expect(yaml.inboundCall.tasks[0].task.actions[0].collectInput.digits).toEqual({ range: { min: 1, max: 6, terminatingDtmf: 'digit_#' } });
     const loop = parse(pinModule().render().yaml).commonModule.startUpTaskActions[2].loop;
     expect(loop).toMatchObject({ name: 'Collect PIN tries', currentIndex: { var: 'Common.Attempt' }, loopCount: { lit: 3 } });

@@ -75,7 +75,10 @@ function accountModule(outcomes: readonly string[] = ['ok', 'failed'], extra: Pa
     outputs: [score, pinOk],
     outcomes,
     variables: [local],
-    actions: [new UpdateData('Set score', [assign(score, Expr.integer(7)), assign(local, Expr.decimal(0.5))]), new EndSharedFlow('Done', outcomes[0])],
+    actions: [
+      new UpdateData('Set score', [assign(score, Expr.integer(7)), assign(local, Expr.decimal(0.5))]),
+      new EndSharedFlow('Done', outcomes[0]),
+    ],
     ...extra,
   });
 }
@@ -182,7 +185,10 @@ describe('YAML syntax', () => {
 
   it('quotes other YAML 1.1 booleans and numbers-as-text in values', () => {
     const flag = Variable.string('Flow.Flag');
-    const yaml = oneTask([say('no', 'yes'), new UpdateData('off', [assign(flag, Expr.raw('string', '1:20'))]), hangUp('on')], { name: 'Y', variables: [flag] }).render().yaml;
+    const yaml = oneTask([say('no', 'yes'), new UpdateData('off', [assign(flag, Expr.raw('string', '1:20'))]), hangUp('on')], {
+      name: 'Y',
+      variables: [flag],
+    }).render().yaml;
     const doc = parseDocument(yaml, { version: '1.1' });
     expect(doc.errors).toEqual([]);
     const actions = (doc.toJS() as any).inboundCall.tasks[0].task.actions;
@@ -247,7 +253,9 @@ describe('expression escaping', () => {
   ])('an expression with %s survives the YAML round trip', (_name, text) => {
     const note = Variable.string('Flow.Note');
     const value = Expr.append(note.ref(), Expr.string(text));
-    const doc = parseDocument(oneTask([new UpdateData('Set', [assign(note, value)]), hangUp()], { variables: [note] }).render().yaml, { version: '1.1' });
+    const doc = parseDocument(oneTask([new UpdateData('Set', [assign(note, value)]), hangUp()], { variables: [note] }).render().yaml, {
+      version: '1.1',
+    });
     expect(doc.errors).toEqual([]);
     const exp = (doc.toJS() as any).inboundCall.tasks[0].task.actions[0].updateData.statements[0].string.value.exp;
     expect(exp).toBe(value.render());
@@ -285,7 +293,15 @@ describe('commonModule root', () => {
 
   it('has the settings and action list of a common module, in a fixed key order', () => {
     const r = root();
-    expect(Object.keys(r)).toEqual(['name', 'description', 'division', 'supportedLanguages', 'variables', 'settingsCommonModule', 'startUpTaskActions']);
+    expect(Object.keys(r)).toEqual([
+      'name',
+      'description',
+      'division',
+      'supportedLanguages',
+      'variables',
+      'settingsCommonModule',
+      'startUpTaskActions',
+    ]);
     expect(r.name).toBe('Account Check');
     expect(r.description).toBe('Checks an account.');
     expect(r.division).toBe('Home');
@@ -306,7 +322,14 @@ describe('commonModule root', () => {
   });
 
   it('uses the given division, language and compatible flow types, and omits an absent description', () => {
-    const r = parse(accountModule(['ok'], { description: undefined, division: 'Sales', language: 'fr-ca', compatibleFlowTypes: ['inboundcall', 'commonmodule'] }).render().yaml).commonModule;
+    const r = parse(
+      accountModule(['ok'], {
+        description: undefined,
+        division: 'Sales',
+        language: 'fr-ca',
+        compatibleFlowTypes: ['inboundcall', 'commonmodule'],
+      }).render().yaml,
+    ).commonModule;
     expect(r.description).toBeUndefined();
     expect(r.division).toBe('Sales');
     expect(r.supportedLanguages).toEqual({ 'fr-ca': { none: true } });
@@ -338,7 +361,17 @@ describe('commonModule root', () => {
 describe('inboundCall root', () => {
   it('has name, description, division, language, startUpRef, greeting, variables, menus and tasks in that order', () => {
     const r = parse(salesFlow().render().yaml).inboundCall;
-    expect(Object.keys(r)).toEqual(['name', 'description', 'division', 'defaultLanguage', 'startUpRef', 'initialGreeting', 'variables', 'menus', 'tasks']);
+    expect(Object.keys(r)).toEqual([
+      'name',
+      'description',
+      'division',
+      'defaultLanguage',
+      'startUpRef',
+      'initialGreeting',
+      'variables',
+      'menus',
+      'tasks',
+    ]);
     expect(r.division).toBe('Home');
     expect(r.defaultLanguage).toBe('en-us');
     expect(r.initialGreeting).toEqual({ tts: 'Welcome to Example Corp.' });
@@ -359,7 +392,7 @@ describe('inboundCall root', () => {
     expect(r.defaultLanguage).toBe('de-de');
   });
 
-  it('leaves supportedLanguages out (real exports that have it also name a voice; the provider\'s own test flows leave it out)', () => {
+  it("leaves supportedLanguages out (real exports that have it also name a voice; the provider's own test flows leave it out)", () => {
     expect(parse(salesFlow().render().yaml).inboundCall.supportedLanguages).toBeUndefined();
   });
 
@@ -398,8 +431,18 @@ describe('callCommonModule', () => {
   it('lists inputs and outputs sorted by name, with the outcome last', () => {
     const zeta = Variable.string('Common.Zeta');
     const alpha = Variable.integer('Common.Alpha');
-    const module = new CommonModuleFlow({ name: 'Sorted', inputs: [zeta, alpha], outputs: [zeta, alpha], outcomes: ['ok'], actions: [new EndSharedFlow('E', 'ok')] });
-    const call = new CallSharedFlow('Call', { flow: module, inputs: { Zeta: Expr.string('z'), Alpha: Expr.integer(1) }, outcomes: { ok: [hangUp()] } });
+    const module = new CommonModuleFlow({
+      name: 'Sorted',
+      inputs: [zeta, alpha],
+      outputs: [zeta, alpha],
+      outcomes: ['ok'],
+      actions: [new EndSharedFlow('E', 'ok')],
+    });
+    const call = new CallSharedFlow('Call', {
+      flow: module,
+      inputs: { Zeta: Expr.string('z'), Alpha: Expr.integer(1) },
+      outcomes: { ok: [hangUp()] },
+    });
     const published = taskActions([call])[0].callCommonModule.commonModule.Sorted.ver_latestPublished;
     expect(Object.keys(published.inputs)).toEqual(['Common.Alpha', 'Common.Zeta']);
     expect(Object.keys(published.outputs)).toEqual(['Common.Alpha', 'Common.Zeta', 'Common.Outcome']);
@@ -454,10 +497,17 @@ describe('callCommonModule', () => {
 
   it('places actions that follow the call after the outcome decisions', () => {
     const module = accountModule();
-    const call = new CallSharedFlow('Call', { flow: module, inputs: { Account: Expr.string('1'), PinOk: Expr.boolean(true) }, outcomes: { ok: [], failed: [say('Failed', 'Sorry.')] } });
+    const call = new CallSharedFlow('Call', {
+      flow: module,
+      inputs: { Account: Expr.string('1'), PinOk: Expr.boolean(true) },
+      outcomes: { ok: [], failed: [say('Failed', 'Sorry.')] },
+    });
     const actions = taskActions([call, hangUp('Bye')]);
     expect(actions.map((a) => Object.keys(a)[0])).toEqual(['callCommonModule', 'decision', 'disconnect']);
-    expect(actions[1].decision.outputs).toEqual({ yes: { actions: [] }, no: { actions: [{ playAudio: { name: 'Failed', audio: { tts: 'Sorry.' } } }] } });
+    expect(actions[1].decision.outputs).toEqual({
+      yes: { actions: [] },
+      no: { actions: [{ playAudio: { name: 'Failed', audio: { tts: 'Sorry.' } } }] },
+    });
   });
 });
 
@@ -489,7 +539,10 @@ describe('actions', () => {
 
   it('TransferToAcd without prompts or onFailure has priority 0 and continues with the next action', () => {
     const actions = taskActions([new TransferToAcd('T', { queue: queueNamed('Q') }), hangUp('Bye')]);
-    expect(actions).toEqual([{ transferToAcd: { name: 'T', targetQueue: { lit: { name: 'Q' } }, priority: { lit: 0 }, languageSkill: { noValue: true } } }, { disconnect: { name: 'Bye' } }]);
+    expect(actions).toEqual([
+      { transferToAcd: { name: 'T', targetQueue: { lit: { name: 'Q' } }, priority: { lit: 0 }, languageSkill: { noValue: true } } },
+      { disconnect: { name: 'Bye' } },
+    ]);
   });
 
   it('Loop renders currentIndex, loopCount and outputs.loop.actions, with loopNext and loopExit', () => {
@@ -547,9 +600,17 @@ describe('actions', () => {
   });
 
   it.each([
-    ['Digits.between(1, 6, {terminateWithPound: true})', Digits.between(1, 6, { terminateWithPound: true }), { range: { min: 1, max: 6, terminatingDtmf: 'digit_#' } }],
+    [
+      'Digits.between(1, 6, {terminateWithPound: true})',
+      Digits.between(1, 6, { terminateWithPound: true }),
+      { range: { min: 1, max: 6, terminatingDtmf: 'digit_#' } },
+    ],
     ['Digits.between(1, 6)', Digits.between(1, 6), { range: { min: 1, max: 6 } }],
-    ['Digits.between(4, 4, {terminateWithPound: true})', Digits.between(4, 4, { terminateWithPound: true }), { range: { min: 4, max: 4, terminatingDtmf: 'digit_#' } }],
+    [
+      'Digits.between(4, 4, {terminateWithPound: true})',
+      Digits.between(4, 4, { terminateWithPound: true }),
+      { range: { min: 4, max: 4, terminatingDtmf: 'digit_#' } },
+    ],
     ['Digits.between(4, 4)', Digits.between(4, 4), { exact: 4 }],
     ['Digits.exactly(4)', Digits.exactly(4), { exact: 4 }],
   ])('%s renders its digits spec', (_name, digits, expected) => {
@@ -557,13 +618,20 @@ describe('actions', () => {
     const collect = new CollectDigits('C', { into: p, digits, onSuccess: [hangUp('s')], onFailure: [hangUp('f')] });
     const yaml = oneTask([collect], { variables: [p] }).render().yaml;
     expect(parse(yaml).inboundCall.tasks[0].task.actions[0].collectInput.digits).toEqual(expected);
-    expect(parse(yaml).inboundCall.tasks[0].task.actions[0].collectInput).toMatchObject({ interDigitTimeout: { noValue: true }, noEntryTimeout: { lit: { seconds: 5 } } });
+    expect(parse(yaml).inboundCall.tasks[0].task.actions[0].collectInput).toMatchObject({
+      interDigitTimeout: { noValue: true },
+      noEntryTimeout: { lit: { seconds: 5 } },
+    });
     if ('range' in expected && 'terminatingDtmf' in expected.range) expect(yaml).toContain('terminatingDtmf: digit_#\n');
   });
 
   it('Decision renders its condition and yes/no outputs', () => {
     const n = Variable.integer('Flow.N');
-    const d = new Decision('Big?', { condition: Expr.and(n.ref().greaterThan(5), Expr.not(n.ref().equals(7))), yes: [hangUp('y')], no: [hangUp('n')] });
+    const d = new Decision('Big?', {
+      condition: Expr.and(n.ref().greaterThan(5), Expr.not(n.ref().equals(7))),
+      yes: [hangUp('y')],
+      no: [hangUp('n')],
+    });
     expect(taskActions([d], { variables: [n] })[0]).toEqual({
       decision: {
         name: 'Big?',
@@ -578,7 +646,12 @@ describe('actions', () => {
     const i = Variable.integer('Flow.I');
     const b = Variable.boolean('Flow.B');
     const d = Variable.decimal('Flow.D');
-    const update = new UpdateData('Set all', [assign(s, Expr.string('x')), assign(i, Expr.plus(i.ref(), 1)), assign(b, Expr.boolean(true)), assign(d, Expr.decimal(2.5))]);
+    const update = new UpdateData('Set all', [
+      assign(s, Expr.string('x')),
+      assign(i, Expr.plus(i.ref(), 1)),
+      assign(b, Expr.boolean(true)),
+      assign(d, Expr.decimal(2.5)),
+    ]);
     expect(taskActions([update, hangUp()], { variables: [s, i, b, d] })[0]).toEqual({
       updateData: {
         name: 'Set all',
@@ -595,7 +668,10 @@ describe('actions', () => {
   it('PlayAudio, Disconnect and JumpToMenu', () => {
     const menu = new Menu('Main Menu', { prompt: Prompt.tts('Choose.'), choices: [MenuChoice.disconnect('9', 'Bye')] });
     const actions = taskActions([say('Hi', 'Hi there.'), new JumpToMenu('Go', menu)], { menus: [menu] });
-    expect(actions).toEqual([{ playAudio: { name: 'Hi', audio: { tts: 'Hi there.' } } }, { jumpToMenu: { name: 'Go', targetMenuRef: '/inboundCall/menus/menu[Main Menu]' } }]);
+    expect(actions).toEqual([
+      { playAudio: { name: 'Hi', audio: { tts: 'Hi there.' } } },
+      { jumpToMenu: { name: 'Go', targetMenuRef: '/inboundCall/menus/menu[Main Menu]' } },
+    ]);
     expect(taskActions([say('Hi'), hangUp('Bye')])[1]).toEqual({ disconnect: { name: 'Bye' } });
   });
 });
@@ -618,7 +694,10 @@ describe('menus', () => {
           name: 'Hours',
           dtmf: 'digit_3',
           task: {
-            actions: [{ playAudio: { name: 'Say hours', audio: { tts: 'We are open 8 to 6.' } } }, { jumpToMenu: { name: 'Back', targetMenuRef: '/inboundCall/menus/menu[Main Menu]' } }],
+            actions: [
+              { playAudio: { name: 'Say hours', audio: { tts: 'We are open 8 to 6.' } } },
+              { jumpToMenu: { name: 'Back', targetMenuRef: '/inboundCall/menus/menu[Main Menu]' } },
+            ],
           },
         },
       },
@@ -631,14 +710,22 @@ describe('menus', () => {
   it('a menuJumpToTask given a task id refers to that task', () => {
     const work = new Task('Work', [hangUp()]);
     const menu = new Menu('M', { prompt: Prompt.tts('Choose.'), choices: [MenuChoice.jumpToTask('7', 'Go', 'Work')] });
-    const r = parse(new InboundCallFlow({ name: 'X', initialGreeting: Prompt.tts('Hello.'), startUp: 'M', menus: [menu], tasks: [work] }).render().yaml).inboundCall;
+    const r = parse(
+      new InboundCallFlow({ name: 'X', initialGreeting: Prompt.tts('Hello.'), startUp: 'M', menus: [menu], tasks: [work] }).render().yaml,
+    ).inboundCall;
     expect(r.startUpRef).toBe('/inboundCall/menus/menu[M]');
     expect(r.menus[0].menu.choices[0]).toEqual({ menuJumpToTask: { name: 'Go', dtmf: 'digit_7', targetTaskRef: '/inboundCall/tasks/task[Work]' } });
   });
 
   it('startUpRef names the task when the flow starts in a task (object or id)', () => {
     const main = new Task('Main Task', [hangUp()]);
-    expect(parse(new InboundCallFlow({ name: 'X', initialGreeting: Prompt.tts('Hello.'), startUp: main, tasks: [main] }).render().yaml).inboundCall.startUpRef).toBe('/inboundCall/tasks/task[Main Task]');
-    expect(parse(new InboundCallFlow({ name: 'X', initialGreeting: Prompt.tts('Hello.'), startUp: 'Main Task', tasks: [main] }).render().yaml).inboundCall.startUpRef).toBe('/inboundCall/tasks/task[Main Task]');
+    expect(
+      parse(new InboundCallFlow({ name: 'X', initialGreeting: Prompt.tts('Hello.'), startUp: main, tasks: [main] }).render().yaml).inboundCall
+        .startUpRef,
+    ).toBe('/inboundCall/tasks/task[Main Task]');
+    expect(
+      parse(new InboundCallFlow({ name: 'X', initialGreeting: Prompt.tts('Hello.'), startUp: 'Main Task', tasks: [main] }).render().yaml).inboundCall
+        .startUpRef,
+    ).toBe('/inboundCall/tasks/task[Main Task]');
   });
 });

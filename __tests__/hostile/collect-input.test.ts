@@ -19,7 +19,11 @@ describe('hostile input: Collect Input and the simulate CLI', () => {
     // 12345 for a 4-digit PIN: the flow takes 1234, the 5 is left for the next input action.
     const call = simulateCall(dev.salesIvr, { dtmf: ['12345'] });
     expect(call).toEndInQueue('DEV Sales');
-    expect(call.transcript.find((t) => t.kind === 'collectDigits' && t.input !== undefined)).toMatchObject({ input: '1234', branch: 'success', typedAhead: '5' });
+    expect(call.transcript.find((t) => t.kind === 'collectDigits' && t.input !== undefined)).toMatchObject({
+      input: '1234',
+      branch: 'success',
+      typedAhead: '5',
+    });
     // The next collect consumes the typed-ahead keys first: a wrong PIN, then the right one, in one go.
     const again = simulateCall(test.salesIvr, { dtmf: ['12344321'] });
     expect(again).toEndInQueue('TEST Sales');

@@ -13,6 +13,7 @@ const runs = { numRuns: 200 };
 const text = hostileString();
 
 /** What a value looks like after the escapers' line handling: line breaks as spaces, invisible characters as U+FFFD. */
+// eslint-disable-next-line no-control-regex -- control characters are what this expression finds
 const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 const oneLine = (s: string) => s.replace(/\r\n|[\r\n\u2028\u2029]/g, ' ').replace(INVISIBLE, '\uFFFD');
 
@@ -25,7 +26,9 @@ function shown(markdown: string): string {
     .replace(/([@#])\u200D/g, '$1')
     .replace(/:\u200D(?=\u200D*\/\/)/g, ':')
     .replace(/(www)\u200D(?=\u200D*\.)/gi, '$1')
-    .replace(/&(#[0-9]+|amp|lt|gt);/g, (_m, name: string) => (name.startsWith('#') ? String.fromCodePoint(Number(name.slice(1))) : { amp: '&', lt: '<', gt: '>' }[name]!));
+    .replace(/&(#[0-9]+|amp|lt|gt);/g, (_m, name: string) =>
+      name.startsWith('#') ? String.fromCodePoint(Number(name.slice(1))) : { amp: '&', lt: '<', gt: '>' }[name]!,
+    );
 }
 
 describe('Markdown/HTML escaping (property-based)', () => {
@@ -45,7 +48,19 @@ describe('Markdown/HTML escaping (property-based)', () => {
   });
 
   it('mdText: no value becomes a link (https://, ftp://, www., e-mail, mailto:, xmpp:), and the text still reads the same', () => {
-    const links = ['https://evil.example/login', 'see http://x.example', 'ftp://files.example', 'www.evil.example', 'WWW.EVIL.EXAMPLE', 'xwww.x', 'user@evil.example', 'mailto:a@b.example', 'xmpp:a@b.example/r', '1.www.x', 'a://b'];
+    const links = [
+      'https://evil.example/login',
+      'see http://x.example',
+      'ftp://files.example',
+      'www.evil.example',
+      'WWW.EVIL.EXAMPLE',
+      'xwww.x',
+      'user@evil.example',
+      'mailto:a@b.example',
+      'xmpp:a@b.example/r',
+      '1.www.x',
+      'a://b',
+    ];
     for (const link of links) {
       const out = mdText(link);
       expect(out).not.toMatch(/:\/\/|www\.|@(?!\u200D)/i);
@@ -54,11 +69,16 @@ describe('Markdown/HTML escaping (property-based)', () => {
     expect(mdText('https://evil.example')).toBe('https:\u200D//evil.example');
     expect(mdText('www.evil.example')).toBe('www\u200D.evil.example');
     fc.assert(
-      fc.property(fc.array(fc.constantFrom('https://', 'http://', 'ftp://', 'www.', 'WwW.', 'w', '.', ':', '/', '\u200D', '@', 'mailto:', 'x', ' '), { maxLength: 12 }), (parts) => {
-        const out = mdText(parts.join(''));
-        expect(out).not.toMatch(/:\/\/|www\./i);
-        expect(shown(out)).toBe(parts.join(''));
-      }),
+      fc.property(
+        fc.array(fc.constantFrom('https://', 'http://', 'ftp://', 'www.', 'WwW.', 'w', '.', ':', '/', '\u200D', '@', 'mailto:', 'x', ' '), {
+          maxLength: 12,
+        }),
+        (parts) => {
+          const out = mdText(parts.join(''));
+          expect(out).not.toMatch(/:\/\/|www\./i);
+          expect(shown(out)).toBe(parts.join(''));
+        },
+      ),
       runs,
     );
   });
@@ -153,7 +173,25 @@ describe('Markdown/HTML escaping (property-based)', () => {
         const shape = markdownShape(comment);
         expect(shape.problems).toEqual([]);
         const body = shape.skeleton.filter((k) => k !== 'code');
-        expect(body).toEqual(['h3', 'blank', 'p', 'blank', 'row:3', 'row:3', 'row:3', 'blank', 'li', 'li', 'blank', 'details-open', 'blank', 'fence-open:mermaid', 'fence-close', 'blank', 'details-close']);
+        expect(body).toEqual([
+          'h3',
+          'blank',
+          'p',
+          'blank',
+          'row:3',
+          'row:3',
+          'row:3',
+          'blank',
+          'li',
+          'li',
+          'blank',
+          'details-open',
+          'blank',
+          'fence-open:mermaid',
+          'fence-close',
+          'blank',
+          'details-close',
+        ]);
       }),
       runs,
     );
@@ -180,6 +218,7 @@ describe('Mermaid label escaping (property-based)', () => {
         expect(out).not.toMatch(/direction /i);
         const back = [...decode(out)];
         expect(back.length).toBeLessThanOrEqual(MERMAID_LABEL_MAX);
+        // eslint-disable-next-line no-control-regex -- control characters are what this expression finds
         const printable = !/[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2028\u2029\u2066-\u2069]|\p{Cs}/u.test(s);
         if ([...s].length <= MERMAID_LABEL_MAX && printable) expect(back.join('')).toBe(s);
         if ([...s].length > MERMAID_LABEL_MAX) expect(back[back.length - 1]).toBe('…');

@@ -49,7 +49,10 @@ interface FlowT {
   readonly type: 'inboundCall' | 'commonModule';
   readonly name: Slot;
   readonly tasks: ReadonlyArray<{ readonly name: Slot; readonly actions: readonly ActionT[] }>;
-  readonly menus: ReadonlyArray<{ readonly name: Slot; readonly choices: ReadonlyArray<{ readonly kind: string; readonly name: Slot; readonly dtmf: Slot }> }>;
+  readonly menus: ReadonlyArray<{
+    readonly name: Slot;
+    readonly choices: ReadonlyArray<{ readonly kind: string; readonly name: Slot; readonly dtmf: Slot }>;
+  }>;
   readonly startUp: readonly ActionT[];
 }
 
@@ -60,14 +63,25 @@ const { action } = fc.letrec<{ action: ActionT }>((tie) => ({
     { maxDepth: 3 },
     fc.record({ kind: fc.constant('playAudio'), name: slot(), tts: slot() }),
     fc.record({ kind: fc.constantFrom('disconnect', 'endTask', 'loopExit', 'transferToAcd'), name: slot() }),
-    fc.record({ kind: fc.constantFrom('decision', 'collectInput'), name: slot(), exp: slot(), outputs: fc.array(fc.tuple(branch, fc.array(tie('action'), { maxLength: 2 })), { maxLength: 3 }) }),
+    fc.record({
+      kind: fc.constantFrom('decision', 'collectInput'),
+      name: slot(),
+      exp: slot(),
+      outputs: fc.array(fc.tuple(branch, fc.array(tie('action'), { maxLength: 2 })), { maxLength: 3 }),
+    }),
   ),
 }));
 const flowT: fc.Arbitrary<FlowT> = fc.record({
   type: fc.constantFrom('inboundCall' as const, 'commonModule' as const),
   name: slot(),
   tasks: fc.array(fc.record({ name: slot(), actions: fc.array(action, { maxLength: 3 }) }), { maxLength: 2 }),
-  menus: fc.array(fc.record({ name: slot(), choices: fc.array(fc.record({ kind: fc.constantFrom('menuDisconnect', 'menuJumpToTask'), name: slot(), dtmf: slot('d') }), { maxLength: 3 }) }), { maxLength: 2 }),
+  menus: fc.array(
+    fc.record({
+      name: slot(),
+      choices: fc.array(fc.record({ kind: fc.constantFrom('menuDisconnect', 'menuJumpToTask'), name: slot(), dtmf: slot('d') }), { maxLength: 3 }),
+    }),
+    { maxLength: 2 },
+  ),
   startUp: fc.array(action, { maxLength: 3 }),
 });
 
@@ -88,7 +102,9 @@ function flowYaml(f: FlowT, w: Write): string {
           name: w(f.name),
           startUpRef: './tasks/task[t0]',
           initialGreeting: { tts: w(f.name) },
-          menus: f.menus.map((m, i) => ({ menu: { name: w(m.name), refId: `m${i}`, choices: m.choices.map((c) => ({ [c.kind]: { name: w(c.name), dtmf: w(c.dtmf) } })) } })),
+          menus: f.menus.map((m, i) => ({
+            menu: { name: w(m.name), refId: `m${i}`, choices: m.choices.map((c) => ({ [c.kind]: { name: w(c.name), dtmf: w(c.dtmf) } })) },
+          })),
           tasks: f.tasks.map((t, i) => ({ task: { name: w(t.name), refId: `t${i}`, actions: actions(t.actions) } })),
         };
   return stringify({ [f.type]: body });
@@ -123,8 +139,16 @@ const { value } = fc.letrec<{ value: ValueT }>((tie) => ({
     fc.record({ map: fc.array(fc.tuple(slot(), tie('value')), { maxLength: 3 }) }),
   ),
 }));
-const attributes = fc.array(fc.tuple(fc.oneof(fc.constantFrom<Slot>('name', 'description', 'start_phone_number', 'end_phone_number'), slot('a')), value), { maxLength: 4 });
-const RESOURCE_TYPES = ['genesyscloud_architect_ivr', 'genesyscloud_telephony_providers_edges_did_pool', 'genesyscloud_routing_queue', 'terraform_data'];
+const attributes = fc.array(
+  fc.tuple(fc.oneof(fc.constantFrom<Slot>('name', 'description', 'start_phone_number', 'end_phone_number'), slot('a')), value),
+  { maxLength: 4 },
+);
+const RESOURCE_TYPES = [
+  'genesyscloud_architect_ivr',
+  'genesyscloud_telephony_providers_edges_did_pool',
+  'genesyscloud_routing_queue',
+  'terraform_data',
+];
 const resourceT = fc.record({
   type: fc.constantFrom(...RESOURCE_TYPES),
   address: slot(),
@@ -133,7 +157,13 @@ const resourceT = fc.record({
   after: fc.option(attributes),
   mode: fc.constantFrom('managed', 'managed', 'data'),
 });
-const flowEntryT = fc.record({ address: slot(), head: fc.option(flowT), base: fc.oneof(fc.constant('same' as const), fc.option(flowT)), calls: fc.nat(3), update: fc.boolean() });
+const flowEntryT = fc.record({
+  address: slot(),
+  head: fc.option(flowT),
+  base: fc.oneof(fc.constant('same' as const), fc.option(flowT)),
+  calls: fc.nat(3),
+  update: fc.boolean(),
+});
 const scenarioT = fc.record({
   pool: fc.array(hostileString(), { minLength: POOL, maxLength: POOL }),
   stack: slot(),
@@ -178,12 +208,31 @@ function write(s: Scenario, w: Write, secrets: string[]) {
   const resource_changes: unknown[] = s.resources.map((r) => {
     const before = attributesOf(r.before, w, secrets);
     const after = attributesOf(r.after, w, secrets);
-    return { address: `${r.type}.${w(r.address)}`, mode: r.mode, type: r.type, name: 'x', change: { actions: r.actions, before: before.value, after: after.value, before_sensitive: before.mark, after_sensitive: after.mark, after_unknown: {} } };
+    return {
+      address: `${r.type}.${w(r.address)}`,
+      mode: r.mode,
+      type: r.type,
+      name: 'x',
+      change: {
+        actions: r.actions,
+        before: before.value,
+        after: after.value,
+        before_sensitive: before.mark,
+        after_sensitive: after.mark,
+        after_unknown: {},
+      },
+    };
   });
   const head: ExpectedFlow[] = [];
   const base: ExpectedFlow[] = [];
   const addresses: string[] = [];
-  const expected = (f: FlowT): ExpectedFlow & { address: string } => ({ address: '', name: w(f.name), type: f.type === 'commonModule' ? 'COMMONMODULE' : 'INBOUNDCALL', yaml: flowYaml(f, w), callsModules: [] });
+  const expected = (f: FlowT): ExpectedFlow & { address: string } => ({
+    address: '',
+    name: w(f.name),
+    type: f.type === 'commonModule' ? 'COMMONMODULE' : 'INBOUNDCALL',
+    yaml: flowYaml(f, w),
+    callsModules: [],
+  });
   for (const f of s.flows) {
     const address = `genesyscloud_flow.${w(f.address)}`;
     const h = f.head ? expected(f.head) : undefined;
@@ -192,18 +241,26 @@ function write(s: Scenario, w: Write, secrets: string[]) {
     if (b) base.push({ ...b, address } as ExpectedFlow);
     addresses.push(address);
     const actions = h && b ? (h.yaml === b.yaml && !f.update ? ['no-op'] : ['update']) : h ? ['create'] : b ? ['delete'] : ['no-op'];
-    resource_changes.push({ address, mode: 'managed', type: 'genesyscloud_flow', name: 'x', change: { actions, before: b ? { name: b.name } : null, after: h ? { name: h.name } : null } });
+    resource_changes.push({
+      address,
+      mode: 'managed',
+      type: 'genesyscloud_flow',
+      name: 'x',
+      change: { actions, before: b ? { name: b.name } : null, after: h ? { name: h.name } : null },
+    });
   }
   // Callers: each flow calls the module of another entry, when that one is a shared flow.
   const link = (flows: ExpectedFlow[]) => {
     for (const [i, f] of flows.entries()) {
       const module = flows[(i + (s.flows[i]?.calls ?? 0) + 1) % flows.length];
-      if (module && module !== f && module.type === 'COMMONMODULE' && f.type === 'INBOUNDCALL') (f as unknown as { callsModules: string[] }).callsModules.push(module.name);
+      if (module && module !== f && module.type === 'COMMONMODULE' && f.type === 'INBOUNDCALL')
+        (f as unknown as { callsModules: string[] }).callsModules.push(module.name);
     }
   };
   link(head);
   link(base);
-  const stack = (flows: ExpectedFlow[]) => ({ flows, flowsByAddress: new Map(flows.map((f) => [(f as ExpectedFlow & { address: string }).address, f])) }) as unknown as SynthesizedStack;
+  const stack = (flows: ExpectedFlow[]) =>
+    ({ flows, flowsByAddress: new Map(flows.map((f) => [(f as ExpectedFlow & { address: string }).address, f])) }) as unknown as SynthesizedStack;
   const plan = parsePlan(JSON.stringify({ format_version: '1.2', resource_changes }), 'plan.json');
   return { stack: `contact-center-${w(s.stack)}`, plan, head: stack(head), base: stack(base) };
 }
@@ -245,85 +302,164 @@ describe('plan review of several stacks (property-based)', () => {
     value: fc.constantFrom('x'.repeat(4_000), '<!-- </details> ```'.repeat(200), 'https://evil.example/'.repeat(200)),
   });
   const bulk = (b: { count: number; actions: readonly string[]; value: string }) =>
-    Array.from({ length: b.count }, (_, i) => ({ address: `genesyscloud_routing_queue.q${i}${b.value.slice(0, 1000)}`, mode: 'managed', type: 'genesyscloud_routing_queue', name: 'q', change: { actions: b.actions, before: { name: b.value, description: b.value }, after: b.actions.includes('create') || b.actions.includes('update') ? { name: `${b.value}2`, description: `${b.value}2` } : null } }));
+    Array.from({ length: b.count }, (_, i) => ({
+      address: `genesyscloud_routing_queue.q${i}${b.value.slice(0, 1000)}`,
+      mode: 'managed',
+      type: 'genesyscloud_routing_queue',
+      name: 'q',
+      change: {
+        actions: b.actions,
+        before: { name: b.value, description: b.value },
+        after: b.actions.includes('create') || b.actions.includes('update') ? { name: `${b.value}2`, description: `${b.value}2` } : null,
+      },
+    }));
 
   it('a deletion in a later stack is always in the review, whatever the stacks before it hold; within the limit, structure closed', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(scenarioT, bulkT), { minLength: 1, maxLength: 3 }), fc.integer({ min: 30_000, max: COMMENT_LIMIT }), hostileString(), (earlier, limit, name) => {
-        const stacks = earlier.map(([s, b], i) => {
-          const { stack, plan, head, base } = write(s, writers(s.pool).hostile, []);
-          const changes = [...(plan.resource_changes ?? []), ...bulk(b)];
-          return { stack: `${stack}-${i}`, plan: parsePlan(JSON.stringify({ format_version: '1.2', resource_changes: changes }), 'plan.json'), head, base };
-        });
-        const deletion = { address: 'genesyscloud_architect_ivr.SalesIvr', mode: 'managed', type: 'genesyscloud_architect_ivr', name: 'SalesIvr', change: { actions: ['delete'], before: { name }, after: null } };
-        const prod = { stack: 'contact-center-prod', plan: parsePlan(JSON.stringify({ format_version: '1.2', resource_changes: [deletion] }), 'prod.json'), head: emptyStack };
-        const text = reviewPlans([...stacks, prod], limit);
-        expect(text.length).toBeLessThanOrEqual(limit);
-        expect(markdownShape(text).problems).toEqual([]);
-        expect(text).toContain('### contact-center-prod\n\n**0** to create · **0** to update · **0** to replace · **1** to delete · 0 unchanged');
-        expect(text).toMatch(/^\| `genesyscloud_architect_ivr\.SalesIvr`.* \| 🗑️ delete \| Removed from the org\. \|$/m);
-        for (const { stack } of stacks) expect(text).toContain(`### ${mdText(stack)}\n\n**`);
-      }),
+      fc.property(
+        fc.array(fc.tuple(scenarioT, bulkT), { minLength: 1, maxLength: 3 }),
+        fc.integer({ min: 30_000, max: COMMENT_LIMIT }),
+        hostileString(),
+        (earlier, limit, name) => {
+          const stacks = earlier.map(([s, b], i) => {
+            const { stack, plan, head, base } = write(s, writers(s.pool).hostile, []);
+            const changes = [...(plan.resource_changes ?? []), ...bulk(b)];
+            return {
+              stack: `${stack}-${i}`,
+              plan: parsePlan(JSON.stringify({ format_version: '1.2', resource_changes: changes }), 'plan.json'),
+              head,
+              base,
+            };
+          });
+          const deletion = {
+            address: 'genesyscloud_architect_ivr.SalesIvr',
+            mode: 'managed',
+            type: 'genesyscloud_architect_ivr',
+            name: 'SalesIvr',
+            change: { actions: ['delete'], before: { name }, after: null },
+          };
+          const prod = {
+            stack: 'contact-center-prod',
+            plan: parsePlan(JSON.stringify({ format_version: '1.2', resource_changes: [deletion] }), 'prod.json'),
+            head: emptyStack,
+          };
+          const text = reviewPlans([...stacks, prod], limit);
+          expect(text.length).toBeLessThanOrEqual(limit);
+          expect(markdownShape(text).problems).toEqual([]);
+          expect(text).toContain('### contact-center-prod\n\n**0** to create · **0** to update · **0** to replace · **1** to delete · 0 unchanged');
+          expect(text).toMatch(/^\| `genesyscloud_architect_ivr\.SalesIvr`.* \| 🗑️ delete \| Removed from the org\. \|$/m);
+          for (const { stack } of stacks) expect(text).toContain(`### ${mdText(stack)}\n\n**`);
+        },
+      ),
       { numRuns: 25 },
     );
   });
 });
 
 describe('drift Markdown (property-based)', () => {
-  const difference = fc.record({ path: slot(), expected: fc.oneof(slot(), fc.jsonValue({ maxDepth: 1 })), actual: fc.oneof(slot(), fc.constant(undefined), fc.jsonValue({ maxDepth: 1 })) });
-  const finding = fc.record({ resource: fc.constantFrom('flow' as const, 'ivr' as const), name: slot(), detail: slot(), kind: fc.constantFrom('flow-content-differs', 'flow-orphan', 'ivr-missing'), differences: fc.option(fc.array(difference, { maxLength: 3 }), { nil: undefined }) });
-  const report = fc.record({ stack: slot(), complete: fc.boolean(), findings: fc.array(finding, { maxLength: 3 }), errors: fc.array(slot(), { maxLength: 2 }), checkedFlows: fc.nat(9), checkedIvrs: fc.nat(9) });
+  const difference = fc.record({
+    path: slot(),
+    expected: fc.oneof(slot(), fc.jsonValue({ maxDepth: 1 })),
+    actual: fc.oneof(slot(), fc.constant(undefined), fc.jsonValue({ maxDepth: 1 })),
+  });
+  const finding = fc.record({
+    resource: fc.constantFrom('flow' as const, 'ivr' as const),
+    name: slot(),
+    detail: slot(),
+    kind: fc.constantFrom('flow-content-differs', 'flow-orphan', 'ivr-missing'),
+    differences: fc.option(fc.array(difference, { maxLength: 3 }), { nil: undefined }),
+  });
+  const report = fc.record({
+    stack: slot(),
+    complete: fc.boolean(),
+    findings: fc.array(finding, { maxLength: 3 }),
+    errors: fc.array(slot(), { maxLength: 2 }),
+    checkedFlows: fc.nat(9),
+    checkedIvrs: fc.nat(9),
+  });
 
   it('hostile names, details, differences and errors keep the comment structure intact', () => {
     fc.assert(
-      fc.property(fc.array(hostileString(), { minLength: POOL, maxLength: POOL }), fc.array(report, { minLength: 1, maxLength: 2 }), fc.integer({ min: MIN_DRIFT_MARKDOWN_LIMIT, max: DRIFT_MARKDOWN_LIMIT }), (pool, reports, limit) => {
-        const writeReports = (w: Write): DriftReport[] =>
-          reports.map((r) => ({
-            ...r,
-            stack: w(r.stack),
-            errors: r.errors.map(w),
-            findings: r.findings.map((f) => ({
-              ...f,
-              kind: f.kind as DriftReport['findings'][number]['kind'],
-              name: w(f.name),
-              detail: w(f.detail),
-              differences: f.differences?.map((d) => ({ path: w(d.path), expected: isSlot(d.expected) ? w(d.expected) : d.expected, actual: isSlot(d.actual) ? w(d.actual) : d.actual })),
-            })),
-          }));
-        const { hostile, harmless } = writers(pool);
-        const shape = markdownShape(toMarkdown(writeReports(hostile)));
-        expect(shape.problems).toEqual([]);
-        // Differences are code lines in a fence: their number depends on line breaks in the values.
-        const blocks = (skeleton: string[]) => skeleton.filter((k) => k !== 'code');
-        expect(blocks(shape.skeleton)).toEqual(blocks(markdownShape(toMarkdown(writeReports(harmless))).skeleton));
-        // Cut to any limit: within it, every structure closed, the status and (but for tiny limits) every stack's counts kept.
-        const cut = toMarkdown(writeReports(hostile), limit);
-        expect(cut.length).toBeLessThanOrEqual(limit);
-        expect(markdownShape(cut).problems).toEqual([]);
-        expect(cut).toMatch(/^## Genesys Cloud drift: /);
-        if (limit >= DRIFT_MARKDOWN_LIMIT) expect(cut).toBe(toMarkdown(writeReports(hostile)));
-      }),
+      fc.property(
+        fc.array(hostileString(), { minLength: POOL, maxLength: POOL }),
+        fc.array(report, { minLength: 1, maxLength: 2 }),
+        fc.integer({ min: MIN_DRIFT_MARKDOWN_LIMIT, max: DRIFT_MARKDOWN_LIMIT }),
+        (pool, reports, limit) => {
+          const writeReports = (w: Write): DriftReport[] =>
+            reports.map((r) => ({
+              ...r,
+              stack: w(r.stack),
+              errors: r.errors.map(w),
+              findings: r.findings.map((f) => ({
+                ...f,
+                kind: f.kind as DriftReport['findings'][number]['kind'],
+                name: w(f.name),
+                detail: w(f.detail),
+                differences: f.differences?.map((d) => ({
+                  path: w(d.path),
+                  expected: isSlot(d.expected) ? w(d.expected) : d.expected,
+                  actual: isSlot(d.actual) ? w(d.actual) : d.actual,
+                })),
+              })),
+            }));
+          const { hostile, harmless } = writers(pool);
+          const shape = markdownShape(toMarkdown(writeReports(hostile)));
+          expect(shape.problems).toEqual([]);
+          // Differences are code lines in a fence: their number depends on line breaks in the values.
+          const blocks = (skeleton: string[]) => skeleton.filter((k) => k !== 'code');
+          expect(blocks(shape.skeleton)).toEqual(blocks(markdownShape(toMarkdown(writeReports(harmless))).skeleton));
+          // Cut to any limit: within it, every structure closed, the status and (but for tiny limits) every stack's counts kept.
+          const cut = toMarkdown(writeReports(hostile), limit);
+          expect(cut.length).toBeLessThanOrEqual(limit);
+          expect(markdownShape(cut).problems).toEqual([]);
+          expect(cut).toMatch(/^## Genesys Cloud drift: /);
+          if (limit >= DRIFT_MARKDOWN_LIMIT) expect(cut).toBe(toMarkdown(writeReports(hostile)));
+        },
+      ),
       runs,
     );
   });
 
-  it('a report of any size fits the issue: long values cut, every stack\'s counts kept, the note says what was left out', () => {
+  it("a report of any size fits the issue: long values cut, every stack's counts kept, the note says what was left out", () => {
     const long = '<!-- </details> ``` https://evil.example '.repeat(100);
-    const finding = (i: number) => ({ resource: 'flow' as const, kind: 'flow-content-differs' as const, name: `F${i} ${long}`, detail: long, differences: [{ path: long, expected: long, actual: long }] });
-    const stacks: DriftReport[] = ['contact-center-dev', 'contact-center-test', 'contact-center-prod'].map((stack, i) => ({ stack, complete: i !== 1, checkedFlows: 9, checkedIvrs: 2, errors: i === 1 ? [long, long] : [], findings: Array.from({ length: i === 2 ? 1 : 400 }, (_, n) => finding(n)) }));
+    const finding = (i: number) => ({
+      resource: 'flow' as const,
+      kind: 'flow-content-differs' as const,
+      name: `F${i} ${long}`,
+      detail: long,
+      differences: [{ path: long, expected: long, actual: long }],
+    });
+    const stacks: DriftReport[] = ['contact-center-dev', 'contact-center-test', 'contact-center-prod'].map((stack, i) => ({
+      stack,
+      complete: i !== 1,
+      checkedFlows: 9,
+      checkedIvrs: 2,
+      errors: i === 1 ? [long, long] : [],
+      findings: Array.from({ length: i === 2 ? 1 : 400 }, (_, n) => finding(n)),
+    }));
     const text = toMarkdown(stacks);
     expect(text.length).toBeLessThanOrEqual(DRIFT_MARKDOWN_LIMIT);
     expect(markdownShape(text).problems).toEqual([]);
     for (const stack of ['contact-center-dev', 'contact-center-test', 'contact-center-prod']) expect(text).toContain(`### ${stack}\n\n`);
-    expect(text).toContain('### contact-center-prod\n\n9 flows and 2 IVRs checked.\n\n| Resource | Name | Kind | Detail |\n|---|---|---|---|\n| flow | F0 ');
+    expect(text).toContain(
+      '### contact-center-prod\n\n9 flows and 2 IVRs checked.\n\n| Resource | Name | Kind | Detail |\n|---|---|---|---|\n| flow | F0 ',
+    );
     expect(text).toMatch(/\*\*\d+\*\* more finding\(s\) not shown here: see the note at the end\./);
-    expect(text).toMatch(/Left out: contact-center-dev: \d+ finding\(s\), 400 difference list\(s\); contact-center-test: \d+ finding\(s\), 400 difference list\(s\); contact-center-prod: 1 difference list\(s\)\./);
+    expect(text).toMatch(
+      /Left out: contact-center-dev: \d+ finding\(s\), 400 difference list\(s\); contact-center-test: \d+ finding\(s\), 400 difference list\(s\); contact-center-prod: 1 difference list\(s\)\./,
+    );
     expect(text).not.toContain(long.slice(0, VALUE_MAX));
   });
 });
 
 function isSlot(v: unknown): v is Slot & object {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).every((k) => k === 'i' || k === 'p') && typeof (v as { i?: unknown }).i === 'number';
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    !Array.isArray(v) &&
+    Object.keys(v).every((k) => k === 'i' || k === 'p') &&
+    typeof (v as { i?: unknown }).i === 'number'
+  );
 }
 
 // ---- The plan reader: any JSON is a plan the review can render, or its documented error. ----
@@ -332,7 +468,13 @@ const emptyStack = { flows: [], flowsByAddress: new Map() } as unknown as Synthe
 /** Plan-shaped JSON with anything anywhere, mostly well enough formed to reach the review. */
 const json = (maxDepth: number) => fc.jsonValue({ maxDepth });
 const mostly = <T, U>(good: fc.Arbitrary<T>, other: fc.Arbitrary<U>) => fc.oneof({ weight: 15, arbitrary: good }, { weight: 1, arbitrary: other });
-const attrs = mostly(fc.oneof(fc.constant(null), fc.dictionary(fc.oneof(fc.string(), fc.constantFrom('name', 'constructor', '__proto__', 'toString')), json(2), { maxKeys: 4 })), json(2));
+const attrs = mostly(
+  fc.oneof(
+    fc.constant(null),
+    fc.dictionary(fc.oneof(fc.string(), fc.constantFrom('name', 'constructor', '__proto__', 'toString')), json(2), { maxKeys: 4 }),
+  ),
+  json(2),
+);
 const change = fc.record(
   {
     actions: mostly(fc.array(fc.constantFrom('create', 'delete', 'update', 'no-op', 'read', 'forget'), { maxLength: 2 }), json(1)),
@@ -401,16 +543,30 @@ describe('plan JSON reader (property-based)', () => {
       const planFile = path.join(work, 'contact-center-dev.plan.json');
       const run = (text: string) => {
         fs.writeFileSync(planFile, text);
-        return spawnSync(process.execPath, ['dist/tools/plan-review.js', '--plan', planFile, '--head', path.join(work, 'out')], { cwd: root, encoding: 'utf8' });
+        return spawnSync(process.execPath, ['dist/tools/plan-review.js', '--plan', planFile, '--head', path.join(work, 'out')], {
+          cwd: root,
+          encoding: 'utf8',
+        });
       };
       const check = (text: string) => {
         const result = run(text);
         const inProcess = readAndReview(text);
-        expect({ status: result.status, stderr: result.stderr.includes('\n    at ') ? 'stack trace' : '' }).toEqual({ status: typeof inProcess === 'string' ? 0 : 1, stderr: '' });
+        expect({ status: result.status, stderr: result.stderr.includes('\n    at ') ? 'stack trace' : '' }).toEqual({
+          status: typeof inProcess === 'string' ? 0 : 1,
+          stderr: '',
+        });
         if (result.status === 1) expect(result.stderr).toContain(`plan-review: ${planFile}: `);
         else expect(result.stdout.startsWith(REVIEW_MARKER)).toBe(true);
       };
-      for (const text of ['null', '[]', '"plan"', '{}', '{"format_version":"1.2","resource_changes":[null]}', '{"format_version":"1.2","resource_changes":{}}', '{"format_version":"1.2","resource_changes":[{"address":"a","mode":"managed","type":"t","change":{"actions":"create"}}]}']) {
+      for (const text of [
+        'null',
+        '[]',
+        '"plan"',
+        '{}',
+        '{"format_version":"1.2","resource_changes":[null]}',
+        '{"format_version":"1.2","resource_changes":{}}',
+        '{"format_version":"1.2","resource_changes":[{"address":"a","mode":"managed","type":"t","change":{"actions":"create"}}]}',
+      ]) {
         check(text);
       }
       fc.assert(fc.property(planText, check), { numRuns: 8 });

@@ -43,7 +43,12 @@ function writeStack(dir: string, flows: Record<string, Json>, resources: Record<
 
 /** The seed scenario's flows with an environment name prefix, and (in the head) one hostile action. */
 function scenario(name: string, prefix: string, hostile: string, head: boolean): SynthesizedStack {
-  const pin = { commonModule: { name: `${prefix}Shared PIN Auth`, startUpTaskActions: [{ playAudio: { name: 'Ask', audio: { tts: head ? hostile : 'Enter your PIN.' } } }, { endTask: { name: 'Done' } }] } };
+  const pin = {
+    commonModule: {
+      name: `${prefix}Shared PIN Auth`,
+      startUpTaskActions: [{ playAudio: { name: 'Ask', audio: { tts: head ? hostile : 'Enter your PIN.' } } }, { endTask: { name: 'Done' } }],
+    },
+  };
   const sales = {
     inboundCall: {
       name: `${prefix}Sales IVR`,
@@ -55,7 +60,12 @@ function scenario(name: string, prefix: string, hostile: string, head: boolean):
             name: 'Main',
             refId: 'main',
             actions: [
-              { callCommonModule: { name: head ? hostile : 'Run shared flow', commonModule: { [`${prefix}Shared PIN Auth`]: { ver_latestVersion: {} } } } },
+              {
+                callCommonModule: {
+                  name: head ? hostile : 'Run shared flow',
+                  commonModule: { [`${prefix}Shared PIN Auth`]: { ver_latestVersion: {} } },
+                },
+              },
               { disconnect: { name: 'Hang up' } },
             ],
           },
@@ -63,13 +73,33 @@ function scenario(name: string, prefix: string, hostile: string, head: boolean):
       ],
     },
   };
-  const legacy = { inboundCall: { name: `${prefix}Legacy`, startUpRef: './tasks/task[t]', initialGreeting: { tts: 'Hi.' }, tasks: [{ task: { name: 'Main', refId: 't', actions: [{ disconnect: { name: 'Bye' } }] } }] } };
+  const legacy = {
+    inboundCall: {
+      name: `${prefix}Legacy`,
+      startUpRef: './tasks/task[t]',
+      initialGreeting: { tts: 'Hi.' },
+      tasks: [{ task: { name: 'Main', refId: 't', actions: [{ disconnect: { name: 'Bye' } }] } }],
+    },
+  };
   const resources = {
     genesyscloud_architect_ivr: { SalesIvr_F93D6ACE: { name: `${prefix}Sales IVR`, dnis: ['+13175550100'] } },
-    genesyscloud_routing_queue: { Operator_4182DFD9: { name: `${prefix}Operator` }, ...(head ? {} : { Old_1A2B3C4D: { name: `${prefix}Old queue` } }) },
-    genesyscloud_telephony_providers_edges_did_pool: { SalesIvr_DidPool_0141600B: { description: head ? hostile : 'DEV Sales numbers', start_phone_number: '+13175550100', end_phone_number: '+13175550109' } },
+    genesyscloud_routing_queue: {
+      Operator_4182DFD9: { name: `${prefix}Operator` },
+      ...(head ? {} : { Old_1A2B3C4D: { name: `${prefix}Old queue` } }),
+    },
+    genesyscloud_telephony_providers_edges_did_pool: {
+      SalesIvr_DidPool_0141600B: {
+        description: head ? hostile : 'DEV Sales numbers',
+        start_phone_number: '+13175550100',
+        end_phone_number: '+13175550109',
+      },
+    },
   };
-  const flows = { PinAuth_Publication_5680B83C: pin, SalesIvr_Flow_Publication_DCACD410: sales, ...(head ? {} : { Legacy_Publication_432711E0: legacy }) };
+  const flows = {
+    PinAuth_Publication_5680B83C: pin,
+    SalesIvr_Flow_Publication_DCACD410: sales,
+    ...(head ? {} : { Legacy_Publication_432711E0: legacy }),
+  };
   return SynthesizedStack.read(writeStack(path.join(work, name), flows, resources));
 }
 
@@ -79,7 +109,13 @@ function review(prefix: string, hostile: string, address: string): string {
   const head = scenario(`${prefix.length}-${hostile.length}-head`, prefix, hostile, true);
   const plan = planBetween(base.stackDir, head.stackDir);
   for (const r of plan.resource_changes) if (r.type === 'genesyscloud_routing_queue' && r.change.after) r.change.after.comments = hostile;
-  plan.resource_changes.push({ address, mode: 'managed', type: 'genesyscloud_routing_queue', name: 'q', change: { actions: ['delete'], before: { name: hostile }, after: null } });
+  plan.resource_changes.push({
+    address,
+    mode: 'managed',
+    type: 'genesyscloud_routing_queue',
+    name: 'q',
+    change: { actions: ['delete'], before: { name: hostile }, after: null },
+  });
   return reviewPlans([{ stack: 'contact-center-dev', plan: parsePlan(JSON.stringify(plan), 'plan.json'), head, base }], Infinity);
 }
 
@@ -105,9 +141,23 @@ describe('hostile input: plan review', () => {
     const plan = (changes: Json[]) => parsePlan(JSON.stringify({ format_version: '1.2', resource_changes: changes }), 'plan.json');
     const long = 'x'.repeat(70_000);
     // 40 queues, each with a 70 000-character description; then prod deletes an IVR.
-    const queue = (i: number) => ({ address: `genesyscloud_routing_queue.Q${i}`, mode: 'managed', type: 'genesyscloud_routing_queue', name: `Q${i}`, change: { actions: ['update'], before: { name: `DEV Q${i}`, description: 'a' }, after: { name: `DEV Q${i}`, description: long } } });
+    const queue = (i: number) => ({
+      address: `genesyscloud_routing_queue.Q${i}`,
+      mode: 'managed',
+      type: 'genesyscloud_routing_queue',
+      name: `Q${i}`,
+      change: { actions: ['update'], before: { name: `DEV Q${i}`, description: 'a' }, after: { name: `DEV Q${i}`, description: long } },
+    });
     const dev = plan(Array.from({ length: 40 }, (_, i) => queue(i)));
-    const prod = plan([{ address: 'genesyscloud_architect_ivr.SalesIvr', mode: 'managed', type: 'genesyscloud_architect_ivr', name: 'SalesIvr', change: { actions: ['delete'], before: { name: 'Sales IVR', dnis: ['+353155500100'] }, after: null } }]);
+    const prod = plan([
+      {
+        address: 'genesyscloud_architect_ivr.SalesIvr',
+        mode: 'managed',
+        type: 'genesyscloud_architect_ivr',
+        name: 'SalesIvr',
+        change: { actions: ['delete'], before: { name: 'Sales IVR', dnis: ['+353155500100'] }, after: null },
+      },
+    ]);
     const stacks = [
       { stack: 'contact-center-dev', plan: dev, head: empty },
       { stack: 'contact-center-prod', plan: prod, head: empty },
@@ -138,7 +188,11 @@ describe('hostile input: plan review', () => {
     expect(markdownShape(text).problems).toEqual([]);
     // Outside code (code spans, and fences such as the Mermaid diagrams, whose labels are never links).
     const skeleton = markdownShape(text).skeleton;
-    const outside = text.split('\n').filter((_l, i) => skeleton[i] !== 'code').map((line) => line.replace(/`[^`]*`/g, '')).join('\n');
+    const outside = text
+      .split('\n')
+      .filter((_l, i) => skeleton[i] !== 'code')
+      .map((line) => line.replace(/`[^`]*`/g, ''))
+      .join('\n');
     expect(outside).toContain('https:\u200D//evil.example/login www\u200D.evil.example');
     expect(outside.split('\n').filter((l) => /:\/\/|www\./i.test(l))).toEqual([]);
   });
@@ -150,27 +204,48 @@ describe('hostile input: plan review', () => {
       mode: 'managed',
       type: 'genesyscloud_architect_ivr',
       name: 'SalesIvr_F93D6ACE',
-      change: { actions: ['delete', 'create'], before: { id: 'i-1', name: secret(1) }, after: { name: secret(2) }, after_unknown: { id: true }, before_sensitive: { name: true }, after_sensitive: { name: true } },
+      change: {
+        actions: ['delete', 'create'],
+        before: { id: 'i-1', name: secret(1) },
+        after: { name: secret(2) },
+        after_unknown: { id: true },
+        before_sensitive: { name: true },
+        after_sensitive: { name: true },
+      },
     };
     const queue = {
       address: 'genesyscloud_routing_queue.Operator_4182DFD9',
       mode: 'managed',
       type: 'genesyscloud_routing_queue',
       name: 'Operator_4182DFD9',
-      change: { actions: ['update'], before: { name: 'DEV Operator' }, after: { name: secret(3) }, before_sensitive: {}, after_sensitive: { name: true } },
+      change: {
+        actions: ['update'],
+        before: { name: 'DEV Operator' },
+        after: { name: secret(3) },
+        before_sensitive: {},
+        after_sensitive: { name: true },
+      },
     };
     const pool = {
       address: 'genesyscloud_telephony_providers_edges_did_pool.P',
       mode: 'managed',
       type: 'genesyscloud_telephony_providers_edges_did_pool',
       name: 'P',
-      change: { actions: ['delete'], before: { name: secret(4), start_phone_number: '+13175550100' }, after: null, before_sensitive: true, after_sensitive: false },
+      change: {
+        actions: ['delete'],
+        before: { name: secret(4), start_phone_number: '+13175550100' },
+        after: null,
+        before_sensitive: true,
+        after_sensitive: false,
+      },
     };
     const plan = parsePlan(JSON.stringify({ format_version: '1.2', resource_changes: [ivr, queue, pool] }), 'plan.json');
     const empty = SynthesizedStack.read(writeStack(path.join(work, 'empty'), {}, {}));
     const text = reviewPlans([{ stack: 'contact-center-dev', plan, head: empty }]);
     expect(text).not.toMatch(/S3cr3tQ/);
-    expect(text).toContain('| `genesyscloud_architect_ivr.SalesIvr_F93D6ACE` (sensitive) | ♻️ replace | IVR renamed ((sensitive) → (sensitive)): the provider re-creates it');
+    expect(text).toContain(
+      '| `genesyscloud_architect_ivr.SalesIvr_F93D6ACE` (sensitive) | ♻️ replace | IVR renamed ((sensitive) → (sensitive)): the provider re-creates it',
+    );
     expect(text).toContain('| `genesyscloud_routing_queue.Operator_4182DFD9` (sensitive) | ✏️ update |');
     expect(text).toContain('| `genesyscloud_telephony_providers_edges_did_pool.P` (sensitive) | 🗑️ delete |');
     expect(text).toContain('- `name`: "DEV Operator" → (sensitive)');

@@ -48,9 +48,9 @@ const EVIL = 'DEV Evil\u001b[2K\u001b[1A\nstatus: in-sync\n::warning::pwned';
 /** How {@link EVIL} is printed: one line, every control character a visible escape. */
 const EVIL_SHOWN = 'DEV Evil\\u001b[2K\\u001b[1A\\nstatus: in-sync\\n::warning::pwned';
 
-
 /** Every line of a terminal text is inert: no control character, no faked line, no workflow command. */
 function expectInertLines(text: string): void {
+  // eslint-disable-next-line no-control-regex -- control characters are what this expression finds
   expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]/);
   for (const line of text.split('\n')) {
     expect(line).not.toMatch(/^\s*(::|##\[)/);
@@ -71,7 +71,12 @@ async function slowServer(answer: (req: http.IncomingMessage, res: http.ServerRe
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
-  const settings: GenesysSettings = { clientId: TEST_CLIENT_ID, clientSecret: TEST_CLIENT_SECRET, region: 'us-east-1', gateway: { host: '127.0.0.1', port, protocol: 'http' } };
+  const settings: GenesysSettings = {
+    clientId: TEST_CLIENT_ID,
+    clientSecret: TEST_CLIENT_SECRET,
+    region: 'us-east-1',
+    gateway: { host: '127.0.0.1', port, protocol: 'http' },
+  };
   const stop = () => {
     for (const s of sockets) s.destroy();
     return new Promise<void>((resolve) => server.close(() => resolve()));
@@ -108,7 +113,13 @@ describe('hostile input, second round: the runtime and the emulator', () => {
   const inputFor = salesCheckedFlow;
   /** The compiled handler, once for the stack: every flow given, as Terraform passes them (FLOW_CHECK_INPUT + FLOW_CHECK_FLOWS_n). */
   const handler = (flows: CheckedFlow | CheckedFlow[], env: Record<string, string> = {}, killAfterMs = 30_000) =>
-    run('dist/handlers/flow-check.js', ['create'], { ...emulatorEnv(emulator), ...stackCheckEnv(flows), FLOW_CHECK_WAIT_SECONDS: '10', ...env }, stackDir, killAfterMs);
+    run(
+      'dist/handlers/flow-check.js',
+      ['create'],
+      { ...emulatorEnv(emulator), ...stackCheckEnv(flows), FLOW_CHECK_WAIT_SECONDS: '10', ...env },
+      stackDir,
+      killAfterMs,
+    );
   const flowNamed = (name: string) => [...emulator.org.flows.values()].find((f) => f.name === name)!;
 
   beforeAll(async () => {
@@ -135,20 +146,30 @@ describe('hostile input, second round: the runtime and the emulator', () => {
       try {
         const started = Date.now();
         // The SDK's own timeout (1 s here) is an idle timeout: a byte every 150 ms never trips it; the whole answer takes 7 s.
-        const error = await within(6_000, 'the login', GenesysClient.connect(fake.settings, { requestTimeoutMs: 1000, retry: { maxTotalMs: 2500, baseDelayMs: 1, maxDelayMs: 5 } }).catch((e) => e));
+        const error = await within(
+          6_000,
+          'the login',
+          GenesysClient.connect(fake.settings, { requestTimeoutMs: 1000, retry: { maxTotalMs: 2500, baseDelayMs: 1, maxDelayMs: 5 } }).catch(
+            (e) => e,
+          ),
+        );
         expect(error).toMatchObject({ code: 'GC4004', where: 'POST /oauth/token' });
         expect(error.message).toMatch(/login gave up after \d+ attempt\(s\) in \d+ ms; last answer: network error no complete answer within \d+ ms/);
         expect(Date.now() - started).toBeLessThan(4_000);
         // The trickled requests were aborted: their connections are closed, not left running.
-        await within(2_000, 'closing the abandoned connections', (async () => {
-          while (fake.sockets.size > 0) await new Promise((r) => setTimeout(r, 20));
-        })());
+        await within(
+          2_000,
+          'closing the abandoned connections',
+          (async () => {
+            while (fake.sockets.size > 0) await new Promise((r) => setTimeout(r, 20));
+          })(),
+        );
       } finally {
         await fake.stop();
       }
     }, 20_000);
 
-    it('finding 1: an API answer trickled a byte at a time is cut at the call\'s deadline, attempt by attempt', async () => {
+    it("finding 1: an API answer trickled a byte at a time is cut at the call's deadline, attempt by attempt", async () => {
       const fake = await slowServer((req, res) => {
         if (req.url === '/oauth/token') {
           res.writeHead(200, { 'Content-Type': 'application/json' });
@@ -157,9 +178,16 @@ describe('hostile input, second round: the runtime and the emulator', () => {
         trickle(res, JSON.stringify({ id: 'org', name: 'Trickled Org '.repeat(10) }), 100);
       });
       try {
-        const client = await GenesysClient.connect(fake.settings, { requestTimeoutMs: 600, retry: { maxTotalMs: 1500, baseDelayMs: 1, maxDelayMs: 5 } });
+        const client = await GenesysClient.connect(fake.settings, {
+          requestTimeoutMs: 600,
+          retry: { maxTotalMs: 1500, baseDelayMs: 1, maxDelayMs: 5 },
+        });
         const started = Date.now();
-        const error = await within(6_000, 'the call', client.call('GET /api/v2/organizations/me', (a) => a.organization.getOrganizationsMe()).catch((e) => e));
+        const error = await within(
+          6_000,
+          'the call',
+          client.call('GET /api/v2/organizations/me', (a) => a.organization.getOrganizationsMe()).catch((e) => e),
+        );
         expect(error).toMatchObject({ code: 'GC4004' });
         expect(error.message).toContain('no complete answer within');
         expect(Date.now() - started).toBeLessThan(3_000);
@@ -168,28 +196,38 @@ describe('hostile input, second round: the runtime and the emulator', () => {
       }
     }, 20_000);
 
-    it('finding 1: waitForPublished({timeoutMs: 2000}) ends within its wait when every call is answered 429 Retry-After 25 (the emulator\'s fault)', async () => {
+    it("finding 1: waitForPublished({timeoutMs: 2000}) ends within its wait when every call is answered 429 Retry-After 25 (the emulator's fault)", async () => {
       emulator.faults.add({ kind: 'status', status: 429, retryAfterSeconds: 25, count: 1000, path: '/api/v2/flows' });
       const ops = await emulatorOps();
       const started = Date.now();
-      const error = await within(8_000, 'the wait', ops.waitForPublished('DEV Sales IVR', 'INBOUNDCALL', { timeoutMs: 2000, intervalMs: 50 }).catch((e) => e));
+      const error = await within(
+        8_000,
+        'the wait',
+        ops.waitForPublished('DEV Sales IVR', 'INBOUNDCALL', { timeoutMs: 2000, intervalMs: 50 }).catch((e) => e),
+      );
       expect(error).toMatchObject({ code: 'GC4004', where: 'GET /api/v2/flows' });
       expect(error.message).toContain('within the enclosing time budget of 2000 ms');
       expect(error.message).toContain('429');
       expect(Date.now() - started).toBeLessThan(3_000);
     }, 20_000);
 
-    it('finding 1: call() takes the enclosing budget: retries stop when it is spent, whatever the call\'s own budget allows', async () => {
+    it("finding 1: call() takes the enclosing budget: retries stop when it is spent, whatever the call's own budget allows", async () => {
       emulator.faults.add({ kind: 'status', status: 429, retryAfterSeconds: 1, count: 1000, path: '/api/v2/organizations/me' });
       const client = await connect(emulator);
       const outer = new TimeBudget(1500);
       const started = Date.now();
-      const error = await within(8_000, 'the call', client.call('GET /api/v2/organizations/me', (a) => a.organization.getOrganizationsMe(), { budget: outer }).catch((e) => e));
+      const error = await within(
+        8_000,
+        'the call',
+        client.call('GET /api/v2/organizations/me', (a) => a.organization.getOrganizationsMe(), { budget: outer }).catch((e) => e),
+      );
       expect(error).toMatchObject({ code: 'GC4004' });
       expect(Date.now() - started).toBeLessThan(2_500);
       // A budget already spent: nothing is attempted.
       const before = emulator.totalRequests;
-      const spent = await client.call('GET /api/v2/organizations/me', (a) => a.organization.getOrganizationsMe(), { budget: new TimeBudget(0) }).catch((e) => e);
+      const spent = await client
+        .call('GET /api/v2/organizations/me', (a) => a.organization.getOrganizationsMe(), { budget: new TimeBudget(0) })
+        .catch((e) => e);
       expect(spent).toMatchObject({ code: 'GC4004' });
       expect(spent.message).toContain('before the first attempt');
       expect(emulator.totalRequests).toBe(before);
@@ -198,7 +236,11 @@ describe('hostile input, second round: the runtime and the emulator', () => {
     it('finding 1: a client budget bounds everything the client does (the login included)', async () => {
       emulator.faults.add({ kind: 'status', status: 429, retryAfterSeconds: 1, count: 1000, path: '/oauth/token' });
       const started = Date.now();
-      const error = await within(8_000, 'the login', connect(emulator, { budget: new TimeBudget(1200) }).catch((e) => e));
+      const error = await within(
+        8_000,
+        'the login',
+        connect(emulator, { budget: new TimeBudget(1200) }).catch((e) => e),
+      );
       expect(error).toMatchObject({ code: 'GC4004', where: 'POST /oauth/token' });
       expect(Date.now() - started).toBeLessThan(2_500);
     }, 20_000);
@@ -208,7 +250,9 @@ describe('hostile input, second round: the runtime and the emulator', () => {
       const result = await handler(inputFor(), { FLOW_CHECK_WAIT_SECONDS: '2' }, 40_000);
       expect(result.code).toBe(2);
       // The enclosing budget is what is left of the one 2 s budget of the whole check once the login took its share.
-      const budgetMs = Number(/^flow check could not complete: GC4004 \[GET \/api\/v2\/flows\] .*within the enclosing time budget of (\d+) ms/.exec(result.stderr)?.[1]);
+      const budgetMs = Number(
+        /^flow check could not complete: GC4004 \[GET \/api\/v2\/flows\] .*within the enclosing time budget of (\d+) ms/.exec(result.stderr)?.[1],
+      );
       expect(budgetMs).toBeGreaterThan(0);
       expect(budgetMs).toBeLessThanOrEqual(2000);
       expect(result.ms).toBeLessThan(10_000);
@@ -218,7 +262,11 @@ describe('hostile input, second round: the runtime and the emulator', () => {
       emulator.faults.add({ kind: 'status', status: 429, retryAfterSeconds: 1, count: 1000, path: '/api/v2/flows' });
       const ops = await emulatorOps();
       const started = Date.now();
-      const report = await within(8_000, 'drift', detectDrift(ops, { flows: [], ivrs: [] }, 'contact-center-dev', { poll, budget: new TimeBudget(1200) } as never));
+      const report = await within(
+        8_000,
+        'drift',
+        detectDrift(ops, { flows: [], ivrs: [] }, 'contact-center-dev', { poll, budget: new TimeBudget(1200) } as never),
+      );
       expect(report.complete).toBe(false);
       expect(report.errors.join('\n')).toMatch(/listing flows failed: GC4004 .*within the enclosing time budget of \d+ ms/);
       expect(Date.now() - started).toBeLessThan(2_500);
@@ -254,9 +302,17 @@ describe('hostile input, second round: the runtime and the emulator', () => {
         expectInertLines(result.stdout);
         const lines = result.stdout.trimEnd().split('\n');
         expect(lines).toHaveLength(5);
-        expect(lines[4]).toBe("COMMONMODULE 'DEV Shared PIN Auth': caller DEV Sales IVR (outside this stack) still embeds module version 1.0; republish it, or set republishExternalCallers");
-        expect(lines[1]).toBe(`COMMONMODULE 'DEV Shared PIN Auth': locked by user ${EVIL_SHOWN}; the next publish of this flow will fail until it is unlocked (or set force_unlock)`);
-        expect(lines[3]).toMatch(new RegExp(`^COMMONMODULE 'DEV Shared PIN Auth': caller ${EVIL_SHOWN.replace(/[\\[\]]/g, '\\$&')} \\(outside this stack\\) still embeds module version`));
+        expect(lines[4]).toBe(
+          "COMMONMODULE 'DEV Shared PIN Auth': caller DEV Sales IVR (outside this stack) still embeds module version 1.0; republish it, or set republishExternalCallers",
+        );
+        expect(lines[1]).toBe(
+          `COMMONMODULE 'DEV Shared PIN Auth': locked by user ${EVIL_SHOWN}; the next publish of this flow will fail until it is unlocked (or set force_unlock)`,
+        );
+        expect(lines[3]).toMatch(
+          new RegExp(
+            `^COMMONMODULE 'DEV Shared PIN Auth': caller ${EVIL_SHOWN.replace(/[\\[\]]/g, '\\$&')} \\(outside this stack\\) still embeds module version`,
+          ),
+        );
       } finally {
         module.lockedBy = undefined;
         emulator.org.flows.delete(flowNamed(EVIL).id);
@@ -272,7 +328,12 @@ describe('hostile input, second round: the runtime and the emulator', () => {
         expectInertLines(result.stdout);
         expectInertLines(result.stderr);
         expect(result.stdout).toContain(EVIL_SHOWN);
-        expect(result.stdout.trimEnd().split('\n').filter((l) => l.startsWith('status: '))).toEqual(['status: drift']);
+        expect(
+          result.stdout
+            .trimEnd()
+            .split('\n')
+            .filter((l) => l.startsWith('status: ')),
+        ).toEqual(['status: drift']);
       } finally {
         await drift.stop();
       }
@@ -289,7 +350,8 @@ describe('hostile input, second round: the runtime and the emulator', () => {
     const expectGone = (text: string) => {
       const flat = text.replace(/\s+|\\r|\\n/g, '');
       for (const form of [SECRET, b64(`${ID}:${SECRET}`), b64(`:${SECRET}`).slice(4), hex(SECRET), hex(SECRET).toUpperCase()]) {
-        for (let at = 0; at + 12 <= form.length; at += 6) expect({ form, piece: form.slice(at, at + 12), found: flat.includes(form.slice(at, at + 12)) }).toMatchObject({ found: false });
+        for (let at = 0; at + 12 <= form.length; at += 6)
+          expect({ form, piece: form.slice(at, at + 12), found: flat.includes(form.slice(at, at + 12)) }).toMatchObject({ found: false });
       }
       expect(text).not.toContain(ID);
     };
@@ -305,7 +367,10 @@ describe('hostile input, second round: the runtime and the emulator', () => {
       ['base64 of id:secret folded with indentation', () => `Basic ${wrap(b64(`${ID}:${SECRET}`), 40, '\n    ')}`],
       ['the secret in hex', () => `debug: ${hex(SECRET)}`],
       ['the secret in upper-case hex', () => `debug: ${hex(SECRET).toUpperCase()}`],
-      ['a client_secret= value split by a line break', () => `grant_type=client_credentials&client_secret=${SECRET.slice(0, 20)}\n${SECRET.slice(20)}`],
+      [
+        'a client_secret= value split by a line break',
+        () => `grant_type=client_credentials&client_secret=${SECRET.slice(0, 20)}\n${SECRET.slice(20)}`,
+      ],
       ['the secret split by a CRLF and indented', () => `secret was ${SECRET.slice(0, 11)}\r\n\t${SECRET.slice(11)}`],
     ])('finding 3: %s is scrubbed', (_name, text) => {
       genesysErrors.registerOwnCredentials(ID, SECRET);
@@ -357,15 +422,23 @@ describe('hostile input, second round: the runtime and the emulator', () => {
     });
   });
 
-  describe('finding 4: the region is one of the provider\'s own', () => {
-    it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf'])('finding 4: GENESYSCLOUD_REGION=%s is GC4002, not a crash later', (region) => {
-      const env = { GENESYSCLOUD_OAUTHCLIENT_ID: TEST_CLIENT_ID, GENESYSCLOUD_OAUTHCLIENT_SECRET: TEST_CLIENT_SECRET, GENESYSCLOUD_REGION: region };
-      expect(() => settingsFromEnvironment(env)).toThrow(expect.objectContaining({ code: 'GC4002', where: 'GENESYSCLOUD_REGION' }));
-      expect(() => regionHost(region)).toThrow(expect.objectContaining({ code: 'GC4002' }));
-    });
+  describe("finding 4: the region is one of the provider's own", () => {
+    it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf'])(
+      'finding 4: GENESYSCLOUD_REGION=%s is GC4002, not a crash later',
+      (region) => {
+        const env = { GENESYSCLOUD_OAUTHCLIENT_ID: TEST_CLIENT_ID, GENESYSCLOUD_OAUTHCLIENT_SECRET: TEST_CLIENT_SECRET, GENESYSCLOUD_REGION: region };
+        expect(() => settingsFromEnvironment(env)).toThrow(expect.objectContaining({ code: 'GC4002', where: 'GENESYSCLOUD_REGION' }));
+        expect(() => regionHost(region)).toThrow(expect.objectContaining({ code: 'GC4002' }));
+      },
+    );
 
     it('finding 4: the compiled flow check exits 2 with GC4002 for GENESYSCLOUD_REGION=constructor', async () => {
-      const result = await run('dist/handlers/flow-check.js', ['create'], { ...emulatorEnv(emulator), GENESYSCLOUD_REGION: 'constructor', ...stackCheckEnv(inputFor()) }, stackDir);
+      const result = await run(
+        'dist/handlers/flow-check.js',
+        ['create'],
+        { ...emulatorEnv(emulator), GENESYSCLOUD_REGION: 'constructor', ...stackCheckEnv(inputFor()) },
+        stackDir,
+      );
       expect(result.code).toBe(2);
       expect(result.stderr).toMatch(/^flow check could not complete: GC4002 \[GENESYSCLOUD_REGION\] unknown region/);
     });
@@ -378,36 +451,49 @@ describe('hostile input, second round: the runtime and the emulator', () => {
         expect(() => readPayloadFile(stackDir, 'assets/hard.yaml')).toThrow(expect.objectContaining({ code: 'GC4008' }));
         // Behind a flow whose payload is fine: one refused payload refuses the stack's whole check, before the login.
         const logins = emulator.tokenRequests;
-        const result = await handler([inputFor({ flowName: 'DEV Shared PIN Auth', flowType: 'COMMONMODULE', payloadPath: 'assets/pin.yaml' }), inputFor({ payloadPath: 'assets/hard.yaml' })]);
+        const result = await handler([
+          inputFor({ flowName: 'DEV Shared PIN Auth', flowType: 'COMMONMODULE', payloadPath: 'assets/pin.yaml' }),
+          inputFor({ payloadPath: 'assets/hard.yaml' }),
+        ]);
         expect(result.code).toBe(2);
         expect(result.stdout).toBe('');
         expect(emulator.tokenRequests).toBe(logins);
-        expect(result.stderr).toMatch(/^flow check could not complete: GC4008 \[FLOW_CHECK_FLOWS_0\[\d+\]\.payloadPath\] is a file with 2 hard links/);
+        expect(result.stderr).toMatch(
+          /^flow check could not complete: GC4008 \[FLOW_CHECK_FLOWS_0\[\d+\]\.payloadPath\] is a file with 2 hard links/,
+        );
         expect(result.stdout + result.stderr).not.toContain('TOP-SECRET-CONTENT-4242');
       } finally {
         fs.rmSync(path.join(stackDir, 'assets', 'hard.yaml'));
       }
     });
 
-    it.each(['.', './', '././'])('finding 5: payloadPath %j (the stack folder itself) is "not a regular file", not a symbolic link', (payloadPath) => {
-      const error = (() => {
-        try {
-          readPayloadFile(stackDir, payloadPath);
-        } catch (e) {
-          return e as Error;
-        }
-        return undefined;
-      })();
-      expect(error).toMatchObject({ code: 'GC4008' });
-      expect(error!.message).toContain('is not a regular file');
-      expect(error!.message).not.toContain('symbolic link');
-    });
+    it.each(['.', './', '././'])(
+      'finding 5: payloadPath %j (the stack folder itself) is "not a regular file", not a symbolic link',
+      (payloadPath) => {
+        const error = (() => {
+          try {
+            readPayloadFile(stackDir, payloadPath);
+          } catch (e) {
+            return e as Error;
+          }
+          return undefined;
+        })();
+        expect(error).toMatchObject({ code: 'GC4008' });
+        expect(error!.message).toContain('is not a regular file');
+        expect(error!.message).not.toContain('symbolic link');
+      },
+    );
   });
 
   describe('finding 6: the emulator bounds slow and many clients', () => {
     let small: GenesysEmulator;
     beforeEach(async () => {
-      small = await new GenesysEmulator({ requestTimeoutMs: 1500, headersTimeoutMs: 800, maxConnections: 8, maxBodyBytesInFlight: 1024 * 1024 } as never).start();
+      small = await new GenesysEmulator({
+        requestTimeoutMs: 1500,
+        headersTimeoutMs: 800,
+        maxConnections: 8,
+        maxBodyBytesInFlight: 1024 * 1024,
+      } as never).start();
     });
     afterEach(() => small.stop());
 
@@ -438,13 +524,21 @@ describe('hostile input, second round: the runtime and the emulator', () => {
     });
 
     it('finding 6: a body that never completes is cut off at the request timeout (408), not held for 300 s', async () => {
-      const result = await within(6_000, 'the unfinished body', connection(small.port, 'POST /api/v2/flows/jobs HTTP/1.1\r\nHost: x\r\nContent-Length: 100000\r\n\r\n', Buffer.alloc(50_000, 0x61)));
+      const result = await within(
+        6_000,
+        'the unfinished body',
+        connection(small.port, 'POST /api/v2/flows/jobs HTTP/1.1\r\nHost: x\r\nContent-Length: 100000\r\n\r\n', Buffer.alloc(50_000, 0x61)),
+      );
       expect(result.answer).toMatch(/^HTTP\/1\.1 408/);
       expect(small.bodyBytesInFlight.held).toBe(0);
     }, 10_000);
 
     it('finding 6: headers that never complete are cut off at the headers timeout', async () => {
-      const result = await within(6_000, 'the unfinished headers', connection(small.port, 'GET /api/v2/organizations/me HTTP/1.1\r\nHost: x\r\nX-Slow: '));
+      const result = await within(
+        6_000,
+        'the unfinished headers',
+        connection(small.port, 'GET /api/v2/organizations/me HTTP/1.1\r\nHost: x\r\nX-Slow: '),
+      );
       expect(result.answer).toMatch(/^HTTP\/1\.1 408/);
     }, 10_000);
 
@@ -458,9 +552,13 @@ describe('hostile input, second round: the runtime and the emulator', () => {
           socket.on('error', () => undefined);
           sockets.push(socket);
         }
-        await within(3_000, 'the bodies to arrive', (async () => {
-          while (small.bodyBytesInFlight.held < 900_000) await new Promise((r) => setTimeout(r, 10));
-        })());
+        await within(
+          3_000,
+          'the bodies to arrive',
+          (async () => {
+            while (small.bodyBytesInFlight.held < 900_000) await new Promise((r) => setTimeout(r, 10));
+          })(),
+        );
         // A third whose declared body does not fit is refused before anything is read ...
         const declared = await within(3_000, 'the 503', connection(small.port, head(300_000)));
         expect(declared.answer).toMatch(/^HTTP\/1\.1 503/);
@@ -468,16 +566,28 @@ describe('hostile input, second round: the runtime and the emulator', () => {
         const body = JSON.parse(/transfer-encoding: chunked/i.test(head503) ? chunked.split('\r\n')[1] : chunked);
         expect(body).toMatchObject({ status: 503, code: 'service.unavailable', details: [], errors: [] });
         // ... one without a declared length, as its bytes arrive.
-        const streamed = await within(3_000, 'the streamed 503', connection(small.port, 'POST /api/v2/flows/jobs HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n', Buffer.from(`30000\r\n${'b'.repeat(0x30000)}\r\n`)));
+        const streamed = await within(
+          3_000,
+          'the streamed 503',
+          connection(
+            small.port,
+            'POST /api/v2/flows/jobs HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n',
+            Buffer.from(`30000\r\n${'b'.repeat(0x30000)}\r\n`),
+          ),
+        );
         expect(streamed.answer).toMatch(/^HTTP\/1\.1 503/);
         expect(small.bodyBytesInFlight.held).toBeLessThanOrEqual(1024 * 1024);
       } finally {
         sockets.forEach((s) => s.destroy());
       }
       // Once they are gone, the bytes are released and the emulator serves as before.
-      await within(3_000, 'the release', (async () => {
-        while (small.bodyBytesInFlight.held > 0) await new Promise((r) => setTimeout(r, 10));
-      })());
+      await within(
+        3_000,
+        'the release',
+        (async () => {
+          while (small.bodyBytesInFlight.held > 0) await new Promise((r) => setTimeout(r, 10));
+        })(),
+      );
       expect((await fetch(`${small.url}/api/v2/organizations/me`)).status).toBe(401);
     }, 20_000);
 

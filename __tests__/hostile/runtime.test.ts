@@ -34,16 +34,21 @@ const QUEUES = DEV_QUEUES;
 const poll = { timeoutMs: 3000, intervalMs: 20 };
 const FAST_RETRY: GenesysClientOptions = { retry: { baseDelayMs: 1, maxDelayMs: 5 } };
 
-
 /** A stand-in for Genesys (login and API) answering as `answer` says; settings route the SDK to it. */
-async function fakeGenesys(answer: (req: http.IncomingMessage, res: http.ServerResponse) => void): Promise<{ server: http.Server; url: string; settings: (id: string, secret: string) => GenesysSettings }> {
+async function fakeGenesys(
+  answer: (req: http.IncomingMessage, res: http.ServerResponse) => void,
+): Promise<{ server: http.Server; url: string; settings: (id: string, secret: string) => GenesysSettings }> {
   const server = http.createServer((req, res) => {
     req.resume();
     req.on('end', () => answer(req, res));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
-  return { server, url: `http://127.0.0.1:${port}`, settings: (clientId, clientSecret) => ({ clientId, clientSecret, region: 'us-east-1', gateway: { host: '127.0.0.1', port, protocol: 'http' } }) };
+  return {
+    server,
+    url: `http://127.0.0.1:${port}`,
+    settings: (clientId, clientSecret) => ({ clientId, clientSecret, region: 'us-east-1', gateway: { host: '127.0.0.1', port, protocol: 'http' } }),
+  };
 }
 
 const json = (res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
@@ -59,7 +64,16 @@ const wrap = (text: string, columns: number, eol: string) => (text.match(new Reg
 
 /** Every form of the credentials and tokens that must never be printed. */
 function credentialForms(id: string, secret: string, tokens: string[] = []): string[] {
-  const forms = [id, secret, b64(`${id}:${secret}`), b64(secret), b64(secret).replace(/=+$/, ''), b64url(secret), encodeURIComponent(secret), encodeURIComponent(b64(`${id}:${secret}`))];
+  const forms = [
+    id,
+    secret,
+    b64(`${id}:${secret}`),
+    b64(secret),
+    b64(secret).replace(/=+$/, ''),
+    b64url(secret),
+    encodeURIComponent(secret),
+    encodeURIComponent(b64(`${id}:${secret}`)),
+  ];
   for (const token of tokens) forms.push(token, b64(token), encodeURIComponent(token));
   return [...new Set(forms)];
 }
@@ -88,7 +102,13 @@ describe('hostile input: the runtime and the emulator', () => {
   const inputFor = salesCheckedFlow;
   /** The compiled handler, once for the stack: every flow given, as Terraform passes them (FLOW_CHECK_INPUT + FLOW_CHECK_FLOWS_n). */
   const handler = (flows: CheckedFlow | CheckedFlow[], env: Record<string, string> = {}, killAfterMs = 30_000) =>
-    run('dist/handlers/flow-check.js', ['create'], { ...emulatorEnv(emulator), ...stackCheckEnv(flows), FLOW_CHECK_WAIT_SECONDS: '3', ...env }, stackDir, killAfterMs);
+    run(
+      'dist/handlers/flow-check.js',
+      ['create'],
+      { ...emulatorEnv(emulator), ...stackCheckEnv(flows), FLOW_CHECK_WAIT_SECONDS: '3', ...env },
+      stackDir,
+      killAfterMs,
+    );
 
   beforeAll(async () => {
     [dev] = addEnvironments(Testing.app(), [ENVIRONMENTS[0]]);
@@ -118,18 +138,29 @@ describe('hostile input: the runtime and the emulator', () => {
     it.each([
       ['1e9', 1e9],
       ['"NaN"', 'NaN'],
-    ])('case 4: drift does not trust a pageCount of %s: incomplete at once (GC4006), not paging past 300 s', async (_name, pageCount) => {
-      // Every page of the listing says so (a reverted fix would follow it page after page).
-      emulator.faults.add({ kind: 'body', body: JSON.stringify({ entities: [], pageSize: 500, pageNumber: 1, pageCount }), status: 200, count: 1_000_000, path: '/api/v2/flows' });
-      const started = Date.now();
-      const report = await within(10_000, 'drift', detectDrift(await emulatorOps(), { flows: [], ivrs: [] }, 'contact-center-dev', { poll }));
-      expect(report.complete).toBe(false);
-      expect(report.errors.join('\n')).toMatch(/listing flows failed: GC4006 .*pageCount/);
-      expect(Date.now() - started).toBeLessThan(5_000);
-    }, 20_000);
+    ])(
+      'case 4: drift does not trust a pageCount of %s: incomplete at once (GC4006), not paging past 300 s',
+      async (_name, pageCount) => {
+        // Every page of the listing says so (a reverted fix would follow it page after page).
+        emulator.faults.add({
+          kind: 'body',
+          body: JSON.stringify({ entities: [], pageSize: 500, pageNumber: 1, pageCount }),
+          status: 200,
+          count: 1_000_000,
+          path: '/api/v2/flows',
+        });
+        const started = Date.now();
+        const report = await within(10_000, 'drift', detectDrift(await emulatorOps(), { flows: [], ivrs: [] }, 'contact-center-dev', { poll }));
+        expect(report.complete).toBe(false);
+        expect(report.errors.join('\n')).toMatch(/listing flows failed: GC4006 .*pageCount/);
+        expect(Date.now() - started).toBeLessThan(5_000);
+      },
+      20_000,
+    );
 
     it('case 4: one time-budget helper bounds every wait: a NaN, infinite or negative budget is refused, a NaN pause does not spin', async () => {
-      const { TimeBudget, boundedMs, pause, MAX_WAIT_MS } = require('../../runtime/genesys/time-budget') as typeof import('../../runtime/genesys/time-budget');
+      const { TimeBudget, boundedMs, pause, MAX_WAIT_MS } =
+        require('../../runtime/genesys/time-budget') as typeof import('../../runtime/genesys/time-budget');
       for (const bad of [NaN, Infinity, -1, MAX_WAIT_MS + 1]) expect(() => new TimeBudget(bad)).toThrow(RangeError);
       expect(boundedMs(Number('abc'), 120_000)).toBe(120_000);
       expect(boundedMs(Infinity, 500)).toBe(500);
@@ -144,12 +175,19 @@ describe('hostile input: the runtime and the emulator', () => {
       await pause(-5);
       expect(Date.now() - started).toBeLessThan(1000);
       const { retryPolicy } = require('../../runtime/genesys/retry-policy') as typeof import('../../runtime/genesys/retry-policy');
-      expect(retryPolicy({ maxTotalMs: NaN, maxAttempts: Infinity, baseDelayMs: -1 })).toEqual({ maxAttempts: 8, maxTotalMs: 120_000, baseDelayMs: 500, maxDelayMs: 20_000 });
+      expect(retryPolicy({ maxTotalMs: NaN, maxAttempts: Infinity, baseDelayMs: -1 })).toEqual({
+        maxAttempts: 8,
+        maxTotalMs: 120_000,
+        baseDelayMs: 500,
+        maxDelayMs: 20_000,
+      });
     });
 
     it('case 4: no wait or poll loop in runtime/ and tools/ keeps its own clock: Date.now() deadlines and setTimeout only in runtime/genesys/time-budget.ts', () => {
       const files = (dir: string): string[] =>
-        fs.readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
+        fs
+          .readdirSync(path.join(root, dir), { withFileTypes: true })
+          .flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
       const offenders = [...files('runtime'), ...files('tools')]
         .filter((f) => f !== path.join('runtime', 'genesys', 'time-budget.ts'))
         .flatMap((f) =>
@@ -176,7 +214,11 @@ describe('hostile input: the runtime and the emulator', () => {
     it('case 5: a login refusal that echoes the Authorization header prints neither the credentials nor their base64 or URL-encoded forms', async () => {
       fake = await fakeGenesys((req, res) => {
         const auth = req.headers.authorization ?? '';
-        json(res, 400, { message: `Bad client credentials in header [${auth.replace(/^Basic /, '')}] (sent as Authorization=${encodeURIComponent(auth)})`, code: 'bad.request', status: 400 });
+        json(res, 400, {
+          message: `Bad client credentials in header [${auth.replace(/^Basic /, '')}] (sent as Authorization=${encodeURIComponent(auth)})`,
+          code: 'bad.request',
+          status: 400,
+        });
       });
       const error = await GenesysClient.connect(fake.settings(ID, SECRET), FAST_RETRY).catch((e) => e);
       expect(error).toMatchObject({ code: 'GC4005' });
@@ -186,7 +228,10 @@ describe('hostile input: the runtime and the emulator', () => {
 
     it('case 5: the base64 of the secret alone and its URL-encoded form are scrubbed from any message', () => {
       genesysErrors.registerOwnCredentials(ID, SECRET);
-      const text = genesysErrors.sanitize(`secret ${b64(SECRET)} / ${b64url(SECRET)} / ${encodeURIComponent(SECRET)} / ${encodeURIComponent(SECRET).replace(/%[0-9A-F]{2}/g, (h) => h.toLowerCase())} / ${new URLSearchParams({ s: SECRET })} rejected`, 2000);
+      const text = genesysErrors.sanitize(
+        `secret ${b64(SECRET)} / ${b64url(SECRET)} / ${encodeURIComponent(SECRET)} / ${encodeURIComponent(SECRET).replace(/%[0-9A-F]{2}/g, (h) => h.toLowerCase())} / ${new URLSearchParams({ s: SECRET })} rejected`,
+        2000,
+      );
       expect(text).toMatch(/^secret \[redacted\] \/ \[redacted\] \/ \[redacted\] \/ \[redacted\] \/ s=\[redacted\] rejected$/);
       expectNoCredentials(text, credentialForms(ID, SECRET));
     });
@@ -195,7 +240,11 @@ describe('hostile input: the runtime and the emulator', () => {
       const TOKEN = 'tok7f3a9c1e5b2d4f60a8c7e9b1d3f5a7c9e1b3d5';
       fake = await fakeGenesys((req, res) => {
         if (req.url === '/oauth/token') return json(res, 200, { access_token: TOKEN, token_type: 'bearer', expires_in: 86400 });
-        json(res, 500, { message: `upstream failed for {"headers":{"Authorization":["Bearer","${req.headers.authorization?.split(' ')[1]}"]}} (${encodeURIComponent(String(req.headers.authorization))})`, code: 'internal.server.error', status: 500 });
+        json(res, 500, {
+          message: `upstream failed for {"headers":{"Authorization":["Bearer","${req.headers.authorization?.split(' ')[1]}"]}} (${encodeURIComponent(String(req.headers.authorization))})`,
+          code: 'internal.server.error',
+          status: 500,
+        });
       });
       const client = await GenesysClient.connect(fake.settings(ID, SECRET), { retry: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 2 } });
       const error = await client.call('GET /api/v2/organizations/me', (a) => a.organization.getOrganizationsMe()).catch((e) => e);
@@ -219,7 +268,11 @@ describe('hostile input: the runtime and the emulator', () => {
     });
 
     it('case 5: import job messages that carry the credentials are scrubbed', async () => {
-      emulator.faults.add({ kind: 'failJob', count: 1, message: `Archy session failed for ${b64(`${TEST_CLIENT_ID}:${TEST_CLIENT_SECRET}`)} (${b64(TEST_CLIENT_SECRET)})` });
+      emulator.faults.add({
+        kind: 'failJob',
+        count: 1,
+        message: `Archy session failed for ${b64(`${TEST_CLIENT_ID}:${TEST_CLIENT_SECRET}`)} (${b64(TEST_CLIENT_SECRET)})`,
+      });
       const error = await (await emulatorOps()).importFlow(applySubstitutions(salesYaml(), QUEUES), poll).catch((e) => e);
       expect(error).toMatchObject({ code: 'GC4003' });
       expect(error.message).toContain('the platform rejected the flow: Archy session failed for [redacted] ([redacted])');
@@ -227,19 +280,32 @@ describe('hostile input: the runtime and the emulator', () => {
     });
 
     it('case 5: drift output carries no credentials from an export job message', async () => {
-      emulator.faults.add({ kind: 'failExport', count: 1, message: `export worker authenticated with ${b64(`${TEST_CLIENT_ID}:${TEST_CLIENT_SECRET}`)}` });
-      const stack = { flows: [{ name: 'DEV Sales IVR', type: 'INBOUNDCALL', yaml: applySubstitutions(salesYaml(), QUEUES), callsModules: [] }], ivrs: [] };
+      emulator.faults.add({
+        kind: 'failExport',
+        count: 1,
+        message: `export worker authenticated with ${b64(`${TEST_CLIENT_ID}:${TEST_CLIENT_SECRET}`)}`,
+      });
+      const stack = {
+        flows: [{ name: 'DEV Sales IVR', type: 'INBOUNDCALL', yaml: applySubstitutions(salesYaml(), QUEUES), callsModules: [] }],
+        ivrs: [],
+      };
       const report = await detectDrift(await emulatorOps(), stack as never, 'contact-center-dev', { poll });
       expect(report.complete).toBe(false);
-      expect(report.errors.join('\n')).toContain('exporting flows failed: GC4003 [export job] the export failed: export worker authenticated with [redacted]');
+      expect(report.errors.join('\n')).toContain(
+        'exporting flows failed: GC4003 [export job] the export failed: export worker authenticated with [redacted]',
+      );
       expectNoCredentials(JSON.stringify(report), credentialForms(TEST_CLIENT_ID, TEST_CLIENT_SECRET));
     });
 
     it('case 5: the compiled flow check prints no credentials from an export job message', async () => {
-      emulator.faults.add({ kind: 'failExport', count: 1, message: `export worker: Authorization=Basic%20${encodeURIComponent(b64(`${TEST_CLIENT_ID}:${TEST_CLIENT_SECRET}`))}; secret ${b64url(TEST_CLIENT_SECRET)}` });
+      emulator.faults.add({
+        kind: 'failExport',
+        count: 1,
+        message: `export worker: Authorization=Basic%20${encodeURIComponent(b64(`${TEST_CLIENT_ID}:${TEST_CLIENT_SECRET}`))}; secret ${b64url(TEST_CLIENT_SECRET)}`,
+      });
       const result = await handler(inputFor());
       expect(result.code).toBe(2);
-      expect(result.stderr).toContain("could not check: exporting flows failed: GC4003 [export job] the export failed: export worker:");
+      expect(result.stderr).toContain('could not check: exporting flows failed: GC4003 [export job] the export failed: export worker:');
       expectNoCredentials(result.stdout + result.stderr, credentialForms(TEST_CLIENT_ID, TEST_CLIENT_SECRET));
     });
 
@@ -280,7 +346,9 @@ describe('hostile input: the runtime and the emulator', () => {
             value,
             value,
             value,
-            fc.array(fc.tuple(fc.string({ unit: 'binary', maxLength: 30 }), fc.nat({ max: 2 }), fc.nat({ max: encodings.length - 1 })), { maxLength: 6 }),
+            fc.array(fc.tuple(fc.string({ unit: 'binary', maxLength: 30 }), fc.nat({ max: 2 }), fc.nat({ max: encodings.length - 1 })), {
+              maxLength: 6,
+            }),
             (id, secret, token, pieces) => {
               clearRegisteredSecrets?.();
               registerOwnCredentials(id, secret);
@@ -293,7 +361,8 @@ describe('hostile input: the runtime and the emulator', () => {
                     if (scrubbed.includes(form)) throw new Error(`${JSON.stringify(form)} survived in ${JSON.stringify(scrubbed)}`);
                   }
                   for (const form of [b64(v), hex(v), hex(v).toUpperCase(), b64(`${id}:${secret}`)]) {
-                    if (flat(scrubbed).includes(flat(form))) throw new Error(`${JSON.stringify(form)} survived, broken across lines, in ${JSON.stringify(scrubbed)}`);
+                    if (flat(scrubbed).includes(flat(form)))
+                      throw new Error(`${JSON.stringify(form)} survived, broken across lines, in ${JSON.stringify(scrubbed)}`);
                   }
                 }
               }
@@ -301,7 +370,8 @@ describe('hostile input: the runtime and the emulator', () => {
               const { cutScrubbed } = genesysErrors as Partial<typeof genesysErrors>;
               const whole = scrubKnownSecrets(text);
               for (const max of [0, 7, Math.floor(text.length / 2), text.length]) {
-                if (cutScrubbed?.(text, max) !== (whole.length > max ? `${whole.slice(0, max)}…` : whole)) throw new Error(`cutScrubbed(…, ${max}) is not the scrubbed text cut`);
+                if (cutScrubbed?.(text, max) !== (whole.length > max ? `${whole.slice(0, max)}…` : whole))
+                  throw new Error(`cutScrubbed(…, ${max}) is not the scrubbed text cut`);
               }
             },
           ),
@@ -351,7 +421,11 @@ describe('hostile input: the runtime and the emulator', () => {
     });
 
     it('case 6: 400 invalid_request "rate limit exceeded;" (how the provider sees login rate limiting) is retried, not a credentials error', async () => {
-      oauthFault({ kind: 'body', status: 400, body: JSON.stringify({ error: 'invalid_request', error_description: 'rate limit exceeded; try again later' }) });
+      oauthFault({
+        kind: 'body',
+        status: 400,
+        body: JSON.stringify({ error: 'invalid_request', error_description: 'rate limit exceeded; try again later' }),
+      });
       const waits: number[] = [];
       const before = emulator.tokenRequests;
       await connect(emulator, { sleep: async (ms) => void waits.push(ms) });
@@ -394,7 +468,15 @@ describe('hostile input: the runtime and the emulator', () => {
 
     it('case 6: only 400 and 401 are credential problems: GC4005 after one attempt', async () => {
       const before = emulator.tokenRequests;
-      const error = await GenesysClient.connect({ clientId: TEST_CLIENT_ID, clientSecret: 'wrong-secret-0000', region: 'us-east-1', gateway: { host: '127.0.0.1', port: emulator.port, protocol: 'http' } }, FAST_RETRY).catch((e) => e);
+      const error = await GenesysClient.connect(
+        {
+          clientId: TEST_CLIENT_ID,
+          clientSecret: 'wrong-secret-0000',
+          region: 'us-east-1',
+          gateway: { host: '127.0.0.1', port: emulator.port, protocol: 'http' },
+        },
+        FAST_RETRY,
+      ).catch((e) => e);
       expect(error).toMatchObject({ code: 'GC4005' });
       expect(error.message).toContain('invalid_client');
       expect(error.message).toContain('check GENESYSCLOUD_OAUTHCLIENT_ID/SECRET');
@@ -508,9 +590,20 @@ describe('hostile input: the runtime and the emulator', () => {
       });
 
     it('case 8: an unauthenticated request declaring a 600 MB body is answered 413 (ErrorBody) at once, and the emulator keeps serving', async () => {
-      const answer = await within(5_000, 'the 413', request(emulator.port, { 'Content-Length': String(600 * 1024 * 1024), 'Content-Type': 'application/json' }, (req) => req.write('{"a":')));
+      const answer = await within(
+        5_000,
+        'the 413',
+        request(emulator.port, { 'Content-Length': String(600 * 1024 * 1024), 'Content-Type': 'application/json' }, (req) => req.write('{"a":')),
+      );
       expect(answer.status).toBe(413);
-      expect(JSON.parse(answer.body)).toMatchObject({ status: 413, code: expect.any(String), message: expect.stringContaining('10485760 bytes'), contextId: expect.any(String), details: [], errors: [] });
+      expect(JSON.parse(answer.body)).toMatchObject({
+        status: 413,
+        code: expect.any(String),
+        message: expect.stringContaining('10485760 bytes'),
+        contextId: expect.any(String),
+        details: [],
+        errors: [],
+      });
       expect((await fetch(`${emulator.url}/api/v2/organizations/me`)).status).toBe(401);
     });
 
@@ -562,7 +655,9 @@ describe('hostile input: the runtime and the emulator', () => {
         const result = await run('dist/emulator/main.js', ['--port', String(port)], {}, root, 15_000);
         expect(result.code).toBe(1);
         expect(result.stdout).toBe('');
-        expect(result.stderr.trimEnd().split('\n')).toEqual([`emulator: port ${port} on 127.0.0.1 is already in use; stop what is listening there or choose another port with --port`]);
+        expect(result.stderr.trimEnd().split('\n')).toEqual([
+          `emulator: port ${port} on 127.0.0.1 is already in use; stop what is listening there or choose another port with --port`,
+        ]);
       } finally {
         await close(taken);
       }

@@ -113,7 +113,10 @@ const hostileValue = (fields: typeof FIELDS) =>
     fc.record({
       field: fc.constant(fields[i]),
       value: fc.oneof(
-        { weight: 3, arbitrary: fc.tuple(fc.nat(), fc.array(piece, { minLength: 1, maxLength: 3 })).map(([at, p]) => insert(fields[i].valid, at, p.join(''))) },
+        {
+          weight: 3,
+          arbitrary: fc.tuple(fc.nat(), fc.array(piece, { minLength: 1, maxLength: 3 })).map(([at, p]) => insert(fields[i].valid, at, p.join(''))),
+        },
         { weight: 2, arbitrary: hostileText },
         { weight: 1, arbitrary: fc.anything() },
       ),
@@ -121,7 +124,16 @@ const hostileValue = (fields: typeof FIELDS) =>
   );
 const hostileField = hostileValue(FIELDS);
 /** Fields of free text (names, messages, state paths): the ones hostile text can pass validation in and reach synth. */
-const FREE_TEXT = ['division.name', 'namePrefix', 'operatorQueueName', 'ivrs.sales.queueName', 'ivrs.support.queueName', 'businessHours.closedMessage', 'backend.path', 'backend.key'];
+const FREE_TEXT = [
+  'division.name',
+  'namePrefix',
+  'operatorQueueName',
+  'ivrs.sales.queueName',
+  'ivrs.support.queueName',
+  'businessHours.closedMessage',
+  'backend.path',
+  'backend.key',
+];
 const hostileFreeText = fc.oneof(
   { weight: 4, arbitrary: hostileValue(FIELDS.filter((f) => FREE_TEXT.includes(f.path.join('.')))) },
   { weight: 1, arbitrary: hostileField },

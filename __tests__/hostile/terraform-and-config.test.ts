@@ -55,56 +55,93 @@ describe('case 3: Terraform interpolates our strings', () => {
     expect(inputs.flatMap((i) => (i.stackCallers ?? []).map(literal)).sort()).toEqual([`${prefix}Sales IVR`, `${prefix}Support IVR`]);
     expect(literal(resources(json, 'terraform_data').find((d) => d.input.header)!.input.header.region)).toBe(test.region);
     // IVRs, DID pools, schedules, the flow_ids output's keys.
-    expect(resources(json, 'genesyscloud_architect_ivr').map((r) => literal(r.name)).sort()).toEqual([`${prefix}Sales IVR`, `${prefix}Support IVR`]);
-    expect(resources(json, 'genesyscloud_telephony_providers_edges_did_pool').map((r) => literal(r.description)).sort()).toEqual([`${prefix}Sales numbers`, `${prefix}Support numbers`]);
+    expect(
+      resources(json, 'genesyscloud_architect_ivr')
+        .map((r) => literal(r.name))
+        .sort(),
+    ).toEqual([`${prefix}Sales IVR`, `${prefix}Support IVR`]);
+    expect(
+      resources(json, 'genesyscloud_telephony_providers_edges_did_pool')
+        .map((r) => literal(r.description))
+        .sort(),
+    ).toEqual([`${prefix}Sales numbers`, `${prefix}Support numbers`]);
     expect(resources(json, 'genesyscloud_architect_schedules').map((r) => literal(r.name))).toEqual([`${prefix}Open Hours`]);
     expect(resources(json, 'genesyscloud_architect_schedulegroups').map((r) => literal(r.name))).toEqual([`${prefix}Business Hours`]);
     expect(Object.keys(json.output.flow_ids.value).map(literal).sort()).toContain(`${prefix}Shared PIN Auth`);
     // cdktf's own references are still interpolations.
     const flows = resources(json, 'genesyscloud_flow');
-    expect(flows.flatMap((f) => Object.values(f.substitutions ?? {}) as string[]).every((s) => /^\$\{genesyscloud_routing_queue\.[A-Za-z0-9_]+\.name\}$/.test(s))).toBe(true);
-    expect(resources(json, 'terraform_data').map((d) => d.provisioner[0]['local-exec'].environment.FLOW_CHECK_INPUT).sort()).toEqual(['${jsonencode(self.input)}', '${jsonencode(self.input.header)}']);
+    expect(
+      flows
+        .flatMap((f) => Object.values(f.substitutions ?? {}) as string[])
+        .every((s) => /^\$\{genesyscloud_routing_queue\.[A-Za-z0-9_]+\.name\}$/.test(s)),
+    ).toBe(true);
+    expect(
+      resources(json, 'terraform_data')
+        .map((d) => d.provisioner[0]['local-exec'].environment.FLOW_CHECK_INPUT)
+        .sort(),
+    ).toEqual(['${jsonencode(self.input)}', '${jsonencode(self.input.header)}']);
     expect(resources(json, 'genesyscloud_architect_ivr').every((r) => liveSequences(r.open_hours_flow_id).length === 1)).toBe(true);
     // The YAML asset is file content, not a Terraform string: the name is written as it is.
     expect(stack.pinAuth.publication.rendered.yaml).toContain(`${prefix}Shared PIN Auth`);
   });
 
   it('case 3: ${…} and %{…} in queue names are escaped (created and looked-up queues)', () => {
-    const managed = synth({ ...dev, operatorQueueName: 'DEV %{if true}Op%{endif}', ivrs: { ...dev.ivrs, sales: { ...dev.ivrs.sales, queueName: 'DEV ${path.root}' } } }).json;
+    const managed = synth({
+      ...dev,
+      operatorQueueName: 'DEV %{if true}Op%{endif}',
+      ivrs: { ...dev.ivrs, sales: { ...dev.ivrs.sales, queueName: 'DEV ${path.root}' } },
+    }).json;
     expect(foreignSequences(managed)).toEqual([]);
-    expect(resources(managed, 'genesyscloud_routing_queue').map((q) => terraformLiteral(q.name)).sort()).toEqual(['DEV %{if true}Op%{endif}', 'DEV ${path.root}', 'DEV Support'].sort());
+    expect(
+      resources(managed, 'genesyscloud_routing_queue')
+        .map((q) => terraformLiteral(q.name))
+        .sort(),
+    ).toEqual(['DEV %{if true}Op%{endif}', 'DEV ${path.root}', 'DEV Support'].sort());
     const looked = synth({ ...prod, ivrs: { ...prod.ivrs, support: { ...prod.ivrs.support, queueName: 'Support ${terraform.workspace}' } } }).json;
     expect(foreignSequences(looked)).toEqual([]);
-    expect(Object.values(looked.data.genesyscloud_routing_queue).map((q: any) => terraformLiteral(q.name))).toContain('Support ${terraform.workspace}');
+    expect(Object.values(looked.data.genesyscloud_routing_queue).map((q: any) => terraformLiteral(q.name))).toContain(
+      'Support ${terraform.workspace}',
+    );
   });
 
-  it("case 3: text that cdktf would take for one of its tokens is refused (GC3003), not resolved as a reference", () => {
+  it('case 3: text that cdktf would take for one of its tokens is refused (GC3003), not resolved as a reference', () => {
     expect(problemsOf({ ...dev, namePrefix: '${TfToken[TOKEN.1]} ' })).toEqual([{ code: 'GC3003', path: 'environments[dev].namePrefix' }]);
-    expect(problemsOf({ ...dev, operatorQueueName: 'Op ${TfToken[TOKEN.2]}' })).toEqual([{ code: 'GC3003', path: 'environments[dev].operatorQueueName' }]);
+    expect(problemsOf({ ...dev, operatorQueueName: 'Op ${TfToken[TOKEN.2]}' })).toEqual([
+      { code: 'GC3003', path: 'environments[dev].operatorQueueName' },
+    ]);
   });
 
   it('case 3: a division id is a GUID (GC3003), never free text for a Terraform string', () => {
-    expect(problemsOf({ ...dev, division: { name: 'Sales', id: '${file("/etc/passwd")}' } })).toEqual([{ code: 'GC3003', path: 'environments[dev].division.id' }]);
+    expect(problemsOf({ ...dev, division: { name: 'Sales', id: '${file("/etc/passwd")}' } })).toEqual([
+      { code: 'GC3003', path: 'environments[dev].division.id' },
+    ]);
   });
 
   const terraform = terraformVersion();
-  (terraform ? it : it.skip)(`case 3: Terraform reads the escaped names back as written${terraform ? '' : ' (skipped: no terraform CLI on PATH)'}`, () => {
-    // The synthesized strings, as outputs of a config that needs no provider.
-    const strings = [...resources(json, 'terraform_data').flatMap((d) => (d.input.flows ?? [d.input]).map((f: Json) => f.flowName as string)), ...resources(json, 'genesyscloud_architect_ivr').map((r) => r.name as string)];
-    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'tf-escape-'));
-    try {
-      const output = Object.fromEntries(strings.map((s, i) => [`s${i}`, { value: s }]));
-      fs.writeFileSync(path.join(work, 'main.tf.json'), JSON.stringify({ output }));
-      const env = { ...process.env, CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1' };
-      execFileSync('terraform', ['init', '-input=false', '-no-color'], { cwd: work, env, stdio: 'pipe' });
-      execFileSync('terraform', ['apply', '-auto-approve', '-input=false', '-no-color'], { cwd: work, env, stdio: 'pipe' });
-      const read = JSON.parse(execFileSync('terraform', ['output', '-json'], { cwd: work, env, encoding: 'utf8', stdio: 'pipe' }));
-      expect(strings.map((_, i) => read[`s${i}`].value)).toEqual(strings.map((s) => terraformLiteral(s) ?? `(live) ${s}`));
-      expect(strings.map((_, i) => read[`s${i}`].value as string).every((s) => s.startsWith(prefix))).toBe(true);
-    } finally {
-      fs.rmSync(work, { recursive: true, force: true });
-    }
-  }, 60000);
+  (terraform ? it : it.skip)(
+    `case 3: Terraform reads the escaped names back as written${terraform ? '' : ' (skipped: no terraform CLI on PATH)'}`,
+    () => {
+      // The synthesized strings, as outputs of a config that needs no provider.
+      const strings = [
+        ...resources(json, 'terraform_data').flatMap((d) => (d.input.flows ?? [d.input]).map((f: Json) => f.flowName as string)),
+        ...resources(json, 'genesyscloud_architect_ivr').map((r) => r.name as string),
+      ];
+      const work = fs.mkdtempSync(path.join(os.tmpdir(), 'tf-escape-'));
+      try {
+        const output = Object.fromEntries(strings.map((s, i) => [`s${i}`, { value: s }]));
+        fs.writeFileSync(path.join(work, 'main.tf.json'), JSON.stringify({ output }));
+        const env = { ...process.env, CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1' };
+        execFileSync('terraform', ['init', '-input=false', '-no-color'], { cwd: work, env, stdio: 'pipe' });
+        execFileSync('terraform', ['apply', '-auto-approve', '-input=false', '-no-color'], { cwd: work, env, stdio: 'pipe' });
+        const read = JSON.parse(execFileSync('terraform', ['output', '-json'], { cwd: work, env, encoding: 'utf8', stdio: 'pipe' }));
+        expect(strings.map((_, i) => read[`s${i}`].value)).toEqual(strings.map((s) => terraformLiteral(s) ?? `(live) ${s}`));
+        expect(strings.map((_, i) => read[`s${i}`].value as string).every((s) => s.startsWith(prefix))).toBe(true);
+      } finally {
+        fs.rmSync(work, { recursive: true, force: true });
+      }
+    },
+    60000,
+  );
 });
 
 describe('case 3: the tools read our Terraform strings back as Terraform evaluates them', () => {
@@ -122,8 +159,16 @@ describe('case 3: the tools read our Terraform strings back as Terraform evaluat
     const work = fs.mkdtempSync(path.join(os.tmpdir(), 'hostile-simulate-'));
     try {
       const preload = path.join(work, 'preload.js');
-      fs.writeFileSync(preload, `const { ENVIRONMENTS } = require(${JSON.stringify(dist('config', 'environments.js'))});\nENVIRONMENTS[0] = { ...ENVIRONMENTS[0], namePrefix: ${JSON.stringify(prefix)} };\n`);
-      const simulate = (...args: string[]) => spawnSync(process.execPath, ['-r', preload, dist('tools', 'simulate.js'), '--env', 'dev', ...args], { cwd: root, encoding: 'utf8', timeout: 60000 });
+      fs.writeFileSync(
+        preload,
+        `const { ENVIRONMENTS } = require(${JSON.stringify(dist('config', 'environments.js'))});\nENVIRONMENTS[0] = { ...ENVIRONMENTS[0], namePrefix: ${JSON.stringify(prefix)} };\n`,
+      );
+      const simulate = (...args: string[]) =>
+        spawnSync(process.execPath, ['-r', preload, dist('tools', 'simulate.js'), '--env', 'dev', ...args], {
+          cwd: root,
+          encoding: 'utf8',
+          timeout: 60000,
+        });
       for (const ivr of [`${prefix}Sales IVR`, 'Sales IVR']) {
         const run = simulate('--ivr', ivr, '--dtmf', '1234');
         expect({ ivr, status: run.status, stderr: run.stderr }).toEqual({ ivr, status: 0, stderr: '' });
@@ -159,14 +204,30 @@ describe('case 9: configuration that passes but should not', () => {
   it('case 9: invalid IANA time zone', () => {
     const [p, ...rest] = configProblems([withHours({ timeZone: 'Europe/Dubln' })]);
     expect(rest).toEqual([]);
-    expect(p).toMatchObject({ code: 'GC3007', path: 'environments[test].businessHours.timeZone', value: 'Europe/Dubln', fix: 'did you mean Europe/Dublin?' });
+    expect(p).toMatchObject({
+      code: 'GC3007',
+      path: 'environments[test].businessHours.timeZone',
+      value: 'Europe/Dubln',
+      fix: 'did you mean Europe/Dublin?',
+    });
     expect(problemsOf(withHours({ timeZone: 'europe/dublin' }))).toEqual([{ code: 'GC3007', path: 'environments[test].businessHours.timeZone' }]);
     expect(problemsOf(withHours({ timeZone: 'Mars/Olympus_Mons' }))).toEqual([{ code: 'GC3007', path: 'environments[test].businessHours.timeZone' }]);
   });
 
   it('case 9: invalid RRULE', () => {
-    for (const rrule of ['FREQ=SOMETIMES', 'FREQ=WEEKLY;BYDAY=MO,XX', 'FREQ=WEEKLY;INTERVAL=0', 'FREQ=WEEKLY;BYMONTH=13', 'FREQ=WEEKLY;FREQ=DAILY', 'FREQ=WEEKLY;COUNT=2;UNTIL=20260101', 'freq=sometimes']) {
-      expect({ rrule, problems: problemsOf(withHours({ rrule })) }).toEqual({ rrule, problems: [{ code: 'GC3007', path: 'environments[test].businessHours.rrule' }] });
+    for (const rrule of [
+      'FREQ=SOMETIMES',
+      'FREQ=WEEKLY;BYDAY=MO,XX',
+      'FREQ=WEEKLY;INTERVAL=0',
+      'FREQ=WEEKLY;BYMONTH=13',
+      'FREQ=WEEKLY;FREQ=DAILY',
+      'FREQ=WEEKLY;COUNT=2;UNTIL=20260101',
+      'freq=sometimes',
+    ]) {
+      expect({ rrule, problems: problemsOf(withHours({ rrule })) }).toEqual({
+        rrule,
+        problems: [{ code: 'GC3007', path: 'environments[test].businessHours.rrule' }],
+      });
     }
   });
 
@@ -180,14 +241,20 @@ describe('case 9: configuration that passes but should not', () => {
   });
 
   it('case 9: {{…}} in a closed message', () => {
-    expect(problemsOf(withHours({ closedMessage: 'Closed. Call {{queue_OperatorQueue}} tomorrow.' }))).toEqual([{ code: 'GC3007', path: 'environments[test].businessHours.closedMessage' }]);
+    expect(problemsOf(withHours({ closedMessage: 'Closed. Call {{queue_OperatorQueue}} tomorrow.' }))).toEqual([
+      { code: 'GC3007', path: 'environments[test].businessHours.closedMessage' },
+    ]);
   });
 
   it('case 9: identical queue names', () => {
     expect(problemsOf({ ...dev, operatorQueueName: 'DEV Sales' })).toEqual([{ code: 'GC3006', path: 'environments[dev].ivrs.sales.queueName' }]);
-    expect(problemsOf({ ...test, ivrs: { ...test.ivrs, support: { ...test.ivrs.support, queueName: 'test sales' } } })).toEqual([{ code: 'GC3006', path: 'environments[test].ivrs.support.queueName' }]);
+    expect(problemsOf({ ...test, ivrs: { ...test.ivrs, support: { ...test.ivrs.support, queueName: 'test sales' } } })).toEqual([
+      { code: 'GC3006', path: 'environments[test].ivrs.support.queueName' },
+    ]);
     // Looked-up queues: one name in two letter cases is a typo (or a look-up that finds nothing).
-    expect(problemsOf({ ...prod, ivrs: { ...prod.ivrs, support: { ...prod.ivrs.support, queueName: 'SALES' } } })).toEqual([{ code: 'GC3006', path: 'environments[prod].ivrs.support.queueName' }]);
+    expect(problemsOf({ ...prod, ivrs: { ...prod.ivrs, support: { ...prod.ivrs.support, queueName: 'SALES' } } })).toEqual([
+      { code: 'GC3006', path: 'environments[prod].ivrs.support.queueName' },
+    ]);
   });
 
   it('case 9: one existing queue looked up for two routes is accepted (manageQueues: false), and synthesizes', () => {
@@ -196,24 +263,71 @@ describe('case 9: configuration that passes but should not', () => {
     expect(configProblems([env])).toEqual([]);
     expect(configProblems([{ ...env, operatorQueueName: 'Sales' }])).toEqual([]);
     const { stack, json } = synth(env);
-    expect(Object.values(json.data.genesyscloud_routing_queue).map((q: any) => q.name).sort()).toEqual(['Operator', 'Sales', 'Sales']);
+    expect(
+      Object.values(json.data.genesyscloud_routing_queue)
+        .map((q: any) => q.name)
+        .sort(),
+    ).toEqual(['Operator', 'Sales', 'Sales']);
     for (const ivr of [stack.salesIvr, stack.supportIvr]) expect(simulateCall(ivr, { dtmf: [prod.pinAuth.expectedPin] })).toEndInQueue('Sales');
     // Created queues still need names of their own.
-    expect(problemsOf({ ...dev, manageQueues: true, ivrs: { ...dev.ivrs, support: { ...dev.ivrs.support, queueName: 'DEV Sales' } } })).toEqual([{ code: 'GC3006', path: 'environments[dev].ivrs.support.queueName' }]);
+    expect(problemsOf({ ...dev, manageQueues: true, ivrs: { ...dev.ivrs, support: { ...dev.ivrs.support, queueName: 'DEV Sales' } } })).toEqual([
+      { code: 'GC3006', path: 'environments[dev].ivrs.support.queueName' },
+    ]);
   });
 
   it('case 9: time zones in the wrong letter case that are aliases (ICU resolves them; the IANA spelling is exact)', () => {
-    for (const [timeZone, fix] of [['ASIA/KOLKATA', 'write Asia/Kolkata'], ['US/EASTERN', 'write US/Eastern'], ['us/eastern', 'write US/Eastern'], ['Asia/CALCUTTA', 'write Asia/Calcutta'], ['Europe/KIEV', 'write Europe/Kiev']]) {
+    for (const [timeZone, fix] of [
+      ['ASIA/KOLKATA', 'write Asia/Kolkata'],
+      ['US/EASTERN', 'write US/Eastern'],
+      ['us/eastern', 'write US/Eastern'],
+      ['Asia/CALCUTTA', 'write Asia/Calcutta'],
+      ['Europe/KIEV', 'write Europe/Kiev'],
+    ]) {
       const problems = configProblems([withHours({ timeZone })]);
-      expect({ timeZone, problems: problems.map((p) => [p.code, p.path, p.fix]) }).toEqual({ timeZone, problems: [['GC3007', 'environments[test].businessHours.timeZone', fix]] });
+      expect({ timeZone, problems: problems.map((p) => [p.code, p.path, p.fix]) }).toEqual({
+        timeZone,
+        problems: [['GC3007', 'environments[test].businessHours.timeZone', fix]],
+      });
     }
-    for (const timeZone of ['Asia/Kolkata', 'Asia/Calcutta', 'US/Eastern', 'Europe/Kiev', 'Europe/Kyiv', 'EST5EDT', 'Etc/GMT-14', 'UTC', 'Antarctica/DumontDUrville']) {
+    for (const timeZone of [
+      'Asia/Kolkata',
+      'Asia/Calcutta',
+      'US/Eastern',
+      'Europe/Kiev',
+      'Europe/Kyiv',
+      'EST5EDT',
+      'Etc/GMT-14',
+      'UTC',
+      'Antarctica/DumontDUrville',
+    ]) {
       expect({ timeZone, problems: problemsOf(withHours({ timeZone })) }).toEqual({ timeZone, problems: [] });
     }
   });
 
   it('case 9: invisible and bidi characters in names (GC3003, the character named and escaped in the value)', () => {
-    const invisible = ['\u00ad', '\u200b', '\u200c', '\u200d', '\u200e', '\u200f', '\u2060', '\u2061', '\u2062', '\u2063', '\u2064', '\ufeff', '\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069'];
+    const invisible = [
+      '\u00ad',
+      '\u200b',
+      '\u200c',
+      '\u200d',
+      '\u200e',
+      '\u200f',
+      '\u2060',
+      '\u2061',
+      '\u2062',
+      '\u2063',
+      '\u2064',
+      '\ufeff',
+      '\u202a',
+      '\u202b',
+      '\u202c',
+      '\u202d',
+      '\u202e',
+      '\u2066',
+      '\u2067',
+      '\u2068',
+      '\u2069',
+    ];
     for (const c of invisible) {
       const hex = c.charCodeAt(0).toString(16).padStart(4, '0');
       const cases: Array<[unknown, string]> = [
@@ -239,9 +353,31 @@ describe('case 9: configuration that passes but should not', () => {
 
   it('case 9: S3 bucket names that do not follow AWS naming rules', () => {
     const withBucket = (bucket: string) => ({ ...dev, backend: { type: 's3', bucket, key: 'genesys/dev.tfstate', region: 'eu-west-1' } });
-    for (const bucket of ['ab', 'a'.repeat(64), 'Acme-tf', 'acme_tf', '-acme', 'acme-', '.acme', 'acme.', 'a..b', '192.168.5.4', 'xn--acme', 'sthree-acme', 'amzn-s3-demo-acme', 'acme-s3alias', 'acme--ol-s3', 'acme.mrap', 'acme--x-s3', 'acme--table-s3']) {
+    for (const bucket of [
+      'ab',
+      'a'.repeat(64),
+      'Acme-tf',
+      'acme_tf',
+      '-acme',
+      'acme-',
+      '.acme',
+      'acme.',
+      'a..b',
+      '192.168.5.4',
+      'xn--acme',
+      'sthree-acme',
+      'amzn-s3-demo-acme',
+      'acme-s3alias',
+      'acme--ol-s3',
+      'acme.mrap',
+      'acme--x-s3',
+      'acme--table-s3',
+    ]) {
       const problems = configProblems([withBucket(bucket)]);
-      expect({ bucket, problems: problems.map((p) => [p.code, p.path]) }).toEqual({ bucket, problems: [['GC3004', 'environments[dev].backend.bucket']] });
+      expect({ bucket, problems: problems.map((p) => [p.code, p.path]) }).toEqual({
+        bucket,
+        problems: [['GC3004', 'environments[dev].backend.bucket']],
+      });
       expect(problems[0].fix).toContain('acme-tf-state');
     }
     for (const bucket of ['abc', 'a'.repeat(63), 'acme-tf-state', 'acme.tf.state', '1acme', '192.168.5.4.x', 'acme-s3alias-x']) {
@@ -256,9 +392,13 @@ describe('case 9: configuration that passes but should not', () => {
     // A config file defines its environments with defineEnvironments: the stack gets the rule upper-cased.
     const [env] = defineEnvironments([withHours({ rrule: 'freq=weekly;interval=1;byday=mo,tu,we,th,fr' })]);
     expect(env.businessHours!.rrule).toBe('FREQ=WEEKLY;INTERVAL=1;BYDAY=MO,TU,WE,TH,FR');
-    expect(resources(synth(env).json, 'genesyscloud_architect_schedules').map((r) => r.rrule)).toEqual(['FREQ=WEEKLY;INTERVAL=1;BYDAY=MO,TU,WE,TH,FR']);
+    expect(resources(synth(env).json, 'genesyscloud_architect_schedules').map((r) => r.rrule)).toEqual([
+      'FREQ=WEEKLY;INTERVAL=1;BYDAY=MO,TU,WE,TH,FR',
+    ]);
     // Only ASCII letters change: a Unicode upper-casing would turn ſA into the weekday SA.
-    expect(problemsOf(withHours({ rrule: 'FREQ=WEEKLY;BYDAY=\u017fA' }))).toEqual([{ code: 'GC3007', path: 'environments[test].businessHours.rrule' }]);
+    expect(problemsOf(withHours({ rrule: 'FREQ=WEEKLY;BYDAY=\u017fA' }))).toEqual([
+      { code: 'GC3007', path: 'environments[test].businessHours.rrule' },
+    ]);
     // The embedded environments and anything else defineEnvironments is given stay as they are.
     expect(defineEnvironments([dev, test, null, 'x'])).toEqual([dev, test, null, 'x']);
   });
@@ -282,7 +422,10 @@ describe('case 9: configuration that passes but should not', () => {
 
   it('case 9: a backend path that leaves the stack folder', () => {
     for (const p of ['../../x.tfstate', '..', 'state/../../x.tfstate', '..\\..\\x.tfstate']) {
-      expect({ p, problems: problemsOf({ ...dev, backend: { type: 'local', path: p } }) }).toEqual({ p, problems: [{ code: 'GC3004', path: 'environments[dev].backend.path' }] });
+      expect({ p, problems: problemsOf({ ...dev, backend: { type: 'local', path: p } }) }).toEqual({
+        p,
+        problems: [{ code: 'GC3004', path: 'environments[dev].backend.path' }],
+      });
     }
     expect(problemsOf({ ...dev, backend: { type: 'local', path: 'state/../terraform.tfstate' } })).toEqual([]);
   });
@@ -307,7 +450,10 @@ describe('case 9: configuration that passes but should not', () => {
     const literal = (env: unknown) => JSON.stringify(env, null, 2);
     const files: Record<string, { source: string; env: unknown }> = {};
     const add = (name: string, env: unknown) => {
-      files[name] = { env, source: `import { defineEnvironments } from './environment-config';\nexport const ENVIRONMENTS = defineEnvironments([\n${literal(env)},\n]);\n` };
+      files[name] = {
+        env,
+        source: `import { defineEnvironments } from './environment-config';\nexport const ENVIRONMENTS = defineEnvironments([\n${literal(env)},\n]);\n`,
+      };
     };
     add('unknown-key', { ...dev, pinAuth: { maxAttempts: 3, expectedPn: '1234' } });
     add('wrong-region', { ...dev, region: 'eu-west-9' });
@@ -315,13 +461,18 @@ describe('case 9: configuration that passes but should not', () => {
     let diagnostics: Record<string, string[]> = {};
 
     beforeAll(() => {
-      const parsed = ts.getParsedCommandLineOfConfigFile(path.join(root, 'tsconfig.json'), { noEmit: true, incremental: false }, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined })!;
+      const parsed = ts.getParsedCommandLineOfConfigFile(
+        path.join(root, 'tsconfig.json'),
+        { noEmit: true, incremental: false },
+        { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined },
+      )!;
       const virtual = new Map(Object.entries(files).map(([name, f]) => [path.join(root, 'config', `__hostile-${name}.ts`), f.source]));
       const host = ts.createCompilerHost(parsed.options);
       const original = { getSourceFile: host.getSourceFile, fileExists: host.fileExists, readFile: host.readFile };
       host.fileExists = (f) => virtual.has(f) || original.fileExists(f);
       host.readFile = (f) => virtual.get(f) ?? original.readFile(f);
-      host.getSourceFile = (f, lang, ...rest) => (virtual.has(f) ? ts.createSourceFile(f, virtual.get(f)!, lang) : original.getSourceFile(f, lang, ...rest));
+      host.getSourceFile = (f, lang, ...rest) =>
+        virtual.has(f) ? ts.createSourceFile(f, virtual.get(f)!, lang) : original.getSourceFile(f, lang, ...rest);
       const program = ts.createProgram([...virtual.keys()], parsed.options, host);
       diagnostics = Object.fromEntries(
         [...virtual.keys()].map((f) => [
@@ -334,18 +485,24 @@ describe('case 9: configuration that passes but should not', () => {
     it('case 9: an unknown key (type-checks; GC3008 with a did-you-mean fix)', () => {
       expect(diagnostics['unknown-key']).toEqual([]);
       const problems = configProblems([files['unknown-key'].env]);
-      expect(problems).toContainEqual(expect.objectContaining({ code: 'GC3008', path: 'environments[dev].pinAuth.expectedPn', fix: 'did you mean expectedPin?' }));
+      expect(problems).toContainEqual(
+        expect.objectContaining({ code: 'GC3008', path: 'environments[dev].pinAuth.expectedPn', fix: 'did you mean expectedPin?' }),
+      );
       expect(problems).toContainEqual(expect.objectContaining({ code: 'GC3005', path: 'environments[dev].pinAuth.expectedPin' }));
     });
 
     it('case 9: a wrong region literal (type-checks; GC3001)', () => {
       expect(diagnostics['wrong-region']).toEqual([]);
-      expect(configProblems([files['wrong-region'].env])).toEqual([expect.objectContaining({ code: 'GC3001', path: 'environments[dev].region', value: 'eu-west-9' })]);
+      expect(configProblems([files['wrong-region'].env])).toEqual([
+        expect.objectContaining({ code: 'GC3001', path: 'environments[dev].region', value: 'eu-west-9' }),
+      ]);
     });
 
     it('case 9: a third IVR (type-checks; GC3008)', () => {
       expect(diagnostics['third-ivr']).toEqual([]);
-      expect(configProblems([files['third-ivr'].env])).toEqual([expect.objectContaining({ code: 'GC3008', path: 'environments[dev].ivrs.billing', fix: expect.stringContaining('remove it') })]);
+      expect(configProblems([files['third-ivr'].env])).toEqual([
+        expect.objectContaining({ code: 'GC3008', path: 'environments[dev].ivrs.billing', fix: expect.stringContaining('remove it') }),
+      ]);
     });
   });
 

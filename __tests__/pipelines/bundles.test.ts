@@ -42,7 +42,12 @@ describe('bundled pipeline tools (Node alone)', () => {
 
   it('plan-review writes a review naming an environment without a plan', async () => {
     synthToDirectory(path.join(work, 'out'), ENVIRONMENTS);
-    const r = await run(bundle('plan-review'), ['--plan-failed', 'contact-center-prod=its plan job failed', '--head', path.join(work, 'out')], {}, work);
+    const r = await run(
+      bundle('plan-review'),
+      ['--plan-failed', 'contact-center-prod=its plan job failed', '--head', path.join(work, 'out')],
+      {},
+      work,
+    );
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('No plan for contact-center-prod');
   });

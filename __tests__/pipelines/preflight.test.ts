@@ -6,7 +6,8 @@ import { synthToDirectory } from '../../tools/synth';
 import { run } from '../support/processes';
 
 const PREFLIGHT = 'dist/tools/pipeline-preflight.js';
-const LOCK = 'provider "registry.terraform.io/mypurecloud/genesyscloud" {\n  version     = "1.84.1"\n  constraints = "~> 1.84"\n  hashes = [\n    "h1:AAAA",\n  ]\n}\n';
+const LOCK =
+  'provider "registry.terraform.io/mypurecloud/genesyscloud" {\n  version     = "1.84.1"\n  constraints = "~> 1.84"\n  hashes = [\n    "h1:AAAA",\n  ]\n}\n';
 
 let work: string;
 beforeEach(() => (work = fs.mkdtempSync(path.join(os.tmpdir(), 'preflight-'))));
@@ -31,7 +32,9 @@ describe('pipeline preflight (npm run preflight)', () => {
     const r = await preflight(outdir);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/^GC6002 \[.*cdk\.tf\.json terraform\.backend\] the stack uses the local backend: the state would stay on the runner and be lost with it\. Fix: set this environment's backend in config\/environments\.ts to s3/m);
+    expect(r.stderr).toMatch(
+      /^GC6002 \[.*cdk\.tf\.json terraform\.backend\] the stack uses the local backend: the state would stay on the runner and be lost with it\. Fix: set this environment's backend in config\/environments\.ts to s3/m,
+    );
   });
 
   it('passes an S3 backend with the lock file and tells the workflow which credentials to set', async () => {
@@ -56,13 +59,21 @@ describe('pipeline preflight (npm run preflight)', () => {
   it('refuses a stack without the provider lock file, and lists it with the backend problem', async () => {
     const r = await preflight(synthDev({ type: 'local', path: 'terraform.contact-center-dev.tfstate' }, false));
     expect(r.code).toBe(1);
-    expect(r.stderr.split('\n').filter(Boolean).map((l) => l.slice(0, 6))).toEqual(['GC6002', 'GC6003']);
+    expect(
+      r.stderr
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => l.slice(0, 6)),
+    ).toEqual(['GC6002', 'GC6003']);
     expect(r.stderr).toContain('run `npm run providers:lock`');
   });
 
   it('refuses a lock file that does not lock the Genesys provider', async () => {
     const outdir = synthDev({ type: 's3', bucket: 'acme-tf-state', key: 'genesys/dev.tfstate', region: 'eu-west-1' });
-    fs.writeFileSync(path.join(outdir, 'stacks', 'contact-center-dev', '.terraform.lock.hcl'), 'provider "registry.terraform.io/hashicorp/null" {\n}\n');
+    fs.writeFileSync(
+      path.join(outdir, 'stacks', 'contact-center-dev', '.terraform.lock.hcl'),
+      'provider "registry.terraform.io/hashicorp/null" {\n}\n',
+    );
     const r = await preflight(outdir);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^GC6003 .*does not lock registry\.terraform\.io\/mypurecloud\/genesyscloud/m);
@@ -92,7 +103,9 @@ describe('pipeline preflight (npm run preflight)', () => {
     fs.writeFileSync(path.join(stack, 'cdk.tf.json'), JSON.stringify({ terraform: { backend: { remote: null } } }));
     const r = await preflight(outdir);
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe(`GC6002 [${path.join(stack, 'cdk.tf.json')} terraform.backend] the remote backend has no settings. Fix: set this environment's backend in config/environments.ts to s3 (with dynamodbTable), cloud or remote; see "Deploying from GitHub Actions" in README.md\n`);
+    expect(r.stderr).toBe(
+      `GC6002 [${path.join(stack, 'cdk.tf.json')} terraform.backend] the remote backend has no settings. Fix: set this environment's backend in config/environments.ts to s3 (with dynamodbTable), cloud or remote; see "Deploying from GitHub Actions" in README.md\n`,
+    );
   });
 
   it('runs as one bundled file with Node alone (the credentialed jobs install nothing)', async () => {
@@ -100,7 +113,12 @@ describe('pipeline preflight (npm run preflight)', () => {
     const alone = path.join(work, 'alone', 'pipeline-preflight.js');
     fs.mkdirSync(path.dirname(alone));
     fs.copyFileSync(path.resolve(__dirname, '..', '..', 'dist', 'pipeline', 'pipeline-preflight.js'), alone);
-    const r = await run(path.relative(path.resolve(__dirname, '..', '..'), alone), ['--stack', 'contact-center-dev', '--outdir', outdir], { NODE_PATH: '' }, path.dirname(alone));
+    const r = await run(
+      path.relative(path.resolve(__dirname, '..', '..'), alone),
+      ['--stack', 'contact-center-dev', '--outdir', outdir],
+      { NODE_PATH: '' },
+      path.dirname(alone),
+    );
     expect(r).toMatchObject({ code: 0, stdout: 'backend=s3\n' });
   });
 });

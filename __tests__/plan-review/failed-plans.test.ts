@@ -27,8 +27,20 @@ for (const env of ['dev', 'test', 'prod']) {
 
 /** A plan (only what the review reads) that updates `updates` queues and deletes an IVR. */
 function planJson(updates: number): string {
-  const queue = (i: number) => ({ address: `genesyscloud_routing_queue.Q${i}`, mode: 'managed', type: 'genesyscloud_routing_queue', name: `Q${i}`, change: { actions: ['update'], before: { name: `Q${i}`, description: 'old' }, after: { name: `Q${i}`, description: 'new' } } });
-  const ivr = { address: 'genesyscloud_architect_ivr.SalesIvr', mode: 'managed', type: 'genesyscloud_architect_ivr', name: 'SalesIvr', change: { actions: ['delete'], before: { name: 'Sales IVR' }, after: null } };
+  const queue = (i: number) => ({
+    address: `genesyscloud_routing_queue.Q${i}`,
+    mode: 'managed',
+    type: 'genesyscloud_routing_queue',
+    name: `Q${i}`,
+    change: { actions: ['update'], before: { name: `Q${i}`, description: 'old' }, after: { name: `Q${i}`, description: 'new' } },
+  });
+  const ivr = {
+    address: 'genesyscloud_architect_ivr.SalesIvr',
+    mode: 'managed',
+    type: 'genesyscloud_architect_ivr',
+    name: 'SalesIvr',
+    change: { actions: ['delete'], before: { name: 'Sales IVR' }, after: null },
+  };
   return JSON.stringify({ format_version: '1.2', resource_changes: [ivr, ...Array.from({ length: updates }, (_, i) => queue(i))] });
 }
 const devPlan = (updates: number) => {
@@ -38,14 +50,23 @@ const devPlan = (updates: number) => {
 };
 
 /** Runs the compiled tool with `--head <head>` unless `args` give their own. */
-const cli = (...args: string[]) => spawnSync(process.execPath, ['dist/tools/plan-review.js', ...args, ...(args.includes('--head') ? [] : ['--head', head])], { cwd: root, encoding: 'utf8' });
-const warning = (stack: string) => `> ⛔ **No plan for ${stack}: its changes are NOT in this review.** Do not approve until its plan succeeds and this review shows them.`;
+const cli = (...args: string[]) =>
+  spawnSync(process.execPath, ['dist/tools/plan-review.js', ...args, ...(args.includes('--head') ? [] : ['--head', head])], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+const warning = (stack: string) =>
+  `> ⛔ **No plan for ${stack}: its changes are NOT in this review.** Do not approve until its plan succeeds and this review shows them.`;
 
 describe('plan review with a failed plan (--plan-failed)', () => {
   it('starts with a warning for the stack without a plan, then reviews the others as always', () => {
     const run = cli('--plan', devPlan(2), '--plan-failed', 'contact-center-prod=terraform plan failed');
     expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: '' });
-    expect(run.stdout.startsWith(`${REVIEW_MARKER}\n## Plan review\n\n${warning('contact-center-prod')} Reason: terraform plan failed\n\n### contact-center-dev\n\n**0** to create · **2** to update · **0** to replace · **1** to delete · 0 unchanged\n`)).toBe(true);
+    expect(
+      run.stdout.startsWith(
+        `${REVIEW_MARKER}\n## Plan review\n\n${warning('contact-center-prod')} Reason: terraform plan failed\n\n### contact-center-dev\n\n**0** to create · **2** to update · **0** to replace · **1** to delete · 0 unchanged\n`,
+      ),
+    ).toBe(true);
     expect(run.stdout).not.toContain('No plan could be made');
     expect(markdownShape(run.stdout).problems).toEqual([]);
     expect(run.stdout).toMatchSnapshot();
@@ -60,26 +81,42 @@ describe('plan review with a failed plan (--plan-failed)', () => {
   });
 
   describe('a failed stack the head does not synthesize (a change that removes or renames an environment)', () => {
-    const absent = (stack: string) => `> ⛔ **No plan for ${stack}: its changes are NOT in this review.** ${stack} is not synthesized in this change (removed or renamed?). Do not approve until its plan succeeds and this review shows them.`;
+    const absent = (stack: string) =>
+      `> ⛔ **No plan for ${stack}: its changes are NOT in this review.** ${stack} is not synthesized in this change (removed or renamed?). Do not approve until its plan succeeds and this review shows them.`;
 
     it('is reviewed (exit 0): its warning says it is not synthesized in this change, with the reason', () => {
-      const run = cli('--plan', devPlan(2), '--plan-failed', "contact-center-staging=its plan job failed: see that job's log", '--plan-failed', 'contact-center-prod=terraform plan failed');
+      const run = cli(
+        '--plan',
+        devPlan(2),
+        '--plan-failed',
+        "contact-center-staging=its plan job failed: see that job's log",
+        '--plan-failed',
+        'contact-center-prod=terraform plan failed',
+      );
       expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: '' });
-      expect(run.stdout.startsWith(`${REVIEW_MARKER}\n## Plan review\n\n${absent('contact-center-staging')} Reason: its plan job failed: see that job's log\n\n${warning('contact-center-prod')} Reason: terraform plan failed\n\n### contact-center-dev\n`)).toBe(true);
+      expect(
+        run.stdout.startsWith(
+          `${REVIEW_MARKER}\n## Plan review\n\n${absent('contact-center-staging')} Reason: its plan job failed: see that job's log\n\n${warning('contact-center-prod')} Reason: terraform plan failed\n\n### contact-center-dev\n`,
+        ),
+      ).toBe(true);
       expect(markdownShape(run.stdout).problems).toEqual([]);
     });
 
     it('with only failed plans and no reason, still a review', () => {
       const run = cli('--plan-failed', 'contact-center-staging');
       expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: '' });
-      expect(run.stdout).toBe(`${REVIEW_MARKER}\n## Plan review\n\n${absent('contact-center-staging')}\n\n**No plan could be made for any stack**: this review shows no changes.\n`);
+      expect(run.stdout).toBe(
+        `${REVIEW_MARKER}\n## Plan review\n\n${absent('contact-center-staging')}\n\n**No plan could be made for any stack**: this review shows no changes.\n`,
+      );
     });
 
     it('keeps saying so in a review cut down to its totals, where the reason is dropped', () => {
       const run = cli('--plan', devPlan(200), '--plan-failed', `contact-center-staging=${'|'.repeat(VALUE_MAX)}`, '--limit', '900');
       expect(run.status).toBe(0);
       expect(run.stdout.length).toBeLessThanOrEqual(900);
-      expect(run.stdout).toContain(`\n${absent('contact-center-staging')}\n\n1 stack(s): **0** to create · **200** to update · **0** to replace · **1** to delete · 0 unchanged\n`);
+      expect(run.stdout).toContain(
+        `\n${absent('contact-center-staging')}\n\n1 stack(s): **0** to create · **200** to update · **0** to replace · **1** to delete · 0 unchanged\n`,
+      );
       expect(run.stdout).toContain('the warnings without their reasons');
       expect(markdownShape(run.stdout).problems).toEqual([]);
     });
@@ -101,7 +138,8 @@ describe('plan review with a failed plan (--plan-failed)', () => {
   });
 
   it('shows a hostile reason as inert text, cut to the length of any value', () => {
-    const hostile = '</details><details><summary>x</summary><!-- ``` `@octocat` | \n## Approved\n```\n@octocat #1 https://evil.example www.evil.example user@evil.example [x](https://evil.example) <script>alert(1)</script> ';
+    const hostile =
+      '</details><details><summary>x</summary><!-- ``` `@octocat` | \n## Approved\n```\n@octocat #1 https://evil.example www.evil.example user@evil.example [x](https://evil.example) <script>alert(1)</script> ';
     const run = cli('--plan', devPlan(2), '--plan-failed', `contact-center-prod=${hostile}${'y'.repeat(VALUE_MAX)}TAIL`);
     const plain = cli('--plan', devPlan(2), '--plan-failed', 'contact-center-prod=harmless');
     expect(run.status).toBe(0);
@@ -128,7 +166,8 @@ describe('plan review with a failed plan (--plan-failed)', () => {
         expect(shape.skeleton.slice(0, 5)).toEqual(['marker', 'h2', 'blank', 'quote', 'blank']);
         expect(text.split('\n')[3]).toMatch(/^> ⛔ \*\*No plan for .*: its changes are NOT in this review\.\*\*/);
         if (notSynthesized) expect(text.split('\n')[3]).toContain(' is not synthesized in this change (removed or renamed?).');
-        if (limit === Infinity) expect(shape.skeleton).toEqual(markdownShape(reviewPlans([dev], limit, [{ stack: 'x', reason: 'x', notSynthesized }])).skeleton);
+        if (limit === Infinity)
+          expect(shape.skeleton).toEqual(markdownShape(reviewPlans([dev], limit, [{ stack: 'x', reason: 'x', notSynthesized }])).skeleton);
       }),
       { numRuns: 200 },
     );
@@ -137,7 +176,16 @@ describe('plan review with a failed plan (--plan-failed)', () => {
   it('keeps every warning and every count in a review cut short, dropping a reason only when nothing else fits', () => {
     const reason = 'terraform plan failed';
     for (const limit of ['700', '1000', '3000']) {
-      const run = cli('--plan', devPlan(200), '--plan-failed', `contact-center-prod=${reason}`, '--plan-failed', 'contact-center-test', '--limit', limit);
+      const run = cli(
+        '--plan',
+        devPlan(200),
+        '--plan-failed',
+        `contact-center-prod=${reason}`,
+        '--plan-failed',
+        'contact-center-test',
+        '--limit',
+        limit,
+      );
       expect(run.status).toBe(0);
       expect(run.stdout.length).toBeLessThanOrEqual(Number(limit));
       expect(run.stdout).toContain('Review shortened to fit a GitHub comment');
@@ -149,24 +197,48 @@ describe('plan review with a failed plan (--plan-failed)', () => {
     const cut = cli('--plan', devPlan(200), '--plan-failed', `contact-center-prod=${'|'.repeat(VALUE_MAX)}`, '--limit', '800');
     expect(cut.status).toBe(0);
     expect(cut.stdout.length).toBeLessThanOrEqual(800);
-    expect(cut.stdout).toContain(`\n${warning('contact-center-prod')}\n\n1 stack(s): **0** to create · **200** to update · **0** to replace · **1** to delete · 0 unchanged\n`);
+    expect(cut.stdout).toContain(
+      `\n${warning('contact-center-prod')}\n\n1 stack(s): **0** to create · **200** to update · **0** to replace · **1** to delete · 0 unchanged\n`,
+    );
     expect(cut.stdout).toContain('the warnings without their reasons');
     // Smaller still: an error, never a review without the warning.
     const tiny = cli('--plan', devPlan(200), '--plan-failed', 'contact-center-prod', '--limit', '400');
     expect({ status: tiny.status, stdout: tiny.stdout }).toEqual({ status: 1, stdout: '' });
     expect(tiny.stderr).toContain("a review needs more than 400 characters (a missing plan's warning is never left out)");
     // The default limit leaves it whole.
-    expect(reviewPlans([], COMMENT_LIMIT, [{ stack: 'contact-center-prod', reason: 'x'.repeat(VALUE_MAX) }])).toContain(`Reason: ${'x'.repeat(VALUE_MAX)}\n`);
+    expect(reviewPlans([], COMMENT_LIMIT, [{ stack: 'contact-center-prod', reason: 'x'.repeat(VALUE_MAX) }])).toContain(
+      `Reason: ${'x'.repeat(VALUE_MAX)}\n`,
+    );
   });
 
   it.each([
-    ['a stack with a plan and a failure', ['--plan', devPlan(2), '--plan-failed', 'contact-center-dev=no credentials'], 'stack contact-center-dev is given twice (as --plan and as --plan-failed)'],
-    ['a stack failed twice', ['--plan-failed', 'contact-center-prod', '--plan-failed', 'contact-center-prod=again'], 'stack contact-center-prod is given twice (as --plan-failed and as --plan-failed)'],
-    ['a --plan stack the head does not have', ['--plan', `contact-center-staging=${path.join(work, 'dev-2.json')}`], 'stacks/contact-center-staging has no cdk.tf.json'],
-    ['a failed stack whose name is not a stack name', ['--plan-failed', '../contact-center-prod=x'], '--plan-failed stack "../contact-center-prod" is not a stack name'],
+    [
+      'a stack with a plan and a failure',
+      ['--plan', devPlan(2), '--plan-failed', 'contact-center-dev=no credentials'],
+      'stack contact-center-dev is given twice (as --plan and as --plan-failed)',
+    ],
+    [
+      'a stack failed twice',
+      ['--plan-failed', 'contact-center-prod', '--plan-failed', 'contact-center-prod=again'],
+      'stack contact-center-prod is given twice (as --plan-failed and as --plan-failed)',
+    ],
+    [
+      'a --plan stack the head does not have',
+      ['--plan', `contact-center-staging=${path.join(work, 'dev-2.json')}`],
+      'stacks/contact-center-staging has no cdk.tf.json',
+    ],
+    [
+      'a failed stack whose name is not a stack name',
+      ['--plan-failed', '../contact-center-prod=x'],
+      '--plan-failed stack "../contact-center-prod" is not a stack name',
+    ],
     ['a failed stack with an upper-case name', ['--plan-failed', 'contact-center-Prod'], 'is not a stack name'],
     ['a failed stack outside the naming scheme', ['--plan-failed', 'prod'], 'is not a stack name'],
-    ['a planned stack whose name is not a stack name', ['--plan', `contact-center-dev/../x=${path.join(work, 'dev-2.json')}`], '--plan stack "contact-center-dev/../x" is not a stack name'],
+    [
+      'a planned stack whose name is not a stack name',
+      ['--plan', `contact-center-dev/../x=${path.join(work, 'dev-2.json')}`],
+      '--plan stack "contact-center-dev/../x" is not a stack name',
+    ],
     ['a head without stacks/', ['--plan-failed', 'contact-center-prod', '--head', work], 'stacks is not a folder'],
     ['neither a plan nor a failure', [], '--plan and --head are required'],
   ])('exits 1 on %s, naming it', (_what, args, message) => {

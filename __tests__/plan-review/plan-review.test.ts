@@ -36,7 +36,8 @@ function synth(dir: string, v: Variant): string {
     const pin = new SharedFlow(stack, 'PinAuth', pinAuthFlow({ flowName: `${env} Shared PIN Auth`, division: 'Home', maxAttempts: v.pinAttempts }));
     const operator = new Queue(stack, 'Operator', { name: `${env} Operator` });
     const routes = { success: new Queue(stack, 'Sales', { name: `${env} Sales` }), failure: operator };
-    new InboundIvr(stack, 'SalesIvr', { greeting: Prompt.tts('Welcome.'),
+    new InboundIvr(stack, 'SalesIvr', {
+      greeting: Prompt.tts('Welcome.'),
       name: v.salesIvrName.replace('ENV', env),
       dnis: ['+13175550100'],
       didPool: { startPhoneNumber: '+13175550100', endPhoneNumber: v.didEnd },
@@ -44,13 +45,26 @@ function synth(dir: string, v: Variant): string {
       sharedFlowInputs: { ExpectedPin: Expr.string('1234') },
       routes,
     });
-    new InboundIvr(stack, 'SupportIvr', { greeting: Prompt.tts('Welcome.'), name: `${env} Support IVR`, dnis: ['+13175550120'], sharedFlow: pin, sharedFlowInputs: { ExpectedPin: Expr.string('1234') }, routes: { success: queueNamed('Support'), failure: operator } });
+    new InboundIvr(stack, 'SupportIvr', {
+      greeting: Prompt.tts('Welcome.'),
+      name: `${env} Support IVR`,
+      dnis: ['+13175550120'],
+      sharedFlow: pin,
+      sharedFlowInputs: { ExpectedPin: Expr.string('1234') },
+      routes: { success: queueNamed('Support'), failure: operator },
+    });
     if (v.legacy) new CallFlow(stack, 'Legacy', messageFlow(`${env} Legacy`));
     if (v.promo) new CallFlow(stack, 'Promo', messageFlow(`${env} Promo`, 'Ask about our offers.'));
     new CallFlow(stack, 'Hours', messageFlow(v.hoursName.replace('ENV', env), 'We are open 8 to 6.'));
     if (v.retired) {
       const retired = new SharedFlow(stack, 'Retired', simpleModule(`${env} Retired Module`));
-      const main = new Task('Main', [new CallSharedFlow('Use', { flow: retired, inputs: { Account: Expr.string('a') }, outcomes: { ok: [new Disconnect('a')], failed: [new Disconnect('b')] } })]);
+      const main = new Task('Main', [
+        new CallSharedFlow('Use', {
+          flow: retired,
+          inputs: { Account: Expr.string('a') },
+          outcomes: { ok: [new Disconnect('a')], failed: [new Disconnect('b')] },
+        }),
+      ]);
       new CallFlow(stack, 'RetiredCaller', { name: `${env} Retired Caller`, initialGreeting: Prompt.tts('Hello.'), startUp: main, tasks: [main] });
     }
   }
@@ -58,9 +72,25 @@ function synth(dir: string, v: Variant): string {
   return dir;
 }
 
-const baseVariant: Variant = { pinAttempts: 3, salesIvrName: 'ENV Sales IVR', legacy: true, promo: false, didEnd: '+13175550109', hoursName: 'ENV Hours', retired: true };
+const baseVariant: Variant = {
+  pinAttempts: 3,
+  salesIvrName: 'ENV Sales IVR',
+  legacy: true,
+  promo: false,
+  didEnd: '+13175550109',
+  hoursName: 'ENV Hours',
+  retired: true,
+};
 const base = synth(path.join(work, 'base'), baseVariant);
-const head = synth(path.join(work, 'head'), { pinAttempts: 4, salesIvrName: 'ENV Sales Line', legacy: false, promo: true, didEnd: '+13175550119', hoursName: 'ENV Opening Hours', retired: false });
+const head = synth(path.join(work, 'head'), {
+  pinAttempts: 4,
+  salesIvrName: 'ENV Sales Line',
+  legacy: false,
+  promo: true,
+  didEnd: '+13175550119',
+  hoursName: 'ENV Opening Hours',
+  retired: false,
+});
 const stackDir = (out: string, env: string) => path.join(out, 'stacks', `contact-center-${env}`);
 const stackPlan = (env: string, plan = planBetween(stackDir(base, env), stackDir(head, env))): StackPlan => ({
   stack: `contact-center-${env}`,
@@ -81,7 +111,9 @@ describe('plan review', () => {
   });
 
   it('counts create / update / replace / delete / no-op per stack', () => {
-    expect(review).toMatch(/### contact-center-dev\n\n\*\*\d+\*\* to create · \*\*\d+\*\* to update · \*\*1\*\* to replace · \*\*\d+\*\* to delete · \d+ unchanged/);
+    expect(review).toMatch(
+      /### contact-center-dev\n\n\*\*\d+\*\* to create · \*\*\d+\*\* to update · \*\*1\*\* to replace · \*\*\d+\*\* to delete · \d+ unchanged/,
+    );
   });
 
   it('flags the IVR rename, the DID number change, the removed and the new flow', () => {
@@ -94,7 +126,9 @@ describe('plan review', () => {
   });
 
   it('flags a flow rename (orphan left behind) and deleting a shared flow that others call', () => {
-    expect(review).toContain("Flow renamed ('dev Hours' → 'dev Opening Hours'): the import creates a new flow and leaves 'dev Hours' in the org as an orphan.");
+    expect(review).toContain(
+      "Flow renamed ('dev Hours' → 'dev Opening Hours'): the import creates a new flow and leaves 'dev Hours' in the org as an orphan.",
+    );
     expect(review).toContain("Deletes shared flow 'dev Retired Module', which dev Retired Caller call.");
   });
 
@@ -150,28 +184,42 @@ describe('plan review', () => {
     const firstDetail = text.indexOf('### Details: ');
     expect(firstDetail).toBeGreaterThan(text.indexOf('### contact-center-test'));
     expect(text.indexOf('<details>')).toBeGreaterThan(firstDetail);
-    const actions = text.slice(text.indexOf('### contact-center-dev'), text.indexOf('### contact-center-test')).match(/^\| `.*? \| (\S+) (\w+) \|/gm)!.map((row) => / (\w+) \|$/.exec(row)![1]);
+    const actions = text
+      .slice(text.indexOf('### contact-center-dev'), text.indexOf('### contact-center-test'))
+      .match(/^\| `.*? \| (\S+) (\w+) \|/gm)!
+      .map((row) => / (\w+) \|$/.exec(row)![1]);
     expect(actions).toEqual(['delete', 'delete', 'delete', 'replace', 'update', 'update', 'update', 'update', 'update', 'create']);
   });
 
   it('shows a forget (removed with destroy = false) as its own kind, never as unchanged', () => {
     // As `terraform show -json` (1.11) writes a `removed { lifecycle { destroy = false } }`, a moved
     // resource and a replacement whose old object is forgotten.
-    const resource = (address: string, actions: string[], before: object | null, after: object | null) => ({ address, mode: 'managed', type: 'genesyscloud_architect_ivr', name: address.split('.')[1], change: { actions, before, after, after_unknown: {}, before_sensitive: {}, after_sensitive: after ? {} : false } });
+    const resource = (address: string, actions: string[], before: object | null, after: object | null) => ({
+      address,
+      mode: 'managed',
+      type: 'genesyscloud_architect_ivr',
+      name: address.split('.')[1],
+      change: { actions, before, after, after_unknown: {}, before_sensitive: {}, after_sensitive: after ? {} : false },
+    });
     const plan = parsePlan(
       JSON.stringify({
         format_version: '1.2',
         terraform_version: '1.11.4',
         resource_changes: [
           resource('genesyscloud_architect_ivr.a', ['forget'], { id: 'i-a', name: 'IVR a' }, null),
-          { ...resource('genesyscloud_architect_ivr.b2', ['no-op'], { id: 'i-b', name: 'IVR b' }, { id: 'i-b', name: 'IVR b' }), previous_address: 'genesyscloud_architect_ivr.b' },
+          {
+            ...resource('genesyscloud_architect_ivr.b2', ['no-op'], { id: 'i-b', name: 'IVR b' }, { id: 'i-b', name: 'IVR b' }),
+            previous_address: 'genesyscloud_architect_ivr.b',
+          },
           resource('genesyscloud_architect_ivr.c', ['create', 'forget'], { id: 'i-c', name: 'IVR c' }, { name: 'IVR c' }),
         ],
       }),
       'plan-forget.json',
     );
     const text = reviewPlans([{ stack: 'contact-center-dev', plan, head: SynthesizedStack.read(stackDir(head, 'dev')) }]);
-    expect(text).toContain('**0** to create · **0** to update · **1** to replace · **0** to delete · **1** to forget (leave Terraform, stay in Genesys) · 1 unchanged');
+    expect(text).toContain(
+      '**0** to create · **0** to update · **1** to replace · **0** to delete · **1** to forget (leave Terraform, stay in Genesys) · 1 unchanged',
+    );
     expect(text).toContain(`| \`genesyscloud_architect_ivr.a\` (IVR a) | 📤 forget | ${FORGET_NOTE} |`);
     expect(text).toContain(`| \`genesyscloud_architect_ivr.c\` (IVR c) | ♻️ replace | The IVR is re-created with a new id. ${FORGET_REPLACE_NOTE} |`);
     expect(text).not.toContain('genesyscloud_architect_ivr.a: attribute changes');
@@ -200,7 +248,10 @@ describe('plan review', () => {
   it('npm run plan-review (compiled) writes the review and exits 1 on bad input', () => {
     const planFile = path.join(work, 'contact-center-dev.plan.json');
     fs.writeFileSync(planFile, JSON.stringify(planBetween(stackDir(base, 'dev'), stackDir(head, 'dev'))));
-    const ok = spawnSync(process.execPath, ['dist/tools/plan-review.js', '--plan', planFile, '--head', head, '--base', base], { cwd: root, encoding: 'utf8' });
+    const ok = spawnSync(process.execPath, ['dist/tools/plan-review.js', '--plan', planFile, '--head', head, '--base', base], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     expect(ok.status).toBe(0);
     expect(ok.stdout).toContain('SharedFlow *dev Shared PIN Auth* changed');
     const bad = spawnSync(process.execPath, ['dist/tools/plan-review.js', '--plan', 'x.json'], { cwd: root, encoding: 'utf8' });
@@ -211,7 +262,18 @@ describe('plan review', () => {
 
 describe('plan actions this review does not know', () => {
   it('refuses the plan instead of counting the resource as unchanged', () => {
-    const plan = { format_version: '1.2', resource_changes: [{ address: 'genesyscloud_architect_ivr.a', mode: 'managed', type: 'genesyscloud_architect_ivr', name: 'a', change: { actions: ['teleport'], before: {}, after: {} } }] };
+    const plan = {
+      format_version: '1.2',
+      resource_changes: [
+        {
+          address: 'genesyscloud_architect_ivr.a',
+          mode: 'managed',
+          type: 'genesyscloud_architect_ivr',
+          name: 'a',
+          change: { actions: ['teleport'], before: {}, after: {} },
+        },
+      ],
+    };
     expect(() => parsePlan(JSON.stringify(plan), 'future.json')).toThrow(/actions has 'teleport', which this review does not know/);
   });
 });

@@ -9,12 +9,18 @@ type Step = { run?: string; uses?: string; with?: Record<string, string> };
 const runs = (steps: Step[]) => steps.map((s) => s.run ?? '').join('\n');
 
 describe('GitHub workflows', () => {
-  it.each(['plan-review.yml', 'deploy.yml', 'deploy-environment.yml', 'drift.yml'])('%s is valid YAML that calls only real npm scripts and compiled tools', (file) => {
-    const workflow = load(file);
-    const allRuns = Object.values(workflow.jobs as Record<string, { steps?: Step[] }>).map((j) => runs(j.steps ?? [])).join('\n');
-    for (const [, script] of allRuns.matchAll(/npm run (?:--silent )?([\w:-]+)/g)) expect(scripts).toHaveProperty(script);
-    for (const [, tool] of allRuns.matchAll(/node (?:(?:artifacts\/)?head\/)?dist\/pipeline\/([\w-]+)\.js/g)) expect(fs.existsSync(path.join(root, 'dist', 'pipeline', `${tool}.js`))).toBe(true);
-  });
+  it.each(['plan-review.yml', 'deploy.yml', 'deploy-environment.yml', 'drift.yml'])(
+    '%s is valid YAML that calls only real npm scripts and compiled tools',
+    (file) => {
+      const workflow = load(file);
+      const allRuns = Object.values(workflow.jobs as Record<string, { steps?: Step[] }>)
+        .map((j) => runs(j.steps ?? []))
+        .join('\n');
+      for (const [, script] of allRuns.matchAll(/npm run (?:--silent )?([\w:-]+)/g)) expect(scripts).toHaveProperty(script);
+      for (const [, tool] of allRuns.matchAll(/node (?:(?:artifacts\/)?head\/)?dist\/pipeline\/([\w-]+)\.js/g))
+        expect(fs.existsSync(path.join(root, 'dist', 'pipeline', `${tool}.js`))).toBe(true);
+    },
+  );
 
   it('plan-review: synth head and base, plan per environment with its secrets (not for forks), review, one comment', () => {
     const wf = load('plan-review.yml');
@@ -27,7 +33,9 @@ describe('GitHub workflows', () => {
     expect(planStep.env.GENESYSCLOUD_OAUTHCLIENT_SECRET).toBe('${{ secrets.GENESYSCLOUD_OAUTHCLIENT_SECRET }}');
     expect(planStep.run).toContain('terraform plan -input=false -no-color -lock=false -detailed-exitcode -out=tfplan');
     expect(planStep.run).toContain('terraform show -json tfplan');
-    expect(runs(wf.jobs.review.steps)).toContain('node artifacts/head/dist/pipeline/plan-review.js "${args[@]}" --head artifacts/head/cdktf.out --base artifacts/base/cdktf.out');
+    expect(runs(wf.jobs.review.steps)).toContain(
+      'node artifacts/head/dist/pipeline/plan-review.js "${args[@]}" --head artifacts/head/cdktf.out --base artifacts/base/cdktf.out',
+    );
     const script = wf.jobs.review.steps.find((s: Step) => s.uses?.startsWith('actions/github-script')).with.script as string;
     expect(script).toContain("'<!-- genesys-plan-review -->'");
     expect(script).toContain('updateComment');

@@ -20,7 +20,14 @@ describe('findings of the test review', () => {
     const other = new Queue(new Construct(stack, 'Sales'), 'Queue', { name: 'Other' });
     expect(sales.substitutionKey).not.toBe(other.substitutionKey);
     const module = new SharedFlow(stack, 'M', simpleModule('M'));
-    const ivr = new InboundIvr(stack, 'Ivr', { greeting: Prompt.tts('Welcome.'), name: 'Ivr', dnis: ['+13175550100'], sharedFlow: module, sharedFlowInputs: { Account: Expr.string('a') }, routes: { ok: sales, failed: other } });
+    const ivr = new InboundIvr(stack, 'Ivr', {
+      greeting: Prompt.tts('Welcome.'),
+      name: 'Ivr',
+      dnis: ['+13175550100'],
+      sharedFlow: module,
+      sharedFlowInputs: { Account: Expr.string('a') },
+      routes: { ok: sales, failed: other },
+    });
     const flow = resourceAt(synthJson(stack), 'genesyscloud_flow', 'Ivr/Flow/Publication/Resource');
     expect(Object.keys(flow.substitutions)).toHaveLength(2);
     expect(flow.substitutions[sales.substitutionKey]).toMatch(/Sales_Queue_[0-9A-F]{8}\.name/);
@@ -65,7 +72,11 @@ describe('findings of the test review', () => {
       const preload = path.join(work, 'break-config.js');
       fs.writeFileSync(preload, `require(${JSON.stringify(path.join(root, 'dist/config/environments.js'))}).ENVIRONMENTS[0].region = 'mars-1';`);
       const outdir = path.join(work, 'out');
-      const run = spawnSync(process.execPath, ['-r', preload, 'dist/main.js'], { cwd: root, encoding: 'utf8', env: { ...process.env, CDKTF_OUTDIR: outdir } });
+      const run = spawnSync(process.execPath, ['-r', preload, 'dist/main.js'], {
+        cwd: root,
+        encoding: 'utf8',
+        env: { ...process.env, CDKTF_OUTDIR: outdir },
+      });
       expect(run.status).toBe(1);
       expect(run.stderr).toContain('GC3001');
       expect(fs.existsSync(outdir)).toBe(false);
@@ -78,12 +89,13 @@ describe('findings of the test review', () => {
     expect(configProblems([{ ...dev, region: 'toString' as never }]).map((p) => p.code)).toEqual(['GC3001']);
     expect(configProblems([{ ...dev, namePrefix: undefined as never }]).map((p) => p.code)).toEqual(['GC3003']);
     const outside: EnvironmentConfig = { ...dev, ivrs: { ...dev.ivrs, sales: { ...dev.ivrs.sales, dnis: ['+13175550150'] } } };
-    expect(configProblems([outside])).toEqual([expect.objectContaining({ code: 'GC3002', path: 'environments[dev].ivrs.sales.dnis[0]', value: '+13175550150' })]);
+    expect(configProblems([outside])).toEqual([
+      expect.objectContaining({ code: 'GC3002', path: 'environments[dev].ivrs.sales.dnis[0]', value: '+13175550150' }),
+    ]);
   });
 });
 
 describe('findings of the flow-language review', () => {
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
   const f = require('../../flow') as typeof import('../../flow');
   const ref = (outcomes: string[]) => ({ flowName: 'Ext', inputs: {}, outputs: {}, outcomes, compatibleFlowTypes: ['inboundcall' as const] });
   const inbound = (actions: InstanceType<typeof f.Task>['actions']) => {
@@ -98,7 +110,10 @@ describe('findings of the flow-language review', () => {
   });
 
   it('an outcome listed twice in a signature is reported as such, not as duplicate action ids', () => {
-    const call = new f.CallSharedFlow('Call', { flow: ref(['ok', 'ok', 'failed']), outcomes: { ok: [new f.Disconnect('Bye')], failed: [new f.Disconnect('Gone')] } });
+    const call = new f.CallSharedFlow('Call', {
+      flow: ref(['ok', 'ok', 'failed']),
+      outcomes: { ok: [new f.Disconnect('Bye')], failed: [new f.Disconnect('Gone')] },
+    });
     const problems = inbound([call]).validate();
     expect(problems.map((p) => [p.code, p.value])).toEqual([['GC1012', 'ok']]);
   });
@@ -119,7 +134,10 @@ describe('findings of the flow-language review', () => {
   });
 
   it('an outcome variable may be read before the call in walk order', () => {
-    const call = new f.CallSharedFlow('Check', { flow: ref(['ok', 'failed']), outcomes: { ok: [new f.Disconnect('A')], failed: [new f.Disconnect('B')] } });
+    const call = new f.CallSharedFlow('Check', {
+      flow: ref(['ok', 'failed']),
+      outcomes: { ok: [new f.Disconnect('A')], failed: [new f.Disconnect('B')] },
+    });
     const early = new f.Decision('Known?', { condition: call.outcomeVariable().ref().equals('ok'), yes: [new f.Disconnect('Y')], no: [] });
     expect(inbound([early, call]).validate()).toEqual([]);
   });
@@ -127,14 +145,15 @@ describe('findings of the flow-language review', () => {
 
 describe('flow checks follow republishes', () => {
   it("the stack's check is replaced when a shared flow a caller calls changes (the caller's trigger hash moves)", () => {
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
     const { addEnvironments } = require('../../stacks') as typeof import('../../stacks');
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
+
     const { Testing } = require('cdktf') as typeof import('cdktf');
     const triggers = (maxAttempts: number) => {
       const [stack] = addEnvironments(Testing.app(), [{ ...ENVIRONMENTS[0], pinAuth: { ...ENVIRONMENTS[0].pinAuth, maxAttempts } }]);
       const json = JSON.parse(Testing.synth(stack));
-      const check = Object.entries(json.resource.terraform_data as Record<string, { triggers_replace?: { flows: Array<Record<string, unknown>> } }>).find(([k]) => k.startsWith('FlowCheck'))![1];
+      const check = Object.entries(
+        json.resource.terraform_data as Record<string, { triggers_replace?: { flows: Array<Record<string, unknown>> } }>,
+      ).find(([k]) => k.startsWith('FlowCheck'))![1];
       // The stack's check lists its flows in the stack's order: the shared flow, then Sales, then Support.
       return check.triggers_replace!.flows[1];
     };

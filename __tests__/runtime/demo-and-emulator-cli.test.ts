@@ -5,7 +5,12 @@ const root = path.resolve(__dirname, '..', '..');
 
 describe('npm run demo (compiled)', () => {
   it('publishes the dev flows into the emulator, passes the checks, then catches an Architect edit', () => {
-    const run = spawnSync(process.execPath, ['dist/tools/demo.js'], { cwd: root, encoding: 'utf8', timeout: 120000, env: { ...process.env, GENESYSCLOUD_OAUTHCLIENT_SECRET: '' } });
+    const run = spawnSync(process.execPath, ['dist/tools/demo.js'], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 120000,
+      env: { ...process.env, GENESYSCLOUD_OAUTHCLIENT_SECRET: '' },
+    });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     // A successful import job carries no message (job message types are Error and Warning only): the

@@ -41,7 +41,9 @@ describe('fail closed on answers that are not what the Genesys API promises', ()
 
     it('reads a stack of 250 flows from its slices (control, compiled: FLOW_CHECK_SKIP=1 parses the input, then skips)', async () => {
       const env = stackCheckEnvironment(w.stackInput(manyFlows(250)));
-      expect(Object.keys(env).sort()).toEqual([...Array.from({ length: Math.ceil(250 / FLOWS_PER_VARIABLE) }, (_, i) => `FLOW_CHECK_FLOWS_${i}`), 'FLOW_CHECK_INPUT'].sort());
+      expect(Object.keys(env).sort()).toEqual(
+        [...Array.from({ length: Math.ceil(250 / FLOWS_PER_VARIABLE) }, (_, i) => `FLOW_CHECK_FLOWS_${i}`), 'FLOW_CHECK_INPUT'].sort(),
+      );
       const result = await w.checkWith(env, { FLOW_CHECK_SKIP: '1' }, 'compiled');
       expect(result.stdout.trim()).toBe('250 flow(s): flow check skipped (FLOW_CHECK_SKIP=1)');
       expect(result.code).toBe(0);
@@ -49,8 +51,18 @@ describe('fail closed on answers that are not what the Genesys API promises', ()
 
     // Each flow entry is checked where it is, and named by its variable and index.
     it.each<{ name: string; change: Record<string, unknown>; says: RegExp; via: Via }>([
-      { name: 'substitutions as a list', change: { substitutions: ['a'] }, says: /FLOW_CHECK_FLOWS_0\[1\]\.substitutions is not an object of strings/, via: 'in-process' },
-      { name: 'substitutions holding a number', change: { substitutions: { queue_Sales: 7 } }, says: /FLOW_CHECK_FLOWS_0\[1\]\.substitutions is not an object of strings/, via: 'in-process' },
+      {
+        name: 'substitutions as a list',
+        change: { substitutions: ['a'] },
+        says: /FLOW_CHECK_FLOWS_0\[1\]\.substitutions is not an object of strings/,
+        via: 'in-process',
+      },
+      {
+        name: 'substitutions holding a number',
+        change: { substitutions: { queue_Sales: 7 } },
+        says: /FLOW_CHECK_FLOWS_0\[1\]\.substitutions is not an object of strings/,
+        via: 'in-process',
+      },
       { name: 'flowName missing', change: { flowName: undefined }, says: /FLOW_CHECK_FLOWS_0\[1\]\.flowName is missing/, via: 'compiled' },
       { name: 'flowType not a string', change: { flowType: 1 }, says: /FLOW_CHECK_FLOWS_0\[1\]\.flowType is missing/, via: 'in-process' },
       { name: 'payloadPath empty', change: { payloadPath: '' }, says: /FLOW_CHECK_FLOWS_0\[1\]\.payloadPath is missing/, via: 'in-process' },
@@ -62,7 +74,10 @@ describe('fail closed on answers that are not what the Genesys API promises', ()
 
     it('refuses a flow entry that is not an object', async () => {
       const [first] = w.stackFlows();
-      await refused({ FLOW_CHECK_INPUT: JSON.stringify({ region: 'us-east-1', flowCount: 2 }), FLOW_CHECK_FLOWS_0: JSON.stringify([first, 'TEST Sales IVR']) }, 'FLOW_CHECK_FLOWS_0[1] is not a JSON object');
+      await refused(
+        { FLOW_CHECK_INPUT: JSON.stringify({ region: 'us-east-1', flowCount: 2 }), FLOW_CHECK_FLOWS_0: JSON.stringify([first, 'TEST Sales IVR']) },
+        'FLOW_CHECK_FLOWS_0[1] is not a JSON object',
+      );
     });
 
     it('names a bad entry of a later slice by its own variable and index', async () => {
@@ -77,13 +92,38 @@ describe('fail closed on answers that are not what the Genesys API promises', ()
     it.each<{ name: string; header: Record<string, unknown> | unknown[] | undefined; says: string; via: Via }>([
       { name: 'missing', header: undefined, says: 'FLOW_CHECK_INPUT is not set', via: 'compiled' },
       { name: 'a list', header: [{ flowCount: 1 }], says: 'FLOW_CHECK_INPUT is not a JSON object', via: 'in-process' },
-      { name: 'without flowCount', header: { region: 'us-east-1', republishExternalCallers: false }, says: 'FLOW_CHECK_INPUT.flowCount is not a positive whole number', via: 'in-process' },
+      {
+        name: 'without flowCount',
+        header: { region: 'us-east-1', republishExternalCallers: false },
+        says: 'FLOW_CHECK_INPUT.flowCount is not a positive whole number',
+        via: 'in-process',
+      },
       { name: 'with flowCount 0', header: { flowCount: 0 }, says: 'FLOW_CHECK_INPUT.flowCount is not a positive whole number', via: 'in-process' },
       { name: 'with flowCount -1', header: { flowCount: -1 }, says: 'FLOW_CHECK_INPUT.flowCount is not a positive whole number', via: 'in-process' },
-      { name: 'with flowCount 1.5', header: { flowCount: 1.5 }, says: 'FLOW_CHECK_INPUT.flowCount is not a positive whole number', via: 'in-process' },
-      { name: 'with flowCount "many"', header: { flowCount: 'many' }, says: 'FLOW_CHECK_INPUT.flowCount is not a positive whole number', via: 'in-process' },
-      { name: 'with flowCount null', header: { flowCount: null }, says: 'FLOW_CHECK_INPUT.flowCount is not a positive whole number', via: 'in-process' },
-      { name: 'with a region that is not a string', header: { flowCount: 1, region: 7 }, says: 'FLOW_CHECK_INPUT.region is not a string', via: 'in-process' },
+      {
+        name: 'with flowCount 1.5',
+        header: { flowCount: 1.5 },
+        says: 'FLOW_CHECK_INPUT.flowCount is not a positive whole number',
+        via: 'in-process',
+      },
+      {
+        name: 'with flowCount "many"',
+        header: { flowCount: 'many' },
+        says: 'FLOW_CHECK_INPUT.flowCount is not a positive whole number',
+        via: 'in-process',
+      },
+      {
+        name: 'with flowCount null',
+        header: { flowCount: null },
+        says: 'FLOW_CHECK_INPUT.flowCount is not a positive whole number',
+        via: 'in-process',
+      },
+      {
+        name: 'with a region that is not a string',
+        header: { flowCount: 1, region: 7 },
+        says: 'FLOW_CHECK_INPUT.region is not a string',
+        via: 'in-process',
+      },
     ])('refuses a header (FLOW_CHECK_INPUT) $name ($via)', async ({ header, says, via }) => {
       const env = stackCheckEnvironment(w.stackInput([w.flowFor('TEST Sales IVR', 'INBOUNDCALL')]));
       await refused(withEnv(env, { FLOW_CHECK_INPUT: header === undefined ? undefined : JSON.stringify(header) }), says, via);
@@ -92,22 +132,49 @@ describe('fail closed on answers that are not what the Genesys API promises', ()
     it('refuses a missing slice: the flows of FLOW_CHECK_FLOWS_1 are not checked as "fewer flows"', async () => {
       const count = FLOWS_PER_VARIABLE + 1;
       const env = stackCheckEnvironment(w.stackInput(manyFlows(count)));
-      await refused(withEnv(env, { FLOW_CHECK_FLOWS_1: undefined }), `FLOW_CHECK_FLOWS_1 is not set: FLOW_CHECK_INPUT.flowCount (${count}) needs FLOW_CHECK_FLOWS_0 to FLOW_CHECK_FLOWS_1`);
-      await refused(withEnv(env, { FLOW_CHECK_FLOWS_0: undefined }), `FLOW_CHECK_FLOWS_0 is not set: FLOW_CHECK_INPUT.flowCount (${count}) needs FLOW_CHECK_FLOWS_0 to FLOW_CHECK_FLOWS_1`);
+      await refused(
+        withEnv(env, { FLOW_CHECK_FLOWS_1: undefined }),
+        `FLOW_CHECK_FLOWS_1 is not set: FLOW_CHECK_INPUT.flowCount (${count}) needs FLOW_CHECK_FLOWS_0 to FLOW_CHECK_FLOWS_1`,
+      );
+      await refused(
+        withEnv(env, { FLOW_CHECK_FLOWS_0: undefined }),
+        `FLOW_CHECK_FLOWS_0 is not set: FLOW_CHECK_INPUT.flowCount (${count}) needs FLOW_CHECK_FLOWS_0 to FLOW_CHECK_FLOWS_1`,
+      );
     });
 
     it('refuses a flowCount that does not match the flows the slices hold', async () => {
       const flows = w.stackFlows();
       expect(flows.length).toBeGreaterThan(2);
       // More flows than the count: the extra flows would otherwise go unchecked.
-      await refused(withEnv(stackCheckEnvironment(w.stackInput(flows)), { FLOW_CHECK_INPUT: JSON.stringify({ region: 'us-east-1', flowCount: flows.length - 1 }) }), `FLOW_CHECK_FLOWS_0 holds ${flows.length} flow(s), but FLOW_CHECK_INPUT.flowCount (${flows.length - 1}) puts ${flows.length - 1} in it`);
+      await refused(
+        withEnv(stackCheckEnvironment(w.stackInput(flows)), {
+          FLOW_CHECK_INPUT: JSON.stringify({ region: 'us-east-1', flowCount: flows.length - 1 }),
+        }),
+        `FLOW_CHECK_FLOWS_0 holds ${flows.length} flow(s), but FLOW_CHECK_INPUT.flowCount (${flows.length - 1}) puts ${flows.length - 1} in it`,
+      );
       // Fewer flows than the count: the next slice is missing.
-      await refused(withEnv(stackCheckEnvironment(w.stackInput(flows)), { FLOW_CHECK_INPUT: JSON.stringify({ region: 'us-east-1', flowCount: flows.length + 1 }) }), `FLOW_CHECK_FLOWS_0 holds ${flows.length} flow(s), but FLOW_CHECK_INPUT.flowCount (${flows.length + 1}) puts ${flows.length + 1} in it`);
+      await refused(
+        withEnv(stackCheckEnvironment(w.stackInput(flows)), {
+          FLOW_CHECK_INPUT: JSON.stringify({ region: 'us-east-1', flowCount: flows.length + 1 }),
+        }),
+        `FLOW_CHECK_FLOWS_0 holds ${flows.length} flow(s), but FLOW_CHECK_INPUT.flowCount (${flows.length + 1}) puts ${flows.length + 1} in it`,
+      );
       // A slice beyond what the count accounts for.
-      await refused(withEnv(stackCheckEnvironment(w.stackInput(flows)), { FLOW_CHECK_FLOWS_1: JSON.stringify([flows[0]]) }), `FLOW_CHECK_FLOWS_1 set, but FLOW_CHECK_INPUT.flowCount (${flows.length}) needs only FLOW_CHECK_FLOWS_0 to FLOW_CHECK_FLOWS_0`);
+      await refused(
+        withEnv(stackCheckEnvironment(w.stackInput(flows)), { FLOW_CHECK_FLOWS_1: JSON.stringify([flows[0]]) }),
+        `FLOW_CHECK_FLOWS_1 set, but FLOW_CHECK_INPUT.flowCount (${flows.length}) needs only FLOW_CHECK_FLOWS_0 to FLOW_CHECK_FLOWS_0`,
+      );
       // A stray slice far beyond the count, or a flowCount that is not a JSON number.
-      await refused(withEnv(stackCheckEnvironment(w.stackInput(flows)), { FLOW_CHECK_FLOWS_5: JSON.stringify([flows[0]]) }), 'FLOW_CHECK_FLOWS_5 set, but');
-      await refused(withEnv(stackCheckEnvironment(w.stackInput(flows)), { FLOW_CHECK_INPUT: JSON.stringify({ region: 'us-east-1', flowCount: String(flows.length) }) }), 'FLOW_CHECK_INPUT.flowCount is not a positive whole number');
+      await refused(
+        withEnv(stackCheckEnvironment(w.stackInput(flows)), { FLOW_CHECK_FLOWS_5: JSON.stringify([flows[0]]) }),
+        'FLOW_CHECK_FLOWS_5 set, but',
+      );
+      await refused(
+        withEnv(stackCheckEnvironment(w.stackInput(flows)), {
+          FLOW_CHECK_INPUT: JSON.stringify({ region: 'us-east-1', flowCount: String(flows.length) }),
+        }),
+        'FLOW_CHECK_INPUT.flowCount is not a positive whole number',
+      );
     });
 
     it.each<{ name: string; slice: string; via: Via }>([
@@ -121,7 +188,10 @@ describe('fail closed on answers that are not what the Genesys API promises', ()
 
     it('refuses a slice holding fewer flows than the count puts in it (an empty list too)', async () => {
       const env = stackCheckEnvironment(w.stackInput([w.flowFor('TEST Sales IVR', 'INBOUNDCALL')]));
-      await refused(withEnv(env, { FLOW_CHECK_FLOWS_0: '[]' }), 'FLOW_CHECK_FLOWS_0 holds 0 flow(s), but FLOW_CHECK_INPUT.flowCount (1) puts 1 in it');
+      await refused(
+        withEnv(env, { FLOW_CHECK_FLOWS_0: '[]' }),
+        'FLOW_CHECK_FLOWS_0 holds 0 flow(s), but FLOW_CHECK_INPUT.flowCount (1) puts 1 in it',
+      );
     });
 
     it('refuses a slice that is not JSON', async () => {
@@ -144,15 +214,21 @@ describe('fail closed on answers that are not what the Genesys API promises', ()
       ['1e12', 'in-process'],
       ['Infinity', 'in-process'],
       ['3601', 'in-process'],
-    ])('exits 2 promptly, naming the variable, the value and the fix, for %s (%s)', async (value, via) => {
-      // A stack with a flow that never gets published: a NaN or absurd wait would poll for it forever.
-      const input = w.stackInput([...w.stackFlows(), { ...w.flowFor('TEST Sales IVR', 'INBOUNDCALL'), flowName: 'TEST Never Published' }]);
-      const started = Date.now();
-      const result = await create({ FLOW_CHECK_WAIT_SECONDS: value }, via, input);
-      expect(result.code).toBe(2);
-      expect(result.stderr).toContain(`flow check could not complete: GC4007 [FLOW_CHECK_WAIT_SECONDS] must be a number of seconds greater than 0 and at most 3600 (value: ${JSON.stringify(value)}). Fix: set FLOW_CHECK_WAIT_SECONDS to the seconds to wait for the publish (e.g. 120), or unset it for the default of 120`);
-      expect(Date.now() - started).toBeLessThan(10_000);
-    }, 30_000);
+    ])(
+      'exits 2 promptly, naming the variable, the value and the fix, for %s (%s)',
+      async (value, via) => {
+        // A stack with a flow that never gets published: a NaN or absurd wait would poll for it forever.
+        const input = w.stackInput([...w.stackFlows(), { ...w.flowFor('TEST Sales IVR', 'INBOUNDCALL'), flowName: 'TEST Never Published' }]);
+        const started = Date.now();
+        const result = await create({ FLOW_CHECK_WAIT_SECONDS: value }, via, input);
+        expect(result.code).toBe(2);
+        expect(result.stderr).toContain(
+          `flow check could not complete: GC4007 [FLOW_CHECK_WAIT_SECONDS] must be a number of seconds greater than 0 and at most 3600 (value: ${JSON.stringify(value)}). Fix: set FLOW_CHECK_WAIT_SECONDS to the seconds to wait for the publish (e.g. 120), or unset it for the default of 120`,
+        );
+        expect(Date.now() - started).toBeLessThan(10_000);
+      },
+      30_000,
+    );
 
     it.each<[string, Via]>([
       ['abc', 'compiled'],
@@ -163,7 +239,9 @@ describe('fail closed on answers that are not what the Genesys API promises', ()
     ])('FLOW_CHECK_EXPORT_FIRST_POLL_MS=%s exits 2 naming the variable, the value and the fix (%s)', async (value, via) => {
       const result = await create({ FLOW_CHECK_EXPORT_FIRST_POLL_MS: value }, via);
       expect(result.code).toBe(2);
-      expect(result.stderr).toContain(`flow check could not complete: GC4007 [FLOW_CHECK_EXPORT_FIRST_POLL_MS] must be a whole number of milliseconds from 0 to 600000 (value: ${JSON.stringify(value)}).`);
+      expect(result.stderr).toContain(
+        `flow check could not complete: GC4007 [FLOW_CHECK_EXPORT_FIRST_POLL_MS] must be a whole number of milliseconds from 0 to 600000 (value: ${JSON.stringify(value)}).`,
+      );
     });
 
     it('bounds ArchitectOps polls: a NaN, infinite, negative or too long poll option falls back to the default', () => {
@@ -179,7 +257,11 @@ describe('fail closed on answers that are not what the Genesys API promises', ()
 
     it('an export with NaN poll options still ends (bounded by the default timeout, polled at the default interval)', async () => {
       const [flow] = [...w.emulator.org.flows.values()].filter((f) => f.publishedVersionId);
-      const exported = await w.ops.exportVersions([{ id: flow.id, version: flow.publishedVersionId! }], { timeoutMs: Number('abc'), intervalMs: Number('abc'), firstPollMs: -1 });
+      const exported = await w.ops.exportVersions([{ id: flow.id, version: flow.publishedVersionId! }], {
+        timeoutMs: Number('abc'),
+        intervalMs: Number('abc'),
+        firstPollMs: -1,
+      });
       expect(exported.get(flow.id)).toContain('name:');
     });
   });

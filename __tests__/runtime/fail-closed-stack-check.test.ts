@@ -16,7 +16,8 @@ describe('fail closed on answers that are not what the Genesys API promises', ()
       const flows = w.stackFlows();
       const result = await w.check(flows, {}, 'compiled');
       expect(result.stderr).toBe('');
-      for (const f of flows) expect(result.stdout).toContain(`${f.flowType} '${f.flowName}': published version 1.0 matches the synthesized flow (abc123def456)`);
+      for (const f of flows)
+        expect(result.stdout).toContain(`${f.flowType} '${f.flowName}': published version 1.0 matches the synthesized flow (abc123def456)`);
       expect(result.code).toBe(0);
     });
 
@@ -35,7 +36,14 @@ describe('fail closed on answers that are not what the Genesys API promises', ()
     // The compiled proof of this path (report lines on stderr, exit 2) is the next test.
     it.each(runEach(exportAnomalies('http://storage.invalid'), []))('$name ($via)', async (anomaly) => {
       const served = anomaly.body.replace('http://storage.invalid', w.storageUrl);
-      w.emulator.faults.add({ kind: 'body', body: served, contentType: 'application/json', status: 200, count: 1, path: '/api/v2/flows/export/jobs/' });
+      w.emulator.faults.add({
+        kind: 'body',
+        body: served,
+        contentType: 'application/json',
+        status: 200,
+        count: 1,
+        path: '/api/v2/flows/export/jobs/',
+      });
       const result = await w.check(undefined, {}, anomaly.via);
       // Nothing could be compared: no flow is said to match, none to differ.
       expect(result.stdout).toBe('');
@@ -46,7 +54,14 @@ describe('fail closed on answers that are not what the Genesys API promises', ()
     });
 
     it('never echoes tokens or presigned signatures from a bad download (compiled)', async () => {
-      w.fault({ name: '', body: JSON.stringify({ id: 'job-1', status: 'Success', downloadUrl: `${w.storageUrl}/html?X-Amz-Signature=s3cr3tsig` }), says: /./ }, '/api/v2/flows/export/jobs/');
+      w.fault(
+        {
+          name: '',
+          body: JSON.stringify({ id: 'job-1', status: 'Success', downloadUrl: `${w.storageUrl}/html?X-Amz-Signature=s3cr3tsig` }),
+          says: /./,
+        },
+        '/api/v2/flows/export/jobs/',
+      );
       const result = await w.check(undefined, {}, 'compiled');
       expect(result.code).toBe(2);
       expect(result.stderr).toMatch(/^could not check: exporting flows failed: GC4006/m);
@@ -81,7 +96,9 @@ describe('fail closed on answers that are not what the Genesys API promises', ()
       try {
         const result = await w.check([w.flowFor('TEST Sales IVR', 'INBOUNDCALL')], {}, 'in-process');
         expect(result.code).toBe(0);
-        expect(result.stdout).toMatch(/^INBOUNDCALL 'TEST Sales IVR': published version \S+ was published by OAuth client partner-client-77, not by this deployment's OAuth client$/m);
+        expect(result.stdout).toMatch(
+          /^INBOUNDCALL 'TEST Sales IVR': published version \S+ was published by OAuth client partner-client-77, not by this deployment's OAuth client$/m,
+        );
         expect(result.stdout + result.stderr).not.toContain(TEST_CLIENT_ID);
       } finally {
         w.emulator.seedFlow(sales.yaml, { kind: 'client', id: TEST_CLIENT_ID });
@@ -89,7 +106,18 @@ describe('fail closed on answers that are not what the Genesys API promises', ()
     });
 
     it('scrubs it from the excerpt of an answer that cannot be read (compiled)', async () => {
-      w.fault({ name: '', body: listing({ total: 1, pageCount: 1, entities: [{ id: 'f-1', type: 'INBOUNDCALL', lockedClient: { id: TEST_CLIENT_ID, name: TEST_CLIENT_ID } }] }), says: /./ }, '/api/v2/flows');
+      w.fault(
+        {
+          name: '',
+          body: listing({
+            total: 1,
+            pageCount: 1,
+            entities: [{ id: 'f-1', type: 'INBOUNDCALL', lockedClient: { id: TEST_CLIENT_ID, name: TEST_CLIENT_ID } }],
+          }),
+          says: /./,
+        },
+        '/api/v2/flows',
+      );
       const result = await w.check(undefined, {}, 'compiled');
       expect(result.code).toBe(2);
       expect(result.stderr).toMatch(/GC4006 .*a flow has no name/);
@@ -98,7 +126,12 @@ describe('fail closed on answers that are not what the Genesys API promises', ()
     });
 
     it('login failures do not name it (compiled)', async () => {
-      const result = await run('dist/handlers/flow-check.js', ['create'], { ...emulatorEnv(w.emulator), GENESYSCLOUD_OAUTHCLIENT_SECRET: 'wrong-secret-5501', ...stackCheckEnvironment(w.stackInput(w.stackFlows())) }, w.work);
+      const result = await run(
+        'dist/handlers/flow-check.js',
+        ['create'],
+        { ...emulatorEnv(w.emulator), GENESYSCLOUD_OAUTHCLIENT_SECRET: 'wrong-secret-5501', ...stackCheckEnvironment(w.stackInput(w.stackFlows())) },
+        w.work,
+      );
       expect(result.code).toBe(2);
       expect(result.stderr).toContain("GC4005 [POST /oauth/token] login failed for this deployment's OAuth client");
       expect(result.stdout + result.stderr).not.toContain(TEST_CLIENT_ID);

@@ -44,7 +44,13 @@ describe('flow check handler against the emulator', () => {
   /** The stack check's input for these flows (the destroy guard's fields dropped). */
   const stackInput = (flows: FlowCheckInput[]): StackCheckInput => ({
     header: { region: 'us-east-1', republishExternalCallers: flows.some((f) => f.republishExternalCallers), flowCount: flows.length },
-    flows: flows.map(({ flowName, flowType, contentHash, payloadPath, substitutions }) => ({ flowName, flowType, contentHash, payloadPath, substitutions })),
+    flows: flows.map(({ flowName, flowType, contentHash, payloadPath, substitutions }) => ({
+      flowName,
+      flowType,
+      contentHash,
+      payloadPath,
+      substitutions,
+    })),
   });
   const check = (...flows: FlowCheckInput[]) => checkStackFlows(ops, stackInput(flows), { poll, stackDir: work });
   /** Publishes as the provider would: an import job with the substituted YAML. */
@@ -68,13 +74,17 @@ describe('flow check handler against the emulator', () => {
     expect(report.exitCode).toBe(0);
     const text = report.lines.join('\n');
     expect(text).toContain("COMMONMODULE 'DEV Shared PIN Auth': published version 1.0 matches the synthesized flow (abc123def456)");
-    expect(text).toContain("INBOUNDCALL 'DEV Sales IVR': published version 1.0 matches the synthesized flow (abc123def456), and embeds the current version of 'DEV Shared PIN Auth'");
+    expect(text).toContain(
+      "INBOUNDCALL 'DEV Sales IVR': published version 1.0 matches the synthesized flow (abc123def456), and embeds the current version of 'DEV Shared PIN Auth'",
+    );
     expect(text).toContain('no caller outside this stack embeds an older module version');
   });
 
   it('fails with a node-level diff after an edit in Architect', async () => {
     const flow = (await ops.findFlow('DEV Sales IVR', 'INBOUNDCALL'))!;
-    const edited = applySubstitutions(salesYaml(), QUEUES).replace('Welcome to Sales.', 'Welcome to Sales, edited.').replace('name: "DEV Sales"', 'name: "DEV Support"');
+    const edited = applySubstitutions(salesYaml(), QUEUES)
+      .replace('Welcome to Sales.', 'Welcome to Sales, edited.')
+      .replace('name: "DEV Sales"', 'name: "DEV Support"');
     await fetch(`${emulator.url}/__admin/flows/${flow.id}/edit`, { method: 'POST', body: JSON.stringify({ yaml: edited }) });
     const report = await check(inputFor('DEV Sales IVR', 'INBOUNDCALL', salesYaml()));
     expect(report.exitCode).toBe(1);
@@ -91,7 +101,9 @@ describe('flow check handler against the emulator', () => {
     await deploy(moduleYaml().replace('Please enter your four digit PIN.', 'Please key in your PIN.'));
     const stale = await check(inputFor('DEV Sales IVR', 'INBOUNDCALL', salesYaml()));
     expect(stale.exitCode).toBe(1);
-    expect(stale.lines.join('\n')).toMatch(/INBOUNDCALL 'DEV Sales IVR': embeds an older version of 'DEV Shared PIN Auth' \(module published [^,]+, caller [^)]+\); republish the caller/);
+    expect(stale.lines.join('\n')).toMatch(
+      /INBOUNDCALL 'DEV Sales IVR': embeds an older version of 'DEV Shared PIN Auth' \(module published [^,]+, caller [^)]+\); republish the caller/,
+    );
     await deploy(salesYaml());
     const fresh = await check(inputFor('DEV Sales IVR', 'INBOUNDCALL', salesYaml()));
     expect(fresh.exitCode).toBe(0);
@@ -100,7 +112,10 @@ describe('flow check handler against the emulator', () => {
 
   it('names who holds a lock on the flow', async () => {
     const flow = (await ops.findFlow('DEV Sales IVR', 'INBOUNDCALL'))!;
-    await fetch(`${emulator.url}/__admin/flows/${flow.id}/lock`, { method: 'POST', body: JSON.stringify({ actor: { kind: 'user', id: 'u-7', name: 'Dana Designer' } }) });
+    await fetch(`${emulator.url}/__admin/flows/${flow.id}/lock`, {
+      method: 'POST',
+      body: JSON.stringify({ actor: { kind: 'user', id: 'u-7', name: 'Dana Designer' } }),
+    });
     const report = await check(inputFor('DEV Sales IVR', 'INBOUNDCALL', salesYaml()));
     expect(report.lines.join('\n')).toContain('locked by user Dana Designer');
   });
@@ -114,8 +129,17 @@ describe('flow check handler against the emulator', () => {
     expect(ours.lines.join('\n')).not.toContain(TEST_CLIENT_ID);
     // Someone else's client is named: it tells who published or holds the lock.
     const flow = (await ops.findFlow('DEV Sales IVR', 'INBOUNDCALL'))!;
-    await fetch(`${emulator.url}/__admin/flows/${flow.id}/edit`, { method: 'POST', body: JSON.stringify({ yaml: applySubstitutions(salesYaml(), QUEUES).replace('Welcome to Sales.', 'Hi.'), actor: { kind: 'client', id: 'partner-client-77' } }) });
-    await fetch(`${emulator.url}/__admin/flows/${flow.id}/lock`, { method: 'POST', body: JSON.stringify({ actor: { kind: 'client', id: 'partner-client-77' } }) });
+    await fetch(`${emulator.url}/__admin/flows/${flow.id}/edit`, {
+      method: 'POST',
+      body: JSON.stringify({
+        yaml: applySubstitutions(salesYaml(), QUEUES).replace('Welcome to Sales.', 'Hi.'),
+        actor: { kind: 'client', id: 'partner-client-77' },
+      }),
+    });
+    await fetch(`${emulator.url}/__admin/flows/${flow.id}/lock`, {
+      method: 'POST',
+      body: JSON.stringify({ actor: { kind: 'client', id: 'partner-client-77' } }),
+    });
     const theirs = (await check(inputFor('DEV Sales IVR', 'INBOUNDCALL', salesYaml()))).lines.join('\n');
     expect(theirs).toContain('locked by OAuth client partner-client-77');
     expect(theirs).toContain("was published by OAuth client partner-client-77, not by this deployment's OAuth client");
@@ -123,7 +147,10 @@ describe('flow check handler against the emulator', () => {
   });
 
   it('reports callers outside the stack that embed an older module version, and republishes them when told to', async () => {
-    await fetch(`${emulator.url}/__admin/flows`, { method: 'POST', body: JSON.stringify({ yaml: applySubstitutions(externalCaller(salesYaml()), QUEUES) }) });
+    await fetch(`${emulator.url}/__admin/flows`, {
+      method: 'POST',
+      body: JSON.stringify({ yaml: applySubstitutions(externalCaller(salesYaml()), QUEUES) }),
+    });
     const changedModule = moduleYaml().replace('Please enter your four digit PIN.', 'Please key in your PIN.');
     await deploy(changedModule);
     const reported = await check(inputFor('DEV Shared PIN Auth', 'COMMONMODULE', changedModule));
@@ -143,7 +170,12 @@ describe('flow check handler against the emulator', () => {
     const publishedPartner = () => [...emulator.org.flows.values()].find((f) => f.name === 'Partner IVR')!;
     /** Partner IVR (outside the stack) calls the module; the module is then republished (Partner IVR is stale). */
     const seedStalePartner = async () => {
-      const partner = (await (await fetch(`${emulator.url}/__admin/flows`, { method: 'POST', body: JSON.stringify({ yaml: partnerYaml(), actor: { kind: 'user', id: 'u-partner', name: 'Partner Team' } }) })).json()) as { id: string };
+      const partner = (await (
+        await fetch(`${emulator.url}/__admin/flows`, {
+          method: 'POST',
+          body: JSON.stringify({ yaml: partnerYaml(), actor: { kind: 'user', id: 'u-partner', name: 'Partner Team' } }),
+        })
+      ).json()) as { id: string };
       await deploy(changedModule());
       return partner.id;
     };
@@ -152,12 +184,17 @@ describe('flow check handler against the emulator', () => {
     it('leaves a caller with a saved draft alone (unlocked) and fails the check', async () => {
       const id = await seedStalePartner();
       const wip = partnerYaml().replace('Welcome to Sales.', 'WIP - DO NOT PUBLISH.');
-      await fetch(`${emulator.url}/__admin/flows/${id}/draft`, { method: 'POST', body: JSON.stringify({ yaml: wip, actor: { kind: 'user', id: 'u-partner', name: 'Partner Team' } }) });
+      await fetch(`${emulator.url}/__admin/flows/${id}/draft`, {
+        method: 'POST',
+        body: JSON.stringify({ yaml: wip, actor: { kind: 'user', id: 'u-partner', name: 'Partner Team' } }),
+      });
       await fetch(`${emulator.url}/__admin/flows/${id}/unlock`, { method: 'POST', body: '{}' });
       const report = await republish();
       expect(report.exitCode).toBe(1);
       const text = report.lines.join('\n');
-      expect(text).toMatch(/caller Partner IVR \(outside this stack\) has unpublished changes \(a saved draft, version [^)]+\); not republished: republish it yourself after reviewing them/);
+      expect(text).toMatch(
+        /caller Partner IVR \(outside this stack\) has unpublished changes \(a saved draft, version [^)]+\); not republished: republish it yourself after reviewing them/,
+      );
       expect(text).not.toContain('republished caller Partner IVR');
       // Nothing was published: the draft is still a draft, the published version still embeds 1.0.
       expect(publishedPartner().publishedVersionId).toBe('1.0');
@@ -167,7 +204,10 @@ describe('flow check handler against the emulator', () => {
 
     it('leaves a caller locked by someone alone and fails the check', async () => {
       const id = await seedStalePartner();
-      await fetch(`${emulator.url}/__admin/flows/${id}/lock`, { method: 'POST', body: JSON.stringify({ actor: { kind: 'user', id: 'u-7', name: 'Dana Designer' } }) });
+      await fetch(`${emulator.url}/__admin/flows/${id}/lock`, {
+        method: 'POST',
+        body: JSON.stringify({ actor: { kind: 'user', id: 'u-7', name: 'Dana Designer' } }),
+      });
       const report = await republish();
       expect(report.exitCode).toBe(1);
       expect(report.lines.join('\n')).toContain('caller Partner IVR (outside this stack) has unpublished changes (locked by user Dana Designer)');
@@ -175,14 +215,26 @@ describe('flow check handler against the emulator', () => {
     });
 
     it('names a checked-in version other than the published one, and a lock by our own client without its id', () => {
-      const flow = { id: 'f', name: 'Partner IVR', type: 'INBOUNDCALL', publishedVersion: { id: '3.0' }, checkedInVersion: { id: '4.0' }, lockedClient: { id: TEST_CLIENT_ID } };
-      expect(unpublishedChanges(flow, TEST_CLIENT_ID)).toBe("checked-in version 4.0, not the published version 3.0; locked by this deployment's OAuth client");
+      const flow = {
+        id: 'f',
+        name: 'Partner IVR',
+        type: 'INBOUNDCALL',
+        publishedVersion: { id: '3.0' },
+        checkedInVersion: { id: '4.0' },
+        lockedClient: { id: TEST_CLIENT_ID },
+      };
+      expect(unpublishedChanges(flow, TEST_CLIENT_ID)).toBe(
+        "checked-in version 4.0, not the published version 3.0; locked by this deployment's OAuth client",
+      );
       expect(unpublishedChanges({ ...flow, checkedInVersion: { id: '3.0' }, lockedClient: undefined }, TEST_CLIENT_ID)).toBeUndefined();
     });
 
     it('republishes the callers without unpublished changes and reports the others', async () => {
       const id = await seedStalePartner();
-      await fetch(`${emulator.url}/__admin/flows`, { method: 'POST', body: JSON.stringify({ yaml: partnerYaml().replace(/Partner IVR/g, 'Clean Partner IVR') }) });
+      await fetch(`${emulator.url}/__admin/flows`, {
+        method: 'POST',
+        body: JSON.stringify({ yaml: partnerYaml().replace(/Partner IVR/g, 'Clean Partner IVR') }),
+      });
       await deploy(changedModule());
       await fetch(`${emulator.url}/__admin/flows/${id}/draft`, { method: 'POST', body: JSON.stringify({ yaml: partnerYaml() }) });
       const report = await republish();
@@ -194,7 +246,11 @@ describe('flow check handler against the emulator', () => {
   });
 
   describe('destroy guard finds the shared flow by its id', () => {
-    const partner = () => fetch(`${emulator.url}/__admin/flows`, { method: 'POST', body: JSON.stringify({ yaml: applySubstitutions(externalCaller(salesYaml()), QUEUES) }) });
+    const partner = () =>
+      fetch(`${emulator.url}/__admin/flows`, {
+        method: 'POST',
+        body: JSON.stringify({ yaml: applySubstitutions(externalCaller(salesYaml()), QUEUES) }),
+      });
     const moduleId = async () => (await ops.findFlow('DEV Shared PIN Auth', 'COMMONMODULE'))!.id!;
 
     it('still checks the callers of a module renamed in Architect', async () => {
@@ -202,7 +258,18 @@ describe('flow check handler against the emulator', () => {
       const id = await moduleId();
       emulator.org.flows.get(id)!.name = 'DEV Shared PIN Auth (old)';
       // The emulator tracks callers by module name; the platform tracks them by id: answer as the platform.
-      emulator.faults.add({ kind: 'body', count: 1, path: '/dependencytracking/consumingresources', body: JSON.stringify({ entities: [{ id: 'p-1', name: 'Partner IVR', type: 'INBOUNDCALLFLOW', version: '1.0' }], pageSize: 100, pageNumber: 1, total: 1, pageCount: 1 }) });
+      emulator.faults.add({
+        kind: 'body',
+        count: 1,
+        path: '/dependencytracking/consumingresources',
+        body: JSON.stringify({
+          entities: [{ id: 'p-1', name: 'Partner IVR', type: 'INBOUNDCALLFLOW', version: '1.0' }],
+          pageSize: 100,
+          pageNumber: 1,
+          total: 1,
+          pageCount: 1,
+        }),
+      });
       const report = await checkSharedFlowDestroy(ops, inputFor('DEV Shared PIN Auth', 'COMMONMODULE', moduleYaml(), { flowId: id }));
       const text = report.lines.join('\n');
       expect(text).not.toContain('already gone');
@@ -219,13 +286,24 @@ describe('flow check handler against the emulator', () => {
       emulator.faults.add({ kind: 'status', status: 400, count: 1, path: `/api/v2/flows/${id}` });
       await expect(checkSharedFlowDestroy(ops, input)).rejects.toMatchObject({ code: 'GC4003', status: 400 });
       emulator.org.flows.delete(id);
-      expect(await checkSharedFlowDestroy(ops, input)).toEqual({ exitCode: 0, lines: [`COMMONMODULE 'DEV Shared PIN Auth': already gone (no flow with id ${id})`] });
+      expect(await checkSharedFlowDestroy(ops, input)).toEqual({
+        exitCode: 0,
+        lines: [`COMMONMODULE 'DEV Shared PIN Auth': already gone (no flow with id ${id})`],
+      });
     });
 
     it('without an id (older state), by name: an empty listing is "gone" only when it states total 0', async () => {
       const input = inputFor('DEV Nowhere Module', 'COMMONMODULE', moduleYaml());
-      expect(await checkSharedFlowDestroy(ops, input)).toMatchObject({ exitCode: 0, lines: [expect.stringContaining('already gone (no shared flow by this name')] });
-      emulator.faults.add({ kind: 'body', count: 1, path: '/api/v2/flows', body: JSON.stringify({ entities: [], pageSize: 500, pageNumber: 1, pageCount: 1 }) });
+      expect(await checkSharedFlowDestroy(ops, input)).toMatchObject({
+        exitCode: 0,
+        lines: [expect.stringContaining('already gone (no shared flow by this name')],
+      });
+      emulator.faults.add({
+        kind: 'body',
+        count: 1,
+        path: '/api/v2/flows',
+        body: JSON.stringify({ entities: [], pageSize: 500, pageNumber: 1, pageCount: 1 }),
+      });
       const unstated = await checkSharedFlowDestroy(ops, input);
       expect(unstated.exitCode).toBe(2);
       expect(unstated.lines.join('\n')).toContain('refusing to destroy: the flow listing found no shared flow by this name but stated no total');
@@ -235,7 +313,10 @@ describe('flow check handler against the emulator', () => {
   it('refuses to destroy a shared flow that flows outside the stack call, unless allowed', async () => {
     const input = inputFor('DEV Shared PIN Auth', 'COMMONMODULE', moduleYaml());
     expect((await checkSharedFlowDestroy(ops, input)).exitCode).toBe(0);
-    await fetch(`${emulator.url}/__admin/flows`, { method: 'POST', body: JSON.stringify({ yaml: applySubstitutions(externalCaller(salesYaml()), QUEUES) }) });
+    await fetch(`${emulator.url}/__admin/flows`, {
+      method: 'POST',
+      body: JSON.stringify({ yaml: applySubstitutions(externalCaller(salesYaml()), QUEUES) }),
+    });
     const refused = await checkSharedFlowDestroy(ops, input);
     expect(refused.exitCode).toBe(1);
     expect(refused.lines.join('\n')).toContain('refusing to destroy: published flows outside this stack still call it: Partner IVR');
@@ -243,7 +324,9 @@ describe('flow check handler against the emulator', () => {
   });
 
   it('surfaces the platform messages when an import job fails', async () => {
-    const orphan = applySubstitutions(salesYaml(), QUEUES).replace(/DEV Shared PIN Auth/g, 'Missing Module').replace(/DEV Sales IVR/g, 'Other IVR');
+    const orphan = applySubstitutions(salesYaml(), QUEUES)
+      .replace(/DEV Shared PIN Auth/g, 'Missing Module')
+      .replace(/DEV Sales IVR/g, 'Other IVR');
     const error = await deploy(orphan).catch((e) => e);
     expect(error).toBeInstanceOf(GenesysError);
     expect(error.message).toContain("the platform rejected the flow: Could not find the common module 'Missing Module' called by the flow.");
@@ -252,16 +335,22 @@ describe('flow check handler against the emulator', () => {
   });
 
   it('never republishes callers outside the stack onto a module that differs from what was synthesized', async () => {
-    await fetch(`${emulator.url}/__admin/flows`, { method: 'POST', body: JSON.stringify({ yaml: applySubstitutions(externalCaller(salesYaml()), QUEUES) }) });
+    await fetch(`${emulator.url}/__admin/flows`, {
+      method: 'POST',
+      body: JSON.stringify({ yaml: applySubstitutions(externalCaller(salesYaml()), QUEUES) }),
+    });
     const module = (await ops.findFlow('DEV Shared PIN Auth', 'COMMONMODULE'))!;
-    await fetch(`${emulator.url}/__admin/flows/${module.id}/edit`, { method: 'POST', body: JSON.stringify({ yaml: moduleYaml().replace('Please enter your four digit PIN.', 'EVIL PROMPT') }) });
+    await fetch(`${emulator.url}/__admin/flows/${module.id}/edit`, {
+      method: 'POST',
+      body: JSON.stringify({ yaml: moduleYaml().replace('Please enter your four digit PIN.', 'EVIL PROMPT') }),
+    });
     const partner = () => [...emulator.org.flows.values()].find((f) => f.name === 'Partner IVR')!;
     const report = await check(inputFor('DEV Shared PIN Auth', 'COMMONMODULE', moduleYaml(), { republishExternalCallers: true }));
     expect(report.exitCode).toBe(1);
     const text = report.lines.join('\n');
     expect(text).toContain('published "EVIL PROMPT"');
     expect(text).not.toContain('republished caller Partner IVR');
-    expect(text).toContain("its callers outside this stack are not republished: the published module is not the one synthesized");
+    expect(text).toContain('its callers outside this stack are not republished: the published module is not the one synthesized');
     expect(partner().versions).toHaveLength(1);
   });
 
@@ -274,7 +363,9 @@ describe('flow check handler against the emulator', () => {
     module.versions[module.versions.length - 1] = { ...module.versions[module.versions.length - 1], datePublished: tie };
     const report = await check(inputFor('DEV Sales IVR', 'INBOUNDCALL', salesYaml()));
     expect(report.exitCode).toBe(1);
-    expect(report.lines.join('\n')).toContain("INBOUNDCALL 'DEV Sales IVR': embeds version 1.0 of 'DEV Shared PIN Auth', whose published version is 2.0; republish the caller");
+    expect(report.lines.join('\n')).toContain(
+      "INBOUNDCALL 'DEV Sales IVR': embeds version 1.0 of 'DEV Shared PIN Auth', whose published version is 2.0; republish the caller",
+    );
   });
 
   it('cannot compare a publish date without an offset: could not check, never "embeds the current version"', async () => {
@@ -289,7 +380,10 @@ describe('flow check handler against the emulator', () => {
     const twin = moduleYaml().replace(/DEV Shared PIN Auth/g, 'DEV Sales IVR');
     await deploy(twin);
     const twinFlow = (await ops.findFlow('DEV Sales IVR', 'COMMONMODULE'))!;
-    await fetch(`${emulator.url}/__admin/flows/${twinFlow.id}/edit`, { method: 'POST', body: JSON.stringify({ yaml: twin.replace('Please enter your four digit PIN.', 'Changed.') }) });
+    await fetch(`${emulator.url}/__admin/flows/${twinFlow.id}/edit`, {
+      method: 'POST',
+      body: JSON.stringify({ yaml: twin.replace('Please enter your four digit PIN.', 'Changed.') }),
+    });
     const report = await check(inputFor('DEV Sales IVR', 'COMMONMODULE', twin), inputFor('DEV Sales IVR', 'INBOUNDCALL', salesYaml()));
     const text = report.lines.join('\n');
     expect(report.exitCode).toBe(1);
@@ -308,7 +402,11 @@ describe('flow check handler against the emulator', () => {
   });
 
   it('fails (bounded) when a flow was never published', async () => {
-    const report = await checkStackFlows(ops, stackInput([inputFor('DEV Nowhere', 'INBOUNDCALL', salesYaml()), inputFor('DEV Sales IVR', 'INBOUNDCALL', salesYaml())]), { poll: { timeoutMs: 2000, intervalMs: 20 }, stackDir: work });
+    const report = await checkStackFlows(
+      ops,
+      stackInput([inputFor('DEV Nowhere', 'INBOUNDCALL', salesYaml()), inputFor('DEV Sales IVR', 'INBOUNDCALL', salesYaml())]),
+      { poll: { timeoutMs: 2000, intervalMs: 20 }, stackDir: work },
+    );
     expect(report.exitCode).toBe(1);
     expect(report.lines.join('\n')).toContain("INBOUNDCALL 'DEV Nowhere': INBOUNDCALL flow 'DEV Nowhere' does not exist in the org");
     expect(report.lines.join('\n')).toContain("INBOUNDCALL 'DEV Sales IVR': published version 1.0 matches the synthesized flow");

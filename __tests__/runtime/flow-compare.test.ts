@@ -152,7 +152,11 @@ describe('comparison by meaning', () => {
       choice.menuJumpToTask.targetTaskRef = '/inboundCall/menus/menu[Main Menu_10]';
     });
     expect(compareFlows(rendered, exported)).toEqual([
-      { path: 'menus > menu "Main Menu" > choices > digit_1 > menuJumpToTask > targetTaskRef', expected: 'task "Verify caller"', actual: 'menu "Main Menu"' },
+      {
+        path: 'menus > menu "Main Menu" > choices > digit_1 > menuJumpToTask > targetTaskRef',
+        expected: 'task "Verify caller"',
+        actual: 'menu "Main Menu"',
+      },
     ]);
   });
 
@@ -171,7 +175,10 @@ describe('comparison by meaning', () => {
     const reordered = edit(SALES_IVR, (doc) => doc.inboundCall.menus[0].menu.choices.reverse());
     expect(compareFlows(SALES_IVR, reordered)).toEqual([]);
     const moved = edit(SALES_IVR, (doc) => (doc.inboundCall.menus[0].menu.choices[3].menuDisconnect.dtmf = 'digit_8'));
-    expect(compareFlows(SALES_IVR, moved).map((d) => d.path)).toEqual(['menus > menu "Main Menu" > choices > digit_9', 'menus > menu "Main Menu" > choices > digit_8']);
+    expect(compareFlows(SALES_IVR, moved).map((d) => d.path)).toEqual([
+      'menus > menu "Main Menu" > choices > digit_9',
+      'menus > menu "Main Menu" > choices > digit_8',
+    ]);
   });
 
   it('ignores keys it did not render and reports keys it rendered that are missing', () => {
@@ -185,21 +192,37 @@ describe('comparison by meaning', () => {
   });
 
   it('reports a different flow type, and refuses to compare what it cannot read (could not check, not a difference)', () => {
-    expect(compareFlows(OUR_RENDERING, 'commonModule:\n  name: X\n')).toEqual([{ path: '(flow type)', expected: 'inboundCall', actual: 'commonModule' }]);
-    for (const unreadable of ['<html>', 'inboundCall: &a {tasks: [*a]}', 'inboundCall:\n  name: A\n  name: B\n', '- a\n- b\n', 'a: 1\nb: 2\n', `inboundCall:\n  x: ${'['.repeat(300)}${']'.repeat(300)}\n`]) {
+    expect(compareFlows(OUR_RENDERING, 'commonModule:\n  name: X\n')).toEqual([
+      { path: '(flow type)', expected: 'inboundCall', actual: 'commonModule' },
+    ]);
+    for (const unreadable of [
+      '<html>',
+      'inboundCall: &a {tasks: [*a]}',
+      'inboundCall:\n  name: A\n  name: B\n',
+      '- a\n- b\n',
+      'a: 1\nb: 2\n',
+      `inboundCall:\n  x: ${'['.repeat(300)}${']'.repeat(300)}\n`,
+    ]) {
       expect(() => compareFlows(OUR_RENDERING, unreadable)).toThrow(UnreadableFlowError);
     }
   });
 
   it('keeps tasks with the same name apart', () => {
-    const twice = OUR_RENDERING.replace('  tasks:\n', '  tasks:\n    - task:\n        name: Closed\n        refId: closed2\n        actions:\n          - disconnect:\n              name: Bye\n');
+    const twice = OUR_RENDERING.replace(
+      '  tasks:\n',
+      '  tasks:\n    - task:\n        name: Closed\n        refId: closed2\n        actions:\n          - disconnect:\n              name: Bye\n',
+    );
     expect(Object.keys((normalizeFlow(twice).body as any).tasks)).toEqual(['task "Closed"', 'task "Closed" #2']);
   });
 
   it('marks a reference that points nowhere', () => {
     const dangling = OUR_RENDERING.replace('menu[mainMenu]', 'menu[gone]');
     expect(compareFlows(OUR_RENDERING, dangling)).toEqual([
-      { path: 'tasks > task "Closed" > actions > [1] jumpToMenu "To menu" > targetMenuRef', expected: 'menu "Main Menu"', actual: 'unresolved reference /inboundCall/menus/menu[gone]' },
+      {
+        path: 'tasks > task "Closed" > actions > [1] jumpToMenu "To menu" > targetMenuRef',
+        expected: 'menu "Main Menu"',
+        actual: 'unresolved reference /inboundCall/menus/menu[gone]',
+      },
     ]);
   });
 });
@@ -219,7 +242,13 @@ describe('what an Architect edit can add that we never rendered', () => {
   const toSales = (doc: any) => verifyTask(doc).actions[2].decision.outputs.yes.actions[0].transferToAcd;
 
   it('ignores what the platform adds with its default values (settings blocks, noValue fields, languages)', () => {
-    const withLanguages = edit(exported(), (doc) => (doc.inboundCall.supportedLanguages = { 'en-us': { defaultLanguageSkill: { noValue: true }, textToSpeech: { defaultEngine: { voice: 'Jill' } } } }));
+    const withLanguages = edit(
+      exported(),
+      (doc) =>
+        (doc.inboundCall.supportedLanguages = {
+          'en-us': { defaultLanguageSkill: { noValue: true }, textToSpeech: { defaultEngine: { voice: 'Jill' } } },
+        }),
+    );
     expect(compareFlows(SALES_IVR, withLanguages)).toEqual([]);
   });
 
@@ -233,19 +262,62 @@ describe('what an Architect edit can add that we never rendered', () => {
   });
 
   it.each([
-    ['a new menu choice', (doc: any) => doc.inboundCall.menus[0].menu.choices.push({ menuTransferToAcd: { name: 'Secret', dtmf: 'digit_4', targetQueue: { lit: { name: 'Elsewhere' } } } }), 'menus > menu "Main Menu" > choices > digit_4'],
-    ['a failure path on a transfer', (doc: any) => (toSales(doc).outputs = { failure: { actions: [{ transferToAcd: { name: 'Elsewhere', targetQueue: { lit: { name: 'Other' } } } }] } }), 'outputs'],
+    [
+      'a new menu choice',
+      (doc: any) =>
+        doc.inboundCall.menus[0].menu.choices.push({
+          menuTransferToAcd: { name: 'Secret', dtmf: 'digit_4', targetQueue: { lit: { name: 'Elsewhere' } } },
+        }),
+      'menus > menu "Main Menu" > choices > digit_4',
+    ],
+    [
+      'a failure path on a transfer',
+      (doc: any) =>
+        (toSales(doc).outputs = { failure: { actions: [{ transferToAcd: { name: 'Elsewhere', targetQueue: { lit: { name: 'Other' } } } }] } }),
+      'outputs',
+    ],
     ['a preferred agent', (doc: any) => (toSales(doc).preferredAgents = { exp: 'MakeList(ToUser("x"))' }), 'preferredAgents'],
-    ['error handling that transfers', (doc: any) => (doc.inboundCall.settingsErrorHandling.errorHandling = { transferToAcd: { targetQueue: { lit: { name: 'Other' } } } }), 'settingsErrorHandling'],
+    [
+      'error handling that transfers',
+      (doc: any) => (doc.inboundCall.settingsErrorHandling.errorHandling = { transferToAcd: { targetQueue: { lit: { name: 'Other' } } } }),
+      'settingsErrorHandling',
+    ],
     ['a menu that never repeats', (doc: any) => (doc.inboundCall.settingsMenu.repeatCount = { lit: 0 }), 'settingsMenu'],
-    ['a menu-level setting', (doc: any) => (doc.inboundCall.menus[0].menu.settingsMenu.menuSelectionTimeout = { lit: { seconds: 1 } }), 'menus > menu "Main Menu" > settingsMenu'],
+    [
+      'a menu-level setting',
+      (doc: any) => (doc.inboundCall.menus[0].menu.settingsMenu.menuSelectionTimeout = { lit: { seconds: 1 } }),
+      'menus > menu "Main Menu" > settingsMenu',
+    ],
     ['speech recognition switched off', (doc: any) => (doc.inboundCall.settingsSpeechRec.asrEnabledOnFlow = false), 'settingsSpeechRec'],
-    ['a shorter default no-entry timeout', (doc: any) => (doc.inboundCall.settingsActionDefaults.collectInput.noEntryTimeout = { lit: { seconds: 0 } }), 'settingsActionDefaults'],
-    ['a default language skill', (doc: any) => (doc.inboundCall.supportedLanguages = { 'en-us': { defaultLanguageSkill: { lit: { name: 'Klingon' } }, textToSpeech: { defaultEngine: { voice: 'Jill' } } } }), 'supportedLanguages'],
+    [
+      'a shorter default no-entry timeout',
+      (doc: any) => (doc.inboundCall.settingsActionDefaults.collectInput.noEntryTimeout = { lit: { seconds: 0 } }),
+      'settingsActionDefaults',
+    ],
+    [
+      'a default language skill',
+      (doc: any) =>
+        (doc.inboundCall.supportedLanguages = {
+          'en-us': { defaultLanguageSkill: { lit: { name: 'Klingon' } }, textToSpeech: { defaultEngine: { voice: 'Jill' } } },
+        }),
+      'supportedLanguages',
+    ],
     ['a global DTMF choice', (doc: any) => (doc.inboundCall.menus[0].menu.choices[0].menuJumpToTask.globalDtmf = true), 'globalDtmf'],
-    ['an extra task', (doc: any) => doc.inboundCall.tasks.push({ task: { name: 'Extra', refId: 'Extra_99', actions: [{ disconnect: { name: 'Bye' } }] } }), 'tasks > task "Extra"'],
-    ['an extra variable', (doc: any) => doc.inboundCall.variables.push({ stringVariable: { name: 'Flow.Extra', initialValue: { noValue: true } } }), 'variables > Flow.Extra'],
-    ['actions in a branch we left empty', (doc: any) => verifyTask(doc).actions[2].decision.outputs.no.actions.unshift({ playAudio: { name: 'Hi', audio: { tts: 'Hi' } } }), 'outputs > no > actions > [0]'],
+    [
+      'an extra task',
+      (doc: any) => doc.inboundCall.tasks.push({ task: { name: 'Extra', refId: 'Extra_99', actions: [{ disconnect: { name: 'Bye' } }] } }),
+      'tasks > task "Extra"',
+    ],
+    [
+      'an extra variable',
+      (doc: any) => doc.inboundCall.variables.push({ stringVariable: { name: 'Flow.Extra', initialValue: { noValue: true } } }),
+      'variables > Flow.Extra',
+    ],
+    [
+      'actions in a branch we left empty',
+      (doc: any) => verifyTask(doc).actions[2].decision.outputs.no.actions.unshift({ playAudio: { name: 'Hi', audio: { tts: 'Hi' } } }),
+      'outputs > no > actions > [0]',
+    ],
   ])('finds %s', (_what, change, where) => {
     const differences = compareFlows(SALES_IVR, edit(exported(), change));
     expect(differences.length).toBeGreaterThan(0);
@@ -268,7 +340,11 @@ describe('what an Architect edit can add that we never rendered', () => {
       delete transfer.targetQueue;
       Object.defineProperty(transfer, '__proto__', { value: { targetQueue: queue }, enumerable: true });
     });
-    expect(compareFlows(SALES_IVR, tricked).map((d) => d.path).join('\n')).toContain('transferToAcd "To Sales" > targetQueue');
+    expect(
+      compareFlows(SALES_IVR, tricked)
+        .map((d) => d.path)
+        .join('\n'),
+    ).toContain('transferToAcd "To Sales" > targetQueue');
   });
 
   it('tells a value from a list or an object holding it', () => {
@@ -277,13 +353,23 @@ describe('what an Architect edit can add that we never rendered', () => {
   });
 
   it('reads names that look like numbers as text', () => {
-    const rendered = 'inboundCall:\n  name: X\n  startUpRef: ./tasks/task[t]\n  tasks:\n    - task:\n        name: "2024"\n        refId: t\n        actions: []\n';
-    expect(compareFlows(rendered, rendered.replace('name: "2024"', 'name: 2024').replace('refId: t', 'refId: 2024_10').replace('task[t]', 'task[2024_10]'))).toEqual([]);
+    const rendered =
+      'inboundCall:\n  name: X\n  startUpRef: ./tasks/task[t]\n  tasks:\n    - task:\n        name: "2024"\n        refId: t\n        actions: []\n';
+    expect(
+      compareFlows(
+        rendered,
+        rendered.replace('name: "2024"', 'name: 2024').replace('refId: t', 'refId: 2024_10').replace('task[t]', 'task[2024_10]'),
+      ),
+    ).toEqual([]);
   });
 
   it("resolves absolute references only within the flow's own type", () => {
     expect(compareFlows(OUR_RENDERING, OUR_RENDERING.replace('/inboundCall/menus/menu[mainMenu]', '/commonModule/menus/menu[mainMenu]'))).toEqual([
-      { path: 'tasks > task "Closed" > actions > [1] jumpToMenu "To menu" > targetMenuRef', expected: 'menu "Main Menu"', actual: 'unresolved reference /commonModule/menus/menu[mainMenu]' },
+      {
+        path: 'tasks > task "Closed" > actions > [1] jumpToMenu "To menu" > targetMenuRef',
+        expected: 'menu "Main Menu"',
+        actual: 'unresolved reference /commonModule/menus/menu[mainMenu]',
+      },
     ]);
   });
 });
@@ -292,7 +378,11 @@ describe('plan review sees changes outside tasks and menus', () => {
   it.each([
     ['the start-up target', (doc: any) => (doc.inboundCall.startUpRef = '/inboundCall/tasks/task[Verify caller]'), 'startUpRef'],
     ['the initial greeting', (doc: any) => (doc.inboundCall.initialGreeting.tts = 'Hi there.'), 'initialGreeting.tts'],
-    ['a variable type', (doc: any) => (doc.inboundCall.variables[0] = { stringVariable: doc.inboundCall.variables[0].integerVariable }), 'variables.Flow.PinAttempts'],
+    [
+      'a variable type',
+      (doc: any) => (doc.inboundCall.variables[0] = { stringVariable: doc.inboundCall.variables[0].integerVariable }),
+      'variables.Flow.PinAttempts',
+    ],
   ])('%s', (_what, change, fact) => {
     const changes = diffOutlines(outlineFlow(SALES_IVR), outlineFlow(edit(SALES_IVR, change)));
     expect(changes).toEqual([expect.objectContaining({ id: 'flow settings', change: 'changed' })]);

@@ -1,10 +1,19 @@
 import type * as platformClient from 'purecloud-platform-client-v2';
 import { GenesysEmulator } from '../../emulator';
-import { GenesysClient, GenesysError, retryDelay, DEFAULT_RETRY_POLICY, printableUrl, sanitize, settingsFromEnvironment } from '../../runtime/genesys';
+import {
+  GenesysClient,
+  GenesysError,
+  retryDelay,
+  DEFAULT_RETRY_POLICY,
+  printableUrl,
+  sanitize,
+  settingsFromEnvironment,
+} from '../../runtime/genesys';
 import { TEST_CLIENT_ID, TEST_CLIENT_SECRET, connect, emulatorSettings, startEmulator } from '../support/emulator';
 
 const MODULE_YAML = 'commonModule:\n  name: Test Module\n  startUpTaskActions:\n    - endTask:\n        name: End\n';
-const org = (c: GenesysClient) => c.call<platformClient.Models.Organization>('GET /api/v2/organizations/me', (a) => a.organization.getOrganizationsMe());
+const org = (c: GenesysClient) =>
+  c.call<platformClient.Models.Organization>('GET /api/v2/organizations/me', (a) => a.organization.getOrganizationsMe());
 
 describe('GenesysClient against the emulator (real SDK)', () => {
   let emulator: GenesysEmulator;
@@ -29,8 +38,12 @@ describe('GenesysClient against the emulator (real SDK)', () => {
       status = await client.call('GET job', (a) => a.architect.getFlowsJob(job.id!, { expand: ['messages'] }));
     } while (status.status === 'Started');
     expect(status.status).toBe('Success');
-    const flows = await client.call<platformClient.Models.FlowEntityListing>('GET /api/v2/flows', (a) => a.architect.getFlows({ type: ['commonmodule'], pageSize: 500 }));
-    expect(flows.entities!.map((f) => [f.name, f.publishedVersion?.id, f.publishedVersion?.createdByClient?.id])).toEqual([['Test Module', '1.0', client.clientId]]);
+    const flows = await client.call<platformClient.Models.FlowEntityListing>('GET /api/v2/flows', (a) =>
+      a.architect.getFlows({ type: ['commonmodule'], pageSize: 500 }),
+    );
+    expect(flows.entities!.map((f) => [f.name, f.publishedVersion?.id, f.publishedVersion?.createdByClient?.id])).toEqual([
+      ['Test Module', '1.0', client.clientId],
+    ]);
   });
 
   it('honours Retry-After on 429 before retrying', async () => {
@@ -74,7 +87,10 @@ describe('GenesysClient against the emulator (real SDK)', () => {
 
   it('does not retry a 4xx other than 429, and reports the platform message', async () => {
     const client = await connect(emulator);
-    await expect(client.call('GET /api/v2/flows/{id}', (a) => a.architect.getFlow('00000000-0000-0000-0000-000000000000'))).rejects.toMatchObject({ code: 'GC4003', status: 404 });
+    await expect(client.call('GET /api/v2/flows/{id}', (a) => a.architect.getFlow('00000000-0000-0000-0000-000000000000'))).rejects.toMatchObject({
+      code: 'GC4003',
+      status: 404,
+    });
   });
 
   it('renews an expired token once and carries on', async () => {
@@ -89,7 +105,7 @@ describe('GenesysClient against the emulator (real SDK)', () => {
     await emulator.stop();
     emulator = await startEmulator({ rateLimitPerMinute: 3 });
     const waits: number[] = [];
-    const client = await connect(emulator, { sleep: async (ms) => void waits.push(ms) , retry: { maxAttempts: 2 } });
+    const client = await connect(emulator, { sleep: async (ms) => void waits.push(ms), retry: { maxAttempts: 2 } });
     for (let i = 0; i < 3; i++) await org(client);
     await expect(org(client)).rejects.toMatchObject({ code: 'GC4004', status: 429 });
     expect(waits).toHaveLength(1);
@@ -163,10 +179,16 @@ describe('GenesysClient against the emulator (real SDK)', () => {
     it('scrubs the text of elements named like credentials (any case, namespaced, cut off), and keeps the rest', () => {
       const text = sanitize(s3Error, 5000);
       expect(text).toContain('<Code>SignatureDoesNotMatch</Code>');
-      expect(text).toContain('<AWSAccessKeyId>[redacted]</AWSAccessKeyId><StringToSign>[redacted]</StringToSign><SignatureProvided>[redacted]</SignatureProvided>');
+      expect(text).toContain(
+        '<AWSAccessKeyId>[redacted]</AWSAccessKeyId><StringToSign>[redacted]</StringToSign><SignatureProvided>[redacted]</SignatureProvided>',
+      );
       expect(text).toContain('<CanonicalRequest>[redacted]</CanonicalRequest><RequestId>4442587FB7D0A2F9</RequestId>');
       for (const secret of [KEY_ID, SIG.slice(0, 16), '20240501/us-east-1', '41 57 53', '/exports/flow.yaml']) expect(text).not.toContain(secret);
-      expect(sanitize('<sts:SessionToken a="1">IQoJb3JpZ2lu</sts:SessionToken><secretaccesskey>wJalrXUtnFEMI</secretaccesskey><x-credential>AKIA1</x-credential>')).toBe(
+      expect(
+        sanitize(
+          '<sts:SessionToken a="1">IQoJb3JpZ2lu</sts:SessionToken><secretaccesskey>wJalrXUtnFEMI</secretaccesskey><x-credential>AKIA1</x-credential>',
+        ),
+      ).toBe(
         '<sts:SessionToken a="1">[redacted]</sts:SessionToken><secretaccesskey>[redacted]</secretaccesskey><x-credential>[redacted]</x-credential>',
       );
       // An excerpt cut inside the element still loses the value; an empty element is left as it is.
@@ -207,14 +229,30 @@ describe('GenesysClient against the emulator (real SDK)', () => {
 describe('settings and policy', () => {
   it('reads the provider environment variables', () => {
     expect(
-      settingsFromEnvironment({ GENESYSCLOUD_OAUTHCLIENT_ID: 'a', GENESYSCLOUD_OAUTHCLIENT_SECRET: 'b', GENESYSCLOUD_REGION: 'eu-west-1', GENESYSCLOUD_GATEWAY_HOST: 'localhost', GENESYSCLOUD_GATEWAY_PORT: '8080', GENESYSCLOUD_GATEWAY_PROTOCOL: 'http' }),
+      settingsFromEnvironment({
+        GENESYSCLOUD_OAUTHCLIENT_ID: 'a',
+        GENESYSCLOUD_OAUTHCLIENT_SECRET: 'b',
+        GENESYSCLOUD_REGION: 'eu-west-1',
+        GENESYSCLOUD_GATEWAY_HOST: 'localhost',
+        GENESYSCLOUD_GATEWAY_PORT: '8080',
+        GENESYSCLOUD_GATEWAY_PROTOCOL: 'http',
+      }),
     ).toEqual({ clientId: 'a', clientSecret: 'b', region: 'eu-west-1', gateway: { host: 'localhost', port: 8080, protocol: 'http' } });
   });
 
   it('rejects missing credentials, unknown regions and bad gateway settings', () => {
     expect(() => settingsFromEnvironment({})).toThrow(/GC4001/);
-    expect(() => settingsFromEnvironment({ GENESYSCLOUD_OAUTHCLIENT_ID: 'a', GENESYSCLOUD_OAUTHCLIENT_SECRET: 'b', GENESYSCLOUD_REGION: 'moon-1' })).toThrow(/GC4002.*moon-1/);
-    expect(() => settingsFromEnvironment({ GENESYSCLOUD_OAUTHCLIENT_ID: 'a', GENESYSCLOUD_OAUTHCLIENT_SECRET: 'b', GENESYSCLOUD_GATEWAY_HOST: 'h', GENESYSCLOUD_GATEWAY_PORT: 'x' })).toThrow(/GC4002/);
+    expect(() =>
+      settingsFromEnvironment({ GENESYSCLOUD_OAUTHCLIENT_ID: 'a', GENESYSCLOUD_OAUTHCLIENT_SECRET: 'b', GENESYSCLOUD_REGION: 'moon-1' }),
+    ).toThrow(/GC4002.*moon-1/);
+    expect(() =>
+      settingsFromEnvironment({
+        GENESYSCLOUD_OAUTHCLIENT_ID: 'a',
+        GENESYSCLOUD_OAUTHCLIENT_SECRET: 'b',
+        GENESYSCLOUD_GATEWAY_HOST: 'h',
+        GENESYSCLOUD_GATEWAY_PORT: 'x',
+      }),
+    ).toThrow(/GC4002/);
   });
 
   it('waits Retry-After for 429, jittered exponential backoff for 5xx, nothing for 4xx', () => {

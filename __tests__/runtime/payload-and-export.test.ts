@@ -16,7 +16,10 @@ describe('Architect operations against the emulator', () => {
   it('exports many flow versions with one export job (a zip) and maps them by flow', async () => {
     const flows = [1, 2, 3].map((i) => emulator.seedFlow(`commonModule:\n  name: Module ${i}\n  startUpTaskActions: []\n`));
     const before = emulator.totalRequests;
-    const exported = await ops.exportVersions(flows.map((f) => ({ id: f.id, version: '1.0' })), { intervalMs: 30 });
+    const exported = await ops.exportVersions(
+      flows.map((f) => ({ id: f.id, version: '1.0' })),
+      { intervalMs: 30 },
+    );
     flows.forEach((f, i) => expect(exported.get(f.id)).toContain(`name: Module ${i + 1}`));
     expect(emulator.totalRequests - before).toBeLessThanOrEqual(4); // register + 1-2 polls (download is not an API call)
   });
@@ -38,7 +41,9 @@ describe('Architect operations against the emulator', () => {
   it('reports a failed export in plain words', async () => {
     const flow = emulator.seedFlow('commonModule:\n  name: M\n  startUpTaskActions: []\n');
     emulator.faults.add({ kind: 'failExport', count: 1, message: 'Export service unavailable' });
-    await expect(ops.exportVersions([{ id: flow.id, version: '1.0' }], { intervalMs: 20 })).rejects.toThrow(/the export failed: Export service unavailable/);
+    await expect(ops.exportVersions([{ id: flow.id, version: '1.0' }], { intervalMs: 20 })).rejects.toThrow(
+      /the export failed: Export service unavailable/,
+    );
   });
 });
 

@@ -60,7 +60,10 @@ const title = 'terraform applies a stack of flow checks (built-in provider only)
       return `payloads/${name}`;
     };
     const module = { rendered: moduleFlow.rendered, payloadPath: copy(moduleFlow.rendered, 'module.yaml'), stackCallers: ['DEV Sales IVR'] };
-    new FlowCheck(stack, 'StackCheck', { region: 'us-east-1', flows: [module, { rendered: salesFlow.rendered, payloadPath: copy(salesFlow.rendered, 'sales.yaml'), substitutions: QUEUES }] });
+    new FlowCheck(stack, 'StackCheck', {
+      region: 'us-east-1',
+      flows: [module, { rendered: salesFlow.rendered, payloadPath: copy(salesFlow.rendered, 'sales.yaml'), substitutions: QUEUES }],
+    });
     new FlowDestroyGuard(stack, 'ModuleGuard', { region: 'us-east-1', flow: module });
     app.synth();
     expect((await tf('init', '-input=false', '-no-color')).status).toBe(0);
@@ -87,7 +90,9 @@ const title = 'terraform applies a stack of flow checks (built-in provider only)
     const flow = [...emulator.org.flows.values()].find((f) => f.name === 'DEV Sales IVR')!;
     emulator.seedFlow(applySubstitutions(salesFlow.rendered.yaml, QUEUES).replace('Welcome to Sales.', 'Hi from the UI.'));
     expect(flow.publishedVersionId).toBe('2.0');
-    const address = Object.keys(JSON.parse(fs.readFileSync(path.join(stackDir, 'cdk.tf.json'), 'utf8')).resource.terraform_data).find((k) => k.startsWith('StackCheck'));
+    const address = Object.keys(JSON.parse(fs.readFileSync(path.join(stackDir, 'cdk.tf.json'), 'utf8')).resource.terraform_data).find((k) =>
+      k.startsWith('StackCheck'),
+    );
     const run = await tf('apply', '-auto-approve', '-input=false', '-no-color', `-replace=terraform_data.${address}`);
     expect(run.status).not.toBe(0);
     expect(run.output).toContain('expected "Welcome to Sales.", published "Hi from the UI."');
@@ -125,9 +130,17 @@ const bulkTitle = 'terraform applies one check for a stack of 1 000 flows: one p
     app.synth();
     // Only the check: the CallFlows' own genesyscloud_flow resources need the provider, which is not installed here.
     const json = JSON.parse(fs.readFileSync(path.join(stackDir, 'cdk.tf.json'), 'utf8'));
-    fs.writeFileSync(path.join(stackDir, 'cdk.tf.json'), JSON.stringify({ terraform: { backend: json.terraform.backend }, resource: { terraform_data: json.resource.terraform_data } }));
+    fs.writeFileSync(
+      path.join(stackDir, 'cdk.tf.json'),
+      JSON.stringify({ terraform: { backend: json.terraform.backend }, resource: { terraform_data: json.resource.terraform_data } }),
+    );
     expect(
-      await new Promise<number | null>((resolve) => spawn('terraform', ['init', '-input=false', '-no-color'], { cwd: stackDir, env: { ...process.env, CHECKPOINT_DISABLE: '1' } }).on('close', resolve)),
+      await new Promise<number | null>((resolve) =>
+        spawn('terraform', ['init', '-input=false', '-no-color'], { cwd: stackDir, env: { ...process.env, CHECKPOINT_DISABLE: '1' } }).on(
+          'close',
+          resolve,
+        ),
+      ),
     ).toBe(0);
   }, 180000);
 
@@ -147,7 +160,9 @@ const bulkTitle = 'terraform applies one check for a stack of 1 000 flows: one p
       child.on('close', (status) => resolve({ status, output }));
     });
     // One summary line for the flows that match (a stack this size is not listed flow by flow).
-    expect(run.output).toContain('1000 of 1000 flows: the published version matches the synthesized flow and embeds the current version of the shared flows it calls');
+    expect(run.output).toContain(
+      '1000 of 1000 flows: the published version matches the synthesized flow and embeds the current version of the shared flows it calls',
+    );
     expect(run.output.match(/matches the synthesized flow/g)).toHaveLength(1);
     expect(run.status).toBe(0);
     expect(emulator.tokenRequests - before).toBe(1);

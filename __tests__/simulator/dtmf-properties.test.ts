@@ -23,8 +23,20 @@ function attempt<T>(f: () => T): { value: T } | { error: unknown } {
 const key = fc.constantFrom(...DTMF_KEYS.split(''));
 const dtmfString = (maxLength: number) => fc.string({ unit: key, minLength: 1, maxLength });
 /** Strings near DTMF: keys with a few intruders (letters, spaces, look-alikes, control characters). */
-const nearDtmf = fc.string({ unit: fc.oneof({ weight: 8, arbitrary: key }, { weight: 1, arbitrary: fc.constantFrom('a', 'A', ' ', '\n', '\t', '+', '-', '０', '٣', 'n', 'o', 'e', '\u0000') }), maxLength: 12 });
-const anyString = fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' }), nearDtmf, fc.constantFrom('none', 'None', 'NONE', ' none', 'none ', '', '#', '*', '12a4'));
+const nearDtmf = fc.string({
+  unit: fc.oneof(
+    { weight: 8, arbitrary: key },
+    { weight: 1, arbitrary: fc.constantFrom('a', 'A', ' ', '\n', '\t', '+', '-', '０', '٣', 'n', 'o', 'e', '\u0000') },
+  ),
+  maxLength: 12,
+});
+const anyString = fc.oneof(
+  fc.string(),
+  fc.string({ unit: 'binary' }),
+  fc.string({ unit: 'grapheme' }),
+  nearDtmf,
+  fc.constantFrom('none', 'None', 'NONE', ' none', 'none ', '', '#', '*', '12a4'),
+);
 
 describe('the DTMF script parser (--dtmf values and script entries)', () => {
   it('never crashes: accepts exactly 0-9 * # and none, and reports anything else as a bad argument', () => {
@@ -100,7 +112,12 @@ describe('random keypresses on the real dev and test stacks', () => {
     { stack: dev, env: ENVIRONMENTS[0] },
     { stack: test, env: ENVIRONMENTS[1] },
   ];
-  const entry = (pins: string[]) => fc.oneof({ weight: 1, arbitrary: fc.constantFrom(null, '', 'none') }, { weight: 2, arbitrary: fc.constantFrom(...pins) }, { weight: 4, arbitrary: dtmfString(10) });
+  const entry = (pins: string[]) =>
+    fc.oneof(
+      { weight: 1, arbitrary: fc.constantFrom(null, '', 'none') },
+      { weight: 2, arbitrary: fc.constantFrom(...pins) },
+      { weight: 4, arbitrary: dtmfString(10) },
+    );
 
   it('every call ends in a queue, a disconnect or a clean not-modelled stop, within the step limit', () => {
     const scenario = fc.record({
@@ -135,8 +152,12 @@ describe('random keypresses on the real dev and test stacks', () => {
     );
   });
 
-  it('with digits only, the IVR\'s queue is reached exactly when the reference model accepts the PIN', () => {
-    const digitsOnly = fc.oneof({ weight: 1, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.constantFrom('1234', '4321', '43214321', '123', '1') }, { weight: 3, arbitrary: fc.string({ unit: fc.constantFrom('1', '2', '3', '4'), minLength: 1, maxLength: 9 }) });
+  it("with digits only, the IVR's queue is reached exactly when the reference model accepts the PIN", () => {
+    const digitsOnly = fc.oneof(
+      { weight: 1, arbitrary: fc.constant(null) },
+      { weight: 1, arbitrary: fc.constantFrom('1234', '4321', '43214321', '123', '1') },
+      { weight: 3, arbitrary: fc.string({ unit: fc.constantFrom('1', '2', '3', '4'), minLength: 1, maxLength: 9 }) },
+    );
     fc.assert(
       fc.property(fc.constantFrom(0, 1), fc.array(digitsOnly, { maxLength: 6 }), (which, dtmf) => {
         const { stack, env } = stacks[which];
@@ -151,7 +172,16 @@ describe('random keypresses on the real dev and test stacks', () => {
 
 describe('entries that are not text at all', () => {
   it('reports objects whose toString is broken as a bad entry, not a crash', () => {
-    for (const entry of [{ toString: '' }, Object.create(null), { toString: () => { throw new Error('boom'); } }, Symbol('x')]) {
+    for (const entry of [
+      { toString: '' },
+      Object.create(null),
+      {
+        toString: () => {
+          throw new Error('boom');
+        },
+      },
+      Symbol('x'),
+    ]) {
       expect(() => parseDtmf(entry as never)).toThrow(ScriptError);
     }
   });

@@ -29,17 +29,34 @@ import {
 import { ScriptError, SimulationStop, evaluate, simulateCall } from '../../simulator';
 
 const say = (id: string, text = id) => new PlayAudio(id, { prompt: Prompt.tts(text) });
-const flow = (tasks: Task[], extra: Partial<ConstructorParameters<typeof InboundCallFlow>[0]> = {}) => new InboundCallFlow({ name: 'Sim', initialGreeting: Prompt.tts('Hello.'), startUp: tasks[0], tasks, ...extra });
+const flow = (tasks: Task[], extra: Partial<ConstructorParameters<typeof InboundCallFlow>[0]> = {}) =>
+  new InboundCallFlow({ name: 'Sim', initialGreeting: Prompt.tts('Hello.'), startUp: tasks[0], tasks, ...extra });
 
 describe('every action kind', () => {
   it('menus: transfer, disconnect, jump to a task, inline actions, and back to a menu', () => {
     const n = Variable.integer('Flow.N');
-    const helpTask = new Task('Help', [say('Help text'), new UpdateData('Count', [assign(n, Expr.plus(n.ref(), 1))]), new JumpToMenu('Back', 'Main Menu')]);
+    const helpTask = new Task('Help', [
+      say('Help text'),
+      new UpdateData('Count', [assign(n, Expr.plus(n.ref(), 1))]),
+      new JumpToMenu('Back', 'Main Menu'),
+    ]);
     const menu = new Menu('Main Menu', {
       prompt: Prompt.tts('Press 1 for sales, 2 for help, 3 for hours, 9 to hang up.'),
-      choices: [MenuChoice.transferToAcd('1', 'Sales', queueNamed('Sales')), MenuChoice.jumpToTask('2', 'Help', helpTask), MenuChoice.runActions('3', 'Hours', [say('Open 8 to 6'), new Disconnect('Bye')]), MenuChoice.disconnect('9', 'Hang up')],
+      choices: [
+        MenuChoice.transferToAcd('1', 'Sales', queueNamed('Sales')),
+        MenuChoice.jumpToTask('2', 'Help', helpTask),
+        MenuChoice.runActions('3', 'Hours', [say('Open 8 to 6'), new Disconnect('Bye')]),
+        MenuChoice.disconnect('9', 'Hang up'),
+      ],
     });
-    const def = new InboundCallFlow({ name: 'Menus', initialGreeting: Prompt.tts('Hello.'), startUp: menu, menus: [menu], tasks: [helpTask], variables: [n] });
+    const def = new InboundCallFlow({
+      name: 'Menus',
+      initialGreeting: Prompt.tts('Hello.'),
+      startUp: menu,
+      menus: [menu],
+      tasks: [helpTask],
+      variables: [n],
+    });
     expect(simulateCall(def, { dtmf: ['1'] })).toEndInQueue('Sales');
     expect(simulateCall(def, { dtmf: ['9'] })).toDisconnect();
     expect(simulateCall(def, { dtmf: ['3'] })).toPlay('Open 8 to 6');
@@ -58,11 +75,26 @@ describe('every action kind', () => {
 
   it('collect digits: exact length, range with # terminator, too few digits, no input', () => {
     const v = Variable.string('Flow.V');
-    const mk = (digits: Digits) => flow([new Task('Main', [new CollectDigits('C', { into: v, digits, onSuccess: [new TransferToAcd('Ok', { queue: queueNamed('Got it') })], onFailure: [new Disconnect('No')] })])], { variables: [v] });
+    const mk = (digits: Digits) =>
+      flow(
+        [
+          new Task('Main', [
+            new CollectDigits('C', {
+              into: v,
+              digits,
+              onSuccess: [new TransferToAcd('Ok', { queue: queueNamed('Got it') })],
+              onFailure: [new Disconnect('No')],
+            }),
+          ]),
+        ],
+        { variables: [v] },
+      );
     expect(simulateCall(mk(Digits.exactly(4)), { dtmf: ['1234'] })).toEndInQueue('Got it');
     expect(simulateCall(mk(Digits.exactly(4)), { dtmf: ['123'] })).toDisconnect();
     expect(simulateCall(mk(Digits.exactly(4)), { dtmf: [null] })).toDisconnect();
-    expect(simulateCall(mk(Digits.between(1, 6, { terminateWithPound: true })), { dtmf: ['42#'] }).transcript.find((t) => t.variable === 'Flow.V')?.value).toBe('42');
+    expect(
+      simulateCall(mk(Digits.between(1, 6, { terminateWithPound: true })), { dtmf: ['42#'] }).transcript.find((t) => t.variable === 'Flow.V')?.value,
+    ).toBe('42');
   });
 
   it('loops: next, exit, exhaustion', () => {
@@ -72,7 +104,9 @@ describe('every action kind', () => {
     const call = simulateCall(def);
     expect(call).toPlay('Round', 2);
     expect(call).toPlay('After');
-    const exhausted = flow([new Task('Main', [new Loop('L', { counter: i, count: 2, body: [say('Round')] }), new Disconnect('End')])], { variables: [i] });
+    const exhausted = flow([new Task('Main', [new Loop('L', { counter: i, count: 2, body: [say('Round')] }), new Disconnect('End')])], {
+      variables: [i],
+    });
     expect(simulateCall(exhausted)).toPlay('Round', 2);
   });
 
@@ -84,11 +118,32 @@ describe('every action kind', () => {
       inputs: [level],
       outputs: [tier],
       outcomes: ['gold', 'other'],
-      actions: [new Decision('High?', { condition: level.ref().greaterThan(5), yes: [new UpdateData('Gold', [assign(tier, Expr.string('gold'))]), new EndSharedFlow('G', 'gold')], no: [new EndSharedFlow('O', 'other')] })],
+      actions: [
+        new Decision('High?', {
+          condition: level.ref().greaterThan(5),
+          yes: [new UpdateData('Gold', [assign(tier, Expr.string('gold'))]), new EndSharedFlow('G', 'gold')],
+          no: [new EndSharedFlow('O', 'other')],
+        }),
+      ],
     });
     const got = Variable.string('Flow.Tier');
     const call = (lvl: number) =>
-      flow([new Task('Main', [new CallSharedFlow('Tier', { flow: module, inputs: { Level: Expr.integer(lvl) }, outputs: { Tier: got }, outcomes: { gold: [new TransferToAcd('VIP', { queue: queueNamed('VIP') })], other: [new TransferToAcd('Std', { queue: queueNamed('Standard') })] } })])], { variables: [got] });
+      flow(
+        [
+          new Task('Main', [
+            new CallSharedFlow('Tier', {
+              flow: module,
+              inputs: { Level: Expr.integer(lvl) },
+              outputs: { Tier: got },
+              outcomes: {
+                gold: [new TransferToAcd('VIP', { queue: queueNamed('VIP') })],
+                other: [new TransferToAcd('Std', { queue: queueNamed('Standard') })],
+              },
+            }),
+          ]),
+        ],
+        { variables: [got] },
+      );
     const gold = simulateCall(call(9));
     expect(gold).toEndInQueue('VIP');
     expect(gold).toCallSharedFlow('Tiering', { outcome: 'gold' });
@@ -111,7 +166,18 @@ describe('every action kind', () => {
     });
     expect(module.validate()).toEqual([]);
     const call = (lvl: number) =>
-      flow([new Task('Main', [new CallSharedFlow('Tier', { flow: module, inputs: { Level: Expr.integer(lvl) }, outcomes: { gold: [new TransferToAcd('VIP', { queue: queueNamed('VIP') })], other: [new TransferToAcd('Std', { queue: queueNamed('Standard') })] } })])]);
+      flow([
+        new Task('Main', [
+          new CallSharedFlow('Tier', {
+            flow: module,
+            inputs: { Level: Expr.integer(lvl) },
+            outcomes: {
+              gold: [new TransferToAcd('VIP', { queue: queueNamed('VIP') })],
+              other: [new TransferToAcd('Std', { queue: queueNamed('Standard') })],
+            },
+          }),
+        ]),
+      ]);
     const gold = simulateCall(call(9));
     expect(gold).toPlay('Module done');
     expect(gold).toCallSharedFlow('Tiering', { outcome: 'gold' });
@@ -121,13 +187,21 @@ describe('every action kind', () => {
 
   it('shared flows: a module that ends without setting its outcome (unvalidated) returns NOT_SET, not ""', () => {
     const level = Variable.integer('Common.Level');
-    const actions = [new Decision('High?', { condition: level.ref().greaterThan(5), yes: [new SetOutcome('Gold', 'gold')], no: [say('Forgot to set')] }), new EndSharedFlow('End')];
+    const actions = [
+      new Decision('High?', { condition: level.ref().greaterThan(5), yes: [new SetOutcome('Gold', 'gold')], no: [say('Forgot to set')] }),
+      new EndSharedFlow('End'),
+    ];
     const mk = (outcomes: string[]) => new CommonModuleFlow({ name: 'Tiering', inputs: [level], outcomes, actions });
     const two = mk(['gold', 'other']);
     expect(two.validate().map((p) => p.code)).toEqual(['GC1012']);
     const caller = (module: CommonModuleFlow, handlers: Record<string, TransferToAcd[]>) =>
       flow([new Task('Main', [new CallSharedFlow('Tier', { flow: module, inputs: { Level: Expr.integer(1) }, outcomes: handlers })])]);
-    const call = simulateCall(caller(two, { gold: [new TransferToAcd('VIP', { queue: queueNamed('VIP') })], other: [new TransferToAcd('Std', { queue: queueNamed('Standard') })] }));
+    const call = simulateCall(
+      caller(two, {
+        gold: [new TransferToAcd('VIP', { queue: queueNamed('VIP') })],
+        other: [new TransferToAcd('Std', { queue: queueNamed('Standard') })],
+      }),
+    );
     expect(call.transcript.find((t) => t.kind === 'endSharedFlow')).toMatchObject({ nodeId: 'End', branch: 'NOT_SET' });
     const ret = call.transcript.find((t) => t.kind === 'sharedFlowReturn')!;
     expect(ret).toMatchObject({ variable: 'Flow.Tier_Outcome', branch: 'outcome NOT_SET' });
@@ -143,8 +217,22 @@ describe('every action kind', () => {
   });
 
   it('shared flows: a set but undeclared outcome still takes the last branch', () => {
-    const module = new CommonModuleFlow({ name: 'Loose', outcomes: ['gold', 'other'], actions: [new SetOutcome('Bronze', 'bronze'), new EndSharedFlow('End')] });
-    const def = flow([new Task('Main', [new CallSharedFlow('Tier', { flow: module, outcomes: { gold: [new TransferToAcd('VIP', { queue: queueNamed('VIP') })], other: [new TransferToAcd('Std', { queue: queueNamed('Standard') })] } })])]);
+    const module = new CommonModuleFlow({
+      name: 'Loose',
+      outcomes: ['gold', 'other'],
+      actions: [new SetOutcome('Bronze', 'bronze'), new EndSharedFlow('End')],
+    });
+    const def = flow([
+      new Task('Main', [
+        new CallSharedFlow('Tier', {
+          flow: module,
+          outcomes: {
+            gold: [new TransferToAcd('VIP', { queue: queueNamed('VIP') })],
+            other: [new TransferToAcd('Std', { queue: queueNamed('Standard') })],
+          },
+        }),
+      ]),
+    ]);
     const call = simulateCall(def);
     expect(call).toCallSharedFlow('Loose', { outcome: 'bronze' });
     expect(call).toEndInQueue('Standard');
@@ -167,21 +255,33 @@ describe('Collect Input as documented: the first max digits, the rest typed ahea
   const v = Variable.string('Flow.V');
   const w = Variable.string('Flow.W');
   const x = Variable.string('Flow.X');
-  const got = (id: string, into: Variable<'string'>, digits: Digits, rest: Action[]) => new CollectDigits(id, { into, digits, onSuccess: rest, onFailure: [say(`${id} failed`), ...rest] });
+  const got = (id: string, into: Variable<'string'>, digits: Digits, rest: Action[]) =>
+    new CollectDigits(id, { into, digits, onSuccess: rest, onFailure: [say(`${id} failed`), ...rest] });
   /** Three collects in a row, then a disconnect: each variable shows what its collect accepted. */
-  const three = (d1: Digits, d2: Digits = d1, d3: Digits = d1) => flow([new Task('Main', [got('A', v, d1, [got('B', w, d2, [got('C', x, d3, [new Disconnect('End')])])])])], { variables: [v, w, x] });
-  const values = (call: ReturnType<typeof simulateCall>) => Object.fromEntries(call.transcript.filter((t) => t.variable).map((t) => [t.variable, t.value]));
-  const inputs = (call: ReturnType<typeof simulateCall>) => call.transcript.filter((t) => t.kind === 'collectDigits' && t.input !== undefined).map((t) => t.input);
+  const three = (d1: Digits, d2: Digits = d1, d3: Digits = d1) =>
+    flow([new Task('Main', [got('A', v, d1, [got('B', w, d2, [got('C', x, d3, [new Disconnect('End')])])])])], { variables: [v, w, x] });
+  const values = (call: ReturnType<typeof simulateCall>) =>
+    Object.fromEntries(call.transcript.filter((t) => t.variable).map((t) => [t.variable, t.value]));
+  const inputs = (call: ReturnType<typeof simulateCall>) =>
+    call.transcript.filter((t) => t.kind === 'collectDigits' && t.input !== undefined).map((t) => t.input);
 
   it('exact count: the first digits are the entry, the ones after are heard by the next collect', () => {
     const call = simulateCall(three(Digits.exactly(4)), { dtmf: ['12345678', '9999'] });
     expect(values(call)).toEqual({ 'Flow.V': '1234', 'Flow.W': '5678', 'Flow.X': '9999' });
-    expect(call.transcript.find((t) => t.nodeId === 'A' && t.input !== undefined)).toMatchObject({ input: '1234', typedAhead: '5678', branch: 'success' });
+    expect(call.transcript.find((t) => t.nodeId === 'A' && t.input !== undefined)).toMatchObject({
+      input: '1234',
+      typedAhead: '5678',
+      branch: 'success',
+    });
     expect(call.transcript.find((t) => t.nodeId === 'B' && t.input !== undefined)).not.toHaveProperty('typedAhead');
   });
 
-  it('exact count: typed-ahead keys that are too few are continued by the caller\'s next entry', () => {
-    expect(values(simulateCall(three(Digits.exactly(4)), { dtmf: ['12345', '678', '4321'] }))).toEqual({ 'Flow.V': '1234', 'Flow.W': '5678', 'Flow.X': '4321' });
+  it("exact count: typed-ahead keys that are too few are continued by the caller's next entry", () => {
+    expect(values(simulateCall(three(Digits.exactly(4)), { dtmf: ['12345', '678', '4321'] }))).toEqual({
+      'Flow.V': '1234',
+      'Flow.W': '5678',
+      'Flow.X': '4321',
+    });
     // ...and with no more input they are too few digits: the failure path, as any short entry.
     const short = simulateCall(three(Digits.exactly(4)), { dtmf: ['12345', null, '4321'] });
     expect(inputs(short)).toEqual(['1234', '5', '4321']);
@@ -190,17 +290,30 @@ describe('Collect Input as documented: the first max digits, the rest typed ahea
   });
 
   it('exact count: # after the count is typed ahead (no terminator with an exact count)', () => {
-    const call = simulateCall(three(Digits.exactly(4), Digits.between(1, 4, { terminateWithPound: true }), Digits.between(1, 4, { terminateWithPound: true })), { dtmf: ['1234#', '77#'] });
+    const call = simulateCall(
+      three(Digits.exactly(4), Digits.between(1, 4, { terminateWithPound: true }), Digits.between(1, 4, { terminateWithPound: true })),
+      { dtmf: ['1234#', '77#'] },
+    );
     // B hears the typed-ahead #: it ends B's entry with no digits (failure); C hears the next entry.
     expect(inputs(call)).toEqual(['1234', '#', '77#']);
     expect(values(call)).toEqual({ 'Flow.V': '1234', 'Flow.X': '77' });
   });
 
   it.each([
-    ['* in an exact-count entry', Digits.exactly(4), '12*4', /'\*' in an exact-count entry \(exactly 4 digits\) of Collect Input 'A', after '12': .*not modelled/],
+    [
+      '* in an exact-count entry',
+      Digits.exactly(4),
+      '12*4',
+      /'\*' in an exact-count entry \(exactly 4 digits\) of Collect Input 'A', after '12': .*not modelled/,
+    ],
     ['# before the count in an exact-count entry', Digits.exactly(4), '12#', /'#' in an exact-count entry .* after '12'.*not modelled/],
     ['* first', Digits.exactly(4), '*', /'\*' in an exact-count entry .* as its first key.*not modelled/],
-    ['# in a range without a terminator', Digits.between(2, 6), '123#', /'#' in a range entry without a terminating # \(2 to 6 digits\).*not modelled/],
+    [
+      '# in a range without a terminator',
+      Digits.between(2, 6),
+      '123#',
+      /'#' in a range entry without a terminating # \(2 to 6 digits\).*not modelled/,
+    ],
   ])('%s stops the simulation: not documented, not modelled', (_name, digits, entry, message) => {
     const call = simulateCall(three(digits), { dtmf: [entry] });
     expect(call).toStopWithError(message);
@@ -235,10 +348,22 @@ describe('Collect Input as documented: the first max digits, the rest typed ahea
     const acct = Variable.string('Flow.Acct');
     const menu = new Menu('Main Menu', {
       prompt: Prompt.tts('Press 1 for sales, 2 for your account.'),
-      choices: [MenuChoice.transferToAcd('1', 'Sales', queueNamed('Sales')), MenuChoice.runActions('2', 'Account', [got('Account number', acct, Digits.exactly(3), [new TransferToAcd('To accounts', { queue: queueNamed('Accounts') })])])],
+      choices: [
+        MenuChoice.transferToAcd('1', 'Sales', queueNamed('Sales')),
+        MenuChoice.runActions('2', 'Account', [
+          got('Account number', acct, Digits.exactly(3), [new TransferToAcd('To accounts', { queue: queueNamed('Accounts') })]),
+        ]),
+      ],
     });
     const start = new Task('Pin', [got('PIN', pin, Digits.exactly(4), [new JumpToMenu('Menu', menu)])]);
-    const def = new InboundCallFlow({ name: 'Typed', initialGreeting: Prompt.tts('Hello.'), startUp: start, tasks: [start], menus: [menu], variables: [pin, acct] });
+    const def = new InboundCallFlow({
+      name: 'Typed',
+      initialGreeting: Prompt.tts('Hello.'),
+      startUp: start,
+      tasks: [start],
+      menus: [menu],
+      variables: [pin, acct],
+    });
     const call = simulateCall(def, { dtmf: ['12342987'] });
     expect(call).toEndInQueue('Accounts');
     expect(call.transcript.find((t) => t.kind === 'menu' && t.input !== undefined)).toMatchObject({ input: '2', typedAhead: '987' });
@@ -265,7 +390,10 @@ describe('Collect Input as documented: the first max digits, the rest typed ahea
 });
 
 describe('expressions, case by case', () => {
-  const ctx = (vars: Record<string, string | number | boolean | undefined> = {}, ani = '+13175550123') => ({ variable: (n: string) => vars[n], builtin: (n: string) => (n === 'Call.Ani' ? ani : undefined) });
+  const ctx = (vars: Record<string, string | number | boolean | undefined> = {}, ani = '+13175550123') => ({
+    variable: (n: string) => vars[n],
+    builtin: (n: string) => (n === 'Call.Ani' ? ani : undefined),
+  });
   const s = Variable.string('Flow.S');
   const i = Variable.integer('Flow.I');
 
@@ -298,7 +426,12 @@ describe('expressions, case by case', () => {
 
 describe('guards', () => {
   it('an escape-hatch expression stops the simulation naming the node and the expression', () => {
-    const def = flow([new Task('Main', [say('Hi'), new Decision('VIP?', { condition: Expr.raw('boolean', 'Flow.Vip == true'), yes: [new Disconnect('A')], no: [new Disconnect('B')] })])]);
+    const def = flow([
+      new Task('Main', [
+        say('Hi'),
+        new Decision('VIP?', { condition: Expr.raw('boolean', 'Flow.Vip == true'), yes: [new Disconnect('A')], no: [new Disconnect('B')] }),
+      ]),
+    ]);
     const call = simulateCall(def);
     expect(call).toStopWithError(/raw expression 'Flow.Vip == true' cannot be evaluated/);
     expect(call.outcome).toMatchObject({ nodeId: 'VIP?', path: 'Sim > tasks > Main > VIP?' });
@@ -306,7 +439,10 @@ describe('guards', () => {
   });
 
   it('an endless flow hits the step limit with a clear error', () => {
-    const menu = new Menu('Loop Menu', { prompt: Prompt.tts('Again'), choices: [MenuChoice.runActions('1', 'Again', [new JumpToMenu('Back', 'Loop Menu')])] });
+    const menu = new Menu('Loop Menu', {
+      prompt: Prompt.tts('Again'),
+      choices: [MenuChoice.runActions('1', 'Again', [new JumpToMenu('Back', 'Loop Menu')])],
+    });
     const def = new InboundCallFlow({ name: 'Endless', initialGreeting: Prompt.tts('Hello.'), startUp: menu, menus: [menu] });
     const call = simulateCall(def, { dtmf: Array(500).fill('1'), maxSteps: 50 });
     expect(call).toStopWithError(/step limit of 50 reached at 'Loop Menu': the flow does not end/);
@@ -314,7 +450,19 @@ describe('guards', () => {
 
   it('a script that runs out of input follows the no-input path', () => {
     const v = Variable.string('Flow.V');
-    const def = flow([new Task('Main', [new CollectDigits('C', { into: v, digits: Digits.exactly(1), onSuccess: [new Disconnect('Got')], onFailure: [say('Nothing'), new Disconnect('None')] })])], { variables: [v] });
+    const def = flow(
+      [
+        new Task('Main', [
+          new CollectDigits('C', {
+            into: v,
+            digits: Digits.exactly(1),
+            onSuccess: [new Disconnect('Got')],
+            onFailure: [say('Nothing'), new Disconnect('None')],
+          }),
+        ]),
+      ],
+      { variables: [v] },
+    );
     expect(simulateCall(def, { dtmf: [] })).toPlay('Nothing');
   });
 });

@@ -6,7 +6,7 @@ import { addEnvironments } from '../../stacks';
 const [dev, test] = addEnvironments(Testing.app(), ENVIRONMENTS.slice(0, 2));
 
 describe('the seed scenarios, simulated', () => {
-  it('the right PIN reaches the IVR\'s queue', () => {
+  it("the right PIN reaches the IVR's queue", () => {
     const call = simulateCall(dev.salesIvr, { dtmf: ['1234'] });
     expect(call).toEndInQueue('DEV Sales');
     expect(call).toPlay('Welcome to Sales.');
@@ -35,7 +35,7 @@ describe('the seed scenarios, simulated', () => {
     expect(simulateCall(dev.salesIvr, { dtmf: [null, '9999', '1234'] })).toEndInQueue('DEV Sales');
   });
 
-  it('follows each environment\'s PIN and its schedule', () => {
+  it("follows each environment's PIN and its schedule", () => {
     expect(simulateCall(test.salesIvr, { dtmf: ['1234'] })).not.toEndInQueue('TEST Sales');
     expect(simulateCall(test.salesIvr, { dtmf: ['4321'] })).toEndInQueue('TEST Sales');
     const closed = simulateCall(test.salesIvr, { schedule: 'closed' });
@@ -62,7 +62,9 @@ describe('the seed scenarios, simulated', () => {
     const call = simulateCall(dev.salesIvr, { dtmf: ['1234'] });
     const collect = call.transcript.find((t) => t.kind === 'collectDigits' && t.input !== undefined)!;
     expect(collect).toMatchObject({ nodeId: 'Collect PIN', input: '1234', branch: 'success' });
-    expect(collect.path).toBe('contact-center-dev/SalesIvr/Flow > tasks > Main > Run shared flow > DEV Shared PIN Auth > Collect PIN tries > loop > Collect PIN');
+    expect(collect.path).toBe(
+      'contact-center-dev/SalesIvr/Flow > tasks > Main > Run shared flow > DEV Shared PIN Auth > Collect PIN tries > loop > Collect PIN',
+    );
     expect(call.transcript.find((t) => t.variable === 'Common.Pin')).toMatchObject({ value: '1234' });
   });
 });

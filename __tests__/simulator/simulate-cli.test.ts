@@ -12,7 +12,7 @@ describe('npm run simulate (compiled)', () => {
     expect(run.stdout.trim().split('\n').pop()).toBe('→ transferred to queue DEV Sales');
   });
 
-  it('shows keys typed ahead past a collect\'s count', () => {
+  it("shows keys typed ahead past a collect's count", () => {
     const run = simulate('--env', 'test', '--ivr', 'Sales IVR', '--dtmf', '12344321');
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('collectDigits    Collect PIN: input 1234; typed ahead 4321; → success');

@@ -30,7 +30,10 @@ function actionsIn(node: unknown): Array<Record<string, any>> {
   walk(node);
   return found;
 }
-const actionsOfKind = (node: unknown, kind: string) => actionsIn(node).filter((a) => kind in a).map((a) => a[kind]);
+const actionsOfKind = (node: unknown, kind: string) =>
+  actionsIn(node)
+    .filter((a) => kind in a)
+    .map((a) => a[kind]);
 
 describe('contact-center stacks', () => {
   const stacks = addEnvironments(Testing.app(), ENVIRONMENTS);
@@ -75,9 +78,18 @@ describe('contact-center stacks', () => {
       const stack = byName(name);
       const synthesized = json(name);
       const moduleAddress = resourceAt(synthesized, 'genesyscloud_flow', 'PinAuth/Publication/Resource').address;
-      expect(synth(name)).toHaveResourceWithProperties(ArchitectIvr, { name: `${config.namePrefix}Sales IVR`, dnis: [...config.ivrs.sales.dnis].sort() });
-      expect(synth(name)).toHaveResourceWithProperties(ArchitectIvr, { name: `${config.namePrefix}Support IVR`, dnis: [...config.ivrs.support.dnis].sort() });
-      for (const [ivr, id] of [[stack.salesIvr, 'SalesIvr'], [stack.supportIvr, 'SupportIvr']] as const) {
+      expect(synth(name)).toHaveResourceWithProperties(ArchitectIvr, {
+        name: `${config.namePrefix}Sales IVR`,
+        dnis: [...config.ivrs.sales.dnis].sort(),
+      });
+      expect(synth(name)).toHaveResourceWithProperties(ArchitectIvr, {
+        name: `${config.namePrefix}Support IVR`,
+        dnis: [...config.ivrs.support.dnis].sort(),
+      });
+      for (const [ivr, id] of [
+        [stack.salesIvr, 'SalesIvr'],
+        [stack.supportIvr, 'SupportIvr'],
+      ] as const) {
         expect(ivr.flow.sharedFlows).toEqual([stack.pinAuth]);
         const flow = resourceAt(synthesized, 'genesyscloud_flow', `${id}/Flow/Publication/Resource`);
         expect(flow.depends_on).toEqual([moduleAddress]);
@@ -92,7 +104,9 @@ describe('contact-center stacks', () => {
       const stack = byName(name);
       for (const ivr of [stack.salesIvr, stack.supportIvr]) {
         const [call] = actionsOfKind(parse(ivr.flow.publication.rendered.yaml), 'callCommonModule');
-        expect(call.commonModule[stack.pinAuth.flowName].ver_latestPublished.inputs).toEqual({ 'Common.ExpectedPin': { exp: `"${config.pinAuth.expectedPin}"` } });
+        expect(call.commonModule[stack.pinAuth.flowName].ver_latestPublished.inputs).toEqual({
+          'Common.ExpectedPin': { exp: `"${config.pinAuth.expectedPin}"` },
+        });
       }
     });
 
@@ -132,7 +146,14 @@ describe('contact-center stacks', () => {
     it("gives the shared flow's destroy guard the flow's id (a reference, known after apply) and nothing that follows content", () => {
       const guard = resourceAt(json(name), 'terraform_data', 'PinAuth/Check/DestroyGuard');
       const module = resourceAt(json(name), 'genesyscloud_flow', 'PinAuth/Publication/Resource');
-      expect(guard.input).toMatchObject({ flowId: `\${${module.address}.id}`, flowName: `${config.namePrefix}Shared PIN Auth`, flowType: 'COMMONMODULE', contentHash: 'n/a', payloadPath: 'n/a', substitutions: {} });
+      expect(guard.input).toMatchObject({
+        flowId: `\${${module.address}.id}`,
+        flowName: `${config.namePrefix}Shared PIN Auth`,
+        flowType: 'COMMONMODULE',
+        contentHash: 'n/a',
+        payloadPath: 'n/a',
+        substitutions: {},
+      });
       expect(guard.input.stackCallers).toEqual([`${config.namePrefix}Sales IVR`, `${config.namePrefix}Support IVR`]);
       expect(guard).not.toHaveProperty('triggers_replace');
       expect(guard.provisioner).toEqual([expect.objectContaining({ 'local-exec': expect.objectContaining({ when: 'destroy' }) })]);
@@ -147,8 +168,16 @@ describe('contact-center stacks', () => {
     const config = env(name);
     const hours = config.businessHours!;
     const synthesized = json(name);
-    expect(synth(name)).toHaveResourceWithProperties(ArchitectSchedules, { name: `${config.namePrefix}Open Hours`, start: hours.start, end: hours.end, rrule: hours.rrule });
-    expect(synth(name)).toHaveResourceWithProperties(ArchitectSchedulegroups, { name: `${config.namePrefix}Business Hours`, time_zone: hours.timeZone });
+    expect(synth(name)).toHaveResourceWithProperties(ArchitectSchedules, {
+      name: `${config.namePrefix}Open Hours`,
+      start: hours.start,
+      end: hours.end,
+      rrule: hours.rrule,
+    });
+    expect(synth(name)).toHaveResourceWithProperties(ArchitectSchedulegroups, {
+      name: `${config.namePrefix}Business Hours`,
+      time_zone: hours.timeZone,
+    });
     const group = resourceAt(synthesized, 'genesyscloud_architect_schedulegroups', 'BusinessHours');
     const schedule = resourceAt(synthesized, 'genesyscloud_architect_schedules', 'OpenHours');
     expect(group.open_schedules_id).toEqual([`\${${schedule.address}.id}`]);
@@ -196,11 +225,15 @@ describe('contact-center stacks', () => {
     const synthesized = json('prod');
     expect(synth('prod')).not.toHaveResource(RoutingQueue);
     expect(synth('prod')).toHaveDataSource(DataGenesyscloudRoutingQueue);
-    expect(Object.values(synthesized.data.genesyscloud_routing_queue).map((q: any) => q.name).sort()).toEqual(
-      [config.ivrs.sales.queueName, config.ivrs.support.queueName, config.operatorQueueName].sort(),
-    );
+    expect(
+      Object.values(synthesized.data.genesyscloud_routing_queue)
+        .map((q: any) => q.name)
+        .sort(),
+    ).toEqual([config.ivrs.sales.queueName, config.ivrs.support.queueName, config.operatorQueueName].sort());
     const support = resourceAt(synthesized, 'genesyscloud_flow', 'SupportIvr/Flow/Publication/Resource');
-    expect(support.substitutions.queue_SupportIvrQueue).toBe(`\${${resourceAt(synthesized, 'genesyscloud_routing_queue', 'SupportIvrQueue/Lookup', 'data').address}.name}`);
+    expect(support.substitutions.queue_SupportIvrQueue).toBe(
+      `\${${resourceAt(synthesized, 'genesyscloud_routing_queue', 'SupportIvrQueue/Lookup', 'data').address}.name}`,
+    );
   });
 
   it('every environment’s stack publishes flows only through genesyscloud_flow resources with a filepath', () => {
@@ -238,7 +271,9 @@ describe('contact-center stacks', () => {
   });
 
   it('writes backend settings as they are: Terraform reads backend blocks literally, never as templates', () => {
-    const local = JSON.parse(Testing.synth(addEnvironments(Testing.app(), [{ ...env('dev'), backend: { type: 'local', path: 'state ${x} %{y}.tfstate' } }])[0]));
+    const local = JSON.parse(
+      Testing.synth(addEnvironments(Testing.app(), [{ ...env('dev'), backend: { type: 'local', path: 'state ${x} %{y}.tfstate' } }])[0]),
+    );
     expect(local.terraform.backend.local.path).toBe('state ${x} %{y}.tfstate');
   });
 
@@ -258,7 +293,10 @@ describe('contact-center stacks', () => {
 
   it('validates the whole configuration before adding any stack', () => {
     const app = Testing.app();
-    const bad = [{ ...env('dev'), region: 'mars-1' as never }, { ...env('test'), pinAuth: { maxAttempts: 0, expectedPin: '1' } }];
+    const bad = [
+      { ...env('dev'), region: 'mars-1' as never },
+      { ...env('test'), pinAuth: { maxAttempts: 0, expectedPin: '1' } },
+    ];
     expect(() => addEnvironments(app, bad)).toThrow(ConfigValidationError);
     expect(app.node.children).toHaveLength(0);
   });
@@ -269,7 +307,10 @@ describe('contact-center stacks', () => {
   });
 
   it.each([
-    [{ type: 's3', bucket: 'state', key: 'genesys/dev.tfstate', region: 'eu-west-1', dynamodbTable: 'locks' }, { s3: { bucket: 'state', key: 'genesys/dev.tfstate', region: 'eu-west-1', dynamodb_table: 'locks', encrypt: true } }],
+    [
+      { type: 's3', bucket: 'state', key: 'genesys/dev.tfstate', region: 'eu-west-1', dynamodbTable: 'locks' },
+      { s3: { bucket: 'state', key: 'genesys/dev.tfstate', region: 'eu-west-1', dynamodb_table: 'locks', encrypt: true } },
+    ],
     [{ type: 'remote', organization: 'acme', workspace: 'genesys-dev' }, { remote: { organization: 'acme', workspaces: { name: 'genesys-dev' } } }],
   ] as const)('selects the %j backend per environment', (backend, expected) => {
     const [stack] = addEnvironments(Testing.app(), [{ ...env('dev'), backend }]);

@@ -6,7 +6,12 @@ export const TEST_CLIENT_SECRET = 'test-client-secret-9e27d5';
 
 /** Settings that route the SDK to the emulator, as the GENESYSCLOUD_GATEWAY_* variables do. */
 export function emulatorSettings(emulator: GenesysEmulator): GenesysSettings {
-  return { clientId: TEST_CLIENT_ID, clientSecret: TEST_CLIENT_SECRET, region: 'us-east-1', gateway: { host: '127.0.0.1', port: emulator.port, protocol: 'http' } };
+  return {
+    clientId: TEST_CLIENT_ID,
+    clientSecret: TEST_CLIENT_SECRET,
+    region: 'us-east-1',
+    gateway: { host: '127.0.0.1', port: emulator.port, protocol: 'http' },
+  };
 }
 
 export function emulatorEnv(emulator: GenesysEmulator): Record<string, string> {

@@ -40,26 +40,63 @@ export const listing = (fields: Record<string, unknown>) => JSON.stringify({ ent
 
 /** Answers to a listing that cannot be read. */
 export const LISTING_ANOMALIES: Anomaly[] = [
-  { name: 'HTML 200', body: '<html><head><title>Error: 503</title></head><body><h1>Service Unavailable</h1></body></html>', contentType: 'text/html', says: /an HTML\/XML page \(HTTP 200 text\/html\) where JSON was expected/ },
+  {
+    name: 'HTML 200',
+    body: '<html><head><title>Error: 503</title></head><body><h1>Service Unavailable</h1></body></html>',
+    contentType: 'text/html',
+    says: /an HTML\/XML page \(HTTP 200 text\/html\) where JSON was expected/,
+  },
   { name: 'empty 200', body: '', says: /an empty answer \(HTTP 200 application\/json\)/ },
   { name: 'malformed JSON', body: '{"entities": [{"id": "3b6f', says: /malformed JSON/ },
-  { name: 'listing without entities', body: JSON.stringify({ pageSize: 500, pageNumber: 1, total: 0, pageCount: 1 }), says: /the listing has no entities array/ },
+  {
+    name: 'listing without entities',
+    body: JSON.stringify({ pageSize: 500, pageNumber: 1, total: 0, pageCount: 1 }),
+    says: /the listing has no entities array/,
+  },
   { name: 'pageCount 1e9', body: listing({ pageCount: 1e9 }), says: /pageCount 1000000000 is beyond the bound of 100 pages of 500/ },
   { name: 'pageCount "NaN"', body: listing({ total: 0, pageCount: 'NaN' }), says: /pageCount "NaN" is not a non-negative integer/ },
   { name: 'pageCount -1', body: listing({ total: 0, pageCount: -1 }), says: /pageCount -1 is not a non-negative integer/ },
   { name: 'pageCount 2.5', body: listing({ pageCount: 2.5 }), says: /pageCount 2.5 is not a non-negative integer/ },
-  { name: 'pageCount inconsistent with total', body: listing({ total: 3, pageCount: 7 }), says: /pageCount 7 does not match total 3 at 500 per page \(1 pages\)/ },
-  { name: 'fewer entities than total promises', body: listing({ total: 3, pageCount: 1 }), says: /0 entities on page 1, but total 3 at 500 per page puts 3 there/ },
-  { name: 'a flow without id', body: listing({ total: 1, pageCount: 1, entities: [{ name: 'TEST Sales IVR', type: 'INBOUNDCALL' }] }), says: /a flow has no id/ },
+  {
+    name: 'pageCount inconsistent with total',
+    body: listing({ total: 3, pageCount: 7 }),
+    says: /pageCount 7 does not match total 3 at 500 per page \(1 pages\)/,
+  },
+  {
+    name: 'fewer entities than total promises',
+    body: listing({ total: 3, pageCount: 1 }),
+    says: /0 entities on page 1, but total 3 at 500 per page puts 3 there/,
+  },
+  {
+    name: 'a flow without id',
+    body: listing({ total: 1, pageCount: 1, entities: [{ name: 'TEST Sales IVR', type: 'INBOUNDCALL' }] }),
+    says: /a flow has no id/,
+  },
 ];
 
 /** Export job answers that cannot be right; `downloadUrl` points at the test's own storage server. */
 export const exportAnomalies = (storage: string): Anomaly[] => [
-  { name: 'an unknown job status', body: JSON.stringify({ id: 'job-1', status: 'Exploded' }), says: /the export job status "Exploded" is none of Registered, Started, Success, Failure/ },
-  { name: 'a job status missing', body: JSON.stringify({ id: 'job-1', downloadUrl: `${storage}/html` }), says: /the export job status undefined is none of/ },
-  { name: 'Success without downloadUrl', body: JSON.stringify({ id: 'job-1', status: 'Success' }), says: /the downloadUrl of a successful export job is not an http\(s\) URL/ },
+  {
+    name: 'an unknown job status',
+    body: JSON.stringify({ id: 'job-1', status: 'Exploded' }),
+    says: /the export job status "Exploded" is none of Registered, Started, Success, Failure/,
+  },
+  {
+    name: 'a job status missing',
+    body: JSON.stringify({ id: 'job-1', downloadUrl: `${storage}/html` }),
+    says: /the export job status undefined is none of/,
+  },
+  {
+    name: 'Success without downloadUrl',
+    body: JSON.stringify({ id: 'job-1', status: 'Success' }),
+    says: /the downloadUrl of a successful export job is not an http\(s\) URL/,
+  },
   { name: 'an empty 200 status', body: '', says: /an empty answer/ },
-  { name: 'a download that is an HTML page', body: JSON.stringify({ id: 'job-1', status: 'Success', downloadUrl: `${storage}/html?X-Amz-Signature=s3cr3tsig` }), says: /download of the export\].*(HTML\/XML page, not YAML|expected a zip of 4 files)/ },
+  {
+    name: 'a download that is an HTML page',
+    body: JSON.stringify({ id: 'job-1', status: 'Success', downloadUrl: `${storage}/html?X-Amz-Signature=s3cr3tsig` }),
+    says: /download of the export\].*(HTML\/XML page, not YAML|expected a zip of 4 files)/,
+  },
 ];
 
 export interface Run {
@@ -212,10 +249,19 @@ export function failClosedWorld(): FailClosedWorld {
       republishExternalCallers: false,
       allowDestroyWithExternalCallers: false,
     }),
-    handler: (mode, input, via) => runHandler([mode], { ...emulatorEnv(w.emulator), FLOW_CHECK_INPUT: JSON.stringify(input), FLOW_CHECK_WAIT_SECONDS: '10' }, via),
+    handler: (mode, input, via) =>
+      runHandler([mode], { ...emulatorEnv(w.emulator), FLOW_CHECK_INPUT: JSON.stringify(input), FLOW_CHECK_WAIT_SECONDS: '10' }, via),
     checkWith: (env, extra, via) => runHandler(['create'], { ...emulatorEnv(w.emulator), ...env, FLOW_CHECK_WAIT_SECONDS: '10', ...extra }, via),
     check: (flows, extra, via) => w.checkWith(stackCheckEnvironment(w.stackInput(flows ?? w.stackFlows())), extra, via),
-    fault: (anomaly, apiPath) => w.emulator.faults.add({ kind: 'body', body: anomaly.body, contentType: anomaly.contentType ?? 'application/json', status: 200, count: 1, path: apiPath }),
+    fault: (anomaly, apiPath) =>
+      w.emulator.faults.add({
+        kind: 'body',
+        body: anomaly.body,
+        contentType: anomaly.contentType ?? 'application/json',
+        status: 200,
+        count: 1,
+        path: apiPath,
+      }),
     drift: () => detectDrift(w.ops, w.stack, STACK, { namePrefix: env.namePrefix, poll }),
   };
 

@@ -30,7 +30,11 @@ export function messageFlow(name: string, message = 'Goodbye.'): CallFlowProps {
 }
 
 /** Parsed cdk.tf.json of a stack. */
-export function synthJson(stack: TerraformStack): { resource: Record<string, Record<string, any>>; data?: Record<string, Record<string, any>>; [k: string]: any } {
+export function synthJson(stack: TerraformStack): {
+  resource: Record<string, Record<string, any>>;
+  data?: Record<string, Record<string, any>>;
+  [k: string]: any;
+} {
   return JSON.parse(Testing.synth(stack));
 }
 
@@ -38,9 +42,17 @@ export function synthJson(stack: TerraformStack): { resource: Record<string, Rec
  * The resource of `type` at a construct path inside the stack (e.g. `SalesIvr/Flow/Publication/Resource`),
  * found by its logical id (`SalesIvr_Flow_Publication_<hash>`; a trailing `Resource` is dropped by cdktf).
  */
-export function resourceAt(json: ReturnType<typeof synthJson>, type: string, constructPath: string, block: 'resource' | 'data' = 'resource'): Record<string, any> & { address: string } {
+export function resourceAt(
+  json: ReturnType<typeof synthJson>,
+  type: string,
+  constructPath: string,
+  block: 'resource' | 'data' = 'resource',
+): Record<string, any> & { address: string } {
   const all = json[block]?.[type] ?? {};
-  const prefix = constructPath.replace(/\/Resource$/, '').split('/').join('_');
+  const prefix = constructPath
+    .replace(/\/Resource$/, '')
+    .split('/')
+    .join('_');
   const hits = Object.entries(all).filter(([key]) => new RegExp(`^${prefix}_[0-9A-F]{8}$`).test(key) || key === prefix);
   if (hits.length !== 1) throw new Error(`expected one ${type} at ${constructPath}, found ${hits.length}`);
   return { ...hits[0][1], address: `${block === 'data' ? 'data.' : ''}${type}.${hits[0][0]}` };

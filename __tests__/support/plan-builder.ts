@@ -12,7 +12,8 @@ const FORCE_NEW: Record<string, string[]> = { genesyscloud_architect_ivr: ['name
  * computed attributes unknown after apply. Only what the review reads is filled in.
  */
 export function planBetween(baseStackDir: string | undefined, headStackDir: string): Json {
-  const read = (dir: string | undefined): Json => (dir && fs.existsSync(path.join(dir, 'cdk.tf.json')) ? JSON.parse(fs.readFileSync(path.join(dir, 'cdk.tf.json'), 'utf8')).resource ?? {} : {});
+  const read = (dir: string | undefined): Json =>
+    dir && fs.existsSync(path.join(dir, 'cdk.tf.json')) ? (JSON.parse(fs.readFileSync(path.join(dir, 'cdk.tf.json'), 'utf8')).resource ?? {}) : {};
   const base = read(baseStackDir);
   const head = read(headStackDir);
   const strip = (r: Json | undefined): Json | null => {
@@ -29,7 +30,11 @@ export function planBetween(baseStackDir: string | undefined, headStackDir: stri
       if (!before) actions = ['create'];
       else if (!after) actions = ['delete'];
       else if (JSON.stringify(before) === JSON.stringify(after)) actions = ['no-op'];
-      else if ((FORCE_NEW[type] ?? []).some((k) => before[k] !== after[k]) || (type === 'terraform_data' && JSON.stringify(before.triggers_replace) !== JSON.stringify(after.triggers_replace))) actions = ['delete', 'create'];
+      else if (
+        (FORCE_NEW[type] ?? []).some((k) => before[k] !== after[k]) ||
+        (type === 'terraform_data' && JSON.stringify(before.triggers_replace) !== JSON.stringify(after.triggers_replace))
+      )
+        actions = ['delete', 'create'];
       else actions = ['update'];
       changes.push({
         address: `${type}.${name}`,

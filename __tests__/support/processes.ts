@@ -34,5 +34,8 @@ export function run(script: string, args: string[], extraEnv: Record<string, str
 /** Fails with `what` unless `promise` settles within `ms` (a hang fails the test instead of the run). */
 export function within<T>(ms: number, what: string, promise: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout;
-  return Promise.race([promise, new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} did not end within ${ms} ms`)), ms)))]).finally(() => clearTimeout(timer));
+  return Promise.race([
+    promise,
+    new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} did not end within ${ms} ms`)), ms))),
+  ]).finally(() => clearTimeout(timer));
 }

@@ -32,11 +32,13 @@ export function loadWorkflows(dir: string): Workflow[] {
     });
 }
 
-const jobsOf = (workflows: readonly Workflow[]): Job[] => workflows.flatMap((workflow) => Object.entries<Json>(workflow.doc.jobs ?? {}).map(([id, job]) => ({ workflow, id, job })));
+const jobsOf = (workflows: readonly Workflow[]): Job[] =>
+  workflows.flatMap((workflow) => Object.entries<Json>(workflow.doc.jobs ?? {}).map(([id, job]) => ({ workflow, id, job })));
 const stepsOf = (job: Json): Json[] => job.steps ?? [];
 /** The step's shell script with continuation lines joined, so a command split over lines is one line. */
 const runOf = (step: Json): string => (typeof step.run === 'string' ? step.run.replace(/\\\r?\n\s*/g, ' ') : '');
-const where = (j: Job, step?: Json): string => `${j.workflow.file} jobs.${j.id}${step ? ` step "${step.name ?? step.uses ?? runOf(step).split('\n')[0]}"` : ''}`;
+const where = (j: Job, step?: Json): string =>
+  `${j.workflow.file} jobs.${j.id}${step ? ` step "${step.name ?? step.uses ?? runOf(step).split('\n')[0]}"` : ''}`;
 const triggers = (w: Workflow): string[] => Object.keys(typeof w.doc.on === 'string' ? { [w.doc.on]: null } : (w.doc.on ?? {}));
 /** `${{ inputs.env }}` and `${{ matrix.env }}` both stand for the environment name. */
 const environmentOf = (job: Json): string | undefined => {
@@ -47,7 +49,8 @@ const environmentOf = (job: Json): string | undefined => {
 const mentionsSecrets = (value: unknown): boolean => /\$\{\{[^}]*\bsecrets\b/.test(JSON.stringify(value ?? {}));
 /** A job's own settings, without its steps (env, container, services, defaults, strategy, with). */
 const jobSettings = (job: Json): Json => ({ ...job, steps: undefined });
-const grantsIdToken = (w: Workflow, job: Json): boolean => (job.permissions ?? w.doc.permissions)?.['id-token'] === 'write' || (job.permissions ?? w.doc.permissions) === 'write-all';
+const grantsIdToken = (w: Workflow, job: Json): boolean =>
+  (job.permissions ?? w.doc.permissions)?.['id-token'] === 'write' || (job.permissions ?? w.doc.permissions) === 'write-all';
 const runsPackageManager = (step: Json): boolean => /\b(npm|npx|yarn|pnpm|corepack)\b/.test(runOf(step));
 const runsTerraform = (step: Json, command: string): boolean => new RegExp(`\\bterraform\\b[^\\n]*\\s${command}\\b`).test(runOf(step));
 const isPreflight = (step: Json): boolean => /pipeline-preflight/.test(runOf(step));
@@ -71,9 +74,11 @@ export function sharedBackendChecked(workflows: readonly Workflow[]): string[] {
       // Its failure must stop Terraform: a failing step, or every Terraform step gated on its exit code.
       const captured = preflight['continue-on-error'] !== undefined || /set \+e|\|\||;\s*true\b/.test(runOf(preflight));
       const gate = `steps.${preflight.id}.outputs.code == '0'`;
-      if (preflight.if !== undefined || preflight.shell !== undefined || preflight.env !== undefined) problems.push(`${where(j, preflight)}: the preflight may be skipped or changed (if, shell or env on its step)`);
+      if (preflight.if !== undefined || preflight.shell !== undefined || preflight.env !== undefined)
+        problems.push(`${where(j, preflight)}: the preflight may be skipped or changed (if, shell or env on its step)`);
       for (const step of steps.slice(steps.indexOf(preflight) + 1).filter((s) => /\bterraform\b/.test(runOf(s)))) {
-        if (captured && String(step.if ?? '').trim() !== gate) problems.push(`${where(j, step)}: runs although the preflight may have failed (its if must be exactly ${gate})`);
+        if (captured && String(step.if ?? '').trim() !== gate)
+          problems.push(`${where(j, step)}: runs although the preflight may have failed (its if must be exactly ${gate})`);
       }
       continue;
     }
@@ -93,28 +98,38 @@ export function applyWhatWasReviewed(workflows: readonly Workflow[]): string[] {
   for (const j of jobs) {
     const steps = stepsOf(j.job);
     for (const step of steps) {
-      if (/-auto-approve|\bcdktf\s+(deploy|destroy|apply)\b|\bterraform\b[^\n]*\sdestroy\b/.test(runOf(step))) problems.push(`${where(j, step)}: changes the org without a reviewed plan (-auto-approve, cdktf deploy/destroy, terraform destroy)`);
-      for (const line of runOf(step).split('\n').filter((l) => /\bterraform\b[^\n]*\sapply\b/.test(l))) {
-        if (!/^\s*terraform(\s+-chdir=\S+)?\s+apply(\s+-input=false|\s+-no-color)*\s+tfplan\s*$/.test(line)) problems.push(`${where(j, step)}: "${line.trim()}" is not exactly an apply of the saved plan tfplan`);
+      if (/-auto-approve|\bcdktf\s+(deploy|destroy|apply)\b|\bterraform\b[^\n]*\sdestroy\b/.test(runOf(step)))
+        problems.push(`${where(j, step)}: changes the org without a reviewed plan (-auto-approve, cdktf deploy/destroy, terraform destroy)`);
+      for (const line of runOf(step)
+        .split('\n')
+        .filter((l) => /\bterraform\b[^\n]*\sapply\b/.test(l))) {
+        if (!/^\s*terraform(\s+-chdir=\S+)?\s+apply(\s+-input=false|\s+-no-color)*\s+tfplan\s*$/.test(line))
+          problems.push(`${where(j, step)}: "${line.trim()}" is not exactly an apply of the saved plan tfplan`);
       }
     }
     const applyLines = steps.flatMap((s) => runOf(s).split('\n')).filter((l) => /\bterraform\b[^\n]*\sapply\b/.test(l));
     const apply = steps.find((s) => runsTerraform(s, 'apply'));
     if (!apply) continue;
     if (applyLines.length > 1) problems.push(`${where(j)}: applies more than once`);
-    if (steps.some((s) => runsTerraform(s, 'plan'))) problems.push(`${where(j)}: plans and applies in one job (approval would come before the plan exists)`);
+    if (steps.some((s) => runsTerraform(s, 'plan')))
+      problems.push(`${where(j)}: plans and applies in one job (approval would come before the plan exists)`);
     const download = steps.findIndex((s) => /download-artifact/.test(s.uses ?? ''));
     if (download < 0 || download > steps.indexOf(apply)) problems.push(`${where(j)}: does not download the reviewed plan before applying`);
     const needs = [j.job.needs ?? []].flat();
-    const planJob = jobs.find((p) => p.workflow === j.workflow && needs.includes(p.id) && stepsOf(p.job).some((s) => runsTerraform(s, 'plan') && /-out=tfplan/.test(runOf(s))));
+    const planJob = jobs.find(
+      (p) =>
+        p.workflow === j.workflow && needs.includes(p.id) && stepsOf(p.job).some((s) => runsTerraform(s, 'plan') && /-out=tfplan/.test(runOf(s))),
+    );
     if (!planJob) {
       problems.push(`${where(j)}: needs no job that saves a plan`);
       continue;
     }
     const planSteps = stepsOf(planJob.job);
     if (!planSteps.some((s) => /upload-artifact/.test(s.uses ?? ''))) problems.push(`${where(planJob)}: does not upload the saved plan`);
-    if (!planSteps.some((s) => /GITHUB_STEP_SUMMARY/.test(runOf(s)) && /plan-review/.test(runOf(s)))) problems.push(`${where(planJob)}: does not show the plan's review as the job summary`);
-    if (environmentOf(planJob.job) === environmentOf(j.job)) problems.push(`${where(planJob)}: plans in the apply's gated environment (the approval would come first)`);
+    if (!planSteps.some((s) => /GITHUB_STEP_SUMMARY/.test(runOf(s)) && /plan-review/.test(runOf(s))))
+      problems.push(`${where(planJob)}: does not show the plan's review as the job summary`);
+    if (environmentOf(planJob.job) === environmentOf(j.job))
+      problems.push(`${where(planJob)}: plans in the apply's gated environment (the approval would come first)`);
   }
   return problems;
 }
@@ -143,13 +158,18 @@ export function driftNeedsNoApproval(workflows: readonly Workflow[]): string[] {
 /** 4. Credentials reach only the steps that run Terraform, cdktf, drift or the plan review. */
 export function secretsOnlyWhereUsed(workflows: readonly Workflow[]): string[] {
   const problems: string[] = [];
-  for (const w of workflows) if (mentionsSecrets({ ...w.doc, jobs: undefined })) problems.push(`${w.file}: secrets in the workflow's settings (env, defaults)`);
+  for (const w of workflows)
+    if (mentionsSecrets({ ...w.doc, jobs: undefined })) problems.push(`${w.file}: secrets in the workflow's settings (env, defaults)`);
   for (const j of jobsOf(workflows)) {
-    if (mentionsSecrets(jobSettings(j.job))) problems.push(`${where(j)}: secrets in the job's settings (env, container, services, with): every step would see them`);
-    const holdsCredentials = grantsIdToken(j.workflow, j.job) || mentionsSecrets(jobSettings(j.job)) || stepsOf(j.job).some((s) => mentionsSecrets(s) || isCredentials(s));
+    if (mentionsSecrets(jobSettings(j.job)))
+      problems.push(`${where(j)}: secrets in the job's settings (env, container, services, with): every step would see them`);
+    const holdsCredentials =
+      grantsIdToken(j.workflow, j.job) || mentionsSecrets(jobSettings(j.job)) || stepsOf(j.job).some((s) => mentionsSecrets(s) || isCredentials(s));
     for (const step of stepsOf(j.job)) {
-      if (mentionsSecrets(step) && !needsCredentials(step)) problems.push(`${where(j, step)}: secrets in a step that does not run Terraform or the drift check`);
-      if (holdsCredentials && runsPackageManager(step)) problems.push(`${where(j, step)}: runs a package manager in a job that holds credentials (install scripts would see them)`);
+      if (mentionsSecrets(step) && !needsCredentials(step))
+        problems.push(`${where(j, step)}: secrets in a step that does not run Terraform or the drift check`);
+      if (holdsCredentials && runsPackageManager(step))
+        problems.push(`${where(j, step)}: runs a package manager in a job that holds credentials (install scripts would see them)`);
     }
   }
   return problems;
@@ -161,24 +181,35 @@ export function everythingPinned(workflows: readonly Workflow[]): string[] {
   const versions = new Set<string>();
   for (const j of jobsOf(workflows)) {
     for (const uses of [j.job.uses, ...stepsOf(j.job).map((s) => s.uses)].filter((u): u is string => typeof u === 'string' && !u.startsWith('./'))) {
-      const commented = j.workflow.text.split('\n').some((line) => line.includes(uses) && new RegExp(`${uses.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\\s*}?\\s*#\\s*v\\d`).test(line));
-      if (!/^[\w.-]+\/[\w./-]+@[0-9a-f]{40}$/.test(uses) || !commented) problems.push(`${where(j)}: ${uses} is not pinned to a commit SHA with its version as a comment`);
+      const commented = j.workflow.text
+        .split('\n')
+        .some((line) => line.includes(uses) && new RegExp(`${uses.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\\s*}?\\s*#\\s*v\\d`).test(line));
+      if (!/^[\w.-]+\/[\w./-]+@[0-9a-f]{40}$/.test(uses) || !commented)
+        problems.push(`${where(j)}: ${uses} is not pinned to a commit SHA with its version as a comment`);
     }
     if (j.job['runs-on'] !== undefined && j.job['timeout-minutes'] === undefined) problems.push(`${where(j)}: no timeout-minutes`);
     const firstTerraform = stepsOf(j.job).findIndex((s) => /\bterraform\b/.test(runOf(s)));
     const setup = stepsOf(j.job).findIndex((s) => /^hashicorp\/setup-terraform@/.test(s.uses ?? ''));
-    if (firstTerraform >= 0 && (setup < 0 || setup > firstTerraform)) problems.push(`${where(j)}: runs Terraform without installing the pinned version first`);
-    for (const step of stepsOf(j.job).filter((s) => /\b(apt|apt-get|brew|snap|yum|dnf|choco|asdf|tfenv)\b[^\n]*\bterraform\b|hashicorp\.com/.test(runOf(s)))) {
+    if (firstTerraform >= 0 && (setup < 0 || setup > firstTerraform))
+      problems.push(`${where(j)}: runs Terraform without installing the pinned version first`);
+    for (const step of stepsOf(j.job).filter((s) =>
+      /\b(apt|apt-get|brew|snap|yum|dnf|choco|asdf|tfenv)\b[^\n]*\bterraform\b|hashicorp\.com/.test(runOf(s)),
+    )) {
       problems.push(`${where(j, step)}: installs Terraform another way than the pinned setup-terraform`);
     }
     for (const step of stepsOf(j.job)) {
       if (/setup-terraform/.test(step.uses ?? '')) {
         const version = String(step.with?.terraform_version ?? '');
-        if (!/^\d+\.\d+\.\d+$/.test(version)) problems.push(`${where(j, step)}: terraform_version ${JSON.stringify(version)} is not an exact version`);
+        if (!/^\d+\.\d+\.\d+$/.test(version))
+          problems.push(`${where(j, step)}: terraform_version ${JSON.stringify(version)} is not an exact version`);
         versions.add(version);
       }
-      for (const line of runOf(step).split('\n').map((l) => l.replace(/\s#.*$/, '')).filter((l) => /\bterraform\b[^\n]*\sinit\b/.test(l))) {
-        if (!/\s-lockfile=readonly(\s|$)/.test(line) || /\s-upgrade\b/.test(line)) problems.push(`${where(j, step)}: terraform init may change the provider lock (use -lockfile=readonly, never -upgrade)`);
+      for (const line of runOf(step)
+        .split('\n')
+        .map((l) => l.replace(/\s#.*$/, ''))
+        .filter((l) => /\bterraform\b[^\n]*\sinit\b/.test(l))) {
+        if (!/\s-lockfile=readonly(\s|$)/.test(line) || /\s-upgrade\b/.test(line))
+          problems.push(`${where(j, step)}: terraform init may change the provider lock (use -lockfile=readonly, never -upgrade)`);
       }
     }
   }
@@ -195,13 +226,16 @@ export function reviewAlwaysAndTestsOnce(workflows: readonly Workflow[]): string
     const needs = [j.job.needs ?? []].flat();
     const needsMatrixPlan = jobs.some((p) => p.workflow === j.workflow && needs.includes(p.id) && p.job.strategy?.matrix);
     if (review && needsMatrixPlan) {
-      const expectedIf = "${{ !cancelled() && needs.synth.result == 'success' && github.event.pull_request.head.repo.full_name == github.repository }}";
-      if (String(j.job.if ?? '').trim() !== expectedIf) problems.push(`${where(j)}: skipped when one environment's plan fails (its if must be exactly ${expectedIf})`);
+      const expectedIf =
+        "${{ !cancelled() && needs.synth.result == 'success' && github.event.pull_request.head.repo.full_name == github.repository }}";
+      if (String(j.job.if ?? '').trim() !== expectedIf)
+        problems.push(`${where(j)}: skipped when one environment's plan fails (its if must be exactly ${expectedIf})`);
       if (!/--plan-failed/.test(runOf(review))) problems.push(`${where(j, review)}: does not say which environment has no plan`);
     }
     const installs = stepsOf(j.job).some((s) => /\bnpm ci\b/.test(runOf(s)));
     for (const step of stepsOf(j.job)) {
-      if (installs && /setup-node/.test(step.uses ?? '') && step.with?.cache !== 'npm') problems.push(`${where(j, step)}: npm ci without the npm cache`);
+      if (installs && /setup-node/.test(step.uses ?? '') && step.with?.cache !== 'npm')
+        problems.push(`${where(j, step)}: npm ci without the npm cache`);
     }
   }
   for (const w of workflows.filter((x) => triggers(x).some((t) => t === 'push' || t === 'pull_request' || t === 'schedule'))) {
@@ -220,7 +254,9 @@ function testRuns(w: Workflow, all: readonly Workflow[]): number {
       return sum + (called ? testRuns(called, all) : 0);
     }
     const perJob = stepsOf(job).filter((s) => /\bnpm (test|t)\b|\bnpm run test\b|\bjest\b/.test(runOf(s))).length;
-    const matrix = job.strategy?.matrix ? Object.values<unknown>(job.strategy.matrix).reduce<number>((n, v) => n * (Array.isArray(v) ? v.length : 1), 1) : 1;
+    const matrix = job.strategy?.matrix
+      ? Object.values<unknown>(job.strategy.matrix).reduce<number>((n, v) => n * (Array.isArray(v) ? v.length : 1), 1)
+      : 1;
     return sum + perJob * matrix;
   }, 0);
 }
@@ -247,8 +283,21 @@ export const PIPELINE_GUARDS = {
 export function credentialedJobShapes(workflows: readonly Workflow[]): Record<string, unknown> {
   const shapes: Record<string, unknown> = {};
   for (const j of jobsOf(workflows)) {
-    if (j.job.environment === undefined && !grantsIdToken(j.workflow, j.job) && !mentionsSecrets(j.job) && !stepsOf(j.job).some(isCredentials)) continue;
-    shapes[`${j.workflow.file} jobs.${j.id}`] = { ...j.job, steps: stepsOf(j.job).map((step) => ({ ...step, run: typeof step.run === 'string' ? step.run.trim().split('\n').map((l: string) => l.trim()) : undefined })) };
+    if (j.job.environment === undefined && !grantsIdToken(j.workflow, j.job) && !mentionsSecrets(j.job) && !stepsOf(j.job).some(isCredentials))
+      continue;
+    shapes[`${j.workflow.file} jobs.${j.id}`] = {
+      ...j.job,
+      steps: stepsOf(j.job).map((step) => ({
+        ...step,
+        run:
+          typeof step.run === 'string'
+            ? step.run
+                .trim()
+                .split('\n')
+                .map((l: string) => l.trim())
+            : undefined,
+      })),
+    };
   }
   return JSON.parse(JSON.stringify(shapes));
 }
@@ -258,9 +307,11 @@ export function noHiddenOverrides(workflows: readonly Workflow[]): string[] {
   const problems: string[] = [];
   for (const j of jobsOf(workflows)) {
     const text = JSON.stringify(j.job);
-    if (/TF_CLI_ARGS|TF_LOG|TF_CLI_CONFIG_FILE|BASH_ENV|NODE_OPTIONS/.test(text)) problems.push(`${where(j)}: sets TF_CLI_ARGS*, TF_LOG*, TF_CLI_CONFIG_FILE, BASH_ENV or NODE_OPTIONS`);
+    if (/TF_CLI_ARGS|TF_LOG|TF_CLI_CONFIG_FILE|BASH_ENV|NODE_OPTIONS/.test(text))
+      problems.push(`${where(j)}: sets TF_CLI_ARGS*, TF_LOG*, TF_CLI_CONFIG_FILE, BASH_ENV or NODE_OPTIONS`);
     for (const step of stepsOf(j.job)) {
-      if (/GITHUB_ENV|GITHUB_PATH/.test(runOf(step))) problems.push(`${where(j, step)}: writes GITHUB_ENV or GITHUB_PATH (later steps would inherit it)`);
+      if (/GITHUB_ENV|GITHUB_PATH/.test(runOf(step)))
+        problems.push(`${where(j, step)}: writes GITHUB_ENV or GITHUB_PATH (later steps would inherit it)`);
       if (step.shell !== undefined) problems.push(`${where(j, step)}: a custom shell`);
     }
   }

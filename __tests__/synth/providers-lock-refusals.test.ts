@@ -49,8 +49,15 @@ describe('npm run providers:lock (node dist/tools/providers-lock.js)', () => {
   it('checkLockFile refuses a lock file without a version and hashes for a required provider (GC7004)', () => {
     const providers = { genesyscloud: { source: 'mypurecloud/genesyscloud', version: '~> 1.84' } };
     const block = (body: string) => `provider "registry.terraform.io/mypurecloud/genesyscloud" {\n${body}}\n`;
-    expect(checkLockFile(block('  version = "1.84.1"\n  hashes = ["h1:abc="]\n'), providers)).toEqual([{ address: 'registry.terraform.io/mypurecloud/genesyscloud', version: '1.84.1' }]);
-    for (const lock of ['', block('  hashes = ["h1:abc="]\n'), block('  version = "1.84.1"\n'), 'provider "registry.terraform.io/hashicorp/null" {\n  version = "3.2.0"\n  hashes = ["h1:x="]\n}\n']) {
+    expect(checkLockFile(block('  version = "1.84.1"\n  hashes = ["h1:abc="]\n'), providers)).toEqual([
+      { address: 'registry.terraform.io/mypurecloud/genesyscloud', version: '1.84.1' },
+    ]);
+    for (const lock of [
+      '',
+      block('  hashes = ["h1:abc="]\n'),
+      block('  version = "1.84.1"\n'),
+      'provider "registry.terraform.io/hashicorp/null" {\n  version = "3.2.0"\n  hashes = ["h1:x="]\n}\n',
+    ]) {
       expect(() => checkLockFile(lock, providers)).toThrow(/^GC7004 .*registry\.terraform\.io\/mypurecloud\/genesyscloud/);
     }
   });

@@ -49,7 +49,12 @@ describe('npm run providers:lock (node dist/tools/providers-lock.js)', () => {
       const config = path.join(work, `mirror-${path.basename(mirror)}.tfrc`);
       fs.writeFileSync(config, `provider_installation {\n  filesystem_mirror {\n    path = ${JSON.stringify(mirror)}\n  }\n}\n`);
       const env = { ...process.env, TF_CLI_CONFIG_FILE: config, TF_IN_AUTOMATION: '1', CHECKPOINT_DISABLE: '1' };
-      const run = spawnSync('terraform', ['init', '-input=false', '-no-color', '-lockfile=readonly', '-backend=false'], { cwd: stackDir, env, encoding: 'utf8', timeout: 60000 });
+      const run = spawnSync('terraform', ['init', '-input=false', '-no-color', '-lockfile=readonly', '-backend=false'], {
+        cwd: stackDir,
+        env,
+        encoding: 'utf8',
+        timeout: 60000,
+      });
       return { status: run.status, output: `${run.stdout}${run.stderr}` };
     }
 

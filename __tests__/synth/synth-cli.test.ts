@@ -6,12 +6,18 @@ import * as path from 'path';
 const root = path.resolve(__dirname, '..', '..');
 const dist = (...parts: string[]) => path.join(root, 'dist', ...parts);
 const STACKS = ['contact-center-dev', 'contact-center-test', 'contact-center-prod'];
-const FAKE_CREDENTIALS = { GENESYSCLOUD_OAUTHCLIENT_ID: 'cli-fake-client-id-3e8d1a', GENESYSCLOUD_OAUTHCLIENT_SECRET: 'cli-fake-client-secret-c07f52' };
+const FAKE_CREDENTIALS = {
+  GENESYSCLOUD_OAUTHCLIENT_ID: 'cli-fake-client-id-3e8d1a',
+  GENESYSCLOUD_OAUTHCLIENT_SECRET: 'cli-fake-client-secret-c07f52',
+};
 
 function files(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 }
-const relativeFiles = (dir: string) => files(dir).map((f) => path.relative(dir, f)).sort();
+const relativeFiles = (dir: string) =>
+  files(dir)
+    .map((f) => path.relative(dir, f))
+    .sort();
 
 /** Runs node in a child process (cwd: the repo). */
 function node(args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string } = {}) {
@@ -35,7 +41,10 @@ describe('compiled synth (node dist/tools/synth.js)', () => {
     // jest's global setup (__tests__/build-once.js) compiles the app once for every test file, so that
     // parallel test files never race writing dist/. Compile here only when run without it.
     if (!fs.existsSync(dist('tools', 'synth.js')) || !fs.existsSync(dist('runtime', 'synth', 'synth-runner.js'))) {
-      execFileSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], { cwd: root, stdio: 'pipe' });
+      execFileSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], {
+        cwd: root,
+        stdio: 'pipe',
+      });
     }
     runs = [outA, outB].map((out) => node([dist('tools', 'synth.js'), out], { env: FAKE_CREDENTIALS }));
   }, 60000);

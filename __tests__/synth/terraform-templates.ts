@@ -66,5 +66,9 @@ const LITERAL_BLOCKS = /^\.terraform\.(backend|cloud)\./;
 export function foreignSequences(json: unknown): Array<{ at: string; text: string }> {
   return allStrings(json)
     .filter(({ at }) => !LITERAL_BLOCKS.test(at))
-    .flatMap(({ at, text }) => liveSequences(text).filter((seq) => !OWN_INTERPOLATION.test(seq.text)).map((seq) => ({ at, text: seq.text })));
+    .flatMap(({ at, text }) =>
+      liveSequences(text)
+        .filter((seq) => !OWN_INTERPOLATION.test(seq.text))
+        .map((seq) => ({ at, text: seq.text })),
+    );
 }

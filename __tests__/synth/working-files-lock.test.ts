@@ -22,7 +22,11 @@ describe('synth installs the project lock file (<folder holding cdktf.json>/.ter
   /** The same, without blocking (for runs that are independent of each other). */
   const nodeAsync = (args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) =>
     new Promise<{ status: number | null; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, args, { cwd: options.cwd ?? project, env: { ...process.env, ...options.env }, stdio: ['ignore', 'ignore', 'pipe'] });
+      const child = spawn(process.execPath, args, {
+        cwd: options.cwd ?? project,
+        env: { ...process.env, ...options.env },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
       let stderr = '';
       child.stderr.on('data', (d) => (stderr += d));
       child.on('close', (status) => resolve({ status, stderr }));

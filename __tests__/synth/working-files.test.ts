@@ -147,7 +147,10 @@ describe('synth keeps Terraform working files', () => {
     fs.mkdirSync(path.join(stackDir(out, 'contact-center-dev'), '.terraform'));
     const before = snapshot(out);
     const preload = path.join(work, 'break-config.js');
-    fs.writeFileSync(preload, `const { ENVIRONMENTS } = require(${JSON.stringify(dist('config', 'index.js'))});\nENVIRONMENTS[0] = { ...ENVIRONMENTS[0], region: 'mars-1' };\n`);
+    fs.writeFileSync(
+      preload,
+      `const { ENVIRONMENTS } = require(${JSON.stringify(dist('config', 'index.js'))});\nENVIRONMENTS[0] = { ...ENVIRONMENTS[0], region: 'mars-1' };\n`,
+    );
 
     const run = node(['-r', preload, dist('tools', 'synth.js'), out]);
 

@@ -14,12 +14,14 @@ export const UNVERIFIED_SHAPES = [
   {
     id: 'endTask-nested',
     shape: 'endTask anywhere but as the last action of a commonModule (EndSharedFlow inside a branch or loop)',
-    basis: 'real modules show endTask only as the last item of startUpTaskActions; the seed flows use SetOutcome and one trailing EndSharedFlow instead',
+    basis:
+      'real modules show endTask only as the last item of startUpTaskActions; the seed flows use SetOutcome and one trailing EndSharedFlow instead',
   },
   {
     id: 'call-actions-in-commonModule',
     shape: 'collectInput and playAudio inside a commonModule',
-    basis: 'Genesys help ("Work with common module flows"): a module with one compatible flow type can use that type\'s actions; real modules seen hold only callData, decision, updateData and endTask',
+    basis:
+      'Genesys help ("Work with common module flows"): a module with one compatible flow type can use that type\'s actions; real modules seen hold only callData, decision, updateData and endTask',
   },
   {
     id: 'loop-in-commonModule',

@@ -109,7 +109,9 @@ export class ArchitectOps {
 
   /** The same operations, bounded by `budget` as well (e.g. a whole drift check's). */
   within(budget: TimeBudget | undefined): ArchitectOps {
-    return budget === undefined ? this : new ArchitectOps(this.client, TimeBudget.within(budget.remainingMs, [budget, this.budget]), this.exportPolls);
+    return budget === undefined
+      ? this
+      : new ArchitectOps(this.client, TimeBudget.within(budget.remainingMs, [budget, this.budget]), this.exportPolls);
   }
 
   /** A budget of `totalMs` for one wait or poll, ended early by the enclosing ones. */
@@ -132,7 +134,11 @@ export class ArchitectOps {
    * it stated none). "No such flow" holds only when the listing stated its total: a listing without one
    * cannot show that nothing was left out.
    */
-  async lookupFlow(name: string, type: string, budget: TimeBudget | undefined = this.budget): Promise<{ flow: Flow | undefined; statedTotal: number | undefined }> {
+  async lookupFlow(
+    name: string,
+    type: string,
+    budget: TimeBudget | undefined = this.budget,
+  ): Promise<{ flow: Flow | undefined; statedTotal: number | undefined }> {
     const { entities, statedTotal } = await this.allPagesWithTotal(
       'GET /api/v2/flows',
       500,
@@ -169,7 +175,13 @@ export class ArchitectOps {
     const budget = this.pollBudget(pollMs(poll.timeoutMs, 120_000), poll);
     const interval = pollMs(poll.intervalMs, 1000);
     const notPublished = (flow: Flow | undefined, note = '') =>
-      new GenesysError('GC4003', `flow ${type} '${name}'`, `${flow ? 'the flow exists but has no published version' : 'no flow with this name and type exists'}${note}`, name, 'check the apply of its genesyscloud_flow resource (the import job may have failed)');
+      new GenesysError(
+        'GC4003',
+        `flow ${type} '${name}'`,
+        `${flow ? 'the flow exists but has no published version' : 'no flow with this name and type exists'}${note}`,
+        name,
+        'check the apply of its genesyscloud_flow resource (the import job may have failed)',
+      );
     let looked = false;
     let last: Flow | undefined;
     for (;;) {
@@ -177,7 +189,8 @@ export class ArchitectOps {
         last = (await this.lookupFlow(name, type, budget)).flow;
       } catch (err) {
         // The wait ended during a lookup: what the earlier lookup saw is the answer.
-        if (looked && budget.expired && err instanceof GenesysError && err.code === 'GC4004') throw notPublished(last, ` (the last lookup, when the wait of ${budget.totalMs} ms ended: ${err.detail})`);
+        if (looked && budget.expired && err instanceof GenesysError && err.code === 'GC4004')
+          throw notPublished(last, ` (the last lookup, when the wait of ${budget.totalMs} ms ended: ${err.detail})`);
         throw err;
       }
       looked = true;
@@ -198,7 +211,10 @@ export class ArchitectOps {
       register,
       await this.call(
         register,
-        (a) => a.architect.postFlowsExportJobs({ flows: refs.map((r, i) => ({ flow: { id: r.id, version: r.version }, fileName: exportFileName(r.id, i), exportType: 'Yaml' })) }),
+        (a) =>
+          a.architect.postFlowsExportJobs({
+            flows: refs.map((r, i) => ({ flow: { id: r.id, version: r.version }, fileName: exportFileName(r.id, i), exportType: 'Yaml' })),
+          }),
         budget,
       ),
     );
@@ -214,18 +230,26 @@ export class ArchitectOps {
         if (first) await wave.leadDone(budget.remainingMs);
         state = readExportJobState(status, await this.call(status, (a) => a.architect.getFlowsExportJob(job.id, { expand: ['messages'] }), budget));
         if (state.status !== 'Started' && state.status !== 'Registered') break;
-        if (budget.expired) throw new GenesysError('GC4004', 'export job', `the export job did not finish within ${budget.totalMs} ms`, job.id, 'retry later');
+        if (budget.expired)
+          throw new GenesysError('GC4004', 'export job', `the export job did not finish within ${budget.totalMs} ms`, job.id, 'retry later');
       }
     } finally {
       wave.leave();
     }
     if (state.status === 'Failure') {
-      throw new GenesysError('GC4003', 'export job', `the export failed: ${plainMessages(state.messages)}`, job.id, 'retry; if it persists, export the flow in Architect to see why');
+      throw new GenesysError(
+        'GC4003',
+        'export job',
+        `the export failed: ${plainMessages(state.messages)}`,
+        job.id,
+        'retry; if it persists, export the flow in Architect to see why',
+      );
     }
     const download = 'download of the export';
     const data = await this.client.download(state.downloadUrl!, { budget });
     if (!isZip(data)) {
-      if (refs.length !== 1) throw contractViolation(download, `expected a zip of ${refs.length} files (the export of several flows is a zip), got something else`, data);
+      if (refs.length !== 1)
+        throw contractViolation(download, `expected a zip of ${refs.length} files (the export of several flows is a zip), got something else`, data);
       return new Map([[refs[0].id, scrubKnownSecrets(readExportedFlow(download, data.toString('utf8')))]]);
     }
     // Each file carries the name we asked for plus the extension the platform appends; match by name, not by position.
@@ -256,12 +280,16 @@ export class ArchitectOps {
 
   /** Every flow of the given types, in pages of {@link FLOW_PAGE_SIZE}. */
   async listFlows(types: string[]): Promise<Flow[]> {
-    return this.allPages('GET /api/v2/flows', FLOW_PAGE_SIZE, readFlow, (a, pageNumber, pageSize) => a.architect.getFlows({ type: types, pageSize, pageNumber }));
+    return this.allPages('GET /api/v2/flows', FLOW_PAGE_SIZE, readFlow, (a, pageNumber, pageSize) =>
+      a.architect.getFlows({ type: types, pageSize, pageNumber }),
+    );
   }
 
   /** Every IVR configuration, in pages of {@link IVR_PAGE_SIZE}. */
   async listIvrs(): Promise<platformClient.Models.IVR[]> {
-    return this.allPages('GET /api/v2/architect/ivrs', IVR_PAGE_SIZE, readIvr, (a, pageNumber, pageSize) => a.architect.getArchitectIvrs({ pageSize, pageNumber }));
+    return this.allPages('GET /api/v2/architect/ivrs', IVR_PAGE_SIZE, readIvr, (a, pageNumber, pageSize) =>
+      a.architect.getArchitectIvrs({ pageSize, pageNumber }),
+    );
   }
 
   /**
@@ -295,12 +323,21 @@ export class ArchitectOps {
     let first: { total: number | undefined; pageCount: number; pageSize: number } | undefined;
     for (let page = 1; page <= limit; page++) {
       const call = page === 1 ? label : `${label} (page ${page})`;
-      const listing = readListing(call, await this.call(call, (a) => fetchPage(a, page, pageSize), budget), { pageNumber: page, pageSize }, readEntity);
+      const listing = readListing(
+        call,
+        await this.call(call, (a) => fetchPage(a, page, pageSize), budget),
+        { pageNumber: page, pageSize },
+        readEntity,
+      );
       const stated = { total: listing.total, pageCount: listing.pageCount, pageSize: listing.pageSize };
       if (!first) first = stated;
       for (const field of ['total', 'pageCount', 'pageSize'] as const) {
         if (stated[field] !== first[field]) {
-          throw contractViolation(call, `page ${page} states ${field} ${stated[field] ?? '(none)'} but page 1 stated ${first[field] ?? '(none)'} (the listing changed while it was read, or the pages do not add up)`, stated);
+          throw contractViolation(
+            call,
+            `page ${page} states ${field} ${stated[field] ?? '(none)'} but page 1 stated ${first[field] ?? '(none)'} (the listing changed while it was read, or the pages do not add up)`,
+            stated,
+          );
         }
       }
       const keys = listing.entities.map((e) => e.id ?? JSON.stringify(e));
@@ -324,7 +361,10 @@ export class ArchitectOps {
   /** Version of `moduleName` bound into the consumer's published version (undefined when it does not call it). */
   async boundModuleVersion(consumer: platformClient.Models.Dependency, moduleName: string): Promise<string | undefined> {
     const consumed = await this.allPages('GET /api/v2/architect/dependencytracking/consumedresources', 100, readConsumed, (a, pageNumber, pageSize) =>
-      a.architect.getArchitectDependencytrackingConsumedresources(consumer.id!, consumer.version!, consumer.type ?? 'INBOUNDCALLFLOW', { pageSize, pageNumber }),
+      a.architect.getArchitectDependencytrackingConsumedresources(consumer.id!, consumer.version!, consumer.type ?? 'INBOUNDCALLFLOW', {
+        pageSize,
+        pageNumber,
+      }),
     );
     return consumed.find((d) => d.name === moduleName && d.type === 'COMMONMODULEFLOW')?.version;
   }
@@ -334,7 +374,13 @@ export class ArchitectOps {
     const call = 'POST /api/v2/flows/actions/publish';
     const operation = readOperation(call, await this.call(call, (a) => a.architect.postFlowsActionsPublish(flowId)));
     if (operation.errorMessage) {
-      throw new GenesysError('GC4003', `publish ${flowId}`, `publishing failed: ${sanitize(String(operation.errorMessage), 1000)}`, flowId, 'open the flow in Architect to see the validation errors');
+      throw new GenesysError(
+        'GC4003',
+        `publish ${flowId}`,
+        `publishing failed: ${sanitize(String(operation.errorMessage), 1000)}`,
+        flowId,
+        'open the flow in Architect to see the validation errors',
+      );
     }
     return operation;
   }
@@ -353,9 +399,16 @@ export class ArchitectOps {
     for (;;) {
       await pause(Math.min(interval, budget.remainingMs));
       const state = readImportJobState(status, await this.call(status, (a) => a.architect.getFlowsJob(job.id, { expand: ['messages'] }), budget));
-      if (state.status === 'Success') return { flowId: state.flow?.id, messages: (state.messages ?? []).map((m) => sanitize(String(m.text ?? ''), 1000)) };
+      if (state.status === 'Success')
+        return { flowId: state.flow?.id, messages: (state.messages ?? []).map((m) => sanitize(String(m.text ?? ''), 1000)) };
       if (state.status === 'Failure') {
-        throw new GenesysError('GC4003', 'import job', `the platform rejected the flow: ${plainMessages(state.messages)}`, job.id, 'fix the flow definition (see the messages) and apply again');
+        throw new GenesysError(
+          'GC4003',
+          'import job',
+          `the platform rejected the flow: ${plainMessages(state.messages)}`,
+          job.id,
+          'fix the flow definition (see the messages) and apply again',
+        );
       }
       if (budget.expired) throw new GenesysError('GC4004', 'import job', 'the import job did not finish in time', job.id, 'apply again later');
     }
@@ -415,7 +468,10 @@ export function* exportPollSchedule(poll: PollOptions = {}): Generator<number, n
 
 /** Job messages as one readable sentence list, each scrubbed like any text from a server. */
 export function plainMessages(messages: readonly JobMessage[] | undefined): string {
-  const texts = (messages ?? []).filter((m) => m.type !== 'info').map((m) => sanitize(String(m.text ?? '').trim(), 1000)).filter(Boolean);
+  const texts = (messages ?? [])
+    .filter((m) => m.type !== 'info')
+    .map((m) => sanitize(String(m.text ?? '').trim(), 1000))
+    .filter(Boolean);
   return texts.length > 0 ? texts.join(' | ') : 'no message from the platform';
 }
 
@@ -440,7 +496,8 @@ export function unpublishedChanges(flow: Flow, ourClientId: string): string | un
   const published = flow.publishedVersion?.id;
   const reasons: string[] = [];
   if (flow.savedVersion?.id) reasons.push(`a saved draft, version ${flow.savedVersion.id}`);
-  if (flow.checkedInVersion?.id && flow.checkedInVersion.id !== published) reasons.push(`checked-in version ${flow.checkedInVersion.id}, not the published version ${published ?? '(none)'}`);
+  if (flow.checkedInVersion?.id && flow.checkedInVersion.id !== published)
+    reasons.push(`checked-in version ${flow.checkedInVersion.id}, not the published version ${published ?? '(none)'}`);
   if (flow.lockedUser || flow.lockedClient) {
     reasons.push(`locked by ${lockHolder(flow, ourClientId) ?? OWN_CLIENT}`);
   }

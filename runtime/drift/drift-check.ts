@@ -38,14 +38,19 @@ export interface DriftOptions extends VerifyFlowsOptions {
  * jobs of many versions each with bounded concurrency, one paged IVR listing. Anything it could not
  * check makes the report incomplete instead of silently "in sync".
  */
-export async function detectDrift(ops: ArchitectOps, stack: Pick<SynthesizedStack, 'flows' | 'ivrs'>, stackName: string, options: DriftOptions = {}): Promise<DriftReport> {
+export async function detectDrift(
+  ops: ArchitectOps,
+  stack: Pick<SynthesizedStack, 'flows' | 'ivrs'>,
+  stackName: string,
+  options: DriftOptions = {},
+): Promise<DriftReport> {
   // Every call below (and its retries and polls) ends when the check's budget is spent.
   ops = ops.within(options.budget);
   const findings: DriftFinding[] = [];
   const errors: string[] = [];
   const report = (kind: FindingKind, resource: 'flow' | 'ivr', name: string, detail: string) => findings.push({ kind, resource, name, detail });
 
-  let live: Flow[] = [];
+  let live: Flow[];
   try {
     live = await ops.listFlows(VERIFIED_FLOW_TYPES);
   } catch (err) {
@@ -65,7 +70,12 @@ export async function detectDrift(ops: ArchitectOps, stack: Pick<SynthesizedStac
   if (options.namePrefix) {
     for (const flow of live) {
       if (flow.name.startsWith(options.namePrefix) && !defined.has(key(flow.name, flow.type ?? ''))) {
-        report('flow-orphan', 'flow', flow.name, `${flow.type} flow '${flow.name}' carries the environment prefix but no stack defines it (left behind by a rename?)`);
+        report(
+          'flow-orphan',
+          'flow',
+          flow.name,
+          `${flow.type} flow '${flow.name}' carries the environment prefix but no stack defines it (left behind by a rename?)`,
+        );
       }
     }
   }
@@ -78,7 +88,12 @@ export async function detectDrift(ops: ArchitectOps, stack: Pick<SynthesizedStac
     const flowNames = new Map(live.map((f) => [f.id!, f.name]));
     for (const expected of stack.ivrs) {
       checkedIvrs++;
-      checkIvr(expected, listed.ivrs.find((i) => i.name === expected.name), flowNames, report);
+      checkIvr(
+        expected,
+        listed.ivrs.find((i) => i.name === expected.name),
+        flowNames,
+        report,
+      );
     }
   }
 
@@ -106,10 +121,20 @@ function checkIvr(
   for (const [what, want, have] of bindings) {
     const haveName = have?.id ? (flowNames.get(have.id) ?? have.name ?? have.id) : undefined;
     if ((want ?? '') !== (haveName ?? '')) {
-      report('ivr-flow-binding-differs', 'ivr', expected.name, `${what} flow is ${haveName ? `'${haveName}'` : 'not set'} instead of ${want ? `'${want}'` : 'not set'}`);
+      report(
+        'ivr-flow-binding-differs',
+        'ivr',
+        expected.name,
+        `${what} flow is ${haveName ? `'${haveName}'` : 'not set'} instead of ${want ? `'${want}'` : 'not set'}`,
+      );
     }
   }
   if (expected.hasScheduleGroup !== Boolean(live.scheduleGroup?.id)) {
-    report('ivr-schedule-group-differs', 'ivr', expected.name, expected.hasScheduleGroup ? 'has no schedule group, but the stack sets one' : 'has a schedule group, but the stack sets none');
+    report(
+      'ivr-schedule-group-differs',
+      'ivr',
+      expected.name,
+      expected.hasScheduleGroup ? 'has no schedule group, but the stack sets one' : 'has a schedule group, but the stack sets none',
+    );
   }
 }

@@ -28,7 +28,9 @@ export function toJson(reports: readonly DriftReport[]): string {
 export function toTable(reports: readonly DriftReport[]): string {
   const lines: string[] = [];
   for (const r of reports) {
-    lines.push(`${r.stack}: ${r.complete ? (r.findings.length === 0 ? 'in sync' : `${r.findings.length} difference(s)`) : 'INCOMPLETE'} (${r.checkedFlows} flows, ${r.checkedIvrs} IVRs checked)`);
+    lines.push(
+      `${r.stack}: ${r.complete ? (r.findings.length === 0 ? 'in sync' : `${r.findings.length} difference(s)`) : 'INCOMPLETE'} (${r.checkedFlows} flows, ${r.checkedIvrs} IVRs checked)`,
+    );
     const rows = r.findings.map((f) => [f.resource, f.name, f.kind, f.detail]);
     if (rows.length > 0) {
       const header = ['RESOURCE', 'NAME', 'KIND', 'DETAIL'];
@@ -37,7 +39,10 @@ export function toTable(reports: readonly DriftReport[]): string {
       lines.push('  ' + fmt(header));
       for (const [i, row] of rows.entries()) {
         lines.push('  ' + fmt(row));
-        for (const d of r.findings[i].differences ?? []) lines.push(`      ${d.path}: expected ${JSON.stringify(d.expected)}, live ${d.actual === undefined ? '(missing)' : JSON.stringify(d.actual)}`);
+        for (const d of r.findings[i].differences ?? [])
+          lines.push(
+            `      ${d.path}: expected ${JSON.stringify(d.expected)}, live ${d.actual === undefined ? '(missing)' : JSON.stringify(d.actual)}`,
+          );
       }
     }
     for (const e of r.errors) lines.push(`  could not check: ${e}`);
@@ -64,7 +69,8 @@ export const MIN_DRIFT_MARKDOWN_LIMIT = 400;
  * error list and at the end says what was left out, per stack.
  */
 export function toMarkdown(reports: readonly DriftReport[], limit = DRIFT_MARKDOWN_LIMIT): string {
-  if (!(limit >= MIN_DRIFT_MARKDOWN_LIMIT)) throw new RangeError(`a drift report needs at least ${MIN_DRIFT_MARKDOWN_LIMIT} characters, not ${limit}`);
+  if (!(limit >= MIN_DRIFT_MARKDOWN_LIMIT))
+    throw new RangeError(`a drift report needs at least ${MIN_DRIFT_MARKDOWN_LIMIT} characters, not ${limit}`);
   const status = statusOf(reports);
   const title = `## Genesys Cloud drift: ${status === 'in-sync' ? 'in sync' : status === 'drift' ? 'drift found' : 'check incomplete'}\n`;
   const header: Piece = { text: title, keep: 'always' };
@@ -79,21 +85,39 @@ export function toMarkdown(reports: readonly DriftReport[], limit = DRIFT_MARKDO
     `> ⚠️ Report shortened to fit a GitHub issue (the full report has ${full.length} characters).${parts.length > 0 ? ` Left out: ${parts.join('; ')}.` : ''} \`npm run drift -- --format json\` (or the table format) lists everything.\n`;
   const leftOut = (s: StackPieces, kept: ReadonlySet<Piece> | undefined) => {
     const out = (list: readonly Piece[]) => list.filter((p) => kept === undefined || !kept.has(p)).length;
-    const list = countList([['finding(s)', out(s.rows)], ['error(s)', out(s.errors)], ['difference list(s)', out(s.differences)]]);
+    const list = countList([
+      ['finding(s)', out(s.rows)],
+      ['error(s)', out(s.errors)],
+      ['difference list(s)', out(s.differences)],
+    ]);
     return list === '' ? [] : [`${s.name}: ${list}`];
   };
   const worst: Piece = { text: note(stacks.flatMap((s) => leftOut(s, undefined))), keep: 'always' };
   const kept = fitPieces([...pieces, worst], limit - 1);
   if (kept) {
-    const texts = new Map<Piece, string>(stacks.flatMap((s) => s.tails.map((t) => [t.piece, t.text(t.of.filter((p) => !kept.has(p)).length)] as const)));
+    const texts = new Map<Piece, string>(
+      stacks.flatMap((s) => s.tails.map((t) => [t.piece, t.text(t.of.filter((p) => !kept.has(p)).length)] as const)),
+    );
     texts.set(worst, note(stacks.flatMap((s) => leftOut(s, kept))));
-    const text = finish([...pieces, worst].filter((p) => kept.has(p)).map((p) => texts.get(p) ?? p.text).join('\n'));
+    const text = finish(
+      [...pieces, worst]
+        .filter((p) => kept.has(p))
+        .map((p) => texts.get(p) ?? p.text)
+        .join('\n'),
+    );
     if (text.length <= limit) return text;
   }
   // Not even every stack's counts fit: the status and the totals.
   const count = (f: (r: DriftReport) => number) => reports.reduce((n, r) => n + f(r), 0);
   const totals = `${reports.length} stack(s): ${count((r) => r.findings.length)} finding(s), ${count((r) => r.errors.length)} error(s), ${reports.filter((r) => !r.complete).length} incomplete.`;
-  const text = finish([title, totals, '', `> ⚠️ Report shortened to fit a GitHub issue (the full report has ${full.length} characters): only the totals are shown. \`npm run drift -- --format json\` (or the table format) lists everything.`].join('\n'));
+  const text = finish(
+    [
+      title,
+      totals,
+      '',
+      `> ⚠️ Report shortened to fit a GitHub issue (the full report has ${full.length} characters): only the totals are shown. \`npm run drift -- --format json\` (or the table format) lists everything.`,
+    ].join('\n'),
+  );
   if (text.length <= limit) return text;
   throw new RangeError(`a drift report needs more than ${limit} characters`);
 }
@@ -111,7 +135,12 @@ interface StackPieces {
 /** One stack's part of the report as pieces (`runtime/text/fit.ts`); `at` is its place among the stacks. */
 function stackPieces(r: DriftReport, at: number): StackPieces {
   const name = mdText(r.stack);
-  const pieces: Piece[] = [{ text: [`### ${name}`, '', `${r.checkedFlows} flows and ${r.checkedIvrs} IVRs checked${r.complete ? '' : ' — **incomplete**'}.`, ''].join('\n'), keep: 'always' }];
+  const pieces: Piece[] = [
+    {
+      text: [`### ${name}`, '', `${r.checkedFlows} flows and ${r.checkedIvrs} IVRs checked${r.complete ? '' : ' — **incomplete**'}.`, ''].join('\n'),
+      keep: 'always',
+    },
+  ];
   const rows: Piece[] = [];
   const errors: Piece[] = [];
   const differences: Piece[] = [];
@@ -124,11 +153,23 @@ function stackPieces(r: DriftReport, at: number): StackPieces {
   };
   if (r.findings.length > 0) {
     const table: Piece = { text: ['| Resource | Name | Kind | Detail |', '|---|---|---|---|'].join('\n'), keep: 'with' };
-    for (const [i, f] of r.findings.entries()) rows.push({ text: mdTableRow([mdText(f.resource), mdText(f.name), mdCode(f.kind), mdText(f.detail)]), keep: [0, i, at, 0], under: table });
+    for (const [i, f] of r.findings.entries())
+      rows.push({ text: mdTableRow([mdText(f.resource), mdText(f.name), mdCode(f.kind), mdText(f.detail)]), keep: [0, i, at, 0], under: table });
     pieces.push(table, ...rows, tail(rows, 'finding(s)'));
     for (const [i, f] of r.findings.filter((x) => x.differences?.length).entries()) {
-      const lines = f.differences!.map((d) => `${capText(d.path)}: expected ${shown(d.expected)}, live ${d.actual === undefined ? '(missing)' : shown(d.actual)}`);
-      differences.push({ text: [`<details><summary>${mdText(f.name)}: ${f.differences!.length} difference(s)</summary>`, '', mdFence(lines.join('\n')), '</details>', ''].join('\n'), keep: [2, i, at] });
+      const lines = f.differences!.map(
+        (d) => `${capText(d.path)}: expected ${shown(d.expected)}, live ${d.actual === undefined ? '(missing)' : shown(d.actual)}`,
+      );
+      differences.push({
+        text: [
+          `<details><summary>${mdText(f.name)}: ${f.differences!.length} difference(s)</summary>`,
+          '',
+          mdFence(lines.join('\n')),
+          '</details>',
+          '',
+        ].join('\n'),
+        keep: [2, i, at],
+      });
     }
     pieces.push(...differences);
   }

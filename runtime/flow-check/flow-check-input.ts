@@ -5,7 +5,8 @@ export type { CheckedFlow, FlowCheckInput, StackCheckInput } from '../../constru
 /** The environment variables that carry `input` (what Terraform sets from the construct's expressions). */
 export function stackCheckEnvironment(input: StackCheckInput): Record<string, string> {
   const env: Record<string, string> = { FLOW_CHECK_INPUT: JSON.stringify(input.header) };
-  for (let i = 0; i * FLOWS_PER_VARIABLE < input.flows.length; i++) env[`FLOW_CHECK_FLOWS_${i}`] = JSON.stringify(input.flows.slice(i * FLOWS_PER_VARIABLE, (i + 1) * FLOWS_PER_VARIABLE));
+  for (let i = 0; i * FLOWS_PER_VARIABLE < input.flows.length; i++)
+    env[`FLOW_CHECK_FLOWS_${i}`] = JSON.stringify(input.flows.slice(i * FLOWS_PER_VARIABLE, (i + 1) * FLOWS_PER_VARIABLE));
   return env;
 }
 
@@ -21,20 +22,34 @@ export function parseStackCheckInput(env: NodeJS.ProcessEnv): StackCheckInput {
   // Exactly the slices the count needs, each as full as the construct writes them: a flow that is not
   // read is never taken for checked.
   const slices = Math.ceil(flowCount / FLOWS_PER_VARIABLE);
-  const stray = Object.keys(env).filter((k) => /^FLOW_CHECK_FLOWS_/.test(k) && !(/^FLOW_CHECK_FLOWS_(0|[1-9][0-9]*)$/.test(k) && Number(k.slice(17)) < slices));
-  if (stray.length > 0) throw new Error(`${stray.sort().join(', ')} set, but FLOW_CHECK_INPUT.flowCount (${flowCount}) needs only FLOW_CHECK_FLOWS_0 to FLOW_CHECK_FLOWS_${slices - 1}`);
+  const stray = Object.keys(env).filter(
+    (k) => /^FLOW_CHECK_FLOWS_/.test(k) && !(/^FLOW_CHECK_FLOWS_(0|[1-9][0-9]*)$/.test(k) && Number(k.slice(17)) < slices),
+  );
+  if (stray.length > 0)
+    throw new Error(
+      `${stray.sort().join(', ')} set, but FLOW_CHECK_INPUT.flowCount (${flowCount}) needs only FLOW_CHECK_FLOWS_0 to FLOW_CHECK_FLOWS_${slices - 1}`,
+    );
   const flows: CheckedFlow[] = [];
   for (let i = 0; i < slices; i++) {
     const name = `FLOW_CHECK_FLOWS_${i}`;
-    if (env[name] === undefined) throw new Error(`${name} is not set: FLOW_CHECK_INPUT.flowCount (${flowCount}) needs FLOW_CHECK_FLOWS_0 to FLOW_CHECK_FLOWS_${slices - 1}`);
+    if (env[name] === undefined)
+      throw new Error(`${name} is not set: FLOW_CHECK_INPUT.flowCount (${flowCount}) needs FLOW_CHECK_FLOWS_0 to FLOW_CHECK_FLOWS_${slices - 1}`);
     const slice = JSON.parse(env[name]!) as unknown;
     const expected = Math.min(FLOWS_PER_VARIABLE, flowCount - i * FLOWS_PER_VARIABLE);
     if (!Array.isArray(slice)) throw new Error(`${name} is not a list of flows`);
-    if (slice.length !== expected) throw new Error(`${name} holds ${slice.length} flow(s), but FLOW_CHECK_INPUT.flowCount (${flowCount}) puts ${expected} in it`);
+    if (slice.length !== expected)
+      throw new Error(`${name} holds ${slice.length} flow(s), but FLOW_CHECK_INPUT.flowCount (${flowCount}) puts ${expected} in it`);
     slice.forEach((entry, j) => flows.push(parseCheckedFlow(entry, `${name}[${j}]`)));
   }
   // Terraform passes booleans through jsonencode; accept their string forms too.
-  return { header: { region: (header.region as string | undefined) ?? '', republishExternalCallers: String(header.republishExternalCallers) === 'true', flowCount }, flows };
+  return {
+    header: {
+      region: (header.region as string | undefined) ?? '',
+      republishExternalCallers: String(header.republishExternalCallers) === 'true',
+      flowCount,
+    },
+    flows,
+  };
 }
 
 /** Where flow `index` of a stack check's input is, for messages (`FLOW_CHECK_FLOWS_1[3]`). */
@@ -58,7 +73,12 @@ function parseCheckedFlow(entry: unknown, at: string): CheckedFlow {
     if (typeof input[key] !== 'string' || input[key] === '') throw bad(key, 'is missing');
   }
   const substitutions = input.substitutions ?? {};
-  if (typeof substitutions !== 'object' || substitutions === null || Array.isArray(substitutions) || Object.values(substitutions).some((v) => typeof v !== 'string')) {
+  if (
+    typeof substitutions !== 'object' ||
+    substitutions === null ||
+    Array.isArray(substitutions) ||
+    Object.values(substitutions).some((v) => typeof v !== 'string')
+  ) {
     throw bad('substitutions', 'is not an object of strings');
   }
   return {

@@ -45,7 +45,12 @@ export interface FlowCheckOptions {
 const MATCHING_LINES_MAX = 50;
 
 /** Findings that fail the check; the others (a lock, a draft, another publisher of the same content) are reported. */
-const FAILING: ReadonlySet<FindingKind> = new Set<FindingKind>(['flow-missing', 'flow-never-published', 'flow-content-differs', 'flow-embeds-old-module']);
+const FAILING: ReadonlySet<FindingKind> = new Set<FindingKind>([
+  'flow-missing',
+  'flow-never-published',
+  'flow-content-differs',
+  'flow-embeds-old-module',
+]);
 
 /**
  * After an apply, for every flow of the stack at once (the same engine as drift detection: one listing,
@@ -57,7 +62,9 @@ const FAILING: ReadonlySet<FindingKind> = new Set<FindingKind>(['flow-missing', 
 export async function checkStackFlows(ops: ArchitectOps, input: StackCheckInput, options: FlowCheckOptions = {}): Promise<FlowCheckReport> {
   const lines: string[] = [];
   // Read (and confined to the stack folder) before any API call: a refused path costs no request.
-  const payloads = options.payloads ?? input.flows.map((f, i) => readPayloadFile(options.stackDir ?? process.cwd(), f.payloadPath, `${checkedFlowLocation(i)}.payloadPath`));
+  const payloads =
+    options.payloads ??
+    input.flows.map((f, i) => readPayloadFile(options.stackDir ?? process.cwd(), f.payloadPath, `${checkedFlowLocation(i)}.payloadPath`));
   const expected: ExpectedFlow[] = input.flows.map((f, i) => {
     const yaml = applySubstitutions(payloads[i], f.substitutions);
     return { name: f.flowName, type: f.flowType.toUpperCase(), yaml, callsModules: calledModules(parse(yaml)) };
@@ -77,18 +84,25 @@ export async function checkStackFlows(ops: ArchitectOps, input: StackCheckInput,
     unreported.delete(flowKey(want.name, want.type));
     for (const finding of own) {
       failed ||= FAILING.has(finding.kind);
-      lines.push(`${what}: ${finding.detail}${finding.kind === 'flow-locked' ? '; the next publish of this flow will fail until it is unlocked (or set force_unlock)' : ''}`);
+      lines.push(
+        `${what}: ${finding.detail}${finding.kind === 'flow-locked' ? '; the next publish of this flow will fail until it is unlocked (or set force_unlock)' : ''}`,
+      );
       // One line per difference: a name in a path may hold a line break, which is shown, never a new line.
       for (const d of finding.differences ?? []) lines.push(formatDifferences([d]));
     }
     if (!own.some((f) => FAILING.has(f.kind)) && !errors.length) {
       const published = liveByKey.get(flowKey(want.name, want.type))?.publishedVersion?.id;
       const hash = input.flows[i].contentHash.slice(0, 12);
-      matching.push(`${what}: published version ${published} matches the synthesized flow (${hash})${want.callsModules.length ? `, and embeds the current version of ${want.callsModules.map((m) => `'${m}'`).join(', ')}` : ''}`);
+      matching.push(
+        `${what}: published version ${published} matches the synthesized flow (${hash})${want.callsModules.length ? `, and embeds the current version of ${want.callsModules.map((m) => `'${m}'`).join(', ')}` : ''}`,
+      );
     }
   });
   if (matching.length <= MATCHING_LINES_MAX) lines.push(...matching);
-  else lines.push(`${matching.length} of ${expected.length} flows: the published version matches the synthesized flow and embeds the current version of the shared flows it calls`);
+  else
+    lines.push(
+      `${matching.length} of ${expected.length} flows: the published version matches the synthesized flow and embeds the current version of the shared flows it calls`,
+    );
   // Findings on flows the stack calls but does not define (a missing or unpublished external module).
   for (const finding of [...unreported.values()].flat()) {
     failed ||= FAILING.has(finding.kind);
@@ -100,11 +114,23 @@ export async function checkStackFlows(ops: ArchitectOps, input: StackCheckInput,
     const flow = liveByKey.get(flowKey(module.name, module.type));
     if (!flow?.publishedVersion?.id) continue; // reported above
     // Republish others' flows only onto a module that is what we synthesized and published.
-    const verified = !(findingsByFlow.get(flowKey(module.name, module.type)) ?? []).some((f) => FAILING.has(f.kind) || f.kind === 'flow-published-by-other');
+    const verified = !(findingsByFlow.get(flowKey(module.name, module.type)) ?? []).some(
+      (f) => FAILING.has(f.kind) || f.kind === 'flow-published-by-other',
+    );
     // The stack's own callers are republished by Terraform: derived from the flows' YAML, not carried in the input.
     const stackCallers = expected.filter((f) => f.callsModules.includes(module.name)).map((f) => f.name);
-    const result = await reconcileExternalCallers(ops, flow.id!, flow.publishedVersion.id, module.name, stackCallers, input.header.republishExternalCallers && verified);
-    if (input.header.republishExternalCallers && !verified) result.lines.push(`COMMONMODULE '${module.name}': its callers outside this stack are not republished: the published module is not the one synthesized`);
+    const result = await reconcileExternalCallers(
+      ops,
+      flow.id!,
+      flow.publishedVersion.id,
+      module.name,
+      stackCallers,
+      input.header.republishExternalCallers && verified,
+    );
+    if (input.header.republishExternalCallers && !verified)
+      result.lines.push(
+        `COMMONMODULE '${module.name}': its callers outside this stack are not republished: the published module is not the one synthesized`,
+      );
     lines.push(...result.lines);
     failed ||= result.failed;
   }
@@ -120,7 +146,10 @@ export async function checkStackFlows(ops: ArchitectOps, input: StackCheckInput,
 async function listWhenPublished(ops: ArchitectOps, expected: readonly ExpectedFlow[], poll: PollOptions = {}): Promise<Flow[]> {
   const enclosing = [poll.budget, ops.budget, ops.client.budget].filter((b): b is TimeBudget => b !== undefined);
   const left = Math.min(...enclosing.map((b) => b.remainingMs));
-  const budget = TimeBudget.within(Math.min(pollMs(poll.timeoutMs, 120_000), Number.isFinite(left) ? Math.floor((left * 2) / 3) : Infinity), enclosing);
+  const budget = TimeBudget.within(
+    Math.min(pollMs(poll.timeoutMs, 120_000), Number.isFinite(left) ? Math.floor((left * 2) / 3) : Infinity),
+    enclosing,
+  );
   const interval = pollMs(poll.intervalMs, 1000);
   const published = (live: readonly Flow[]) => {
     const keys = new Set(live.filter((f) => f.publishedVersion?.id).map((f) => `${(f.type ?? '').toUpperCase()}:${f.name}`));
@@ -150,14 +179,23 @@ interface Reconciliation {
  * Callers outside the stack that still embed an older version of the shared flow: reported, or
  * republished when `republish` is set (never one with unpublished work of someone else).
  */
-async function reconcileExternalCallers(ops: ArchitectOps, moduleId: string, latest: string, moduleName: string, stackCallers: readonly string[], republish: boolean): Promise<Reconciliation> {
+async function reconcileExternalCallers(
+  ops: ArchitectOps,
+  moduleId: string,
+  latest: string,
+  moduleName: string,
+  stackCallers: readonly string[],
+  republish: boolean,
+): Promise<Reconciliation> {
   const what = `COMMONMODULE '${moduleName}'`;
   const lines: string[] = [];
   const stale = await staleExternalCallers(ops, moduleId, moduleName, stackCallers, latest);
   let leftWithChanges = 0;
   for (const caller of stale) {
     if (!republish) {
-      lines.push(`${what}: caller ${caller.name} (outside this stack) still embeds module version ${caller.bound}; republish it, or set republishExternalCallers`);
+      lines.push(
+        `${what}: caller ${caller.name} (outside this stack) still embeds module version ${caller.bound}; republish it, or set republishExternalCallers`,
+      );
       continue;
     }
     // A publish takes the caller's latest configuration: never publish someone else's unpublished work.
@@ -165,12 +203,16 @@ async function reconcileExternalCallers(ops: ArchitectOps, moduleId: string, lat
     const changes = unpublishedChanges(current, ops.client.clientId);
     if (changes) {
       leftWithChanges++;
-      lines.push(`${what}: caller ${caller.name} (outside this stack) has unpublished changes (${changes}); not republished: republish it yourself after reviewing them (it still embeds module version ${caller.bound ?? 'none'})`);
+      lines.push(
+        `${what}: caller ${caller.name} (outside this stack) has unpublished changes (${changes}); not republished: republish it yourself after reviewing them (it still embeds module version ${caller.bound ?? 'none'})`,
+      );
       continue;
     }
     await ops.publish(caller.id);
     const now = await ops.getFlow(caller.id);
-    const bound = now.publishedVersion?.id ? await ops.boundModuleVersion({ id: now.id, version: now.publishedVersion.id, type: `${caller.type}FLOW` }, moduleName) : undefined;
+    const bound = now.publishedVersion?.id
+      ? await ops.boundModuleVersion({ id: now.id, version: now.publishedVersion.id, type: `${caller.type}FLOW` }, moduleName)
+      : undefined;
     if (bound !== latest) {
       lines.push(`${what}: republished caller ${caller.name}, but it embeds module version ${bound ?? 'none'} instead of ${latest}`);
       return { lines, failed: true };
@@ -179,7 +221,9 @@ async function reconcileExternalCallers(ops: ArchitectOps, moduleId: string, lat
   }
   if (stale.length === 0) lines.push(`${what}: no caller outside this stack embeds an older module version`);
   if (leftWithChanges > 0) {
-    lines.push(`${what}: ${leftWithChanges} caller(s) outside this stack still embed an older module version and were not republished because of their unpublished changes`);
+    lines.push(
+      `${what}: ${leftWithChanges} caller(s) outside this stack still embed an older module version and were not republished because of their unpublished changes`,
+    );
     return { lines, failed: true };
   }
   return { lines, failed: false };
@@ -192,7 +236,13 @@ interface StaleCaller {
   bound: string | undefined;
 }
 
-async function staleExternalCallers(ops: ArchitectOps, moduleId: string, moduleName: string, stackCallers: readonly string[], latest: string): Promise<StaleCaller[]> {
+async function staleExternalCallers(
+  ops: ArchitectOps,
+  moduleId: string,
+  moduleName: string,
+  stackCallers: readonly string[],
+  latest: string,
+): Promise<StaleCaller[]> {
   const consumers = await ops.consumersOf(moduleId);
   const stale: StaleCaller[] = [];
   for (const c of consumers) {
@@ -233,15 +283,22 @@ export async function checkSharedFlowDestroy(ops: ArchitectOps, input: FlowCheck
           ],
         };
       }
-      return { exitCode: FLOW_CHECK_EXIT.ok, lines: [`${what}: already gone (no shared flow by this name; looked up by name: this state has no flow id)`] };
+      return {
+        exitCode: FLOW_CHECK_EXIT.ok,
+        lines: [`${what}: already gone (no shared flow by this name; looked up by name: this state has no flow id)`],
+      };
     }
     flowId = flow.id!;
   }
   const external = (await ops.consumersOf(flowId)).filter((c) => c.name && !input.stackCallers.includes(c.name));
-  if (external.length === 0) return { exitCode: FLOW_CHECK_EXIT.ok, lines: [...lines, `${what}: no published flow outside this stack calls it; destroy may proceed`] };
+  if (external.length === 0)
+    return { exitCode: FLOW_CHECK_EXIT.ok, lines: [...lines, `${what}: no published flow outside this stack calls it; destroy may proceed`] };
   const names = external.map((c) => c.name).join(', ');
   if (input.allowDestroyWithExternalCallers) {
-    return { exitCode: FLOW_CHECK_EXIT.ok, lines: [...lines, `${what}: destroying although ${names} still call it (allowDestroyWithExternalCallers is set)`] };
+    return {
+      exitCode: FLOW_CHECK_EXIT.ok,
+      lines: [...lines, `${what}: destroying although ${names} still call it (allowDestroyWithExternalCallers is set)`],
+    };
   }
   return {
     exitCode: FLOW_CHECK_EXIT.checkFailed,

@@ -66,9 +66,10 @@ function firstPollMsFrom(raw: string | undefined): number | undefined {
 
 const FLOW_CHECK_COMMAND = commandSpec({
   name: 'flow-check',
-  usage: 'node flow-check.js create|destroy   (run by Terraform: the stack\'s post-apply check and each shared flow\'s destroy guard)',
-  summary: 'Checks the published flows against the synthesized ones (create), or that no caller outside the stack still embeds a\nshared flow about to be destroyed (destroy). Input and credentials come from the environment.',
-  positionals: [['create|destroy', 'create: every flow of the stack; destroy: one shared flow\'s destroy guard']],
+  usage: "node flow-check.js create|destroy   (run by Terraform: the stack's post-apply check and each shared flow's destroy guard)",
+  summary:
+    'Checks the published flows against the synthesized ones (create), or that no caller outside the stack still embeds a\nshared flow about to be destroyed (destroy). Input and credentials come from the environment.',
+  positionals: [['create|destroy', "create: every flow of the stack; destroy: one shared flow's destroy guard"]],
   options: {},
   exitCodes: [
     [FLOW_CHECK_EXIT.ok, 'ok'],
@@ -82,8 +83,11 @@ const FLOW_CHECK_COMMAND = commandSpec({
       title: 'environment',
       rows: [
         ['FLOW_CHECK_INPUT', 'what to check, JSON (create: the stack; its flows also in FLOW_CHECK_FLOWS_0, _1, ...)'],
-        ['GENESYSCLOUD_*', 'the provider\'s credentials and region or gateway'],
-        ['FLOW_CHECK_WAIT_SECONDS', `seconds the whole check may take, more than 0 and at most ${MAX_WAIT_SECONDS} (default ${DEFAULT_WAIT_SECONDS})`],
+        ['GENESYSCLOUD_*', "the provider's credentials and region or gateway"],
+        [
+          'FLOW_CHECK_WAIT_SECONDS',
+          `seconds the whole check may take, more than 0 and at most ${MAX_WAIT_SECONDS} (default ${DEFAULT_WAIT_SECONDS})`,
+        ],
         ['FLOW_CHECK_EXPORT_FIRST_POLL_MS', `when export jobs are polled first, 0-600000 ms (default ${EXPORT_POLL_DEFAULTS.firstPollMs})`],
         ['FLOW_CHECK_SKIP=1', 'skip the check (exit 0)'],
       ],
@@ -95,11 +99,17 @@ async function main(): Promise<number> {
   // Known before anything can fail: no message of this process prints the client id or secret, in any encoding.
   registerOwnCredentials(process.env.GENESYSCLOUD_OAUTHCLIENT_ID ?? '', process.env.GENESYSCLOUD_OAUTHCLIENT_SECRET ?? '');
   const [mode] = parseCommandLine(FLOW_CHECK_COMMAND).positionals;
-  if (mode !== 'create' && mode !== 'destroy') usageError(FLOW_CHECK_COMMAND, mode === undefined ? 'create or destroy is required' : `unknown mode '${mode}': create or destroy`);
+  if (mode !== 'create' && mode !== 'destroy')
+    usageError(FLOW_CHECK_COMMAND, mode === undefined ? 'create or destroy is required' : `unknown mode '${mode}': create or destroy`);
   const stackInput = mode === 'create' ? parseStackCheckInput(process.env) : undefined;
   const guardInput = mode === 'destroy' ? parseFlowCheckInput(process.env.FLOW_CHECK_INPUT) : undefined;
   if (process.env.FLOW_CHECK_SKIP === '1') {
-    print('log', stackInput ? `${stackInput.flows.length} flow(s): flow check skipped (FLOW_CHECK_SKIP=1)` : `${guardInput!.flowType} '${guardInput!.flowName}': flow check skipped (FLOW_CHECK_SKIP=1)`);
+    print(
+      'log',
+      stackInput
+        ? `${stackInput.flows.length} flow(s): flow check skipped (FLOW_CHECK_SKIP=1)`
+        : `${guardInput!.flowType} '${guardInput!.flowName}': flow check skipped (FLOW_CHECK_SKIP=1)`,
+    );
     return FLOW_CHECK_EXIT.ok;
   }
   const waitSeconds = waitSecondsFrom(process.env.FLOW_CHECK_WAIT_SECONDS);
@@ -113,7 +123,13 @@ async function main(): Promise<number> {
   const payloads = stackInput?.flows.map((f, i) => readPayloadFile(stackDir, f.payloadPath, `${checkedFlowLocation(i)}.payloadPath`));
   // One login for the whole stack.
   const ops = new ArchitectOps(await GenesysClient.connect(settings, { budget }));
-  const report: FlowCheckReport = stackInput ? await checkStackFlows(ops, stackInput, { poll: { timeoutMs: waitSeconds * 1000, budget, ...(firstPollMs !== undefined ? { firstPollMs } : {}) }, stackDir, payloads }) : await checkSharedFlowDestroy(ops, guardInput!);
+  const report: FlowCheckReport = stackInput
+    ? await checkStackFlows(ops, stackInput, {
+        poll: { timeoutMs: waitSeconds * 1000, budget, ...(firstPollMs !== undefined ? { firstPollMs } : {}) },
+        stackDir,
+        payloads,
+      })
+    : await checkSharedFlowDestroy(ops, guardInput!);
   report.lines.forEach((l) => print(report.exitCode === 0 ? 'log' : 'error', l));
   return report.exitCode;
 }
@@ -136,7 +152,12 @@ main().then(
     // ends here: "could not check", never ok and never a verdict on data we could not read.
     const reason = errorText(err);
     const destroy = process.argv[2] === 'destroy';
-    print('error', destroy ? `refusing to destroy: the destroy guard could not check the shared flow's callers: ${reason}` : `flow check could not complete: ${reason}`);
+    print(
+      'error',
+      destroy
+        ? `refusing to destroy: the destroy guard could not check the shared flow's callers: ${reason}`
+        : `flow check could not complete: ${reason}`,
+    );
     process.exit(FLOW_CHECK_EXIT.couldNotCheck);
   },
 );

@@ -9,7 +9,8 @@ import { GenesysError, cutScrubbed } from '../genesys/genesys-error';
 export const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
 
 const WHERE = 'FLOW_CHECK_INPUT.payloadPath';
-const FIX = 'payloadPath must be the relative path of the rendered flow file inside the stack folder (the asset path cdktf synthesizes); re-synthesize and apply the stack';
+const FIX =
+  'payloadPath must be the relative path of the rendered flow file inside the stack folder (the asset path cdktf synthesizes); re-synthesize and apply the stack';
 
 function refuse(why: string, payloadPath: string, where: string): GenesysError {
   // The path is shown (bounded, JSON-escaped); the file's content never is.
@@ -33,8 +34,10 @@ function refuse(why: string, payloadPath: string, where: string): GenesysError {
 export function readPayloadFile(stackDir: string, payloadPath: string, where = WHERE): string {
   if (typeof payloadPath !== 'string' || payloadPath === '') throw refuse('is empty', String(payloadPath), where);
   if (payloadPath.includes('\0')) throw refuse('contains a NUL byte', payloadPath, where);
-  if (path.posix.isAbsolute(payloadPath) || path.win32.isAbsolute(payloadPath)) throw refuse('is an absolute path; only a path relative to the stack folder is accepted', payloadPath, where);
-  if (payloadPath.split(/[\\/]+/).includes('..')) throw refuse('contains ".." segments; only a path inside the stack folder is accepted', payloadPath, where);
+  if (path.posix.isAbsolute(payloadPath) || path.win32.isAbsolute(payloadPath))
+    throw refuse('is an absolute path; only a path relative to the stack folder is accepted', payloadPath, where);
+  if (payloadPath.split(/[\\/]+/).includes('..'))
+    throw refuse('contains ".." segments; only a path inside the stack folder is accepted', payloadPath, where);
 
   let root: string;
   try {
@@ -47,7 +50,11 @@ export function readPayloadFile(stackDir: string, payloadPath: string, where = W
     real = fs.realpathSync(path.join(root, payloadPath));
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw refuse(code === 'ENOENT' || code === 'ENOTDIR' ? 'names no file in the stack folder' : `cannot be resolved (${code ?? 'error'})`, payloadPath, where);
+    throw refuse(
+      code === 'ENOENT' || code === 'ENOTDIR' ? 'names no file in the stack folder' : `cannot be resolved (${code ?? 'error'})`,
+      payloadPath,
+      where,
+    );
   }
   const relative = path.relative(root, real);
   if (relative === '') throw refuse('is not a regular file (it names the stack folder itself)', payloadPath, where);
@@ -72,10 +79,11 @@ export function readPayloadFile(stackDir: string, payloadPath: string, where = W
         where,
       );
     }
-    if (stat.size > MAX_PAYLOAD_BYTES) throw refuse(`is ${stat.size} bytes, more than the ${MAX_PAYLOAD_BYTES} a flow file may have`, payloadPath, where);
+    if (stat.size > MAX_PAYLOAD_BYTES)
+      throw refuse(`is ${stat.size} bytes, more than the ${MAX_PAYLOAD_BYTES} a flow file may have`, payloadPath, where);
     const buffer = Buffer.alloc(Math.min(stat.size, MAX_PAYLOAD_BYTES) + 1);
     let length = 0;
-    for (let n; length < buffer.length && (n = fs.readSync(fd, buffer, length, buffer.length - length, length)) > 0; ) length += n;
+    for (let n; length < buffer.length && (n = fs.readSync(fd, buffer, length, buffer.length - length, length)) > 0;) length += n;
     if (length > stat.size) throw refuse('changed while it was read', payloadPath, where);
     return buffer.subarray(0, length).toString('utf8');
   } finally {

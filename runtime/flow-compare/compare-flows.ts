@@ -42,8 +42,10 @@ function compare(expected: unknown, actual: unknown, path: string[], parentKey: 
     if (!Array.isArray(actual)) return void out.push({ path: where, expected: summarize(expected), actual: summarize(actual) });
     const shorter = Math.min(expected.length, actual.length);
     for (let i = 0; i < shorter; i++) compareItem(expected[i], actual[i], [...path, label(expected[i], i)], out);
-    for (let i = shorter; i < expected.length; i++) out.push({ path: `${where} > ${label(expected[i], i)}`, expected: summarize(expected[i]), actual: undefined });
-    for (let i = shorter; i < actual.length; i++) out.push({ path: `${where} > ${label(actual[i], i)}`, expected: undefined, actual: summarize(actual[i]) });
+    for (let i = shorter; i < expected.length; i++)
+      out.push({ path: `${where} > ${label(expected[i], i)}`, expected: summarize(expected[i]), actual: undefined });
+    for (let i = shorter; i < actual.length; i++)
+      out.push({ path: `${where} > ${label(actual[i], i)}`, expected: undefined, actual: summarize(actual[i]) });
     return;
   }
   if (isRecord(expected)) {
@@ -60,7 +62,8 @@ function compare(expected: unknown, actual: unknown, path: string[], parentKey: 
       if (Object.hasOwn(expected, key)) continue;
       // An entry of a keyed map (task, menu, choice, variable) we did not render was added; so was any
       // other key unless it is the platform's default.
-      if (KEYED_MAPS.has(parentKey) || !isPlatformDefault(key, value, path.length === 0)) out.push({ path: `${where} > ${key}`, expected: undefined, actual: summarize(value) });
+      if (KEYED_MAPS.has(parentKey) || !isPlatformDefault(key, value, path.length === 0))
+        out.push({ path: `${where} > ${key}`, expected: undefined, actual: summarize(value) });
     }
     return;
   }
@@ -125,6 +128,9 @@ function summarize(v: unknown): unknown {
 /** Human-readable diff, one line per difference. */
 export function formatDifferences(differences: readonly FlowDifference[]): string {
   return differences
-    .map((d) => `  ${d.path}: expected ${d.expected === undefined ? '(nothing)' : JSON.stringify(d.expected)}, published ${d.actual === undefined ? '(missing)' : JSON.stringify(d.actual)}`)
+    .map(
+      (d) =>
+        `  ${d.path}: expected ${d.expected === undefined ? '(nothing)' : JSON.stringify(d.expected)}, published ${d.actual === undefined ? '(missing)' : JSON.stringify(d.actual)}`,
+    )
     .join('\n');
 }

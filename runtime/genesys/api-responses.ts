@@ -47,6 +47,7 @@ export function excerpt(value: unknown, max = 120): string {
     }
   }
   const line = sanitize(text, Number.MAX_SAFE_INTEGER)
+    // eslint-disable-next-line no-control-regex -- control characters are what this expression finds
     .replace(/[\u0000-\u0008\u000e-\u001f\ufffd]/g, '?')
     .replace(/\s+/g, ' ')
     .trim();
@@ -91,7 +92,8 @@ function requireString(call: string, obj: Json, key: string, what: string): stri
 }
 
 function optionalString(call: string, obj: Json, key: string, what: string): void {
-  if (obj[key] !== undefined && obj[key] !== null && typeof obj[key] !== 'string') throw contractViolation(call, `${what}.${key} is not a string`, obj);
+  if (obj[key] !== undefined && obj[key] !== null && typeof obj[key] !== 'string')
+    throw contractViolation(call, `${what}.${key} is not a string`, obj);
 }
 
 function optionalObject(call: string, obj: Json, key: string, what: string): Json | undefined {
@@ -194,10 +196,19 @@ export function readListing<T>(call: string, body: unknown, request: PageRequest
   const { pageCount, pageNumber, total } = listing;
   if (!nonNegativeInteger(pageCount)) throw contractViolation(call, `pageCount ${JSON.stringify(pageCount)} is not a non-negative integer`, listing);
   const limit = maxPages(request.pageSize);
-  if (pageCount > limit) throw contractViolation(call, `pageCount ${pageCount} is beyond the bound of ${limit} pages of ${request.pageSize} (${MAX_LISTED_ENTITIES} entities)`, listing);
+  if (pageCount > limit)
+    throw contractViolation(
+      call,
+      `pageCount ${pageCount} is beyond the bound of ${limit} pages of ${request.pageSize} (${MAX_LISTED_ENTITIES} entities)`,
+      listing,
+    );
   const pageSize = listing.pageSize ?? request.pageSize;
   if (!nonNegativeInteger(pageSize) || pageSize < 1 || pageSize > request.pageSize) {
-    throw contractViolation(call, `pageSize ${JSON.stringify(listing.pageSize)} is not a page size of at most the ${request.pageSize} asked for`, listing);
+    throw contractViolation(
+      call,
+      `pageSize ${JSON.stringify(listing.pageSize)} is not a page size of at most the ${request.pageSize} asked for`,
+      listing,
+    );
   }
   if (pageNumber !== undefined && pageNumber !== request.pageNumber) {
     throw contractViolation(call, `answered page ${JSON.stringify(pageNumber)} when page ${request.pageNumber} was asked for`, listing);
@@ -211,9 +222,18 @@ export function readListing<T>(call: string, body: unknown, request: PageRequest
       throw contractViolation(call, `pageCount ${pageCount} does not match total ${total} at ${pageSize} per page (${pages} pages)`, listing);
     }
     const expected = Math.max(0, Math.min(pageSize, total - (request.pageNumber - 1) * pageSize));
-    if (count !== expected) throw contractViolation(call, `${count} entities on page ${request.pageNumber}, but total ${total} at ${pageSize} per page puts ${expected} there`, listing);
+    if (count !== expected)
+      throw contractViolation(
+        call,
+        `${count} entities on page ${request.pageNumber}, but total ${total} at ${pageSize} per page puts ${expected} there`,
+        listing,
+      );
   } else if (request.pageNumber < pageCount && count < pageSize) {
-    throw contractViolation(call, `only ${count} entities on page ${request.pageNumber} of ${pageCount} (pages before the last hold ${pageSize})`, listing);
+    throw contractViolation(
+      call,
+      `only ${count} entities on page ${request.pageNumber} of ${pageCount} (pages before the last hold ${pageSize})`,
+      listing,
+    );
   }
   return { entities: listing.entities.map((e) => readEntity(call, e)), pageCount, total: total as number | undefined, pageSize };
 }
@@ -223,7 +243,8 @@ type JobStatus = (typeof JOB_STATUSES)[number];
 
 function jobStatus(call: string, state: Json, what: string): JobStatus {
   const status = state.status;
-  if (!JOB_STATUSES.includes(status as JobStatus)) throw contractViolation(call, `${what} status ${JSON.stringify(status)} is none of ${JOB_STATUSES.join(', ')}`, state);
+  if (!JOB_STATUSES.includes(status as JobStatus))
+    throw contractViolation(call, `${what} status ${JSON.stringify(status)} is none of ${JOB_STATUSES.join(', ')}`, state);
   return status as JobStatus;
 }
 
@@ -250,12 +271,16 @@ export function readExportJobState(call: string, body: unknown): platformClient.
 }
 
 /** `POST /api/v2/flows/jobs`: the job id and where to upload the file. */
-export function readImportJobRegistration(call: string, body: unknown): platformClient.Models.RegisterArchitectJobResponse & { id: string; presignedUrl: string } {
+export function readImportJobRegistration(
+  call: string,
+  body: unknown,
+): platformClient.Models.RegisterArchitectJobResponse & { id: string; presignedUrl: string } {
   const job = object(call, body, 'the import job registration');
   requireString(call, job, 'id', 'the import job registration');
   httpUrl(call, job.presignedUrl, 'the presignedUrl of the import job');
   const headers = optionalObject(call, job, 'headers', 'the import job registration');
-  if (headers && Object.values(headers).some((v) => typeof v !== 'string')) throw contractViolation(call, 'the upload headers are not all strings', Object.keys(headers));
+  if (headers && Object.values(headers).some((v) => typeof v !== 'string'))
+    throw contractViolation(call, 'the upload headers are not all strings', Object.keys(headers));
   return job as unknown as platformClient.Models.RegisterArchitectJobResponse & { id: string; presignedUrl: string };
 }
 
@@ -264,7 +289,8 @@ export function readImportJobState(call: string, body: unknown): platformClient.
   const state = object(call, body, 'the import job state');
   const status = jobStatus(call, state, 'the import job');
   jobMessages(call, state, 'the import job');
-  if (status === 'Success') requireString(call, object(call, state.flow, 'the flow of a successful import job'), 'id', 'the flow of a successful import job');
+  if (status === 'Success')
+    requireString(call, object(call, state.flow, 'the flow of a successful import job'), 'id', 'the flow of a successful import job');
   return state as unknown as platformClient.Models.ArchitectJobStateResponse;
 }
 

@@ -128,7 +128,13 @@ export class GenesysClient {
     (this.sdk as unknown as { timeout: number }).timeout = this.requestTimeoutMs;
     (this.sdk as unknown as { setHttpClient(client: unknown): void }).setHttpClient(abortableHttpClient(this.requestTimeoutMs));
     if (settings.gateway) {
-      this.sdk.setGateway({ host: settings.gateway.host, port: settings.gateway.port ?? -1, protocol: settings.gateway.protocol, path_params_login: '', path_params_api: '' });
+      this.sdk.setGateway({
+        host: settings.gateway.host,
+        port: settings.gateway.port ?? -1,
+        protocol: settings.gateway.protocol,
+        path_params_login: '',
+        path_params_api: '',
+      });
     } else {
       this.sdk.setGateway(undefined as never);
       this.sdk.setEnvironment(regionHost(settings.region));
@@ -174,7 +180,14 @@ export class GenesysClient {
         const delay = retryDelay(this.policy, failure, attempt);
         if (delay === undefined) {
           const kind = failure.status === 401 || failure.status === 403 ? 'GC4005' : 'GC4003';
-          throw new GenesysError(kind, label, `Genesys answered ${failure.status}${failure.code ? ` ${failure.code}` : ''}: ${failure.message}`, undefined, failure.status === 403 ? "grant the OAuth client's role the permission named above" : 'see the message; the request was not retried', failure.status);
+          throw new GenesysError(
+            kind,
+            label,
+            `Genesys answered ${failure.status}${failure.code ? ` ${failure.code}` : ''}: ${failure.message}`,
+            undefined,
+            failure.status === 403 ? "grant the OAuth client's role the permission named above" : 'see the message; the request was not retried',
+            failure.status,
+          );
         }
         if (attempt >= this.policy.maxAttempts || !budget.allows(delay)) {
           throw exhausted(label, 'gave up', attempt, budget, failure, 'retry later; the platform is rate limiting or unavailable');
@@ -185,7 +198,12 @@ export class GenesysClient {
       const extended = typeof response === 'object' && response !== null && 'body' in response;
       const body = extended ? response!.body : response;
       if (options.expectBody === false) return body as T;
-      return readJsonBody(label, body, extended ? response!.status : undefined, extended ? headerValue(response!.headers, 'content-type') : undefined) as T;
+      return readJsonBody(
+        label,
+        body,
+        extended ? response!.status : undefined,
+        extended ? headerValue(response!.headers, 'content-type') : undefined,
+      ) as T;
     }
   }
 
@@ -222,9 +240,14 @@ export class GenesysClient {
       throw contractViolation(what, `the ${what} URL is not a URL`, printableUrl(url));
     }
     const where = `${what} ${parsed.pathname}`;
-    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw contractViolation(where, `the ${what} URL is not an http(s) URL`, printableUrl(url));
+    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+      throw contractViolation(where, `the ${what} URL is not an http(s) URL`, printableUrl(url));
     if (parsed.username || parsed.password) {
-      throw contractViolation(where, `the ${what} URL carries credentials (user:password@); a presigned URL is signed in its query, never with a password`, printableUrl(url));
+      throw contractViolation(
+        where,
+        `the ${what} URL carries credentials (user:password@); a presigned URL is signed in its query, never with a password`,
+        printableUrl(url),
+      );
     }
     const budget = TimeBudget.within(this.policy.maxTotalMs, [options.budget, this.budget]);
     let last: Failure | undefined;
@@ -235,24 +258,51 @@ export class GenesysClient {
         const answer = await withDeadline(Math.min(PRESIGNED_ATTEMPT_MS, budget.remainingMs), async (signal) => {
           const res = await fetch(url, { ...init, signal });
           if (res.ok) return { ok: true as const, data: Buffer.from(await res.arrayBuffer()) };
-          return { ok: false as const, failure: { status: res.status, retryAfterSeconds: retryAfterSeconds(res.headers.get('retry-after')), message: sanitize(await res.text()) } };
+          return {
+            ok: false as const,
+            failure: {
+              status: res.status,
+              retryAfterSeconds: retryAfterSeconds(res.headers.get('retry-after')),
+              message: sanitize(await res.text()),
+            },
+          };
         });
         if (answer.ok) return answer.data;
         failure = answer.failure;
       } catch (err) {
         const network = describeNetworkError(err);
         if (!network.transient) {
-          throw new GenesysError('GC4003', where, `the ${what} could not be made: ${network.message}`, undefined, 'see the message; the request was not retried');
+          throw new GenesysError(
+            'GC4003',
+            where,
+            `the ${what} could not be made: ${network.message}`,
+            undefined,
+            'see the message; the request was not retried',
+          );
         }
         failure = { status: undefined, message: network.message };
       }
       last = failure;
       const delay = retryDelay(this.policy, failure, attempt);
       if (delay === undefined) {
-        throw new GenesysError('GC4003', where, `storage answered ${failure.status ?? 'network error'}: ${failure.message}`, undefined, 'retry the operation', failure.status);
+        throw new GenesysError(
+          'GC4003',
+          where,
+          `storage answered ${failure.status ?? 'network error'}: ${failure.message}`,
+          undefined,
+          'retry the operation',
+          failure.status,
+        );
       }
       if (attempt >= this.policy.maxAttempts || !budget.allows(delay)) {
-        throw new GenesysError('GC4004', where, `storage answered ${failure.status ?? 'network error'}: ${failure.message}${budgetNote(budget)}`, undefined, 'retry the operation', failure.status);
+        throw new GenesysError(
+          'GC4004',
+          where,
+          `storage answered ${failure.status ?? 'network error'}: ${failure.message}${budgetNote(budget)}`,
+          undefined,
+          'retry the operation',
+          failure.status,
+        );
       }
       await this.sleep(delay);
     }
@@ -276,7 +326,8 @@ export class GenesysClient {
       this.apiCalls++;
       let failure: Failure;
       try {
-        const auth = (await this.attempt(budget, () => this.sdk.loginClientCredentialsGrant(this.settings.clientId, this.settings.clientSecret))) as { accessToken?: unknown } | undefined;
+        const auth = (await this.attempt(budget, () => this.sdk.loginClientCredentialsGrant(this.settings.clientId, this.settings.clientSecret))) as
+          { accessToken?: unknown } | undefined;
         const token = auth?.accessToken ?? (this.sdk as unknown as { authData?: { accessToken?: unknown } }).authData?.accessToken;
         if (typeof token === 'string') registerAccessToken(token);
         return;
@@ -289,9 +340,23 @@ export class GenesysClient {
       const answer = `${failure.status ?? 'network error'} ${failure.message}`;
       if (delay === undefined) {
         if (failure.status === 400 || failure.status === 401) {
-          throw new GenesysError('GC4005', call, `login failed for ${OWN_CLIENT}: ${answer}`, undefined, 'check GENESYSCLOUD_OAUTHCLIENT_ID/SECRET and GENESYSCLOUD_REGION (or the gateway settings)', failure.status);
+          throw new GenesysError(
+            'GC4005',
+            call,
+            `login failed for ${OWN_CLIENT}: ${answer}`,
+            undefined,
+            'check GENESYSCLOUD_OAUTHCLIENT_ID/SECRET and GENESYSCLOUD_REGION (or the gateway settings)',
+            failure.status,
+          );
         }
-        throw new GenesysError('GC4003', call, `the login service refused the request: ${answer}`, undefined, 'check GENESYSCLOUD_REGION (or the gateway settings); the request was not retried', failure.status);
+        throw new GenesysError(
+          'GC4003',
+          call,
+          `the login service refused the request: ${answer}`,
+          undefined,
+          'check GENESYSCLOUD_REGION (or the gateway settings); the request was not retried',
+          failure.status,
+        );
       }
       if (attempt >= this.policy.maxAttempts || !budget.allows(delay)) throw exhausted(call, 'login gave up', attempt, budget, failure, advice);
       await this.sleep(delay);
@@ -340,12 +405,22 @@ function retryAfterSeconds(value: unknown): number | undefined {
 function describeFailure(raw: unknown): Failure & { oauthError?: string; oauthDescription?: string } {
   // An attempt past its deadline (aborted, its socket closed): a network error, retried like one.
   if (raw instanceof DeadlineExceeded) return { status: undefined, message: raw.message };
-  const r = (raw ?? {}) as { status?: number; headers?: unknown; body?: unknown; message?: string; response?: { status?: number; headers?: unknown; data?: unknown } };
+  const r = (raw ?? {}) as {
+    status?: number;
+    headers?: unknown;
+    body?: unknown;
+    message?: string;
+    response?: { status?: number; headers?: unknown; data?: unknown };
+  };
   const status = typeof r.status === 'number' ? r.status : typeof r.response?.status === 'number' ? r.response.status : undefined;
   const headers = r.headers ?? r.response?.headers;
-  const body = (typeof r.body === 'object' && r.body !== null ? r.body : typeof r.response?.data === 'object' && r.response?.data !== null ? r.response?.data : undefined) as
-    | { message?: unknown; code?: unknown; error?: unknown; error_description?: unknown }
-    | undefined;
+  const body = (
+    typeof r.body === 'object' && r.body !== null
+      ? r.body
+      : typeof r.response?.data === 'object' && r.response?.data !== null
+        ? r.response?.data
+        : undefined
+  ) as { message?: unknown; code?: unknown; error?: unknown; error_description?: unknown } | undefined;
   const text = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
   const oauthError = text(body?.error);
   const oauthDescription = text(body?.error_description);
@@ -375,7 +450,12 @@ function describeFailure(raw: unknown): Failure & { oauthError?: string; oauthDe
 function describeNetworkError(err: unknown): { transient: boolean; message: string } {
   const e = (err ?? {}) as { name?: string; message?: string; cause?: { code?: string; message?: string } };
   if (err instanceof DeadlineExceeded) return { transient: true, message: err.message };
-  const message = sanitize(String(e.message ?? err).replace(/\s+/g, ' ').trim().replace(/\.+$/, ''));
+  const message = sanitize(
+    String(e.message ?? err)
+      .replace(/\s+/g, ' ')
+      .trim()
+      .replace(/\.+$/, ''),
+  );
   if (e.name === 'TimeoutError' || e.name === 'AbortError') return { transient: true, message: `timed out (${message})` };
   if (e.message === 'fetch failed') {
     const cause = e.cause ? sanitize(String(e.cause.code ?? e.cause.message ?? '')) : '';
@@ -402,6 +482,13 @@ export function regionHost(region: string): string {
   const key = region.replace(/-/g, '_');
   // Own string entries only: an inherited member (constructor, toString) is no host.
   const host = Object.hasOwn(hosts, key) && typeof hosts[key] === 'string' ? (hosts[key] as string) : undefined;
-  if (!host) throw new GenesysError('GC4002', 'GENESYSCLOUD_REGION', 'the SDK knows no host for this region', region, 'use a provider aws_region value, e.g. us-east-1');
+  if (!host)
+    throw new GenesysError(
+      'GC4002',
+      'GENESYSCLOUD_REGION',
+      'the SDK knows no host for this region',
+      region,
+      'use a provider aws_region value, e.g. us-east-1',
+    );
   return host;
 }

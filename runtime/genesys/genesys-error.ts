@@ -92,7 +92,10 @@ function rebuildPatterns(): void {
     return [...all].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
   };
   knownPatterns = [];
-  for (const [kind, replacement] of [['secret', REDACTED], ['client-id', OWN_CLIENT]] as const) {
+  for (const [kind, replacement] of [
+    ['secret', REDACTED],
+    ['client-id', OWN_CLIENT],
+  ] as const) {
     const list = forms(kind);
     if (list.length > 0) knownPatterns.push([new RegExp(list.map(escapedFormPattern).join('|'), 'g'), replacement]);
   }
@@ -184,7 +187,7 @@ function folded(text: string): { text: string; at: number[] } | undefined {
     out += text.slice(from, end);
   };
   LINE_BREAK.lastIndex = 0;
-  for (let m: RegExpExecArray | null; (m = LINE_BREAK.exec(text)) !== null; ) {
+  for (let m: RegExpExecArray | null; (m = LINE_BREAK.exec(text)) !== null;) {
     keep(m.index);
     from = m.index + m[0].length;
   }
@@ -212,7 +215,7 @@ function replaceEverywhere(text: string, pattern: RegExp, replacement: string): 
   if (flat === undefined) return out;
   const spans: Array<[number, number]> = [];
   pattern.lastIndex = 0;
-  for (let m: RegExpExecArray | null; (m = pattern.exec(flat.text)) !== null; ) {
+  for (let m: RegExpExecArray | null; (m = pattern.exec(flat.text)) !== null;) {
     if (m[0].length === 0) {
       pattern.lastIndex++;
       continue;
@@ -282,7 +285,8 @@ export class GenesysError extends Error {
  * whether or not the closing tag follows (an excerpt may be cut inside the element). The parts of a
  * name before the keyword are bounded, so a long run of name characters cannot make the match quadratic.
  */
-const SENSITIVE_XML_ELEMENT = /<((?:[A-Za-z_][\w.-]{0,63}:)?[\w.-]{0,64}(?:key|signature|token|credential|secret|stringtosign|canonicalrequest)[\w.-]*)(\s[^<>]*)?>[^<]*/gi;
+const SENSITIVE_XML_ELEMENT =
+  /<((?:[A-Za-z_][\w.-]{0,63}:)?[\w.-]{0,64}(?:key|signature|token|credential|secret|stringtosign|canonicalrequest)[\w.-]*)(\s[^<>]*)?>[^<]*/gi;
 
 /**
  * `Bearer <token>` / `Basic <credentials>` with the token's characters as is, percent-encoded or
@@ -295,7 +299,8 @@ const BEARER_OR_BASIC = /(Bearer|Basic)(?:\s+|%20|\+)(?:[A-Za-z0-9._~+/=%-]|\\\/
  * A token or secret field (JSON or query string) and its value; a value that a line break splits (a
  * folded log line) loses its continuation too, up to the next blank or separator.
  */
-const CREDENTIAL_FIELD = /((?:access_token|refresh_token|id_token|client_secret|password|secret|token|signature|credential)["']?\s*[:=]\s*["']?)[^"'&\s,}]+(?:(?:\r\n|\r|\n|\\r\\n|\\n)[^"'&\s,}:=]+)?/gi;
+const CREDENTIAL_FIELD =
+  /((?:access_token|refresh_token|id_token|client_secret|password|secret|token|signature|credential)["']?\s*[:=]\s*["']?)[^"'&\s,}]+(?:(?:\r\n|\r|\n|\\r\\n|\\n)[^"'&\s,}:=]+)?/gi;
 
 /**
  * Drops anything that looks like credentials from a free-text message (a server's answer, a thrown
@@ -306,7 +311,9 @@ const CREDENTIAL_FIELD = /((?:access_token|refresh_token|id_token|client_secret|
  */
 export function sanitize(text: string, max = 300): string {
   const shaped = scrubKnownSecrets(String(text))
-    .replace(SENSITIVE_XML_ELEMENT, (match, name: string, attributes: string | undefined) => (attributes?.endsWith('/') ? match : `<${name}${attributes ?? ''}>[redacted]`))
+    .replace(SENSITIVE_XML_ELEMENT, (match, name: string, attributes: string | undefined) =>
+      attributes?.endsWith('/') ? match : `<${name}${attributes ?? ''}>[redacted]`,
+    )
     .replace(BEARER_OR_BASIC, '$1 [redacted]')
     .replace(/\beyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/g, '[redacted]')
     .replace(CREDENTIAL_FIELD, '$1[redacted]')

@@ -43,7 +43,8 @@ export function retryDelay(policy: RetryPolicy, failure: AttemptFailure, attempt
 export function retryPolicy(overrides: Partial<RetryPolicy> = {}): RetryPolicy {
   const attempts = overrides.maxAttempts;
   return {
-    maxAttempts: typeof attempts === 'number' && Number.isInteger(attempts) && attempts >= 1 && attempts <= 1000 ? attempts : DEFAULT_RETRY_POLICY.maxAttempts,
+    maxAttempts:
+      typeof attempts === 'number' && Number.isInteger(attempts) && attempts >= 1 && attempts <= 1000 ? attempts : DEFAULT_RETRY_POLICY.maxAttempts,
     maxTotalMs: boundedMs(overrides.maxTotalMs, DEFAULT_RETRY_POLICY.maxTotalMs),
     baseDelayMs: boundedMs(overrides.baseDelayMs, DEFAULT_RETRY_POLICY.baseDelayMs),
     maxDelayMs: boundedMs(overrides.maxDelayMs, DEFAULT_RETRY_POLICY.maxDelayMs),

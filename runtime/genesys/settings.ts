@@ -18,12 +18,24 @@ export function settingsFromEnvironment(env: NodeJS.ProcessEnv = process.env): G
   const clientId = env.GENESYSCLOUD_OAUTHCLIENT_ID ?? '';
   const clientSecret = env.GENESYSCLOUD_OAUTHCLIENT_SECRET ?? '';
   if (!clientId || !clientSecret) {
-    throw new GenesysError('GC4001', 'environment', 'OAuth client credentials are not set', 'GENESYSCLOUD_OAUTHCLIENT_ID / GENESYSCLOUD_OAUTHCLIENT_SECRET', 'export both variables (client credentials grant) before running');
+    throw new GenesysError(
+      'GC4001',
+      'environment',
+      'OAuth client credentials are not set',
+      'GENESYSCLOUD_OAUTHCLIENT_ID / GENESYSCLOUD_OAUTHCLIENT_SECRET',
+      'export both variables (client credentials grant) before running',
+    );
   }
   const region = (env.GENESYSCLOUD_REGION || 'us-east-1') as GenesysRegion;
   // Own keys only: `in` would also accept what every object inherits (constructor, toString, __proto__).
   if (!Object.hasOwn(GENESYS_REGIONS, region)) {
-    throw new GenesysError('GC4002', 'GENESYSCLOUD_REGION', `unknown region; use one of ${Object.keys(GENESYS_REGIONS).join(', ')}`, region, 'set the provider aws_region value, e.g. us-east-1');
+    throw new GenesysError(
+      'GC4002',
+      'GENESYSCLOUD_REGION',
+      `unknown region; use one of ${Object.keys(GENESYS_REGIONS).join(', ')}`,
+      region,
+      'set the provider aws_region value, e.g. us-east-1',
+    );
   }
   const host = env.GENESYSCLOUD_GATEWAY_HOST;
   if (!host) return { clientId, clientSecret, region };

@@ -16,6 +16,7 @@ import { mapStringsDeep } from './map-strings';
  */
 
 /** Characters never printed as they are. */
+// eslint-disable-next-line no-control-regex -- control characters are what this expression finds
 const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 const SHORT_ESCAPES: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };

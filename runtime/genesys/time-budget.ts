@@ -14,7 +14,8 @@ export const MAX_WAIT_MS = 2 ** 31 - 1;
  * must itself be such a number).
  */
 export function boundedMs(value: unknown, fallback: number): number {
-  if (!isBoundedMs(fallback)) throw new RangeError(`the fallback wait ${String(fallback)} is not a finite number of milliseconds from 0 to ${MAX_WAIT_MS}`);
+  if (!isBoundedMs(fallback))
+    throw new RangeError(`the fallback wait ${String(fallback)} is not a finite number of milliseconds from 0 to ${MAX_WAIT_MS}`);
   return isBoundedMs(value) ? value : fallback;
 }
 
@@ -55,7 +56,8 @@ export class TimeBudget {
     /** The outermost enclosing budget this one was cut to (see {@link within}), for messages. */
     readonly limitedBy?: TimeBudget,
   ) {
-    if (!isBoundedMs(totalMs)) throw new RangeError(`a time budget must be a finite number of milliseconds from 0 to ${MAX_WAIT_MS}, got ${String(totalMs)}`);
+    if (!isBoundedMs(totalMs))
+      throw new RangeError(`a time budget must be a finite number of milliseconds from 0 to ${MAX_WAIT_MS}, got ${String(totalMs)}`);
     this.started = now();
   }
 

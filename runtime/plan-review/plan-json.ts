@@ -70,18 +70,26 @@ export function parsePlan(text: string, source: string): TerraformPlan {
     throw new PlanFormatError(`${source}: plan format ${describe(plan.format_version)} is not supported; use Terraform >= 1.0 (format 1.x)`);
   }
   const changes = plan.resource_changes;
-  if (changes !== undefined && changes !== null && !Array.isArray(changes)) throw new PlanFormatError(`${source}: resource_changes is not a list; ${HINT}`);
+  if (changes !== undefined && changes !== null && !Array.isArray(changes))
+    throw new PlanFormatError(`${source}: resource_changes is not a list; ${HINT}`);
   for (const [i, r] of (changes ?? []).entries()) {
     const at = `${source}: resource_changes[${i}]`;
     if (!isRecord(r)) throw new PlanFormatError(`${at} is not an object`);
     for (const key of ['address', 'mode', 'type'] as const) if (typeof r[key] !== 'string') throw new PlanFormatError(`${at}.${key} is not a string`);
     if (!isRecord(r.change)) throw new PlanFormatError(`${at}.change is not an object`);
     const { actions, before, after } = r.change;
-    if (!Array.isArray(actions) || !actions.every((a) => typeof a === 'string')) throw new PlanFormatError(`${at}.change.actions is not a list of strings`);
+    if (!Array.isArray(actions) || !actions.every((a) => typeof a === 'string'))
+      throw new PlanFormatError(`${at}.change.actions is not a list of strings`);
     // An action this review does not know (a newer Terraform) must not pass as "unchanged".
     const unknown = actions.find((a) => !KNOWN_ACTIONS.includes(a as PlanAction));
-    if (unknown !== undefined) throw new PlanFormatError(`${at}.change.actions has '${unknown.slice(0, 40)}', which this review does not know (it knows ${KNOWN_ACTIONS.join(', ')}); read the plan with terraform show`);
-    for (const [key, value] of [['before', before], ['after', after]] as const) {
+    if (unknown !== undefined)
+      throw new PlanFormatError(
+        `${at}.change.actions has '${unknown.slice(0, 40)}', which this review does not know (it knows ${KNOWN_ACTIONS.join(', ')}); read the plan with terraform show`,
+      );
+    for (const [key, value] of [
+      ['before', before],
+      ['after', after],
+    ] as const) {
       if (value !== undefined && value !== null && !isRecord(value)) throw new PlanFormatError(`${at}.change.${key} is neither an object nor null`);
     }
   }
@@ -132,7 +140,8 @@ export function display(value: unknown, sensitive: unknown, unknown: unknown, de
   if (value === undefined || value === null) return '(none)';
   if (typeof value !== 'object') return any(sensitive) ? '(sensitive)' : (JSON.stringify(value) ?? String(value));
   if (depth >= MAX_DEPTH) return '…';
-  if (Array.isArray(value)) return `[${value.map((v, i) => display(v, marked(sensitive, String(i)), marked(unknown, String(i)), depth + 1)).join(', ')}]`;
+  if (Array.isArray(value))
+    return `[${value.map((v, i) => display(v, marked(sensitive, String(i)), marked(unknown, String(i)), depth + 1)).join(', ')}]`;
   // A key that is not a plain word is quoted, so no key can spell a different value.
   return `{${Object.entries(value)
     .map(([k, v]) => `${/^[\w-]+$/.test(k) ? k : JSON.stringify(k)}: ${display(v, marked(sensitive, k), marked(unknown, k), depth + 1)}`)

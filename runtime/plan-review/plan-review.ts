@@ -96,7 +96,10 @@ export function reviewPlans(stacks: readonly StackPlan[], limit = COMMENT_LIMIT,
   if (kept) {
     const texts = new Map<Piece, string>(reviews.flatMap((r) => (r.tail ? [[r.tail, tailText(r, kept)] as const] : [])));
     texts.set(worst, note(reviews.map((r) => leftOut(r, kept))));
-    const text = [...pieces, worst].filter((p) => kept.has(p)).map((p) => texts.get(p) ?? p.text).join('\n');
+    const text = [...pieces, worst]
+      .filter((p) => kept.has(p))
+      .map((p) => texts.get(p) ?? p.text)
+      .join('\n');
     if (text.length <= limit) return text;
   }
   return countsOnly(stacks, reviews, failed, full.length, limit);
@@ -106,21 +109,34 @@ export function reviewPlans(stacks: readonly StackPlan[], limit = COMMENT_LIMIT,
  * A review too long for even its tables: the missing plans' warnings and every stack's counts (short
  * names), or the totals; last, the warnings without their reasons.
  */
-function countsOnly(stacks: readonly StackPlan[], reviews: readonly StackReview[], failed: readonly FailedPlan[], fullLength: number, limit: number): string {
-  const note = (what: string) => `> ⚠️ Review shortened to fit a GitHub comment (the full review has ${fullLength} characters): ${what}. Run \`npm run plan-review -- … --limit none\` locally for the full text.\n`;
+function countsOnly(
+  stacks: readonly StackPlan[],
+  reviews: readonly StackReview[],
+  failed: readonly FailedPlan[],
+  fullLength: number,
+  limit: number,
+): string {
+  const note = (what: string) =>
+    `> ⚠️ Review shortened to fit a GitHub comment (the full review has ${fullLength} characters): ${what}. Run \`npm run plan-review -- … --limit none\` locally for the full text.\n`;
   const header = [REVIEW_MARKER, '## Plan review', ''].join('\n');
   const warnings = failed.map((f) => missingPlanWarning(f));
-  const perStack = stacks.length === 0 ? [NO_PLAN] : reviews.map((r, i) => [`### ${mdText(stacks[i].stack, SHORT_NAME)}`, '', countsLine(r.counts), ''].join('\n'));
+  const perStack =
+    stacks.length === 0 ? [NO_PLAN] : reviews.map((r, i) => [`### ${mdText(stacks[i].stack, SHORT_NAME)}`, '', countsLine(r.counts), ''].join('\n'));
   const totals = Object.fromEntries(KINDS.map((k) => [k, reviews.reduce((n, r) => n + r.counts[k], 0)])) as Record<ChangeKind, number>;
   const totalsLine = stacks.length === 0 ? NO_PLAN : `${stacks.length} stack(s): ${countsLine(totals)}\n`;
   const candidates = [
     [header, ...warnings, ...perStack, note('only the counts of each stack are shown')],
     [header, ...warnings, totalsLine, note('only the totals of all stacks are shown')],
-    [header, ...failed.map((f) => missingPlanWarning(f, false)), totalsLine, note('only the totals of all stacks are shown, and the warnings without their reasons')],
+    [
+      header,
+      ...failed.map((f) => missingPlanWarning(f, false)),
+      totalsLine,
+      note('only the totals of all stacks are shown, and the warnings without their reasons'),
+    ],
   ].map((lines) => lines.join('\n'));
   const text = candidates.find((c) => c.length <= limit);
   if (text !== undefined) return text;
-  throw new RangeError(`a review needs more than ${limit} characters${failed.length > 0 ? ' (a missing plan\'s warning is never left out)' : ''}`);
+  throw new RangeError(`a review needs more than ${limit} characters${failed.length > 0 ? " (a missing plan's warning is never left out)" : ''}`);
 }
 
 function countsLine(counts: Readonly<Record<ChangeKind, number>>): string {
@@ -144,7 +160,12 @@ interface StackReview {
 
 type Section = 'blast radius' | 'flow diffs' | 'attribute diffs' | 'diagrams';
 const SECTIONS: Section[] = ['blast radius', 'flow diffs', 'attribute diffs', 'diagrams'];
-const LABEL: Record<Section, string> = { 'blast radius': 'blast radius', 'flow diffs': 'flow diff(s)', 'attribute diffs': 'attribute diff(s)', diagrams: 'diagram(s)' };
+const LABEL: Record<Section, string> = {
+  'blast radius': 'blast radius',
+  'flow diffs': 'flow diff(s)',
+  'attribute diffs': 'attribute diff(s)',
+  diagrams: 'diagram(s)',
+};
 /** Ranks (see `Piece.keep`): table rows, then blast radius, flow diffs, attribute diffs, diagrams. */
 const RANK: Record<'row' | Section, number> = { row: 0, 'blast radius': 1, 'flow diffs': 2, 'attribute diffs': 3, diagrams: 4 };
 
@@ -159,7 +180,8 @@ function reviewStack(s: StackPlan, at: number): StackReview {
     .filter((r) => changeKind(r.change.actions) !== 'no-op')
     .map((r, i) => ({ r, i, kind: changeKind(r.change.actions) }))
     .sort((a, b) => severity(a.kind) - severity(b.kind) || a.i - b.i);
-  if (changed.length === 0) return { name, counts, summary: [{ ...heading, text: `${heading.text}\nNo changes.\n` }], details: [], rows: [], sections: [] };
+  if (changed.length === 0)
+    return { name, counts, summary: [{ ...heading, text: `${heading.text}\nNo changes.\n` }], details: [], rows: [], sections: [] };
 
   const table: Piece = { text: ['| Resource | Action | Why it matters |', '|---|---|---|'].join('\n'), keep: 'with' };
   // Rows are ranked by kind, then by place in its kind, then by stack: every stack's first deletion is
@@ -176,7 +198,10 @@ function reviewStack(s: StackPlan, at: number): StackReview {
   const sections: Array<{ piece: Piece; what: Section }> = [];
   const summary: Piece[] = [heading, table, ...rows.map((row) => row.piece), tail];
 
-  const blast = blastRadius(s, changed.map((c) => c.r));
+  const blast = blastRadius(
+    s,
+    changed.map((c) => c.r),
+  );
   if (blast.length > 0) {
     const piece: Piece = { text: ['**Blast radius**', '', ...blast.map((b) => `- ${b}`), ''].join('\n'), keep: [RANK['blast radius'], at] };
     summary.push(piece);
@@ -195,7 +220,11 @@ function reviewStack(s: StackPlan, at: number): StackReview {
   for (const { r, kind } of changed) {
     if (r.type === 'genesyscloud_flow' || r.type === 'terraform_data' || kind === 'create' || kind === 'forget') continue;
     const lines = attributeDiff(r);
-    if (lines.length > 0) add([`<details><summary>${mdText(r.address)}: attribute changes</summary>`, '', ...lines.map((l) => `- ${l}`), '', '</details>', ''].join('\n'), 'attribute diffs');
+    if (lines.length > 0)
+      add(
+        [`<details><summary>${mdText(r.address)}: attribute changes</summary>`, '', ...lines.map((l) => `- ${l}`), '', '</details>', ''].join('\n'),
+        'attribute diffs',
+      );
   }
   for (const { r } of changed.filter((c) => c.r.type === 'genesyscloud_flow')) {
     const flow = flowSection(s, r);
@@ -224,7 +253,11 @@ function rowsNote(r: Pick<StackReview, 'rows' | 'counts'>, left: number, kinds: 
 
 function tailText(r: StackReview, kept: ReadonlySet<Piece>): string {
   const left = r.rows.filter((row) => !kept.has(row.piece));
-  return rowsNote(r, left.length, left.map((row) => row.kind));
+  return rowsNote(
+    r,
+    left.length,
+    left.map((row) => row.kind),
+  );
 }
 
 /** A resource's name for the reader: the escaped name (`shown`), or a placeholder such as `(sensitive)`. */
@@ -265,20 +298,36 @@ function notes(s: StackPlan, r: ResourceChange): string[] {
   const after = r.change.after ?? {};
   const found: string[] = [];
   if (r.type === 'genesyscloud_architect_ivr' && kind === 'replace') {
-    found.push(own(before, 'name') !== own(after, 'name') ? `IVR renamed (${quoted(nameOf(r, 'before'))} → ${quoted(nameOf(r, 'after'))}): the provider re-creates it (name is ForceNew); its numbers are unrouted while it is replaced.` : 'The IVR is re-created with a new id.');
+    found.push(
+      own(before, 'name') !== own(after, 'name')
+        ? `IVR renamed (${quoted(nameOf(r, 'before'))} → ${quoted(nameOf(r, 'after'))}): the provider re-creates it (name is ForceNew); its numbers are unrouted while it is replaced.`
+        : 'The IVR is re-created with a new id.',
+    );
   }
-  if (r.type === 'genesyscloud_telephony_providers_edges_did_pool' && (kind === 'update' || kind === 'replace') && (own(before, 'start_phone_number') !== own(after, 'start_phone_number') || own(before, 'end_phone_number') !== own(after, 'end_phone_number'))) {
-    found.push('DID numbers change: the provider drops and re-creates the pool with a new id (the plan shows an update); IVRs using its numbers must follow.');
+  if (
+    r.type === 'genesyscloud_telephony_providers_edges_did_pool' &&
+    (kind === 'update' || kind === 'replace') &&
+    (own(before, 'start_phone_number') !== own(after, 'start_phone_number') || own(before, 'end_phone_number') !== own(after, 'end_phone_number'))
+  ) {
+    found.push(
+      'DID numbers change: the provider drops and re-creates the pool with a new id (the plan shows an update); IVRs using its numbers must follow.',
+    );
   }
   if (r.type === 'genesyscloud_flow') {
     const head = s.head.flowsByAddress.get(r.address);
     const base = s.base?.flowsByAddress.get(r.address);
     if (kind === 'delete' && base) {
       const callers = callersOf(s.base!, base).map((f) => f.name);
-      found.push(callers.length > 0 ? `Deletes shared flow '${mdText(base.name)}', which ${nameList(callers)} call.` : `Deletes flow '${mdText(base.name)}' from the org.`);
+      found.push(
+        callers.length > 0
+          ? `Deletes shared flow '${mdText(base.name)}', which ${nameList(callers)} call.`
+          : `Deletes flow '${mdText(base.name)}' from the org.`,
+      );
     }
     if (head && base && head.name !== base.name) {
-      found.push(`Flow renamed ('${mdText(base.name)}' → '${mdText(head.name)}'): the import creates a new flow and leaves '${mdText(base.name)}' in the org as an orphan.`);
+      found.push(
+        `Flow renamed ('${mdText(base.name)}' → '${mdText(head.name)}'): the import creates a new flow and leaves '${mdText(base.name)}' in the org as an orphan.`,
+      );
     }
     if (kind === 'update' && head && base && head.yaml === base.yaml) found.push('Republish only (a shared flow it calls changed).');
   }
@@ -290,9 +339,11 @@ function notes(s: StackPlan, r: ResourceChange): string[] {
 }
 
 /** The note on a `forget` (a `removed` block with `destroy = false`). */
-export const FORGET_NOTE = 'Leaves Terraform management and stays in Genesys as it is (a `removed` block with `destroy = false`): Terraform will no longer update or delete it.';
+export const FORGET_NOTE =
+  'Leaves Terraform management and stays in Genesys as it is (a `removed` block with `destroy = false`): Terraform will no longer update or delete it.';
 /** The note on `["create", "forget"]`. */
-export const FORGET_REPLACE_NOTE = 'The old object is not destroyed (`destroy = false`): it stays in Genesys, no longer managed by Terraform, next to the new one.';
+export const FORGET_REPLACE_NOTE =
+  'The old object is not destroyed (`destroy = false`): it stays in Genesys, no longer managed by Terraform, next to the new one.';
 
 /** Escaped names joined with commas, at most LIST_MAX of them, then "and N more". */
 function nameList(names: readonly string[]): string {
@@ -313,7 +364,9 @@ function blastRadius(s: StackPlan, changed: readonly ResourceChange[]): string[]
     const base = s.base?.flowsByAddress.get(r.address);
     if (base && base.yaml === head.yaml) continue;
     const callers = callersOf(s.head, head).map((f) => f.name);
-    lines.push(`SharedFlow *${mdText(head.name)}* ${base ? 'changed' : 'is new'} → ${callers.length > 0 ? `republishes ${nameList(callers)}` : 'no caller in this stack'} (${mdText(s.stack)})`);
+    lines.push(
+      `SharedFlow *${mdText(head.name)}* ${base ? 'changed' : 'is new'} → ${callers.length > 0 ? `republishes ${nameList(callers)}` : 'no caller in this stack'} (${mdText(s.stack)})`,
+    );
   }
   return lines;
 }
@@ -348,9 +401,16 @@ function flowSection(s: StackPlan, r: ResourceChange): { text: string; diagram?:
     lines = [`#### ${mdText(head.name)} (${mdText(head.type)}) — new\n`, ...outline.nodes.map((n) => `- ${mdCode(n.id)}${summary(n.facts)}`), ''];
   } else {
     const changes = diffOutlines(outlineFlow(base.yaml), outlineFlow(head.yaml));
-    lines = [`#### ${mdText(head.name)} (${mdText(head.type)}) — ${changes.length === 0 ? 'republished, logic unchanged' : `${changes.length} node(s) changed`}\n`, ...changes.map(describeChange), ''];
+    lines = [
+      `#### ${mdText(head.name)} (${mdText(head.type)}) — ${changes.length === 0 ? 'republished, logic unchanged' : `${changes.length} node(s) changed`}\n`,
+      ...changes.map(describeChange),
+      '',
+    ];
   }
-  return { text: lines.join('\n'), diagram: ['<details><summary>Diagram</summary>', '', mdFence(mermaid(head.yaml), 'mermaid'), '', '</details>', ''].join('\n') };
+  return {
+    text: lines.join('\n'),
+    diagram: ['<details><summary>Diagram</summary>', '', mdFence(mermaid(head.yaml), 'mermaid'), '', '</details>', ''].join('\n'),
+  };
 }
 
 function describeChange(c: NodeChange): string {

@@ -4,6 +4,7 @@ import { parse } from 'yaml';
 import { calledModules } from '../../formats/archy-called-modules';
 import { applySubstitutions } from './substitutions';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- cdk.tf.json read as written by cdktf; each field used is checked where read
 type Json = Record<string, any>;
 
 /** A flow the synthesized stack publishes, with its YAML as the provider would upload it. */
@@ -51,7 +52,9 @@ export class SynthesizedStack {
   ) {
     const flowResources = Object.entries((json.resource?.genesyscloud_flow ?? {}) as Record<string, Json>);
     this.flows = flowResources.map(([address, flow]) => {
-      const substitutions = Object.fromEntries(Object.entries((flow.substitutions ?? {}) as Record<string, string>).map(([k, v]) => [this.resolve(k), this.resolve(v)]));
+      const substitutions = Object.fromEntries(
+        Object.entries((flow.substitutions ?? {}) as Record<string, string>).map(([k, v]) => [this.resolve(k), this.resolve(v)]),
+      );
       const yaml = applySubstitutions(fs.readFileSync(path.join(stackDir, flow.filepath), 'utf8'), substitutions);
       const doc = parse(yaml) as Record<string, Json>;
       const [key] = Object.keys(doc);

@@ -98,7 +98,13 @@ export function carryOverWorkingFiles(previous: string, staging: string): Carrie
     fs.renameSync(from, to);
     moved.push({ from, to });
   };
-  const carried = { moveBack: () => moved.splice(0).reverse().forEach(({ from, to }) => fs.renameSync(to, from)) };
+  const carried = {
+    moveBack: () =>
+      moved
+        .splice(0)
+        .reverse()
+        .forEach(({ from, to }) => fs.renameSync(to, from)),
+  };
   const previousStacks = path.join(previous, 'stacks');
   if (!isRealFolder(previous) || !isRealFolder(previousStacks)) return carried;
   try {

@@ -55,6 +55,7 @@ function oneLine(value: unknown, max: number): string {
  * C0/C1 controls (line breaks are handled before), and bidirectional overrides, which can make a reviewer
  * read text in another order than it is (CVE-2021-42574): shown as U+FFFD.
  */
+// eslint-disable-next-line no-control-regex -- control characters are what this expression finds
 const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 const LINE_BREAK = /\r\n|[\r\n\u2028\u2029]/g;
 

@@ -14,6 +14,7 @@
 const PLAIN = /[\p{L}\p{N} .,_?!'/+=-]/u;
 
 /** Line breaks, controls and bidirectional overrides: shown as U+FFFD. */
+// eslint-disable-next-line no-control-regex -- control characters are what this expression finds
 const INVISIBLE = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2028\u2029\u2066-\u2069]/u;
 
 /** Labels longer than this (in characters, before escaping) are cut, with `…`. */

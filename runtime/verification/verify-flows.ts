@@ -37,7 +37,12 @@ export const flowKey = (name: string, type: string): string => `${type.toUpperCa
  * draft pending, content that differs (node by node), a caller embedding an older version of a shared
  * flow it calls; and shared flows the stack calls but does not define that are missing or unpublished.
  */
-export async function verifyFlows(ops: ArchitectOps, expected: readonly ExpectedFlow[], live: readonly Flow[], options: VerifyFlowsOptions = {}): Promise<FlowVerification> {
+export async function verifyFlows(
+  ops: ArchitectOps,
+  expected: readonly ExpectedFlow[],
+  live: readonly Flow[],
+  options: VerifyFlowsOptions = {},
+): Promise<FlowVerification> {
   const findings: Finding[] = [];
   const findingsByFlow = new Map<string, Finding[]>();
   const errors: string[] = [];
@@ -64,9 +69,19 @@ export async function verifyFlows(ops: ArchitectOps, expected: readonly Expected
     const whose = callers.length === 1 ? `${callers[0]}'s next publish` : `the next publish of ${named}`;
     const module = byKey.get(key(moduleName, 'COMMONMODULE'));
     if (!module) {
-      report('flow-missing', moduleName, 'COMMONMODULE', `shared flow '${moduleName}', called by ${named}, does not exist in the org; ${whose} will fail`);
+      report(
+        'flow-missing',
+        moduleName,
+        'COMMONMODULE',
+        `shared flow '${moduleName}', called by ${named}, does not exist in the org; ${whose} will fail`,
+      );
     } else if (!module.publishedVersion?.id) {
-      report('flow-never-published', moduleName, 'COMMONMODULE', `shared flow '${moduleName}', called by ${named}, exists but has no published version; ${whose} will fail`);
+      report(
+        'flow-never-published',
+        moduleName,
+        'COMMONMODULE',
+        `shared flow '${moduleName}', called by ${named}, exists but has no published version; ${whose} will fail`,
+      );
     }
   }
 
@@ -84,12 +99,22 @@ export async function verifyFlows(ops: ArchitectOps, expected: readonly Expected
       continue;
     }
     if (published.createdBy || (published.createdByClient?.id && published.createdByClient.id !== ops.client.clientId)) {
-      report('flow-published-by-other', want.name, want.type, `published version ${published.id} was published by ${publisherOf(published, ops.client.clientId)}, not by ${OWN_CLIENT}`);
+      report(
+        'flow-published-by-other',
+        want.name,
+        want.type,
+        `published version ${published.id} was published by ${publisherOf(published, ops.client.clientId)}, not by ${OWN_CLIENT}`,
+      );
     }
     const holder = lockHolder(flow, ops.client.clientId);
     if (holder) report('flow-locked', want.name, want.type, `locked by ${holder}`);
     if (flow.savedVersion?.id) {
-      report('flow-draft-pending', want.name, want.type, `a saved draft (${flow.savedVersion.id}) is pending on top of published version ${published.id}`);
+      report(
+        'flow-draft-pending',
+        want.name,
+        want.type,
+        `a saved draft (${flow.savedVersion.id}) is pending on top of published version ${published.id}`,
+      );
     }
     for (const moduleName of want.callsModules) {
       const module = byKey.get(key(moduleName, 'COMMONMODULE'));
@@ -106,7 +131,12 @@ export async function verifyFlows(ops: ArchitectOps, expected: readonly Expected
       if (unreadable.length > 0) {
         errors.push(`could not tell whether '${want.name}' embeds the current version of '${moduleName}': ${unreadable.join('; ')}`);
       } else if (moduleDate.ms! > callerDate.ms!) {
-        report('flow-embeds-old-module', want.name, want.type, `embeds an older version of '${moduleName}' (module published ${module.publishedVersion.datePublished}, caller ${published.datePublished}); republish the caller`);
+        report(
+          'flow-embeds-old-module',
+          want.name,
+          want.type,
+          `embeds an older version of '${moduleName}' (module published ${module.publishedVersion.datePublished}, caller ${published.datePublished}); republish the caller`,
+        );
       } else if (moduleDate.ms === callerDate.ms) {
         // Published in the same millisecond: the dates cannot tell which came first; dependency tracking can.
         ties.push({ want, flow, moduleName, module });
@@ -119,7 +149,12 @@ export async function verifyFlows(ops: ArchitectOps, expected: readonly Expected
     try {
       const bound = await ops.boundModuleVersion({ id: flow.id, version: flow.publishedVersion!.id, type: `${want.type}FLOW` }, moduleName);
       if (bound !== module.publishedVersion!.id) {
-        report('flow-embeds-old-module', want.name, want.type, `embeds version ${bound ?? 'none'} of '${moduleName}', whose published version is ${module.publishedVersion!.id}; republish the caller`);
+        report(
+          'flow-embeds-old-module',
+          want.name,
+          want.type,
+          `embeds version ${bound ?? 'none'} of '${moduleName}', whose published version is ${module.publishedVersion!.id}; republish the caller`,
+        );
       }
     } catch (err) {
       errors.push(`could not tell whether '${want.name}' embeds the current version of '${moduleName}': ${errorText(err)}`);
@@ -128,11 +163,20 @@ export async function verifyFlows(ops: ArchitectOps, expected: readonly Expected
 
   try {
     await mapLimit(chunk(toExport, options.exportBatchSize ?? 100), options.exportConcurrency ?? 10, async (batch) => {
-      const exported = await ops.exportVersions(batch.map((b) => ({ id: b.flow.id!, version: b.flow.publishedVersion!.id! })), options.poll);
+      const exported = await ops.exportVersions(
+        batch.map((b) => ({ id: b.flow.id!, version: b.flow.publishedVersion!.id! })),
+        options.poll,
+      );
       for (const { expected: want, flow } of batch) {
         const differences = compareFlows(want.yaml, exported.get(flow.id!)!);
         if (differences.length > 0) {
-          report('flow-content-differs', want.name, want.type, `published version ${flow.publishedVersion!.id} differs from the synthesized flow in ${differences.length} place(s)`, differences);
+          report(
+            'flow-content-differs',
+            want.name,
+            want.type,
+            `published version ${flow.publishedVersion!.id} differs from the synthesized flow in ${differences.length} place(s)`,
+            differences,
+          );
         }
       }
     });
@@ -150,8 +194,10 @@ function publishedAt(value: unknown): { ms?: number; error?: string } {
   if (value === undefined || value === null || value === '') return { error: 'has no datePublished' };
   // A date-time with its offset (the API's `...Z`): a date alone, or a time without an offset (read in the
   // runner's own time zone), cannot be compared with another flow's.
-  const ms = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(value) ? Date.parse(value) : NaN;
-  if (!Number.isFinite(ms)) return { error: `has a datePublished that is not an ISO-8601 date-time with an offset (${cutScrubbed(JSON.stringify(value), 60, '')})` };
+  const ms =
+    typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(value) ? Date.parse(value) : NaN;
+  if (!Number.isFinite(ms))
+    return { error: `has a datePublished that is not an ISO-8601 date-time with an offset (${cutScrubbed(JSON.stringify(value), 60, '')})` };
   return { ms };
 }
 

@@ -1,5 +1,19 @@
 import { SharedFlowProps } from '../../constructs';
-import { Decision, Digits, EndSharedFlow, Expr, LoopExit, PlayAudio, Prompt, SetOutcome, UpdateData, Variable, assign, collectWithRetries, sharedFlowOutcome } from '../../flow';
+import {
+  Decision,
+  Digits,
+  EndSharedFlow,
+  Expr,
+  LoopExit,
+  PlayAudio,
+  Prompt,
+  SetOutcome,
+  UpdateData,
+  Variable,
+  assign,
+  collectWithRetries,
+  sharedFlowOutcome,
+} from '../../flow';
 
 export type PinAuthOutcome = 'success' | 'failure';
 
@@ -48,7 +62,11 @@ export function pinAuthFlow(options: PinAuthOptions): SharedFlowProps<PinAuthOut
         attempts: options.maxAttempts,
         counter: attempt,
         isValid: pin.ref().equals(expectedPin.ref()),
-        onValid: [new UpdateData('Count attempts', [assign(attemptsUsed, Expr.plus(attempt.ref(), 1))]), new SetOutcome('Authenticated', 'success'), new LoopExit('PIN accepted')],
+        onValid: [
+          new UpdateData('Count attempts', [assign(attemptsUsed, Expr.plus(attempt.ref(), 1))]),
+          new SetOutcome('Authenticated', 'success'),
+          new LoopExit('PIN accepted'),
+        ],
         noInputPrompt: Prompt.tts('Sorry, I did not get a PIN.'),
         badInputPrompt: Prompt.tts('That PIN is not correct.'),
       }),
