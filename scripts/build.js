@@ -34,6 +34,7 @@
 'use strict';
 
 const { spawn } = require('child_process');
+const nodeCrypto = require('crypto');
 const fs = require('fs');
 const path = require('path');
 const { parseArgs } = require('util');
@@ -69,7 +70,7 @@ const log = (line) => process.stderr.write(`build: ${line}\n`);
 
 function hashFile(relPath) {
   try {
-    return crypto
+    return nodeCrypto
       .createHash('sha256')
       .update(fs.readFileSync(abs(relPath)))
       .digest('hex');
