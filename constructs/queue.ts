@@ -44,30 +44,43 @@ function checkQueueName(path: string, name: string): void {
   }
 }
 
+/**
+ * What a queue of this stack and an imported one share, as aws-cdk's `XBase` classes: the name check,
+ * the substitution key flows write, and the Terraform name attribute flow resources map it to.
+ */
+export abstract class QueueBase extends Construct implements IQueue {
+  readonly queueName: string;
+  readonly nameInFlow: string;
+  readonly substitutionKey: string;
+  /** Terraform reference to the queue's name: the managed resource's or the data source's. */
+  abstract readonly nameAttribute: string;
+
+  protected constructor(scope: Construct, id: string, name: string) {
+    super(scope, id);
+    checkQueueName(this.node.path, name);
+    this.queueName = name;
+    this.substitutionKey = substitutionKey('queue', this);
+    this.nameInFlow = `{{${this.substitutionKey}}}`;
+  }
+}
+
 /** An ACD queue managed by this stack (`genesyscloud_routing_queue`). */
-export class Queue extends Construct implements IQueue {
+export class Queue extends QueueBase {
   /** A queue that already exists in the org, looked up by name (`data.genesyscloud_routing_queue`). */
   static fromName(scope: Construct, id: string, name: string): IQueue {
     return new ImportedQueue(scope, id, name);
   }
 
   readonly resource: RoutingQueue;
-  readonly queueName: string;
-  readonly nameInFlow: string;
-  readonly substitutionKey: string;
   readonly nameAttribute: string;
 
   constructor(scope: Construct, id: string, props: QueueProps) {
-    super(scope, id);
-    checkQueueName(this.node.path, props.name);
+    super(scope, id, props.name);
     this.resource = new RoutingQueue(this, 'Resource', {
       name: terraformText(props.name),
       description: terraformText(props.description),
       divisionId: terraformText(props.divisionId),
     });
-    this.queueName = props.name;
-    this.substitutionKey = substitutionKey('queue', this);
-    this.nameInFlow = `{{${this.substitutionKey}}}`;
     this.nameAttribute = this.resource.name;
   }
 
@@ -77,20 +90,12 @@ export class Queue extends Construct implements IQueue {
   }
 }
 
-class ImportedQueue extends Construct implements IQueue {
-  readonly queueName: string;
-  readonly nameInFlow: string;
-  readonly substitutionKey: string;
+class ImportedQueue extends QueueBase {
   readonly nameAttribute: string;
 
   constructor(scope: Construct, id: string, name: string) {
-    super(scope, id);
-    checkQueueName(this.node.path, name);
-    const lookup = new DataGenesyscloudRoutingQueue(this, 'Lookup', { name: terraformText(name) });
-    this.queueName = name;
-    this.substitutionKey = substitutionKey('queue', this);
-    this.nameInFlow = `{{${this.substitutionKey}}}`;
-    this.nameAttribute = lookup.name;
+    super(scope, id, name);
+    this.nameAttribute = new DataGenesyscloudRoutingQueue(this, 'Lookup', { name: terraformText(name) }).name;
   }
 }
 
