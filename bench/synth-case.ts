@@ -10,7 +10,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { App, AssetType, LocalBackend, TerraformAsset, TerraformOutput, TerraformStack } from 'cdktf';
 import { ArchitectIvr } from '../.gen/providers/genesyscloud/architect-ivr';
-import { Flow } from '../.gen/providers/genesyscloud/flow';
+import { Flow as GenesyscloudFlow } from '../.gen/providers/genesyscloud/flow';
 import { GenesyscloudProvider } from '../.gen/providers/genesyscloud/provider';
 import { RoutingQueue } from '../.gen/providers/genesyscloud/routing-queue';
 import { FlowCheck, InboundIvr, Queue, SharedFlow, terraformText } from '../constructs';
@@ -92,22 +92,28 @@ function plain(app: App, ivrs: number, yamlDir: string): void {
   const command = (mode: string) => `node "${handler.path}" ${mode}`;
   const sha = (file: string) => `\${filesha256("${file}")}`;
   const moduleFiles = Array.from({ length: SHARED_FLOWS }, (_, m) => asset(`Pin${m}Yaml`, moduleFile(yamlDir, m)).path);
-  const modules = moduleFiles.map((file, m) => new Flow(s, `Pin${m}`, { filepath: file, updateTriggerHash: sha(file) }));
+  const modules = moduleFiles.map((file, m) => new GenesyscloudFlow(s, `Pin${m}`, { filepath: file, updateTriggerHash: sha(file) }));
   const operator = new RoutingQueue(s, 'Operator', { name: 'Operator' });
   const queues = Array.from({ length: SHARED_FLOWS }, (_, q) => new RoutingQueue(s, `Queue${q}`, { name: `Queue ${q}` }));
-  const checked: Array<{ name: string; type: string; file: string; flow: Flow; substitutions: Record<string, string>; callers: string[] }> =
-    modules.map((flow, m) => ({
-      name: `Shared PIN Auth ${m}`,
-      type: 'COMMONMODULE',
-      file: moduleFiles[m],
-      flow,
-      substitutions: {},
-      callers: [],
-    }));
+  const checked: Array<{
+    name: string;
+    type: string;
+    file: string;
+    flow: GenesyscloudFlow;
+    substitutions: Record<string, string>;
+    callers: string[];
+  }> = modules.map((flow, m) => ({
+    name: `Shared PIN Auth ${m}`,
+    type: 'COMMONMODULE',
+    file: moduleFiles[m],
+    flow,
+    substitutions: {},
+    callers: [],
+  }));
   for (let i = 0; i < ivrs; i++) {
     const file = asset(`IvrFlow${i}Yaml`, ivrFlowFile(yamlDir, i)).path;
     const substitutions = { queue: queues[i % SHARED_FLOWS].name, operator: operator.name };
-    const flow = new Flow(s, `IvrFlow${i}`, {
+    const flow = new GenesyscloudFlow(s, `IvrFlow${i}`, {
       filepath: file,
       substitutions,
       updateTriggerHash: `\${sha256("${sha(file)} ${sha(moduleFiles[i % SHARED_FLOWS])}")}`,

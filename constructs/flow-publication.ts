@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { IResolvable, IResolveContext, ITerraformDependable, TerraformStack, Token } from 'cdktf';
 import { ConstructError } from './construct-error';
-import { Flow } from '../.gen/providers/genesyscloud/flow';
+import { Flow as GenesyscloudFlow } from '../.gen/providers/genesyscloud/flow';
 import { FlowDefinition, RenderedFlow, sha256 } from '../flow';
 import type { ISharedFlow } from './i-shared-flow';
 import { FlowFile, flowFileName } from './flow-file';
@@ -36,7 +36,7 @@ export class FlowPublication extends Construct {
   readonly rendered: RenderedFlow;
   /** The rendered YAML, shipped at a `TerraformAsset`'s path and written once, at synth. */
   readonly asset: FlowFile;
-  readonly resource: Flow;
+  readonly resource: GenesyscloudFlow;
   private idToken?: string;
 
   constructor(scope: Construct, id: string, props: FlowPublicationProps) {
@@ -48,7 +48,7 @@ export class FlowPublication extends Construct {
     for (const shared of props.sharedFlows) if (shared.dependable) dependencies.push(shared.dependable);
     const substitutions = props.substitutions;
     const rendered = this.rendered;
-    this.resource = new Flow(this, 'Resource', {
+    this.resource = new GenesyscloudFlow(this, 'Resource', {
       filepath: this.asset.path,
       substitutions: Object.keys(substitutions).length > 0 ? terraformTextMap(substitutions) : undefined,
       updateTriggerHash: Token.asString(

@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { Testing } from 'cdktf';
-import { Flow } from '../../.gen/providers/genesyscloud/flow';
+import { Flow as GenesyscloudFlow } from '../../.gen/providers/genesyscloud/flow';
 import { DataGenesyscloudRoutingQueue } from '../../.gen/providers/genesyscloud/data-genesyscloud-routing-queue';
 import { RoutingQueue } from '../../.gen/providers/genesyscloud/routing-queue';
 import { ConstructError, InboundIvr, IQueue, Queue, SharedFlow } from '../../constructs';
@@ -69,7 +69,7 @@ describe('Queue', () => {
     const operatorAddress = resourceAt(json, 'genesyscloud_routing_queue', 'Operator/Lookup', 'data').address;
     expect(salesAddress).toMatch(/^genesyscloud_routing_queue\.Queues_Sales_[0-9A-F]{8}$/);
     expect(operatorAddress).toMatch(/^data\.genesyscloud_routing_queue\.Operator_Lookup_[0-9A-F]{8}$/);
-    expect(synthesized).toHaveResourceWithProperties(Flow, {
+    expect(synthesized).toHaveResourceWithProperties(GenesyscloudFlow, {
       substitutions: { queue_Queues_Sales: `\${${salesAddress}.name}`, queue_Operator: `\${${operatorAddress}.name}` },
     });
     // Exactly these two keys: nothing else is substituted.
