@@ -1,9 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Construct, IConstruct } from 'constructs';
-import { AssetType, ITerraformDependable, TerraformAsset, TerraformStack } from 'cdktf';
+import { Aspects, AssetType, IAspect, ITerraformDependable, TerraformAsset, TerraformStack } from 'cdktf';
 import { FLOW_TYPE_INFO, RenderedFlow } from '../flow';
-import { CallFlow } from './call-flow';
 import { ConstructError } from './construct-error';
 import { FlowPublication } from './flow-publication';
 import { SharedFlow } from './shared-flow';
@@ -96,34 +95,17 @@ function checkedFlow(flow: CheckedFlowProps): CheckedFlow {
  */
 export class FlowCheck extends Construct {
   /**
-   * Attaches the stack's check, and a destroy guard to every shared flow (call after all flows are
-   * defined). Returns undefined for a stack that publishes no flow.
+   * Attaches the stack's check, and a destroy guard to every shared flow. The flows are collected when
+   * the stack is synthesized, so flows defined after this call are checked too; a stack that publishes
+   * no flow by then gets no check.
    */
-  static attachToStack(stack: TerraformStack, options: FlowCheckOptions): FlowCheck | undefined {
-    const publications = stack.node.findAll().filter((c): c is FlowPublication => c instanceof FlowPublication);
-    if (publications.length === 0) return undefined;
-    const callFlows = stack.node.findAll().filter((c): c is CallFlow => c instanceof CallFlow);
-    const callers = (shared: IConstruct) =>
-      callFlows
-        .filter((c) => c.sharedFlows.some((s) => s === (shared as unknown)))
-        .map((c) => c.flowName)
-        .sort();
-    const flows = publications.map((publication): CheckedFlowProps & { publication: FlowPublication } => {
-      const owner = publication.node.scope!;
-      return {
-        publication,
-        rendered: publication.rendered,
-        payloadPath: publication.asset.path,
-        substitutions: publication.resource.substitutionsInput,
-        flowResource: publication.resource,
-        triggerHash: publication.resource.updateTriggerHashInput,
-        stackCallers: owner instanceof SharedFlow ? callers(owner) : [],
-      };
-    });
-    for (const flow of flows.filter((f) => f.publication.node.scope instanceof SharedFlow)) {
-      new FlowDestroyGuard(flow.publication.node.scope as Construct, 'Check', { ...options, flow, flowId: flow.publication.flowId });
+  static attachToStack(stack: TerraformStack, options: FlowCheckOptions): void {
+    const aspects = Aspects.of(stack);
+    // A second check would clash with the first one's constructs, but only at synth, far from this call.
+    if (aspects.all.some((aspect) => aspect instanceof StackFlowChecks)) {
+      throw new Error(`[${stack.node.path}] FlowCheck.attachToStack: the stack already has its flow check`);
     }
-    return new FlowCheck(stack, 'FlowCheck', { ...options, flows });
+    aspects.add(new StackFlowChecks(stack, options));
   }
 
   readonly check: TerraformData;
@@ -201,6 +183,50 @@ export class FlowDestroyGuard extends Construct {
         },
       ],
     });
+  }
+}
+
+/**
+ * Adds the stack's check and destroy guards when the stack is synthesized (cdktf invokes aspects before
+ * it validates and writes the stack), from every flow the stack holds by then, whenever it was defined.
+ * `App.synth` runs its preparing pass (which registers cross-stack references) before any aspect: the
+ * check refers only to what the stack's flow resources refer to already, so it needs none of its own.
+ */
+class StackFlowChecks implements IAspect {
+  private attached = false;
+
+  constructor(
+    private readonly stack: TerraformStack,
+    private readonly options: FlowCheckOptions,
+  ) {}
+
+  visit(node: IConstruct): void {
+    // The aspect visits every construct of the stack, and runs again at every synth: it acts once.
+    if (node !== this.stack || this.attached) return;
+    const publications = this.stack.node.findAll().filter((c): c is FlowPublication => c instanceof FlowPublication);
+    if (publications.length === 0) return;
+    this.attached = true;
+    const callers = (shared: SharedFlow) =>
+      publications
+        .filter((p) => p.sharedFlows.includes(shared))
+        .map((p) => p.rendered.name)
+        .sort();
+    const flows = publications.map((publication): CheckedFlowProps => {
+      const owner = publication.node.scope;
+      return {
+        rendered: publication.rendered,
+        payloadPath: publication.asset.path,
+        substitutions: publication.substitutions,
+        flowResource: publication.resource,
+        triggerHash: publication.updateTriggerHash,
+        stackCallers: owner instanceof SharedFlow ? callers(owner) : [],
+      };
+    });
+    publications.forEach((publication, i) => {
+      const owner = publication.node.scope;
+      if (owner instanceof SharedFlow) new FlowDestroyGuard(owner, 'Check', { ...this.options, flow: flows[i], flowId: publication.flowId });
+    });
+    new FlowCheck(this.stack, 'FlowCheck', { ...this.options, flows });
   }
 }
 

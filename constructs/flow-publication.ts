@@ -36,6 +36,16 @@ export class FlowPublication extends Construct {
   readonly rendered: RenderedFlow;
   /** The rendered YAML, shipped at a `TerraformAsset`'s path and written once, at synth. */
   readonly asset: FlowFile;
+  /**
+   * Provider substitutions as the flow resource gets them: key → Terraform reference, or literal text
+   * escaped for Terraform. Empty when the flow substitutes nothing (the resource then sets none).
+   */
+  readonly substitutions: Readonly<Record<string, string>>;
+  /** Shared flows the definition calls. */
+  readonly sharedFlows: readonly ISharedFlow[];
+  /** The flow resource's update trigger hash: a token, resolved at synth; the flow is republished when it changes. */
+  readonly updateTriggerHash: string;
+  /** The `genesyscloud_flow` that publishes the flow. */
   readonly resource: GenesyscloudFlow;
   private idToken?: string;
 
@@ -44,22 +54,25 @@ export class FlowPublication extends Construct {
     this.rendered = props.definition.render(props.path);
     claimFlowName(this, this.rendered, props.path);
     this.asset = new FlowFile(this, 'Yaml', flowFileName(this.rendered.name), this.rendered.yaml);
+    this.sharedFlows = props.sharedFlows;
     const dependencies: ITerraformDependable[] = [...(props.dependsOn ?? [])];
     for (const shared of props.sharedFlows) if (shared.dependable) dependencies.push(shared.dependable);
     const substitutions = props.substitutions;
     const rendered = this.rendered;
+    this.substitutions = terraformTextMap(substitutions);
+    this.updateTriggerHash = Token.asString(
+      new TriggerHash((context) =>
+        JSON.stringify({
+          content: rendered.contentHash,
+          substitutions: Object.entries(context.resolve(substitutions) as Record<string, string>).sort(([a], [b]) => a.localeCompare(b)),
+          sharedFlows: props.sharedFlows.map((s) => [s.flowName, s.contentHash ?? 'external']).sort(([a], [b]) => a.localeCompare(b)),
+        }),
+      ),
+    );
     this.resource = new GenesyscloudFlow(this, 'Resource', {
       filepath: this.asset.path,
-      substitutions: Object.keys(substitutions).length > 0 ? terraformTextMap(substitutions) : undefined,
-      updateTriggerHash: Token.asString(
-        new TriggerHash((context) =>
-          JSON.stringify({
-            content: rendered.contentHash,
-            substitutions: Object.entries(context.resolve(substitutions) as Record<string, string>).sort(([a], [b]) => a.localeCompare(b)),
-            sharedFlows: props.sharedFlows.map((s) => [s.flowName, s.contentHash ?? 'external']).sort(([a], [b]) => a.localeCompare(b)),
-          }),
-        ),
-      ),
+      substitutions: Object.keys(this.substitutions).length > 0 ? this.substitutions : undefined,
+      updateTriggerHash: this.updateTriggerHash,
       forceUnlock: props.forceUnlock,
     });
     dependOn(this.resource, dependencies);
@@ -80,11 +93,12 @@ export class FlowPublication extends Construct {
  * `Lazy.stringValue` would give, without the stack trace cdktf captures for every Lazy (a tenth of the
  * construct tree's time at 1 000 flows).
  *
- * cdktf resolves it four times per synth (the flow resource and the stack's check, each while preparing
- * and while writing). Its input is fixed once the tree is built (content hashes, and references whose
- * identifiers cdktf fixes when it creates them); only a cross-stack reference resolves differently, once
- * the first preparing pass has registered it. So the hash is kept per resolving stack from the first
- * preparing resolve on, and reused after that.
+ * cdktf resolves it three times per synth (the flow resource while preparing and while writing, the
+ * stack's check only while writing: the check is added at synth, after the preparing pass). Its input is
+ * fixed once the tree is built (content hashes, and references whose identifiers cdktf fixes when it
+ * creates them); only a cross-stack reference resolves differently, once the first preparing pass has
+ * registered it. So the hash is kept per resolving stack from the first preparing resolve on, and reused
+ * after that.
  */
 class TriggerHash implements IResolvable {
   readonly creationStack: string[] = [];
