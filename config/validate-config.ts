@@ -3,7 +3,7 @@ import { isE164 } from '../formats/e164';
 import { containsTokenMarker } from '../formats/cdktf-token-marker';
 import { MAX_NAME_LENGTH } from '../flow/names';
 import { closest } from './closest';
-import { ConfigErrorCode, ConfigProblem, ConfigValidationError } from './config-error';
+import { ConfigErrorCode, ConfigProblem, ENVIRONMENT_CONFIGURATION, ProblemError } from './config-error';
 import { EnvironmentConfig } from './environment-config';
 import { GENESYS_REGIONS } from './regions';
 import { parseLocalDateTime, rruleProblem, timeZoneProblem } from './schedule-values';
@@ -606,10 +606,10 @@ function checkBackend(env: Obj, at: string, report: Report): void {
 }
 
 /**
- * Throws `ConfigValidationError` with every problem when the configuration is invalid; afterwards the
+ * Throws a `ProblemError` with every problem when the configuration is invalid; afterwards the
  * value is known to be a list of valid `EnvironmentConfig`s.
  */
 export function validateConfig(environments: unknown): asserts environments is readonly EnvironmentConfig[] {
   const problems = configProblems(environments);
-  if (problems.length > 0) throw new ConfigValidationError(problems);
+  if (problems.length > 0) throw new ProblemError(problems, ENVIRONMENT_CONFIGURATION);
 }

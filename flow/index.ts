@@ -22,6 +22,8 @@ export * from './flow-definition';
 export * from './flow-type';
 export * from './inbound-call-flow';
 export * from './menu';
+export * from './problem-codes';
+export * from './problems';
 export * from './prompt';
 export * from './queue-target';
 export * from './shared-flow-interface';

@@ -1,10 +1,10 @@
 import {
   CONFIG_ERROR_CODES,
-  ConfigValidationError,
   ENVIRONMENTS,
   EnvironmentConfig,
   GENESYS_REGIONS,
   MAX_NAME_PREFIX_LENGTH,
+  ProblemError,
   configProblems,
   describeValue,
   validateConfig,
@@ -382,7 +382,7 @@ describe('environment config validation', () => {
       const weird = { ...dev, namePrefix: 10n, division: Object.create(null), backend: cyclic, businessHours: [] };
       const problems = configProblems([weird]);
       expect(problems.map((p) => p.code)).toEqual(['GC3003', 'GC3003', 'GC3007', 'GC3008', 'GC3004']);
-      expect(() => validateConfig([weird])).toThrow(ConfigValidationError);
+      expect(() => validateConfig([weird])).toThrow(ProblemError);
       expect(describeValue(10n)).toBe('"10n"');
       expect(describeValue(cyclic)).toBe('[object Object]');
       expect(describeValue(Symbol('s'))).toBe('"Symbol(s)"');
@@ -473,8 +473,8 @@ describe('environment config validation', () => {
     } catch (e) {
       error = e;
     }
-    expect(error).toBeInstanceOf(ConfigValidationError);
-    const problems = (error as ConfigValidationError).problems;
+    expect(error).toBeInstanceOf(ProblemError);
+    const problems = (error as ProblemError).problems;
     expect(problems.map((p) => `${p.code} ${p.path}`)).toEqual([
       'GC3001 environments[dev].region',
       'GC3002 environments[dev].ivrs.sales.dnis[0]',

@@ -18,7 +18,6 @@ import {
   FLOW_ERROR_CODES,
   FlowErrorCode,
   FlowProblem,
-  FlowValidationError,
   InboundCallFlow,
   InboundCallFlowProps,
   JumpToMenu,
@@ -28,6 +27,7 @@ import {
   Menu,
   MenuChoice,
   PlayAudio,
+  ProblemError,
   Prompt,
   SetOutcome,
   Task,
@@ -130,15 +130,16 @@ function expectValid(def: Definition): void {
   expect(() => def.render(PATH)).not.toThrow();
 }
 
-/** The FlowValidationError `fn` throws (fails the test when it throws nothing or something else). */
-function thrownBy(fn: () => unknown): FlowValidationError {
+/** The ProblemError of flow problems `fn` throws (fails the test when it throws nothing or something else). */
+function thrownBy(fn: () => unknown): ProblemError {
   try {
     fn();
   } catch (e) {
-    expect(e).toBeInstanceOf(FlowValidationError);
-    return e as FlowValidationError;
+    expect(e).toBeInstanceOf(ProblemError);
+    for (const p of (e as ProblemError).problems) expect(p.code).toMatch(/^GC1\d{3}$/);
+    return e as ProblemError;
   }
-  throw new Error('expected a FlowValidationError, nothing was thrown');
+  throw new Error('expected a ProblemError, nothing was thrown');
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -1111,7 +1112,7 @@ describe('GC1017 action not allowed in this flow type', () => {
 });
 
 describe('render', () => {
-  it('throws a FlowValidationError listing every problem, not just the first', () => {
+  it('throws a ProblemError listing every problem, not just the first', () => {
     const def = inbound([main(new LoopNext('Next'), say('After')), new Task('Orphan', [new EndSharedFlow('End', 'x')])], {
       name: ' Sales',
       variables: [Variable.string('Common.X')],
@@ -1120,9 +1121,9 @@ describe('render', () => {
     expect(new Set(expected.map((p) => p.code))).toEqual(new Set(['GC1014', 'GC1007', 'GC1015', 'GC1004', 'GC1017']));
 
     const error = thrownBy(() => def.render(PATH));
-    expect(error.name).toBe('FlowValidationError');
+    expect(error.name).toBe('ProblemError');
     expect(error.problems).toEqual(expected);
-    expect(error.message).toContain(`${expected.length} problem(s)`);
+    expect(error.message).toContain(`${expected.length} problem(s) in flow definition:`);
     for (const p of expected) expect(error.message).toContain(formatProblem(p));
     expect(error.message).toContain(`GC1015 [${PATH} > tasks > Main > Next]`);
     expect(error.message).toContain(`GC1004 [${PATH} > tasks > Orphan]`);

@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as fc from 'fast-check';
-import { CONFIG_ERROR_CODES, ConfigValidationError, ENVIRONMENTS, configProblems, formatConfigProblem } from '../../config';
+import { CONFIG_ERROR_CODES, ENVIRONMENTS, ProblemError, configProblems, formatProblem } from '../../config';
 import { synthToDirectory } from '../../tools/synth';
 import { foreignSequences } from '../synth/terraform-templates';
 
@@ -162,7 +162,7 @@ function expectWellFormed(problems: ReturnType<typeof configProblems>): void {
       !/^environments(\[|$)/.test(p.path) && 'path is not inside environments',
       p.message.length === 0 && 'no message',
       p.fix.length === 0 && 'no fix',
-      /[\n\r\u0085\u2028\u2029]/.test(formatConfigProblem(p)) && 'printed on more than one line',
+      /[\n\r\u0085\u2028\u2029]/.test(formatProblem(p)) && 'printed on more than one line',
     ]
       .filter((rule): rule is string => typeof rule === 'string')
       .map((rule) => ({ rule, problem: p })),
@@ -214,8 +214,8 @@ describe('hostile configuration (properties)', () => {
           }
           if (problems.length > 0) {
             // Refused before anything is written: exit 1 with the problems, the previous output kept.
-            expect(error).toBeInstanceOf(ConfigValidationError);
-            expectWellFormed((error as ConfigValidationError).problems);
+            expect(error).toBeInstanceOf(ProblemError);
+            expectWellFormed((error as ProblemError).problems as ReturnType<typeof configProblems>);
             expect(fs.readdirSync(out)).toEqual(['previous.txt']);
             return;
           }

@@ -9,7 +9,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { Testing } from 'cdktf';
 import * as ts from 'typescript';
-import { ENVIRONMENTS, EnvironmentConfig, configProblems, defineEnvironments, formatConfigProblem } from '../../config';
+import { ENVIRONMENTS, EnvironmentConfig, configProblems, defineEnvironments, formatProblem } from '../../config';
 import { InboundIvr } from '../../constructs';
 import { SynthesizedStack } from '../../runtime/synth-output/synthesized-stack';
 import { addEnvironments } from '../../stacks';
@@ -342,7 +342,7 @@ describe('case 9: configuration that passes but should not', () => {
         const [p] = problems;
         expect(p.message).toContain(`U+${hex.toUpperCase()}`);
         expect(p.fix).toContain(`remove the U+${hex.toUpperCase()}`);
-        const line = formatConfigProblem(p);
+        const line = formatProblem(p);
         expect(line).toContain(`\\u${hex}`); // the value shows the character escaped
         expect(line).not.toContain(c);
       }

@@ -106,7 +106,7 @@ describe('findings of the flow-language review', () => {
   it('a called shared flow without outcomes is a validation error, not a crash in render', () => {
     const def = inbound([new f.CallSharedFlow('Call', { flow: ref([]), outcomes: {} }), new f.Disconnect('Bye')]);
     expect(def.validate().map((p) => p.code)).toEqual(['GC1012']);
-    expect(() => def.render()).toThrow(f.FlowValidationError);
+    expect(() => def.render()).toThrow(f.ProblemError);
   });
 
   it('an outcome listed twice in a signature is reported as such, not as duplicate action ids', () => {

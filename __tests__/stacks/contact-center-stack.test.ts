@@ -8,7 +8,7 @@ import { DataGenesyscloudRoutingQueue } from '../../.gen/providers/genesyscloud/
 import { Flow } from '../../.gen/providers/genesyscloud/flow';
 import { GenesyscloudProvider } from '../../.gen/providers/genesyscloud/provider';
 import { RoutingQueue } from '../../.gen/providers/genesyscloud/routing-queue';
-import { ConfigValidationError, ENVIRONMENTS, EnvironmentConfig } from '../../config';
+import { ENVIRONMENTS, EnvironmentConfig, ProblemError } from '../../config';
 import { ContactCenterStack, addEnvironments } from '../../stacks';
 import { resourceAt } from '../support/fixtures';
 
@@ -297,7 +297,7 @@ describe('contact-center stacks', () => {
       { ...env('dev'), region: 'mars-1' as never },
       { ...env('test'), pinAuth: { maxAttempts: 0, expectedPin: '1' } },
     ];
-    expect(() => addEnvironments(app, bad)).toThrow(ConfigValidationError);
+    expect(() => addEnvironments(app, bad)).toThrow(ProblemError);
     expect(app.node.children).toHaveLength(0);
   });
 

@@ -1,18 +1,8 @@
+import { ProblemError, RuntimeErrorCode } from '../../config/problems-for-runtime';
 import { mapStringsDeep } from './map-strings';
 
-/** Stable codes of the runtime (Genesys client, handlers). */
-export const RUNTIME_ERROR_CODES = {
-  GC4001: 'credentials missing',
-  GC4002: 'invalid connection setting',
-  GC4003: 'Genesys API call failed',
-  GC4004: 'retries exhausted or time budget spent',
-  GC4005: 'authentication failed',
-  GC4006: 'answer is not what the Genesys API contract promises',
-  GC4007: 'invalid handler setting',
-  GC4008: 'flow check payload file refused (outside the stack folder, not a regular file, or too large)',
-} as const;
-
-export type RuntimeErrorCode = keyof typeof RUNTIME_ERROR_CODES;
+// The runtime's codes (GC4xxx, RUNTIME_ERROR_CODES) are in flow/problem-codes.ts with every other area's.
+export type { RuntimeErrorCode };
 
 /** How texts name the OAuth client this deployment runs as (its id is never printed). */
 export const OWN_CLIENT = "this deployment's OAuth client";
@@ -253,8 +243,13 @@ export function scrubKnownSecretsDeep<T>(value: T): T {
 /** @deprecated the same as {@link scrubKnownSecrets} (which also removes access tokens and encoded forms). */
 export const withoutOwnCredentials = scrubKnownSecrets;
 
-/** An error of the runtime: code, where, bad value, fix. Never carries tokens, secrets, our client id or headers. */
-export class GenesysError extends Error {
+/**
+ * A failure of the runtime: a ProblemError with one problem (code, where, bad value, fix) and, for a
+ * failed call, its HTTP status. Never carries tokens, secrets, our client id or headers: its texts are
+ * scrubbed before they are formatted (a value cut to length could otherwise keep a piece of one), and
+ * the message once more.
+ */
+export class GenesysError extends ProblemError {
   readonly detail: string;
   readonly value: unknown;
 
@@ -269,8 +264,10 @@ export class GenesysError extends Error {
   ) {
     const scrubbedDetail = scrubKnownSecrets(detail);
     const scrubbedValue = typeof value === 'string' ? scrubKnownSecrets(value) : value;
-    const shown = scrubbedValue === undefined ? '' : ` (value: ${scrubKnownSecrets(JSON.stringify(scrubbedValue) ?? String(scrubbedValue))})`;
-    super(scrubKnownSecrets(`${code} [${where}] ${scrubbedDetail}${shown}. Fix: ${fix}`));
+    // No value, no `(value: …)` in the line.
+    const shown = scrubbedValue === undefined ? {} : { value: scrubbedValue };
+    super([{ code, path: scrubKnownSecrets(where), message: scrubbedDetail, ...shown, fix: scrubKnownSecrets(fix) }]);
+    this.message = scrubKnownSecrets(this.message);
     this.name = 'GenesysError';
     this.detail = scrubbedDetail;
     this.value = scrubbedValue;

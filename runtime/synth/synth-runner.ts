@@ -1,13 +1,14 @@
-import { ConfigValidationError } from '../../config';
-import { ConstructError } from '../../constructs';
-import { FlowValidationError } from '../../flow';
+import { ProblemError, problemArea } from '../../flow';
 
 /** Exit codes of the synth commands, for scripts. */
 export const SYNTH_EXIT = { ok: 0, invalidInput: 1, internalError: 2 } as const;
 
-/** True for errors caused by the user's configuration or flow definitions (as opposed to bugs). */
+/**
+ * True for errors caused by the user's configuration or flow definitions (as opposed to bugs): problems
+ * of the flow language, the constructs or the configuration, not runtime failures.
+ */
 export function isInputError(err: unknown): err is Error {
-  return err instanceof ConfigValidationError || err instanceof FlowValidationError || err instanceof ConstructError;
+  return err instanceof ProblemError && err.problems.every((p) => problemArea(p.code) !== 'runtime');
 }
 
 /**

@@ -29,7 +29,7 @@ function swapIn(target: string, replacement: string): string {
 
 /**
  * Synthesizes `environments` into `outdir` atomically; returns the stack ids. Throws on invalid input
- * (`ConfigValidationError` before anything is written: the configuration is checked first). `lockFile`
+ * (a `ProblemError` before anything is written: the configuration is checked first). `lockFile`
  * (default: the project's `.terraform.lock.hcl`, if any) is written into every stack folder.
  */
 export function synthToDirectory(outdir: string, environments: readonly EnvironmentConfig[], lockFile = readProjectLockFile()): string[] {

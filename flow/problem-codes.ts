@@ -1,0 +1,89 @@
+/**
+ * Stable problem codes of every area, one table per area. Codes never change meaning; a new rule gets a
+ * new code. They all live here, in the lowest layer, so that `ProblemCode` is one union every layer can
+ * name; each area's own module re-exports its table.
+ */
+
+/** The flow language (flow/). */
+export const FLOW_ERROR_CODES = {
+  GC1001: 'invalid identifier',
+  GC1002: 'duplicate identifier',
+  GC1003: 'unresolved reference',
+  GC1004: 'unreachable node',
+  GC1005: 'path does not end in a terminal action',
+  GC1006: 'variable not declared',
+  GC1007: 'variable in the wrong scope',
+  GC1008: 'type mismatch',
+  GC1009: 'required shared-flow input not provided',
+  GC1010: 'unknown shared-flow input',
+  GC1011: 'unknown shared-flow output',
+  GC1012: 'shared-flow outcome not handled or unknown',
+  GC1013: 'shared flow calls another shared flow',
+  GC1014: 'invalid name',
+  GC1015: 'loop control outside a loop',
+  GC1016: 'invalid value',
+  GC1017: 'action not allowed in this flow type',
+  GC1018: 'shared flow not compatible with the calling flow type',
+} as const;
+
+/** The constructs (constructs/). */
+export const CONSTRUCT_ERROR_CODES = {
+  GC2001: 'invalid E.164 number',
+  GC2002: 'schedule group needs open and closed hours flows',
+  GC2003: 'DNIS number outside the DID pool',
+  GC2004: 'invalid queue name',
+  GC2005: 'shared-flow outcome has no route',
+  GC2006: 'flow name clash in one stack',
+  GC2007: 'invalid IVR definition',
+  GC2008: 'build output missing',
+  GC2009: 'flow check without flows',
+} as const;
+
+/** The environment configuration (config/). */
+export const CONFIG_ERROR_CODES = {
+  GC3001: 'unknown region',
+  GC3002: 'invalid phone number',
+  GC3003: 'invalid name',
+  GC3004: 'invalid backend',
+  GC3005: 'invalid PIN settings',
+  GC3006: 'duplicate environment, number, queue or DID pool',
+  GC3007: 'invalid business hours',
+  GC3008: 'invalid configuration structure',
+  GC3009: 'no environment to synthesize',
+} as const;
+
+/** The runtime (runtime/: Genesys client, handlers). */
+export const RUNTIME_ERROR_CODES = {
+  GC4001: 'credentials missing',
+  GC4002: 'invalid connection setting',
+  GC4003: 'Genesys API call failed',
+  GC4004: 'retries exhausted or time budget spent',
+  GC4005: 'authentication failed',
+  GC4006: 'answer is not what the Genesys API contract promises',
+  GC4007: 'invalid handler setting',
+  GC4008: 'flow check payload file refused (outside the stack folder, not a regular file, or too large)',
+} as const;
+
+export type FlowErrorCode = keyof typeof FLOW_ERROR_CODES;
+export type ConstructErrorCode = keyof typeof CONSTRUCT_ERROR_CODES;
+export type ConfigErrorCode = keyof typeof CONFIG_ERROR_CODES;
+export type RuntimeErrorCode = keyof typeof RUNTIME_ERROR_CODES;
+
+/** Every code of every area. */
+export type ProblemCode = FlowErrorCode | ConstructErrorCode | ConfigErrorCode | RuntimeErrorCode;
+
+/** Every area's table by the area's name, e.g. to list all codes or find a code's meaning. */
+export const PROBLEM_CODE_TABLES = {
+  flow: FLOW_ERROR_CODES,
+  construct: CONSTRUCT_ERROR_CODES,
+  config: CONFIG_ERROR_CODES,
+  runtime: RUNTIME_ERROR_CODES,
+} as const;
+
+export type ProblemArea = keyof typeof PROBLEM_CODE_TABLES;
+
+/** The area whose table holds `code`. */
+export function problemArea(code: ProblemCode): ProblemArea {
+  const areas = Object.keys(PROBLEM_CODE_TABLES) as ProblemArea[];
+  return areas.find((area) => Object.hasOwn(PROBLEM_CODE_TABLES[area], code))!;
+}
