@@ -1,10 +1,9 @@
 import { Construct } from 'constructs';
 import { ITerraformDependable } from 'cdktf';
-import { InboundCallFlow, InboundCallFlowProps } from '../flow';
-import { ConstructError } from './construct-error';
+import { InboundCallFlow, InboundCallFlowProps, ProblemError } from '../flow';
 import { FlowPublication } from './flow-publication';
 import { isQueueConstruct } from './queue';
-import type { ISharedFlow } from './i-shared-flow';
+import { ISharedFlow, isSharedFlow } from './i-shared-flow';
 
 export interface CallFlowProps extends InboundCallFlowProps {
   /**
@@ -33,18 +32,20 @@ export class CallFlow extends Construct {
   constructor(scope: Construct, id: string, props: CallFlowProps) {
     super(scope, id);
     this.definition = new InboundCallFlow(props);
-    this.sharedFlows = this.definition.sharedFlowsCalled().map((called) => {
-      if (!isSharedFlowConstruct(called)) {
-        throw new ConstructError(
-          'GC2007',
-          this.node.path,
-          'a called shared flow must be a SharedFlow construct or a SharedFlow.fromName reference, so Terraform can order and republish',
-          called.flowName,
-          'pass the SharedFlow (not its definition)',
-        );
-      }
-      return called;
-    });
+    const called = this.definition.sharedFlowsCalled();
+    const notConstructs = called.filter((flow) => !isSharedFlow(flow));
+    if (notConstructs.length > 0) {
+      throw new ProblemError(
+        notConstructs.map((flow) => ({
+          code: 'GC2010',
+          path: this.node.path,
+          message: 'a called shared flow must be a SharedFlow construct or a SharedFlow.fromName reference, so Terraform can order and republish',
+          value: flow.flowName,
+          fix: 'pass the SharedFlow (not its definition)',
+        })),
+      );
+    }
+    this.sharedFlows = called.filter(isSharedFlow);
     const substitutions: Record<string, string> = {};
     for (const queue of this.definition.queueTargets()) {
       if (isQueueConstruct(queue)) substitutions[queue.substitutionKey] = queue.nameAttribute;
@@ -67,8 +68,4 @@ export class CallFlow extends Construct {
   get flowId(): string {
     return this.publication.flowId;
   }
-}
-
-function isSharedFlowConstruct(x: object): x is ISharedFlow {
-  return 'dependable' in x && 'flowId' in x && 'contentHash' in x;
 }

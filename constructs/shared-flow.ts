@@ -3,7 +3,7 @@ import { ITerraformDependable } from 'cdktf';
 import { DataGenesyscloudFlow } from '../.gen/providers/genesyscloud/data-genesyscloud-flow';
 import { CommonModuleFlow, CommonModuleFlowProps, FLOW_TYPE_INFO, FlowType, ParameterSpec } from '../flow';
 import { FlowPublication } from './flow-publication';
-import { ISharedFlow } from './i-shared-flow';
+import { ISharedFlow, SHARED_FLOW_MARKER } from './i-shared-flow';
 import { terraformText } from './terraform-text';
 
 export interface SharedFlowProps<O extends string> extends CommonModuleFlowProps<O> {
@@ -45,6 +45,7 @@ export class SharedFlow<O extends string = string> extends Construct implements 
     return new ImportedSharedFlow(scope, id, flowName, signature);
   }
 
+  readonly [SHARED_FLOW_MARKER] = true as const;
   readonly definition: CommonModuleFlow<O>;
   readonly publication: FlowPublication;
 
@@ -88,6 +89,7 @@ export class SharedFlow<O extends string = string> extends Construct implements 
 }
 
 class ImportedSharedFlow<O extends string> extends Construct implements ISharedFlow<O> {
+  readonly [SHARED_FLOW_MARKER] = true as const;
   readonly inputs: Readonly<Record<string, ParameterSpec>>;
   readonly outputs: Readonly<Record<string, ParameterSpec>>;
   readonly outcomes: readonly O[];

@@ -37,6 +37,7 @@ export const CONSTRUCT_ERROR_CODES = {
   GC2007: 'invalid IVR definition',
   GC2008: 'build output missing',
   GC2009: 'flow check without flows',
+  GC2010: 'called shared flow is not a SharedFlow construct or reference',
 } as const;
 
 /** The environment configuration (config/). */

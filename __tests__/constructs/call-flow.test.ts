@@ -1,15 +1,16 @@
 import { Testing } from 'cdktf';
 import { Flow } from '../../.gen/providers/genesyscloud/flow';
-import { CallFlow, ConstructError, Queue, SharedFlow } from '../../constructs';
+import { CallFlow, Queue, SharedFlow } from '../../constructs';
 import {
   CallSharedFlow,
   CommonModuleFlow,
   Disconnect,
   Expr,
-  FlowValidationError,
   Menu,
   MenuChoice,
   PlayAudio,
+  Problem,
+  ProblemError,
   Prompt,
   Task,
   TransferToAcd,
@@ -26,6 +27,12 @@ function thrown(fn: () => unknown): unknown {
     return e;
   }
   throw new Error('expected an error, but nothing was thrown');
+}
+
+/** The problems of a thrown ProblemError (fails the test for anything else). */
+function problemsOf(error: unknown): readonly Problem[] {
+  expect(error).toBeInstanceOf(ProblemError);
+  return (error as ProblemError).problems;
 }
 
 const callTo = (id: string, flow: SharedFlow<'ok' | 'failed'> | CommonModuleFlow<'ok' | 'failed'>) =>
@@ -134,13 +141,12 @@ describe('CallFlow', () => {
   });
 
   describe('errors', () => {
-    it('surfaces a flow-language error as FlowValidationError naming the construct path', () => {
+    it('surfaces a flow-language error as a ProblemError naming the construct path', () => {
       const stack = testStack();
       const main = new Task('Main', [new PlayAudio('Hello', { prompt: Prompt.tts('Hello.') })]);
       const error = thrown(() => new CallFlow(stack, 'Bad', { name: 'Bad', initialGreeting: Prompt.tts('Hello.'), startUp: main, tasks: [main] }));
-      expect(error).toBeInstanceOf(FlowValidationError);
       expect((error as Error).message).toContain('test-stack/Bad');
-      expect((error as FlowValidationError).problems[0]).toMatchObject({
+      expect(problemsOf(error)[0]).toMatchObject({
         code: 'GC1005',
         path: expect.stringContaining('test-stack/Bad > tasks > Main'),
       });
@@ -151,8 +157,7 @@ describe('CallFlow', () => {
       new CallFlow(stack, 'One', messageFlow('Same Name'));
       expect(() => new CallFlow(stack, 'Two', messageFlow('Same Name'))).toThrow(/^GC2006 \[test-stack\/Two\].*test-stack\/One/);
       const error = thrown(() => new CallFlow(stack, 'Three', messageFlow('Same Name')));
-      expect(error).toBeInstanceOf(ConstructError);
-      expect(error).toMatchObject({ code: 'GC2006', path: 'test-stack/Three', value: 'Same Name' });
+      expect(problemsOf(error)).toEqual([expect.objectContaining({ code: 'GC2006', path: 'test-stack/Three', value: 'Same Name' })]);
     });
 
     it('GC2006 keys names by flow type: a call flow may share its name with a shared flow', () => {
@@ -161,7 +166,7 @@ describe('CallFlow', () => {
       expect(() => new CallFlow(stack, 'Flow', messageFlow('Same Name'))).not.toThrow();
     });
 
-    it('GC2007 rejects calling a bare CommonModuleFlow definition instead of a SharedFlow construct', () => {
+    it('GC2010 rejects calling a bare CommonModuleFlow definition instead of a SharedFlow construct', () => {
       const stack = testStack();
       const shared = new SharedFlow(stack, 'Module', simpleModule('Module'));
       const bare = new CommonModuleFlow(simpleModule('Bare'));
@@ -171,10 +176,35 @@ describe('CallFlow', () => {
       ] as const) {
         const main = new Task('Main', [callTo('Call', target)]);
         const error = thrown(() => new CallFlow(stack, id, { name: id, initialGreeting: Prompt.tts('Hello.'), startUp: main, tasks: [main] }));
-        expect(error).toBeInstanceOf(ConstructError);
-        expect(error).toMatchObject({ code: 'GC2007', path: `test-stack/${id}`, value: target.flowName });
-        expect((error as Error).message).toMatch(/SharedFlow/);
+        expect(problemsOf(error)).toEqual([expect.objectContaining({ code: 'GC2010', path: `test-stack/${id}`, value: target.flowName })]);
+        expect((error as Error).message).toMatch(/^GC2010 \[test-stack\/\w+\] .*SharedFlow/);
       }
+    });
+
+    it('GC2010 lists every called definition that is not a SharedFlow, in one error', () => {
+      const stack = testStack();
+      const first = new CommonModuleFlow(simpleModule('First'));
+      const second = new CommonModuleFlow(simpleModule('Second'));
+      const main = new Task('Main', [callTo('Call first', first), callTo('Call second', second)]);
+      const error = thrown(
+        () => new CallFlow(stack, 'Caller', { name: 'Caller', initialGreeting: Prompt.tts('Hello.'), startUp: main, tasks: [main] }),
+      );
+      expect(problemsOf(error).map((p) => [p.code, p.value])).toEqual([
+        ['GC2010', 'First'],
+        ['GC2010', 'Second'],
+      ]);
+    });
+
+    it('GC2010 tells a SharedFlow by its marker, not by the names of its members', () => {
+      const stack = testStack();
+      const bare = new CommonModuleFlow(simpleModule('Lookalike'));
+      // Everything an ISharedFlow has but the marker.
+      const lookalike = Object.assign(Object.create(bare), { dependable: undefined, flowId: 'id', contentHash: undefined });
+      const main = new Task('Main', [callTo('Call', lookalike)]);
+      const error = thrown(
+        () => new CallFlow(stack, 'Caller', { name: 'Caller', initialGreeting: Prompt.tts('Hello.'), startUp: main, tasks: [main] }),
+      );
+      expect(problemsOf(error)).toEqual([expect.objectContaining({ code: 'GC2010', value: 'Lookalike' })]);
     });
   });
 

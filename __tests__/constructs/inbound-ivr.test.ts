@@ -2,7 +2,7 @@ import { TerraformStack, Testing } from 'cdktf';
 import { ArchitectIvr } from '../../.gen/providers/genesyscloud/architect-ivr';
 import { TelephonyProvidersEdgesDidPool } from '../../.gen/providers/genesyscloud/telephony-providers-edges-did-pool';
 import { CallFlow, ConstructError, InboundIvr, InboundIvrProps, Queue, SharedFlow } from '../../constructs';
-import { CommonModuleFlow, Expr, FlowValidationError, Prompt, queueNamed } from '../../flow';
+import { CommonModuleFlow, Expr, FlowValidationError, ProblemError, Prompt, queueNamed } from '../../flow';
 import { messageFlow, resourceAt, simpleModule, synthJson, testStack } from '../support/fixtures';
 
 type Outcome = 'ok' | 'failed';
@@ -201,11 +201,11 @@ describe('InboundIvr', () => {
       expect((error as Error).message).toContain('twice');
     });
 
-    it('GC2007 rejects a bare CommonModuleFlow definition as the shared flow', () => {
+    it('GC2010 rejects a bare CommonModuleFlow definition as the shared flow', () => {
       const bare = new CommonModuleFlow(simpleModule('Bare'));
       const error = thrown(() => new InboundIvr(stack, 'Ivr', ivrProps(bare as any)));
-      expect(error).toBeInstanceOf(ConstructError);
-      expect(error).toMatchObject({ code: 'GC2007', path: 'test-stack/Ivr/Flow', value: 'Bare' });
+      expect(error).toBeInstanceOf(ProblemError);
+      expect((error as ProblemError).problems).toEqual([expect.objectContaining({ code: 'GC2010', path: 'test-stack/Ivr/Flow', value: 'Bare' })]);
     });
 
     it('surfaces a flow-language error as FlowValidationError naming the construct path', () => {

@@ -3,8 +3,8 @@ import * as path from 'path';
 import { TerraformOutput, TerraformStack, Testing } from 'cdktf';
 import { DataGenesyscloudFlow } from '../../.gen/providers/genesyscloud/data-genesyscloud-flow';
 import { Flow } from '../../.gen/providers/genesyscloud/flow';
-import { CallFlow, ConstructError, InboundIvr, SharedFlow } from '../../constructs';
-import { CallSharedFlow, Disconnect, Expr, FlowValidationError, PlayAudio, Prompt, Task, queueNamed, sha256 } from '../../flow';
+import { CallFlow, InboundIvr, SharedFlow, isSharedFlow } from '../../constructs';
+import { CallSharedFlow, CommonModuleFlow, Disconnect, Expr, PlayAudio, Problem, ProblemError, Prompt, Task, queueNamed, sha256 } from '../../flow';
 import { resourceAt, simpleModule, synthJson, testStack } from '../support/fixtures';
 
 const FLOW_KEYS_NEVER_SET = ['name', 'type', 'file_content_hash'];
@@ -17,6 +17,12 @@ function thrown(fn: () => unknown): unknown {
     return e;
   }
   throw new Error('expected an error, but nothing was thrown');
+}
+
+/** The problems of a thrown ProblemError (fails the test for anything else). */
+function problemsOf(error: unknown): readonly Problem[] {
+  expect(error).toBeInstanceOf(ProblemError);
+  return (error as ProblemError).problems;
 }
 
 /** What a token resolves to in the synthesized stack (through an output). */
@@ -137,6 +143,13 @@ describe('SharedFlow', () => {
       expect(known.flowName).toBe('Org Auth 2');
     });
 
+    it('a SharedFlow and a fromName reference carry the shared-flow marker; a bare definition does not', () => {
+      const stack = testStack();
+      expect(isSharedFlow(new SharedFlow(stack, 'Own', simpleModule('Own')))).toBe(true);
+      expect(isSharedFlow(SharedFlow.fromName(stack, 'Auth', 'Org Auth', signature))).toBe(true);
+      expect(isSharedFlow(new CommonModuleFlow(simpleModule('Bare')))).toBe(false);
+    });
+
     it('callers are still checked against the signature (flow-language rules apply)', () => {
       const stack = testStack();
       const external = SharedFlow.fromName(stack, 'Auth', 'Org Auth', signature);
@@ -150,14 +163,13 @@ describe('SharedFlow', () => {
   });
 
   describe('errors', () => {
-    it('surfaces a flow-language error as FlowValidationError naming the construct path', () => {
+    it('surfaces a flow-language error as a ProblemError naming the construct path', () => {
       const stack = testStack();
       // No EndSharedFlow: the path does not end.
       const error = thrown(
         () => new SharedFlow(stack, 'Broken', { ...simpleModule('Broken'), actions: [new PlayAudio('Only', { prompt: Prompt.tts('hi') })] }),
       );
-      expect(error).toBeInstanceOf(FlowValidationError);
-      expect((error as FlowValidationError).problems.map((p) => p.code)).toEqual(['GC1005']);
+      expect(problemsOf(error).map((p) => p.code)).toEqual(['GC1005']);
       expect((error as Error).message).toContain('test-stack/Broken');
       expect((error as Error).message).toContain('[test-stack/Broken > startUpTaskActions > Only]');
     });
@@ -172,17 +184,19 @@ describe('SharedFlow', () => {
             actions: [new PlayAudio('Only', { prompt: Prompt.tts('hi') })],
           }),
       );
-      expect(error).toBeInstanceOf(FlowValidationError);
-      expect((error as FlowValidationError).problems.map((p) => p.code).sort()).toEqual(['GC1002', 'GC1005', 'GC1014']);
-      for (const p of (error as FlowValidationError).problems) expect(p.path.startsWith('test-stack/Broken')).toBe(true);
+      expect(
+        problemsOf(error)
+          .map((p) => p.code)
+          .sort(),
+      ).toEqual(['GC1002', 'GC1005', 'GC1014']);
+      for (const p of problemsOf(error)) expect(p.path.startsWith('test-stack/Broken')).toBe(true);
     });
 
     it('GC2006 rejects two shared flows with the same name in one stack, naming the first', () => {
       const stack = testStack();
       new SharedFlow(stack, 'One', simpleModule('Same'));
       const error = thrown(() => new SharedFlow(stack, 'Two', simpleModule('Same')));
-      expect(error).toBeInstanceOf(ConstructError);
-      expect(error).toMatchObject({ code: 'GC2006', path: 'test-stack/Two', value: 'Same' });
+      expect(problemsOf(error)).toEqual([expect.objectContaining({ code: 'GC2006', path: 'test-stack/Two', value: 'Same' })]);
       expect((error as Error).message).toMatch(/^GC2006 \[test-stack\/Two\].*test-stack\/One/);
     });
 

@@ -152,4 +152,9 @@ describe('problem codes', () => {
       expect({ area, repeated: meanings.filter((m, i) => meanings.indexOf(m) !== i) }).toEqual({ area, repeated: [] });
     }
   });
+
+  it('a call to a shared flow that is not a SharedFlow has its own code (GC2010), apart from invalid IVR definitions (GC2007)', () => {
+    expect(CONSTRUCT_ERROR_CODES.GC2007).toBe('invalid IVR definition');
+    expect(CONSTRUCT_ERROR_CODES.GC2010).toMatch(/not a SharedFlow/);
+  });
 });
