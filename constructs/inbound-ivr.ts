@@ -1,9 +1,20 @@
 import { Construct } from 'constructs';
 import { ArchitectIvr } from '../.gen/providers/genesyscloud/architect-ivr';
 import { TelephonyProvidersEdgesDidPool } from '../.gen/providers/genesyscloud/telephony-providers-edges-did-pool';
-import { CallSharedFlow, Disconnect, Expression, PlayAudio, Prompt, QueueTarget, Task, TransferToAcd } from '../flow';
+import {
+  CallSharedFlow,
+  ConstructErrorCode,
+  Disconnect,
+  Expression,
+  PlayAudio,
+  Problem,
+  ProblemError,
+  Prompt,
+  QueueTarget,
+  Task,
+  TransferToAcd,
+} from '../flow';
 import { CallFlow } from './call-flow';
-import { ConstructError } from './construct-error';
 import { isE164 } from '../formats/e164';
 import type { ISharedFlow } from './i-shared-flow';
 import { terraformText, terraformTextList } from './terraform-text';
@@ -153,22 +164,37 @@ export class InboundIvr<O extends string = string> extends Construct {
     });
   }
 
+  /** Throws every problem of `props` at once, before anything is added to the stack. */
   private validate(props: InboundIvrProps<O>): void {
     const path = this.node.path;
+    const problems: Array<Problem<ConstructErrorCode>> = [];
     if (props.dnis.length === 0)
-      throw new ConstructError('GC2007', path, 'an IVR needs at least one DNIS number', [], 'add the numbers that should reach it');
+      problems.push({
+        code: 'GC2007',
+        path,
+        message: 'an IVR needs at least one DNIS number',
+        value: [],
+        fix: 'add the numbers that should reach it',
+      });
+    const listed = new Set<string>();
+    /** The DNIS that are E.164: the pool check applies to these. */
+    const e164Dnis: string[] = [];
     for (const n of props.dnis) {
-      if (!isE164(n))
-        throw new ConstructError(
-          'GC2001',
-          `${path} > dnis`,
-          'DNIS is not an E.164 number',
-          n,
-          'write it as + country code and number, digits only, e.g. +13175550100',
-        );
+      if (!isE164(n)) {
+        problems.push({
+          code: 'GC2001',
+          path: `${path} > dnis`,
+          message: 'DNIS is not an E.164 number',
+          value: n,
+          fix: 'write it as + country code and number, digits only, e.g. +13175550100',
+        });
+        continue;
+      }
+      if (listed.has(n))
+        problems.push({ code: 'GC2007', path: `${path} > dnis`, message: 'DNIS listed twice', value: n, fix: 'list each number once' });
+      listed.add(n);
+      e164Dnis.push(n);
     }
-    const dupes = props.dnis.filter((n, i) => props.dnis.indexOf(n) !== i);
-    if (dupes.length > 0) throw new ConstructError('GC2007', `${path} > dnis`, 'DNIS listed twice', dupes[0], 'list each number once');
     if (props.didPool) {
       const { startPhoneNumber: start, endPhoneNumber: end } = props.didPool;
       for (const [what, n] of [
@@ -176,54 +202,56 @@ export class InboundIvr<O extends string = string> extends Construct {
         ['endPhoneNumber', end],
       ] as const) {
         if (!isE164(n))
-          throw new ConstructError(
-            'GC2001',
-            `${path} > didPool.${what}`,
-            'DID pool bound is not an E.164 number',
-            n,
-            'write it as + country code and number',
-          );
+          problems.push({
+            code: 'GC2001',
+            path: `${path} > didPool.${what}`,
+            message: 'DID pool bound is not an E.164 number',
+            value: n,
+            fix: 'write it as + country code and number',
+          });
       }
-      if (start.length !== end.length || start > end) {
-        throw new ConstructError(
-          'GC2003',
-          `${path} > didPool`,
-          'DID pool start must not be after its end (same number of digits)',
-          `${start}..${end}`,
-          'swap or correct the bounds',
-        );
-      }
-      for (const n of props.dnis) {
-        if (n.length !== start.length || n < start || n > end) {
-          throw new ConstructError(
-            'GC2003',
-            `${path} > dnis`,
-            `DNIS is outside the DID pool ${start}..${end}`,
-            n,
-            'widen the pool or fix the number',
-          );
+      if (isE164(start) && isE164(end)) {
+        if (start.length !== end.length || start > end) {
+          problems.push({
+            code: 'GC2003',
+            path: `${path} > didPool`,
+            message: 'DID pool start must not be after its end (same number of digits)',
+            value: `${start}..${end}`,
+            fix: 'swap or correct the bounds',
+          });
+        } else {
+          for (const n of e164Dnis.filter((number) => number.length !== start.length || number < start || number > end)) {
+            problems.push({
+              code: 'GC2003',
+              path: `${path} > dnis`,
+              message: `DNIS is outside the DID pool ${start}..${end}`,
+              value: n,
+              fix: 'widen the pool or fix the number',
+            });
+          }
         }
       }
     }
     if (props.schedule && !props.schedule.closedHoursFlow) {
-      throw new ConstructError(
-        'GC2002',
-        `${path} > schedule`,
-        'a schedule group needs both an open and a closed hours flow',
-        'closedHoursFlow missing',
-        'add schedule.closedHoursFlow',
-      );
+      problems.push({
+        code: 'GC2002',
+        path: `${path} > schedule`,
+        message: 'a schedule group needs both an open and a closed hours flow',
+        value: 'closedHoursFlow missing',
+        fix: 'add schedule.closedHoursFlow',
+      });
     }
     for (const o of props.sharedFlow.outcomes) {
       if (!props.routes[o]) {
-        throw new ConstructError(
-          'GC2005',
-          `${path} > routes`,
-          `outcome '${o}' of shared flow '${props.sharedFlow.flowName}' has no route`,
-          o,
-          `add routes.${o}`,
-        );
+        problems.push({
+          code: 'GC2005',
+          path: `${path} > routes`,
+          message: `outcome '${o}' of shared flow '${props.sharedFlow.flowName}' has no route`,
+          value: o,
+          fix: `add routes.${o}`,
+        });
       }
     }
+    if (problems.length > 0) throw new ProblemError(problems);
   }
 }

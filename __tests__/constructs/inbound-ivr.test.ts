@@ -1,8 +1,8 @@
 import { TerraformStack, Testing } from 'cdktf';
 import { ArchitectIvr } from '../../.gen/providers/genesyscloud/architect-ivr';
 import { TelephonyProvidersEdgesDidPool } from '../../.gen/providers/genesyscloud/telephony-providers-edges-did-pool';
-import { CallFlow, ConstructError, InboundIvr, InboundIvrProps, Queue, SharedFlow } from '../../constructs';
-import { CommonModuleFlow, Expr, FlowValidationError, ProblemError, Prompt, queueNamed } from '../../flow';
+import { CallFlow, InboundIvr, InboundIvrProps, Queue, SharedFlow } from '../../constructs';
+import { CommonModuleFlow, Expr, Problem, ProblemError, Prompt, formatProblem, queueNamed } from '../../flow';
 import { messageFlow, resourceAt, simpleModule, synthJson, testStack } from '../support/fixtures';
 
 type Outcome = 'ok' | 'failed';
@@ -15,6 +15,12 @@ function thrown(fn: () => unknown): unknown {
     return e;
   }
   throw new Error('expected an error, but nothing was thrown');
+}
+
+/** The problems of a thrown ProblemError (fails the test for anything else). */
+function problemsOf(error: unknown): readonly Problem[] {
+  expect(error).toBeInstanceOf(ProblemError);
+  return (error as ProblemError).problems;
 }
 
 const ivrProps = (module: SharedFlow<Outcome>, extra: Partial<InboundIvrProps<Outcome>> = {}): InboundIvrProps<Outcome> => ({
@@ -141,79 +147,111 @@ describe('InboundIvr', () => {
 
     it.each(['317-555-0100', '3175550100', '+03175550100', '+1317555010012345', '+1 317 555 0100', ''])('GC2001 rejects the DNIS %j', (bad) => {
       const error = thrown(() => new InboundIvr(stack, 'Ivr', ivrProps(module, { dnis: [bad] })));
-      expect(error).toBeInstanceOf(ConstructError);
-      expect(error).toMatchObject({ code: 'GC2001', path: 'test-stack/Ivr > dnis', value: bad });
+      expect(problemsOf(error)).toEqual([expect.objectContaining({ code: 'GC2001', path: 'test-stack/Ivr > dnis', value: bad })]);
       expect((error as Error).message).toMatch(/^GC2001 \[test-stack\/Ivr > dnis\]/);
     });
 
     it('GC2001 rejects a DID pool bound that is not E.164', () => {
-      expect(thrown(() => new InboundIvr(stack, 'Ivr', ivrProps(module, { didPool: { ...pool, endPhoneNumber: '13175550109' } })))).toMatchObject({
-        code: 'GC2001',
-        path: 'test-stack/Ivr > didPool.endPhoneNumber',
-      });
+      expect(
+        problemsOf(thrown(() => new InboundIvr(stack, 'Ivr', ivrProps(module, { didPool: { ...pool, endPhoneNumber: '13175550109' } })))),
+      ).toEqual([expect.objectContaining({ code: 'GC2001', path: 'test-stack/Ivr > didPool.endPhoneNumber' })]);
     });
 
     it('GC2002 rejects a schedule without a closed-hours flow (JS callers bypass the types)', () => {
       const error = thrown(() => new InboundIvr(stack, 'Ivr', ivrProps(module, { schedule: { scheduleGroupId: 'sg' } as any })));
-      expect(error).toBeInstanceOf(ConstructError);
-      expect(error).toMatchObject({ code: 'GC2002', path: 'test-stack/Ivr > schedule' });
+      expect(problemsOf(error)).toEqual([expect.objectContaining({ code: 'GC2002', path: 'test-stack/Ivr > schedule' })]);
     });
 
     it('GC2003 rejects a DNIS outside the DID pool', () => {
       const outside = thrown(() => new InboundIvr(stack, 'Ivr', ivrProps(module, { dnis: ['+13175550100', '+13175550110'], didPool: pool })));
-      expect(outside).toMatchObject({ code: 'GC2003', path: 'test-stack/Ivr > dnis', value: '+13175550110' });
+      expect(problemsOf(outside)).toEqual([expect.objectContaining({ code: 'GC2003', path: 'test-stack/Ivr > dnis', value: '+13175550110' })]);
       // Same prefix, different length: not in the pool either.
-      expect(thrown(() => new InboundIvr(stack, 'Ivr2', ivrProps(module, { dnis: ['+131755501000'], didPool: pool })))).toMatchObject({
-        code: 'GC2003',
-      });
+      expect(
+        problemsOf(thrown(() => new InboundIvr(stack, 'Ivr2', ivrProps(module, { dnis: ['+131755501000'], didPool: pool })))).map((p) => p.code),
+      ).toEqual(['GC2003']);
     });
 
     it('GC2003 rejects a DID pool whose start is after its end', () => {
       const error = thrown(
         () => new InboundIvr(stack, 'Ivr', ivrProps(module, { didPool: { startPhoneNumber: '+13175550109', endPhoneNumber: '+13175550100' } })),
       );
-      expect(error).toBeInstanceOf(ConstructError);
-      expect(error).toMatchObject({ code: 'GC2003', path: 'test-stack/Ivr > didPool', value: '+13175550109..+13175550100' });
+      expect(problemsOf(error)).toEqual([
+        expect.objectContaining({ code: 'GC2003', path: 'test-stack/Ivr > didPool', value: '+13175550109..+13175550100' }),
+      ]);
     });
 
     it('GC2005 requires a route for every outcome of the shared flow', () => {
       const error = thrown(() => new InboundIvr(stack, 'Ivr', ivrProps(module, { routes: { ok: queueNamed('Sales') } as any })));
-      expect(error).toBeInstanceOf(ConstructError);
-      expect(error).toMatchObject({ code: 'GC2005', path: 'test-stack/Ivr > routes', value: 'failed' });
+      expect(problemsOf(error)).toEqual([expect.objectContaining({ code: 'GC2005', path: 'test-stack/Ivr > routes', value: 'failed' })]);
       expect((error as Error).message).toContain("outcome 'failed' of shared flow 'Shared PIN' has no route");
     });
 
     it('GC2006 rejects a second IVR whose flow has the same name', () => {
       new InboundIvr(stack, 'One', ivrProps(module, { dnis: ['+13175550100'] }));
-      expect(thrown(() => new InboundIvr(stack, 'Two', ivrProps(module, { dnis: ['+13175550101'] })))).toMatchObject({
-        code: 'GC2006',
-        path: 'test-stack/Two/Flow',
-      });
+      expect(problemsOf(thrown(() => new InboundIvr(stack, 'Two', ivrProps(module, { dnis: ['+13175550101'] }))))).toEqual([
+        expect.objectContaining({ code: 'GC2006', path: 'test-stack/Two/Flow' }),
+      ]);
     });
 
     it('GC2007 rejects an IVR without DNIS', () => {
-      expect(thrown(() => new InboundIvr(stack, 'Ivr', ivrProps(module, { dnis: [] })))).toMatchObject({ code: 'GC2007', path: 'test-stack/Ivr' });
+      expect(problemsOf(thrown(() => new InboundIvr(stack, 'Ivr', ivrProps(module, { dnis: [] }))))).toEqual([
+        expect.objectContaining({ code: 'GC2007', path: 'test-stack/Ivr' }),
+      ]);
     });
 
     it('GC2007 rejects a DNIS listed twice', () => {
       const error = thrown(() => new InboundIvr(stack, 'Ivr', ivrProps(module, { dnis: ['+13175550100', '+13175550101', '+13175550100'] })));
-      expect(error).toMatchObject({ code: 'GC2007', path: 'test-stack/Ivr > dnis', value: '+13175550100' });
+      expect(problemsOf(error)).toEqual([expect.objectContaining({ code: 'GC2007', path: 'test-stack/Ivr > dnis', value: '+13175550100' })]);
       expect((error as Error).message).toContain('twice');
     });
 
     it('GC2010 rejects a bare CommonModuleFlow definition as the shared flow', () => {
       const bare = new CommonModuleFlow(simpleModule('Bare'));
       const error = thrown(() => new InboundIvr(stack, 'Ivr', ivrProps(bare as any)));
-      expect(error).toBeInstanceOf(ProblemError);
-      expect((error as ProblemError).problems).toEqual([expect.objectContaining({ code: 'GC2010', path: 'test-stack/Ivr/Flow', value: 'Bare' })]);
+      expect(problemsOf(error)).toEqual([expect.objectContaining({ code: 'GC2010', path: 'test-stack/Ivr/Flow', value: 'Bare' })]);
     });
 
-    it('surfaces a flow-language error as FlowValidationError naming the construct path', () => {
+    it('surfaces a flow-language error as a ProblemError naming the construct path', () => {
       // Module input Account is required and typed string: pass an integer.
       const error = thrown(() => new InboundIvr(stack, 'Ivr', ivrProps(module, { sharedFlowInputs: { Account: Expr.integer(1) as any } })));
-      expect(error).toBeInstanceOf(FlowValidationError);
-      expect((error as FlowValidationError).problems.map((p) => p.code)).toEqual(['GC1008']);
+      expect(problemsOf(error).map((p) => p.code)).toEqual(['GC1008']);
       expect((error as Error).message).toContain('[test-stack/Ivr/Flow > tasks > Main > Run shared flow]');
+    });
+
+    it('reports every problem of its properties in one error, each on its own line', () => {
+      const error = thrown(
+        () =>
+          new InboundIvr(
+            stack,
+            'Ivr',
+            ivrProps(module, {
+              dnis: ['bad', '+13175550100', '+13175550100', '+13175550120'],
+              didPool: pool,
+              routes: { ok: queueNamed('Sales') } as any,
+              schedule: { scheduleGroupId: 'sg' } as any,
+            }),
+          ),
+      );
+      const problems = problemsOf(error);
+      expect(problems.map((p) => [p.code, p.path, p.value])).toEqual([
+        ['GC2001', 'test-stack/Ivr > dnis', 'bad'],
+        ['GC2007', 'test-stack/Ivr > dnis', '+13175550100'],
+        ['GC2003', 'test-stack/Ivr > dnis', '+13175550120'],
+        ['GC2002', 'test-stack/Ivr > schedule', 'closedHoursFlow missing'],
+        ['GC2005', 'test-stack/Ivr > routes', 'failed'],
+      ]);
+      expect((error as Error).message).toBe(['5 problem(s):', ...problems.map((p) => `  ${formatProblem(p)}`)].join('\n'));
+      expect(synthJson(stack).resource.genesyscloud_architect_ivr).toBeUndefined();
+    });
+
+    it('reports every bad DID pool bound, and checks the range only when both are numbers', () => {
+      const error = thrown(
+        () => new InboundIvr(stack, 'Ivr', ivrProps(module, { didPool: { startPhoneNumber: '3175550100', endPhoneNumber: '+1 317 555 0109' } })),
+      );
+      expect(problemsOf(error).map((p) => [p.code, p.path])).toEqual([
+        ['GC2001', 'test-stack/Ivr > didPool.startPhoneNumber'],
+        ['GC2001', 'test-stack/Ivr > didPool.endPhoneNumber'],
+      ]);
     });
 
     it('throws before adding anything to the stack', () => {

@@ -87,6 +87,7 @@ describe('problems of every area', () => {
     const errors = errorsOfEveryArea();
     expect(errors.flow.message).toMatch(/^\d+ problem\(s\) in flow definition:\n/);
     expect(errors.config.message).toMatch(/^\d+ problem\(s\) in environment configuration:\n/);
+    expect(errors.construct.message).toMatch(/^2 problem\(s\):\n/);
     expect(thrown(() => Digits.exactly(0)).message).toMatch(/^1 problem\(s\) in flow definition:\n {2}GC1016 \[Digits\.exactly\]/);
   });
 
