@@ -1,5 +1,6 @@
 import * as path from 'path';
 import { isE164 } from '../formats/e164';
+import { NumberRange, RoutedNumbers, inNumberRange, isNumberRange, numberRangesOverlap } from '../formats/dnis-rules';
 import { containsTokenMarker } from '../formats/cdktf-token-marker';
 import { MAX_NAME_LENGTH } from '../flow/names';
 import { closest } from './closest';
@@ -296,7 +297,7 @@ function checkEnvironment(env: unknown, i: number, seenEnvs: Set<string>, report
   };
   checkQueueName(get(env, 'operatorQueueName'), `${at}.operatorQueueName`);
 
-  const pools: Array<{ at: string; start: string; end: string }> = [];
+  const pools: Array<{ at: string; range: NumberRange }> = [];
   const ivrs = objectField(env, 'ivrs', at, true, '{ sales: { ... }, support: { ... } }', report);
   if (ivrs) {
     for (const key of Object.keys(ivrs)) {
@@ -310,7 +311,7 @@ function checkEnvironment(env: unknown, i: number, seenEnvs: Set<string>, report
         );
       }
     }
-    const numbers = new Map<string, string>();
+    const routed = new RoutedNumbers();
     for (const ivrName of IVR_KEYS) {
       const ivrAt = `${at}.ivrs.${ivrName}`;
       const ivr = objectField(ivrs, ivrName, `${at}.ivrs`, true, "{ dnis: ['+13175550100'], queueName: 'Sales' }", report);
@@ -333,7 +334,7 @@ function checkEnvironment(env: unknown, i: number, seenEnvs: Set<string>, report
             report('GC3002', `${ivrAt}.dnis[${k}]`, 'not an E.164 number', n, 'write + country code and number, digits only');
             return;
           }
-          const owner = numbers.get(n);
+          const owner = routed.route(n, ivrName);
           if (owner !== undefined)
             report(
               'GC3006',
@@ -342,7 +343,6 @@ function checkEnvironment(env: unknown, i: number, seenEnvs: Set<string>, report
               n,
               'route each number to one IVR, once',
             );
-          else numbers.set(n, ivrName);
           valid.push({ n, k });
         });
       }
@@ -359,7 +359,7 @@ function checkEnvironment(env: unknown, i: number, seenEnvs: Set<string>, report
             report('GC3002', `${ivrAt}.didPool.${bound}`, 'not an E.164 number', value, 'write + country code and number');
         }
         if (typeof start === 'string' && typeof end === 'string' && isE164(start) && isE164(end)) {
-          if (start.length !== end.length || start > end) {
+          if (!isNumberRange(start, end)) {
             report(
               'GC3002',
               `${ivrAt}.didPool`,
@@ -368,9 +368,10 @@ function checkEnvironment(env: unknown, i: number, seenEnvs: Set<string>, report
               start.length === end.length ? 'swap start and end' : 'write both bounds with the same number of digits',
             );
           } else {
-            pools.push({ at: `${ivrAt}.didPool`, start, end });
+            const range = { start, end };
+            pools.push({ at: `${ivrAt}.didPool`, range });
             for (const { n, k } of valid) {
-              if (n.length !== start.length || n < start || n > end)
+              if (!inNumberRange(n, range))
                 report('GC3002', `${ivrAt}.dnis[${k}]`, `number is outside the DID pool ${start}..${end}`, n, 'widen the pool or fix the number');
             }
           }
@@ -380,12 +381,12 @@ function checkEnvironment(env: unknown, i: number, seenEnvs: Set<string>, report
   }
   for (const [i, a] of pools.entries()) {
     for (const b of pools.slice(i + 1)) {
-      if (a.start.length === b.start.length && a.start <= b.end && b.start <= a.end) {
+      if (numberRangesOverlap(a.range, b.range)) {
         report(
           'GC3006',
           b.at,
-          `DID pool overlaps ${a.at} (${a.start}..${a.end}); a number belongs to one pool`,
-          `${b.start}..${b.end}`,
+          `DID pool overlaps ${a.at} (${a.range.start}..${a.range.end}); a number belongs to one pool`,
+          `${b.range.start}..${b.range.end}`,
           'give each IVR its own range of numbers',
         );
       }

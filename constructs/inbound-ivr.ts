@@ -16,6 +16,7 @@ import {
 } from '../flow';
 import { CallFlow } from './call-flow';
 import { isE164 } from '../formats/e164';
+import { RoutedNumbers, inNumberRange, isNumberRange } from '../formats/dnis-rules';
 import type { ISharedFlow } from './i-shared-flow';
 import { terraformText, terraformTextList } from './terraform-text';
 
@@ -176,7 +177,7 @@ export class InboundIvr<O extends string = string> extends Construct {
         value: [],
         fix: 'add the numbers that should reach it',
       });
-    const listed = new Set<string>();
+    const routed = new RoutedNumbers();
     /** The DNIS that are E.164: the pool check applies to these. */
     const e164Dnis: string[] = [];
     for (const n of props.dnis) {
@@ -190,9 +191,8 @@ export class InboundIvr<O extends string = string> extends Construct {
         });
         continue;
       }
-      if (listed.has(n))
+      if (routed.route(n, path) !== undefined)
         problems.push({ code: 'GC2007', path: `${path} > dnis`, message: 'DNIS listed twice', value: n, fix: 'list each number once' });
-      listed.add(n);
       e164Dnis.push(n);
     }
     if (props.didPool) {
@@ -211,7 +211,7 @@ export class InboundIvr<O extends string = string> extends Construct {
           });
       }
       if (isE164(start) && isE164(end)) {
-        if (start.length !== end.length || start > end) {
+        if (!isNumberRange(start, end)) {
           problems.push({
             code: 'GC2003',
             path: `${path} > didPool`,
@@ -220,7 +220,7 @@ export class InboundIvr<O extends string = string> extends Construct {
             fix: 'swap or correct the bounds',
           });
         } else {
-          for (const n of e164Dnis.filter((number) => number.length !== start.length || number < start || number > end)) {
+          for (const n of e164Dnis.filter((number) => !inNumberRange(number, { start, end }))) {
             problems.push({
               code: 'GC2003',
               path: `${path} > dnis`,
