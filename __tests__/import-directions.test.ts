@@ -60,8 +60,8 @@ const CODE_LAYERS: readonly Layer[] = [
   { name: 'runtime/verification', mayImport: ['runtime/synth-output', 'runtime/architect', 'runtime/genesys', 'runtime/flow-compare'] },
   { name: 'runtime/synth-output', mayImport: ['runtime/architect', 'formats'] },
   { name: 'runtime/architect', mayImport: ['runtime/genesys'] },
-  // The client reads the region list from config.
-  { name: 'runtime/genesys', mayImport: ['config'] },
+  // The client reads the region list from config; its errors are the flow language's ProblemErrors.
+  { name: 'runtime/genesys', mayImport: ['config', 'flow'] },
   { name: 'runtime/flow-compare', mayImport: [] },
   { name: 'runtime/text', mayImport: [] },
   // The app: stacks build each environment of config from the constructs.

@@ -2,8 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Construct, IConstruct } from 'constructs';
 import { Aspects, AssetType, IAspect, ITerraformDependable, TerraformAsset, TerraformStack } from 'cdktf';
-import { FLOW_TYPE_INFO, RenderedFlow } from '../flow';
-import { ConstructError } from './construct-error';
+import { FLOW_TYPE_INFO, RenderedFlow, ProblemError } from '../flow';
 import { FlowPublication } from './flow-publication';
 import { SharedFlow } from './shared-flow';
 import { TerraformData } from './terraform-data';
@@ -103,7 +102,15 @@ export class FlowCheck extends Construct {
     const aspects = Aspects.of(stack);
     // A second check would clash with the first one's constructs, but only at synth, far from this call.
     if (aspects.all.some((aspect) => aspect instanceof StackFlowChecks)) {
-      throw new Error(`[${stack.node.path}] FlowCheck.attachToStack: the stack already has its flow check`);
+      throw new ProblemError([
+        {
+          code: 'GC2011',
+          path: stack.node.path,
+          message: 'FlowCheck.attachToStack was called for this stack already',
+          value: 'FlowCheck.attachToStack',
+          fix: 'attach the check once per stack (it covers every flow the stack holds at synth)',
+        },
+      ]);
     }
     aspects.add(new StackFlowChecks(stack, options));
   }
@@ -113,13 +120,15 @@ export class FlowCheck extends Construct {
   constructor(scope: Construct, id: string, props: FlowCheckProps) {
     super(scope, id);
     if (props.flows.length === 0)
-      throw new ConstructError(
-        'GC2009',
-        this.node.path,
-        'a flow check needs at least one flow',
-        0,
-        'attach it with FlowCheck.attachToStack, which skips stacks without flows',
-      );
+      throw new ProblemError([
+        {
+          code: 'GC2009',
+          path: this.node.path,
+          message: 'a flow check needs at least one flow',
+          value: 0,
+          fix: 'attach it with FlowCheck.attachToStack, which skips stacks without flows',
+        },
+      ]);
     const flows = props.flows.map(checkedFlow);
     const header = {
       region: terraformText(props.region),
@@ -243,13 +252,15 @@ function handlerAsset(stack: TerraformStack): TerraformAsset {
   const candidates = [path.join(__dirname, '..', 'handlers', HANDLER_FILE), path.join(__dirname, '..', 'dist', 'handlers', HANDLER_FILE)];
   const bundle = candidates.find((c) => fs.existsSync(c));
   if (!bundle) {
-    throw new ConstructError(
-      'GC2008',
-      stack.node.path,
-      'the flow check handler bundle is missing',
-      candidates[candidates.length - 1],
-      'run `npm run build` (it bundles the handler) before synth',
-    );
+    throw new ProblemError([
+      {
+        code: 'GC2008',
+        path: stack.node.path,
+        message: 'the flow check handler bundle is missing',
+        value: candidates[candidates.length - 1],
+        fix: 'run `npm run build` (it bundles the handler) before synth',
+      },
+    ]);
   }
   return new FlowCheckHandlerAsset(stack, HANDLER_ASSET_ID, { path: bundle, type: AssetType.FILE });
 }

@@ -1,8 +1,7 @@
 import { Construct } from 'constructs';
 import { IResolvable, IResolveContext, ITerraformDependable, TerraformStack, Token } from 'cdktf';
-import { ConstructError } from './construct-error';
 import { Flow as GenesyscloudFlow } from '../.gen/providers/genesyscloud/flow';
-import { FlowDefinition, RenderedFlow, sha256 } from '../flow';
+import { FlowDefinition, RenderedFlow, sha256, ProblemError } from '../flow';
 import type { ISharedFlow } from './i-shared-flow';
 import { FlowFile, flowFileName } from './flow-file';
 import { terraformTextMap } from './terraform-text';
@@ -129,13 +128,15 @@ function claimFlowName(scope: Construct, rendered: RenderedFlow, path: string): 
   const key = `${rendered.type}:${rendered.name}`;
   const first = names.ownerOf(key);
   if (first !== undefined) {
-    throw new ConstructError(
-      'GC2006',
-      path,
-      `flow name is already used by ${first} in this stack; Genesys would treat both as one flow`,
-      rendered.name,
-      'give each flow its own name',
-    );
+    throw new ProblemError([
+      {
+        code: 'GC2006',
+        path,
+        message: `flow name is already used by ${first} in this stack; Genesys would treat both as one flow`,
+        value: rendered.name,
+        fix: 'give each flow its own name',
+      },
+    ]);
   }
   names.claim(key, path);
 }

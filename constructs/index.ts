@@ -1,7 +1,6 @@
 export { containsTokenMarker } from '../formats/cdktf-token-marker';
 export { isE164 } from '../formats/e164';
 export * from './call-flow';
-export * from './construct-error';
 export * from './flow-check';
 export * from './flow-publication';
 export * from './i-shared-flow';

@@ -1,8 +1,7 @@
 import { Construct } from 'constructs';
 import { DataGenesyscloudRoutingQueue } from '../.gen/providers/genesyscloud/data-genesyscloud-routing-queue';
 import { RoutingQueue } from '../.gen/providers/genesyscloud/routing-queue';
-import { QueueTarget } from '../flow';
-import { ConstructError } from './construct-error';
+import { QueueTarget, ProblemError } from '../flow';
 import { isSafeName } from './safe-name';
 import { substitutionKey } from './substitution';
 import { terraformText } from './terraform-text';
@@ -34,13 +33,15 @@ export interface QueueProps {
 
 function checkQueueName(path: string, name: string): void {
   if (!isSafeName(name)) {
-    throw new ConstructError(
-      'GC2004',
-      path,
-      'queue name must be non-empty, without leading/trailing spaces, quotes, backslashes, control characters or {{ }}',
-      name,
-      'rename the queue',
-    );
+    throw new ProblemError([
+      {
+        code: 'GC2004',
+        path,
+        message: 'queue name must be non-empty, without leading/trailing spaces, quotes, backslashes, control characters or {{ }}',
+        value: name,
+        fix: 'rename the queue',
+      },
+    ]);
   }
 }
 

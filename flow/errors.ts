@@ -10,16 +10,6 @@ export const FLOW_DEFINITION = 'flow definition';
 /** One problem found in a flow definition; its path is the construct path plus the position inside the flow. */
 export type FlowProblem = Problem<FlowErrorCode>;
 
-/**
- * @deprecated Throw `new ProblemError(problems, FLOW_DEFINITION)` and catch {@link ProblemError}; this
- * only keeps `new FlowValidationError(problems)` compiling where it is still written.
- */
-export class FlowValidationError extends ProblemError {
-  constructor(problems: readonly FlowProblem[]) {
-    super(problems, FLOW_DEFINITION);
-  }
-}
-
 /** Thrown by factories (e.g. `Digits.exactly(0)`) at the point where the bad value is written. */
 export function invalid(code: FlowErrorCode, path: string, message: string, value: unknown, fix: string): ProblemError {
   return new ProblemError([{ code, path, message, value: String(value), fix }], FLOW_DEFINITION);

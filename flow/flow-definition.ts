@@ -1,4 +1,5 @@
-import { FlowProblem, FlowValidationError } from './errors';
+import { FLOW_DEFINITION, FlowProblem } from './errors';
+import { ProblemError } from './problems';
 import { FlowType } from './flow-type';
 import { Variable } from './variable';
 
@@ -57,10 +58,10 @@ export abstract class FlowDefinition {
   /** Every rule violation, each with code, path, value and fix; empty when the flow is valid. */
   abstract validate(path?: string): FlowProblem[];
 
-  /** Validates, then renders YAML. Throws `FlowValidationError` listing every problem. */
+  /** Validates, then renders YAML. Throws a `ProblemError` listing every problem. */
   render(path?: string): RenderedFlow {
     const problems = this.validate(path);
-    if (problems.length > 0) throw new FlowValidationError(problems);
+    if (problems.length > 0) throw new ProblemError(problems, FLOW_DEFINITION);
     return this.emit();
   }
 

@@ -38,6 +38,7 @@ export const CONSTRUCT_ERROR_CODES = {
   GC2008: 'build output missing',
   GC2009: 'flow check without flows',
   GC2010: 'called shared flow is not a SharedFlow construct or reference',
+  GC2011: 'flow check attached twice',
 } as const;
 
 /** The environment configuration (config/). */

@@ -1,5 +1,5 @@
 import { Testing } from 'cdktf';
-import { Flow } from '../../.gen/providers/genesyscloud/flow';
+import { Flow as GenesyscloudFlow } from '../../.gen/providers/genesyscloud/flow';
 import { CallFlow, Queue, SharedFlow } from '../../constructs';
 import {
   CallSharedFlow,
@@ -47,7 +47,7 @@ describe('CallFlow', () => {
     const synthesized = Testing.synthScope((scope) => {
       new CallFlow(scope, 'Closed', messageFlow('After Hours'));
     });
-    expect(synthesized).toHaveResourceWithProperties(Flow, {
+    expect(synthesized).toHaveResourceWithProperties(GenesyscloudFlow, {
       filepath: expect.stringMatching(/^assets\/Closed_Publication_Yaml_[0-9A-F]+\/[0-9A-F]{32}\/After-Hours\.yaml$/),
       update_trigger_hash: expect.stringMatching(/^[0-9a-f]{64}$/),
     });

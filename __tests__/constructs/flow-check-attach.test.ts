@@ -104,7 +104,7 @@ describe('FlowCheck.attachToStack', () => {
   it('refuses a second check on the same stack at the second call', () => {
     const stack = testStack();
     FlowCheck.attachToStack(stack, OPTIONS);
-    expect(() => FlowCheck.attachToStack(stack, OPTIONS)).toThrow('[test-stack] FlowCheck.attachToStack: the stack already has its flow check');
+    expect(() => FlowCheck.attachToStack(stack, OPTIONS)).toThrow(/^GC2011 \[test-stack\] FlowCheck.attachToStack was called for this stack already/);
   });
 
   it('checks only the stack it is attached to', () => {

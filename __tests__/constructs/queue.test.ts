@@ -3,8 +3,8 @@ import { Testing } from 'cdktf';
 import { Flow as GenesyscloudFlow } from '../../.gen/providers/genesyscloud/flow';
 import { DataGenesyscloudRoutingQueue } from '../../.gen/providers/genesyscloud/data-genesyscloud-routing-queue';
 import { RoutingQueue } from '../../.gen/providers/genesyscloud/routing-queue';
-import { ConstructError, InboundIvr, IQueue, Queue, SharedFlow } from '../../constructs';
-import { Expr, queueNamed, Prompt } from '../../flow';
+import { InboundIvr, IQueue, Queue, SharedFlow } from '../../constructs';
+import { Expr, ProblemError, queueNamed, Prompt } from '../../flow';
 import { resourceAt, simpleModule, synthJson, testStack } from '../support/fixtures';
 
 /** The error `fn` throws; fails the test when it throws nothing. */
@@ -105,14 +105,16 @@ describe('Queue', () => {
     it.each(bad)('new Queue rejects the name %j', (name) => {
       const stack = testStack();
       const error = thrown(() => new Queue(stack, 'Q', { name }));
-      expect(error).toBeInstanceOf(ConstructError);
-      expect(error).toMatchObject({ code: 'GC2004', path: 'test-stack/Q', value: name });
+      expect(error).toBeInstanceOf(ProblemError);
+      expect((error as ProblemError).problems).toEqual([expect.objectContaining({ code: 'GC2004', path: 'test-stack/Q', value: name })]);
       expect((error as Error).message).toMatch(/^GC2004 \[test-stack\/Q\]/);
     });
 
     it.each(bad)('Queue.fromName rejects the name %j', (name) => {
       const stack = testStack();
-      expect(thrown(() => Queue.fromName(stack, 'Q', name))).toMatchObject({ code: 'GC2004', path: 'test-stack/Q', value: name });
+      expect((thrown(() => Queue.fromName(stack, 'Q', name)) as ProblemError).problems).toEqual([
+        expect.objectContaining({ code: 'GC2004', path: 'test-stack/Q', value: name }),
+      ]);
     });
 
     it.each(['Sales', 'Sales & Support (EU)', "O'Brien's queue", 'Ventes Québec', 'a{b}c'])('accepts the name %j', (name) => {

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { TerraformOutput, TerraformStack, Testing } from 'cdktf';
 import { DataGenesyscloudFlow } from '../../.gen/providers/genesyscloud/data-genesyscloud-flow';
-import { Flow } from '../../.gen/providers/genesyscloud/flow';
+import { Flow as GenesyscloudFlow } from '../../.gen/providers/genesyscloud/flow';
 import { CallFlow, InboundIvr, SharedFlow, isSharedFlow } from '../../constructs';
 import { CallSharedFlow, CommonModuleFlow, Disconnect, Expr, PlayAudio, Problem, ProblemError, Prompt, Task, queueNamed, sha256 } from '../../flow';
 import { resourceAt, simpleModule, synthJson, testStack } from '../support/fixtures';
@@ -36,8 +36,8 @@ describe('SharedFlow', () => {
     const synthesized = Testing.synthScope((scope) => {
       new SharedFlow(scope, 'Pin', simpleModule('Shared PIN'));
     });
-    expect(synthesized).toHaveResource(Flow);
-    expect(synthesized).toHaveResourceWithProperties(Flow, {
+    expect(synthesized).toHaveResource(GenesyscloudFlow);
+    expect(synthesized).toHaveResourceWithProperties(GenesyscloudFlow, {
       filepath: expect.stringMatching(/^assets\/Pin_Publication_Yaml_[0-9A-F]+\/[0-9A-F]{32}\/Shared-PIN\.yaml$/),
       update_trigger_hash: expect.stringMatching(/^[0-9a-f]{64}$/),
     });
@@ -109,7 +109,7 @@ describe('SharedFlow', () => {
       });
       expect(synthesized).toHaveDataSource(DataGenesyscloudFlow);
       expect(synthesized).toHaveDataSourceWithProperties(DataGenesyscloudFlow, { name: 'Org Auth', type: 'COMMONMODULE' });
-      expect(synthesized).not.toHaveResource(Flow);
+      expect(synthesized).not.toHaveResource(GenesyscloudFlow);
     });
 
     it('callers depend on the look-up and name the module in their YAML', () => {

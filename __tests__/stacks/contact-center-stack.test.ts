@@ -5,7 +5,7 @@ import { ArchitectSchedulegroups } from '../../.gen/providers/genesyscloud/archi
 import { ArchitectSchedules } from '../../.gen/providers/genesyscloud/architect-schedules';
 import { DataGenesyscloudAuthDivisionHome } from '../../.gen/providers/genesyscloud/data-genesyscloud-auth-division-home';
 import { DataGenesyscloudRoutingQueue } from '../../.gen/providers/genesyscloud/data-genesyscloud-routing-queue';
-import { Flow } from '../../.gen/providers/genesyscloud/flow';
+import { Flow as GenesyscloudFlow } from '../../.gen/providers/genesyscloud/flow';
 import { GenesyscloudProvider } from '../../.gen/providers/genesyscloud/provider';
 import { RoutingQueue } from '../../.gen/providers/genesyscloud/routing-queue';
 import { ENVIRONMENTS, EnvironmentConfig, ProblemError } from '../../config';
@@ -238,7 +238,7 @@ describe('contact-center stacks', () => {
 
   it('every environment’s stack publishes flows only through genesyscloud_flow resources with a filepath', () => {
     for (const name of ENV_NAMES) {
-      expect(synth(name)).toHaveResourceWithProperties(Flow, { filepath: expect.stringMatching(/^assets\//) });
+      expect(synth(name)).toHaveResourceWithProperties(GenesyscloudFlow, { filepath: expect.stringMatching(/^assets\//) });
       const flows = Object.values(json(name).resource.genesyscloud_flow) as Record<string, unknown>[];
       expect(flows).toHaveLength(env(name).businessHours ? 4 : 3);
     }

@@ -1,4 +1,5 @@
-import { ProblemError, RuntimeErrorCode } from '../../config/problems-for-runtime';
+import { RuntimeErrorCode } from '../../flow/problem-codes';
+import { ProblemError } from '../../flow/problems';
 import { mapStringsDeep } from './map-strings';
 
 // The runtime's codes (GC4xxx, RUNTIME_ERROR_CODES) are in flow/problem-codes.ts with every other area's.
