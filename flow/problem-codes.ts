@@ -66,13 +66,35 @@ export const RUNTIME_ERROR_CODES = {
   GC4008: 'flow check payload file refused (outside the stack folder, not a regular file, or too large)',
 } as const;
 
+/** The workflow jobs' check before `terraform init` (tools/pipeline-preflight.ts). */
+export const PREFLIGHT_ERROR_CODES = {
+  GC6001: 'synthesized stack missing',
+  GC6002: 'backend not shared (local, or without settings)',
+  GC6003: 'provider lock file missing or not locking a required provider',
+  GC6004: 'Terraform Cloud host without a token variable',
+  GC6005: 'S3 backend without state locking',
+} as const;
+
+/** Writing the provider lock file (tools/providers-lock.ts). */
+export const PROVIDERS_LOCK_ERROR_CODES = {
+  GC7001: 'terraform not on PATH',
+  GC7002: 'terraform providers lock failed',
+  GC7003: 'stacks require different providers',
+  GC7004: 'lock file does not lock a required provider',
+  GC7005: 'no project to lock',
+  GC7006: 'lock file cannot be written',
+  GC7007: 'invalid arguments',
+} as const;
+
 export type FlowErrorCode = keyof typeof FLOW_ERROR_CODES;
 export type ConstructErrorCode = keyof typeof CONSTRUCT_ERROR_CODES;
 export type ConfigErrorCode = keyof typeof CONFIG_ERROR_CODES;
 export type RuntimeErrorCode = keyof typeof RUNTIME_ERROR_CODES;
+export type PreflightErrorCode = keyof typeof PREFLIGHT_ERROR_CODES;
+export type ProvidersLockErrorCode = keyof typeof PROVIDERS_LOCK_ERROR_CODES;
 
 /** Every code of every area. */
-export type ProblemCode = FlowErrorCode | ConstructErrorCode | ConfigErrorCode | RuntimeErrorCode;
+export type ProblemCode = FlowErrorCode | ConstructErrorCode | ConfigErrorCode | RuntimeErrorCode | PreflightErrorCode | ProvidersLockErrorCode;
 
 /** Every area's table by the area's name, e.g. to list all codes or find a code's meaning. */
 export const PROBLEM_CODE_TABLES = {
@@ -80,6 +102,8 @@ export const PROBLEM_CODE_TABLES = {
   construct: CONSTRUCT_ERROR_CODES,
   config: CONFIG_ERROR_CODES,
   runtime: RUNTIME_ERROR_CODES,
+  preflight: PREFLIGHT_ERROR_CODES,
+  providersLock: PROVIDERS_LOCK_ERROR_CODES,
 } as const;
 
 export type ProblemArea = keyof typeof PROBLEM_CODE_TABLES;

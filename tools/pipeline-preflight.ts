@@ -11,6 +11,8 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { PreflightErrorCode } from '../flow/problem-codes';
+import { Problem, formatProblem } from '../flow/problems';
 import { commandSpec, parseCommandLine, usageError } from '../runtime/cli/command-line';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the terraform block of cdk.tf.json, every field checked where read
@@ -18,12 +20,8 @@ type TerraformBlock = Record<string, any>;
 
 export const PREFLIGHT_EXIT = { ready: 0, notReady: 1, usage: 2 } as const;
 
-export interface PreflightProblem {
-  readonly code: string;
-  readonly where: string;
-  readonly message: string;
-  readonly fix: string;
-}
+/** One reason the stack is not ready: `GC6xxx`, where (the file and setting), what, and the fix. */
+export type PreflightProblem = Problem<PreflightErrorCode>;
 
 export interface PreflightResult {
   readonly problems: readonly PreflightProblem[];
@@ -49,7 +47,7 @@ export function preflightStack(stackDir: string): PreflightResult {
     const why = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : 'is not readable JSON';
     problems.push({
       code: 'GC6001',
-      where: configFile,
+      path: configFile,
       message: `${configFile} ${why}`,
       fix: 'run `npm run synth` first, and name a stack it writes (contact-center-<env>)',
     });
@@ -62,7 +60,7 @@ export function preflightStack(stackDir: string): PreflightResult {
   if (lock === undefined || !new RegExp(`^provider "${PROVIDER_ADDRESS.replace(/[./]/g, '\\$&')}" \\{`, 'm').test(lock)) {
     problems.push({
       code: 'GC6003',
-      where: lockFile,
+      path: lockFile,
       message:
         lock === undefined
           ? 'no provider lock file: the provider version would float between the plan and the apply'
@@ -84,12 +82,12 @@ function checkBackend(terraform: TerraformBlock, where: string, problems: Prefli
         : type === 'local'
           ? 'the local backend: the state would stay on the runner and be lost with it'
           : `backend ${backends.join(', ')}, which the workflows do not set credentials for`;
-    problems.push({ code: 'GC6002', where: `${where} terraform.backend`, message: `the stack uses ${what}`, fix: CONFIG_FIX });
+    problems.push({ code: 'GC6002', path: `${where} terraform.backend`, message: `the stack uses ${what}`, fix: CONFIG_FIX });
     return;
   }
   const settings = type === 'cloud' ? terraform.cloud : terraform.backend[type];
   if (!settings || typeof settings !== 'object') {
-    problems.push({ code: 'GC6002', where: `${where} terraform.backend`, message: `the ${type} backend has no settings`, fix: CONFIG_FIX });
+    problems.push({ code: 'GC6002', path: `${where} terraform.backend`, message: `the ${type} backend has no settings`, fix: CONFIG_FIX });
     return;
   }
   outputs.backend = type;
@@ -98,7 +96,7 @@ function checkBackend(terraform: TerraformBlock, where: string, problems: Prefli
     if (!settings.dynamodb_table && settings.use_lockfile !== true) {
       problems.push({
         code: 'GC6005',
-        where: `${where} terraform.backend.s3`,
+        path: `${where} terraform.backend.s3`,
         message: 'the S3 backend has no state locking (neither dynamodb_table nor use_lockfile)',
         fix: 'add dynamodbTable to the s3 backend in config/environments.ts (a DynamoDB table with the partition key LockID)',
       });
@@ -111,7 +109,7 @@ function checkBackend(terraform: TerraformBlock, where: string, problems: Prefli
   else
     problems.push({
       code: 'GC6004',
-      where: `${where} hostname`,
+      path: `${where} hostname`,
       message: `no TF_TOKEN_ variable can name host ${JSON.stringify(host)} (a port or other characters)`,
       fix: 'use a host name without a port, or give Terraform the token in a CLI configuration file',
     });
@@ -146,7 +144,7 @@ function main(): number {
     usageError(PREFLIGHT_COMMAND, '--stack <stack> is required (a stack folder name such as contact-center-dev)');
   }
   const { problems, outputs } = preflightStack(path.join(values.outdir ?? 'cdktf.out', 'stacks', values.stack));
-  for (const p of problems) console.error(`${p.code} [${p.where}] ${p.message}. Fix: ${p.fix}`);
+  for (const p of problems) console.error(formatProblem(p));
   if (problems.length > 0) return PREFLIGHT_EXIT.notReady;
   for (const [key, value] of Object.entries(outputs)) console.log(`${key}=${value}`);
   return PREFLIGHT_EXIT.ready;

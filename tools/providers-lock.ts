@@ -13,6 +13,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { ENVIRONMENTS } from '../config';
+import { ProblemError, ProvidersLockErrorCode } from '../flow';
 import { CommandLineError, commandSpec, exitWithHelp, helpRequested, readCommandLine, usageLine } from '../runtime/cli/command-line';
 import { Progress, progressOn } from '../runtime/cli/progress';
 import { terminalLines, terminalText } from '../runtime/genesys/terminal-text';
@@ -27,14 +28,9 @@ const TERRAFORM_VERSION = '1.11.4';
 const TERRAFORM_TIMEOUT_MS = 15 * 60_000;
 
 /** A failure the user can fix: a stable code, what failed, and how to fix it. */
-export class ProvidersLockError extends Error {
-  constructor(
-    readonly code: string,
-    what: string,
-    fix: string,
-  ) {
-    super(`${code} ${what}. Fix: ${fix}`);
-  }
+/** What `npm run providers:lock` refuses: one problem, `GC7xxx`, printed by the one problem formatter. */
+function lockProblem(code: ProvidersLockErrorCode, message: string, fix: string): ProblemError {
+  return new ProblemError([{ code, path: 'providers:lock', message, fix }]);
 }
 
 export interface ProvidersLockOptions {
@@ -60,7 +56,7 @@ function requiredProviders(outdir: string, stackIds: readonly string[]): Require
   const first = JSON.stringify(blocks[0]);
   const other = stackIds.find((_id, i) => JSON.stringify(blocks[i]) !== first);
   if (other)
-    throw new ProvidersLockError(
+    throw lockProblem(
       'GC7003',
       `stacks ${stackIds[0]} and ${other} require different providers or versions, so one lock file cannot serve both`,
       'give every stack the same provider constraints (cdktf.json terraformProviders and the stacks)',
@@ -80,16 +76,12 @@ function runTerraformLock(dir: string, options: ProvidersLockOptions): void {
   });
   const code = (run.error as NodeJS.ErrnoException | undefined)?.code;
   if (code === 'ENOENT')
-    throw new ProvidersLockError(
-      'GC7001',
-      'terraform not on PATH',
-      `install Terraform ${TERRAFORM_VERSION} (the version the workflows use) and put it on PATH`,
-    );
+    throw lockProblem('GC7001', 'terraform not on PATH', `install Terraform ${TERRAFORM_VERSION} (the version the workflows use) and put it on PATH`);
   if (run.error || run.status !== 0) {
     // From Terraform's last error on: warnings before it (e.g. a missing CLI config file) only distract.
     const stderr = run.stderr.trim();
     const why = run.error ? run.error.message : `exit ${run.status}: ${stderr.slice(Math.max(0, stderr.lastIndexOf('Error: ')))}`;
-    throw new ProvidersLockError(
+    throw lockProblem(
       'GC7002',
       `terraform providers lock failed (${why})`,
       'check access to registry.terraform.io, or pass --fs-mirror <dir> / --net-mirror <url> serving the providers for every --platform',
@@ -107,7 +99,7 @@ export function checkLockFile(lock: string, providers: RequiredProviders): Locke
     const block = lock.split(/^provider /m).find((b) => b.startsWith(`"${address}" {`));
     const version = block && /^\s*version\s*=\s*"([^"]+)"/m.exec(block)?.[1];
     if (!block || !version || !/"h1:/.test(block)) {
-      throw new ProvidersLockError(
+      throw lockProblem(
         'GC7004',
         `the lock file terraform wrote has no version and hashes for ${address}`,
         'check that the mirror serves this provider, then run npm run providers:lock again',
@@ -127,7 +119,7 @@ export function lockProviders(
 ): { file: string; providers: LockedProvider[] } {
   const root = options.out === undefined ? projectRoot() : undefined;
   if (options.out === undefined && root === undefined) {
-    throw new ProvidersLockError(
+    throw lockProblem(
       'GC7005',
       `no cdktf.json in ${process.cwd()} or a folder above it, so the project root is unknown`,
       'run it from the project folder (npm run providers:lock does), or pass --out <file>',
@@ -150,7 +142,7 @@ export function lockProviders(
     try {
       writeFileAtomically(file, lock);
     } catch (err) {
-      throw new ProvidersLockError(
+      throw lockProblem(
         'GC7006',
         `cannot write ${file} (${(err as Error).message})`,
         'check that its folder exists and is writable, or pass another --out <file>',
@@ -197,10 +189,10 @@ export function parseOptions(argv: string[]): ProvidersLockOptions {
     values = readCommandLine(PROVIDERS_LOCK_COMMAND, argv).values;
   } catch (err) {
     if (!(err instanceof CommandLineError)) throw err;
-    throw new ProvidersLockError('GC7007', `invalid arguments: ${err.message}`, usage);
+    throw lockProblem('GC7007', `invalid arguments: ${err.message}`, usage);
   }
   const bad = values.platform?.find((p) => !/^[a-z0-9]+_[a-z0-9]+$/.test(p));
-  if (bad !== undefined) throw new ProvidersLockError('GC7007', `--platform ${bad} is not an os_arch pair such as linux_amd64`, usage);
+  if (bad !== undefined) throw lockProblem('GC7007', `--platform ${bad} is not an os_arch pair such as linux_amd64`, usage);
   return { platforms: values.platform, fsMirror: values['fs-mirror'], netMirror: values['net-mirror'], out: values.out };
 }
 
@@ -211,7 +203,8 @@ if (require.main === module) {
     const locked = providers.map((p) => `${p.address} ${p.version}`).join(', ');
     console.log(terminalText(`wrote ${path.relative(process.cwd(), file) || file}: ${locked}`));
   } catch (err) {
-    if (err instanceof ProvidersLockError || isInputError(err)) {
+    // Its own refusals (GC7xxx) and the configuration's are input errors: exit 1.
+    if (isInputError(err)) {
       process.stderr.write(`providers:lock failed: ${terminalLines(err.message)}\n`);
       process.exit(SYNTH_EXIT.invalidInput);
     }

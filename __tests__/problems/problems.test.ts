@@ -7,6 +7,8 @@ import { InboundIvr, SharedFlow } from '../../constructs';
 import {
   CONFIG_ERROR_CODES,
   CONSTRUCT_ERROR_CODES,
+  PREFLIGHT_ERROR_CODES,
+  PROVIDERS_LOCK_ERROR_CODES,
   Digits,
   Expr,
   FLOW_ERROR_CODES,
@@ -133,6 +135,8 @@ describe('problem codes', () => {
     ['construct', CONSTRUCT_ERROR_CODES, '2'],
     ['config', CONFIG_ERROR_CODES, '3'],
     ['runtime', RUNTIME_ERROR_CODES, '4'],
+    ['preflight', PREFLIGHT_ERROR_CODES, '6'],
+    ['providersLock', PROVIDERS_LOCK_ERROR_CODES, '7'],
   ];
 
   it('each area keeps its own range, and every code belongs to exactly one area', () => {

@@ -26,7 +26,7 @@ describe('npm run providers:lock (node dist/tools/providers-lock.js)', () => {
     const run = lockTool(['--out', out], { PATH: emptyPath });
 
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain('GC7001 terraform not on PATH. Fix: install Terraform 1.11.4');
+    expect(run.stderr).toContain('GC7001 [providers:lock] terraform not on PATH. Fix: install Terraform 1.11.4');
     expect(fs.existsSync(out)).toBe(false);
     expect(fs.existsSync(path.join(project, '.terraform.lock.hcl'))).toBe(false);
   });

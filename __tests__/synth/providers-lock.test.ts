@@ -94,7 +94,7 @@ describe('npm run providers:lock (node dist/tools/providers-lock.js)', () => {
       const failed = lockTool(['--fs-mirror', mirror, '--out', out]);
 
       expect(failed.status).toBe(1);
-      expect(failed.stderr).toContain('GC7002 terraform providers lock failed');
+      expect(failed.stderr).toContain('GC7002 [providers:lock] terraform providers lock failed');
       expect(failed.stderr).toContain('darwin_amd64');
       expect(fs.readFileSync(out, 'utf8')).toBe(written);
     });
@@ -102,7 +102,7 @@ describe('npm run providers:lock (node dist/tools/providers-lock.js)', () => {
     it('a lock file that cannot be written is GC7006 (exit 1)', () => {
       const run = lockTool(['--fs-mirror', fakeMirror(path.join(work, 'mirror'), '1.84.1'), '--out', path.join(work, 'missing', 'lock.hcl')]);
       expect(run.status).toBe(1);
-      expect(run.stderr).toContain('GC7006 cannot write');
+      expect(run.stderr).toContain('GC7006 [providers:lock] cannot write');
       expect(fs.existsSync(path.join(work, 'missing'))).toBe(false);
     });
 
