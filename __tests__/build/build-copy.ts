@@ -32,6 +32,8 @@ const COPIED = [
   'runtime/flow-check/payload-file.ts',
   'runtime/genesys/genesys-error.ts',
   'runtime/genesys/map-strings.ts',
+  'flow/problems.ts',
+  'flow/problem-codes.ts',
   'constructs/flow-check-contract.ts',
   'config/closest.ts',
   'tsconfig.json',
