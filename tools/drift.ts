@@ -75,7 +75,7 @@ async function main(): Promise<number> {
   const environments = all ? ENVIRONMENTS : ENVIRONMENTS.filter((e) => e.name === envName);
   if (environments.length === 0) usage(`unknown environment ${envName}`);
 
-  const progress = progressOn('drift');
+  const progress = progressOn('drift', { evenWhenPiped: true });
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'gc-drift-'));
   try {
     progress(`synthesizing ${all ? 'every environment' : envName}`);
