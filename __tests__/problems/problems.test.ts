@@ -26,7 +26,7 @@ import {
   problemArea,
   queueNamed,
 } from '../../flow';
-import { GenesysError } from '../../runtime/genesys/genesys-error';
+import { GenesysError, clearRegisteredSecrets, registerOwnCredentials } from '../../runtime/genesys/genesys-error';
 import { simpleModule, testStack } from '../support/fixtures';
 
 /** `CODE [path] message (value: …). Fix: …` on one line. */
@@ -161,5 +161,23 @@ describe('problem codes', () => {
   it('a call to a shared flow that is not a SharedFlow has its own code (GC2010), apart from invalid IVR definitions (GC2007)', () => {
     expect(CONSTRUCT_ERROR_CODES.GC2007).toBe('invalid IVR definition');
     expect(CONSTRUCT_ERROR_CODES.GC2010).toMatch(/not a SharedFlow/);
+  });
+});
+
+describe('GenesysError', () => {
+  afterEach(() => clearRegisteredSecrets());
+
+  it('scrubs secrets inside an object value before the formatter cuts it (a cut secret is no longer recognizable)', () => {
+    const secret = 'S3cr3t-Value-With-Some-Length-0123456789';
+    registerOwnCredentials('client-id-0123456789', secret);
+    const error = new GenesysError(
+      'GC4003',
+      'call',
+      'failed',
+      { pad: 'x'.repeat(170), s: secret, b64: Buffer.from(secret).toString('base64') },
+      'retry',
+    );
+    expect(error.message).not.toContain(secret.slice(0, 12));
+    expect(error.message).not.toContain(Buffer.from(secret).toString('base64').slice(0, 12));
   });
 });

@@ -264,7 +264,8 @@ export class GenesysError extends ProblemError {
     readonly status?: number,
   ) {
     const scrubbedDetail = scrubKnownSecrets(detail);
-    const scrubbedValue = typeof value === 'string' ? scrubKnownSecrets(value) : value;
+    // Every string inside the value, before the formatter cuts it: a cut secret is no longer recognizable.
+    const scrubbedValue = typeof value === 'string' ? scrubKnownSecrets(value) : scrubKnownSecretsDeep(value);
     // No value, no `(value: …)` in the line.
     const shown = scrubbedValue === undefined ? {} : { value: scrubbedValue };
     super([{ code, path: scrubKnownSecrets(where), message: scrubbedDetail, ...shown, fix: scrubKnownSecrets(fix) }]);
