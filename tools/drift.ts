@@ -30,7 +30,8 @@ import { synthToDirectory } from '../runtime/synth/synth-to-directory';
  */
 const DRIFT_MAX_MS = 30 * 60_000;
 
-const ENV_NAMES = ENVIRONMENTS.map((e) => e.name).join('|');
+// Read when the module loads (for the help text): a broken config is reported by its validation, not here.
+const ENV_NAMES = ENVIRONMENTS.map((e) => (typeof e?.name === 'string' ? terminalText(e.name) : '?')).join('|');
 
 const DRIFT_COMMAND = commandSpec({
   name: 'drift',

@@ -13,8 +13,12 @@ import { App } from 'cdktf';
 import { ENVIRONMENTS } from '../config';
 import { InboundIvr, readTerraformLiteral } from '../constructs';
 import { commandSpec, parseCommandLine, usageError } from '../runtime/cli/command-line';
+import { terminalText } from '../runtime/genesys/terminal-text';
 import { ScriptError, parseDtmf, simulateCall } from '../simulator';
 import { ContactCenterStack, addEnvironments } from '../stacks';
+
+/** The environments by name, for the help text and messages; a broken config is reported by its validation, not here. */
+const environmentNames = () => ENVIRONMENTS.map((e) => (typeof e?.name === 'string' ? terminalText(e.name) : '?')).join(', ');
 
 const SIMULATE_COMMAND = commandSpec({
   name: 'simulate',
@@ -22,7 +26,7 @@ const SIMULATE_COMMAND = commandSpec({
     'npm run simulate -- --env <env> --ivr <name> [--dtmf 1234 ...] [--ani +1...] [--schedule open|closed|holiday] [--fail-transfers] [--format text|json]',
   summary: 'Runs a call through an IVR of the environment, offline, and prints the transcript. No API calls, no credentials.',
   options: {
-    env: { type: 'string', value: '<env>', description: `the environment (${ENVIRONMENTS.map((e) => e.name).join(', ')}; required)` },
+    env: { type: 'string', value: '<env>', description: `the environment (${environmentNames()}; required)` },
     ivr: {
       type: 'string',
       value: '<name>',
@@ -84,9 +88,7 @@ function main(): number {
       throw err;
     }
   });
-  const env =
-    ENVIRONMENTS.find((e) => e.name === envName) ??
-    fail(`unknown environment ${envName}; environments: ${ENVIRONMENTS.map((e) => e.name).join(', ')}`);
+  const env = ENVIRONMENTS.find((e) => e.name === envName) ?? fail(`unknown environment ${envName}; environments: ${environmentNames()}`);
   // Nothing is synthesized, but cdktf's App creates its output folder: give it a temporary one.
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'gc-simulate-'));
   let stack: ContactCenterStack;
