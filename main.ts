@@ -1,6 +1,7 @@
 import { App } from 'cdktf';
 import { ENVIRONMENTS, validateConfig } from './config';
 import { addEnvironments } from './stacks';
+import { applyAspects } from './runtime/synth/apply-aspects';
 import { runSynth } from './runtime/synth/synth-runner';
 import { installLockFile, readProjectLockFile } from './runtime/synth/terraform-working-files';
 
@@ -12,6 +13,7 @@ runSynth(() => {
   const lockFile = readProjectLockFile();
   const app = new App();
   const ids = addEnvironments(app, ENVIRONMENTS).map((s) => s.node.id);
+  applyAspects(app);
   app.synth();
   installLockFile(app.outdir, ids, lockFile);
 });

@@ -202,7 +202,8 @@ export class FlowDestroyGuard extends Construct {
  * check refers only to what the stack's flow resources refer to already, so it needs none of its own.
  */
 class StackFlowChecks implements IAspect {
-  private attached = false;
+  /** The flows the check was built with (at the first synth that found any). */
+  private attached?: FlowPublication[];
 
   constructor(
     private readonly stack: TerraformStack,
@@ -211,10 +212,26 @@ class StackFlowChecks implements IAspect {
 
   visit(node: IConstruct): void {
     // The aspect visits every construct of the stack, and runs again at every synth: it acts once.
-    if (node !== this.stack || this.attached) return;
+    if (node !== this.stack) return;
     const publications = this.stack.node.findAll().filter((c): c is FlowPublication => c instanceof FlowPublication);
+    if (this.attached !== undefined) {
+      // A flow defined after the check was built would go unchecked: refuse rather than miss it.
+      const added = publications.filter((p) => !this.attached!.includes(p));
+      if (added.length > 0) {
+        throw new ProblemError([
+          {
+            code: 'GC2012',
+            path: added[0].node.path,
+            message: `${added.length} flow(s) defined after the stack was synthesized, and so after its flow check was built`,
+            value: added.map((p) => p.rendered.name),
+            fix: 'define every flow before the stack is synthesized (or synthesize a new app)',
+          },
+        ]);
+      }
+      return;
+    }
     if (publications.length === 0) return;
-    this.attached = true;
+    this.attached = publications;
     const callers = (shared: SharedFlow) =>
       publications
         .filter((p) => p.sharedFlows.includes(shared))

@@ -39,6 +39,7 @@ export const CONSTRUCT_ERROR_CODES = {
   GC2009: 'flow check without flows',
   GC2010: 'called shared flow is not a SharedFlow construct or reference',
   GC2011: 'flow check attached twice',
+  GC2012: 'flow defined after the flow check was built',
 } as const;
 
 /** The environment configuration (config/). */

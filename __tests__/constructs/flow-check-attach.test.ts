@@ -118,3 +118,21 @@ describe('FlowCheck.attachToStack', () => {
     expect(synthJson(unchecked).resource).not.toHaveProperty('terraform_data');
   });
 });
+
+describe('FlowCheck.attachToStack after a synth', () => {
+  it('refuses a flow defined after the stack was synthesized (GC2012) instead of leaving it unchecked', () => {
+    const stack = testStack();
+    FlowCheck.attachToStack(stack, OPTIONS);
+    addFlows(stack);
+    Testing.synth(stack);
+    new SharedFlow(stack, 'Late', simpleModule('Late Module'));
+    expect(() => Testing.synth(stack)).toThrow(/^GC2012 \[test-stack\/Late\/Publication\] 1 flow\(s\) defined after the stack was synthesized/);
+  });
+
+  it('a second synth with the same flows gives the same stack', () => {
+    const stack = testStack();
+    FlowCheck.attachToStack(stack, OPTIONS);
+    addFlows(stack);
+    expect(Testing.synth(stack)).toBe(Testing.synth(stack));
+  });
+});
