@@ -109,10 +109,15 @@ function importsOf(file: string): string[] {
     .map((i) => i.fileName)
     .filter((spec) => spec.startsWith('.'))
     .map((spec) => {
-      const base = path.posix.normalize(path.posix.join(path.posix.dirname(file), spec));
-      return [`${base}.ts`, `${base}/index.ts`, base].find((candidate) => fileSet.has(candidate));
-    })
-    .filter((target): target is string => target !== undefined);
+      // `./x.js` is how ESM-style code names `./x.ts`; `./dir/` is `./dir/index.ts`.
+      const base = path.posix
+        .normalize(path.posix.join(path.posix.dirname(file), spec))
+        .replace(/\/$/, '')
+        .replace(/\.js$/, '');
+      const target = [`${base}.ts`, `${base}/index.ts`, base].find((candidate) => fileSet.has(candidate));
+      // An import of ours that resolves to no project file is not silently dropped (it would escape the table).
+      return target ?? `${base} (unresolved, from ${file})`;
+    });
   return [...new Set(targets)];
 }
 
@@ -177,6 +182,10 @@ describe('import directions', () => {
   it('every project file belongs to a layer', () => {
     expect(files.length).toBeGreaterThan(100);
     expect(files.filter((f) => layerOf(f) === undefined)).toEqual([]);
+  });
+
+  it('every relative import names a project file (`./x.js` and `./dir/` included), so none escapes the table', () => {
+    expect([...imports.values()].flat().filter((target) => target.includes('(unresolved'))).toEqual([]);
   });
 
   it('imports point only down: no file imports a layer above its own or beside it', () => {
