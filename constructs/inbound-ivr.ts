@@ -220,7 +220,8 @@ export class InboundIvr<O extends string = string> extends Construct {
             fix: 'swap or correct the bounds',
           });
         } else {
-          for (const n of e164Dnis.filter((number) => !inNumberRange(number, { start, end }))) {
+          // Each number once: one listed twice is reported as a repeat already.
+          for (const n of new Set(e164Dnis.filter((number) => !inNumberRange(number, { start, end })))) {
             problems.push({
               code: 'GC2003',
               path: `${path} > dnis`,

@@ -80,7 +80,10 @@ function runTerraformLock(dir: string, options: ProvidersLockOptions): void {
   if (run.error || run.status !== 0) {
     // From Terraform's last error on: warnings before it (e.g. a missing CLI config file) only distract.
     const stderr = run.stderr.trim();
-    const why = run.error ? run.error.message : `exit ${run.status}: ${stderr.slice(Math.max(0, stderr.lastIndexOf('Error: ')))}`;
+    // Terraform wraps its error over lines; a problem is one line, so the breaks become spaces.
+    const why = (run.error ? run.error.message : `exit ${run.status}: ${stderr.slice(Math.max(0, stderr.lastIndexOf('Error: ')))}`)
+      .replace(/\s+/g, ' ')
+      .trim();
     throw lockProblem(
       'GC7002',
       `terraform providers lock failed (${why})`,

@@ -171,6 +171,15 @@ describe('InboundIvr', () => {
       ).toEqual(['GC2003']);
     });
 
+    it('reports a number listed twice and outside the pool once as a repeat and once as outside (not twice outside)', () => {
+      const error = thrown(() => new InboundIvr(stack, 'Ivr', ivrProps(module, { dnis: ['+13175550110', '+13175550110'], didPool: pool })));
+      expect(
+        problemsOf(error)
+          .map((p) => p.code)
+          .sort(),
+      ).toEqual(['GC2003', 'GC2007']);
+    });
+
     it('GC2003 rejects a DID pool whose start is after its end', () => {
       const error = thrown(
         () => new InboundIvr(stack, 'Ivr', ivrProps(module, { didPool: { startPhoneNumber: '+13175550109', endPhoneNumber: '+13175550100' } })),
