@@ -55,7 +55,8 @@ const CODE_LAYERS: readonly Layer[] = [
     ],
   },
   { name: 'runtime/drift', mayImport: ['runtime/verification', 'runtime/synth-output', 'runtime/architect', 'runtime/genesys', 'runtime/text'] },
-  { name: 'runtime/plan-review', mayImport: ['runtime/synth-output', 'runtime/flow-compare', 'runtime/text'] },
+  // Its plan-file errors are the flow language's ProblemErrors.
+  { name: 'runtime/plan-review', mayImport: ['runtime/synth-output', 'runtime/flow-compare', 'runtime/text', 'flow'] },
   { name: 'runtime/cli', mayImport: ['runtime/genesys'] },
   { name: 'runtime/verification', mayImport: ['runtime/synth-output', 'runtime/architect', 'runtime/genesys', 'runtime/flow-compare'] },
   { name: 'runtime/synth-output', mayImport: ['runtime/architect', 'formats'] },

@@ -67,6 +67,11 @@ export const RUNTIME_ERROR_CODES = {
   GC4008: 'flow check payload file refused (outside the stack folder, not a regular file, or too large)',
 } as const;
 
+/** Inputs of the review tools (runtime/plan-review/). */
+export const REVIEW_ERROR_CODES = {
+  GC5001: 'plan file not readable as a Terraform plan',
+} as const;
+
 /** The workflow jobs' check before `terraform init` (tools/pipeline-preflight.ts). */
 export const PREFLIGHT_ERROR_CODES = {
   GC6001: 'synthesized stack missing',
@@ -91,11 +96,13 @@ export type FlowErrorCode = keyof typeof FLOW_ERROR_CODES;
 export type ConstructErrorCode = keyof typeof CONSTRUCT_ERROR_CODES;
 export type ConfigErrorCode = keyof typeof CONFIG_ERROR_CODES;
 export type RuntimeErrorCode = keyof typeof RUNTIME_ERROR_CODES;
+export type ReviewErrorCode = keyof typeof REVIEW_ERROR_CODES;
 export type PreflightErrorCode = keyof typeof PREFLIGHT_ERROR_CODES;
 export type ProvidersLockErrorCode = keyof typeof PROVIDERS_LOCK_ERROR_CODES;
 
 /** Every code of every area. */
-export type ProblemCode = FlowErrorCode | ConstructErrorCode | ConfigErrorCode | RuntimeErrorCode | PreflightErrorCode | ProvidersLockErrorCode;
+export type ProblemCode =
+  FlowErrorCode | ConstructErrorCode | ConfigErrorCode | RuntimeErrorCode | ReviewErrorCode | PreflightErrorCode | ProvidersLockErrorCode;
 
 /** Every area's table by the area's name, e.g. to list all codes or find a code's meaning. */
 export const PROBLEM_CODE_TABLES = {
@@ -103,6 +110,7 @@ export const PROBLEM_CODE_TABLES = {
   construct: CONSTRUCT_ERROR_CODES,
   config: CONFIG_ERROR_CODES,
   runtime: RUNTIME_ERROR_CODES,
+  review: REVIEW_ERROR_CODES,
   preflight: PREFLIGHT_ERROR_CODES,
   providersLock: PROVIDERS_LOCK_ERROR_CODES,
 } as const;

@@ -518,7 +518,7 @@ function readAndReview(text: string): string | PlanFormatError {
   try {
     plan = parsePlan(text, 'plan.json');
   } catch (err) {
-    if (err instanceof PlanFormatError && err.message.startsWith('plan.json: ')) return err;
+    if (err instanceof PlanFormatError && err.message.startsWith('GC5001 [plan.json')) return err;
     throw err;
   }
   return reviewPlans([{ stack: 'contact-center-dev', plan, head: emptyStack }]);
@@ -555,7 +555,7 @@ describe('plan JSON reader (property-based)', () => {
           status: typeof inProcess === 'string' ? 0 : 1,
           stderr: '',
         });
-        if (result.status === 1) expect(result.stderr).toContain(`plan-review: ${planFile}: `);
+        if (result.status === 1) expect(result.stderr).toContain(`plan-review: GC5001 [${planFile}`);
         else expect(result.stdout.startsWith(REVIEW_MARKER)).toBe(true);
       };
       for (const text of [

@@ -274,6 +274,8 @@ describe('plan actions this review does not know', () => {
         },
       ],
     };
-    expect(() => parsePlan(JSON.stringify(plan), 'future.json')).toThrow(/actions has 'teleport', which this review does not know/);
+    expect(() => parsePlan(JSON.stringify(plan), 'future.json')).toThrow(
+      /^GC5001 \[future.json resource_changes\[0\]\.change\.actions\] has 'teleport', which this review does not know/,
+    );
   });
 });

@@ -8,6 +8,7 @@ import {
   CONFIG_ERROR_CODES,
   CONSTRUCT_ERROR_CODES,
   PREFLIGHT_ERROR_CODES,
+  REVIEW_ERROR_CODES,
   PROVIDERS_LOCK_ERROR_CODES,
   Digits,
   Expr,
@@ -135,6 +136,7 @@ describe('problem codes', () => {
     ['construct', CONSTRUCT_ERROR_CODES, '2'],
     ['config', CONFIG_ERROR_CODES, '3'],
     ['runtime', RUNTIME_ERROR_CODES, '4'],
+    ['review', REVIEW_ERROR_CODES, '5'],
     ['preflight', PREFLIGHT_ERROR_CODES, '6'],
     ['providersLock', PROVIDERS_LOCK_ERROR_CODES, '7'],
   ];

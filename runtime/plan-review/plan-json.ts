@@ -1,3 +1,4 @@
+import { ProblemError } from '../../flow/problems';
 /**
  * The parts of Terraform's plan JSON (`terraform show -json <plan>`, format 1.x) the review reads.
  * `forget` (Terraform >= 1.7): a `removed` block with `lifecycle { destroy = false }` takes the object out
@@ -46,8 +47,11 @@ export function changeKind(actions: readonly PlanAction[]): ChangeKind {
 }
 
 /** A plan file that is not a Terraform plan this review can read: the only error `parsePlan` throws. */
-export class PlanFormatError extends Error {
-  override readonly name = 'PlanFormatError';
+export class PlanFormatError extends ProblemError {
+  constructor(where: string, message: string, fix: string = HINT) {
+    super([{ code: 'GC5001', path: where, message, fix }]);
+    this.name = 'PlanFormatError';
+  }
 }
 
 const HINT = 'pass the output of `terraform show -json <planfile>`';
@@ -63,34 +67,37 @@ export function parsePlan(text: string, source: string): TerraformPlan {
   try {
     plan = JSON.parse(text);
   } catch (err) {
-    throw new PlanFormatError(`${source}: not JSON (${err instanceof Error ? err.message : String(err)}); ${HINT}`);
+    throw new PlanFormatError(source, `not JSON (${err instanceof Error ? err.message : String(err)})`);
   }
-  if (!isRecord(plan)) throw new PlanFormatError(`${source}: not a Terraform plan (a JSON object with format_version); ${HINT}`);
+  if (!isRecord(plan)) throw new PlanFormatError(source, 'not a Terraform plan (a JSON object with format_version)');
   if (typeof plan.format_version !== 'string' || !/^1\./.test(plan.format_version)) {
-    throw new PlanFormatError(`${source}: plan format ${describe(plan.format_version)} is not supported; use Terraform >= 1.0 (format 1.x)`);
+    throw new PlanFormatError(source, `plan format ${describe(plan.format_version)} is not supported`, 'use Terraform >= 1.0 (format 1.x)');
   }
   const changes = plan.resource_changes;
-  if (changes !== undefined && changes !== null && !Array.isArray(changes))
-    throw new PlanFormatError(`${source}: resource_changes is not a list; ${HINT}`);
+  if (changes !== undefined && changes !== null && !Array.isArray(changes)) throw new PlanFormatError(source, 'resource_changes is not a list');
   for (const [i, r] of (changes ?? []).entries()) {
-    const at = `${source}: resource_changes[${i}]`;
-    if (!isRecord(r)) throw new PlanFormatError(`${at} is not an object`);
-    for (const key of ['address', 'mode', 'type'] as const) if (typeof r[key] !== 'string') throw new PlanFormatError(`${at}.${key} is not a string`);
-    if (!isRecord(r.change)) throw new PlanFormatError(`${at}.change is not an object`);
+    const at = `${source} resource_changes[${i}]`;
+    if (!isRecord(r)) throw new PlanFormatError(at, 'is not an object');
+    for (const key of ['address', 'mode', 'type'] as const)
+      if (typeof r[key] !== 'string') throw new PlanFormatError(`${at}.${key}`, 'is not a string');
+    if (!isRecord(r.change)) throw new PlanFormatError(`${at}.change`, 'is not an object');
     const { actions, before, after } = r.change;
     if (!Array.isArray(actions) || !actions.every((a) => typeof a === 'string'))
-      throw new PlanFormatError(`${at}.change.actions is not a list of strings`);
+      throw new PlanFormatError(`${at}.change.actions`, 'is not a list of strings');
     // An action this review does not know (a newer Terraform) must not pass as "unchanged".
     const unknown = actions.find((a) => !KNOWN_ACTIONS.includes(a as PlanAction));
     if (unknown !== undefined)
       throw new PlanFormatError(
-        `${at}.change.actions has '${unknown.slice(0, 40)}', which this review does not know (it knows ${KNOWN_ACTIONS.join(', ')}); read the plan with terraform show`,
+        `${at}.change.actions`,
+        `has '${unknown.slice(0, 40)}', which this review does not know (it knows ${KNOWN_ACTIONS.join(', ')})`,
+        'read the plan with terraform show',
       );
     for (const [key, value] of [
       ['before', before],
       ['after', after],
     ] as const) {
-      if (value !== undefined && value !== null && !isRecord(value)) throw new PlanFormatError(`${at}.change.${key} is neither an object nor null`);
+      if (value !== undefined && value !== null && !isRecord(value))
+        throw new PlanFormatError(`${at}.change.${key}`, 'is neither an object nor null');
     }
   }
   return plan as unknown as TerraformPlan;
