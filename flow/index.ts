@@ -9,6 +9,7 @@ export * from './actions/jump-to-menu';
 export * from './actions/loop';
 export * from './actions/play-audio';
 export * from './actions/set-outcome';
+export * from './actions/switch';
 export * from './actions/transfer-to-acd';
 export * from './actions/update-data';
 export { UNVERIFIED_SHAPES } from './archy/unverified';

@@ -206,6 +206,11 @@ export class FlowChecker {
     disconnect: noRulesOfItsOwn,
     collectDigits: noRulesOfItsOwn,
     decision: noRulesOfItsOwn,
+    switch: (action, at) => {
+      if (action.cases.length === 0) {
+        this.report('GC1016', at, 'a Switch needs at least one case', action.id, 'add a case, or use the default actions without a Switch');
+      }
+    },
     updateData: noRulesOfItsOwn,
     transferToAcd: noRulesOfItsOwn,
     loop: noRulesOfItsOwn,

@@ -8,6 +8,7 @@ import {
   Menu,
   OUTCOME_OUTPUT,
   SharedFlowInterface,
+  Switch,
   Task,
   VariableScope,
   handleAction,
@@ -302,6 +303,17 @@ class Simulation {
       if (typeof yes !== 'boolean') throw new SimulationStop(`condition of '${a.id}' is not a boolean`);
       this.record({ kind: 'decision', nodeId: a.id, path: at, branch: yes ? 'yes' : 'no' });
       return this.runActions(yes ? a.yes : a.no, frame, `${at} > ${yes ? 'yes' : 'no'}`, scope);
+    },
+    switch: (a, frame, at, scope) => {
+      let taken = -1;
+      for (let i = 0; i < a.cases.length && taken < 0; i++) {
+        const value = evaluate(a.cases[i].condition, frame);
+        if (typeof value !== 'boolean') throw new SimulationStop(`condition of ${Switch.caseLabel(i)} of '${a.id}' is not a boolean`);
+        if (value) taken = i;
+      }
+      const branch = taken < 0 ? 'default' : Switch.caseLabel(taken);
+      this.record({ kind: 'switch', nodeId: a.id, path: at, branch });
+      return this.runActions(taken < 0 ? a.default : a.cases[taken].actions, frame, `${at} > ${branch}`, scope);
     },
     updateData: (a, frame, at) => {
       for (const s of a.assignments) this.set(frame, s.variable.name, evaluate(s.value, frame), a.id, at);

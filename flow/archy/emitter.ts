@@ -48,6 +48,13 @@ export class ArchyEmitter {
         },
       },
     ],
+    switch: (a) => [
+      unverified.firstTrueSwitch(
+        a.id,
+        a.cases.map((c) => ({ value: exp(c.condition), actions: this.actions(c.actions) })),
+        this.actions(a.default),
+      ),
+    ],
     updateData: (a) => [{ updateData: { name: a.id, statements: a.assignments.map((s) => statement(s.variable, s.value)) } }],
     transferToAcd: (a) => {
       const transfer: Node = { name: a.id, targetQueue: { lit: { name: a.queue.nameInFlow } }, priority: { lit: a.priority } };

@@ -49,6 +49,11 @@ export const UNVERIFIED_SHAPES = [
     basis: 'Architect documents string functions; no real export uses Len (Count, ToInt, IsSet, IsNotSetOrEmpty are seen)',
   },
   {
+    id: 'switch-in-inboundCall',
+    shape: 'switch (evaluate: firstTrue: cases / default) inside an inboundCall or commonModule flow',
+    basis: 'seen in message and workflow flow exports (the project platform notes); no inbound-call export shows it; same shape assumed',
+  },
+  {
     id: 'updateData-decimal',
     shape: 'updateData statement key decimal',
     basis: 'by analogy with the verified string / integer / boolean keys',
@@ -71,6 +76,21 @@ export function callCommonModule(name: string, moduleName: string, inputs: Node,
 /** `endTask` before the end of a module (inside a branch or loop). */
 export function nestedEndTask(name: string): Node {
   return { endTask: { name } };
+}
+
+/** `switch` with `evaluate: firstTrue`: the first case whose `value` is true runs its actions, else `default`. */
+export function firstTrueSwitch(name: string, cases: ReadonlyArray<{ value: Node; actions: Node[] }>, defaultActions: Node[]): Node {
+  return {
+    switch: {
+      name,
+      evaluate: {
+        firstTrue: {
+          cases: cases.map((c) => ({ case: { value: c.value, actions: c.actions } })),
+          default: { actions: defaultActions },
+        },
+      },
+    },
+  };
 }
 
 export function interDigitTimeout(seconds: number): Node {

@@ -50,6 +50,7 @@ export function outlineFlow(yaml: string): FlowOutline {
     if (value.task && typeof value.task === 'object') visitChildren(value.task as Record<string, unknown>, id);
     const outputs = value.outputs as Record<string, { actions?: unknown }> | undefined;
     if (outputs && typeof outputs === 'object') for (const [label, out] of Object.entries(outputs)) visitList(out?.actions, id, label);
+    for (const c of switchBranches(value)) visitList(c.actions, id, c.label);
   };
   // The flow itself is a node: start-up, greeting, variables, module settings change behaviour too.
   nodes.push({ id: 'flow settings', kind: type, facts: factsOf(body) });
@@ -59,9 +60,38 @@ export function outlineFlow(yaml: string): FlowOutline {
   return { type, name: body.name === undefined || body.name === null ? '?' : scalar(body.name), nodes };
 }
 
+/** The `evaluate: firstTrue` block of a `switch` action, when `value` has one. */
+function firstTrueOf(value: Record<string, unknown>): Record<string, unknown> | undefined {
+  const evaluate = value.evaluate;
+  return isObject(evaluate) && isObject(evaluate.firstTrue) ? evaluate.firstTrue : undefined;
+}
+
+/**
+ * The branches of a `switch` action (`evaluate: firstTrue`): `case 1`, `case 2`, ... in order (the
+ * first true case runs), then `default`; each with its condition (`value`) and actions. None for other actions.
+ */
+function switchBranches(value: Record<string, unknown>): Array<{ label: string; condition?: unknown; actions: unknown }> {
+  const firstTrue = firstTrueOf(value);
+  if (!firstTrue) return [];
+  const cases = (Array.isArray(firstTrue.cases) ? firstTrue.cases : []).map((item: unknown, i) => {
+    const c = isObject(item) && isObject(item.case) ? item.case : {};
+    return { label: `case ${i + 1}`, condition: c.value, actions: c.actions };
+  });
+  const fallback = isObject(firstTrue.default) ? firstTrue.default.actions : undefined;
+  return [...cases, { label: 'default', actions: fallback }];
+}
+
 /** Leaf values of an action, except its children, as `path: value` facts. */
 function factsOf(value: Record<string, unknown>): Record<string, string> {
   const facts: Record<string, string> = {};
+  const firstTrue = firstTrueOf(value);
+  if (firstTrue) {
+    // A switch: its cases' conditions are its facts; their actions are child nodes.
+    const { evaluate, ...rest } = value;
+    const { firstTrue: _cases, ...otherModes } = evaluate as Record<string, unknown>;
+    for (const c of switchBranches(value)) if (c.label !== 'default') facts[`${c.label}.value`] = conditionText(c.condition);
+    return { ...factsOf({ ...rest, ...(Object.keys(otherModes).length > 0 ? { evaluate: otherModes } : {}) }), ...facts };
+  }
   const walk = (v: unknown, path: string) => {
     if (v && typeof v === 'object' && !Array.isArray(v)) {
       for (const [k, child] of Object.entries(v)) if (!CONTAINERS.has(k) || path !== '') walk(child, path ? `${path}.${k}` : k);
@@ -133,7 +163,10 @@ export function mermaid(yaml: string): string {
       for (const t of tails) edge(t, id, first ? branch : '');
       first = false;
       const outputs = value.outputs;
-      if (isObject(outputs)) {
+      const cases = switchBranches(value);
+      if (cases.length > 0) {
+        tails = cases.flatMap((c) => (Array.isArray(c.actions) && c.actions.length > 0 ? list(c.actions, [id], c.label) : [id]));
+      } else if (isObject(outputs)) {
         tails = Object.entries(outputs).flatMap(([label, out]) => {
           const actions = isObject(out) ? out.actions : undefined;
           return Array.isArray(actions) && actions.length > 0 ? list(actions, [id], label) : [id];
@@ -162,6 +195,12 @@ export function mermaid(yaml: string): string {
   }
   if (body.startUpTaskActions) list(body.startUpTaskActions, [node(`start: ${scalar(body.name)}`)]);
   return lines.join('\n');
+}
+
+/** A case's condition (`{exp: ...}`) as its text, anything else as JSON. */
+function conditionText(condition: unknown): string {
+  if (isObject(condition) && Object.keys(condition).length === 1 && typeof condition.exp === 'string') return condition.exp;
+  return JSON.stringify(condition ?? null);
 }
 
 /** A YAML scalar as text; anything else (a map, a list) as `?`. */
