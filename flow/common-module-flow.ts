@@ -87,6 +87,14 @@ export class CommonModuleFlow<O extends string = string> extends FlowDefinition 
   }
 
   validate(path: string = this.name): FlowProblem[] {
+    return this.check(path).problems;
+  }
+
+  uncheckedActions(path: string = this.name): string[] {
+    return this.check(path).unchecked;
+  }
+
+  private check(path: string): { problems: FlowProblem[]; unchecked: string[] } {
     const c = new FlowChecker('commonmodule', 'Common', this.outcomes);
     c.checkFlowName(this.name, path);
     if (this.outcomes.length === 0)
@@ -112,7 +120,7 @@ export class CommonModuleFlow<O extends string = string> extends FlowDefinition 
     c.checkEnds(this.actions, `${path} > startUpTaskActions`, 'end every path with EndSharedFlow(outcome)');
     // Every path that reaches an EndSharedFlow without an outcome must have set one (GC1012).
     c.checkOutcomeSet(this.actions, `${path} > startUpTaskActions`);
-    return c.problems;
+    return { problems: c.problems, unchecked: c.unchecked };
   }
 
   protected emit(): RenderedFlow {

@@ -58,6 +58,12 @@ export abstract class FlowDefinition {
   /** Every rule violation, each with code, path, value and fix; empty when the flow is valid. */
   abstract validate(path?: string): FlowProblem[];
 
+  /**
+   * Paths of the actions whose Archy content nothing checks (`RawAction`s), e.g. `dev/X > tasks > Main > Pop`.
+   * They are not problems: `validate()` accepts a well-formed raw action; this lists them so a synth can say so.
+   */
+  abstract uncheckedActions(path?: string): string[];
+
   /** Validates, then renders YAML. Throws a `ProblemError` listing every problem. */
   render(path?: string): RenderedFlow {
     const problems = this.validate(path);

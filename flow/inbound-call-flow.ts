@@ -83,6 +83,14 @@ export class InboundCallFlow extends FlowDefinition {
   }
 
   validate(path: string = this.name): FlowProblem[] {
+    return this.check(path).problems;
+  }
+
+  uncheckedActions(path: string = this.name): string[] {
+    return this.check(path).unchecked;
+  }
+
+  private check(path: string): { problems: FlowProblem[]; unchecked: string[] } {
     const c = new FlowChecker('inboundcall', 'Flow');
     c.checkFlowName(this.name, path);
     if (!(this.initialGreeting instanceof Prompt)) {
@@ -149,7 +157,7 @@ export class InboundCallFlow extends FlowDefinition {
         });
       }
     }
-    return problems;
+    return { problems, unchecked: c.unchecked };
   }
 
   /** Whether `startUp` names a menu (a Menu, or the id of one of this flow's menus). */

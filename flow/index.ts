@@ -8,6 +8,7 @@ export * from './actions/end-shared-flow';
 export * from './actions/jump-to-menu';
 export * from './actions/loop';
 export * from './actions/play-audio';
+export * from './actions/raw';
 export * from './actions/set-outcome';
 export * from './actions/switch';
 export * from './actions/transfer-to-acd';

@@ -24,6 +24,7 @@ export const FLOW_ERROR_CODES = {
   GC1016: 'invalid value',
   GC1017: 'action not allowed in this flow type',
   GC1018: 'shared flow not compatible with the calling flow type',
+  GC1019: 'raw action is not exactly one Archy action the language does not model',
 } as const;
 
 /** The constructs (constructs/). */

@@ -1,7 +1,9 @@
 import { Action } from './actions/action';
 import { ActionHandlers, handleAction } from './actions/action-handlers';
 import { CallSharedFlow } from './actions/call-shared-flow';
+import { RawAction } from './actions/raw';
 import { sharedFlowOutcome } from './actions/set-outcome';
+import { MODELLED_ARCHY_ACTIONS } from './archy/emitter';
 import { DataType } from './data-type';
 import { FlowErrorCode, FlowProblem } from './errors';
 import { Expression } from './expression';
@@ -15,6 +17,8 @@ import { Variable, VariableScope } from './variable';
 /** State shared by the checks of one flow definition. */
 export class FlowChecker {
   readonly problems: FlowProblem[] = [];
+  /** Paths of the raw actions, whose Archy content nothing checks (not problems). */
+  readonly unchecked: string[] = [];
   private readonly declared = new Map<string, Variable>();
   private readonly ids = new Map<string, string>();
   readonly menus = new Map<string, Menu>();
@@ -226,7 +230,32 @@ export class FlowChecker {
     setOutcome: (action, at) => this.checkOutcomeAction('SetOutcome', action.id, action.outcome, at),
     endSharedFlow: (action, at) => this.checkOutcomeAction('EndSharedFlow', action.id, action.outcome, at),
     callSharedFlow: (action, at) => this.checkCall(action, at),
+    raw: (action, at) => this.checkRaw(action, at),
   };
+
+  /** A raw action is one Archy action the language does not model; its content is not checked, only listed. */
+  private checkRaw(action: RawAction, at: string): void {
+    this.unchecked.push(at);
+    const archy: unknown = action.archy;
+    const keys = archy !== null && typeof archy === 'object' && !Array.isArray(archy) ? Object.keys(archy) : [];
+    if (keys.length !== 1) {
+      this.report(
+        'GC1019',
+        at,
+        `a raw action is an object with exactly one key (the Archy action name); it has ${keys.length === 0 ? 'none' : keys.length}`,
+        keys.join(', ') || JSON.stringify(archy) || String(archy),
+        "write e.g. new RawAction('Pop', { setScreenPop: { name: 'Pop', ... } }), one RawAction per Archy action",
+      );
+    } else if (MODELLED_ARCHY_ACTIONS.includes(keys[0])) {
+      this.report(
+        'GC1019',
+        at,
+        `${keys[0]} is an action the language models: a raw one would be neither checked nor simulated`,
+        keys[0],
+        `use the language's action for ${keys[0]} instead of RawAction`,
+      );
+    }
+  }
 
   /** SetOutcome and EndSharedFlow belong in shared flows, with one of its declared outcomes. */
   private checkOutcomeAction(className: string, id: string, outcome: string | undefined, at: string): void {

@@ -352,6 +352,9 @@ class Simulation {
       return this.runActions(a.onFailure, frame, `${at} > failure`, scope);
     },
     callSharedFlow: (a, frame, at) => this.callModule(a, frame, at),
+    raw: (a) => {
+      throw new SimulationStop(`raw action '${a.id}' (Archy ${a.archyName || 'action without a name'}): a raw action cannot be simulated`);
+    },
   };
 
   /**

@@ -1,5 +1,5 @@
 /**
- * One failing definition per rule of the flow language (GC1001–GC1018): each test breaks exactly one
+ * One failing definition per rule of the flow language (GC1001–GC1019; GC1019, raw actions, in raw-action.test.ts): each test breaks exactly one
  * rule and checks the code, the path of the offending node and the bad value the problem reports.
  */
 import {
@@ -145,8 +145,8 @@ function thrownBy(fn: () => unknown): ProblemError {
 // ---------------------------------------------------------------------------------------------------
 
 describe('the error code list', () => {
-  it('is exactly GC1001 to GC1018, each with a description', () => {
-    const expected = Array.from({ length: 18 }, (_, i) => `GC${1001 + i}`);
+  it('is exactly GC1001 to GC1019, each with a description', () => {
+    const expected = Array.from({ length: 19 }, (_, i) => `GC${1001 + i}`);
     expect(Object.keys(FLOW_ERROR_CODES)).toEqual(expected);
     for (const text of Object.values(FLOW_ERROR_CODES)) expect(text.length).toBeGreaterThan(0);
   });

@@ -14,6 +14,26 @@ import * as unverified from './unverified';
 
 type Node = Record<string, unknown>;
 
+/**
+ * Every Archy action name the emitter writes for the language's actions (a raw action may not use
+ * one: the language's own action is checked and simulated). __tests__/flow/raw-action.test.ts keeps it complete.
+ */
+export const MODELLED_ARCHY_ACTIONS: readonly string[] = [
+  'playAudio',
+  'disconnect',
+  'collectInput',
+  'decision',
+  'switch',
+  'updateData',
+  'transferToAcd',
+  'loop',
+  'loopNext',
+  'loopExit',
+  'jumpToMenu',
+  'endTask',
+  'callCommonModule',
+];
+
 /** The only place that knows Archy's action shapes (unverified ones live in ./unverified). */
 export class ArchyEmitter {
   /** The module's last top-level action, whose `endTask` is the form real exports show. */
@@ -87,6 +107,8 @@ export class ArchyEmitter {
       return a.outcome === undefined ? [end] : [setOutcome(`${a.id}: outcome ${a.outcome}`, a.outcome), end];
     },
     callSharedFlow: (a) => this.call(a),
+    // Verbatim: validation (GC1019) ensures one key, an action the language does not model.
+    raw: (a) => [{ ...a.archy }],
   };
 
   private collect(a: CollectDigits): Node {
