@@ -33,6 +33,8 @@ export interface FlowPublicationProps {
  */
 export class FlowPublication extends Construct {
   readonly rendered: RenderedFlow;
+  /** Paths of the definition's raw actions, whose Archy content nothing checked (`RawAction`). */
+  readonly uncheckedActions: readonly string[];
   /** The rendered YAML, shipped at a `TerraformAsset`'s path and written once, at synth. */
   readonly asset: FlowFile;
   /**
@@ -51,6 +53,7 @@ export class FlowPublication extends Construct {
   constructor(scope: Construct, id: string, props: FlowPublicationProps) {
     super(scope, id);
     this.rendered = props.definition.render(props.path);
+    this.uncheckedActions = props.definition.uncheckedActions(props.path);
     claimFlowName(this, this.rendered, props.path);
     this.asset = new FlowFile(this, 'Yaml', flowFileName(this.rendered.name), this.rendered.yaml);
     this.sharedFlows = props.sharedFlows;

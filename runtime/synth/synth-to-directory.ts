@@ -10,6 +10,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { App } from 'cdktf';
 import { EnvironmentConfig, validateConfig } from '../../config';
+import { FlowPublication } from '../../constructs/flow-publication';
 import { addEnvironments } from '../../stacks';
 import { CarriedEntries, carryOverWorkingFiles, installLockFile, readProjectLockFile } from './terraform-working-files';
 
@@ -32,7 +33,13 @@ function swapIn(target: string, replacement: string): string {
  * (a `ProblemError` before anything is written: the configuration is checked first). `lockFile`
  * (default: the project's `.terraform.lock.hcl`, if any) is written into every stack folder.
  */
-export function synthToDirectory(outdir: string, environments: readonly EnvironmentConfig[], lockFile = readProjectLockFile()): string[] {
+export function synthToDirectory(
+  outdir: string,
+  environments: readonly EnvironmentConfig[],
+  lockFile = readProjectLockFile(),
+  /** Called once per raw action (`RawAction`) in a synthesized flow, with its path: nothing checked its content. */
+  onUncheckedAction?: (path: string) => void,
+): string[] {
   validateConfig(environments);
   const target = path.resolve(outdir);
   const staging = `${target}.partial-${process.pid}`;
@@ -44,6 +51,9 @@ export function synthToDirectory(outdir: string, environments: readonly Environm
     const app = new App({ outdir: staging });
     ids = addEnvironments(app, environments).map((s) => s.node.id);
     app.synth();
+    if (onUncheckedAction) {
+      for (const c of app.node.findAll()) if (c instanceof FlowPublication) c.uncheckedActions.forEach((p) => onUncheckedAction(p));
+    }
     installLockFile(staging, ids, lockFile);
     carried = carryOverWorkingFiles(target, staging);
     previous = swapIn(target, staging);
