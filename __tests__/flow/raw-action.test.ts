@@ -6,10 +6,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parse } from 'yaml';
+import { CallFlow } from '../../constructs';
 import { CommonModuleFlow, Disconnect, EndSharedFlow, InboundCallFlow, Prompt, RawAction, Task } from '../../flow';
 import { MODELLED_ARCHY_ACTIONS } from '../../flow/archy/emitter';
 import { outlineFlow } from '../../runtime/plan-review/flow-outline';
 import { simulateCall } from '../../simulator';
+import { testStack } from '../support/fixtures';
 
 const PATH = 'dev/X';
 const POP = { setScreenPop: { name: 'Pop', screenPopScript: { lit: { name: 'Account: "VIP" #1' } }, inputs: [{ key: 'yes' }] } };
@@ -101,5 +103,14 @@ describe('RawAction in plan review', () => {
     const node = outlineFlow(flowWith(new RawAction('Pop', POP)).render().yaml).nodes.find((n) => n.kind === 'setScreenPop')!;
     expect(node.id).toBe('task "Main" > setScreenPop "Pop"');
     expect(node.facts).toEqual({ 'screenPopScript.lit.name': 'Account: "VIP" #1', inputs: '[{"key":"yes"}]' });
+  });
+});
+
+describe('RawAction in a published flow', () => {
+  it("is listed by the flow's publication (what npm run synth prints a notice for) and written into its YAML", () => {
+    const main = new Task('Main', [new RawAction('Pop', POP), new Disconnect('Bye')]);
+    const flow = new CallFlow(testStack(), 'Raw', { name: 'Raw IVR', initialGreeting: Prompt.tts('Hi.'), startUp: main, tasks: [main] });
+    expect(flow.publication.uncheckedActions).toEqual(['test-stack/Raw > tasks > Main > Pop']);
+    expect(parse(flow.publication.rendered.yaml).inboundCall.tasks[0].task.actions[0]).toEqual(POP);
   });
 });
