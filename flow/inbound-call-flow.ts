@@ -76,7 +76,7 @@ export class InboundCallFlow extends FlowDefinition {
   queueTargets(): QueueTarget[] {
     const found = new Set<QueueTarget>();
     this.forEachAction((a) => {
-      if (a.kind === 'transferToAcd') found.add(a.queue);
+      if (a.kind === 'transferToAcd' || a.kind === 'transferToVoicemail') found.add(a.queue);
     });
     this.menus.forEach((m) => m.choices.forEach((c) => c.target.queue && found.add(c.target.queue)));
     return [...found];

@@ -12,6 +12,7 @@ export * from './actions/raw';
 export * from './actions/set-outcome';
 export * from './actions/switch';
 export * from './actions/transfer-to-acd';
+export * from './actions/transfer-to-voicemail';
 export * from './actions/update-data';
 export { UNVERIFIED_SHAPES } from './archy/unverified';
 export * from './common-module-flow';

@@ -217,6 +217,17 @@ export class FlowChecker {
     },
     updateData: noRulesOfItsOwn,
     transferToAcd: noRulesOfItsOwn,
+    transferToVoicemail: (action, at) => {
+      if (this.flowType !== 'inboundcall') {
+        this.report(
+          'GC1017',
+          at,
+          `TransferToVoicemail is not allowed in a ${this.flowType} flow (only inbound-call exports show it)`,
+          action.id,
+          'transfer to voicemail from the inbound call flow',
+        );
+      }
+    },
     loop: noRulesOfItsOwn,
     loopNext: noRulesOfItsOwn,
     loopExit: noRulesOfItsOwn,

@@ -351,6 +351,16 @@ class Simulation {
       if (a.failurePrompt) this.play(a.failurePrompt.text, 'transferToAcd', a.id, at);
       return this.runActions(a.onFailure, frame, `${at} > failure`, scope);
     },
+    transferToVoicemail: (a, frame, at, scope) => {
+      if (!this.script.failTransfers) {
+        if (a.greeting) this.play(a.greeting.text, 'transferToVoicemail', a.id, at);
+        this.record({ kind: 'transferToVoicemail', nodeId: a.id, path: at, branch: `voicemail of queue ${a.queue.queueName}` });
+        // The caller leaves the flow for the queue (its voicemail): a queue outcome.
+        return { kind: 'end', outcome: { kind: 'queue', queueName: a.queue.queueName } };
+      }
+      this.record({ kind: 'transferToVoicemail', nodeId: a.id, path: at, branch: 'failure' });
+      return this.runActions(a.onFailure, frame, `${at} > failure`, scope);
+    },
     callSharedFlow: (a, frame, at) => this.callModule(a, frame, at),
     raw: (a) => {
       throw new SimulationStop(`raw action '${a.id}' (Archy ${a.archyName || 'action without a name'}): a raw action cannot be simulated`);

@@ -4,7 +4,7 @@ import { CallSharedFlow } from '../actions/call-shared-flow';
 import { CollectDigits } from '../actions/collect-digits';
 import { sharedFlowOutcome } from '../actions/set-outcome';
 import { DataType } from '../data-type';
-import { Expr, Expression } from '../expression';
+import { Expr, Expression, stringLiteral } from '../expression';
 import { Menu, MenuChoice } from '../menu';
 import { Prompt } from '../prompt';
 import { OUTCOME_OUTPUT } from '../shared-flow-interface';
@@ -26,6 +26,7 @@ export const MODELLED_ARCHY_ACTIONS: readonly string[] = [
   'switch',
   'updateData',
   'transferToAcd',
+  'transferToVoicemail',
   'loop',
   'loopNext',
   'loopExit',
@@ -84,6 +85,28 @@ export class ArchyEmitter {
       // Architect continues with the next action when the transfer fails.
       return [{ transferToAcd: transfer }, ...this.actions(a.onFailure)];
     },
+    // GenesysCloudBlueprints/dr-fallback-ivr, blueprint/terraform-ivr/DR-Emergency-IVR.yaml (TTS greeting) and
+    // blueprint/terraform-warm-ivr/DR-Fallback-Ivr.yaml (system greeting): a queue destination with the caller's
+    // number as callback number, no callee name, and the failure branch (control continues after the action).
+    transferToVoicemail: (a) => [
+      {
+        transferToVoicemail: {
+          name: a.id,
+          destination: {
+            queue: {
+              targetQueue: { lit: { name: a.queue.nameInFlow } },
+              callbackNumber: { exp: 'ToPhoneNumber(Call.Ani)' },
+              calleeName: { noValue: true },
+              voicemailGreeting: a.greeting
+                ? { exp: `AudioPlaybackOptions(ToAudioTTS(${stringLiteral(a.greeting.text)}), false)` }
+                : { prompt: 'PromptSystem.voicemail_greeting' },
+            },
+          },
+          failureOutputs: { errorType: { noValue: true }, errorMessage: { noValue: true } },
+          outputs: { failure: { actions: this.actions(a.onFailure) } },
+        },
+      },
+    ],
     loop: (a) => [
       {
         loop: {
