@@ -5,6 +5,7 @@ export * from './actions/collect-digits';
 export * from './actions/decision';
 export * from './actions/disconnect';
 export * from './actions/end-shared-flow';
+export * from './actions/evaluate-schedule-group';
 export * from './actions/jump-to-menu';
 export * from './actions/loop';
 export * from './actions/play-audio';

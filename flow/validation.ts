@@ -1,6 +1,7 @@
 import { Action } from './actions/action';
 import { ActionHandlers, handleAction } from './actions/action-handlers';
 import { CallSharedFlow } from './actions/call-shared-flow';
+import { EvaluateScheduleGroup } from './actions/evaluate-schedule-group';
 import { RawAction } from './actions/raw';
 import { sharedFlowOutcome } from './actions/set-outcome';
 import { MODELLED_ARCHY_ACTIONS } from './archy/emitter';
@@ -228,6 +229,7 @@ export class FlowChecker {
         );
       }
     },
+    evaluateScheduleGroup: (action, at) => this.checkScheduleGroup(action, at),
     loop: noRulesOfItsOwn,
     loopNext: noRulesOfItsOwn,
     loopExit: noRulesOfItsOwn,
@@ -243,6 +245,34 @@ export class FlowChecker {
     callSharedFlow: (action, at) => this.checkCall(action, at),
     raw: (action, at) => this.checkRaw(action, at),
   };
+
+  /** An EvaluateScheduleGroup names a group for each branch it has, in an inbound call flow. */
+  private checkScheduleGroup(action: EvaluateScheduleGroup, at: string): void {
+    if (this.flowType !== 'inboundcall') {
+      this.report(
+        'GC1017',
+        at,
+        `EvaluateScheduleGroup is not allowed in a ${this.flowType} flow (only inbound-call exports show it)`,
+        action.id,
+        'evaluate the schedule group in the inbound call flow',
+      );
+    }
+    for (const [what, name] of [
+      ['scheduleGroup', action.scheduleGroup],
+      ['emergencyGroup', action.emergencyGroup],
+    ] as const) {
+      if (name !== undefined && name.trim() === '') this.report('GC1016', at, `${what} is an empty name`, action.id, 'name the group as configured');
+    }
+    if (action.scheduleGroup === undefined && action.emergencyGroup === undefined) {
+      this.report('GC1016', at, 'an EvaluateScheduleGroup needs a scheduleGroup or an emergencyGroup', action.id, 'name the group to evaluate');
+    }
+    if (action.emergencyGroup === undefined && action.onEmergency.length > 0) {
+      this.report('GC1016', at, 'onEmergency has actions but there is no emergencyGroup', action.id, 'name the emergencyGroup');
+    }
+    if (action.scheduleGroup === undefined && [action.onOpen, action.onClosed, action.onHoliday].some((l) => l.length > 0)) {
+      this.report('GC1016', at, 'onOpen / onClosed / onHoliday have actions but there is no scheduleGroup', action.id, 'name the scheduleGroup');
+    }
+  }
 
   /** A raw action is one Archy action the language does not model; its content is not checked, only listed. */
   private checkRaw(action: RawAction, at: string): void {

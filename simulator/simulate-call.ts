@@ -30,6 +30,15 @@ export type Simulatable =
       readonly dnis?: readonly string[];
     };
 
+/** Whether the flow has an EvaluateScheduleGroup of a schedule group (whose state the script's `schedule` sets). */
+function evaluatesScheduleGroup(flow: InboundCallFlow): boolean {
+  let found = false;
+  flow.forEachAction((a) => {
+    if (a.kind === 'evaluateScheduleGroup' && a.scheduleGroup !== undefined) found = true;
+  });
+  return found;
+}
+
 /** Whether `target` holds a flow definition (rather than being one, or an IVR with a schedule). */
 function holdsFlow(target: Simulatable): target is FlowHolder {
   return InboundCallFlow.isInboundCallFlow((target as Partial<FlowHolder>).definition);
@@ -125,14 +134,15 @@ class Simulation {
         `schedule '${state}': ${name} has no schedule group, so it has no ${state} hours to simulate (its calls always run its own flow)`,
       );
     if (InboundCallFlow.isInboundCallFlow(target)) {
-      if (state !== 'open') throw unscheduled(`flow '${target.name}'`);
+      if (state !== 'open' && !evaluatesScheduleGroup(target)) throw unscheduled(`flow '${target.name}'`);
       return { definition: target, path: target.name };
     }
     if (holdsFlow(target)) {
-      if (state !== 'open') throw unscheduled(`flow '${target.definition.name}'`);
+      if (state !== 'open' && !evaluatesScheduleGroup(target.definition)) throw unscheduled(`flow '${target.definition.name}'`);
       return { definition: target.definition, path: target.node?.path ?? target.definition.name };
     }
-    if (state !== 'open' && !target.schedule) throw unscheduled(`IVR '${target.flow.definition.name}'`);
+    if (state !== 'open' && !target.schedule && !evaluatesScheduleGroup(target.flow.definition))
+      throw unscheduled(`IVR '${target.flow.definition.name}'`);
     const chosen =
       state === 'open' || !target.schedule
         ? target.flow
@@ -360,6 +370,19 @@ class Simulation {
       }
       this.record({ kind: 'transferToVoicemail', nodeId: a.id, path: at, branch: 'failure' });
       return this.runActions(a.onFailure, frame, `${at} > failure`, scope);
+    },
+    evaluateScheduleGroup: (a, frame, at, scope) => {
+      // Architect: an active emergency group wins; else the schedule group's state; with neither, no output.
+      const branch =
+        a.emergencyGroup !== undefined && this.script.emergency === true
+          ? 'emergency'
+          : a.scheduleGroup !== undefined
+            ? (this.script.schedule ?? 'open')
+            : undefined;
+      this.record({ kind: 'evaluateScheduleGroup', nodeId: a.id, path: at, branch: branch ?? 'no emergency' });
+      if (branch === undefined) return CONTINUE;
+      const actions = { emergency: a.onEmergency, open: a.onOpen, closed: a.onClosed, holiday: a.onHoliday }[branch];
+      return this.runActions(actions, frame, `${at} > ${branch}`, scope);
     },
     callSharedFlow: (a, frame, at) => this.callModule(a, frame, at),
     raw: (a) => {

@@ -15,8 +15,13 @@ export interface CallScript {
   readonly dnis?: string;
   /** Initial values of flow variables, by full name (`Flow.Tier`). @default none */
   readonly variables?: Readonly<Record<string, string | number | boolean>>;
-  /** Schedule state of an IVR with a schedule group. @default 'open' */
+  /**
+   * Schedule state of an IVR with a schedule group, and of the schedule group an EvaluateScheduleGroup
+   * action evaluates. @default 'open'
+   */
   readonly schedule?: 'open' | 'closed' | 'holiday';
+  /** The emergency group an EvaluateScheduleGroup action evaluates is active. @default false */
+  readonly emergency?: boolean;
   /** Transfers fail (to exercise failure paths). @default false */
   readonly failTransfers?: boolean;
   /** Actions after which the simulation stops as an endless flow. @default 1000 */

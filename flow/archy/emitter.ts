@@ -27,6 +27,7 @@ export const MODELLED_ARCHY_ACTIONS: readonly string[] = [
   'updateData',
   'transferToAcd',
   'transferToVoicemail',
+  'evaluateScheduleGroup',
   'loop',
   'loopNext',
   'loopExit',
@@ -107,6 +108,32 @@ export class ArchyEmitter {
         },
       },
     ],
+    evaluateScheduleGroup: (a) => {
+      // GenesysCloudBlueprints/dr-fallback-ivr, blueprint/terraform-ivr/DR-Emergency-IVR.yaml: no in-service
+      // schedules, evaluated now, the emergency group by name (twice, as exported), an emergency output; an
+      // output without actions is left out. A named schedule group and its outputs are unverified.
+      const outputs: Node = {};
+      const add = (key: string, list: readonly Action[]) => {
+        if (list.length > 0) outputs[key] = { actions: this.actions(list) };
+      };
+      add('emergency', a.onEmergency);
+      add(unverified.SCHEDULE_OUTPUTS.open, a.onOpen);
+      add(unverified.SCHEDULE_OUTPUTS.closed, a.onClosed);
+      add(unverified.SCHEDULE_OUTPUTS.holiday, a.onHoliday);
+      return [
+        {
+          evaluateScheduleGroup: {
+            name: a.id,
+            inServiceSchedules: { noValue: true },
+            evaluate: { now: true },
+            scheduleGroup: a.scheduleGroup === undefined ? { exp: 'ToScheduleGroup(NOT_SET)' } : unverified.scheduleGroupByName(a.scheduleGroup),
+            emergencyGroup:
+              a.emergencyGroup === undefined ? unverified.NO_EMERGENCY_GROUP : { lit: { name: a.emergencyGroup }, name: a.emergencyGroup },
+            outputs,
+          },
+        },
+      ];
+    },
     loop: (a) => [
       {
         loop: {

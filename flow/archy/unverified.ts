@@ -58,6 +58,22 @@ export const UNVERIFIED_SHAPES = [
     shape: 'updateData statement key decimal',
     basis: 'by analogy with the verified string / integer / boolean keys',
   },
+  {
+    id: 'evaluateScheduleGroup-scheduleGroup',
+    shape: 'evaluateScheduleGroup.scheduleGroup as {lit: {name: N}} (when EvaluateScheduleGroup has a scheduleGroup)',
+    basis:
+      'the one real export (GenesysCloudBlueprints dr-fallback-ivr DR-Emergency-IVR.yaml) shows only exp: ToScheduleGroup(NOT_SET); the wrapper is that of its emergencyGroup and of targetQueue',
+  },
+  {
+    id: 'evaluateScheduleGroup-open-closed-holiday',
+    shape: 'evaluateScheduleGroup outputs open, closed and holiday',
+    basis: 'the real export shows only the emergency output (an output without actions is left out); the names are those of the Architect outputs',
+  },
+  {
+    id: 'evaluateScheduleGroup-no-emergencyGroup',
+    shape: 'evaluateScheduleGroup.emergencyGroup as noValue: true (when EvaluateScheduleGroup has no emergencyGroup)',
+    basis: 'the real export always names an emergency group; noValue: true is how exports write other unset fields (inServiceSchedules)',
+  },
 ] as const;
 
 export type UnverifiedShapeId = (typeof UNVERIFIED_SHAPES)[number]['id'];
@@ -98,3 +114,14 @@ export function interDigitTimeout(seconds: number): Node {
 }
 
 export const DECIMAL_STATEMENT_KEY = 'decimal';
+
+/** `scheduleGroup` by its name. */
+export function scheduleGroupByName(name: string): Node {
+  return { lit: { name } };
+}
+
+/** `emergencyGroup` when there is none. */
+export const NO_EMERGENCY_GROUP: Node = { noValue: true };
+
+/** Output name of each schedule branch of `evaluateScheduleGroup` (`emergency` is verified). */
+export const SCHEDULE_OUTPUTS = { open: 'open', closed: 'closed', holiday: 'holiday' } as const;

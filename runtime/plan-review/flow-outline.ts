@@ -135,7 +135,12 @@ export function diffOutlines(before: FlowOutline, after: FlowOutline): NodeChang
 }
 
 /** The branches an action always has (the others are optional). */
-const BRANCHES: Readonly<Record<string, readonly string[]>> = { decision: ['yes', 'no'], collectInput: ['success', 'failure'] };
+const BRANCHES: Readonly<Record<string, readonly string[]>> = {
+  decision: ['yes', 'no'],
+  collectInput: ['success', 'failure'],
+  // Exports leave out an output without actions; control then continues after the action.
+  evaluateScheduleGroup: ['emergency', 'open', 'closed', 'holiday'],
+};
 
 /** A Mermaid flowchart of the flow (GitHub renders it in comments). Every label is escaped (`mermaidLabel`). */
 export function mermaid(yaml: string): string {
