@@ -6,6 +6,7 @@ export * from './actions/decision';
 export * from './actions/disconnect';
 export * from './actions/end-shared-flow';
 export * from './actions/evaluate-schedule-group';
+export * from './actions/get-participant-data';
 export * from './actions/jump-to-menu';
 export * from './actions/loop';
 export * from './actions/play-audio';

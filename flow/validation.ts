@@ -230,6 +230,20 @@ export class FlowChecker {
       }
     },
     evaluateScheduleGroup: (action, at) => this.checkScheduleGroup(action, at),
+    getParticipantData: (action, at) => {
+      // The variables (declared, in scope, string-typed) are checked as the action's writes.
+      if (action.attributes.length === 0) {
+        this.report('GC1016', at, 'a GetParticipantData needs at least one attribute', action.id, 'name an attribute and its string variable');
+      }
+      const seen = new Set<string>();
+      for (const r of action.attributes) {
+        if (r.attribute.trim() === '') this.report('GC1016', at, 'an attribute name is empty', action.id, 'name the participant data attribute');
+        if (seen.has(r.into.name)) {
+          this.report('GC1016', at, `${r.into.name} receives more than one attribute`, r.into.name, 'read each attribute into its own variable');
+        }
+        seen.add(r.into.name);
+      }
+    },
     loop: noRulesOfItsOwn,
     loopNext: noRulesOfItsOwn,
     loopExit: noRulesOfItsOwn,

@@ -384,6 +384,11 @@ class Simulation {
       const actions = { emergency: a.onEmergency, open: a.onOpen, closed: a.onClosed, holiday: a.onHoliday }[branch];
       return this.runActions(actions, frame, `${at} > ${branch}`, scope);
     },
+    getParticipantData: (a, frame, at) => {
+      const data = this.script.participantData ?? {};
+      for (const r of a.attributes) this.set(frame, r.into.name, Object.hasOwn(data, r.attribute) ? data[r.attribute] : undefined, a.id, at);
+      return CONTINUE;
+    },
     callSharedFlow: (a, frame, at) => this.callModule(a, frame, at),
     raw: (a) => {
       throw new SimulationStop(`raw action '${a.id}' (Archy ${a.archyName || 'action without a name'}): a raw action cannot be simulated`);

@@ -20,6 +20,11 @@ export interface CallScript {
    * action evaluates. @default 'open'
    */
   readonly schedule?: 'open' | 'closed' | 'holiday';
+  /**
+   * Participant data attributes of the call, by name, that GetParticipantData reads (an attribute not
+   * given reads as NOT_SET). @default none
+   */
+  readonly participantData?: Readonly<Record<string, string>>;
   /** The emergency group an EvaluateScheduleGroup action evaluates is active. @default false */
   readonly emergency?: boolean;
   /** Transfers fail (to exercise failure paths). @default false */

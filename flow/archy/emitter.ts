@@ -28,6 +28,7 @@ export const MODELLED_ARCHY_ACTIONS: readonly string[] = [
   'transferToAcd',
   'transferToVoicemail',
   'evaluateScheduleGroup',
+  'getParticipantData',
   'loop',
   'loopNext',
   'loopExit',
@@ -134,6 +135,12 @@ export class ArchyEmitter {
         },
       ];
     },
+    getParticipantData: (a) => [
+      unverified.getParticipantData(
+        a.id,
+        a.attributes.map((r) => ({ attribute: r.attribute, variable: r.into.name })),
+      ),
+    ],
     loop: (a) => [
       {
         loop: {

@@ -74,6 +74,12 @@ export const UNVERIFIED_SHAPES = [
     shape: 'evaluateScheduleGroup.emergencyGroup as noValue: true (when EvaluateScheduleGroup has no emergencyGroup)',
     basis: 'the real export always names an emergency group; noValue: true is how exports write other unset fields (inServiceSchedules)',
   },
+  {
+    id: 'getParticipantData',
+    shape: 'getParticipantData with attributes: - attribute: {name: {lit: N}, variable: V}',
+    basis:
+      'no public Archy export with getParticipantData was found (GenesysCloudBlueprints dr-fallback-ivr DR-Emergency-IVR.yaml has none); the attribute list is that of the Architect action, written as Archy writes lists of named entries',
+  },
 ] as const;
 
 export type UnverifiedShapeId = (typeof UNVERIFIED_SHAPES)[number]['id'];
@@ -125,3 +131,13 @@ export const NO_EMERGENCY_GROUP: Node = { noValue: true };
 
 /** Output name of each schedule branch of `evaluateScheduleGroup` (`emergency` is verified). */
 export const SCHEDULE_OUTPUTS = { open: 'open', closed: 'closed', holiday: 'holiday' } as const;
+
+/** `getParticipantData`: each attribute by its literal name, read into a variable. */
+export function getParticipantData(name: string, attributes: ReadonlyArray<{ attribute: string; variable: string }>): Node {
+  return {
+    getParticipantData: {
+      name,
+      attributes: attributes.map((a) => ({ attribute: { name: { lit: a.attribute }, variable: a.variable } })),
+    },
+  };
+}
