@@ -228,6 +228,17 @@ export class FlowChecker {
           'transfer to voicemail from the inbound call flow',
         );
       }
+      // The greeting is written inside an Archy string literal; how Archy escapes a line break there is not documented.
+      // eslint-disable-next-line no-control-regex -- control characters are what this expression finds
+      if (action.greeting && /[\u0000-\u001f\u007f]/.test(action.greeting.text)) {
+        this.report(
+          'GC1016',
+          at,
+          'the voicemail greeting has a line break or another control character',
+          action.greeting.text,
+          'write the greeting on one line',
+        );
+      }
     },
     evaluateScheduleGroup: (action, at) => this.checkScheduleGroup(action, at),
     getParticipantData: (action, at) => {
@@ -301,7 +312,15 @@ export class FlowChecker {
         keys.join(', ') || JSON.stringify(archy) || String(archy),
         "write e.g. new RawAction('Pop', { setScreenPop: { name: 'Pop', ... } }), one RawAction per Archy action",
       );
-    } else if (MODELLED_ARCHY_ACTIONS.includes(keys[0])) {
+    } else if (!ARCHY_ACTION_NAME.test(keys[0])) {
+      this.report(
+        'GC1019',
+        at,
+        'the key of a raw action is an Archy action name (lowerCamelCase letters and digits)',
+        keys[0],
+        'write the action name as Architect exports it, e.g. setScreenPop',
+      );
+    } else if (MODELLED_ARCHY_ACTIONS.some((name) => name.toLowerCase() === keys[0].toLowerCase())) {
       this.report(
         'GC1019',
         at,
@@ -309,6 +328,17 @@ export class FlowChecker {
         keys[0],
         `use the language's action for ${keys[0]} instead of RawAction`,
       );
+    } else {
+      const bad = unwritableIn((archy as Record<string, unknown>)[keys[0]], keys[0]);
+      if (bad !== undefined) {
+        this.report(
+          'GC1019',
+          at,
+          `the raw action's content must be YAML data (an object of strings, numbers, booleans, null, lists and objects, without cycles); ${bad.what}`,
+          bad.where,
+          'write the Archy action as plain data',
+        );
+      }
     }
   }
 
@@ -532,4 +562,34 @@ function checkOperandTypes(checker: FlowChecker, e: Expression, path: string, wh
       );
     }
   }
+}
+
+/** An Archy action name as exports write them: `setScreenPop`, `transferToFlow`. */
+const ARCHY_ACTION_NAME = /^[a-z][A-Za-z0-9]*$/;
+
+/** Nesting a raw action's content may have: far beyond any real action, well below a stack overflow. */
+const MAX_RAW_DEPTH = 64;
+
+/**
+ * The first part of a raw action's content that YAML cannot write as data (`where`: its path inside the
+ * action); undefined when it is all data. The action itself must be an object.
+ */
+function unwritableIn(value: unknown, where: string, depth = 0, seen = new Set<object>()): { what: string; where: string } | undefined {
+  if (depth === 0 && (value === null || typeof value !== 'object' || Array.isArray(value))) return { what: 'its value is not an object', where };
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return undefined;
+  if (typeof value === 'number') return Number.isFinite(value) ? undefined : { what: 'a number that is not finite', where };
+  if (typeof value !== 'object') return { what: `a ${typeof value}`, where };
+  if (depth > MAX_RAW_DEPTH) return { what: `nested deeper than ${MAX_RAW_DEPTH} levels`, where };
+  if (seen.has(value)) return { what: 'a cycle', where };
+  const proto = Object.getPrototypeOf(value);
+  if (!Array.isArray(value) && proto !== Object.prototype && proto !== null) return { what: 'an object that is not plain data', where };
+  seen.add(value);
+  const entries = Array.isArray(value) ? value.map((v, i) => [`[${i}]`, v] as const) : Object.entries(value).map(([k, v]) => [`.${k}`, v] as const);
+  for (const [key, child] of entries) {
+    if (child === undefined) return { what: 'an undefined value', where: `${where}${key}` };
+    const bad = unwritableIn(child, `${where}${key}`, depth + 1, seen);
+    if (bad) return bad;
+  }
+  seen.delete(value);
+  return undefined;
 }

@@ -39,6 +39,15 @@ function evaluatesScheduleGroup(flow: InboundCallFlow): boolean {
   return found;
 }
 
+/** Whether the flow evaluates an emergency group anywhere (what a script's `emergency: true` acts on). */
+function evaluatesEmergencyGroup(flow: InboundCallFlow): boolean {
+  let found = false;
+  flow.forEachAction((a) => {
+    if (a.kind === 'evaluateScheduleGroup' && a.emergencyGroup !== undefined) found = true;
+  });
+  return found;
+}
+
 /** Whether `target` holds a flow definition (rather than being one, or an IVR with a schedule). */
 function holdsFlow(target: Simulatable): target is FlowHolder {
   return InboundCallFlow.isInboundCallFlow((target as Partial<FlowHolder>).definition);
@@ -135,11 +144,11 @@ class Simulation {
       );
     if (InboundCallFlow.isInboundCallFlow(target)) {
       if (state !== 'open' && !evaluatesScheduleGroup(target)) throw unscheduled(`flow '${target.name}'`);
-      return { definition: target, path: target.name };
+      return this.checkedEmergency({ definition: target, path: target.name });
     }
     if (holdsFlow(target)) {
       if (state !== 'open' && !evaluatesScheduleGroup(target.definition)) throw unscheduled(`flow '${target.definition.name}'`);
-      return { definition: target.definition, path: target.node?.path ?? target.definition.name };
+      return this.checkedEmergency({ definition: target.definition, path: target.node?.path ?? target.definition.name });
     }
     if (state !== 'open' && !target.schedule && !evaluatesScheduleGroup(target.flow.definition))
       throw unscheduled(`IVR '${target.flow.definition.name}'`);
@@ -149,7 +158,15 @@ class Simulation {
         : state === 'holiday'
           ? (target.schedule.holidayHoursFlow ?? target.schedule.closedHoursFlow)
           : target.schedule.closedHoursFlow;
-    return { definition: chosen.definition, path: chosen.node?.path ?? chosen.definition.name, dnis: target.dnis?.[0] };
+    return this.checkedEmergency({ definition: chosen.definition, path: chosen.node?.path ?? chosen.definition.name, dnis: target.dnis?.[0] });
+  }
+
+  /** `emergency: true` for a flow that evaluates no emergency group would be silently ignored: refuse it. */
+  private checkedEmergency<T extends { definition: InboundCallFlow }>(picked: T): T {
+    if (this.script.emergency === true && !evaluatesEmergencyGroup(picked.definition)) {
+      throw new ScriptError(`emergency: flow '${picked.definition.name}' evaluates no emergency group, so an active emergency group changes nothing`);
+    }
+    return picked;
   }
 
   private record(entry: Omit<TranscriptEntry, 'step'>): void {

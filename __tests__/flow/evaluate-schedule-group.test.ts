@@ -21,7 +21,7 @@ import {
 } from '../../flow';
 import { MODELLED_ARCHY_ACTIONS } from '../../flow/archy/emitter';
 import { diffOutlines, mermaid, outlineFlow } from '../../runtime/plan-review/flow-outline';
-import { simulateCall } from '../../simulator';
+import { ScriptError, simulateCall } from '../../simulator';
 
 const PATH = 'dev/X';
 const say = (id: string, text = id) => new PlayAudio(id, { prompt: Prompt.tts(text) });
@@ -217,5 +217,12 @@ describe('EvaluateScheduleGroup in plan review', () => {
     const box = /(n\d+)\["evaluateScheduleGroup: Evaluate Schedule Group"\]/.exec(chart)![1];
     const next = /(n\d+)\["playAudio: Welcome"\]/.exec(chart)![1];
     expect(chart).toContain(`${box} --> ${next}`);
+  });
+});
+
+describe('EvaluateScheduleGroup: a script for an emergency the flow never evaluates', () => {
+  it('is a ScriptError, not a call that silently ignores emergency: true', () => {
+    expect(() => simulateCall(hoursFlow(), { emergency: true })).toThrow(/evaluates no emergency group/);
+    expect(() => simulateCall(flowOf(say('Hi'), new Disconnect('Bye')), { emergency: true })).toThrow(ScriptError);
   });
 });

@@ -45,6 +45,21 @@ describe('RawAction validation', () => {
     ['no key', {}, ''],
     ['two keys', { setScreenPop: {}, addFlowMilestone: {} }, 'setScreenPop, addFlowMilestone'],
     ['an action the language models', { playAudio: { name: 'Hi', audio: { tts: 'Hi' } } }, 'playAudio'],
+    ['a modelled action in another case', { PlayAudio: { name: 'Hi' } }, 'PlayAudio'],
+    ['a key that is not an action name', { 'set screen pop': {} }, 'set screen pop'],
+    ['__proto__ as the key', JSON.parse('{"__proto__": {}}'), '__proto__'],
+    ['an undefined value (it would publish an empty action)', { setScreenPop: undefined }, 'setScreenPop'],
+    ['a function inside', { setScreenPop: { name: 'Pop', run: () => 1 } }, 'setScreenPop.run'],
+    ['a function inside a list', { setScreenPop: { inputs: [1, () => 2] } }, 'setScreenPop.inputs[1]'],
+    [
+      'a cycle',
+      (() => {
+        const inner: Record<string, unknown> = { name: 'Pop' };
+        inner.self = inner;
+        return { setScreenPop: inner };
+      })(),
+      'setScreenPop.self',
+    ],
   ])('rejects %s (GC1019)', (_what, archy, value) => {
     const problems = flowWith(new RawAction('Pop', archy)).validate(PATH);
     expect(problems).toEqual([expect.objectContaining({ code: 'GC1019', path: `${PATH} > tasks > Main > Pop` })]);

@@ -152,3 +152,10 @@ describe('TransferToVoicemail in plan review', () => {
     expect(mermaid(toVoicemail().render().yaml)).toMatch(/-->\|failure\|/);
   });
 });
+
+describe('TransferToVoicemail greeting', () => {
+  it('refuses a line break in the greeting (written inside an Archy string literal): GC1016', () => {
+    expect(toVoicemail('Line one.\nLine two.').validate(PATH)).toEqual([expect.objectContaining({ code: 'GC1016' })]);
+    expect(toVoicemail('One line, "quoted".').validate(PATH)).toEqual([]);
+  });
+});
