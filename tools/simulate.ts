@@ -23,7 +23,7 @@ const environmentNames = () => ENVIRONMENTS.map((e) => (typeof e?.name === 'stri
 const SIMULATE_COMMAND = commandSpec({
   name: 'simulate',
   usage:
-    'npm run simulate -- --env <env> --ivr <name> [--dtmf 1234 ...] [--ani +1...] [--schedule open|closed|holiday] [--fail-transfers] [--format text|json]',
+    'npm run simulate -- --env <env> --ivr <name> [--dtmf 1234 ...] [--ani +1...] [--schedule open|closed|holiday] [--emergency] [--participant-data name=value ...] [--fail-transfers] [--format text|json]',
   summary: 'Runs a call through an IVR of the environment, offline, and prints the transcript. No API calls, no credentials.',
   options: {
     env: { type: 'string', value: '<env>', description: `the environment (${environmentNames()}; required)` },
@@ -43,6 +43,13 @@ const SIMULATE_COMMAND = commandSpec({
       type: 'string',
       value: 'open|closed|holiday',
       description: 'the schedule state during the call (default open; closed and holiday need a schedule group)',
+    },
+    emergency: { type: 'boolean', description: 'the emergency group an EvaluateScheduleGroup of the flow evaluates is active' },
+    'participant-data': {
+      type: 'string',
+      multiple: true,
+      value: '<name=value>',
+      description: 'a participant data attribute of the call, what GetParticipantData reads (once per attribute)',
     },
     'fail-transfers': { type: 'boolean', description: 'transfers to a queue fail (to follow the failure paths)' },
     format: { type: 'string', value: 'text|json', description: 'how the transcript is printed (default text)' },
@@ -106,7 +113,26 @@ function main(): number {
       `--schedule ${schedule}: '${ivrName(ivr)}' in ${envName} has no schedule group, so it has no ${schedule} hours to simulate${scheduled.length ? `; environments with one: ${scheduled.join(', ')}` : ''}`,
     );
   }
-  const result = simulateCall(ivr, { dtmf, ani: args.ani, schedule, failTransfers: args['fail-transfers'] === true });
+  const participantData: Record<string, string> = {};
+  for (const pair of args['participant-data'] ?? []) {
+    const at = pair.indexOf('=');
+    if (at <= 0) fail(`--participant-data ${terminalText(pair)}: write name=value`);
+    participantData[pair.slice(0, at)] = pair.slice(at + 1);
+  }
+  let result;
+  try {
+    result = simulateCall(ivr, {
+      dtmf,
+      ani: args.ani,
+      schedule,
+      emergency: args.emergency === true,
+      participantData,
+      failTransfers: args['fail-transfers'] === true,
+    });
+  } catch (err) {
+    if (err instanceof ScriptError) fail(terminalText(err.message));
+    throw err;
+  }
   if (format === 'json') {
     console.log(JSON.stringify(result, null, 2));
   } else {

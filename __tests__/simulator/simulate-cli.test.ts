@@ -27,6 +27,21 @@ describe('npm run simulate (compiled)', () => {
     expect(result.transcript.filter((t: { input?: unknown }) => t.input === null)).toHaveLength(3);
   });
 
+  it('takes participant data as name=value, and refuses anything else (exit 1)', () => {
+    const run = simulate('--env', 'dev', '--ivr', 'Sales IVR', '--dtmf', '1234', '--participant-data', 'Tier=gold=1');
+    expect(run.status).toBe(0);
+    const bad = simulate('--env', 'dev', '--ivr', 'Sales IVR', '--participant-data', 'Tier');
+    expect(bad.stderr).toContain('simulate: --participant-data Tier: write name=value');
+    expect(bad.status).toBe(1);
+  });
+
+  it('refuses --emergency for an IVR whose flow evaluates no emergency group (exit 1, no stack trace)', () => {
+    const run = simulate('--env', 'dev', '--ivr', 'Sales IVR', '--emergency');
+    expect(run.stderr).toContain("simulate: emergency: flow 'DEV Sales IVR' evaluates no emergency group");
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(run.status).toBe(1);
+  });
+
   it('exits 1 on an unknown IVR, listing the known ones', () => {
     const run = simulate('--env', 'dev', '--ivr', 'Nope');
     expect(run.status).toBe(1);
