@@ -12,9 +12,6 @@ import {
   EvaluateScheduleGroup,
   EvaluateScheduleGroupProps,
   InboundCallFlow,
-  PlayAudio,
-  Prompt,
-  Task,
   TransferToVoicemail,
   UNVERIFIED_SHAPES,
   queueNamed,
@@ -22,13 +19,10 @@ import {
 import { MODELLED_ARCHY_ACTIONS } from '../../flow/archy/emitter';
 import { diffOutlines, mermaid, outlineFlow } from '../../runtime/plan-review/flow-outline';
 import { ScriptError, simulateCall } from '../../simulator';
+import { inboundFlowOf, say } from '../support/flow-builders';
 
 const PATH = 'dev/X';
-const say = (id: string, text = id) => new PlayAudio(id, { prompt: Prompt.tts(text) });
-function flowOf(...actions: Action[]): InboundCallFlow {
-  const main = new Task('Main', actions);
-  return new InboundCallFlow({ name: 'Schedule IVR', initialGreeting: Prompt.tts('Hello.'), startUp: main, tasks: [main] });
-}
+const flowOf = (...actions: Action[]): InboundCallFlow => inboundFlowOf('Schedule IVR', actions);
 const evaluate = (props: EvaluateScheduleGroupProps) => new EvaluateScheduleGroup('Evaluate Schedule Group', props);
 
 /** The DR-Emergency-IVR.yaml start-up task: voicemail in an emergency, else on (here: a goodbye). */

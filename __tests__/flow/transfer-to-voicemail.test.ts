@@ -3,28 +3,14 @@
  * dr-fallback-ivr exports write it), simulation and how plan review outlines it.
  */
 import { parse } from 'yaml';
-import {
-  Action,
-  CommonModuleFlow,
-  Disconnect,
-  EndSharedFlow,
-  InboundCallFlow,
-  PlayAudio,
-  Prompt,
-  Task,
-  TransferToVoicemail,
-  queueNamed,
-} from '../../flow';
+import { Action, CommonModuleFlow, Disconnect, EndSharedFlow, InboundCallFlow, Prompt, TransferToVoicemail, queueNamed } from '../../flow';
 import { MODELLED_ARCHY_ACTIONS } from '../../flow/archy/emitter';
 import { diffOutlines, mermaid, outlineFlow } from '../../runtime/plan-review/flow-outline';
 import { simulateCall } from '../../simulator';
+import { inboundFlowOf, say } from '../support/flow-builders';
 
 const PATH = 'dev/X';
-const say = (id: string, text = id) => new PlayAudio(id, { prompt: Prompt.tts(text) });
-function flowOf(...actions: Action[]): InboundCallFlow {
-  const main = new Task('Main', actions);
-  return new InboundCallFlow({ name: 'Voicemail IVR', initialGreeting: Prompt.tts('Hello.'), startUp: main, tasks: [main] });
-}
+const flowOf = (...actions: Action[]): InboundCallFlow => inboundFlowOf('Voicemail IVR', actions);
 const toVoicemail = (greeting?: string, failureText = 'Sorry, try again later.') =>
   flowOf(
     new TransferToVoicemail('Transfer to Voicemail', {
