@@ -7,6 +7,7 @@ import * as fc from 'fast-check';
 import { RoutingQueue } from '../../.gen/providers/genesyscloud/routing-queue';
 import { containsTokenMarker, readTerraformLiteral, terraformText, terraformTextList, terraformTextMap } from '../../constructs';
 import { liveSequences, terraformLiteral } from '../synth/terraform-templates';
+import { terraformVersion } from '../support/processes';
 
 /** Text with many `$`, `%`, `{`, `}` next to each other (where escaping can go wrong). */
 const templateish = fc.string({
@@ -75,13 +76,7 @@ describe('terraformText', () => {
     );
   });
 
-  const terraform = (() => {
-    try {
-      return execFileSync('terraform', ['version'], { encoding: 'utf8', stdio: 'pipe' }).split('\n')[0];
-    } catch {
-      return undefined;
-    }
-  })();
+  const terraform = terraformVersion();
   (terraform ? it : it.skip)(
     `a real Terraform reads escaped values and keys back as written, references live${terraform ? '' : ' (skipped: no terraform CLI on PATH)'}`,
     () => {

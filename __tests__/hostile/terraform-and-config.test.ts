@@ -16,6 +16,7 @@ import { addEnvironments } from '../../stacks';
 import { simulateCall } from '../../simulator';
 import { findIvr, ivrName } from '../../tools/simulate';
 import { foreignSequences, liveSequences, terraformLiteral } from '../synth/terraform-templates';
+import { terraformVersion } from '../support/processes';
 
 const root = path.resolve(__dirname, '..', '..');
 const dist = (...parts: string[]) => path.join(root, 'dist', ...parts);
@@ -29,14 +30,6 @@ function synth(env: unknown) {
 }
 const resources = (json: Json, type: string): Json[] => Object.values(json.resource?.[type] ?? {});
 const problemsOf = (env: unknown) => configProblems([env]).map((p) => ({ code: p.code, path: p.path }));
-
-function terraformVersion(): string | undefined {
-  try {
-    return execFileSync('terraform', ['version'], { encoding: 'utf8' }).split('\n')[0];
-  } catch {
-    return undefined;
-  }
-}
 
 describe('case 3: Terraform interpolates our strings', () => {
   const prefix = 'TEST ${path.cwd} %{if true}x%{endif} ';

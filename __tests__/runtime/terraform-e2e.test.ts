@@ -1,4 +1,4 @@
-import { execFileSync, spawn } from 'child_process';
+import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -11,14 +11,7 @@ import { applySubstitutions } from '../../runtime/synth-output/substitutions';
 import { addEnvironments } from '../../stacks';
 import { TEST_CLIENT_ID, TEST_CLIENT_SECRET, connect, emulatorEnv, startEmulator } from '../support/emulator';
 import { messageFlow } from '../support/fixtures';
-
-function terraformVersion(): string | undefined {
-  try {
-    return execFileSync('terraform', ['version'], { encoding: 'utf8' }).split('\n')[0];
-  } catch {
-    return undefined;
-  }
-}
+import { terraformVersion } from '../support/processes';
 
 const terraform = terraformVersion();
 const QUEUES = { queue_SalesIvrQueue: 'DEV Sales', queue_OperatorQueue: 'DEV Operator' };

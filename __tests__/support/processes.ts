@@ -1,4 +1,4 @@
-import { spawn } from 'child_process';
+import { execFileSync, spawn } from 'child_process';
 import * as path from 'path';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -38,4 +38,13 @@ export function within<T>(ms: number, what: string, promise: Promise<T>): Promis
     promise,
     new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} did not end within ${ms} ms`)), ms))),
   ]).finally(() => clearTimeout(timer));
+}
+
+/** The first line of `terraform version`, or undefined when no Terraform CLI is on PATH (tests that need one skip). */
+export function terraformVersion(): string | undefined {
+  try {
+    return execFileSync('terraform', ['version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).split('\n')[0];
+  } catch {
+    return undefined;
+  }
 }

@@ -1,21 +1,14 @@
 import AdmZip from 'adm-zip';
-import { execFileSync, spawn, spawnSync } from 'child_process';
+import { spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { makeTempProject, runProvidersLock } from '../support/temp-project';
+import { terraformVersion } from '../support/processes';
 
 const root = path.resolve(__dirname, '..', '..');
 const dist = (...parts: string[]) => path.join(root, 'dist', ...parts);
 const STACKS = ['contact-center-dev', 'contact-center-test', 'contact-center-prod'];
 const PLATFORMS = ['linux_amd64', 'darwin_amd64', 'darwin_arm64', 'windows_amd64'];
-
-function terraformVersion(): string | undefined {
-  try {
-    return execFileSync('terraform', ['version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).split('\n')[0];
-  } catch {
-    return undefined;
-  }
-}
 
 /** A provider mirror (`-fs-mirror` layout) serving a fake genesyscloud package per platform: Terraform installs it without running it. */
 function fakeMirror(dir: string, version: string, platforms = PLATFORMS): string {
