@@ -3,6 +3,7 @@ import { ITerraformDependable } from 'cdktf';
 import { InboundCallFlow, InboundCallFlowProps, ProblemError } from '../flow';
 import { FlowPublication } from './flow-publication';
 import { isQueueConstruct } from './queue';
+import { referencedDependables } from './referenced-resources';
 import { ISharedFlow, isSharedFlow } from './i-shared-flow';
 
 export interface CallFlowProps extends InboundCallFlowProps {
@@ -55,7 +56,7 @@ export class CallFlow extends Construct {
       path: this.node.path,
       substitutions,
       sharedFlows: this.sharedFlows,
-      dependsOn: props.dependsOn,
+      dependsOn: [...(props.dependsOn ?? []), ...referencedDependables(this.definition)],
       forceUnlock: props.forceUnlock,
     });
   }

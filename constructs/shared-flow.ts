@@ -3,6 +3,7 @@ import { ITerraformDependable } from 'cdktf';
 import { DataGenesyscloudFlow } from '../.gen/providers/genesyscloud/data-genesyscloud-flow';
 import { CommonModuleFlow, CommonModuleFlowProps, FLOW_TYPE_INFO, FlowType, ParameterSpec } from '../flow';
 import { FlowPublication } from './flow-publication';
+import { referencedDependables } from './referenced-resources';
 import { ISharedFlow, SHARED_FLOW_MARKER } from './i-shared-flow';
 import { terraformText } from './terraform-text';
 
@@ -57,6 +58,7 @@ export class SharedFlow<O extends string = string> extends Construct implements 
       path: this.node.path,
       substitutions: {},
       sharedFlows: [],
+      dependsOn: referencedDependables(this.definition),
       forceUnlock: props.forceUnlock,
     });
   }

@@ -1,4 +1,4 @@
-import { Action } from './actions/action';
+import { Action, forEachActionIn } from './actions/action';
 import { sharedFlowOutcome } from './actions/set-outcome';
 import { ArchyEmitter, variableEntry } from './archy/emitter';
 import { toArchyYaml } from './archy/yaml';
@@ -84,6 +84,11 @@ export class CommonModuleFlow<O extends string = string> extends FlowDefinition 
 
   get flowName(): string {
     return this.name;
+  }
+
+  /** Visits every action of the module, depth first, in YAML order. */
+  forEachAction(visit: (action: Action) => void): void {
+    forEachActionIn(this.actions, visit);
   }
 
   validate(path: string = this.name): FlowProblem[] {

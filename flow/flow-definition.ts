@@ -1,3 +1,4 @@
+import type { Action } from './actions/action';
 import { FLOW_DEFINITION, FlowProblem } from './errors';
 import { ProblemError } from './problems';
 import { FlowType } from './flow-type';
@@ -53,6 +54,16 @@ export abstract class FlowDefinition {
     this.division = props.division ?? 'Home';
     this.language = props.language ?? 'en-us';
     this.variables = props.variables ?? [];
+  }
+
+  /** Visits every action of the flow, depth first (branches after their action), in YAML order. */
+  abstract forEachAction(visit: (action: Action) => void): void;
+
+  /** What outside the flow its actions name (data actions, data tables, other flows), each once, in order. */
+  references(): object[] {
+    const found = new Set<object>();
+    this.forEachAction((a) => a.references().forEach((r) => found.add(r)));
+    return [...found];
   }
 
   /** Every rule violation, each with code, path, value and fix; empty when the flow is valid. */

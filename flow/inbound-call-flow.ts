@@ -1,4 +1,4 @@
-import { Action } from './actions/action';
+import { Action, forEachActionIn } from './actions/action';
 import { CallSharedFlow } from './actions/call-shared-flow';
 import { QueueTarget } from './queue-target';
 import { ArchyEmitter, audio, variableEntry } from './archy/emitter';
@@ -54,13 +54,8 @@ export class InboundCallFlow extends FlowDefinition {
 
   /** Visits every action of every task and inline menu choice, depth first, in YAML order. */
   forEachAction(visit: (action: Action) => void): void {
-    const walk = (actions: readonly Action[]): void =>
-      actions.forEach((a) => {
-        visit(a);
-        a.branches().forEach((b) => walk(b.actions));
-      });
-    this.menus.forEach((m) => m.choices.forEach((c) => walk(c.target.actions ?? [])));
-    this.tasks.forEach((t) => walk(t.actions));
+    this.menus.forEach((m) => m.choices.forEach((c) => forEachActionIn(c.target.actions ?? [], visit)));
+    this.tasks.forEach((t) => forEachActionIn(t.actions, visit));
   }
 
   /** Shared flows this flow calls, each once, in order of first call. */

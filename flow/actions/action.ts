@@ -59,8 +59,24 @@ export abstract class ActionBase {
     return [];
   }
 
+  /**
+   * What outside the flow the action names (data actions, data tables, other flows). A construct among
+   * them is a Terraform dependency of the flow resource (its `dependable`).
+   */
+  references(): readonly object[] {
+    return [];
+  }
+
   /** Variables the action writes, with the type the written value has. */
   writes(): Array<{ what: string; variable: Variable; valueType: Variable['type'] }> {
     return [];
+  }
+}
+
+/** Visits each action of `actions` and of their branches, depth first, in YAML order. */
+export function forEachActionIn(actions: readonly Action[], visit: (action: Action) => void): void {
+  for (const a of actions) {
+    visit(a);
+    for (const b of a.branches()) forEachActionIn(b.actions, visit);
   }
 }
