@@ -19,6 +19,7 @@ export * from './actions/update-data';
 export { UNVERIFIED_SHAPES } from './archy/unverified';
 export * from './common-module-flow';
 export * from './content-hash';
+export * from './audio-prompt-target';
 export * from './data-action-target';
 export * from './data-table-target';
 export * from './data-type';
