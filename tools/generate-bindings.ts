@@ -42,8 +42,20 @@ export const USED_RESOURCES = [
   'genesyscloud_architect_schedules',
   'genesyscloud_architect_schedulegroups',
   'genesyscloud_telephony_providers_edges_did_pool',
+  'genesyscloud_integration_action',
+  'genesyscloud_architect_datatable',
+  'genesyscloud_architect_datatable_row',
+  'genesyscloud_architect_user_prompt',
 ];
-export const USED_DATA_SOURCES = ['genesyscloud_flow', 'genesyscloud_routing_queue', 'genesyscloud_auth_division_home'];
+export const USED_DATA_SOURCES = [
+  'genesyscloud_flow',
+  'genesyscloud_routing_queue',
+  'genesyscloud_auth_division_home',
+  'genesyscloud_integration',
+  'genesyscloud_integration_action',
+  'genesyscloud_architect_datatable',
+  'genesyscloud_architect_user_prompt',
+];
 
 function pick<T>(all: Record<string, T>, names: string[], kind: string): Record<string, T> {
   const picked: Record<string, T> = {};

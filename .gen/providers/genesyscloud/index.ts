@@ -5,8 +5,16 @@ export * as routingQueue from './routing-queue';
 export * as architectSchedules from './architect-schedules';
 export * as architectSchedulegroups from './architect-schedulegroups';
 export * as telephonyProvidersEdgesDidPool from './telephony-providers-edges-did-pool';
+export * as integrationAction from './integration-action';
+export * as architectDatatable from './architect-datatable';
+export * as architectDatatableRow from './architect-datatable-row';
+export * as architectUserPrompt from './architect-user-prompt';
 export * as dataGenesyscloudFlow from './data-genesyscloud-flow';
 export * as dataGenesyscloudRoutingQueue from './data-genesyscloud-routing-queue';
 export * as dataGenesyscloudAuthDivisionHome from './data-genesyscloud-auth-division-home';
+export * as dataGenesyscloudIntegration from './data-genesyscloud-integration';
+export * as dataGenesyscloudIntegrationAction from './data-genesyscloud-integration-action';
+export * as dataGenesyscloudArchitectDatatable from './data-genesyscloud-architect-datatable';
+export * as dataGenesyscloudArchitectUserPrompt from './data-genesyscloud-architect-user-prompt';
 export * as provider from './provider';
 

@@ -5,8 +5,16 @@ Object.defineProperty(exports, 'routingQueue', { get: function () { return requi
 Object.defineProperty(exports, 'architectSchedules', { get: function () { return require('./architect-schedules'); } });
 Object.defineProperty(exports, 'architectSchedulegroups', { get: function () { return require('./architect-schedulegroups'); } });
 Object.defineProperty(exports, 'telephonyProvidersEdgesDidPool', { get: function () { return require('./telephony-providers-edges-did-pool'); } });
+Object.defineProperty(exports, 'integrationAction', { get: function () { return require('./integration-action'); } });
+Object.defineProperty(exports, 'architectDatatable', { get: function () { return require('./architect-datatable'); } });
+Object.defineProperty(exports, 'architectDatatableRow', { get: function () { return require('./architect-datatable-row'); } });
+Object.defineProperty(exports, 'architectUserPrompt', { get: function () { return require('./architect-user-prompt'); } });
 Object.defineProperty(exports, 'dataGenesyscloudFlow', { get: function () { return require('./data-genesyscloud-flow'); } });
 Object.defineProperty(exports, 'dataGenesyscloudRoutingQueue', { get: function () { return require('./data-genesyscloud-routing-queue'); } });
 Object.defineProperty(exports, 'dataGenesyscloudAuthDivisionHome', { get: function () { return require('./data-genesyscloud-auth-division-home'); } });
+Object.defineProperty(exports, 'dataGenesyscloudIntegration', { get: function () { return require('./data-genesyscloud-integration'); } });
+Object.defineProperty(exports, 'dataGenesyscloudIntegrationAction', { get: function () { return require('./data-genesyscloud-integration-action'); } });
+Object.defineProperty(exports, 'dataGenesyscloudArchitectDatatable', { get: function () { return require('./data-genesyscloud-architect-datatable'); } });
+Object.defineProperty(exports, 'dataGenesyscloudArchitectUserPrompt', { get: function () { return require('./data-genesyscloud-architect-user-prompt'); } });
 Object.defineProperty(exports, 'provider', { get: function () { return require('./provider'); } });
 
