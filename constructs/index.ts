@@ -10,3 +10,5 @@ export * from './safe-name';
 export * from './shared-flow';
 export * from './terraform-data';
 export * from './terraform-text';
+export * from './data-action';
+export * from './integration';

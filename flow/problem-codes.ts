@@ -41,6 +41,13 @@ export const CONSTRUCT_ERROR_CODES = {
   GC2010: 'called shared flow is not a SharedFlow construct or reference',
   GC2011: 'flow check attached twice',
   GC2012: 'flow defined after the flow check was built',
+  GC2016: 'invalid data action definition',
+  GC2017: 'invalid data table definition',
+  GC2018: 'data table row does not fit the table',
+  GC2019: 'invalid user prompt name',
+  GC2020: 'invalid user prompt resource',
+  GC2021: 'user prompt audio file not found',
+  GC2022: 'invalid integration name',
 } as const;
 
 /** The environment configuration (config/). */

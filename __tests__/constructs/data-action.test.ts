@@ -1,0 +1,174 @@
+import { TerraformStack } from 'cdktf';
+import { DataAction, DataActionProps, IIntegration, Integration } from '../../constructs';
+import { DataActionTarget, Problem, ProblemError } from '../../flow';
+import { resourceAt, synthJson, testStack } from '../support/fixtures';
+import { dependsOnOfFlowNaming } from '../support/referencing-flow';
+
+const INPUTS = { accountId: 'string', pin: 'integer' } as const;
+const OUTPUTS = { balance: 'decimal', vip: 'boolean', name: 'string' } as const;
+
+/** The "Crm" integration of each stack, looked up once. */
+const integrations = new WeakMap<TerraformStack, IIntegration>();
+
+/** A valid action of the stack's "CRM Data Actions" integration. */
+function lookupProps(stack: TerraformStack): DataActionProps<typeof INPUTS, typeof OUTPUTS> {
+  if (!integrations.has(stack)) integrations.set(stack, Integration.fromName(stack, 'Crm', 'CRM Data Actions'));
+  return {
+    integration: integrations.get(stack)!,
+    name: 'Get account',
+    inputs: INPUTS,
+    outputs: OUTPUTS,
+    request: { urlTemplate: 'https://crm.example.com/accounts/${input.accountId}', method: 'GET' },
+  };
+}
+
+/** The problems `fn` throws as a ProblemError; fails the test when it throws nothing else. */
+function problemsOf(fn: () => unknown): readonly Problem[] {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof ProblemError) return e.problems;
+    throw e;
+  }
+  throw new Error('expected a ProblemError, but nothing was thrown');
+}
+
+describe('DataAction', () => {
+  it('creates a genesyscloud_integration_action in the integration, its contract as JSON schemas (decimal → number, every input required)', () => {
+    const stack = testStack();
+    new DataAction(stack, 'GetAccount', {
+      ...lookupProps(stack),
+      request: {
+        urlTemplate: 'https://crm.example.com/accounts/${input.accountId}',
+        method: 'POST',
+        headers: { 'X-Pin': '${input.pin}' },
+        bodyTemplate: '{"pin": ${input.pin}}',
+      },
+      response: { translationMap: { balance: '$.balance' }, translationMapDefaults: { vip: 'false' }, successTemplate: '{"balance": ${balance}}' },
+      secure: true,
+      timeoutSeconds: 20,
+    });
+    const json = synthJson(stack);
+    const action = resourceAt(json, 'genesyscloud_integration_action', 'GetAccount/Resource');
+    const integration = resourceAt(json, 'genesyscloud_integration', 'Crm/Lookup', 'data');
+    expect(action).toMatchObject({
+      name: 'Get account',
+      category: 'CRM Data Actions',
+      integration_id: `\${${integration.address}.id}`,
+      secure: true,
+      config_timeout_seconds: 20,
+      config_request: {
+        request_url_template: 'https://crm.example.com/accounts/$${input.accountId}',
+        request_type: 'POST',
+        headers: { 'X-Pin': '$${input.pin}' },
+        request_template: '{"pin": $${input.pin}}',
+      },
+      config_response: {
+        translation_map: { balance: '$.balance' },
+        translation_map_defaults: { vip: 'false' },
+        success_template: '{"balance": $${balance}}',
+      },
+    });
+    expect(JSON.parse(action.contract_input)).toEqual({
+      type: 'object',
+      properties: { accountId: { type: 'string' }, pin: { type: 'integer' } },
+      required: ['accountId', 'pin'],
+    });
+    expect(JSON.parse(action.contract_output)).toEqual({
+      type: 'object',
+      properties: { balance: { type: 'number' }, vip: { type: 'boolean' }, name: { type: 'string' } },
+    });
+  });
+
+  it('is not secure by default, and writes no response block or timeout unless given', () => {
+    const stack = testStack();
+    new DataAction(stack, 'GetAccount', lookupProps(stack));
+    const action = resourceAt(synthJson(stack), 'genesyscloud_integration_action', 'GetAccount/Resource');
+    expect(action.secure).toBe(false);
+    expect(action).not.toHaveProperty('config_response');
+    expect(action).not.toHaveProperty('config_timeout_seconds');
+    expect(action.config_request).toEqual({ request_type: 'GET', request_url_template: 'https://crm.example.com/accounts/$${input.accountId}' });
+  });
+
+  it('is the target flows call: the category (default: the integration name) then its name, with its contract', () => {
+    const stack = testStack();
+    const byIntegration: DataActionTarget<typeof INPUTS, typeof OUTPUTS> = new DataAction(stack, 'A', lookupProps(stack));
+    expect(byIntegration).toMatchObject({ integrationName: 'CRM Data Actions', actionName: 'Get account', inputs: INPUTS, outputs: OUTPUTS });
+    const categorized = new DataAction(stack, 'B', { ...lookupProps(stack), name: 'Other', category: 'CRM' });
+    expect(categorized.integrationName).toBe('CRM');
+    expect(resourceAt(synthJson(stack), 'genesyscloud_integration_action', 'B/Resource').category).toBe('CRM');
+  });
+
+  it('fromName looks the action up by name (data.genesyscloud_integration_action) and creates none', () => {
+    const stack = testStack();
+    const found = DataAction.fromName(stack, 'Found', { integrationName: 'CRM ${x}', actionName: 'Get ${y}', inputs: INPUTS, outputs: OUTPUTS });
+    expect(found).toMatchObject({ integrationName: 'CRM ${x}', actionName: 'Get ${y}', inputs: INPUTS, outputs: OUTPUTS });
+    const json = synthJson(stack);
+    expect(resourceAt(json, 'genesyscloud_integration_action', 'Found/Lookup', 'data').name).toBe('Get $${y}');
+    expect(json.resource?.genesyscloud_integration_action).toBeUndefined();
+  });
+
+  it('is a dependency of the flows that name it (the resource, or the lookup of an imported one)', () => {
+    const stack = testStack();
+    const managed = new DataAction(stack, 'GetAccount', lookupProps(stack));
+    const imported = DataAction.fromName(stack, 'Found', { integrationName: 'CRM', actionName: 'Other', inputs: {}, outputs: {} });
+    const dependsOn = dependsOnOfFlowNaming(stack, [managed, imported]);
+    const json = synthJson(stack);
+    expect([...dependsOn].sort()).toEqual(
+      [
+        resourceAt(json, 'genesyscloud_integration_action', 'GetAccount/Resource').address,
+        resourceAt(json, 'genesyscloud_integration_action', 'Found/Lookup', 'data').address,
+      ].sort(),
+    );
+  });
+
+  it('lists every problem of a definition (GC2016) with its path, value and fix, before adding anything', () => {
+    const stack = testStack();
+    const problems = problemsOf(
+      () =>
+        new DataAction(stack, 'Bad', {
+          ...lookupProps(stack),
+          name: 'x'.repeat(257),
+          category: 'My Function_Data-Action',
+          inputs: { 'a"b': 'string' },
+          outputs: { total: 'money' as never },
+          timeoutSeconds: 61,
+          request: { urlTemplate: ' ', method: 'HEAD' as never },
+        }),
+    );
+    expect(problems.map((p) => [p.code, p.path, p.value])).toEqual([
+      ['GC2016', 'test-stack/Bad.name', 'x'.repeat(257)],
+      ['GC2016', 'test-stack/Bad.inputs.a"b', 'a"b'],
+      ['GC2016', 'test-stack/Bad.outputs.total', 'money'],
+      ['GC2016', 'test-stack/Bad.category', 'My Function_Data-Action'],
+      ['GC2016', 'test-stack/Bad.timeoutSeconds', 61],
+      ['GC2016', 'test-stack/Bad.request.method', 'HEAD'],
+      ['GC2016', 'test-stack/Bad.request.urlTemplate', ' '],
+    ]);
+    for (const problem of problems) expect(problem.fix).not.toBe('');
+    expect(synthJson(stack).resource?.genesyscloud_integration_action).toBeUndefined();
+  });
+
+  it.each([0, 1.5, 61])('refuses a timeout of %p seconds (1-60, whole)', (timeoutSeconds) => {
+    const stack = testStack();
+    expect(problemsOf(() => new DataAction(stack, 'Bad', { ...lookupProps(stack), timeoutSeconds }))).toEqual([
+      expect.objectContaining({ code: 'GC2016', path: 'test-stack/Bad.timeoutSeconds', value: timeoutSeconds }),
+    ]);
+  });
+
+  it('accepts the bounds: a 256-character name, timeouts of 1 and 60 seconds', () => {
+    const stack = testStack();
+    new DataAction(stack, 'Long', { ...lookupProps(stack), name: 'x'.repeat(256), timeoutSeconds: 1 });
+    new DataAction(stack, 'Slow', { ...lookupProps(stack), name: 'slow', timeoutSeconds: 60 });
+    expect(Object.keys(synthJson(stack).resource.genesyscloud_integration_action)).toHaveLength(2);
+  });
+
+  it('fromName refuses names flows cannot write (GC2016)', () => {
+    const stack = testStack();
+    const problems = problemsOf(() => DataAction.fromName(stack, 'Bad', { integrationName: '', actionName: 'a{{b}}', inputs: {}, outputs: {} }));
+    expect(problems.map((p) => [p.code, p.path, p.value])).toEqual([
+      ['GC2016', 'test-stack/Bad.actionName', 'a{{b}}'],
+      ['GC2016', 'test-stack/Bad.integrationName', ''],
+    ]);
+  });
+});
