@@ -11,4 +11,6 @@ export * from './shared-flow';
 export * from './terraform-data';
 export * from './terraform-text';
 export * from './data-action';
+export * from './data-table';
+export type { DataTableRow } from './data-table-row';
 export * from './integration';
