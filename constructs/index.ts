@@ -14,3 +14,4 @@ export * from './data-action';
 export * from './data-table';
 export type { DataTableRow } from './data-table-row';
 export * from './integration';
+export * from './user-prompt';
