@@ -2,6 +2,7 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { Testing } from 'cdktf';
 import { UserPrompt } from '../../constructs';
 import { AudioPromptTarget, Problem, ProblemError } from '../../flow';
 import { resourceAt, synthJson, testStack } from '../support/fixtures';
@@ -61,6 +62,21 @@ describe('UserPrompt', () => {
     new UserPrompt(other, 'Welcome', { name: 'Welcome', resources: [{ language: 'en-us', audioFile: changed }] });
     const [changedResource] = resourceAt(synthJson(other), 'genesyscloud_architect_user_prompt', 'Welcome/Resource').resources;
     expect(changedResource.file_content_hash).not.toBe(resource.file_content_hash);
+  });
+
+  it('ships exactly the audio file next to cdk.tf.json, at the relative path the resource names (full synth)', () => {
+    const stack = testStack('prompt-stack');
+    new UserPrompt(stack, 'Welcome', { name: 'Welcome', resources: [{ language: 'en-us', audioFile: greeting }] });
+    const outdir = Testing.fullSynth(stack);
+    try {
+      const stackDir = path.join(outdir, 'stacks', 'prompt-stack');
+      const json = JSON.parse(fs.readFileSync(path.join(stackDir, 'cdk.tf.json'), 'utf8'));
+      const [resource] = resourceAt(json, 'genesyscloud_architect_user_prompt', 'Welcome/Resource').resources;
+      expect(path.isAbsolute(resource.filename)).toBe(false);
+      expect(fs.readFileSync(path.join(stackDir, resource.filename), 'utf8')).toBe('RIFF-not-really-audio');
+    } finally {
+      fs.rmSync(outdir, { recursive: true, force: true });
+    }
   });
 
   it('is the prompt flows play as Prompt.<name>, and a dependency of the flows that name it', () => {
