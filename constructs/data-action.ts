@@ -79,9 +79,9 @@ export interface DataActionProps<I extends DataActionSchema, O extends DataActio
    */
   readonly response?: DataActionResponse;
   /**
-   * A secure data action is one designed to take sensitive data: Genesys keeps its inputs and outputs
-   * out of logs and conversation details, and flows may store its outputs only in secure variables.
-   * Changing it replaces the action (a new id).
+   * A secure data action is one designed to take sensitive data (PCI, PII): Genesys does not log its
+   * inputs and outputs, and Architect marks the flows calling it as handling secure data. Changing it
+   * replaces the action (a new id).
    * @default false
    */
   readonly secure?: boolean;
@@ -105,6 +105,12 @@ export interface DataActionReference<I extends DataActionSchema, O extends DataA
   readonly actionName: string;
   readonly inputs: I;
   readonly outputs: O;
+  /**
+   * The integration that owns the action, when its name alone is ambiguous (built-in actions such as
+   * "Get User" exist once per integration).
+   * @default - looked up by name only
+   */
+  readonly integration?: IIntegration;
 }
 
 /** Problems of a name flows write (category or action name): what the provider and flow YAML accept. */
@@ -275,7 +281,10 @@ class ImportedDataAction<I extends DataActionSchema, O extends DataActionSchema>
     this.actionName = reference.actionName;
     this.inputs = reference.inputs;
     this.outputs = reference.outputs;
-    const lookup = new DataGenesyscloudIntegrationAction(this, 'Lookup', { name: terraformText(reference.actionName) });
+    const lookup = new DataGenesyscloudIntegrationAction(this, 'Lookup', {
+      name: terraformText(reference.actionName),
+      integrationId: reference.integration?.integrationId,
+    });
     this.dependable = lookup;
     this.actionId = lookup.id;
   }

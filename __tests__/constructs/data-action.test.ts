@@ -104,8 +104,22 @@ describe('DataAction', () => {
     const found = DataAction.fromName(stack, 'Found', { integrationName: 'CRM ${x}', actionName: 'Get ${y}', inputs: INPUTS, outputs: OUTPUTS });
     expect(found).toMatchObject({ integrationName: 'CRM ${x}', actionName: 'Get ${y}', inputs: INPUTS, outputs: OUTPUTS });
     const json = synthJson(stack);
-    expect(resourceAt(json, 'genesyscloud_integration_action', 'Found/Lookup', 'data').name).toBe('Get $${y}');
+    const lookup = resourceAt(json, 'genesyscloud_integration_action', 'Found/Lookup', 'data');
+    expect(lookup.name).toBe('Get $${y}');
+    expect(lookup).not.toHaveProperty('integration_id');
     expect(json.resource?.genesyscloud_integration_action).toBeUndefined();
+  });
+
+  it('fromName narrows the lookup to an integration when given (integration_id), as built-in actions repeat per integration', () => {
+    const stack = testStack();
+    const { integration } = lookupProps(stack);
+    DataAction.fromName(stack, 'GetUser', { integrationName: 'CRM Data Actions', actionName: 'Get User', inputs: {}, outputs: {}, integration });
+    const json = synthJson(stack);
+    const integrationAddress = resourceAt(json, 'genesyscloud_integration', 'Crm/Lookup', 'data').address;
+    expect(resourceAt(json, 'genesyscloud_integration_action', 'GetUser/Lookup', 'data')).toMatchObject({
+      name: 'Get User',
+      integration_id: `\${${integrationAddress}.id}`,
+    });
   });
 
   it('is a dependency of the flows that name it (the resource, or the lookup of an imported one)', () => {
