@@ -25,6 +25,8 @@ export const FLOW_ERROR_CODES = {
   GC1017: 'action not allowed in this flow type',
   GC1018: 'shared flow not compatible with the calling flow type',
   GC1019: 'raw action is not exactly one Archy action the language does not model',
+  GC1025: 'invalid or repeated participant data attribute name',
+  GC1026: 'transfer target is not an inbound call flow',
 } as const;
 
 /** The constructs (constructs/). */

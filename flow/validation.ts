@@ -3,6 +3,8 @@ import { ActionHandlers, handleAction } from './actions/action-handlers';
 import { CallSharedFlow } from './actions/call-shared-flow';
 import { EvaluateScheduleGroup } from './actions/evaluate-schedule-group';
 import { RawAction } from './actions/raw';
+import { SetParticipantData } from './actions/set-participant-data';
+import { TransferToFlow } from './actions/transfer-to-flow';
 import { sharedFlowOutcome } from './actions/set-outcome';
 import { MODELLED_ARCHY_ACTIONS } from './archy/emitter';
 import { DataType } from './data-type';
@@ -269,7 +271,78 @@ export class FlowChecker {
     endSharedFlow: (action, at) => this.checkOutcomeAction('EndSharedFlow', action.id, action.outcome, at),
     callSharedFlow: (action, at) => this.checkCall(action, at),
     raw: (action, at) => this.checkRaw(action, at),
+    setParticipantData: (action, at) => this.checkParticipantWrites(action, at),
+    transferToFlow: (action, at) => this.checkTransferToFlow(action, at),
+    transferToFlowSecure: (action, at) => {
+      this.checkCallFlowOnly('TransferToFlowSecure', action.id, at);
+      this.checkFlowName(action.secureFlowName, at);
+    },
+    setScreenPop: (action, at) => {
+      this.checkCallFlowOnly('SetScreenPop', action.id, at);
+      if (action.script.trim() === '') this.report('GC1016', at, 'the screen pop script name is empty', action.id, 'name the published script');
+      for (const name of Object.keys(action.inputs)) {
+        if (name.trim() === '') this.report('GC1016', at, 'a script input name is empty', action.id, "name the script's input variable");
+      }
+    },
+    evaluateSchedule: (action, at) => {
+      if (action.schedule.trim() === '') this.report('GC1016', at, 'the schedule name is empty', action.id, 'name the schedule as configured');
+    },
   };
+
+  /** Actions that only call flows have (Genesys help: "only available in call flows"). */
+  private checkCallFlowOnly(className: string, id: string, at: string): void {
+    if (this.flowType !== 'inboundcall') {
+      this.report(
+        'GC1017',
+        at,
+        `${className} is not allowed in a ${this.flowType} flow (only call flows have it)`,
+        id,
+        'do it in the inbound call flow',
+      );
+    }
+  }
+
+  /** At least one attribute; names printable, non-empty and each written once. */
+  private checkParticipantWrites(action: SetParticipantData, at: string): void {
+    if (action.attributes.length === 0) {
+      this.report('GC1016', at, 'a SetParticipantData needs at least one attribute', action.id, 'name an attribute and its value');
+    }
+    const seen = new Set<string>();
+    for (const w of action.attributes) {
+      // eslint-disable-next-line no-control-regex -- control characters are what this expression finds
+      if (w.attribute.trim() === '' || /[\u0000-\u001f\u007f]/.test(w.attribute)) {
+        this.report('GC1025', at, 'an attribute name is empty or has a control character', w.attribute, 'name the attribute on one line');
+      } else if (seen.has(w.attribute)) {
+        this.report('GC1025', at, 'the attribute is written twice in one action', w.attribute, 'write each attribute once');
+      }
+      seen.add(w.attribute);
+    }
+  }
+
+  /** The target is an inbound call flow (Architect's Transfer to Flow offers only those), named as defined. */
+  private checkTransferToFlow(action: TransferToFlow, at: string): void {
+    this.checkCallFlowOnly('TransferToFlow', action.id, at);
+    const target = action.flow;
+    this.checkFlowName(target.flowName, at);
+    const definitionType = target.definition?.type;
+    if (target.flowType !== 'inboundcall' || (definitionType !== undefined && definitionType !== 'inboundcall')) {
+      this.report(
+        'GC1026',
+        at,
+        `TransferToFlow targets '${target.flowName}', a ${definitionType ?? target.flowType} flow; Architect transfers only to inbound call flows`,
+        target.flowName,
+        'target an inbound call flow (a shared flow is called with CallSharedFlow)',
+      );
+    } else if (target.definition !== undefined && target.definition.name !== target.flowName) {
+      this.report(
+        'GC1016',
+        at,
+        `the target's flowName differs from the name of its definition ('${target.definition.name}')`,
+        target.flowName,
+        "use the definition's name",
+      );
+    }
+  }
 
   /** An EvaluateScheduleGroup names a group for each branch it has, in an inbound call flow. */
   private checkScheduleGroup(action: EvaluateScheduleGroup, at: string): void {
@@ -310,7 +383,7 @@ export class FlowChecker {
         at,
         `a raw action is an object with exactly one key (the Archy action name); it has ${keys.length === 0 ? 'none' : keys.length}`,
         keys.join(', ') || JSON.stringify(archy) || String(archy),
-        "write e.g. new RawAction('Pop', { setScreenPop: { name: 'Pop', ... } }), one RawAction per Archy action",
+        "write e.g. new RawAction('Wrap-up', { setWrapupCode: { name: 'Wrap-up', ... } }), one RawAction per Archy action",
       );
     } else if (!ARCHY_ACTION_NAME.test(keys[0])) {
       this.report(
@@ -318,7 +391,7 @@ export class FlowChecker {
         at,
         'the key of a raw action is an Archy action name (lowerCamelCase letters and digits)',
         keys[0],
-        'write the action name as Architect exports it, e.g. setScreenPop',
+        'write the action name as Architect exports it, e.g. setWrapupCode',
       );
     } else if (MODELLED_ARCHY_ACTIONS.some((name) => name.toLowerCase() === keys[0].toLowerCase())) {
       this.report(
@@ -564,7 +637,7 @@ function checkOperandTypes(checker: FlowChecker, e: Expression, path: string, wh
   }
 }
 
-/** An Archy action name as exports write them: `setScreenPop`, `transferToFlow`. */
+/** An Archy action name as exports write them: `setWrapupCode`, `transferToNumber`. */
 const ARCHY_ACTION_NAME = /^[a-z][A-Za-z0-9]*$/;
 
 /** Nesting a raw action's content may have: far beyond any real action, well below a stack overflow. */

@@ -55,7 +55,8 @@ function holdsFlow(target: Simulatable): target is FlowHolder {
 
 type Signal =
   | { kind: 'continue' }
-  | { kind: 'end'; outcome: CallOutcome }
+  /** The call leaves the flow; `follow` is the flow of this app a TransferToFlow hands it to (then `outcome` is that transfer). */
+  | { kind: 'end'; outcome: CallOutcome; follow?: InboundCallFlow }
   | { kind: 'loopNext' }
   | { kind: 'loopExit' }
   | { kind: 'jump'; menu: Menu | string }
@@ -112,10 +113,16 @@ class Simulation {
   private entry = 0;
   /** Keys pressed beyond what an input action took: the next collect or menu consumes them first. */
   private typedAhead = '';
+  /** The call's participant data: one map for the whole call, across shared flows and transfers. */
+  private readonly participantData: Map<string, string>;
 
   constructor(private readonly script: CallScript) {
     this.maxSteps = script.maxSteps ?? 1000;
     this.entries = parseDtmfScript(script.dtmf);
+    this.participantData = new Map(Object.entries(script.participantData ?? {}));
+    for (const [name, state] of Object.entries(script.schedules ?? {})) {
+      if (state !== 'active' && state !== 'inactive') throw new ScriptError(`schedules: '${name}' is '${String(state)}': active or inactive`);
+    }
   }
 
   run(target: Simulatable): CallResult {
@@ -125,7 +132,7 @@ class Simulation {
     for (const [name, value] of Object.entries(this.script.variables ?? {})) frame.values.set(name, value);
     let outcome: CallOutcome;
     try {
-      outcome = this.runFlow(definition, frame, path);
+      outcome = this.followTransfers(definition, frame, path);
     } catch (err) {
       if (!(err instanceof SimulationStop || err instanceof StepLimit)) throw err;
       outcome = { kind: 'error', message: err.message, nodeId: this.current?.id, path: this.current?.path };
@@ -173,7 +180,20 @@ class Simulation {
     this.transcript.push({ step: this.transcript.length + 1, ...entry });
   }
 
-  private runFlow(flow: InboundCallFlow, frame: Frame, path: string): CallOutcome {
+  /** Runs the flow, then each flow of this app a TransferToFlow hands the call to: its own variables, the same call. */
+  private followTransfers(flow: InboundCallFlow, frame: Frame, path: string): CallOutcome {
+    for (;;) {
+      const ended = this.runFlow(flow, frame, path);
+      if (!ended.follow) return ended.outcome;
+      const calledAddress = frame.builtin('Call.CalledAddress') as string;
+      flow = ended.follow;
+      path = flow.name;
+      frame = new Frame(this.script, calledAddress);
+      for (const v of flow.variables) frame.values.set(v.name, undefined);
+    }
+  }
+
+  private runFlow(flow: InboundCallFlow, frame: Frame, path: string): Extract<Signal, { kind: 'end' }> {
     this.record({ kind: 'flow', nodeId: flow.name, path });
     if (flow.initialGreeting) this.play(flow.initialGreeting.text, 'initialGreeting', flow.name, `${path} > initialGreeting`);
     const start = flow.startUp;
@@ -186,7 +206,7 @@ class Simulation {
       if (menu) signal = this.runMenu(flow, menu, frame, `${path} > menus > ${menu.id}`);
       else if (task) signal = this.runActions(task.actions, frame, `${path} > tasks > ${task.id}`, 'Flow');
       else throw new SimulationStop(`no task or menu '${id}' in flow '${flow.name}'`);
-      if (signal.kind === 'end') return signal.outcome;
+      if (signal.kind === 'end') return signal;
       if (signal.kind === 'jump') {
         next = signal.menu;
         continue;
@@ -402,13 +422,63 @@ class Simulation {
       return this.runActions(actions, frame, `${at} > ${branch}`, scope);
     },
     getParticipantData: (a, frame, at) => {
-      const data = this.script.participantData ?? {};
-      for (const r of a.attributes) this.set(frame, r.into.name, Object.hasOwn(data, r.attribute) ? data[r.attribute] : undefined, a.id, at);
+      for (const r of a.attributes) this.set(frame, r.into.name, this.participantData.get(r.attribute), a.id, at);
       return CONTINUE;
     },
     callSharedFlow: (a, frame, at) => this.callModule(a, frame, at),
     raw: (a) => {
       throw new SimulationStop(`raw action '${a.id}' (Archy ${a.archyName || 'action without a name'}): a raw action cannot be simulated`);
+    },
+    setParticipantData: (a, frame, at) => {
+      for (const w of a.attributes) {
+        const value = evaluate(w.value, frame);
+        // What Architect stores for a NOT_SET value is not documented: stop rather than guess.
+        if (value === undefined)
+          throw new SimulationStop(`value of attribute '${w.attribute}' of '${a.id}' is NOT_SET; what Architect stores then is not modelled`);
+        this.participantData.set(w.attribute, String(value));
+        this.record({ kind: 'setParticipantData', nodeId: a.id, path: at, attribute: w.attribute, value: String(value) });
+      }
+      return CONTINUE;
+    },
+    transferToFlow: (a, frame, at, scope) => {
+      if (a.preTransferPrompt) this.play(a.preTransferPrompt.text, 'transferToFlow', a.id, at);
+      if (this.script.failTransfers) {
+        this.record({ kind: 'transferToFlow', nodeId: a.id, path: at, branch: 'failure' });
+        if (a.failurePrompt) this.play(a.failurePrompt.text, 'transferToFlow', a.id, at);
+        return this.runActions(a.onFailure, frame, `${at} > failure`, scope);
+      }
+      this.record({ kind: 'transferToFlow', nodeId: a.id, path: at, branch: `flow ${a.flow.flowName}` });
+      const outcome: CallOutcome = { kind: 'flow', flowName: a.flow.flowName };
+      const definition = a.flow.definition;
+      if (definition === undefined) return { kind: 'end', outcome };
+      if (!InboundCallFlow.isInboundCallFlow(definition))
+        throw new SimulationStop(`'${a.id}' transfers to '${a.flow.flowName}', which is not an inbound call flow`);
+      return { kind: 'end', outcome, follow: definition };
+    },
+    transferToFlowSecure: (a, frame, at, scope) => {
+      if (this.script.failTransfers) {
+        this.record({ kind: 'transferToFlowSecure', nodeId: a.id, path: at, branch: 'failure' });
+        return this.runActions(a.onFailure, frame, `${at} > failure`, scope);
+      }
+      // A secure flow is not defined in this project: the call ends there.
+      this.record({ kind: 'transferToFlowSecure', nodeId: a.id, path: at, branch: `secure flow ${a.secureFlowName}` });
+      return { kind: 'end', outcome: { kind: 'flow', flowName: a.secureFlowName } };
+    },
+    setScreenPop: (a, _frame, at) => {
+      // The pop shows on the agent's screen later; the call itself goes on unchanged.
+      this.record({ kind: 'setScreenPop', nodeId: a.id, path: at, branch: `script ${a.script}` });
+      return CONTINUE;
+    },
+    evaluateSchedule: (a, frame, at, scope) => {
+      const schedules = this.script.schedules ?? {};
+      if (!Object.hasOwn(schedules, a.schedule)) {
+        throw new SimulationStop(
+          `'${a.id}' evaluates schedule '${a.schedule}', which the script's schedules do not give: add schedules: { '${a.schedule}': 'active' | 'inactive' }`,
+        );
+      }
+      const branch = schedules[a.schedule];
+      this.record({ kind: 'evaluateSchedule', nodeId: a.id, path: at, branch });
+      return this.runActions(branch === 'active' ? a.onActive : a.onInactive, frame, `${at} > ${branch}`, scope);
     },
   };
 

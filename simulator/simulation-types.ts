@@ -21,12 +21,18 @@ export interface CallScript {
    */
   readonly schedule?: 'open' | 'closed' | 'holiday';
   /**
-   * Participant data attributes of the call, by name, that GetParticipantData reads (an attribute not
-   * given reads as NOT_SET). @default none
+   * Participant data attributes of the call, by name, when it arrives. It is one map per call:
+   * SetParticipantData writes it, GetParticipantData reads it (an attribute not in it reads as NOT_SET),
+   * and it goes with the call into the flows it is transferred to. @default none
    */
   readonly participantData?: Readonly<Record<string, string>>;
   /** The emergency group an EvaluateScheduleGroup action evaluates is active. @default false */
   readonly emergency?: boolean;
+  /**
+   * State of each schedule an EvaluateSchedule action evaluates, by schedule name. A schedule the call
+   * evaluates that is missing here stops the simulation (outcome `error`): it is never guessed. @default none
+   */
+  readonly schedules?: Readonly<Record<string, 'active' | 'inactive'>>;
   /** Transfers fail (to exercise failure paths). @default false */
   readonly failTransfers?: boolean;
   /** Actions after which the simulation stops as an endless flow. @default 1000 */
@@ -54,6 +60,8 @@ export interface TranscriptEntry {
   readonly input?: string | null;
   /** Keys left over after a collect or menu: the next collect or menu hears them first. */
   readonly typedAhead?: string;
+  /** Participant data attribute a SetParticipantData wrote (its value in `value`). */
+  readonly attribute?: string;
   /** Variable set and its value. */
   readonly variable?: string;
   readonly value?: string | number | boolean;

@@ -1,6 +1,7 @@
 /**
  * The GetParticipantData action (issue 15): validation (declared string variables), its Archy shape
- * (unverified: no public export shows it), simulation (the script's `participantData`) and plan review.
+ * (that of the GenesysCloudBlueprints automated-callback-blueprint inbound-call export "Trigger proactive
+ * callback workflow.yaml"), simulation (the script's `participantData`) and plan review.
  */
 import { parse } from 'yaml';
 import { Action, Decision, Disconnect, GetParticipantData, InboundCallFlow, PlayAudio, Prompt, Task, UNVERIFIED_SHAPES, Variable } from '../../flow';
@@ -61,7 +62,7 @@ describe('GetParticipantData validation', () => {
 });
 
 describe('GetParticipantData Archy shape', () => {
-  it('writes each attribute by name with its variable (unverified)', () => {
+  it('writes each attribute by name with its variable, as the real export does (no longer listed as unverified)', () => {
     const actions = parse(routed().render().yaml).inboundCall.tasks[0].task.actions;
     expect(actions[0]).toEqual({
       getParticipantData: {
@@ -72,7 +73,7 @@ describe('GetParticipantData Archy shape', () => {
         ],
       },
     });
-    expect(UNVERIFIED_SHAPES.map((s) => s.id)).toContain('getParticipantData');
+    expect(UNVERIFIED_SHAPES.map((s) => s.id)).not.toContain('getParticipantData');
     expect(MODELLED_ARCHY_ACTIONS).toContain('getParticipantData');
   });
 });

@@ -14,7 +14,7 @@ import { simulateCall } from '../../simulator';
 import { testStack } from '../support/fixtures';
 
 const PATH = 'dev/X';
-const POP = { setScreenPop: { name: 'Pop', screenPopScript: { lit: { name: 'Account: "VIP" #1' } }, inputs: [{ key: 'yes' }] } };
+const POP = { setWrapupCode: { name: 'Pop', wrapupCode: { lit: { name: 'Account: "VIP" #1' } }, inputs: [{ key: 'yes' }] } };
 
 function flowWith(raw: RawAction, after = [new Disconnect('Bye')]): InboundCallFlow {
   const main = new Task('Main', [raw, ...after]);
@@ -43,22 +43,22 @@ describe('RawAction validation', () => {
 
   it.each([
     ['no key', {}, ''],
-    ['two keys', { setScreenPop: {}, addFlowMilestone: {} }, 'setScreenPop, addFlowMilestone'],
+    ['two keys', { setWrapupCode: {}, addFlowMilestone: {} }, 'setWrapupCode, addFlowMilestone'],
     ['an action the language models', { playAudio: { name: 'Hi', audio: { tts: 'Hi' } } }, 'playAudio'],
     ['a modelled action in another case', { PlayAudio: { name: 'Hi' } }, 'PlayAudio'],
     ['a key that is not an action name', { 'set screen pop': {} }, 'set screen pop'],
     ['__proto__ as the key', JSON.parse('{"__proto__": {}}'), '__proto__'],
-    ['an undefined value (it would publish an empty action)', { setScreenPop: undefined }, 'setScreenPop'],
-    ['a function inside', { setScreenPop: { name: 'Pop', run: () => 1 } }, 'setScreenPop.run'],
-    ['a function inside a list', { setScreenPop: { inputs: [1, () => 2] } }, 'setScreenPop.inputs[1]'],
+    ['an undefined value (it would publish an empty action)', { setWrapupCode: undefined }, 'setWrapupCode'],
+    ['a function inside', { setWrapupCode: { name: 'Pop', run: () => 1 } }, 'setWrapupCode.run'],
+    ['a function inside a list', { setWrapupCode: { inputs: [1, () => 2] } }, 'setWrapupCode.inputs[1]'],
     [
       'a cycle',
       (() => {
         const inner: Record<string, unknown> = { name: 'Pop' };
         inner.self = inner;
-        return { setScreenPop: inner };
+        return { setWrapupCode: inner };
       })(),
-      'setScreenPop.self',
+      'setWrapupCode.self',
     ],
   ])('rejects %s (GC1019)', (_what, archy, value) => {
     const problems = flowWith(new RawAction('Pop', archy)).validate(PATH);
@@ -67,7 +67,7 @@ describe('RawAction validation', () => {
   });
 
   it('continues by default; endsPath makes it end the path', () => {
-    const transfer = { transferToFlow: { name: 'Out', targetFlow: { name: 'Other' } } };
+    const transfer = { transferToNumber: { name: 'Out', targetNumber: { lit: '+15555550123' } } };
     expect(flowWith(new RawAction('Out', transfer), []).validate(PATH)).toEqual([expect.objectContaining({ code: 'GC1005' })]);
     expect(flowWith(new RawAction('Out', transfer, { endsPath: true }), []).validate(PATH)).toEqual([]);
   });
@@ -106,7 +106,7 @@ describe('RawAction simulation', () => {
     const result = simulateCall(flowWith(new RawAction('Pop', POP)));
     expect(result.outcome).toEqual({
       kind: 'error',
-      message: "raw action 'Pop' (Archy setScreenPop): a raw action cannot be simulated",
+      message: "raw action 'Pop' (Archy setWrapupCode): a raw action cannot be simulated",
       nodeId: 'Pop',
       path: 'Raw IVR > tasks > Main > Pop',
     });
@@ -115,9 +115,9 @@ describe('RawAction simulation', () => {
 
 describe('RawAction in plan review', () => {
   it('is a node named by its Archy action, with its content as facts', () => {
-    const node = outlineFlow(flowWith(new RawAction('Pop', POP)).render().yaml).nodes.find((n) => n.kind === 'setScreenPop')!;
-    expect(node.id).toBe('task "Main" > setScreenPop "Pop"');
-    expect(node.facts).toEqual({ 'screenPopScript.lit.name': 'Account: "VIP" #1', inputs: '[{"key":"yes"}]' });
+    const node = outlineFlow(flowWith(new RawAction('Pop', POP)).render().yaml).nodes.find((n) => n.kind === 'setWrapupCode')!;
+    expect(node.id).toBe('task "Main" > setWrapupCode "Pop"');
+    expect(node.facts).toEqual({ 'wrapupCode.lit.name': 'Account: "VIP" #1', inputs: '[{"key":"yes"}]' });
   });
 });
 

@@ -2,7 +2,7 @@ import { ActionBase, ActionControl } from './action';
 
 export interface RawActionOptions {
   /**
-   * The action ends the path (e.g. `transferToFlow`): validation then expects nothing after it.
+   * The action ends the path (e.g. `transferToNumber`): validation then expects nothing after it.
    * @default false - control continues with the next action
    */
   readonly endsPath?: boolean;
@@ -10,12 +10,12 @@ export interface RawActionOptions {
 
 /**
  * An Archy action written as is, for what the language does not model: one key, the Archy action name
- * (`setScreenPop`), whose value the YAML gets verbatim (only the YAML writer escapes it). Nothing checks
+ * (`setWrapupCode`), whose value the YAML gets verbatim (only the YAML writer escapes it). Nothing checks
  * its content: validation lists it as unchecked (`uncheckedActions`), the simulator stops at it.
  */
 export class RawAction extends ActionBase {
   readonly kind = 'raw';
-  /** The Archy action object, e.g. `{ setScreenPop: { name: 'Pop', ... } }`. */
+  /** The Archy action object, e.g. `{ setWrapupCode: { name: 'Wrap-up', ... } }`. */
   readonly archy: Readonly<Record<string, unknown>>;
   readonly endsPath: boolean;
 

@@ -35,6 +35,11 @@ export const MODELLED_ARCHY_ACTIONS: readonly string[] = [
   'jumpToMenu',
   'endTask',
   'callCommonModule',
+  'setParticipantData',
+  'transferToFlow',
+  'transferToFlowSecure',
+  'setScreenPop',
+  'evaluateSchedule',
 ];
 
 /** The only place that knows Archy's action shapes (unverified ones live in ./unverified). */
@@ -135,12 +140,43 @@ export class ArchyEmitter {
         },
       ];
     },
+    // GenesysCloudBlueprints/automated-callback-blueprint, files/automated-powershell-script/flows/
+    // "Trigger proactive callback workflow.yaml" (an inboundCall): each attribute by literal name, read into a variable.
     getParticipantData: (a) => [
-      unverified.getParticipantData(
-        a.id,
-        a.attributes.map((r) => ({ attribute: r.attribute, variable: r.into.name })),
-      ),
+      {
+        getParticipantData: {
+          name: a.id,
+          attributes: a.attributes.map((r) => ({ attribute: { name: { lit: r.attribute }, variable: r.into.name } })),
+        },
+      },
     ],
+    // Same repository, "Proactive callback offer.yaml" (an inqueueCall): each attribute by literal name, its value an expression.
+    setParticipantData: (a) => [
+      {
+        setParticipantData: {
+          name: a.id,
+          attributes: a.attributes.map((w) => ({ attribute: { name: { lit: w.attribute }, value: exp(w.value) } })),
+        },
+      },
+    ],
+    // Same file: the target flow by name, audio, failure outputs; no outputs block (control continues after a failure).
+    transferToFlow: (a) => {
+      const transfer: Node = { name: a.id, targetFlow: { name: a.flow.flowName } };
+      if (a.preTransferPrompt) transfer.preTransferAudio = audio(a.preTransferPrompt);
+      if (a.failurePrompt) transfer.failureTransferAudio = audio(a.failurePrompt);
+      transfer.failureOutputs = { errorType: { noValue: true }, errorMessage: { noValue: true } };
+      return [{ transferToFlow: transfer }, ...this.actions(a.onFailure)];
+    },
+    transferToFlowSecure: (a) => [
+      unverified.transferToFlowSecure(a.id, a.secureFlowName, a.invocationData ? exp(a.invocationData) : { noValue: true }),
+      ...this.actions(a.onFailure),
+    ],
+    setScreenPop: (a) => {
+      const inputs: Node = {};
+      for (const name of Object.keys(a.inputs).sort()) inputs[name] = exp(a.inputs[name]);
+      return [unverified.setScreenPop(a.id, a.script, inputs)];
+    },
+    evaluateSchedule: (a) => [unverified.evaluateSchedule(a.id, a.schedule, this.actions(a.onActive), this.actions(a.onInactive))],
     loop: (a) => [
       {
         loop: {

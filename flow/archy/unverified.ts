@@ -75,10 +75,34 @@ export const UNVERIFIED_SHAPES = [
     basis: 'the real export always names an emergency group; noValue: true is how exports write other unset fields (inServiceSchedules)',
   },
   {
-    id: 'getParticipantData',
-    shape: 'getParticipantData with attributes: - attribute: {name: {lit: N}, variable: V}',
+    id: 'setParticipantData-in-inboundCall',
+    shape: 'setParticipantData inside an inboundCall or commonModule flow',
     basis:
-      'no public Archy export with getParticipantData was found (GenesysCloudBlueprints dr-fallback-ivr DR-Emergency-IVR.yaml has none); the attribute list is that of the Architect action, written as Archy writes lists of named entries',
+      'seen in an inqueueCall export (GenesysCloudBlueprints automated-callback-blueprint "Proactive callback offer.yaml"); Genesys help offers Set Participant Data in call flows; same shape assumed',
+  },
+  {
+    id: 'transferToFlow-in-inboundCall',
+    shape: 'transferToFlow inside an inboundCall flow',
+    basis:
+      'seen in an inqueueCall export ("Proactive callback offer.yaml"), targeting an inbound call flow; Genesys help ("Transfer to Flow action") offers it in call flows; same shape assumed',
+  },
+  {
+    id: 'transferToFlowSecure',
+    shape: 'transferToFlowSecure: {name, targetFlow: {name: N}, invocationData: {exp: E} | {noValue: true}, failureOutputs}',
+    basis:
+      'real exports show only its settingsActionDefaults entry (transferToFlowSecure: connectTimeout); targetFlow and failureOutputs are those of the verified transferToFlow, invocationData the Genesys help field "Invocation Data"',
+  },
+  {
+    id: 'setScreenPop',
+    shape: 'setScreenPop: {name, screenPopScript: {<script name>: {inputs: {<input>: {exp: E}}}}}',
+    basis:
+      'no public export found; a public Archy-reading tool notes screenPopScript as a one-key object named by the script (as callData names its category and callCommonModule its module); inputs as callCommonModule writes them',
+  },
+  {
+    id: 'evaluateSchedule',
+    shape: 'evaluateSchedule: {name, schedule: {lit: {name: N}}, evaluate: {now: true}, outputs: {active, inactive}}',
+    basis:
+      'no public export found; evaluate: now is that of the verified evaluateScheduleGroup, the {lit: {name}} wrapper that of targetQueue, the outputs the Genesys help paths "Active" and "Inactive"; an output without actions is left out',
   },
 ] as const;
 
@@ -132,12 +156,27 @@ export const NO_EMERGENCY_GROUP: Node = { noValue: true };
 /** Output name of each schedule branch of `evaluateScheduleGroup` (`emergency` is verified). */
 export const SCHEDULE_OUTPUTS = { open: 'open', closed: 'closed', holiday: 'holiday' } as const;
 
-/** `getParticipantData`: each attribute by its literal name, read into a variable. */
-export function getParticipantData(name: string, attributes: ReadonlyArray<{ attribute: string; variable: string }>): Node {
+/** `transferToFlowSecure` (without its failure actions, which follow it as for the other transfers). */
+export function transferToFlowSecure(name: string, secureFlowName: string, invocationData: Node): Node {
   return {
-    getParticipantData: {
+    transferToFlowSecure: {
       name,
-      attributes: attributes.map((a) => ({ attribute: { name: { lit: a.attribute }, variable: a.variable } })),
+      targetFlow: { name: secureFlowName },
+      invocationData,
+      failureOutputs: { errorType: { noValue: true }, errorMessage: { noValue: true } },
     },
   };
+}
+
+/** `setScreenPop`: the script by name, its inputs by input name. */
+export function setScreenPop(name: string, script: string, inputs: Node): Node {
+  return { setScreenPop: { name, screenPopScript: { [script]: { inputs } } } };
+}
+
+/** `evaluateSchedule` of one schedule by name, now; an output without actions is left out. */
+export function evaluateSchedule(name: string, schedule: string, active: Node[], inactive: Node[]): Node {
+  const outputs: Node = {};
+  if (active.length > 0) outputs.active = { actions: active };
+  if (inactive.length > 0) outputs.inactive = { actions: inactive };
+  return { evaluateSchedule: { name, schedule: { lit: { name: schedule } }, evaluate: { now: true }, outputs } };
 }
