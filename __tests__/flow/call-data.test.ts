@@ -54,6 +54,17 @@ describe('CallData validation', () => {
     ]);
   });
 
+  it('reports every contract input when a JavaScript caller gives no inputs at all (GC1020)', () => {
+    expect(
+      routed({ inputs: undefined } as never)
+        .validate(PATH)
+        .map((p) => [p.code, p.value]),
+    ).toEqual([
+      ['GC1020', 'phone'],
+      ['GC1020', 'region'],
+    ]);
+  });
+
   it('reports an input the contract does not have (GC1021)', () => {
     const inputs = { phone: Builtin.callAni, region: Expr.string('EU'), country: Expr.string('DE') };
     expect(routed({ inputs } as never).validate(PATH)).toEqual([expect.objectContaining({ code: 'GC1021', path: AT, value: 'country' })]);

@@ -57,12 +57,13 @@ export class CallData<I extends DataActionSchema = DataActionSchema, O extends D
 
   /** Input values by name, sorted by name (the order they are written in). */
   inputEntries(): Array<[name: string, value: Expression]> {
-    return Object.entries(this.inputs as Readonly<Record<string, Expression>>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    // `?? {}`: JavaScript callers may leave the inputs out (validation reports each missing one).
+    return Object.entries((this.inputs ?? {}) as Readonly<Record<string, Expression>>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   }
 
   /** Output variables by output name, sorted by name. */
   outputEntries(): Array<[name: string, variable: Variable]> {
-    return Object.entries(this.outputs as Readonly<Record<string, Variable | undefined>>)
+    return Object.entries((this.outputs ?? {}) as Readonly<Record<string, Variable | undefined>>)
       .filter((e): e is [string, Variable] => e[1] !== undefined)
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   }
