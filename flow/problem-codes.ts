@@ -25,6 +25,10 @@ export const FLOW_ERROR_CODES = {
   GC1017: 'action not allowed in this flow type',
   GC1018: 'shared flow not compatible with the calling flow type',
   GC1019: 'raw action is not exactly one Archy action the language does not model',
+  GC1020: 'data action input not provided',
+  GC1021: 'unknown data action input',
+  GC1022: 'unknown data action output or data table field',
+  GC1023: 'data action timeout out of range',
   GC1025: 'invalid or repeated participant data attribute name',
   GC1026: 'transfer target is not an inbound call flow',
 } as const;

@@ -1,6 +1,8 @@
 import { Action } from './actions/action';
 import { ActionHandlers, handleAction } from './actions/action-handlers';
+import { CALL_DATA_TIMEOUT_SECONDS, CallData } from './actions/call-data';
 import { CallSharedFlow } from './actions/call-shared-flow';
+import { DataTableLookup } from './actions/data-table-lookup';
 import { EvaluateScheduleGroup } from './actions/evaluate-schedule-group';
 import { RawAction } from './actions/raw';
 import { SetParticipantData } from './actions/set-participant-data';
@@ -257,6 +259,8 @@ export class FlowChecker {
         seen.add(r.into.name);
       }
     },
+    callData: (action, at) => this.checkCallData(action, at),
+    dataTableLookup: (action, at) => this.checkDataTableLookup(action, at),
     loop: noRulesOfItsOwn,
     loopNext: noRulesOfItsOwn,
     loopExit: noRulesOfItsOwn,
@@ -369,6 +373,74 @@ export class FlowChecker {
     }
     if (action.scheduleGroup === undefined && [action.onOpen, action.onClosed, action.onHoliday].some((l) => l.length > 0)) {
       this.report('GC1016', at, 'onOpen / onClosed / onHoliday have actions but there is no scheduleGroup', action.id, 'name the scheduleGroup');
+    }
+  }
+
+  /** A CallData names its data action, passes every contract input (of its type: `reads`) and no other, reads only contract outputs. */
+  private checkCallData(action: CallData, at: string): void {
+    const target = action.action;
+    for (const [what, name] of [
+      ['integrationName', target.integrationName],
+      ['actionName', target.actionName],
+    ] as const) {
+      if (typeof name !== 'string' || name.trim() === '') {
+        this.report('GC1014', at, `the data action's ${what} is empty`, name, `give the ${what} as configured in Genesys Cloud`);
+      }
+    }
+    const given: Readonly<Record<string, unknown>> = action.inputs ?? {};
+    for (const [name, type] of Object.entries(target.inputs)) {
+      if (given[name] === undefined) {
+        this.report('GC1020', at, `input '${name}' (${type}) of data action '${target.actionName}' is not provided`, name, `add inputs.${name}`);
+      }
+    }
+    for (const [name, value] of Object.entries(given)) {
+      if (!Object.hasOwn(target.inputs, name)) {
+        const known = Object.keys(target.inputs).join(', ') || 'none';
+        this.report('GC1021', at, `data action '${target.actionName}' has no input '${name}'; inputs: ${known}`, name, 'remove it or fix the name');
+      } else if (value !== undefined && !(value instanceof Expression)) {
+        this.report(
+          'GC1008',
+          at,
+          `input '${name}' is not an expression`,
+          String(value),
+          `give it a ${target.inputs[name]} expression (Expr, Variable.ref())`,
+        );
+      }
+    }
+    this.checkOutputNames(action.outputs, target.outputs, `data action '${target.actionName}' has no output`, at);
+    const t = action.timeoutSeconds;
+    const { min, max } = CALL_DATA_TIMEOUT_SECONDS;
+    if (typeof t !== 'number' || !Number.isInteger(t) || t < min || t > max) {
+      this.report('GC1023', at, `timeoutSeconds must be a whole number of seconds from ${min} to ${max}`, t, `use ${min} to ${max} (default ${max})`);
+    }
+  }
+
+  /** A DataTableLookup names its table, has a key expression (a string: `reads`) and reads only fields the table has. */
+  private checkDataTableLookup(action: DataTableLookup, at: string): void {
+    const name = action.table.tableName;
+    if (typeof name !== 'string' || name.trim() === '') {
+      this.report('GC1014', at, "the data table's tableName is empty", name, 'give the data table name as configured in Genesys Cloud');
+    }
+    if (!(action.key instanceof Expression)) {
+      this.report('GC1008', at, 'key is not an expression', String(action.key), 'give it a string expression (Expr.string, Variable.ref())');
+    }
+    this.checkOutputNames(action.outputs, action.table.fields, `data table '${name}' has no field`, at);
+  }
+
+  /** Outputs read by name must exist in the contract, into a Variable (its declaration and type are checked as writes). */
+  private checkOutputNames(
+    outputs: Readonly<Record<string, unknown>>,
+    contract: Readonly<Record<string, DataType>>,
+    noSuch: string,
+    at: string,
+  ): void {
+    for (const [name, variable] of Object.entries(outputs ?? {})) {
+      if (!Object.hasOwn(contract, name)) {
+        const known = Object.keys(contract).join(', ') || 'none';
+        this.report('GC1022', at, `${noSuch} '${name}'; outputs: ${known}`, name, 'read only outputs the contract declares, or fix the name');
+      } else if (variable !== undefined && !(variable instanceof Variable)) {
+        this.report('GC1008', at, `output '${name}' is not read into a Variable`, String(variable), `give a ${contract[name]} Variable`);
+      }
     }
   }
 

@@ -1,3 +1,4 @@
+export * from './data-answers';
 export * from './dtmf';
 export * from './evaluate';
 export * from './jest-matchers';

@@ -13,9 +13,10 @@ import {
   VariableScope,
   handleAction,
 } from '../flow';
+import { checkAgainstContract, checkDataAnswers, dataActionAnswer } from './data-answers';
 import { ScriptError, parseDtmfScript } from './dtmf';
 import { EvaluationContext, SimulationStop, Value, evaluate } from './evaluate';
-import { CallOutcome, CallResult, CallScript, TranscriptEntry } from './simulation-types';
+import { CallOutcome, CallResult, CallScript, DataValue, TranscriptEntry } from './simulation-types';
 
 /** What holds one inbound call flow definition, such as a CallFlow construct. */
 type FlowHolder = { readonly definition: InboundCallFlow; readonly node?: { readonly path: string } };
@@ -97,7 +98,9 @@ function moduleDefinition(flow: SharedFlowInterface): CommonModuleFlow {
  * Runs a call through an inbound flow (and every shared flow it calls) against a script of keypresses
  * and data, and returns the transcript and where the call ended. Deterministic; bounded by `maxSteps`.
  * Throws a {@link ScriptError} before the call starts when the script itself is wrong: a `dtmf` entry
- * that is not DTMF keys, or a closed / holiday schedule for something without a schedule group.
+ * that is not DTMF keys, or a closed / holiday schedule for something without a schedule group, or
+ * `dataActions` / `dataTables` that are not answers; and when the call reaches a data action or table whose
+ * scripted outputs do not fit its contract (a field it does not declare, a value of another type).
  */
 export function simulateCall(target: Simulatable, script: CallScript = {}): CallResult {
   return new Simulation(script).run(target);
@@ -123,6 +126,7 @@ class Simulation {
     for (const [name, state] of Object.entries(script.schedules ?? {})) {
       if (state !== 'active' && state !== 'inactive') throw new ScriptError(`schedules: '${name}' is '${String(state)}': active or inactive`);
     }
+    checkDataAnswers({ dataActions: script.dataActions, dataTables: script.dataTables }, 'script');
   }
 
   run(target: Simulatable): CallResult {
@@ -425,6 +429,48 @@ class Simulation {
       for (const r of a.attributes) this.set(frame, r.into.name, this.participantData.get(r.attribute), a.id, at);
       return CONTINUE;
     },
+    callData: (a, frame, at, scope) => {
+      const name = a.action.actionName;
+      const inputs: Record<string, DataValue | null> = {};
+      for (const [input, value] of a.inputEntries()) inputs[input] = evaluate(value, frame) ?? null;
+      const answer = dataActionAnswer(this.script.dataActions, name, inputs);
+      if (answer === undefined) {
+        throw new SimulationStop(
+          `data action '${name}' (${a.id}) has no scripted answer for inputs ${JSON.stringify(inputs)}: add one to the script's dataActions (it is never assumed to succeed)`,
+        );
+      }
+      const result = typeof answer === 'string' ? answer : 'success';
+      const outputs = typeof answer === 'string' ? undefined : answer.success;
+      if (outputs) checkAgainstContract(outputs, a.action.outputs, `the scripted answer of data action '${name}'`);
+      this.recordRead(frame, a, outputs, at, (read) => ({
+        kind: 'callData',
+        nodeId: a.id,
+        path: at,
+        branch: result,
+        dataAction: { name, inputs, result, ...(read ? { outputs: read } : {}) },
+      }));
+      return this.runActions({ success: a.onSuccess, failure: a.onFailure, timeout: a.onTimeout }[result], frame, `${at} > ${result}`, scope);
+    },
+    dataTableLookup: (a, frame, at, scope) => {
+      const name = a.table.tableName;
+      const key = evaluate(a.key, frame);
+      if (typeof key !== 'string')
+        throw new SimulationStop(`the key of data table lookup '${a.id}' is NOT_SET; what Architect does then is not modelled`);
+      const table = this.script.dataTables && Object.hasOwn(this.script.dataTables, name) ? this.script.dataTables[name] : undefined;
+      if (table === undefined)
+        throw new SimulationStop(`data table '${name}' (${a.id}, key ${JSON.stringify(key)}) is not in the script's dataTables`);
+      const row = table === 'failure' || !Object.hasOwn(table, key) ? undefined : table[key];
+      const result = table === 'failure' ? 'failure' : row ? 'found' : 'notFound';
+      if (row) checkAgainstContract(row, a.table.fields, `row ${JSON.stringify(key)} of data table '${name}'`);
+      this.recordRead(frame, a, row, at, (read) => ({
+        kind: 'dataTableLookup',
+        nodeId: a.id,
+        path: at,
+        branch: result,
+        dataTable: { name, key, result, ...(read ? { outputs: read } : {}) },
+      }));
+      return this.runActions({ found: a.onFound, notFound: a.onNotFound, failure: a.onFailure }[result], frame, `${at} > ${result}`, scope);
+    },
     callSharedFlow: (a, frame, at) => this.callModule(a, frame, at),
     raw: (a) => {
       throw new SimulationStop(`raw action '${a.id}' (Archy ${a.archyName || 'action without a name'}): a raw action cannot be simulated`);
@@ -516,6 +562,26 @@ class Simulation {
     }
     const keys = listening.end();
     return { digits, keys, ok: ended === 'count' || (ended !== 'opposite' && digits.length >= min) };
+  }
+
+  /**
+   * Reads the outputs an action maps from a data action's success outputs or a table row into its
+   * variables (a field the row lacks is NOT_SET), and returns what it set for the transcript entry; it
+   * records that entry first, so the transcript shows the call and then the variables it set. Without a
+   * row (failure, timeout, not found) nothing is set.
+   */
+  private recordRead(
+    frame: Frame,
+    a: { readonly id: string; outputEntries(): Array<[string, { readonly name: string }]> },
+    row: Readonly<Record<string, DataValue>> | undefined,
+    at: string,
+    entry: (outputs: Record<string, DataValue | null> | undefined) => Omit<TranscriptEntry, 'step'>,
+  ): void {
+    const read = row
+      ? a.outputEntries().map(([field, variable]) => ({ field, variable, value: Object.hasOwn(row, field) ? row[field] : undefined }))
+      : [];
+    this.record(entry(row ? Object.fromEntries(read.map((r) => [r.field, r.value ?? null])) : undefined));
+    for (const r of read) this.set(frame, r.variable.name, r.value, a.id, at);
   }
 
   /** The transcript field for keys typed ahead, when there are any. */

@@ -33,10 +33,40 @@ export interface CallScript {
    * evaluates that is missing here stops the simulation (outcome `error`): it is never guessed. @default none
    */
   readonly schedules?: Readonly<Record<string, 'active' | 'inactive'>>;
+  /**
+   * Answers of data actions (CallData), by the data action's name: one answer, or a list tried in order
+   * whose first entry whose `when` inputs all equal the inputs sent answers (an entry without `when`
+   * answers any call). A call with no answer stops the simulation. @default none
+   */
+  readonly dataActions?: Readonly<Record<string, DataActionAnswer | readonly DataActionCase[]>>;
+  /**
+   * Data tables (DataTableLookup), by table name: rows by key, each row its fields by name; or `'failure'`
+   * (every lookup in the table fails). A key without a row is "not found"; a table not given stops the
+   * simulation. @default none
+   */
+  readonly dataTables?: Readonly<Record<string, Readonly<Record<string, DataRow>> | 'failure'>>;
   /** Transfers fail (to exercise failure paths). @default false */
   readonly failTransfers?: boolean;
   /** Actions after which the simulation stops as an endless flow. @default 1000 */
   readonly maxSteps?: number;
+}
+
+/** A value a data action returns or a data table row holds. */
+export type DataValue = string | number | boolean;
+
+/** Fields of a data action's success outputs or of a data table row, by name. */
+export type DataRow = Readonly<Record<string, DataValue>>;
+
+/**
+ * What a data action does: succeeds with these outputs (a contract output not given reads as NOT_SET; one
+ * the contract lacks, or of another type, is a ScriptError), fails, or times out.
+ */
+export type DataActionAnswer = { readonly success: DataRow } | 'failure' | 'timeout';
+
+/** One answer of a data action for the calls whose inputs match `when` (every call without it). */
+export interface DataActionCase {
+  readonly when?: DataRow;
+  readonly answer: DataActionAnswer;
 }
 
 export type CallOutcome =
@@ -67,6 +97,20 @@ export interface TranscriptEntry {
   readonly value?: string | number | boolean;
   /** Branch taken (`yes`, `success`, `outcome failure`, ...). */
   readonly branch?: string;
+  /** Data action calls: the data action's name, the inputs sent, the result and the outputs set. */
+  readonly dataAction?: {
+    readonly name: string;
+    readonly inputs: Record<string, DataValue | null>;
+    readonly result: 'success' | 'failure' | 'timeout';
+    readonly outputs?: Record<string, DataValue | null>;
+  };
+  /** Data table lookups: the table's name, the key, the result and the fields set. */
+  readonly dataTable?: {
+    readonly name: string;
+    readonly key: string;
+    readonly result: 'found' | 'notFound' | 'failure';
+    readonly outputs?: Record<string, DataValue | null>;
+  };
   /** Shared-flow calls: module name, inputs, outputs and outcome. */
   readonly sharedFlow?: {
     readonly name: string;

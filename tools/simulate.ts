@@ -1,9 +1,10 @@
 /**
  * `npm run simulate -- --env dev --ivr "Sales IVR" [--dtmf 1234 ...] [--ani +1...] [--schedule open|closed|holiday]
- *  [--fail-transfers] [--format text|json]`: runs a call through an IVR of the environment and prints the
+ *  [--answers <file.json>] [--fail-transfers] [--format text|json]`: runs a call through an IVR of the environment and prints the
  * transcript. `--dtmf` takes keys 0-9, * and # (`--dtmf none` is one "no input"). Exit codes: 0 the call
  * ended (queue, flow or disconnect), 3 the simulation stopped with an error, 1 bad arguments (an unknown
- * environment or IVR, a --dtmf value that is not DTMF, --schedule closed/holiday without a schedule group).
+ * environment or IVR, a --dtmf value that is not DTMF, --schedule closed/holiday without a schedule group, an --answers
+ * file that cannot be read or is not `{dataActions, dataTables}` answers, or answers that do not fit a data action's contract).
  * `--ivr` takes an IVR's name as the config writes it, with or without the environment's name prefix.
  */
 import * as fs from 'fs';
@@ -14,7 +15,7 @@ import { ENVIRONMENTS } from '../config';
 import { InboundIvr, readTerraformLiteral } from '../constructs';
 import { commandSpec, parseCommandLine, usageError } from '../runtime/cli/command-line';
 import { terminalText } from '../runtime/genesys/terminal-text';
-import { ScriptError, parseDtmf, simulateCall } from '../simulator';
+import { DataAnswers, ScriptError, checkDataAnswers, parseDtmf, simulateCall } from '../simulator';
 import { ContactCenterStack, addEnvironments } from '../stacks';
 
 /** The environments by name, for the help text and messages; a broken config is reported by its validation, not here. */
@@ -23,7 +24,7 @@ const environmentNames = () => ENVIRONMENTS.map((e) => (typeof e?.name === 'stri
 const SIMULATE_COMMAND = commandSpec({
   name: 'simulate',
   usage:
-    'npm run simulate -- --env <env> --ivr <name> [--dtmf 1234 ...] [--ani +1...] [--schedule open|closed|holiday] [--emergency] [--participant-data name=value ...] [--fail-transfers] [--format text|json]',
+    'npm run simulate -- --env <env> --ivr <name> [--dtmf 1234 ...] [--ani +1...] [--schedule open|closed|holiday] [--emergency] [--participant-data name=value ...] [--answers <file.json>] [--fail-transfers] [--format text|json]',
   summary: 'Runs a call through an IVR of the environment, offline, and prints the transcript. No API calls, no credentials.',
   options: {
     env: { type: 'string', value: '<env>', description: `the environment (${environmentNames()}; required)` },
@@ -51,13 +52,18 @@ const SIMULATE_COMMAND = commandSpec({
       value: '<name=value>',
       description: 'a participant data attribute of the call, what GetParticipantData reads (once per attribute)',
     },
+    answers: {
+      type: 'string',
+      value: '<file.json>',
+      description: 'a JSON file {"dataActions": {...}, "dataTables": {...}}: what data actions answer and data tables hold (see CallScript)',
+    },
     'fail-transfers': { type: 'boolean', description: 'transfers to a queue fail (to follow the failure paths)' },
     format: { type: 'string', value: 'text|json', description: 'how the transcript is printed (default text)' },
   },
   exitCodes: [
     [0, 'the call ended (queue, flow or disconnect)'],
     [3, 'the simulation stopped with an error'],
-    [1, 'bad arguments (an unknown environment or IVR, a --dtmf value that is not DTMF, a schedule the IVR does not have)'],
+    [1, 'bad arguments (an unknown environment or IVR, a --dtmf value that is not DTMF, a schedule the IVR does not have, bad --answers)'],
   ],
   usageExitCode: 1,
 });
@@ -77,6 +83,28 @@ export function ivrName(ivr: InboundIvr): string {
 /** The IVR named `wanted`, in full or without the environment's name prefix. */
 export function findIvr(ivrs: readonly InboundIvr[], namePrefix: string, wanted: string): InboundIvr | undefined {
   return ivrs.find((i) => ivrName(i) === wanted) ?? ivrs.find((i) => ivrName(i) === `${namePrefix}${wanted}`);
+}
+
+/** The data answers of `--answers <file>`; a file that cannot be read, is not JSON or not answers is a usage error. */
+function readAnswers(file: string): DataAnswers {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    fail(`--answers ${terminalText(file)}: cannot read it (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    fail(`--answers ${terminalText(file)}: not JSON (${terminalText((err as Error).message)})`);
+  }
+  try {
+    return checkDataAnswers(value, terminalText(path.basename(file)));
+  } catch (err) {
+    if (err instanceof ScriptError) fail(`--answers ${terminalText(err.message)}`);
+    throw err;
+  }
 }
 
 function main(): number {
@@ -119,9 +147,11 @@ function main(): number {
     if (at <= 0) fail(`--participant-data ${terminalText(pair)}: write name=value`);
     participantData[pair.slice(0, at)] = pair.slice(at + 1);
   }
+  const answers = args.answers === undefined ? {} : readAnswers(args.answers);
   let result;
   try {
     result = simulateCall(ivr, {
+      ...answers,
       dtmf,
       ani: args.ani,
       schedule,
@@ -143,6 +173,12 @@ function main(): number {
         t.typedAhead ? `typed ahead ${t.typedAhead}` : '',
         t.variable ? `${t.variable} = ${JSON.stringify(t.value)}` : '',
         t.branch ? `→ ${t.branch}` : '',
+        t.dataAction
+          ? `data action ${t.dataAction.name} inputs ${JSON.stringify(t.dataAction.inputs)}${t.dataAction.outputs ? ` outputs ${JSON.stringify(t.dataAction.outputs)}` : ''}`
+          : '',
+        t.dataTable
+          ? `data table ${t.dataTable.name} key ${JSON.stringify(t.dataTable.key)}${t.dataTable.outputs ? ` fields ${JSON.stringify(t.dataTable.outputs)}` : ''}`
+          : '',
         t.sharedFlow
           ? `shared flow ${t.sharedFlow.name}${t.sharedFlow.inputs ? ` inputs ${JSON.stringify(t.sharedFlow.inputs)}` : ''}${t.sharedFlow.outcome ? ` outcome ${t.sharedFlow.outcome}` : ''}`
           : '',

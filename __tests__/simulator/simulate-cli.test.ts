@@ -1,4 +1,6 @@
 import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -33,6 +35,54 @@ describe('npm run simulate (compiled)', () => {
     const bad = simulate('--env', 'dev', '--ivr', 'Sales IVR', '--participant-data', 'Tier');
     expect(bad.stderr).toContain('simulate: --participant-data Tier: write name=value');
     expect(bad.status).toBe(1);
+  });
+
+  describe('--answers <file.json>', () => {
+    let dir: string;
+    beforeAll(() => {
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'simulate-answers-'));
+    });
+    afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+    const answersFile = (name: string, text: string) => {
+      const file = path.join(dir, name);
+      fs.writeFileSync(file, text);
+      return file;
+    };
+
+    it('takes the data answers of a JSON file', () => {
+      const answers = {
+        dataActions: { 'Lookup customer': [{ when: { phone: '+1' }, answer: 'timeout' }, { answer: { success: { tier: 'gold' } } }] },
+        dataTables: { Branches: { B1: { queue: 'Berlin' } } },
+      };
+      const run = simulate('--env', 'dev', '--ivr', 'Sales IVR', '--dtmf', '1234', '--answers', answersFile('good.json', JSON.stringify(answers)));
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(0);
+    });
+
+    it.each([
+      ['text that is not JSON', '{dataActions:', /simulate: --answers .*text-that-is-not-JSON\.json: not JSON/],
+      [
+        'JSON that is not answers',
+        '{"dataActions": {"Lookup customer": "ok"}}',
+        /simulate: --answers JSON-that-is-not-answers\.json\.dataActions\["Lookup customer"\] must be 'failure', 'timeout' or/,
+      ],
+      [
+        'answers with an unknown key',
+        '{"dataAction": {}}',
+        /simulate: --answers answers-with-an-unknown-key\.json\.dataAction is not known: write dataActions and \/ or dataTables/,
+      ],
+    ])('refuses a file of %s (exit 1, no stack trace)', (what, text, message) => {
+      const run = simulate('--env', 'dev', '--ivr', 'Sales IVR', '--answers', answersFile(`${what.replace(/ /g, '-')}.json`, text));
+      expect(run.stderr).toMatch(message);
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+      expect(run.status).toBe(1);
+    });
+
+    it('refuses a file it cannot read (exit 1)', () => {
+      const run = simulate('--env', 'dev', '--ivr', 'Sales IVR', '--answers', path.join(dir, 'missing.json'));
+      expect(run.stderr).toContain('missing.json: cannot read it (ENOENT)');
+      expect(run.status).toBe(1);
+    });
   });
 
   it('refuses --emergency for an IVR whose flow evaluates no emergency group (exit 1, no stack trace)', () => {

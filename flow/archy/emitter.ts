@@ -40,6 +40,8 @@ export const MODELLED_ARCHY_ACTIONS: readonly string[] = [
   'transferToFlowSecure',
   'setScreenPop',
   'evaluateSchedule',
+  'callData',
+  'dataTableLookup',
 ];
 
 /** The only place that knows Archy's action shapes (unverified ones live in ./unverified). */
@@ -200,6 +202,39 @@ export class ArchyEmitter {
       return a.outcome === undefined ? [end] : [setOutcome(`${a.id}: outcome ${a.outcome}`, a.outcome), end];
     },
     callSharedFlow: (a) => this.call(a),
+    // GenesysCloudBlueprints/automated-callback-blueprint, files/automated-powershell-script/flows/"Trigger proactive
+    // callback workflow.yaml" and "Proactive callback offer.yaml" (inboundCall / inqueueCall): no processing prompt, a
+    // 1-minute timeout, the action under its integration's name, inputs as expressions, successOutputs only when
+    // outputs are read, no failureOutputs, an output only when it has actions (only success is seen with actions).
+    callData: (a) => {
+      const call: Node = { inputs: Object.fromEntries(a.inputEntries().map(([name, value]) => [name, exp(value)])) };
+      const read = a.outputEntries();
+      if (read.length > 0) call.successOutputs = Object.fromEntries(read.map(([name, v]) => [name, { var: v.name }]));
+      const outputs: Node = {};
+      if (a.onSuccess.length > 0) outputs.success = { actions: this.actions(a.onSuccess) };
+      if (a.onFailure.length > 0) outputs[unverified.CALL_DATA_OUTPUTS.failure] = { actions: this.actions(a.onFailure) };
+      if (a.onTimeout.length > 0) outputs[unverified.CALL_DATA_OUTPUTS.timeout] = { actions: this.actions(a.onTimeout) };
+      return [
+        {
+          callData: {
+            name: a.id,
+            processingPrompt: { noValue: true },
+            timeout: a.timeoutSeconds % 60 === 0 ? { lit: { minutes: a.timeoutSeconds / 60 } } : unverified.callDataTimeoutSeconds(a.timeoutSeconds),
+            category: { [a.action.integrationName]: { dataAction: { [a.action.actionName]: call } } },
+            ...(Object.keys(outputs).length > 0 ? { outputs } : {}),
+          },
+        },
+      ];
+    },
+    dataTableLookup: (a) => [
+      unverified.dataTableLookup(
+        a.id,
+        a.table.tableName,
+        exp(a.key),
+        a.outputEntries().map(([field, v]) => ({ field, variable: v.name })),
+        { found: this.actions(a.onFound), notFound: this.actions(a.onNotFound), failure: this.actions(a.onFailure) },
+      ),
+    ],
     // Verbatim: validation (GC1019) ensures one key, an action the language does not model.
     raw: (a) => [{ ...a.archy }],
   };

@@ -104,6 +104,24 @@ export const UNVERIFIED_SHAPES = [
     basis:
       'no public export found; evaluate: now is that of the verified evaluateScheduleGroup, the {lit: {name}} wrapper that of targetQueue, the outputs the Genesys help paths "Active" and "Inactive"; an output without actions is left out',
   },
+  {
+    id: 'callData-failure-timeout-outputs',
+    shape: 'callData outputs failure and timeout (when CallData has onFailure / onTimeout actions)',
+    basis:
+      'real exports (GenesysCloudBlueprints automated-callback-blueprint) show only the success output with actions (an output without actions is left out); failure and timeout are the names of the Architect outputs',
+  },
+  {
+    id: 'callData-timeout-seconds',
+    shape: 'callData.timeout as {lit: {seconds: N}} (when timeoutSeconds is not 60)',
+    basis: 'every real export shows {lit: {minutes: 1}}; seconds is the unit key of the verified collectInput.noEntryTimeout literal',
+  },
+  {
+    id: 'dataTableLookup',
+    shape:
+      'dataTableLookup with lookupValue: {exp: K}, dataTable: {<table>: {foundOutputs: {<field>: {var: V}}, failureOutputs: {errorType, errorMessage: noValue}}}, outputs found / notFound / failure (each only with actions)',
+    basis:
+      'no public Archy export with dataTableLookup was found; dataTable / foundOutputs / failureOutputs as a third-party parser of real exports reads them, the failureOutputs entries as the verified transferToAcd writes them, output names those of the Architect action',
+  },
 ] as const;
 
 export type UnverifiedShapeId = (typeof UNVERIFIED_SHAPES)[number]['id'];
@@ -179,4 +197,36 @@ export function evaluateSchedule(name: string, schedule: string, active: Node[],
   if (active.length > 0) outputs.active = { actions: active };
   if (inactive.length > 0) outputs.inactive = { actions: inactive };
   return { evaluateSchedule: { name, schedule: { lit: { name: schedule } }, evaluate: { now: true }, outputs } };
+}
+
+/** Output names of `callData` besides the verified `success`. */
+export const CALL_DATA_OUTPUTS = { failure: 'failure', timeout: 'timeout' } as const;
+
+/** `callData.timeout` when it is not a whole number of minutes. */
+export function callDataTimeoutSeconds(seconds: number): Node {
+  return { lit: { seconds } };
+}
+
+/** `dataTableLookup`: the row by its key, fields read into variables, an output only when it has actions. */
+export function dataTableLookup(
+  name: string,
+  tableName: string,
+  lookupValue: Node,
+  fields: ReadonlyArray<{ field: string; variable: string }>,
+  branches: { found: Node[]; notFound: Node[]; failure: Node[] },
+): Node {
+  const outputs = Object.fromEntries(Object.entries(branches).flatMap(([label, actions]) => (actions.length > 0 ? [[label, { actions }]] : [])));
+  return {
+    dataTableLookup: {
+      name,
+      lookupValue,
+      dataTable: {
+        [tableName]: {
+          foundOutputs: Object.fromEntries(fields.map((f) => [f.field, { var: f.variable }])),
+          failureOutputs: { errorType: { noValue: true }, errorMessage: { noValue: true } },
+        },
+      },
+      ...(Object.keys(outputs).length > 0 ? { outputs } : {}),
+    },
+  };
 }

@@ -141,6 +141,8 @@ const BRANCHES: Readonly<Record<string, readonly string[]>> = {
   // Exports leave out an output without actions; control then continues after the action.
   evaluateScheduleGroup: ['emergency', 'open', 'closed', 'holiday'],
   evaluateSchedule: ['active', 'inactive'],
+  callData: ['success', 'failure', 'timeout'],
+  dataTableLookup: ['found', 'notFound', 'failure'],
 };
 
 /** A Mermaid flowchart of the flow (GitHub renders it in comments). Every label is escaped (`mermaidLabel`). */
