@@ -25,6 +25,9 @@ export const FLOW_ERROR_CODES = {
   GC1017: 'action not allowed in this flow type',
   GC1018: 'shared flow not compatible with the calling flow type',
   GC1019: 'raw action is not exactly one Archy action the language does not model',
+  GC1030: 'in-queue task loops without hold music',
+  GC1031: 'queue found at run time used outside the found branch of its FindQueue',
+  GC1032: 'in-queue flow override is not an in-queue call flow',
 } as const;
 
 /** The constructs (constructs/). */
