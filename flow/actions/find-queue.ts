@@ -5,8 +5,11 @@ import { Action, ActionBase, Branch } from './action';
 export interface FindQueueProps {
   /** The queue's name, computed at run time (e.g. from participant data). */
   readonly queueName: Expression<'string'>;
-  /** Runs when a queue of that name exists; `foundQueue` is usable here (e.g. as a TransferToAcd target). */
-  readonly onFound: readonly Action[];
+  /**
+   * Runs when a queue of that name exists; the found queue is usable here, e.g.
+   * `onFound: (queue) => [new TransferToAcd('To it', { queue })]`.
+   */
+  readonly onFound: readonly Action[] | ((foundQueue: QueueTarget) => readonly Action[]);
   /**
    * Runs when no queue has that name.
    * @default - nothing; control continues after the action
@@ -29,9 +32,9 @@ export class FindQueue extends ActionBase {
   constructor(id: string, props: FindQueueProps) {
     super(id);
     this.queueName = props.queueName;
-    this.onFound = props.onFound;
-    this.onNotFound = props.onNotFound ?? [];
     this.foundQueue = queueFoundBy(id);
+    this.onFound = typeof props.onFound === 'function' ? props.onFound(this.foundQueue) : props.onFound;
+    this.onNotFound = props.onNotFound ?? [];
   }
 
   override branches(): Branch[] {
