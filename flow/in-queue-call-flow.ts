@@ -6,6 +6,7 @@ import { sha256 } from './content-hash';
 import { FlowProblem } from './errors';
 import { FlowDefinition, FlowDefinitionProps, RenderedFlow } from './flow-definition';
 import { FLOW_TYPE_INFO, FlowType } from './flow-type';
+import { QueueTarget } from './queue-target';
 import { FlowChecker } from './validation';
 
 export interface InQueueCallFlowProps extends FlowDefinitionProps {
@@ -59,6 +60,15 @@ export class InQueueCallFlow extends FlowDefinition {
   /** Visits every action of the startup task, depth first, in YAML order. */
   forEachAction(visit: (action: Action) => void): void {
     forEachActionIn(this.actions, visit);
+  }
+
+  /** Queues this flow transfers to by name, each once (a queue a FindQueue finds at run time is not among them). */
+  queueTargets(): QueueTarget[] {
+    const found = new Set<QueueTarget>();
+    this.forEachAction((a) => {
+      if ((a.kind === 'transferToAcd' || a.kind === 'transferToVoicemail') && !a.queue.foundBy) found.add(a.queue);
+    });
+    return [...found];
   }
 
   /** Whether some path of the startup task reaches its end, where Architect starts the task again. */

@@ -47,6 +47,8 @@ describe('FindQueue validation', () => {
     const { flow, find } = routing();
     expect(flow.validate(PATH)).toEqual([]);
     expect(find.onFound).toEqual([expect.objectContaining({ kind: 'transferToAcd', queue: find.foundQueue })]);
+    // Only queues named in the YAML are targets a construct must substitute or depend on.
+    expect(flow.queueTargets()).toEqual([]);
   });
 
   it('refuses the found queue outside the found branch (GC1031): it exists only there', () => {

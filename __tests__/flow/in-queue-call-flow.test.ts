@@ -216,6 +216,7 @@ describe('InQueueCallFlow simulation', () => {
       [input],
     );
     expect(simulateCall(offer, { dtmf: ['1'] }).outcome).toEqual({ kind: 'queue', queueName: 'Billing' });
+    expect(offer.queueTargets()).toEqual([queueNamed('Billing')]);
     expect(simulateCall(offer, { dtmf: [null] }).outcome).toEqual({ kind: 'queue', queueName: 'the waiting queue', inQueueFlow: 'Sales Hold' });
   });
 
