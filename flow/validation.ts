@@ -287,12 +287,27 @@ export class FlowChecker {
     playEstimatedWaitTime: (action, at) => this.checkInQueueOnly('PlayEstimatedWaitTime', action.id, at),
     findQueue: (action, at) => {
       this.checkInQueueOnly('FindQueue', action.id, at);
+      const variable = action.foundQueue.foundBy!.variable;
+      const other = this.foundQueueVariables.get(variable);
+      if (other !== undefined) {
+        this.report(
+          'GC1002',
+          at,
+          `its found queue variable ${variable} is also that of FindQueue '${other}'`,
+          action.id,
+          'give the FindQueue an id that differs in letters or digits',
+        );
+      }
+      this.foundQueueVariables.set(variable, action.id);
       // Its found queue is usable in its found branch, which is walked after this rule runs.
       forEachActionIn(action.onFound, (a) => {
         if (a.kind === 'transferToAcd' && a.queue === action.foundQueue) this.foundQueueUses.add(a);
       });
     },
   };
+
+  /** The variable of each FindQueue's found queue (derived from its id), with that id. */
+  private readonly foundQueueVariables = new Map<string, string>();
 
   /** Transfers that use a found queue inside the found branch of the FindQueue that finds it. */
   private readonly foundQueueUses = new Set<Action>();

@@ -68,6 +68,20 @@ describe('FindQueue validation', () => {
     expect(flow.validate(PATH).map((p) => p.code)).toEqual(['GC1031', 'GC1017']);
   });
 
+  it('refuses two FindQueues whose ids give the same found-queue variable (GC1002)', () => {
+    const flow = new InQueueCallFlow({
+      name: 'Hold',
+      actions: [
+        new FindQueue('Find a', { queueName: Expr.string('A'), onFound: [] }),
+        new FindQueue('Find_a', { queueName: Expr.string('B'), onFound: [] }),
+        new HoldMusic('Hold Music'),
+      ],
+    });
+    expect(flow.validate(PATH)).toEqual([
+      expect.objectContaining({ code: 'GC1002', value: 'Find_a', message: expect.stringContaining('Task.FoundQueue_Find_a') }),
+    ]);
+  });
+
   it('is refused in an inbound call flow (GC1017)', () => {
     const flow = inboundFlowOf('IVR', [new FindQueue('Find', { queueName: Expr.string('Sales'), onFound: [] }), new Disconnect('Bye')]);
     expect(flow.validate(PATH)).toEqual([expect.objectContaining({ code: 'GC1017', value: 'Find' })]);
