@@ -6,7 +6,7 @@
 
 /** One flow the post-apply check verifies. */
 export interface CheckedFlow {
-  /** Flow name and API type (`INBOUNDCALL`, `COMMONMODULE`). */
+  /** Flow name and API type (`INBOUNDCALL`, `COMMONMODULE`, `INQUEUECALL`). */
   readonly flowName: string;
   readonly flowType: string;
   /** sha256 of the rendered YAML. */
@@ -46,7 +46,7 @@ export const FLOWS_PER_VARIABLE = 25;
  * The destroy guard's input (one per shared flow), passed as JSON in FLOW_CHECK_INPUT.
  */
 export interface FlowCheckInput {
-  /** Flow name and API type (`INBOUNDCALL`, `COMMONMODULE`). */
+  /** Flow name and API type (`INBOUNDCALL`, `COMMONMODULE`, `INQUEUECALL`). */
   readonly flowName: string;
   readonly flowType: string;
   /** sha256 of the rendered YAML (what `triggers_replace` follows). */

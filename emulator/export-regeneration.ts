@@ -20,6 +20,7 @@ export function regenerateExport(yaml: string): string {
   if (Array.isArray(body.variables))
     body.variables = [...body.variables].sort((a, b) => variableName(a).localeCompare(variableName(b), 'en', { sensitivity: 'base' }));
   if (rootKey === 'inboundCall') addInboundCallDefaults(body);
+  if (rootKey === 'inqueueCall') addInQueueCallDefaults(body);
   return stringify({ [rootKey]: orderRootKeys(body) }, { lineWidth: 0 });
 }
 
@@ -33,6 +34,7 @@ const ROOT_ORDER = [
   'supportedLanguages',
   'initialGreeting',
   'variables',
+  'settingsInQueueCall',
   'settingsActionDefaults',
   'settingsCommonModule',
   'settingsErrorHandling',
@@ -154,6 +156,30 @@ function addInboundCallDefaults(body: Record<string, unknown>): void {
       action.failureOutputs ??= { errorType: { noValue: true }, errorMessage: { noValue: true } };
     }
   });
+}
+
+/**
+ * The settings real in-queue call exports carry: the provider's examples/resources/genesyscloud_flow/
+ * inqueuecall_default_example.yaml (all three blocks) and GenesysCloudBlueprints automated-callback-blueprint
+ * "Proactive callback offer.yaml" (the same settingsActionDefaults, plus callBridge).
+ */
+function addInQueueCallDefaults(body: Record<string, unknown>): void {
+  body.settingsActionDefaults ??= {
+    playAudioOnSilence: { timeout: { lit: { seconds: 40 } } },
+    detectSilence: { timeout: { lit: { seconds: 40 } } },
+    callData: { processingPrompt: { noValue: true } },
+    collectInput: { noEntryTimeout: { lit: { seconds: 5 } } },
+    dialByExtension: { interDigitTimeout: { lit: { seconds: 6 } } },
+    transferToUser: { connectTimeout: { noValue: true } },
+    transferToNumber: { connectTimeout: { noValue: true } },
+    transferToGroup: { connectTimeout: { noValue: true } },
+    transferToFlowSecure: { connectTimeout: { lit: { seconds: 15 } } },
+  };
+  body.settingsErrorHandling ??= {
+    errorHandling: { disconnect: { none: true } },
+    preHandlingAudio: { tts: 'Sorry, an error occurred. Please try your call again.' },
+  };
+  body.settingsPrompts ??= { ensureAudioInPrompts: false, promptMediaToValidate: [{ mediaType: 'audio' }, { mediaType: 'tts' }] };
 }
 
 /** Calls `visit` for every action node anywhere in the flow. */

@@ -31,6 +31,9 @@ export const FLOW_ERROR_CODES = {
   GC1023: 'data action timeout out of range',
   GC1025: 'invalid or repeated participant data attribute name',
   GC1026: 'transfer target is not an inbound call flow',
+  GC1030: 'in-queue task loops without hold music',
+  GC1031: 'queue found at run time used outside the found branch of its FindQueue',
+  GC1032: 'in-queue flow override is not an in-queue call flow',
 } as const;
 
 /** The constructs (constructs/). */

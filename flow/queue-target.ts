@@ -8,9 +8,25 @@ export interface QueueTarget {
   readonly queueName: string;
   /** The text written into the flow YAML; equal to `queueName` unless a substitution stands in. */
   readonly nameInFlow: string;
+  /** Set for a queue found at run time by a FindQueue: the YAML names its variable, not a queue. */
+  readonly foundBy?: FoundQueue;
 }
 
 /** A queue referred to by its literal name (must already exist in the org when the flow publishes). */
 export function queueNamed(name: string): QueueTarget {
   return { queueName: name, nameInFlow: name };
+}
+
+/** The variable and action behind a queue found at run time (`FindQueue.foundQueue`). */
+export interface FoundQueue {
+  /** Id of the FindQueue action that finds it. */
+  readonly actionId: string;
+  /** The `Task.` variable that holds the found queue (what the YAML names). */
+  readonly variable: string;
+}
+
+/** What `FindQueue` finds: a target the YAML names by its variable, known only at run time. */
+export function queueFoundBy(actionId: string): QueueTarget & { readonly foundBy: FoundQueue } {
+  const variable = `Task.FoundQueue_${actionId.replace(/[^A-Za-z0-9_]/g, '_')}`;
+  return { queueName: `queue found by '${actionId}'`, nameInFlow: variable, foundBy: { actionId, variable } };
 }

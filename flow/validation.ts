@@ -1,4 +1,4 @@
-import { Action } from './actions/action';
+import { Action, forEachActionIn } from './actions/action';
 import { ActionHandlers, handleAction } from './actions/action-handlers';
 import { CALL_DATA_TIMEOUT_SECONDS, CallData } from './actions/call-data';
 import { CallSharedFlow } from './actions/call-shared-flow';
@@ -7,6 +7,7 @@ import { EvaluateScheduleGroup } from './actions/evaluate-schedule-group';
 import { RawAction } from './actions/raw';
 import { SetParticipantData } from './actions/set-participant-data';
 import { TransferToFlow } from './actions/transfer-to-flow';
+import { TransferToAcd } from './actions/transfer-to-acd';
 import { sharedFlowOutcome } from './actions/set-outcome';
 import { MODELLED_ARCHY_ACTIONS } from './archy/emitter';
 import { DataType } from './data-type';
@@ -14,6 +15,7 @@ import { FlowErrorCode, FlowProblem } from './errors';
 import { Expression } from './expression';
 import { FlowType } from './flow-type';
 import { Menu } from './menu';
+import { QueueTarget } from './queue-target';
 import { flowNameProblem, identifierProblem, VARIABLE_LOCAL_NAME } from './names';
 import { Task } from './task';
 import { TypedVariableName } from './typed-variable-name';
@@ -114,7 +116,7 @@ export class FlowChecker {
     const readsCallData = e
       .subexpressions()
       .some((x) => (x.node.kind === 'builtin' && x.node.name.startsWith('Call.')) || (x.node.kind === 'raw' && /\bCall\./.test(x.node.text)));
-    if (this.flowType !== 'inboundcall' && readsCallData) {
+    if (this.flowType === 'commonmodule' && readsCallData) {
       this.report(
         'GC1007',
         path,
@@ -221,8 +223,9 @@ export class FlowChecker {
       }
     },
     updateData: noRulesOfItsOwn,
-    transferToAcd: noRulesOfItsOwn,
+    transferToAcd: (action, at) => this.checkTransferToAcd(action, at),
     transferToVoicemail: (action, at) => {
+      this.checkFoundQueue(action.queue, action.id, at);
       if (this.flowType !== 'inboundcall') {
         this.report(
           'GC1017',
@@ -291,11 +294,62 @@ export class FlowChecker {
     evaluateSchedule: (action, at) => {
       if (action.schedule.trim() === '') this.report('GC1016', at, 'the schedule name is empty', action.id, 'name the schedule as configured');
     },
+    holdMusic: (action, at) => {
+      this.checkInQueueOnly('HoldMusic', action.id, at);
+      if (action.prompt && action.prompt.promptName.trim() === '') {
+        this.report(
+          'GC1016',
+          at,
+          'the hold music prompt has an empty name',
+          action.prompt.nameInFlow,
+          "name the prompt, e.g. systemPrompt('on_hold_music')",
+        );
+      }
+    },
+    playEstimatedWaitTime: (action, at) => this.checkInQueueOnly('PlayEstimatedWaitTime', action.id, at),
+    findQueue: (action, at) => {
+      this.checkInQueueOnly('FindQueue', action.id, at);
+      const variable = action.foundQueue.foundBy!.variable;
+      const other = this.foundQueueVariables.get(variable);
+      if (other !== undefined) {
+        this.report(
+          'GC1002',
+          at,
+          `its found queue variable ${variable} is also that of FindQueue '${other}'`,
+          action.id,
+          'give the FindQueue an id that differs in letters or digits',
+        );
+      }
+      this.foundQueueVariables.set(variable, action.id);
+      // Its found queue is usable in its found branch, which is walked after this rule runs.
+      forEachActionIn(action.onFound, (a) => {
+        if (a.kind === 'transferToAcd' && a.queue === action.foundQueue) this.foundQueueUses.add(a);
+      });
+    },
   };
+
+  /** The variable of each FindQueue's found queue (derived from its id), with that id. */
+  private readonly foundQueueVariables = new Map<string, string>();
+
+  /** Transfers that use a found queue inside the found branch of the FindQueue that finds it. */
+  private readonly foundQueueUses = new Set<Action>();
+
+  /** HoldMusic, PlayEstimatedWaitTime and FindQueue exist only in in-queue call flows (Genesys help, each action's page). */
+  private checkInQueueOnly(className: string, id: string, at: string): void {
+    if (this.flowType !== 'inqueuecall') {
+      this.report(
+        'GC1017',
+        at,
+        `${className} is only available in in-queue call flows, not in a ${this.flowType} flow`,
+        id,
+        `move it into an InQueueCallFlow (and name that flow as the TransferToAcd's inQueueFlow)`,
+      );
+    }
+  }
 
   /** Actions that only call flows have (Genesys help: "only available in call flows"). */
   private checkCallFlowOnly(className: string, id: string, at: string): void {
-    if (this.flowType !== 'inboundcall') {
+    if (this.flowType !== 'inboundcall' && this.flowType !== 'inqueuecall') {
       this.report(
         'GC1017',
         at,
@@ -344,6 +398,34 @@ export class FlowChecker {
         `the target's flowName differs from the name of its definition ('${target.definition.name}')`,
         target.flowName,
         "use the definition's name",
+      );
+    }
+  }
+
+  /** A queue a FindQueue found exists only in that FindQueue's found branch, and only a TransferToAcd can use it. */
+  private checkFoundQueue(queue: QueueTarget, id: string, at: string, action?: Action): void {
+    if (queue.foundBy && !(action && this.foundQueueUses.has(action))) {
+      this.report(
+        'GC1031',
+        at,
+        `uses the queue found by FindQueue '${queue.foundBy.actionId}' outside that FindQueue's onFound actions`,
+        id,
+        `transfer with TransferToAcd inside the onFound actions of FindQueue '${queue.foundBy.actionId}'`,
+      );
+    }
+  }
+
+  /** The queue (a found one only where it exists) and the in-queue flow it overrides with, which must be an in-queue call flow. */
+  private checkTransferToAcd(action: TransferToAcd, at: string): void {
+    this.checkFoundQueue(action.queue, action.id, at, action);
+    const flow = action.inQueueFlow;
+    if (flow && flow.flowType !== 'inqueuecall') {
+      this.report(
+        'GC1032',
+        at,
+        `inQueueFlow '${flow.flowName}' is a ${flow.flowType} flow; the override must be an in-queue call flow`,
+        flow.flowType,
+        "name an InQueueCallFlow (or flowNamed(name, 'inqueuecall'))",
       );
     }
   }

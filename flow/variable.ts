@@ -2,8 +2,8 @@ import { DataType } from './data-type';
 import { Expression } from './expression';
 import { TypedVariableName } from './typed-variable-name';
 
-/** Variable scopes: `Flow.` in inbound call flows, `Common.` in shared flows (common modules). */
-export type VariableScope = 'Flow' | 'Common';
+/** Variable scopes: `Flow.` in inbound call flows, `Common.` in shared flows (common modules), `Task.` in in-queue call flows. */
+export type VariableScope = 'Flow' | 'Common' | 'Task';
 
 /**
  * A typed Architect variable such as `Flow.Pin`. Declare it in a flow's `variables` (or as a shared

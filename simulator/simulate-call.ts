@@ -4,6 +4,7 @@ import {
   CallSharedFlow,
   CollectDigits,
   CommonModuleFlow,
+  InQueueCallFlow,
   InboundCallFlow,
   Menu,
   OUTCOME_OUTPUT,
@@ -21,15 +22,26 @@ import { CallOutcome, CallResult, CallScript, DataValue, TranscriptEntry } from 
 /** What holds one inbound call flow definition, such as a CallFlow construct. */
 type FlowHolder = { readonly definition: InboundCallFlow; readonly node?: { readonly path: string } };
 
-/** Something that holds an inbound call flow: a CallFlow or InboundIvr construct, or a bare definition. */
+/** What holds one in-queue call flow definition (an in-queue flow construct). */
+type InQueueFlowHolder = { readonly definition: InQueueCallFlow; readonly node?: { readonly path: string } };
+
+/**
+ * Something that holds an inbound call flow: a CallFlow or InboundIvr construct, or a bare definition; or
+ * an in-queue call flow (bare or held), simulated for a caller waiting in queue.
+ */
 export type Simulatable =
   | InboundCallFlow
   | FlowHolder
+  | InQueueCallFlow
+  | InQueueFlowHolder
   | {
       readonly flow: FlowHolder;
       readonly schedule?: { readonly closedHoursFlow: FlowHolder; readonly holidayHoursFlow?: FlowHolder };
       readonly dnis?: readonly string[];
     };
+
+/** What holds an inbound call flow (every Simulatable but an in-queue flow). */
+type InboundSimulatable = Exclude<Simulatable, InQueueCallFlow | InQueueFlowHolder>;
 
 /** Whether the flow has an EvaluateScheduleGroup of a schedule group (whose state the script's `schedule` sets). */
 function evaluatesScheduleGroup(flow: InboundCallFlow): boolean {
@@ -130,7 +142,9 @@ class Simulation {
   }
 
   run(target: Simulatable): CallResult {
-    const { definition, path, dnis } = this.pick(target);
+    const inQueue = inQueueFlowOf(target);
+    if (inQueue) return this.finish((frame) => this.runInQueueFlow(inQueue.definition, frame, inQueue.path), inQueue.definition.variables);
+    const { definition, path, dnis } = this.pick(target as InboundSimulatable);
     const frame = new Frame(this.script, dnis ?? '+15555550199');
     for (const v of definition.variables) frame.values.set(v.name, undefined);
     for (const [name, value] of Object.entries(this.script.variables ?? {})) frame.values.set(name, value);
@@ -146,7 +160,48 @@ class Simulation {
 
   private current?: { id: string; path: string };
 
-  private pick(target: Simulatable): { definition: InboundCallFlow; path: string; dnis?: string } {
+  /** The in-queue flow running (whose hold prompt a HoldMusic without its own prompt plays). */
+  private inQueueFlow?: InQueueCallFlow;
+
+  /** Runs an in-queue flow as a caller waiting in queue, with the script's variables; a stop is an error outcome. */
+  private finish(runFlow: (frame: Frame) => CallOutcome, variables: InQueueCallFlow['variables']): CallResult {
+    const frame = new Frame(this.script, '+15555550199');
+    for (const v of variables) frame.values.set(v.name, undefined);
+    for (const [name, value] of Object.entries(this.script.variables ?? {})) frame.values.set(name, value);
+    let outcome: CallOutcome;
+    try {
+      outcome = runFlow(frame);
+    } catch (err) {
+      if (!(err instanceof SimulationStop || err instanceof StepLimit)) throw err;
+      outcome = { kind: 'error', message: err.message, nodeId: this.current?.id, path: this.current?.path };
+    }
+    return { transcript: this.transcript, outcome, prompts: this.prompts };
+  }
+
+  /**
+   * The startup task, run again from the top each time a path reaches its end (Architect's implicit loop),
+   * `inQueuePasses` times; then an agent answers in the queue the call waits in.
+   */
+  private runInQueueFlow(flow: InQueueCallFlow, frame: Frame, path: string): CallOutcome {
+    this.inQueueFlow = flow;
+    this.record({ kind: 'flow', nodeId: flow.name, path });
+    if ((this.script.schedule ?? 'open') !== 'open' || this.script.emergency === true) {
+      throw new ScriptError(`schedule / emergency: in-queue flow '${flow.name}' evaluates no schedule group; its caller is already in queue`);
+    }
+    const passes = this.script.inQueuePasses ?? 1;
+    if (!Number.isInteger(passes) || passes < 1) throw new ScriptError(`inQueuePasses must be a whole number, at least 1 (got ${passes})`);
+    for (let pass = 1; pass <= passes; pass++) {
+      const signal = this.runActions(flow.actions, frame, `${path} > startUpTaskActions`, 'Task');
+      if (signal.kind === 'end') return signal.outcome;
+      if (signal.kind !== 'continue') throw new SimulationStop(`the task of '${flow.name}' ended with ${signal.kind}`);
+      if (pass < passes) this.record({ kind: 'loop', nodeId: flow.name, path, branch: `task starts again (pass ${pass + 1})` });
+    }
+    const queueName = this.script.waitingQueue ?? WAITING_QUEUE;
+    this.record({ kind: 'agentAnswers', nodeId: flow.name, path, branch: `queue ${queueName}` });
+    return { kind: 'queue', queueName, inQueueFlow: flow.name };
+  }
+
+  private pick(target: InboundSimulatable): { definition: InboundCallFlow; path: string; dnis?: string } {
     const state = this.script.schedule ?? 'open';
     if (!['open', 'closed', 'holiday'].includes(state)) throw new ScriptError(`unknown schedule state '${String(state)}': open, closed or holiday`);
     const unscheduled = (name: string) =>
@@ -395,8 +450,11 @@ class Simulation {
     transferToAcd: (a, frame, at, scope) => {
       if (a.preTransferPrompt) this.play(a.preTransferPrompt.text, 'transferToAcd', a.id, at);
       if (!this.script.failTransfers) {
-        this.record({ kind: 'transferToAcd', nodeId: a.id, path: at, branch: `queue ${a.queue.queueName}` });
-        return { kind: 'end', outcome: { kind: 'queue', queueName: a.queue.queueName } };
+        const queueName = a.queue.foundBy ? foundQueueName(frame, a.queue.foundBy.variable, a.id) : a.queue.queueName;
+        const inQueueFlow = a.inQueueFlow ? { inQueueFlow: a.inQueueFlow.flowName } : {};
+        const heard = a.inQueueFlow ? ` (in-queue flow ${a.inQueueFlow.flowName})` : '';
+        this.record({ kind: 'transferToAcd', nodeId: a.id, path: at, branch: `queue ${queueName}${heard}` });
+        return { kind: 'end', outcome: { kind: 'queue', queueName, ...inQueueFlow } };
       }
       this.record({ kind: 'transferToAcd', nodeId: a.id, path: at, branch: 'failure' });
       if (a.failurePrompt) this.play(a.failurePrompt.text, 'transferToAcd', a.id, at);
@@ -472,6 +530,27 @@ class Simulation {
       return this.runActions({ found: a.onFound, notFound: a.onNotFound, failure: a.onFailure }[result], frame, `${at} > ${result}`, scope);
     },
     callSharedFlow: (a, frame, at) => this.callModule(a, frame, at),
+    holdMusic: (a, _frame, at) => {
+      const prompt = a.prompt?.nameInFlow ?? this.inQueueFlow?.holdMusic.nameInFlow ?? 'Flow.HoldPrompt';
+      const style = a.durationSeconds === undefined ? 'entire prompt' : `${a.durationSeconds} seconds`;
+      this.record({ kind: 'holdMusic', nodeId: a.id, path: at, prompt, branch: style });
+      return CONTINUE;
+    },
+    playEstimatedWaitTime: (a, _frame, at) => {
+      const seconds = this.script.estimatedWaitSeconds;
+      // Genesys help: with a NOT_SET estimate the action plays nothing.
+      if (seconds === undefined) this.record({ kind: 'playEstimatedWaitTime', nodeId: a.id, path: at, branch: 'no estimate: nothing played' });
+      else this.play(estimatedWaitText(seconds), 'playEstimatedWaitTime', a.id, at);
+      return CONTINUE;
+    },
+    findQueue: (a, frame, at, scope) => {
+      const name = evaluate(a.queueName, frame);
+      if (typeof name !== 'string') throw new SimulationStop(`queueName of '${a.id}' evaluated to ${name === undefined ? 'NOT_SET' : String(name)}`);
+      const found = (this.script.queues ?? []).includes(name);
+      this.record({ kind: 'findQueue', nodeId: a.id, path: at, value: name, branch: found ? 'found' : 'notFound' });
+      if (found) frame.values.set(a.foundQueue.foundBy!.variable, name);
+      return this.runActions(found ? a.onFound : a.onNotFound, frame, `${at} > ${found ? 'found' : 'notFound'}`, scope);
+    },
     raw: (a) => {
       throw new SimulationStop(`raw action '${a.id}' (Archy ${a.archyName || 'action without a name'}): a raw action cannot be simulated`);
     },
@@ -653,3 +732,32 @@ class Simulation {
 }
 
 class StepLimit extends Error {}
+
+/** The queue an in-queue flow's caller waits in, when the script names none. */
+const WAITING_QUEUE = 'the waiting queue';
+
+/** The in-queue flow a target is or holds, with its path; undefined for inbound call flows. */
+function inQueueFlowOf(target: Simulatable): { definition: InQueueCallFlow; path: string } | undefined {
+  if (InQueueCallFlow.isInQueueCallFlow(target)) return { definition: target, path: target.name };
+  const held = (target as Partial<InQueueFlowHolder>).definition;
+  if (InQueueCallFlow.isInQueueCallFlow(held)) return { definition: held, path: (target as InQueueFlowHolder).node?.path ?? held.name };
+  return undefined;
+}
+
+/** The name a FindQueue stored for its found queue. */
+function foundQueueName(frame: Frame, variable: string, id: string): string {
+  const name = frame.values.get(variable);
+  if (typeof name !== 'string') throw new SimulationStop(`'${id}' transfers to a found queue, but no FindQueue found one on this path`);
+  return name;
+}
+
+/** What the Play Estimated Wait Time action says in its precise playback mode (Genesys help's example wording). */
+function estimatedWaitText(seconds: number): string {
+  const whole = Math.max(0, Math.round(seconds));
+  const minutes = Math.floor(whole / 60);
+  const rest = whole % 60;
+  const part = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
+  const spoken =
+    minutes === 0 ? part(rest, 'second') : rest === 0 ? part(minutes, 'minute') : `${part(minutes, 'minute')} and ${part(rest, 'second')}`;
+  return `Your estimated wait time is ${spoken}`;
+}

@@ -49,6 +49,17 @@ export interface CallScript {
   readonly failTransfers?: boolean;
   /** Actions after which the simulation stops as an endless flow. @default 1000 */
   readonly maxSteps?: number;
+  /** The call's estimated wait time in seconds, which PlayEstimatedWaitTime plays. @default - none (NOT_SET: nothing plays) */
+  readonly estimatedWaitSeconds?: number;
+  /** Names of the queues that exist, which a FindQueue finds. @default [] (every FindQueue takes notFound) */
+  readonly queues?: readonly string[];
+  /**
+   * In-queue flows: how many times the startup task runs (Architect starts it again at its end) before an
+   * agent answers. @default 1
+   */
+  readonly inQueuePasses?: number;
+  /** In-queue flows: the queue the call waits in (the outcome's queue when an agent answers). @default 'the waiting queue' */
+  readonly waitingQueue?: string;
 }
 
 /** A value a data action returns or a data table row holds. */
@@ -70,7 +81,8 @@ export interface DataActionCase {
 }
 
 export type CallOutcome =
-  | { readonly kind: 'queue'; readonly queueName: string }
+  /** In a queue; `inQueueFlow` names the in-queue flow the caller hears there (a TransferToAcd override, or the flow simulated). */
+  | { readonly kind: 'queue'; readonly queueName: string; readonly inQueueFlow?: string }
   | { readonly kind: 'flow'; readonly flowName: string }
   | { readonly kind: 'disconnect' }
   /** The flow took an error path, or the simulation stopped where it cannot follow Architect exactly. */

@@ -188,7 +188,7 @@ function main(): number {
     const o = result.outcome;
     console.log(
       o.kind === 'queue'
-        ? `→ transferred to queue ${o.queueName}`
+        ? `→ transferred to queue ${o.queueName}${o.inQueueFlow ? ` (in-queue flow ${o.inQueueFlow})` : ''}`
         : o.kind === 'flow'
           ? `→ transferred to flow ${o.flowName}`
           : o.kind === 'disconnect'

@@ -145,8 +145,8 @@ function thrownBy(fn: () => unknown): ProblemError {
 // ---------------------------------------------------------------------------------------------------
 
 describe('the error code list', () => {
-  it('is exactly GC1001 to GC1023, then GC1025 and GC1026 (participant data, transfer targets), each with a description', () => {
-    const expected = [...Array.from({ length: 23 }, (_, i) => `GC${1001 + i}`), 'GC1025', 'GC1026'];
+  it('is exactly GC1001 to GC1023, GC1025 and GC1026, then GC1030 to GC1032 (in-queue flows), each with a description', () => {
+    const expected = [...Array.from({ length: 23 }, (_, i) => `GC${1001 + i}`), 'GC1025', 'GC1026', 'GC1030', 'GC1031', 'GC1032'];
     expect(Object.keys(FLOW_ERROR_CODES)).toEqual(expected);
     for (const text of Object.values(FLOW_ERROR_CODES)) expect(text.length).toBeGreaterThan(0);
   });

@@ -1,4 +1,5 @@
 import { invalid } from '../errors';
+import { FlowTarget } from '../flow-target';
 import { Prompt } from '../prompt';
 import { QueueTarget } from '../queue-target';
 import { Action, ActionBase, Branch } from './action';
@@ -25,6 +26,12 @@ export interface TransferToAcdProps {
    * @default - the actions that follow this one in its list
    */
   readonly onFailure?: readonly Action[];
+  /**
+   * The in-queue call flow the caller hears while waiting in this queue (Architect's "Override default
+   * in-queue handling"); must be an `inqueuecall` flow.
+   * @default - the queue's own in-queue handling
+   */
+  readonly inQueueFlow?: FlowTarget;
 }
 
 /** Transfers the call to an ACD queue; on failure, control continues with `onFailure`. */
@@ -35,6 +42,7 @@ export class TransferToAcd extends ActionBase {
   readonly failurePrompt?: Prompt;
   readonly priority: number;
   readonly onFailure: readonly Action[];
+  readonly inQueueFlow?: FlowTarget;
 
   constructor(id: string, props: TransferToAcdProps) {
     super(id);
@@ -46,6 +54,11 @@ export class TransferToAcd extends ActionBase {
       throw invalid('GC1016', `TransferToAcd ${id}`, 'priority must be an integer', this.priority, 'use e.g. 0');
     }
     this.onFailure = props.onFailure ?? [];
+    this.inQueueFlow = props.inQueueFlow;
+  }
+
+  override references(): readonly object[] {
+    return this.inQueueFlow ? [this.inQueueFlow] : [];
   }
 
   override branches(): Branch[] {

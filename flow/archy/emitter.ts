@@ -42,6 +42,9 @@ export const MODELLED_ARCHY_ACTIONS: readonly string[] = [
   'evaluateSchedule',
   'callData',
   'dataTableLookup',
+  'holdMusic',
+  'playEstimatedWaitTime',
+  'findQueue',
 ];
 
 /** The only place that knows Archy's action shapes (unverified ones live in ./unverified). */
@@ -87,10 +90,12 @@ export class ArchyEmitter {
     ],
     updateData: (a) => [{ updateData: { name: a.id, statements: a.assignments.map((s) => statement(s.variable, s.value)) } }],
     transferToAcd: (a) => {
-      const transfer: Node = { name: a.id, targetQueue: { lit: { name: a.queue.nameInFlow } }, priority: { lit: a.priority } };
+      const target = a.queue.foundBy ? unverified.foundQueueTarget(a.queue.foundBy.variable) : { lit: { name: a.queue.nameInFlow } };
+      const transfer: Node = { name: a.id, targetQueue: target, priority: { lit: a.priority } };
       if (a.preTransferPrompt) transfer.preTransferAudio = audio(a.preTransferPrompt);
       if (a.failurePrompt) transfer.failureTransferAudio = audio(a.failurePrompt);
       transfer.languageSkill = { noValue: true };
+      if (a.inQueueFlow) transfer[unverified.OVERRIDE_IN_QUEUE_FLOW_KEY] = unverified.overrideInQueueFlow(a.inQueueFlow.flowName);
       // Architect continues with the next action when the transfer fails.
       return [{ transferToAcd: transfer }, ...this.actions(a.onFailure)];
     },
@@ -237,6 +242,22 @@ export class ArchyEmitter {
     ],
     // Verbatim: validation (GC1019) ensures one key, an action the language does not model.
     raw: (a) => [{ ...a.archy }],
+    // Provider examples/resources/genesyscloud_flow/inqueuecall_default_example.yaml and GenesysCloudBlueprints
+    // automated-callback-blueprint "Proactive callback offer.yaml": the flow's hold prompt, no barge-in, the entire prompt.
+    holdMusic: (a) => [
+      {
+        holdMusic: {
+          name: a.id,
+          prompt: a.prompt ? unverified.holdMusicPrompt(a.prompt.nameInFlow) : { exp: 'Flow.HoldPrompt' },
+          bargeInEnabled: { lit: false },
+          playStyle: a.durationSeconds === undefined ? { entirePrompt: true } : unverified.holdMusicDuration(a.durationSeconds),
+        },
+      },
+    ],
+    playEstimatedWaitTime: (a) => [unverified.playEstimatedWaitTime(a.id)],
+    findQueue: (a) => [
+      unverified.findQueue(a.id, exp(a.queueName), a.foundQueue.foundBy!.variable, this.actions(a.onFound), this.actions(a.onNotFound)),
+    ],
   };
 
   private collect(a: CollectDigits): Node {

@@ -122,6 +122,47 @@ export const UNVERIFIED_SHAPES = [
     basis:
       'no public Archy export with dataTableLookup was found; dataTable / foundOutputs / failureOutputs as a third-party parser of real exports reads them, the failureOutputs entries as the verified transferToAcd writes them, output names those of the Architect action',
   },
+  {
+    id: 'holdMusic-prompt',
+    shape: 'holdMusic.prompt as {lit: {name: PromptSystem.X | Prompt.X}} (when HoldMusic has a prompt)',
+    basis:
+      'real exports (provider inqueuecall_default_example.yaml, blueprint "Proactive callback offer.yaml") show only exp: Flow.HoldPrompt; the wrapper is that of the verified settingsInQueueCall.holdMusic',
+  },
+  {
+    id: 'holdMusic-duration',
+    shape: 'holdMusic.playStyle as {duration: {lit: {seconds: N}}} (when HoldMusic has durationSeconds)',
+    basis:
+      'real exports show only playStyle: {entirePrompt: true}; Architect\'s "Play for duration" style, with the {lit: {seconds}} wrapper of the verified timeouts',
+  },
+  {
+    id: 'playEstimatedWaitTime',
+    shape: 'playEstimatedWaitTime with estimatedWaitTime: {exp: Call.EstimatedWaitTime} and playbackMode: precise',
+    basis:
+      'no public export found; fields are those of the Architect action (help "Play Estimated Wait Time action"), written as Archy writes its other inputs',
+  },
+  {
+    id: 'findQueue',
+    shape: 'findQueue with findName: {exp}, findResult: {var: Task.FoundQueue_<id>} and outputs found / notFound',
+    basis:
+      'no public export found; fields and outputs are those of the Architect Find Queue action, written as the verified collectInput writes its variable and outputs',
+  },
+  {
+    id: 'transferToAcd-found-queue',
+    shape: 'transferToAcd.targetQueue as {var: Task.FoundQueue_<id>} (a queue a FindQueue found)',
+    basis: 'real exports show only {lit: {name}}; {var: V} is how Archy passes a variable elsewhere (collectInput.inputData)',
+  },
+  {
+    id: 'transferToAcd-overrideInQueueFlow',
+    shape: 'transferToAcd.overrideInQueueFlow: {name: F} (when TransferToAcd has inQueueFlow)',
+    basis:
+      'no public export found; a third-party tool that reads real exports (a dependency scanner found with find_string) parses "overrideInQueueFlow:" then "name: F", as transferToFlow writes targetFlow: {name: F}',
+  },
+  {
+    id: 'actions-in-inqueueCall',
+    shape: 'decision, switch, loop, transferToAcd, getParticipantData and callCommonModule inside an inqueueCall flow',
+    basis:
+      'the real in-queue export (blueprint "Proactive callback offer.yaml") shows updateData, callData, playAudio, collectInput, decision, setParticipantData, transferToFlow, holdMusic and disconnect; the others are the shapes verified in other flow types',
+  },
 ] as const;
 
 export type UnverifiedShapeId = (typeof UNVERIFIED_SHAPES)[number]['id'];
@@ -229,4 +270,40 @@ export function dataTableLookup(
       ...(Object.keys(outputs).length > 0 ? { outputs } : {}),
     },
   };
+}
+
+/** `holdMusic.prompt` naming a prompt (the verified form is `exp: Flow.HoldPrompt`). */
+export function holdMusicPrompt(nameInFlow: string): Node {
+  return { lit: { name: nameInFlow } };
+}
+
+/** `holdMusic.playStyle` playing for a duration (the verified form is `entirePrompt: true`). */
+export function holdMusicDuration(seconds: number): Node {
+  return { duration: { lit: { seconds } } };
+}
+
+export function playEstimatedWaitTime(name: string): Node {
+  return { playEstimatedWaitTime: { name, estimatedWaitTime: { exp: 'Call.EstimatedWaitTime' }, playbackMode: { precise: true } } };
+}
+
+export function findQueue(name: string, queueName: Node, variable: string, found: Node[], notFound: Node[]): Node {
+  return {
+    findQueue: {
+      name,
+      findName: queueName,
+      findResult: { var: variable },
+      outputs: { found: { actions: found }, notFound: { actions: notFound } },
+    },
+  };
+}
+
+/** `targetQueue` of a queue found at run time: the variable that holds it. */
+export function foundQueueTarget(variable: string): Node {
+  return { var: variable };
+}
+
+/** The key and value of Transfer to ACD's "Override default in-queue handling". */
+export const OVERRIDE_IN_QUEUE_FLOW_KEY = 'overrideInQueueFlow';
+export function overrideInQueueFlow(flowName: string): Node {
+  return { name: flowName };
 }

@@ -6,7 +6,10 @@
  * for any key (a language). Evidence: the provider's examples/resources/genesyscloud_architect_ivr/
  * holiday_flow.yaml, openhours_flow.yaml and closedhours_flow.yaml (v1.84.1), and GenesysCloudBlueprints
  * dr-fallback-ivr DR-Emergency-IVR.yaml and DR-Fallback-Ivr.yaml (see emulator/CONTRACT.md, EXPORT-12):
- * all five agree on every value below that is not ANY. Below the root (menus, choices, actions) only
+ * all five agree on every value below that is not ANY. In-queue call exports carry the same settingsActionDefaults,
+ * settingsErrorHandling, settingsPrompts and supportedLanguages (provider examples/resources/genesyscloud_flow/
+ * inqueuecall_default_example.yaml; GenesysCloudBlueprints automated-callback-blueprint "Proactive callback offer.yaml"
+ * adds callBridge: {processingPrompt: {noValue: true}}, which is unset and so ignored). Below the root (menus, choices, actions) only
  * unset values are ignored: the five show menu-level settings only as `noValue`. To accept a default
  * seen in a newer export, add it here with the export that shows it.
  */

@@ -10,7 +10,7 @@ type Json = Record<string, any>;
 /** A flow the synthesized stack publishes, with its YAML as the provider would upload it. */
 export interface ExpectedFlow {
   readonly name: string;
-  /** API type: INBOUNDCALL, COMMONMODULE. */
+  /** API type: INBOUNDCALL, COMMONMODULE, INQUEUECALL. */
   readonly type: string;
   /** YAML after substitutions. */
   readonly yaml: string;
@@ -28,7 +28,10 @@ export interface ExpectedIvr {
   readonly hasScheduleGroup: boolean;
 }
 
-const API_TYPES: Record<string, string> = { inboundCall: 'INBOUNDCALL', commonModule: 'COMMONMODULE' };
+/** Publish order by API type: modules (which in-queue flows may call), then in-queue flows, then the rest. */
+const PUBLISH_RANK: Record<string, number> = { COMMONMODULE: 0, INQUEUECALL: 1 };
+
+const API_TYPES: Record<string, string> = { inboundCall: 'INBOUNDCALL', commonModule: 'COMMONMODULE', inqueueCall: 'INQUEUECALL' };
 
 /**
  * What a synthesized stack (`cdktf.out/stacks/<stack>`) says should be live: the single source of truth
@@ -73,9 +76,10 @@ export class SynthesizedStack {
     }));
   }
 
-  /** Flows in publish order: shared flows before the flows that call them. */
+  /** Flows in publish order: shared flows before the flows that call them, in-queue flows before the transfers that name them. */
   flowsInPublishOrder(): ExpectedFlow[] {
-    return [...this.flows].sort((a, b) => (a.type === 'COMMONMODULE' ? 0 : 1) - (b.type === 'COMMONMODULE' ? 0 : 1));
+    const rank = (type: string) => PUBLISH_RANK[type] ?? 2;
+    return [...this.flows].sort((a, b) => rank(a.type) - rank(b.type));
   }
 
   /**

@@ -8,7 +8,7 @@ import { Finding, FindingKind } from './findings';
 type Flow = platformClient.Models.Flow;
 
 /** The flow types the stacks publish, as the flow listing takes them. */
-export const VERIFIED_FLOW_TYPES = ['inboundcall', 'commonmodule'];
+export const VERIFIED_FLOW_TYPES = ['inboundcall', 'commonmodule', 'inqueuecall'];
 
 export interface VerifyFlowsOptions {
   /** Flow versions per export job. @default 100 */
