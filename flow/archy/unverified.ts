@@ -159,7 +159,7 @@ export const UNVERIFIED_SHAPES = [
   },
   {
     id: 'actions-in-inqueueCall',
-    shape: 'decision, switch, loop, transferToAcd, getParticipantData and callCommonModule inside an inqueueCall flow',
+    shape: 'switch, loop, transferToAcd, getParticipantData and callCommonModule inside an inqueueCall flow',
     basis:
       'the real in-queue export (blueprint "Proactive callback offer.yaml") shows updateData, callData, playAudio, collectInput, decision, setParticipantData, transferToFlow, holdMusic and disconnect; the others are the shapes verified in other flow types',
   },
