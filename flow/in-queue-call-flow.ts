@@ -43,6 +43,12 @@ export class InQueueCallFlow extends FlowDefinition {
     this.actions = props.actions;
   }
 
+  /** Its actions' references and its hold music prompt (a UserPrompt construct is a dependency too). */
+  override references(): object[] {
+    const found = super.references();
+    return found.includes(this.holdMusic) ? found : [this.holdMusic, ...found];
+  }
+
   /** The flow's name: what a TransferToAcd's `inQueueFlow` names (a definition is its own FlowTarget). */
   get flowName(): string {
     return this.name;

@@ -103,3 +103,17 @@ describe('HoldMusic in plan review', () => {
     ]);
   });
 });
+
+describe('HoldMusic prompts are references of the flow', () => {
+  it("the action's prompt and the flow's hold music are what the flow names outside itself (a UserPrompt construct becomes a dependency)", () => {
+    const greeting = userPromptNamed('Queue_Greeting');
+    const music = userPromptNamed('Jazz');
+    const flow = new InQueueCallFlow({
+      name: 'Hold',
+      holdMusic: music,
+      actions: [new HoldMusic('Greet', { prompt: greeting }), new HoldMusic('Hold')],
+    });
+    expect(flow.references()).toEqual([music, greeting]);
+    expect(new HoldMusic('Hold').references()).toEqual([]);
+  });
+});

@@ -33,6 +33,10 @@ export class HoldMusic extends ActionBase {
     }
     this.durationSeconds = seconds;
   }
+
+  override references(): readonly object[] {
+    return this.prompt ? [this.prompt] : [];
+  }
 }
 
 declare module './action' {
