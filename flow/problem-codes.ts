@@ -50,6 +50,8 @@ export const CONSTRUCT_ERROR_CODES = {
   GC2010: 'called shared flow is not a SharedFlow construct or reference',
   GC2011: 'flow check attached twice',
   GC2012: 'flow defined after the flow check was built',
+  GC2013: 'flow names back a flow it is published before',
+  GC2014: "queue's in-queue flow is not an in-queue call flow",
   GC2016: 'invalid data action definition',
   GC2017: 'invalid data table definition',
   GC2018: 'data table row does not fit the table',
