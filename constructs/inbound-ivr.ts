@@ -46,9 +46,9 @@ export interface IvrRoute {
   readonly inQueueFlow?: IInQueueFlow;
 }
 
-/** A route given as a bare queue, or with options (an `IvrRoute`); a queue has no `queue` member. */
+/** A route given as a bare queue (which has the text it writes into the YAML), or with options (an `IvrRoute`). */
 function routeOptions(route: QueueTarget | IvrRoute): IvrRoute {
-  return 'queue' in route ? route : { queue: route };
+  return typeof (route as Partial<QueueTarget>).nameInFlow === 'string' ? { queue: route as QueueTarget } : (route as IvrRoute);
 }
 
 export interface InboundIvrProps<O extends string> {
@@ -252,7 +252,7 @@ export class InboundIvr<O extends string = string> extends Construct {
     }
     for (const o of props.sharedFlow.outcomes) {
       const route = props.routes[o] as QueueTarget | IvrRoute | undefined;
-      if (!route || ('queue' in route && !route.queue)) {
+      if (!route || !routeOptions(route).queue) {
         problems.push({
           code: 'GC2005',
           path: `${path} > routes`,
