@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { DataGenesyscloudRoutingQueue } from '../.gen/providers/genesyscloud/data-genesyscloud-routing-queue';
 import { RoutingQueue } from '../.gen/providers/genesyscloud/routing-queue';
-import { QueueTarget, ProblemError } from '../flow';
+import { InQueueCallFlow, QueueTarget, ProblemError } from '../flow';
 import { IInQueueFlow } from './i-flow';
 import { isSafeName } from './safe-name';
 import { substitutionKey } from './substitution';
@@ -89,7 +89,7 @@ export class Queue extends QueueBase {
 
   constructor(scope: Construct, id: string, props: QueueProps) {
     super(scope, id, props.name);
-    checkInQueueFlow(this.node.path, props.inQueueFlow);
+    checkInQueueFlow(this.node.path, props.name, props.inQueueFlow);
     this.resource = new RoutingQueue(this, 'Resource', {
       name: terraformText(props.name),
       description: terraformText(props.description),
@@ -105,20 +105,37 @@ export class Queue extends QueueBase {
   }
 }
 
-/** The flow bound as a queue's in-queue flow must be one (a caller without types could pass any flow). */
-function checkInQueueFlow(path: string, flow: IInQueueFlow | undefined): void {
+/**
+ * The flow bound as a queue's in-queue flow must be one (a caller without types could pass any flow), and
+ * must not name the queue by name: it is published before the queue exists (the queue binds its id).
+ */
+function checkInQueueFlow(path: string, queueName: string, flow: IInQueueFlow | undefined): void {
   if (!flow) return;
   const type = flow.definition?.type ?? flow.flowType;
-  if (flow.flowType === 'inqueuecall' && type === 'inqueuecall') return;
-  throw new ProblemError([
-    {
-      code: 'GC2014',
-      path: `${path} > inQueueFlow`,
-      message: `'${flow.flowName}' is a ${type} flow; a queue's in-queue flow must be an in-queue call flow`,
-      value: flow.flowName,
-      fix: 'pass an InQueueFlow construct or InQueueFlow.fromName(...)',
-    },
-  ]);
+  if (flow.flowType !== 'inqueuecall' || type !== 'inqueuecall') {
+    throw new ProblemError([
+      {
+        code: 'GC2014',
+        path: `${path} > inQueueFlow`,
+        message: `'${flow.flowName}' is a ${type} flow; a queue's in-queue flow must be an in-queue call flow`,
+        value: flow.flowName,
+        fix: 'pass an InQueueFlow construct or InQueueFlow.fromName(...)',
+      },
+    ]);
+  }
+  const definition = flow.definition;
+  const namesQueue = InQueueCallFlow.isInQueueCallFlow(definition) && definition.queueTargets().some((q) => q.queueName === queueName);
+  if (namesQueue) {
+    throw new ProblemError([
+      {
+        code: 'GC2015',
+        path: `${path} > inQueueFlow`,
+        message: `in-queue flow '${flow.flowName}' transfers to this queue by name; it is published before the queue exists (the queue binds the flow's id), so a first deploy fails`,
+        value: queueName,
+        fix: 'its callers already wait in this queue: remove the transfer, or override the in-queue flow on the transfers that reach the queue (TransferToAcd.inQueueFlow) instead',
+      },
+    ]);
+  }
 }
 
 class ImportedQueue extends QueueBase {

@@ -52,6 +52,7 @@ export const CONSTRUCT_ERROR_CODES = {
   GC2012: 'flow defined after the flow check was built',
   GC2013: 'flow names back a flow it is published before',
   GC2014: "queue's in-queue flow is not an in-queue call flow",
+  GC2015: 'in-queue flow names by name the queue it is bound to',
   GC2016: 'invalid data action definition',
   GC2017: 'invalid data table definition',
   GC2018: 'data table row does not fit the table',

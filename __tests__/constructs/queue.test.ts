@@ -4,7 +4,7 @@ import { Flow as GenesyscloudFlow } from '../../.gen/providers/genesyscloud/flow
 import { DataGenesyscloudRoutingQueue } from '../../.gen/providers/genesyscloud/data-genesyscloud-routing-queue';
 import { RoutingQueue } from '../../.gen/providers/genesyscloud/routing-queue';
 import { CallFlow, IInQueueFlow, InboundIvr, InQueueFlow, IQueue, Queue, SharedFlow } from '../../constructs';
-import { Expr, HoldMusic, ProblemError, queueNamed, Prompt } from '../../flow';
+import { Expr, HoldMusic, ProblemError, queueNamed, Prompt, TransferToAcd } from '../../flow';
 import { messageFlow, resourceAt, simpleModule, synthJson, testStack } from '../support/fixtures';
 
 /** The error `fn` throws; fails the test when it throws nothing. */
@@ -147,6 +147,26 @@ describe('Queue', () => {
       const stack = testStack();
       new Queue(stack, 'Sales', { name: 'Sales' });
       expect(resourceAt(synthJson(stack), 'genesyscloud_routing_queue', 'Sales/Resource')).not.toHaveProperty('queue_flow_id');
+    });
+
+    it('GC2015: an in-queue flow transferring by name to the queue it is bound to', () => {
+      const stack = testStack();
+      const hold = new InQueueFlow(stack, 'Hold', {
+        name: 'Sales Hold',
+        actions: [new TransferToAcd('Requeue', { queue: queueNamed('Sales') }), new HoldMusic('Hold Music')],
+      });
+      const error = thrown(() => new Queue(stack, 'Sales', { name: 'Sales', inQueueFlow: hold }));
+      expect((error as ProblemError).problems).toEqual([
+        {
+          code: 'GC2015',
+          path: 'test-stack/Sales > inQueueFlow',
+          message: expect.stringContaining('published before the queue exists'),
+          value: 'Sales',
+          fix: expect.stringContaining('TransferToAcd.inQueueFlow'),
+        },
+      ]);
+      // Another queue by name is no problem.
+      expect(() => new Queue(stack, 'Support', { name: 'Support', inQueueFlow: hold })).not.toThrow();
     });
 
     it('GC2014: a flow that is not an in-queue call flow (a caller without types)', () => {
