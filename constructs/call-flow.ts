@@ -2,9 +2,12 @@ import { Construct } from 'constructs';
 import { ITerraformDependable } from 'cdktf';
 import { InboundCallFlow, InboundCallFlowProps, ProblemError } from '../flow';
 import { FlowPublication } from './flow-publication';
-import { isQueueConstruct } from './queue';
 import { referencedDependables } from './referenced-resources';
 import { ISharedFlow, isSharedFlow } from './i-shared-flow';
+import { ICallFlow } from './i-flow';
+import { ImportedFlow } from './imported-flow';
+import { checkPublishOrder } from './publish-order';
+import { queueSubstitutions } from './queue-substitutions';
 
 export interface CallFlowProps extends InboundCallFlowProps {
   /**
@@ -22,9 +25,19 @@ export interface CallFlowProps extends InboundCallFlowProps {
 /**
  * An inbound call flow published with `genesyscloud_flow`. Queues from `Queue` constructs reach the
  * YAML through provider substitutions of their name attribute; every shared flow it calls is a
- * dependency and part of its update trigger hash.
+ * dependency and part of its update trigger hash. A `TransferToFlow` to it makes the calling flow
+ * depend on it.
  */
-export class CallFlow extends Construct {
+export class CallFlow extends Construct implements ICallFlow {
+  /**
+   * An inbound call flow that exists elsewhere (another stack, or the org), looked up by name at plan
+   * time (`data.genesyscloud_flow` of type INBOUNDCALL), e.g. as a `TransferToFlow` target.
+   */
+  static fromName(scope: Construct, id: string, flowName: string): ICallFlow {
+    return new ImportedFlow(scope, id, flowName, 'inboundcall');
+  }
+
+  readonly flowType = 'inboundcall' as const;
   readonly definition: InboundCallFlow;
   readonly publication: FlowPublication;
   /** The shared flows this flow calls. */
@@ -47,14 +60,11 @@ export class CallFlow extends Construct {
       );
     }
     this.sharedFlows = called.filter(isSharedFlow);
-    const substitutions: Record<string, string> = {};
-    for (const queue of this.definition.queueTargets()) {
-      if (isQueueConstruct(queue)) substitutions[queue.substitutionKey] = queue.nameAttribute;
-    }
+    checkPublishOrder(this.node.path, this.definition.name, this.flowType, this.definition);
     this.publication = new FlowPublication(this, 'Publication', {
       definition: this.definition,
       path: this.node.path,
-      substitutions,
+      substitutions: queueSubstitutions(this.definition.queueTargets()),
       sharedFlows: this.sharedFlows,
       dependsOn: [...(props.dependsOn ?? []), ...referencedDependables(this.definition)],
       forceUnlock: props.forceUnlock,
@@ -63,6 +73,11 @@ export class CallFlow extends Construct {
 
   get flowName(): string {
     return this.definition.name;
+  }
+
+  /** The flow resource: flows that transfer to this one are published after it. */
+  get dependable(): ITerraformDependable {
+    return this.publication.resource;
   }
 
   /** The flow id (a Terraform reference). */

@@ -1,23 +1,12 @@
 import { Construct } from 'constructs';
 import { ArchitectIvr } from '../.gen/providers/genesyscloud/architect-ivr';
 import { TelephonyProvidersEdgesDidPool } from '../.gen/providers/genesyscloud/telephony-providers-edges-did-pool';
-import {
-  CallSharedFlow,
-  ConstructErrorCode,
-  Disconnect,
-  Expression,
-  PlayAudio,
-  Problem,
-  ProblemError,
-  Prompt,
-  QueueTarget,
-  Task,
-  TransferToAcd,
-} from '../flow';
+import { CallSharedFlow, Disconnect, Expression, PlayAudio, Problem, ProblemError, Prompt, QueueTarget, Task, TransferToAcd } from '../flow';
 import { CallFlow } from './call-flow';
 import { isE164 } from '../formats/e164';
 import { RoutedNumbers, inNumberRange, isNumberRange } from '../formats/dnis-rules';
 import type { ISharedFlow } from './i-shared-flow';
+import type { IInQueueFlow } from './i-flow';
 import { terraformText, terraformTextList } from './terraform-text';
 
 export interface DidPoolProps {
@@ -44,6 +33,22 @@ export interface IvrScheduleProps {
    * @default - holidays follow the schedule group's closed hours
    */
   readonly holidayHoursFlow?: CallFlow;
+}
+
+/** Where an outcome routes when the caller should hear another in-queue flow than the queue's own. */
+export interface IvrRoute {
+  readonly queue: QueueTarget;
+  /**
+   * The in-queue flow the caller hears while waiting (Architect's "Override default in-queue handling" on
+   * the route's Transfer to ACD); works for queues managed elsewhere too. The IVR's flow is published after it.
+   * @default - the queue's own in-queue flow
+   */
+  readonly inQueueFlow?: IInQueueFlow;
+}
+
+/** A route given as a bare queue (which has the text it writes into the YAML), or with options (an `IvrRoute`). */
+function routeOptions(route: QueueTarget | IvrRoute): IvrRoute {
+  return typeof (route as Partial<QueueTarget>).nameInFlow === 'string' ? { queue: route as QueueTarget } : (route as IvrRoute);
 }
 
 export interface InboundIvrProps<O extends string> {
@@ -84,8 +89,11 @@ export interface InboundIvrProps<O extends string> {
    * @default - none
    */
   readonly sharedFlowInputs?: Readonly<Record<string, Expression>>;
-  /** Queue each outcome of the shared flow routes to; every outcome needs one. */
-  readonly routes: Readonly<Record<O, QueueTarget>>;
+  /**
+   * Queue each outcome of the shared flow routes to; every outcome needs one. An `IvrRoute` also names the
+   * in-queue flow the caller hears there.
+   */
+  readonly routes: Readonly<Record<O, QueueTarget | IvrRoute>>;
   /** Played once when the call arrives (the flow's initial greeting). */
   readonly greeting: Prompt;
   /**
@@ -128,7 +136,7 @@ export class InboundIvr<O extends string = string> extends Construct {
         o,
         [
           new TransferToAcd(`Route ${o}`, {
-            queue: props.routes[o],
+            ...routeOptions(props.routes[o]),
             onFailure: [new PlayAudio(`Route ${o} failed`, { prompt: failurePrompt }), new Disconnect(`Route ${o} end`)],
           }),
         ],
@@ -168,7 +176,7 @@ export class InboundIvr<O extends string = string> extends Construct {
   /** Throws every problem of `props` at once, before anything is added to the stack. */
   private validate(props: InboundIvrProps<O>): void {
     const path = this.node.path;
-    const problems: Array<Problem<ConstructErrorCode>> = [];
+    const problems: Problem[] = [];
     if (props.dnis.length === 0)
       problems.push({
         code: 'GC2007',
@@ -243,13 +251,26 @@ export class InboundIvr<O extends string = string> extends Construct {
       });
     }
     for (const o of props.sharedFlow.outcomes) {
-      if (!props.routes[o]) {
+      const route = props.routes[o] as QueueTarget | IvrRoute | undefined;
+      if (!route || !routeOptions(route).queue) {
         problems.push({
           code: 'GC2005',
           path: `${path} > routes`,
           message: `outcome '${o}' of shared flow '${props.sharedFlow.flowName}' has no route`,
           value: o,
-          fix: `add routes.${o}`,
+          fix: route ? `add routes.${o}.queue` : `add routes.${o}`,
+        });
+        continue;
+      }
+      const inQueueFlow = routeOptions(route).inQueueFlow;
+      const type = inQueueFlow?.definition?.type ?? inQueueFlow?.flowType;
+      if (inQueueFlow && (inQueueFlow.flowType !== 'inqueuecall' || type !== 'inqueuecall')) {
+        problems.push({
+          code: 'GC1032',
+          path: `${path} > routes.${o}.inQueueFlow`,
+          message: `'${inQueueFlow.flowName}' is a ${type} flow; the in-queue flow a route overrides with must be an in-queue call flow`,
+          value: inQueueFlow.flowName,
+          fix: 'pass an InQueueFlow construct or InQueueFlow.fromName(...)',
         });
       }
     }

@@ -4,6 +4,8 @@ export * from './call-flow';
 export * from './flow-check';
 export * from './flow-publication';
 export * from './i-shared-flow';
+export * from './i-flow';
+export * from './in-queue-flow';
 export * from './inbound-ivr';
 export * from './queue';
 export * from './safe-name';

@@ -1,7 +1,8 @@
 import { Construct } from 'constructs';
 import { DataGenesyscloudRoutingQueue } from '../.gen/providers/genesyscloud/data-genesyscloud-routing-queue';
 import { RoutingQueue } from '../.gen/providers/genesyscloud/routing-queue';
-import { QueueTarget, ProblemError } from '../flow';
+import { InQueueCallFlow, QueueTarget, ProblemError } from '../flow';
+import { IInQueueFlow } from './i-flow';
 import { isSafeName } from './safe-name';
 import { substitutionKey } from './substitution';
 import { terraformText } from './terraform-text';
@@ -29,6 +30,13 @@ export interface QueueProps {
    * @default - the home division
    */
   readonly divisionId?: string;
+  /**
+   * The in-queue call flow callers hear while waiting in this queue (the queue's `queue_flow_id`); the
+   * queue is then created or updated after the flow is published. A transfer can still override it
+   * (`TransferToAcd.inQueueFlow`).
+   * @default - the org's default in-queue flow
+   */
+  readonly inQueueFlow?: IInQueueFlow;
 }
 
 function checkQueueName(path: string, name: string): void {
@@ -67,7 +75,11 @@ export abstract class QueueBase extends Construct implements IQueue {
 
 /** An ACD queue managed by this stack (`genesyscloud_routing_queue`). */
 export class Queue extends QueueBase {
-  /** A queue that already exists in the org, looked up by name (`data.genesyscloud_routing_queue`). */
+  /**
+   * A queue that already exists in the org, looked up by name (`data.genesyscloud_routing_queue`). It is
+   * not managed here, so its in-queue flow cannot be set; a transfer to it can override the in-queue
+   * handling instead (`TransferToAcd.inQueueFlow`, or an `InboundIvr` route's `inQueueFlow`).
+   */
   static fromName(scope: Construct, id: string, name: string): IQueue {
     return new ImportedQueue(scope, id, name);
   }
@@ -77,10 +89,12 @@ export class Queue extends QueueBase {
 
   constructor(scope: Construct, id: string, props: QueueProps) {
     super(scope, id, props.name);
+    checkInQueueFlow(this.node.path, props.name, props.inQueueFlow);
     this.resource = new RoutingQueue(this, 'Resource', {
       name: terraformText(props.name),
       description: terraformText(props.description),
       divisionId: terraformText(props.divisionId),
+      queueFlowId: props.inQueueFlow?.flowId,
     });
     this.nameAttribute = this.resource.name;
   }
@@ -88,6 +102,39 @@ export class Queue extends QueueBase {
   /** The queue's id (for routing settings of other resources). */
   get queueId(): string {
     return this.resource.id;
+  }
+}
+
+/**
+ * The flow bound as a queue's in-queue flow must be one (a caller without types could pass any flow), and
+ * must not name the queue by name: it is published before the queue exists (the queue binds its id).
+ */
+function checkInQueueFlow(path: string, queueName: string, flow: IInQueueFlow | undefined): void {
+  if (!flow) return;
+  const type = flow.definition?.type ?? flow.flowType;
+  if (flow.flowType !== 'inqueuecall' || type !== 'inqueuecall') {
+    throw new ProblemError([
+      {
+        code: 'GC2014',
+        path: `${path} > inQueueFlow`,
+        message: `'${flow.flowName}' is a ${type} flow; a queue's in-queue flow must be an in-queue call flow`,
+        value: flow.flowName,
+        fix: 'pass an InQueueFlow construct or InQueueFlow.fromName(...)',
+      },
+    ]);
+  }
+  const definition = flow.definition;
+  const namesQueue = InQueueCallFlow.isInQueueCallFlow(definition) && definition.queueTargets().some((q) => q.queueName === queueName);
+  if (namesQueue) {
+    throw new ProblemError([
+      {
+        code: 'GC2015',
+        path: `${path} > inQueueFlow`,
+        message: `in-queue flow '${flow.flowName}' transfers to this queue by name; it is published before the queue exists (the queue binds the flow's id), so a first deploy fails`,
+        value: queueName,
+        fix: 'its callers already wait in this queue: remove the transfer, or override the in-queue flow on the transfers that reach the queue (TransferToAcd.inQueueFlow) instead',
+      },
+    ]);
   }
 }
 

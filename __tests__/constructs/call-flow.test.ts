@@ -1,4 +1,5 @@
-import { Testing } from 'cdktf';
+import { TerraformOutput, TerraformStack, Testing } from 'cdktf';
+import { DataGenesyscloudFlow } from '../../.gen/providers/genesyscloud/data-genesyscloud-flow';
 import { Flow as GenesyscloudFlow } from '../../.gen/providers/genesyscloud/flow';
 import { CallFlow, Queue, SharedFlow } from '../../constructs';
 import {
@@ -14,9 +15,12 @@ import {
   Prompt,
   Task,
   TransferToAcd,
+  TransferToFlow,
+  flowNamed,
   queueNamed,
   sha256,
 } from '../../flow';
+import { simulateCall } from '../../simulator';
 import { messageFlow, resourceAt, simpleModule, synthJson, testStack } from '../support/fixtures';
 
 /** The error `fn` throws; fails the test when it throws nothing. */
@@ -215,5 +219,96 @@ describe('CallFlow', () => {
       }),
     );
     expect(json.resource.genesyscloud_flow).toMatchSnapshot();
+  });
+
+  describe('as a transfer target', () => {
+    /** A call flow whose only path transfers to `target`. */
+    const transferringTo = (name: string, target: TransferToFlow['flow']) => {
+      const main = new Task('Main', [new TransferToFlow('Transfer', { flow: target }), new Disconnect('Bye')]);
+      return { name, initialGreeting: Prompt.tts('Hello.'), startUp: main, tasks: [main] };
+    };
+
+    /** What a token resolves to in the synthesized stack (through an output). */
+    const resolved = (stack: TerraformStack, token: string): string => {
+      new TerraformOutput(stack, 'probe', { value: token });
+      return synthJson(stack).output.probe.value;
+    };
+
+    it('is a FlowTarget of type inboundcall whose dependable is its flow resource', () => {
+      const stack = testStack();
+      const billing = new CallFlow(stack, 'Billing', messageFlow('Billing'));
+      expect([billing.flowName, billing.flowType, billing.definition.type]).toEqual(['Billing', 'inboundcall', 'inboundcall']);
+      expect(billing.dependable).toBe(billing.publication.resource);
+    });
+
+    it('a flow transferring to a CallFlow names it in its YAML and depends on its flow resource', () => {
+      const stack = testStack();
+      const billing = new CallFlow(stack, 'Billing', messageFlow('Billing'));
+      const main = new CallFlow(stack, 'Main', transferringTo('Main Line', billing));
+      const json = synthJson(stack);
+      expect(resourceAt(json, 'genesyscloud_flow', 'Main/Publication/Resource').depends_on).toEqual([
+        resourceAt(json, 'genesyscloud_flow', 'Billing/Publication/Resource').address,
+      ]);
+      expect(main.publication.rendered.yaml).toMatch(/transferToFlow:\n(.*\n)*? +targetFlow:\n +name: Billing\n/);
+    });
+
+    it('a transfer by name only adds no dependency', () => {
+      const stack = testStack();
+      new CallFlow(stack, 'Main', transferringTo('Main Line', flowNamed('Billing', 'inboundcall')));
+      expect(resourceAt(synthJson(stack), 'genesyscloud_flow', 'Main/Publication/Resource')).not.toHaveProperty('depends_on');
+    });
+
+    it('the simulator follows the transfer into the CallFlow', () => {
+      const stack = testStack();
+      const billing = new CallFlow(stack, 'Billing', messageFlow('Billing', 'Billing speaking.'));
+      const main = new CallFlow(stack, 'Main', transferringTo('Main Line', billing));
+      const result = simulateCall(main);
+      expect(result.prompts).toContain('Billing speaking.');
+      expect(result.outcome).toEqual(expect.objectContaining({ kind: 'disconnect' }));
+    });
+
+    it('fromName looks the flow up with a genesyscloud_flow data source of type INBOUNDCALL; callers depend on it', () => {
+      const stack = testStack();
+      const billing = CallFlow.fromName(stack, 'Billing', 'Org Billing');
+      expect([billing.flowName, billing.flowType, billing.definition]).toEqual(['Org Billing', 'inboundcall', undefined]);
+      const main = new CallFlow(stack, 'Main', transferringTo('Main Line', billing));
+      const json = synthJson(stack);
+      const lookup = resourceAt(json, 'genesyscloud_flow', 'Billing/Lookup', 'data');
+      expect(lookup).toMatchObject({ name: 'Org Billing', type: 'INBOUNDCALL' });
+      expect(resourceAt(json, 'genesyscloud_flow', 'Main/Publication/Resource').depends_on).toEqual([lookup.address]);
+      expect(main.publication.rendered.yaml).toContain('name: Org Billing');
+      expect(resolved(stack, billing.flowId)).toBe(`\${${lookup.address}.id}`);
+      expect(Testing.synthScope((scope) => CallFlow.fromName(scope, 'B', 'Org Billing'))).toHaveDataSource(DataGenesyscloudFlow);
+    });
+
+    it('GC2013: two flows transferring to each other (one must name the other by name) cannot both be published first', () => {
+      const stack = testStack();
+      const billing = new CallFlow(stack, 'Billing', transferringTo('Billing', flowNamed('Main Line', 'inboundcall')));
+      const error = thrown(() => new CallFlow(stack, 'Main', transferringTo('Main Line', billing)));
+      expect(problemsOf(error)).toEqual([
+        {
+          code: 'GC2013',
+          path: 'test-stack/Main',
+          message: expect.stringContaining("on a first deploy 'Main Line' does not exist yet when 'Billing' publishes"),
+          value: 'Main Line → Billing → Main Line',
+          fix: expect.stringContaining('shared flow'),
+        },
+      ]);
+    });
+
+    it('GC2013 follows a longer chain of flow constructs', () => {
+      const stack = testStack();
+      const c = new CallFlow(stack, 'C', transferringTo('C', flowNamed('A', 'inboundcall')));
+      const b = new CallFlow(stack, 'B', transferringTo('B', c));
+      expect(problemsOf(thrown(() => new CallFlow(stack, 'A', transferringTo('A', b))))).toEqual([
+        expect.objectContaining({ code: 'GC2013', value: 'A → B → C → A' }),
+      ]);
+    });
+
+    it('a flow transferring to itself by name is no publish-order problem', () => {
+      const stack = testStack();
+      const again = new CallFlow(stack, 'Again', transferringTo('Again', flowNamed('Again', 'inboundcall')));
+      expect(again.publication.rendered.yaml).toContain('name: Again');
+    });
   });
 });

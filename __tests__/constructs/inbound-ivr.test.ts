@@ -1,8 +1,9 @@
 import { TerraformStack, Testing } from 'cdktf';
 import { ArchitectIvr } from '../../.gen/providers/genesyscloud/architect-ivr';
 import { TelephonyProvidersEdgesDidPool } from '../../.gen/providers/genesyscloud/telephony-providers-edges-did-pool';
-import { CallFlow, InboundIvr, InboundIvrProps, Queue, SharedFlow } from '../../constructs';
-import { CommonModuleFlow, Expr, Problem, ProblemError, Prompt, formatProblem, queueNamed } from '../../flow';
+import { CallFlow, IInQueueFlow, InboundIvr, InboundIvrProps, InQueueFlow, Queue, SharedFlow } from '../../constructs';
+import { CommonModuleFlow, Expr, HoldMusic, Problem, ProblemError, Prompt, formatProblem, queueNamed } from '../../flow';
+import { simulateCall } from '../../simulator';
 import { messageFlow, resourceAt, simpleModule, synthJson, testStack } from '../support/fixtures';
 
 type Outcome = 'ok' | 'failed';
@@ -268,6 +269,90 @@ describe('InboundIvr', () => {
       const json = synthJson(stack);
       expect(json.resource.genesyscloud_architect_ivr).toBeUndefined();
       expect(Object.keys(json.resource.genesyscloud_flow)).toHaveLength(1);
+    });
+  });
+
+  describe('routes with an in-queue flow', () => {
+    const holdProps = { name: 'Sales Hold', actions: [new HoldMusic('Hold Music')] };
+
+    it("override the route's in-queue handling in the IVR flow's YAML and make the IVR flow depend on the in-queue flow", () => {
+      const stack = testStack();
+      const module = new SharedFlow(stack, 'Pin', simpleModule('Shared PIN'));
+      const hold = new InQueueFlow(stack, 'Hold', holdProps);
+      const ivr = new InboundIvr(
+        stack,
+        'Ivr',
+        ivrProps(module, { routes: { ok: { queue: queueNamed('Sales'), inQueueFlow: hold }, failed: queueNamed('Operator') } }),
+      );
+      const yaml = ivr.flow.publication.rendered.yaml;
+      expect(yaml).toMatch(/name: Route ok\n(.*\n)*? +overrideInQueueFlow:\n +name: Sales Hold\n/);
+      // The other route keeps the queue's own handling.
+      expect(yaml.match(/overrideInQueueFlow:/g)).toHaveLength(1);
+      const json = synthJson(stack);
+      expect(resourceAt(json, 'genesyscloud_flow', 'Ivr/Flow/Publication/Resource').depends_on).toEqual([
+        resourceAt(json, 'genesyscloud_flow', 'Hold/Publication/Resource').address,
+        resourceAt(json, 'genesyscloud_flow', 'Pin/Publication/Resource').address,
+      ]);
+    });
+
+    it('work with an imported queue and an in-queue flow looked up by name', () => {
+      const stack = testStack();
+      const module = new SharedFlow(stack, 'Pin', simpleModule('Shared PIN'));
+      const queue = Queue.fromName(stack, 'Operator', 'Operator');
+      const hold = InQueueFlow.fromName(stack, 'Hold', 'Org Hold');
+      const ivr = new InboundIvr(stack, 'Ivr', ivrProps(module, { routes: { ok: queueNamed('Sales'), failed: { queue, inQueueFlow: hold } } }));
+      expect(ivr.flow.publication.rendered.yaml).toMatch(/overrideInQueueFlow:\n +name: Org Hold\n/);
+      const json = synthJson(stack);
+      const flow = resourceAt(json, 'genesyscloud_flow', 'Ivr/Flow/Publication/Resource');
+      expect(flow.depends_on).toContain(resourceAt(json, 'genesyscloud_flow', 'Hold/Lookup', 'data').address);
+      expect(Object.keys(flow.substitutions)).toEqual([queue.substitutionKey]);
+    });
+
+    it('the simulated call ends in the queue and names the in-queue flow', () => {
+      const stack = testStack();
+      const module = new SharedFlow(stack, 'Pin', simpleModule('Shared PIN'));
+      const hold = new InQueueFlow(stack, 'Hold', holdProps);
+      const ivr = new InboundIvr(
+        stack,
+        'Ivr',
+        ivrProps(module, { routes: { ok: { queue: queueNamed('Sales'), inQueueFlow: hold }, failed: queueNamed('Operator') } }),
+      );
+      const result = simulateCall(ivr);
+      expect(result.outcome).toEqual({ kind: 'queue', queueName: 'Sales', inQueueFlow: 'Sales Hold' });
+      expect(result.transcript.some((e) => e.kind === 'transferToAcd' && e.branch === 'queue Sales (in-queue flow Sales Hold)')).toBe(true);
+    });
+
+    it('GC1032 for a route whose in-queue flow is not an in-queue call flow, with the other problems, before anything is added', () => {
+      const stack = testStack();
+      const module = new SharedFlow(stack, 'Pin', simpleModule('Shared PIN'));
+      const inbound = new CallFlow(stack, 'Main', messageFlow('Main Line'));
+      const error = thrown(
+        () =>
+          new InboundIvr(
+            stack,
+            'Ivr',
+            ivrProps(module, {
+              dnis: ['bad'],
+              routes: {
+                ok: { queue: queueNamed('Sales'), inQueueFlow: inbound as unknown as IInQueueFlow },
+                failed: { inQueueFlow: undefined } as any,
+              },
+            }),
+          ),
+      );
+      expect(problemsOf(error)).toEqual([
+        expect.objectContaining({ code: 'GC2001', value: 'bad' }),
+        {
+          code: 'GC1032',
+          path: 'test-stack/Ivr > routes.ok.inQueueFlow',
+          message: expect.stringContaining('inboundcall'),
+          value: 'Main Line',
+          fix: expect.stringContaining('InQueueFlow'),
+        },
+        expect.objectContaining({ code: 'GC2005', path: 'test-stack/Ivr > routes', value: 'failed', fix: 'add routes.failed.queue' }),
+      ]);
+      expect(synthJson(stack).resource.genesyscloud_architect_ivr).toBeUndefined();
+      expect(stack.node.tryFindChild('Ivr')?.node.children).toEqual([]);
     });
   });
 

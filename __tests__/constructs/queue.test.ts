@@ -3,9 +3,9 @@ import { Testing } from 'cdktf';
 import { Flow as GenesyscloudFlow } from '../../.gen/providers/genesyscloud/flow';
 import { DataGenesyscloudRoutingQueue } from '../../.gen/providers/genesyscloud/data-genesyscloud-routing-queue';
 import { RoutingQueue } from '../../.gen/providers/genesyscloud/routing-queue';
-import { InboundIvr, IQueue, Queue, SharedFlow } from '../../constructs';
-import { Expr, ProblemError, queueNamed, Prompt } from '../../flow';
-import { resourceAt, simpleModule, synthJson, testStack } from '../support/fixtures';
+import { CallFlow, IInQueueFlow, InboundIvr, InQueueFlow, IQueue, Queue, SharedFlow } from '../../constructs';
+import { Expr, HoldMusic, ProblemError, queueNamed, Prompt, TransferToAcd } from '../../flow';
+import { messageFlow, resourceAt, simpleModule, synthJson, testStack } from '../support/fixtures';
 
 /** The error `fn` throws; fails the test when it throws nothing. */
 function thrown(fn: () => unknown): unknown {
@@ -121,6 +121,67 @@ describe('Queue', () => {
       const stack = testStack();
       expect(() => new Queue(stack, 'Q', { name })).not.toThrow();
       expect(() => Queue.fromName(stack, 'Q2', name)).not.toThrow();
+    });
+  });
+
+  describe('inQueueFlow', () => {
+    it("sets queue_flow_id from the in-queue flow's id, so the queue follows the flow's publication", () => {
+      const stack = testStack();
+      const hold = new InQueueFlow(stack, 'Hold', { name: 'Sales Hold', actions: [new HoldMusic('Hold Music')] });
+      new Queue(stack, 'Sales', { name: 'Sales', inQueueFlow: hold });
+      const json = synthJson(stack);
+      const flow = resourceAt(json, 'genesyscloud_flow', 'Hold/Publication/Resource');
+      expect(resourceAt(json, 'genesyscloud_routing_queue', 'Sales/Resource').queue_flow_id).toBe(`\${${flow.address}.id}`);
+    });
+
+    it('takes an in-queue flow looked up by name', () => {
+      const stack = testStack();
+      new Queue(stack, 'Sales', { name: 'Sales', inQueueFlow: InQueueFlow.fromName(stack, 'Hold', 'Org Hold') });
+      const json = synthJson(stack);
+      const lookup = resourceAt(json, 'genesyscloud_flow', 'Hold/Lookup', 'data');
+      expect(lookup).toMatchObject({ name: 'Org Hold', type: 'INQUEUECALL' });
+      expect(resourceAt(json, 'genesyscloud_routing_queue', 'Sales/Resource').queue_flow_id).toBe(`\${${lookup.address}.id}`);
+    });
+
+    it('sets no queue_flow_id without one', () => {
+      const stack = testStack();
+      new Queue(stack, 'Sales', { name: 'Sales' });
+      expect(resourceAt(synthJson(stack), 'genesyscloud_routing_queue', 'Sales/Resource')).not.toHaveProperty('queue_flow_id');
+    });
+
+    it('GC2015: an in-queue flow transferring by name to the queue it is bound to', () => {
+      const stack = testStack();
+      const hold = new InQueueFlow(stack, 'Hold', {
+        name: 'Sales Hold',
+        actions: [new TransferToAcd('Requeue', { queue: queueNamed('Sales') }), new HoldMusic('Hold Music')],
+      });
+      const error = thrown(() => new Queue(stack, 'Sales', { name: 'Sales', inQueueFlow: hold }));
+      expect((error as ProblemError).problems).toEqual([
+        {
+          code: 'GC2015',
+          path: 'test-stack/Sales > inQueueFlow',
+          message: expect.stringContaining('published before the queue exists'),
+          value: 'Sales',
+          fix: expect.stringContaining('TransferToAcd.inQueueFlow'),
+        },
+      ]);
+      // Another queue by name is no problem.
+      expect(() => new Queue(stack, 'Support', { name: 'Support', inQueueFlow: hold })).not.toThrow();
+    });
+
+    it('GC2014: a flow that is not an in-queue call flow (a caller without types)', () => {
+      const stack = testStack();
+      const inbound = new CallFlow(stack, 'Main', messageFlow('Main Line'));
+      const error = thrown(() => new Queue(stack, 'Sales', { name: 'Sales', inQueueFlow: inbound as unknown as IInQueueFlow }));
+      expect((error as ProblemError).problems).toEqual([
+        {
+          code: 'GC2014',
+          path: 'test-stack/Sales > inQueueFlow',
+          message: expect.stringContaining('inboundcall'),
+          value: 'Main Line',
+          fix: expect.stringContaining('InQueueFlow'),
+        },
+      ]);
     });
   });
 

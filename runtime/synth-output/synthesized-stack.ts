@@ -48,6 +48,8 @@ export class SynthesizedStack {
   /** Flows by Terraform address (`genesyscloud_flow.<logical id>`). */
   readonly flowsByAddress = new Map<string, ExpectedFlow>();
   private readonly flowNameByAddress = new Map<string, string>();
+  /** The flows each flow's resource depends on (by address): flows it transfers to or overrides with publish first. */
+  private readonly flowDependencies = new Map<ExpectedFlow, string[]>();
 
   constructor(
     readonly stackDir: string,
@@ -64,6 +66,10 @@ export class SynthesizedStack {
       this.flowNameByAddress.set(address, doc[key].name);
       const expected = { name: doc[key].name as string, type: API_TYPES[key] ?? key.toUpperCase(), yaml, callsModules: calledModules(doc[key]) };
       this.flowsByAddress.set(`genesyscloud_flow.${address}`, expected);
+      this.flowDependencies.set(
+        expected,
+        ((flow.depends_on ?? []) as string[]).filter((d) => d.startsWith('genesyscloud_flow.')),
+      );
       return expected;
     });
     this.ivrs = Object.values((json.resource?.genesyscloud_architect_ivr ?? {}) as Record<string, Json>).map((ivr) => ({
@@ -76,10 +82,28 @@ export class SynthesizedStack {
     }));
   }
 
-  /** Flows in publish order: shared flows before the flows that call them, in-queue flows before the transfers that name them. */
+  /**
+   * Flows in publish order: shared flows before the flows that call them, in-queue flows before the transfers
+   * that name them, and every flow after the flows its resource depends on (a flow a transfer names).
+   */
   flowsInPublishOrder(): ExpectedFlow[] {
     const rank = (type: string) => PUBLISH_RANK[type] ?? 2;
-    return [...this.flows].sort((a, b) => rank(a.type) - rank(b.type));
+    const pending = [...this.flows].sort((a, b) => rank(a.type) - rank(b.type));
+    const published = new Set<ExpectedFlow>();
+    const ready = (flow: ExpectedFlow) =>
+      (this.flowDependencies.get(flow) ?? []).every((address) => {
+        const dependency = this.flowsByAddress.get(address);
+        return dependency === undefined || published.has(dependency);
+      });
+    const order: ExpectedFlow[] = [];
+    while (pending.length > 0) {
+      // Terraform refuses a dependency cycle; the type order stands in if one were ever written.
+      const next = Math.max(0, pending.findIndex(ready));
+      const [flow] = pending.splice(next, 1);
+      published.add(flow);
+      order.push(flow);
+    }
+    return order;
   }
 
   /**

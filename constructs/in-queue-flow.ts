@@ -1,0 +1,69 @@
+import { Construct } from 'constructs';
+import { ITerraformDependable } from 'cdktf';
+import { InQueueCallFlow, InQueueCallFlowProps } from '../flow';
+import { FlowPublication } from './flow-publication';
+import { IInQueueFlow } from './i-flow';
+import { ImportedFlow } from './imported-flow';
+import { checkPublishOrder } from './publish-order';
+import { queueSubstitutions } from './queue-substitutions';
+import { referencedDependables } from './referenced-resources';
+
+export interface InQueueFlowProps extends InQueueCallFlowProps {
+  /**
+   * Unlock the flow if a user holds a lock on it when publishing.
+   * @default false
+   */
+  readonly forceUnlock?: boolean;
+  /**
+   * Resources the flow must be published after (besides the queues and flows it names).
+   * @default - none
+   */
+  readonly dependsOn?: readonly ITerraformDependable[];
+}
+
+/**
+ * An in-queue call flow (what a caller hears while waiting for an agent) published with
+ * `genesyscloud_flow`. A `Queue`'s `inQueueFlow` binds it by id; a `TransferToAcd`'s `inQueueFlow` (or an
+ * `InboundIvr` route) names it, and the calling flow is then published after it.
+ */
+export class InQueueFlow extends Construct implements IInQueueFlow {
+  /**
+   * An in-queue flow that exists elsewhere (another stack, or the org), looked up by name at plan time
+   * (`data.genesyscloud_flow` of type INQUEUECALL).
+   */
+  static fromName(scope: Construct, id: string, flowName: string): IInQueueFlow {
+    return new ImportedFlow(scope, id, flowName, 'inqueuecall');
+  }
+
+  readonly flowType = 'inqueuecall' as const;
+  readonly definition: InQueueCallFlow;
+  readonly publication: FlowPublication;
+
+  constructor(scope: Construct, id: string, props: InQueueFlowProps) {
+    super(scope, id);
+    this.definition = new InQueueCallFlow(props);
+    checkPublishOrder(this.node.path, this.definition.name, this.flowType, this.definition);
+    this.publication = new FlowPublication(this, 'Publication', {
+      definition: this.definition,
+      path: this.node.path,
+      substitutions: queueSubstitutions(this.definition.queueTargets()),
+      sharedFlows: [],
+      dependsOn: [...(props.dependsOn ?? []), ...referencedDependables(this.definition)],
+      forceUnlock: props.forceUnlock,
+    });
+  }
+
+  get flowName(): string {
+    return this.definition.name;
+  }
+
+  /** The flow resource: flows that name this one, and queues bound to it, are published after it. */
+  get dependable(): ITerraformDependable {
+    return this.publication.resource;
+  }
+
+  /** The flow id (a Terraform reference). */
+  get flowId(): string {
+    return this.publication.flowId;
+  }
+}

@@ -1,0 +1,55 @@
+import { ITerraformDependable } from 'cdktf';
+import { FlowDefinition, FlowTarget, FlowType, ProblemError } from '../flow';
+
+/** A flow of this app another flow names: it publishes first (the caller depends on it), and its definition is known. */
+type FlowPublishedFirst = FlowTarget & { readonly dependable: ITerraformDependable; readonly definition: FlowDefinition };
+
+function isFlowTarget(x: object): x is FlowTarget {
+  return typeof (x as Partial<FlowTarget>).flowName === 'string' && typeof (x as Partial<FlowTarget>).flowType === 'string';
+}
+
+function isPublishedFirst(x: FlowTarget): x is FlowPublishedFirst {
+  const candidate = x as Partial<FlowPublishedFirst>;
+  return candidate.dependable !== undefined && candidate.definition instanceof FlowDefinition;
+}
+
+/**
+ * The chain of flow names from the new flow, through flow constructs it names (each published before the
+ * one naming it), to one naming the new flow back; undefined when there is none.
+ */
+function chainBack(flowName: string, flowType: FlowType, definition: FlowDefinition): string[] | undefined {
+  const visited = new Set<object>();
+  const search = (references: readonly object[], chain: readonly string[]): string[] | undefined => {
+    for (const reference of references) {
+      if (!isFlowTarget(reference)) continue;
+      // The flow naming itself is no ordering problem; a flow published before it naming it is.
+      if (chain.length > 1 && reference.flowName === flowName && reference.flowType === flowType) return [...chain, flowName];
+      if (!isPublishedFirst(reference) || visited.has(reference)) continue;
+      visited.add(reference);
+      const found = search(reference.definition.references(), [...chain, reference.flowName]);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  return search(definition.references(), [flowName]);
+}
+
+/**
+ * A flow is published after every flow construct it names, and so after every flow those name in turn
+ * (Terraform `depends_on`). If one of them names it back (by name: a construct cannot name one built after
+ * it), that one publishes before the flow it names exists: a first deploy of the stack fails. Throws GC2013.
+ */
+export function checkPublishOrder(path: string, flowName: string, flowType: FlowType, definition: FlowDefinition): void {
+  const chain = chainBack(flowName, flowType, definition);
+  if (!chain) return;
+  const namesBack = chain[chain.length - 2];
+  throw new ProblemError([
+    {
+      code: 'GC2013',
+      path,
+      message: `'${namesBack}' publishes before this flow (which names it, and so depends on it) but names this flow itself: on a first deploy '${flowName}' does not exist yet when '${namesBack}' publishes`,
+      value: chain.join(' → '),
+      fix: `let only one of the two flows name the other: e.g. put the logic both need in a shared flow that both call, instead of transferring back`,
+    },
+  ]);
+}
