@@ -62,6 +62,18 @@ export interface BusinessHoursConfig {
   readonly closedMessage: string;
 }
 
+/**
+ * Where the PIN module looks callers up: an existing data-actions integration of the org (an admin sets
+ * up its credentials; they never reach this app) and the account service's lookup endpoint, which takes
+ * `{ani, accountNumber}` and answers `{found, accountNumber, pin}`.
+ */
+export interface AccountLookupConfig {
+  /** Name of the integration in the org (e.g. a "Web Services Data Actions" integration). */
+  readonly integrationName: string;
+  /** HTTPS URL of the lookup endpoint (POST). */
+  readonly url: string;
+}
+
 /** Everything that differs between environments. */
 export interface EnvironmentConfig {
   /** Short environment name: stack id is `contact-center-<name>`. */
@@ -77,8 +89,11 @@ export interface EnvironmentConfig {
   readonly pinAuth: {
     /** Attempts a caller gets (each no-input or wrong PIN uses one). */
     readonly maxAttempts: number;
-    /** PIN the shared flow accepts in this environment (e.g. a test PIN in dev). */
-    readonly expectedPin: string;
+    /**
+     * The account service the PIN module asks, through a Genesys data action, for the caller's account and
+     * PIN: no PIN is written in config, flows or Terraform.
+     */
+    readonly accountLookup: AccountLookupConfig;
   };
   readonly operatorQueueName: string;
   readonly ivrs: { readonly sales: IvrConfig; readonly support: IvrConfig };

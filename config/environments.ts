@@ -12,7 +12,7 @@ export const ENVIRONMENTS: readonly EnvironmentConfig[] = defineEnvironments([
     division: { name: 'Home' },
     namePrefix: 'DEV ',
     manageQueues: true,
-    pinAuth: { maxAttempts: 3, expectedPin: '1234' },
+    pinAuth: { maxAttempts: 3, accountLookup: { integrationName: 'DEV Account Data Actions', url: 'https://accounts.dev.example.com/ivr/lookup' } },
     operatorQueueName: 'DEV Operator',
     ivrs: {
       sales: { dnis: ['+13175550100'], queueName: 'DEV Sales', didPool: { start: '+13175550100', end: '+13175550109' } },
@@ -26,7 +26,7 @@ export const ENVIRONMENTS: readonly EnvironmentConfig[] = defineEnvironments([
     division: { name: 'Home' },
     namePrefix: 'TEST ',
     manageQueues: true,
-    pinAuth: { maxAttempts: 3, expectedPin: '4321' },
+    pinAuth: { maxAttempts: 3, accountLookup: { integrationName: 'TEST Account Data Actions', url: 'https://accounts.test.example.com/ivr/lookup' } },
     operatorQueueName: 'TEST Operator',
     ivrs: {
       sales: { dnis: ['+13175550200'], queueName: 'TEST Sales', didPool: { start: '+13175550200', end: '+13175550209' } },
@@ -47,7 +47,7 @@ export const ENVIRONMENTS: readonly EnvironmentConfig[] = defineEnvironments([
     division: { name: 'Home' },
     namePrefix: '',
     manageQueues: false,
-    pinAuth: { maxAttempts: 3, expectedPin: '9876' },
+    pinAuth: { maxAttempts: 3, accountLookup: { integrationName: 'Account Data Actions', url: 'https://accounts.example.com/ivr/lookup' } },
     operatorQueueName: 'Operator',
     ivrs: {
       sales: { dnis: ['+353155500100', '+353155500101'], queueName: 'Sales' },

@@ -16,6 +16,27 @@ const LONGEST_NAME_SUFFIX = 15;
 /** Longest name prefix: every name the stack builds from it stays a valid flow name. */
 export const MAX_NAME_PREFIX_LENGTH = MAX_NAME_LENGTH - LONGEST_NAME_SUFFIX;
 
+const ACCOUNT_LOOKUP_EXAMPLE = "{ integrationName: 'Account Data Actions', url: 'https://accounts.example.com/ivr/lookup' }";
+const PIN_AUTH_EXAMPLE = `{ maxAttempts: 3, accountLookup: ${ACCOUNT_LOOKUP_EXAMPLE} }`;
+
+/**
+ * Why a lookup URL cannot be the data action's request URL: not an absolute https URL, or a character the
+ * platform's request template (Apache Velocity) would read as its own (`$`, `#`) or that a URL cannot hold.
+ */
+function lookupUrlProblem(url: unknown): string | undefined {
+  if (typeof url !== 'string') return 'must be text';
+  if (/[\s$#"\\<>{}|^`]/.test(url) || textProblem(url)) return 'must be one URL without spaces, quotes, $, #, braces or control characters';
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return 'is not an absolute URL';
+  }
+  if (parsed.protocol !== 'https:') return 'must use https (the data action sends the caller\'s number and account)';
+  if (parsed.username || parsed.password) return 'must not carry credentials (the integration holds them)';
+  return undefined;
+}
+
 /** The IVRs the stack builds (`ContactCenterStack`): exactly these keys of `ivrs`. */
 const IVR_KEYS = ['sales', 'support'] as const;
 const KEYS = {
@@ -33,7 +54,8 @@ const KEYS = {
     'backend',
   ],
   division: ['name', 'id'],
-  pinAuth: ['maxAttempts', 'expectedPin'],
+  pinAuth: ['maxAttempts', 'accountLookup'],
+  accountLookup: ['integrationName', 'url'],
   ivr: ['dnis', 'queueName', 'didPool'],
   didPool: ['start', 'end'],
   businessHours: ['timeZone', 'start', 'end', 'rrule', 'closedMessage'],
@@ -268,24 +290,40 @@ function checkEnvironment(env: unknown, i: number, seenEnvs: Set<string>, report
 
   booleanField(env, 'manageQueues', at, true, report);
 
-  const pinAuth = objectField(env, 'pinAuth', at, true, "{ maxAttempts: 3, expectedPin: '1234' }", report, 'GC3005');
+  const pinAuth = objectField(env, 'pinAuth', at, true, PIN_AUTH_EXAMPLE, report, 'GC3005');
   if (pinAuth) {
-    unknownKeys(pinAuth, `${at}.pinAuth`, KEYS.pinAuth, 'pinAuth', report);
+    if (Object.hasOwn(pinAuth, 'expectedPin')) {
+      // The field of earlier releases: say what replaced it rather than only "unknown field".
+      report(
+        'GC3005',
+        `${at}.pinAuth.expectedPin`,
+        'a PIN is no longer written in config: the PIN module looks the caller up through a data action (pinAuth.accountLookup)',
+        '(not shown)',
+        'remove expectedPin and set pinAuth.accountLookup',
+      );
+    }
+    unknownKeys(
+      Object.fromEntries(Object.entries(pinAuth).filter(([key]) => key !== 'expectedPin')),
+      `${at}.pinAuth`,
+      KEYS.pinAuth,
+      'pinAuth',
+      report,
+    );
     const maxAttempts = get(pinAuth, 'maxAttempts');
     if (typeof maxAttempts !== 'number' || !Number.isInteger(maxAttempts) || maxAttempts < 1 || maxAttempts > 10) {
       report('GC3005', `${at}.pinAuth.maxAttempts`, 'attempts must be a whole number from 1 to 10', maxAttempts, 'use e.g. 3');
     }
-    const expectedPin = get(pinAuth, 'expectedPin');
-    if (typeof expectedPin === 'number') {
-      report(
-        'GC3005',
-        `${at}.pinAuth.expectedPin`,
-        'PIN is a number; it must be text (a number loses leading zeros)',
-        expectedPin,
-        "write it in quotes, e.g. '1234'",
-      );
-    } else if (typeof expectedPin !== 'string' || !/^[0-9]{4}$/.test(expectedPin)) {
-      report('GC3005', `${at}.pinAuth.expectedPin`, 'PIN must be exactly 4 digits', expectedPin, "use e.g. '1234'");
+    const lookup = objectField(pinAuth, 'accountLookup', `${at}.pinAuth`, true, ACCOUNT_LOOKUP_EXAMPLE, report, 'GC3005');
+    if (lookup) {
+      const lookupAt = `${at}.pinAuth.accountLookup`;
+      unknownKeys(lookup, lookupAt, KEYS.accountLookup, 'accountLookup', report);
+      const integrationName = get(lookup, 'integrationName');
+      const why = nameProblem(integrationName);
+      if (why)
+        report('GC3005', `${lookupAt}.integrationName`, `integration name ${why}`, integrationName, nameFix(integrationName, 'name the integration as the org does'));
+      const url = get(lookup, 'url');
+      const urlWhy = lookupUrlProblem(url);
+      if (urlWhy) report('GC3005', `${lookupAt}.url`, `lookup URL ${urlWhy}`, url, "use e.g. 'https://accounts.example.com/ivr/lookup'");
     }
   }
 
