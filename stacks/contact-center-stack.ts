@@ -5,11 +5,12 @@ import { ArchitectSchedules } from '../.gen/providers/genesyscloud/architect-sch
 import { DataGenesyscloudAuthDivisionHome } from '../.gen/providers/genesyscloud/data-genesyscloud-auth-division-home';
 import { GenesyscloudProvider } from '../.gen/providers/genesyscloud/provider';
 import { EnvironmentConfig, IvrConfig, normalizeRrule } from '../config';
-import { CallFlow, FlowCheck, InboundIvr, IQueue, IvrScheduleProps, Queue, SharedFlow, terraformText } from '../constructs';
-import { Expr, Prompt } from '../flow';
+import { CallFlow, DataAction, FlowCheck, InboundIvr, IQueue, IvrScheduleProps, Queue, SharedFlow, terraformText } from '../constructs';
+import { Builtin, Prompt } from '../flow';
+import { accountLookupAction } from './account-lookup';
 import { addBackend } from './backend';
 import { afterHoursFlow } from './flows/after-hours';
-import { PinAuthOutcome, pinAuthFlow } from './flows/pin-auth';
+import { AccountLookupContract, PinAuthOutcome, pinAuthFlow } from './flows/pin-auth';
 
 export interface ContactCenterStackProps {
   readonly config: EnvironmentConfig;
@@ -21,11 +22,14 @@ export function stackIdFor(environment: string): string {
 }
 
 /**
- * One environment of the seed scenario: a shared PIN authentication module, and a Sales and a
- * Support IVR that both call it (success → the IVR's queue, failure → the operator queue).
+ * One environment of the seed scenario: an account lookup data action, a shared PIN authentication
+ * module that calls it, and a Sales and a Support IVR that both call the module (success → the IVR's
+ * queue, unavailable or failure → the operator queue).
  * Credentials come only from the provider's environment variables.
  */
 export class ContactCenterStack extends TerraformStack {
+  /** The data action the PIN module looks callers up with. */
+  readonly accountLookup: DataAction<AccountLookupContract['inputs'], AccountLookupContract['outputs']>;
   readonly pinAuth: SharedFlow<PinAuthOutcome>;
   readonly salesIvr: InboundIvr<PinAuthOutcome>;
   readonly supportIvr: InboundIvr<PinAuthOutcome>;
@@ -44,10 +48,11 @@ export class ContactCenterStack extends TerraformStack {
       config.manageQueues ? new Queue(this, id, { name, divisionId }) : Queue.fromName(this, id, name);
     const operatorQueue = queue('OperatorQueue', config.operatorQueueName);
 
+    this.accountLookup = accountLookupAction(this, config.pinAuth.accountLookup, `${prefix}Account PIN Lookup`);
     this.pinAuth = new SharedFlow(
       this,
       'PinAuth',
-      pinAuthFlow({ flowName: `${prefix}Shared PIN Auth`, division, maxAttempts: config.pinAuth.maxAttempts }),
+      pinAuthFlow({ flowName: `${prefix}Shared PIN Auth`, division, maxAttempts: config.pinAuth.maxAttempts, accountLookup: this.accountLookup }),
     );
 
     let schedule: IvrScheduleProps | undefined;
@@ -90,8 +95,8 @@ export class ContactCenterStack extends TerraformStack {
         },
         greeting: Prompt.tts(`Welcome to ${label}.`),
         sharedFlow: this.pinAuth,
-        sharedFlowInputs: { ExpectedPin: Expr.string(config.pinAuth.expectedPin) },
-        routes: { success: queue(`${id}Queue`, ivrConfig.queueName), failure: operatorQueue },
+        sharedFlowInputs: { CallerNumber: Builtin.callAni },
+        routes: { success: queue(`${id}Queue`, ivrConfig.queueName), unavailable: operatorQueue, failure: operatorQueue },
         schedule,
       });
     this.salesIvr = ivr('SalesIvr', 'Sales', config.ivrs.sales);

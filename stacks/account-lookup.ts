@@ -1,0 +1,37 @@
+import { Construct } from 'constructs';
+import { AccountLookupConfig } from '../config';
+import { DataAction, Integration } from '../constructs';
+import { ACCOUNT_LOOKUP_CONTRACT, AccountLookupContract } from './flows/pin-auth';
+
+/**
+ * The data action the PIN module calls: a POST of the caller's number and account number to the
+ * environment's account service, through an integration of the org (whose credentials an admin set up).
+ * Request and response templates are Apache Velocity, as Genesys data actions take them; the inputs are
+ * JSON-escaped with `$esc.jsonString`. A caller the service does not know answers `found: false`.
+ */
+export function accountLookupAction(
+  scope: Construct,
+  config: AccountLookupConfig,
+  name: string,
+): DataAction<AccountLookupContract['inputs'], AccountLookupContract['outputs']> {
+  return new DataAction(scope, 'AccountLookup', {
+    integration: Integration.fromName(scope, 'AccountIntegration', config.integrationName),
+    name,
+    inputs: ACCOUNT_LOOKUP_CONTRACT.inputs,
+    outputs: ACCOUNT_LOOKUP_CONTRACT.outputs,
+    request: {
+      urlTemplate: config.url,
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      bodyTemplate: '{"ani": "$esc.jsonString(${input.ani})", "accountNumber": "$esc.jsonString(${input.accountNumber})"}',
+    },
+    response: {
+      translationMap: { found: '$.found', accountNumber: '$.accountNumber', pin: '$.pin' },
+      translationMapDefaults: { found: 'false', accountNumber: '""', pin: '""' },
+      successTemplate: '{"found": ${found}, "accountNumber": ${accountNumber}, "pin": ${pin}}',
+    },
+    // The answer carries the caller's PIN: a secure data action keeps its values out of logs and
+    // conversation details.
+    secure: true,
+  });
+}
