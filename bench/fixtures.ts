@@ -5,8 +5,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { isE164 } from '../formats/e164';
-import { CommonModuleFlow } from '../flow';
-import { pinAuthFlow } from '../stacks/flows/pin-auth';
+import { CommonModuleFlow, dataActionNamed } from '../flow';
+import { ACCOUNT_LOOKUP_CONTRACT, pinAuthFlow } from '../stacks/flows/pin-auth';
+
+/** The PIN modules' data action, by name (both variants look it up in the org: no resource of its own). */
+export const BENCH_ACCOUNT_LOOKUP = dataActionNamed('Account Data Actions', 'Account PIN Lookup', ACCOUNT_LOOKUP_CONTRACT);
 
 /** Name of the one stack a case synthesizes (`<outdir>/stacks/<STACK>/cdk.tf.json`). */
 export const STACK = 'bench';
@@ -50,24 +53,27 @@ export const ivrFlowFile = (dir: string, i: number): string => path.join(dir, `I
  * the provider substitution keys the plain variant uses): so both variants ship files of the same size.
  */
 function ivrYaml(i: number): string {
-  const route = (outcome: string, queue: string) =>
+  /** The transfer of one outcome, indented `depth` decision levels below the first. */
+  const route = (outcome: string, queue: string, depth = 0) =>
     [
-      '                    - transferToAcd:',
-      `                        name: Route ${outcome}`,
-      '                        targetQueue:',
-      '                          lit:',
-      `                            name: "{{${queue}}}"`,
-      '                        priority:',
-      '                          lit: 0',
-      '                        languageSkill:',
-      '                          noValue: true',
-      '                    - playAudio:',
-      `                        name: Route ${outcome} failed`,
-      '                        audio:',
-      '                          tts: We are sorry, no one can take your call right now. Goodbye.',
-      '                    - disconnect:',
-      `                        name: Route ${outcome} end`,
-    ].join('\n');
+      '- transferToAcd:',
+      `    name: Route ${outcome}`,
+      '    targetQueue:',
+      '      lit:',
+      `        name: "{{${queue}}}"`,
+      '    priority:',
+      '      lit: 0',
+      '    languageSkill:',
+      '      noValue: true',
+      '- playAudio:',
+      `    name: Route ${outcome} failed`,
+      '    audio:',
+      '      tts: We are sorry, no one can take your call right now. Goodbye.',
+      '- disconnect:',
+      `    name: Route ${outcome} end`,
+    ]
+      .map((line) => ' '.repeat(20 + depth * 10) + line)
+      .join('\n');
   return `inboundCall:
   name: IVR ${i}
   division: Home
@@ -91,9 +97,11 @@ function ivrYaml(i: number): string {
                 Shared PIN Auth ${i % SHARED_FLOWS}:
                   ver_latestPublished:
                     inputs:
-                      Common.ExpectedPin:
-                        exp: '"1234"'
+                      Common.CallerNumber:
+                        exp: Call.Ani
                     outputs:
+                      Common.AccountNumber:
+                        noValue: true
                       Common.AttemptsUsed:
                         noValue: true
                       Common.Outcome:
@@ -108,7 +116,17 @@ function ivrYaml(i: number): string {
 ${route('success', 'queue')}
                 "no":
                   actions:
-${route('failure', 'operator')}
+                    - decision:
+                        name: "Run shared flow: outcome unavailable?"
+                        condition:
+                          exp: Flow.Run_shared_flow_Outcome == "unavailable"
+                        outputs:
+                          "yes":
+                            actions:
+${route('unavailable', 'operator', 1)}
+                          "no":
+                            actions:
+${route('failure', 'operator', 1)}
 `;
 }
 
@@ -126,7 +144,7 @@ export function writePlainFlowFiles(dir: string, ivrs: number): void {
   for (let m = 0; m < SHARED_FLOWS; m++) {
     ensure(
       moduleFile(dir, m),
-      () => new CommonModuleFlow(pinAuthFlow({ flowName: `Shared PIN Auth ${m}`, division: 'Home', maxAttempts: 3 })).render().yaml,
+      () => new CommonModuleFlow(pinAuthFlow({ flowName: `Shared PIN Auth ${m}`, division: 'Home', maxAttempts: 3, accountLookup: BENCH_ACCOUNT_LOOKUP })).render().yaml,
     );
   }
   for (let i = 0; i < ivrs; i++) ensure(ivrFlowFile(dir, i), () => ivrYaml(i));

@@ -15,9 +15,9 @@ import { GenesyscloudProvider } from '../.gen/providers/genesyscloud/provider';
 import { RoutingQueue } from '../.gen/providers/genesyscloud/routing-queue';
 import { FlowCheck, InboundIvr, Queue, SharedFlow, terraformText } from '../constructs';
 import { TerraformData } from '../constructs/terraform-data';
-import { Expr, Prompt } from '../flow';
+import { Builtin, Prompt } from '../flow';
 import { pinAuthFlow } from '../stacks/flows/pin-auth';
-import { CaseOutput, MAX_IVRS, SHARED_FLOWS, STACK, dnisFor, ivrFlowFile, moduleFile, writePlainFlowFiles } from './fixtures';
+import { BENCH_ACCOUNT_LOOKUP, CaseOutput, MAX_IVRS, SHARED_FLOWS, STACK, dnisFor, ivrFlowFile, moduleFile, writePlainFlowFiles } from './fixtures';
 
 const REGION = 'us-east-1';
 
@@ -48,14 +48,14 @@ function stack(app: App): TerraformStack {
 /**
  * The project's constructs in the default stack shape (as `ContactCenterStack`): 10 SharedFlows (the PIN
  * module), 11 Queues, N InboundIvrs, each calling one module (round-robin) and routing success to one of
- * 10 queues, failure to the operator queue; the default flow checks (`FlowCheck.attachToStack`); the
+ * 10 queues, unavailable and failure to the operator queue; the default flow checks (`FlowCheck.attachToStack`); the
  * flow ids as an output.
  */
 function withConstructs(app: App, ivrs: number): void {
   const s = stack(app);
   const modules = Array.from(
     { length: SHARED_FLOWS },
-    (_, m) => new SharedFlow(s, `Pin${m}`, pinAuthFlow({ flowName: `Shared PIN Auth ${m}`, division: 'Home', maxAttempts: 3 })),
+    (_, m) => new SharedFlow(s, `Pin${m}`, pinAuthFlow({ flowName: `Shared PIN Auth ${m}`, division: 'Home', maxAttempts: 3, accountLookup: BENCH_ACCOUNT_LOOKUP })),
   );
   const operator = new Queue(s, 'Operator', { name: 'Operator' });
   const queues = Array.from({ length: SHARED_FLOWS }, (_, q) => new Queue(s, `Queue${q}`, { name: `Queue ${q}` }));
@@ -67,8 +67,8 @@ function withConstructs(app: App, ivrs: number): void {
         greeting: Prompt.tts(`Welcome to line ${i}.`),
         dnis: [dnisFor(i)],
         sharedFlow: modules[i % SHARED_FLOWS],
-        sharedFlowInputs: { ExpectedPin: Expr.string('1234') },
-        routes: { success: queues[i % SHARED_FLOWS], failure: operator },
+        sharedFlowInputs: { CallerNumber: Builtin.callAni },
+        routes: { success: queues[i % SHARED_FLOWS], unavailable: operator, failure: operator },
       }),
   );
   FlowCheck.attachToStack(s, { region: REGION });
