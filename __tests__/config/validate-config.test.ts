@@ -142,14 +142,50 @@ describe('environment config validation', () => {
       ]);
     });
 
-    it.each(['123', '12345', '12a4', '', ' 1234'])('rejects expectedPin %j', (expectedPin) => {
-      expect(configProblems([withDev({ pinAuth: { ...dev.pinAuth, expectedPin } })])).toEqual([
-        expect.objectContaining({ code: 'GC3005', path: 'environments[dev].pinAuth.expectedPin' }),
+    it('refuses a PIN written in config (the field of earlier releases), without echoing it, and says what replaced it', () => {
+      const problems = configProblems([withDev({ pinAuth: { ...dev.pinAuth, expectedPin: '1234' } })]);
+      expect(problems).toEqual([
+        expect.objectContaining({
+          code: 'GC3005',
+          path: 'environments[dev].pinAuth.expectedPin',
+          value: '(not shown)',
+          fix: 'remove expectedPin and set pinAuth.accountLookup',
+        }),
+      ]);
+      expect(JSON.stringify(problems)).not.toContain('1234');
+    });
+
+    it('needs an account lookup', () => {
+      expect(configProblems([withDev({ pinAuth: { maxAttempts: 3 } })])).toEqual([
+        expect.objectContaining({ code: 'GC3005', path: 'environments[dev].pinAuth.accountLookup', message: 'accountLookup is missing' }),
       ]);
     });
 
-    it('reports both PIN problems', () => {
-      expect(codes([withDev({ pinAuth: { maxAttempts: 0, expectedPin: '12a4' } })])).toEqual(['GC3005', 'GC3005']);
+    it.each([
+      ['http://accounts.example.com/lookup', 'must use https'],
+      ['accounts.example.com/lookup', 'is not an absolute URL'],
+      ['https://accounts.example.com/${input.ani}', 'without spaces, quotes, $, #'],
+      ['https://accounts.example.com/lookup#x', 'without spaces, quotes, $, #'],
+      ['https://accounts.example.com/a b', 'without spaces, quotes, $, #'],
+      ['https://user:secret@accounts.example.com/lookup', 'must not carry credentials'],
+      [42, 'must be text'],
+    ])('rejects the lookup URL %p', (url, why) => {
+      const accountLookup = { ...dev.pinAuth.accountLookup, url };
+      expect(configProblems([withDev({ pinAuth: { ...dev.pinAuth, accountLookup } })])).toEqual([
+        expect.objectContaining({ code: 'GC3005', path: 'environments[dev].pinAuth.accountLookup.url', message: expect.stringContaining(why) }),
+      ]);
+    });
+
+    it('rejects an integration name that cannot be a name, and unknown lookup fields', () => {
+      const accountLookup = { ...dev.pinAuth.accountLookup, integrationName: ' Data Actions', urll: 'x' };
+      expect(configProblems([withDev({ pinAuth: { ...dev.pinAuth, accountLookup } })]).map((p) => [p.code, p.path])).toEqual([
+        ['GC3008', 'environments[dev].pinAuth.accountLookup.urll'],
+        ['GC3005', 'environments[dev].pinAuth.accountLookup.integrationName'],
+      ]);
+    });
+
+    it('reports every PIN problem', () => {
+      expect(codes([withDev({ pinAuth: { maxAttempts: 0, accountLookup: { integrationName: 'x', url: 'ftp://x' } } })])).toEqual(['GC3005', 'GC3005']);
     });
   });
 
@@ -361,7 +397,7 @@ describe('environment config validation', () => {
         ...dev,
         manageQueues: 'yes',
         region: 1,
-        pinAuth: { maxAttempts: '3', expectedPin: '1234' },
+        pinAuth: { ...dev.pinAuth, maxAttempts: '3' },
         ivrs: { ...dev.ivrs, sales: { ...dev.ivrs.sales, dnis: '+13175550100' } },
         flowChecks: { enabled: 1 },
       };
@@ -466,7 +502,7 @@ describe('environment config validation', () => {
       backend: { type: 'local', path: '/abs' },
       ivrs: { ...dev.ivrs, sales: { ...dev.ivrs.sales, dnis: ['555-0100'], didPool: undefined } },
     });
-    const alsoBad = { ...ENVIRONMENTS[1], pinAuth: { maxAttempts: 3, expectedPin: 'x' } };
+    const alsoBad = { ...ENVIRONMENTS[1], pinAuth: { maxAttempts: 3, accountLookup: { integrationName: 'Test Data Actions', url: 'x' } } };
     let error: unknown;
     try {
       validateConfig([bad, alsoBad]);
@@ -479,7 +515,7 @@ describe('environment config validation', () => {
       'GC3001 environments[dev].region',
       'GC3002 environments[dev].ivrs.sales.dnis[0]',
       'GC3004 environments[dev].backend.path',
-      'GC3005 environments[test].pinAuth.expectedPin',
+      'GC3005 environments[test].pinAuth.accountLookup.url',
     ]);
     const message = (error as Error).message;
     expect(message).toMatch(/^4 problem\(s\) in environment configuration:\n/);

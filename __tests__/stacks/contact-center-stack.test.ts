@@ -100,32 +100,69 @@ describe('contact-center stacks', () => {
       }
     });
 
-    it('the IVRs pass the environment’s expected PIN to the module', () => {
+    it("the IVRs pass the caller's number to the module and route unavailable and failure to the operator", () => {
       const stack = byName(name);
       for (const ivr of [stack.salesIvr, stack.supportIvr]) {
         const [call] = actionsOfKind(parse(ivr.flow.publication.rendered.yaml), 'callCommonModule');
-        expect(call.commonModule[stack.pinAuth.flowName].ver_latestPublished.inputs).toEqual({
-          'Common.ExpectedPin': { exp: `"${config.pinAuth.expectedPin}"` },
-        });
+        expect(call.commonModule[stack.pinAuth.flowName].ver_latestPublished.inputs).toEqual({ 'Common.CallerNumber': { exp: 'Call.Ani' } });
       }
+      expect(stack.pinAuth.outcomes).toEqual(['success', 'unavailable', 'failure']);
     });
 
-    it('the PIN module collects exactly 4 digits in a loop of maxAttempts and compares with Common.ExpectedPin', () => {
+    it('the account lookup is a secure data action of the configured integration, whose contract types the module’s calls', () => {
+      const synthesized = json(name);
+      const action = resourceAt(synthesized, 'genesyscloud_integration_action', 'AccountLookup');
+      const integration = resourceAt(synthesized, 'genesyscloud_integration', 'AccountIntegration/Lookup', 'data');
+      expect(integration.name).toBe(config.pinAuth.accountLookup.integrationName);
+      expect(action).toMatchObject({
+        name: `${config.namePrefix}Account PIN Lookup`,
+        integration_id: `\${${integration.address}.id}`,
+        secure: true,
+        config_request: { request_url_template: config.pinAuth.accountLookup.url, request_type: 'POST' },
+      });
+      expect(JSON.parse(action.contract_input)).toEqual({
+        type: 'object',
+        properties: { ani: { type: 'string' }, accountNumber: { type: 'string' } },
+        required: ['ani', 'accountNumber'],
+      });
+      expect(Object.keys(JSON.parse(action.contract_output).properties)).toEqual(['found', 'accountNumber', 'pin']);
+      // Velocity templates reach the provider literally.
+      expect(action.config_request.request_template).toContain('"$esc.jsonString($${input.ani})"');
+      // The module is published after the action it calls.
+      expect(resourceAt(synthesized, 'genesyscloud_flow', 'PinAuth/Publication/Resource').depends_on).toContain(`genesyscloud_integration_action.${action.address.split('.')[1]}`);
+    });
+
+    it('the PIN module looks the caller up by number, then by an entered account number, and compares the PIN with the looked-up one', () => {
       const doc = parse(byName(name).pinAuth.publication.rendered.yaml).commonModule;
-      const loops = actionsOfKind(doc, 'loop');
-      expect(loops).toHaveLength(1);
-      expect(loops[0].loopCount).toEqual({ lit: config.pinAuth.maxAttempts });
-      const collects = actionsOfKind(loops[0], 'collectInput');
-      expect(collects).toHaveLength(1);
-      expect(collects[0].digits).toEqual({ exact: 4 });
+      const lookups = actionsOfKind(doc, 'callData');
+      expect(lookups).toHaveLength(2);
+      for (const lookup of lookups) {
+        const [integration] = Object.keys(lookup.category);
+        expect(integration).toBe(config.pinAuth.accountLookup.integrationName);
+        const call = lookup.category[integration].dataAction[`${config.namePrefix}Account PIN Lookup`];
+        expect(call.successOutputs).toEqual({
+          accountNumber: { var: 'Common.FoundAccount' },
+          found: { var: 'Common.Found' },
+          pin: { var: 'Common.AccountPin' },
+        });
+        expect(Object.keys(lookup.outputs)).toEqual(['success', 'failure', 'timeout']);
+      }
+      expect(lookups.map((l) => Object.values(l.category)[0]).map((c: any) => Object.values(c.dataAction)[0]).map((c: any) => c.inputs)).toEqual([
+        { accountNumber: { exp: '""' }, ani: { exp: 'Common.CallerNumber' } },
+        { accountNumber: { exp: 'Common.EnteredAccount' }, ani: { exp: 'Common.CallerNumber' } },
+      ]);
+      const pinLoop = actionsOfKind(doc, 'loop').find((l) => actionsOfKind(l, 'collectInput').some((c) => c.digits?.exact === 4))!;
+      expect(pinLoop.loopCount).toEqual({ lit: config.pinAuth.maxAttempts });
       const conditions = actionsOfKind(doc, 'decision').map((d) => d.condition.exp as string);
-      expect(conditions.some((c) => /\bCommon\.ExpectedPin\b/.test(c) && c.includes(collects[0].inputData.var))).toBe(true);
-      expect(doc.variables).toContainEqual({ stringVariable: expect.objectContaining({ name: 'Common.ExpectedPin', isInput: true }) });
+      expect(conditions).toContain('Common.Pin == Common.AccountPin');
+      expect(doc.variables).toContainEqual({ stringVariable: expect.objectContaining({ name: 'Common.CallerNumber', isInput: true }) });
     });
 
-    it('the PIN module hard-codes no PIN: no environment’s expected PIN appears in it', () => {
-      const yaml = byName(name).pinAuth.publication.rendered.yaml;
-      for (const other of ENVIRONMENTS) expect(yaml).not.toContain(other.pinAuth.expectedPin);
+    it('no PIN is written anywhere: the module compares two variables, and no 4-digit literal appears in the flows', () => {
+      const stack = byName(name);
+      for (const publication of [stack.pinAuth.publication, stack.salesIvr.flow.publication, stack.supportIvr.flow.publication]) {
+        expect(publication.rendered.yaml).not.toMatch(/"\d{4}"/);
+      }
     });
 
     it('looks the home division up for the Home division', () => {
@@ -245,18 +282,20 @@ describe('contact-center stacks', () => {
   });
 
   it('the PIN module loop follows maxAttempts from config', () => {
-    const [stack] = addEnvironments(Testing.app(), [{ ...env('dev'), pinAuth: { maxAttempts: 7, expectedPin: '2468' } }]);
+    const [stack] = addEnvironments(Testing.app(), [{ ...env('dev'), pinAuth: { ...env('dev').pinAuth, maxAttempts: 7 } }]);
     const doc = parse(stack.pinAuth.publication.rendered.yaml);
-    expect(actionsOfKind(doc, 'loop')[0].loopCount).toEqual({ lit: 7 });
-    expect(stack.pinAuth.publication.rendered.yaml).not.toContain('2468');
-    const [call] = actionsOfKind(parse(stack.salesIvr.flow.publication.rendered.yaml), 'callCommonModule');
-    expect(call.commonModule[stack.pinAuth.flowName].ver_latestPublished.inputs['Common.ExpectedPin']).toEqual({ exp: '"2468"' });
+    expect(actionsOfKind(doc, 'loop').map((l) => l.loopCount)).toEqual([{ lit: 7 }, { lit: 7 }]);
   });
 
-  it('the PIN module is the same in every environment apart from its name', () => {
-    // All embedded environments use the same attempts; the module differs only by its (prefixed) name.
+  it('the PIN module is the same in every environment apart from its name and its data action', () => {
+    // All embedded environments use the same attempts; the module differs only by its (prefixed) name and lookup.
     expect(new Set(ENVIRONMENTS.map((e) => e.pinAuth.maxAttempts)).size).toBe(1);
-    const normalized = stacks.map((s) => s.pinAuth.publication.rendered.yaml.replace(s.pinAuth.flowName, 'NAME'));
+    const normalized = stacks.map((s) =>
+      s.pinAuth.publication.rendered.yaml
+        .replace(s.pinAuth.flowName, 'NAME')
+        .replaceAll(s.accountLookup.integrationName, 'INTEGRATION')
+        .replaceAll(s.accountLookup.actionName, 'ACTION'),
+    );
     expect(new Set(normalized).size).toBe(1);
   });
 
@@ -295,7 +334,7 @@ describe('contact-center stacks', () => {
     const app = Testing.app();
     const bad = [
       { ...env('dev'), region: 'mars-1' as never },
-      { ...env('test'), pinAuth: { maxAttempts: 0, expectedPin: '1' } },
+      { ...env('test'), pinAuth: { ...env('test').pinAuth, maxAttempts: 0 } },
     ];
     expect(() => addEnvironments(app, bad)).toThrow(ProblemError);
     expect(app.node.children).toHaveLength(0);
