@@ -108,10 +108,14 @@ function pinAccepted(entries: ReadonlyArray<string | null>, pin: string, attempt
 }
 
 describe('random keypresses on the real dev and test stacks', () => {
+  // Each caller is known to the account service, with the PIN its scripted lookup answers.
   const stacks = [
-    { stack: dev, env: ENVIRONMENTS[0] },
-    { stack: test, env: ENVIRONMENTS[1] },
+    { stack: dev, env: ENVIRONMENTS[0], pin: '1234' },
+    { stack: test, env: ENVIRONMENTS[1], pin: '4321' },
   ];
+  const knownCaller = ({ stack, pin }: (typeof stacks)[number]): CallScript['dataActions'] => ({
+    [stack.accountLookup.actionName]: { success: { found: true, accountNumber: '70012345', pin } },
+  });
   const entry = (pins: string[]) =>
     fc.oneof(
       { weight: 1, arbitrary: fc.constantFrom(null, '', 'none') },
@@ -131,7 +135,7 @@ describe('random keypresses on the real dev and test stacks', () => {
       fc.property(scenario, ({ which, ivr, dtmf, schedule, failTransfers }) => {
         const { stack, env } = stacks[which];
         const target = stack[ivr];
-        const script: CallScript = { dtmf, schedule, failTransfers };
+        const script: CallScript = { dtmf, schedule, failTransfers, dataActions: knownCaller(stacks[which]) };
         if (schedule && schedule !== 'open' && !target.schedule) {
           expect(() => simulateCall(target, script)).toThrow(ScriptError);
           return;
@@ -160,9 +164,9 @@ describe('random keypresses on the real dev and test stacks', () => {
     );
     fc.assert(
       fc.property(fc.constantFrom(0, 1), fc.array(digitsOnly, { maxLength: 6 }), (which, dtmf) => {
-        const { stack, env } = stacks[which];
-        const call = simulateCall(stack.salesIvr, { dtmf });
-        const accepted = pinAccepted(dtmf, env.pinAuth.expectedPin, env.pinAuth.maxAttempts);
+        const { stack, env, pin } = stacks[which];
+        const call = simulateCall(stack.salesIvr, { dtmf, dataActions: knownCaller(stacks[which]) });
+        const accepted = pinAccepted(dtmf, pin, env.pinAuth.maxAttempts);
         expect(call.outcome).toEqual({ kind: 'queue', queueName: accepted ? env.ivrs.sales.queueName : env.operatorQueueName });
       }),
       { numRuns: NUM_RUNS },

@@ -5,32 +5,34 @@ import * as path from 'path';
 
 const root = path.resolve(__dirname, '..', '..');
 const simulate = (...args: string[]) => spawnSync(process.execPath, ['dist/tools/simulate.js', ...args], { cwd: root, encoding: 'utf8' });
+/** The example answers: the caller's number is known, its PIN is 2468. */
+const knownCaller = (env: string) => ['--answers', `examples/simulate/known-caller.${env}.json`];
 
 describe('npm run simulate (compiled)', () => {
   it('prints the transcript of a call and where it ended', () => {
-    const run = simulate('--env', 'dev', '--ivr', 'Sales IVR', '--dtmf', '1234');
+    const run = simulate('--env', 'dev', '--ivr', 'Sales IVR', '--dtmf', '2468', ...knownCaller('dev'));
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain('collectDigits    Collect PIN: input 1234; → success');
+    expect(run.stdout).toContain('collectDigits    Collect PIN: input 2468; → success');
     expect(run.stdout.trim().split('\n').pop()).toBe('→ transferred to queue DEV Sales');
   });
 
   it("shows keys typed ahead past a collect's count", () => {
-    const run = simulate('--env', 'test', '--ivr', 'Sales IVR', '--dtmf', '12344321');
+    const run = simulate('--env', 'test', '--ivr', 'Sales IVR', '--dtmf', '12342468', ...knownCaller('test'));
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain('collectDigits    Collect PIN: input 1234; typed ahead 4321; → success');
-    expect(run.stdout).toContain('collectDigits    Collect PIN: input 4321; → success');
+    expect(run.stdout).toContain('collectDigits    Collect PIN: input 1234; typed ahead 2468; → success');
+    expect(run.stdout).toContain('collectDigits    Collect PIN: input 2468; → success');
     expect(run.stdout.trim().split('\n').pop()).toBe('→ transferred to queue TEST Sales');
   });
 
   it('writes JSON with the transcript and the outcome', () => {
-    const run = simulate('--env', 'dev', '--ivr', 'DEV Support IVR', '--dtmf', 'none', '--dtmf', 'none', '--dtmf', 'none', '--format', 'json');
+    const run = simulate('--env', 'dev', '--ivr', 'DEV Support IVR', '--dtmf', 'none', '--dtmf', 'none', '--dtmf', 'none', '--format', 'json', ...knownCaller('dev'));
     const result = JSON.parse(run.stdout);
     expect(result.outcome).toEqual({ kind: 'queue', queueName: 'DEV Operator' });
     expect(result.transcript.filter((t: { input?: unknown }) => t.input === null)).toHaveLength(3);
   });
 
   it('takes participant data as name=value, and refuses anything else (exit 1)', () => {
-    const run = simulate('--env', 'dev', '--ivr', 'Sales IVR', '--dtmf', '1234', '--participant-data', 'Tier=gold=1');
+    const run = simulate('--env', 'dev', '--ivr', 'Sales IVR', '--dtmf', '2468', '--participant-data', 'Tier=gold=1', ...knownCaller('dev'));
     expect(run.status).toBe(0);
     const bad = simulate('--env', 'dev', '--ivr', 'Sales IVR', '--participant-data', 'Tier');
     expect(bad.stderr).toContain('simulate: --participant-data Tier: write name=value');
@@ -51,11 +53,14 @@ describe('npm run simulate (compiled)', () => {
 
     it('takes the data answers of a JSON file', () => {
       const answers = {
-        dataActions: { 'Lookup customer': [{ when: { phone: '+1' }, answer: 'timeout' }, { answer: { success: { tier: 'gold' } } }] },
+        dataActions: { 'DEV Account PIN Lookup': [{ when: { accountNumber: '' }, answer: 'timeout' }, { answer: { success: { found: false } } }] },
         dataTables: { Branches: { B1: { queue: 'Berlin' } } },
       };
-      const run = simulate('--env', 'dev', '--ivr', 'Sales IVR', '--dtmf', '1234', '--answers', answersFile('good.json', JSON.stringify(answers)));
+      const run = simulate('--env', 'dev', '--ivr', 'Sales IVR', '--answers', answersFile('good.json', JSON.stringify(answers)));
       expect(run.stderr).toBe('');
+      expect(run.stdout).toContain('DEV Account PIN Lookup');
+      expect(run.stdout).toMatch(/timeout/);
+      expect(run.stdout.trim().split('\n').pop()).toBe('→ transferred to queue DEV Operator');
       expect(run.status).toBe(0);
     });
 
