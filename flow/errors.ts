@@ -14,3 +14,12 @@ export type FlowProblem = Problem<FlowErrorCode>;
 export function invalid(code: FlowErrorCode, path: string, message: string, value: unknown, fix: string): ProblemError {
   return new ProblemError([{ code, path, message, value: String(value), fix }], FLOW_DEFINITION);
 }
+
+/**
+ * The object an action names (a data action, a table, a flow), checked when the action is made: a
+ * JavaScript caller that leaves it out gets GC1016 naming the action, not a TypeError later.
+ */
+export function requireTarget<T>(target: T | undefined, actionId: string, what: string, fix: string): T {
+  if (typeof target !== 'object' || target === null) throw invalid('GC1016', actionId, `${what} is missing`, target, fix);
+  return target;
+}

@@ -62,7 +62,8 @@ export abstract class FlowDefinition {
   /** What outside the flow its actions name (data actions, data tables, other flows), each once, in order. */
   references(): object[] {
     const found = new Set<object>();
-    this.forEachAction((a) => a.references().forEach((r) => found.add(r)));
+    // A JavaScript caller may leave a target out: validation reports it; it is no reference.
+    this.forEachAction((a) => a.references().forEach((r) => typeof r === 'object' && r !== null && found.add(r)));
     return [...found];
   }
 

@@ -5,11 +5,13 @@ import * as path from 'path';
 import { App, LocalBackend, TerraformStack } from 'cdktf';
 import { GenesyscloudProvider } from '../../.gen/providers/genesyscloud/provider';
 import { CallFlow, InboundIvr, Queue, SharedFlow } from '../../constructs';
-import { CallSharedFlow, Disconnect, Expr, Task, queueNamed, Prompt } from '../../flow';
+import { Builtin, CallSharedFlow, Disconnect, Expr, Task, dataActionNamed, queueNamed, Prompt } from '../../flow';
 import { changeKind, parsePlan } from '../../runtime/plan-review/plan-json';
 import { COMMENT_LIMIT, FORGET_NOTE, FORGET_REPLACE_NOTE, REVIEW_MARKER, StackPlan, reviewPlans } from '../../runtime/plan-review/plan-review';
 import { SynthesizedStack } from '../../runtime/synth-output/synthesized-stack';
-import { pinAuthFlow } from '../../stacks/flows/pin-auth';
+import { ACCOUNT_LOOKUP_CONTRACT, pinAuthFlow } from '../../stacks/flows/pin-auth';
+
+const ACCOUNT_LOOKUP = dataActionNamed('Account Data Actions', 'Account PIN Lookup', ACCOUNT_LOOKUP_CONTRACT);
 import { messageFlow, simpleModule } from '../support/fixtures';
 import { planBetween } from '../support/plan-builder';
 
@@ -33,16 +35,16 @@ function synth(dir: string, v: Variant): string {
     const stack = new TerraformStack(app, `contact-center-${env}`);
     new GenesyscloudProvider(stack, 'Genesys', { awsRegion: 'us-east-1' });
     new LocalBackend(stack, { path: 'terraform.tfstate' });
-    const pin = new SharedFlow(stack, 'PinAuth', pinAuthFlow({ flowName: `${env} Shared PIN Auth`, division: 'Home', maxAttempts: v.pinAttempts }));
+    const pin = new SharedFlow(stack, 'PinAuth', pinAuthFlow({ flowName: `${env} Shared PIN Auth`, division: 'Home', maxAttempts: v.pinAttempts, accountLookup: ACCOUNT_LOOKUP }));
     const operator = new Queue(stack, 'Operator', { name: `${env} Operator` });
-    const routes = { success: new Queue(stack, 'Sales', { name: `${env} Sales` }), failure: operator };
+    const routes = { success: new Queue(stack, 'Sales', { name: `${env} Sales` }), unavailable: operator, failure: operator };
     new InboundIvr(stack, 'SalesIvr', {
       greeting: Prompt.tts('Welcome.'),
       name: v.salesIvrName.replace('ENV', env),
       dnis: ['+13175550100'],
       didPool: { startPhoneNumber: '+13175550100', endPhoneNumber: v.didEnd },
       sharedFlow: pin,
-      sharedFlowInputs: { ExpectedPin: Expr.string('1234') },
+      sharedFlowInputs: { CallerNumber: Builtin.callAni },
       routes,
     });
     new InboundIvr(stack, 'SupportIvr', {
@@ -50,8 +52,8 @@ function synth(dir: string, v: Variant): string {
       name: `${env} Support IVR`,
       dnis: ['+13175550120'],
       sharedFlow: pin,
-      sharedFlowInputs: { ExpectedPin: Expr.string('1234') },
-      routes: { success: queueNamed('Support'), failure: operator },
+      sharedFlowInputs: { CallerNumber: Builtin.callAni },
+      routes: { success: queueNamed('Support'), unavailable: operator, failure: operator },
     });
     if (v.legacy) new CallFlow(stack, 'Legacy', messageFlow(`${env} Legacy`));
     if (v.promo) new CallFlow(stack, 'Promo', messageFlow(`${env} Promo`, 'Ask about our offers.'));
@@ -138,9 +140,11 @@ describe('plan review', () => {
   });
 
   it('diffs flow logic by node, not as YAML text, and draws each changed flow', () => {
-    expect(review).toContain('#### dev Shared PIN Auth (COMMONMODULE) — 2 node(s) changed');
-    expect(review).toContain('- ✏️ `loop "Collect PIN tries"`: loopCount.lit: `3` → `4`');
-    expect(review).toMatch(/- ✏️ `updateData "All attempts used"`: statements: `\[.*"exp":"3".*\]` → `\[.*"exp":"4".*\]`/);
+    expect(review).toContain('#### dev Shared PIN Auth (COMMONMODULE) — 3 node(s) changed');
+    expect(review).toContain('- ✏️ `decision "Account found?" [yes] > loop "Collect PIN tries"`: loopCount.lit: `3` → `4`');
+    expect(review).toContain('- ✏️ `decision "Caller unknown by number?" [yes] > loop "Collect account number tries"`: loopCount.lit: `3` → `4`');
+    expect(review).toMatch(/- ✏️ `decision "Account found\?" \[yes\] > updateData "All attempts used"`: statements: `\[.*"exp":"3".*\]` → `\[.*"exp":"4".*\]`/);
+    expect(review).toMatch(/n\d+\["callData: Look up caller by number"\]/);
     expect(review).toContain('```mermaid\nflowchart TD');
     expect(review).toMatch(/n\d+\["collectInput: Collect PIN"\]/);
   });

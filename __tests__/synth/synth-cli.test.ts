@@ -201,10 +201,12 @@ describe('compiled synth (node dist/tools/synth.js)', () => {
         'bad-flow',
         `const { App, TerraformStack } = require(${JSON.stringify(path.join(root, 'node_modules', 'cdktf'))});
         const { SharedFlow } = dist('constructs/index.js');
-        const { pinAuthFlow } = dist('stacks/index.js');
+        const { ACCOUNT_LOOKUP_CONTRACT, pinAuthFlow } = dist('stacks/index.js');
+        const { dataActionNamed } = dist('flow/index.js');
         dist('runtime/synth/synth-runner.js').runSynth(() => {
           const app = new App({ outdir: ${JSON.stringify(out)} });
-          new SharedFlow(new TerraformStack(app, 'custom'), 'PinAuth', pinAuthFlow({ flowName: 'D'.repeat(210), division: 'Home', maxAttempts: 3 }));
+          const accountLookup = dataActionNamed('Account Data Actions', 'Account PIN Lookup', ACCOUNT_LOOKUP_CONTRACT);
+          new SharedFlow(new TerraformStack(app, 'custom'), 'PinAuth', pinAuthFlow({ flowName: 'D'.repeat(210), division: 'Home', maxAttempts: 3, accountLookup }));
           app.synth();
         });`,
       );

@@ -1,3 +1,4 @@
+import { requireTarget } from '../errors';
 import { DataActionSchema, DataActionTarget } from '../data-action-target';
 import { Expression } from '../expression';
 import { Variable } from '../variable';
@@ -46,7 +47,7 @@ export class CallData<I extends DataActionSchema = DataActionSchema, O extends D
 
   constructor(id: string, props: CallDataProps<I, O>) {
     super(id);
-    this.action = props.action;
+    this.action = requireTarget(props?.action, id, 'the data action', 'pass action: a DataAction construct or dataActionNamed(...)');
     this.inputs = props.inputs;
     this.outputs = props.outputs ?? {};
     this.onSuccess = props.onSuccess ?? [];

@@ -1,3 +1,4 @@
+import { requireTarget } from '../errors';
 import { DataTableSchema, DataTableTarget } from '../data-table-target';
 import { Expression } from '../expression';
 import { Variable } from '../variable';
@@ -36,7 +37,7 @@ export class DataTableLookup<F extends DataTableSchema = DataTableSchema> extend
 
   constructor(id: string, props: DataTableLookupProps<F>) {
     super(id);
-    this.table = props.table;
+    this.table = requireTarget(props?.table, id, 'the data table', 'pass table: a DataTable construct or dataTableNamed(...)');
     this.key = props.key;
     this.outputs = props.outputs ?? {};
     this.onFound = props.onFound ?? [];

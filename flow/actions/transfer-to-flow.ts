@@ -1,3 +1,4 @@
+import { requireTarget } from '../errors';
 import { FlowTarget } from '../flow-target';
 import { Prompt } from '../prompt';
 import { Action, ActionBase, Branch } from './action';
@@ -36,7 +37,7 @@ export class TransferToFlow extends ActionBase {
 
   constructor(id: string, props: TransferToFlowProps) {
     super(id);
-    this.flow = props.flow;
+    this.flow = requireTarget(props?.flow, id, 'the target flow', "pass flow: a CallFlow construct or flowNamed('Name', 'inboundcall')");
     this.preTransferPrompt = props.preTransferPrompt;
     this.failurePrompt = props.failurePrompt;
     this.onFailure = props.onFailure ?? [];
