@@ -162,8 +162,11 @@ describe('case 3: the tools read our Terraform strings back as Terraform evaluat
           encoding: 'utf8',
           timeout: 60000,
         });
+      const answers = path.join(work, 'answers.json');
+      const knownCaller = { success: { found: true, accountNumber: '70012345', pin: '2468' } };
+      fs.writeFileSync(answers, JSON.stringify({ dataActions: { [`${prefix}Account PIN Lookup`]: knownCaller } }));
       for (const ivr of [`${prefix}Sales IVR`, 'Sales IVR']) {
-        const run = simulate('--ivr', ivr, '--dtmf', '1234');
+        const run = simulate('--ivr', ivr, '--dtmf', '2468', '--answers', answers);
         expect({ ivr, status: run.status, stderr: run.stderr }).toEqual({ ivr, status: 0, stderr: '' });
         expect(run.stdout.trim().split('\n').pop()).toBe('→ transferred to queue DEV Sales');
       }
@@ -261,7 +264,8 @@ describe('case 9: configuration that passes but should not', () => {
         .map((q: any) => q.name)
         .sort(),
     ).toEqual(['Operator', 'Sales', 'Sales']);
-    for (const ivr of [stack.salesIvr, stack.supportIvr]) expect(simulateCall(ivr, { dtmf: [prod.pinAuth.expectedPin] })).toEndInQueue('Sales');
+    const knownCaller = { [stack.accountLookup.actionName]: { success: { found: true, accountNumber: '70012345', pin: '2468' } } };
+    for (const ivr of [stack.salesIvr, stack.supportIvr]) expect(simulateCall(ivr, { dtmf: ['2468'], dataActions: knownCaller })).toEndInQueue('Sales');
     // Created queues still need names of their own.
     expect(problemsOf({ ...dev, manageQueues: true, ivrs: { ...dev.ivrs, support: { ...dev.ivrs.support, queueName: 'DEV Sales' } } })).toEqual([
       { code: 'GC3006', path: 'environments[dev].ivrs.support.queueName' },
@@ -431,11 +435,12 @@ describe('case 9: configuration that passes but should not', () => {
     expect(configProblems([])).toEqual([expect.objectContaining({ code: 'GC3009', path: 'environments', fix: expect.any(String) })]);
   });
 
-  it('case 9: a PIN given as a number', () => {
-    const [p, ...rest] = configProblems([{ ...dev, pinAuth: { maxAttempts: 3, expectedPin: 1234 } }]);
+  it('case 9: a PIN written in config (as earlier releases did), even as a number, is refused without echoing it', () => {
+    const [p, ...rest] = configProblems([{ ...dev, pinAuth: { ...dev.pinAuth, expectedPin: 1234 } }]);
     expect(rest).toEqual([]);
-    expect(p).toMatchObject({ code: 'GC3005', path: 'environments[dev].pinAuth.expectedPin', value: 1234 });
-    expect(p.fix).toContain("'1234'");
+    expect(p).toMatchObject({ code: 'GC3005', path: 'environments[dev].pinAuth.expectedPin', value: '(not shown)' });
+    expect(JSON.stringify(p)).not.toContain('1234');
+    expect(p.fix).toContain('pinAuth.accountLookup');
   });
 
   describe('TypeScript-level mistakes: config/environments.ts type-checks, and synth reports them', () => {
@@ -448,7 +453,7 @@ describe('case 9: configuration that passes but should not', () => {
         source: `import { defineEnvironments } from './environment-config';\nexport const ENVIRONMENTS = defineEnvironments([\n${literal(env)},\n]);\n`,
       };
     };
-    add('unknown-key', { ...dev, pinAuth: { maxAttempts: 3, expectedPn: '1234' } });
+    add('unknown-key', { ...dev, pinAuth: { accountLookup: dev.pinAuth.accountLookup, maxAttempt: 3 } });
     add('wrong-region', { ...dev, region: 'eu-west-9' });
     add('third-ivr', { ...dev, ivrs: { ...dev.ivrs, billing: { dnis: ['+13175550120'], queueName: 'DEV Billing' } } });
     let diagnostics: Record<string, string[]> = {};
@@ -479,9 +484,9 @@ describe('case 9: configuration that passes but should not', () => {
       expect(diagnostics['unknown-key']).toEqual([]);
       const problems = configProblems([files['unknown-key'].env]);
       expect(problems).toContainEqual(
-        expect.objectContaining({ code: 'GC3008', path: 'environments[dev].pinAuth.expectedPn', fix: 'did you mean expectedPin?' }),
+        expect.objectContaining({ code: 'GC3008', path: 'environments[dev].pinAuth.maxAttempt', fix: 'did you mean maxAttempts?' }),
       );
-      expect(problems).toContainEqual(expect.objectContaining({ code: 'GC3005', path: 'environments[dev].pinAuth.expectedPin' }));
+      expect(problems).toContainEqual(expect.objectContaining({ code: 'GC3005', path: 'environments[dev].pinAuth.maxAttempts' }));
     });
 
     it('case 9: a wrong region literal (type-checks; GC3001)', () => {
@@ -540,7 +545,7 @@ describe('case 9: configuration that passes but should not', () => {
     it('case 9: every case at once: exit 1 with each problem (code, path, value, fix), output untouched', () => {
       const r = run(
         'synth',
-        `[{ ...test, namePrefix: 'TEST \${TfToken[TOKEN.1]} ', pinAuth: { maxAttempts: 3, expectedPin: 1234 }, operatorQueueName: 'TEST Sales',
+        `[{ ...test, namePrefix: 'TEST \${TfToken[TOKEN.1]} ', pinAuth: { ...test.pinAuth, expectedPin: 1234 }, operatorQueueName: 'TEST Sales',
             businessHours: { ...test.businessHours, timeZone: 'Europe/Dubln', rrule: 'FREQ=SOMETIMES', start: '2026-13-45T08:00:00', closedMessage: 'Call {{x}}' },
             backend: { type: 'local', path: '../../x.tfstate' }, regionn: 'us-east-1' },
           { ...dev, ivrs: { ...dev.ivrs, support: { ...dev.ivrs.support, didPool: { start: '+13175550105', end: '+13175550119' } }, billing: {} } }]`,
