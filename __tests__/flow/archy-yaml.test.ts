@@ -5,10 +5,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parse } from 'yaml';
-import { CommonModuleFlow, InboundCallFlow } from '../../flow';
+import { CommonModuleFlow, InboundCallFlow, dataActionNamed } from '../../flow';
 import { libraryYaml, toArchyYaml } from '../../flow/archy/yaml';
 import { afterHoursFlow } from '../../stacks/flows/after-hours';
-import { pinAuthFlow } from '../../stacks/flows/pin-auth';
+import { ACCOUNT_LOOKUP_CONTRACT, pinAuthFlow } from '../../stacks/flows/pin-auth';
 
 const golden = path.join(__dirname, '..', 'golden');
 
@@ -121,7 +121,14 @@ describe('toArchyYaml', () => {
       .filter((f) => f.endsWith('.yaml'))
       .map((f) => parse(fs.readFileSync(path.join(golden, f), 'utf8')));
     for (const flow of [
-      new CommonModuleFlow(pinAuthFlow({ flowName: 'PIN', division: 'Home', maxAttempts: 3 })),
+      new CommonModuleFlow(
+        pinAuthFlow({
+          flowName: 'PIN',
+          division: 'Home',
+          maxAttempts: 3,
+          accountLookup: dataActionNamed('Account Data Actions', 'Account PIN Lookup', ACCOUNT_LOOKUP_CONTRACT),
+        }),
+      ),
       new InboundCallFlow(afterHoursFlow({ flowName: 'Closed', division: 'Home', message: 'We are closed: call back "later".' })),
     ]) {
       docs.push(parse(flow.render().yaml));

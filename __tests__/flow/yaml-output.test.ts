@@ -17,16 +17,20 @@ import {
   UpdateData,
   Variable,
   CollectDigits,
+  Builtin,
   assign,
+  dataActionNamed,
   queueNamed,
   sha256,
 } from '../../flow';
-import { PIN_AUTH, pinAuthFlow } from '../../stacks/flows/pin-auth';
+import { ACCOUNT_LOOKUP_CONTRACT, PinAuthOutcome, pinAuthFlow } from '../../stacks/flows/pin-auth';
 
 const GOLDEN = path.join(__dirname, '..', 'golden');
 
-function pinModule(): CommonModuleFlow<'success' | 'failure'> {
-  return new CommonModuleFlow(pinAuthFlow({ flowName: 'Shared PIN Auth', division: 'Home', maxAttempts: 3 }));
+const ACCOUNT_LOOKUP = dataActionNamed('Account Data Actions', 'Account PIN Lookup', ACCOUNT_LOOKUP_CONTRACT);
+
+function pinModule(): CommonModuleFlow<PinAuthOutcome> {
+  return new CommonModuleFlow(pinAuthFlow({ flowName: 'Shared PIN Auth', division: 'Home', maxAttempts: 3, accountLookup: ACCOUNT_LOOKUP }));
 }
 
 /** A call flow with a menu, tasks, a module call, transfers and a quoted expression. */
@@ -37,7 +41,7 @@ function salesFlow(module = pinModule()): InboundCallFlow {
     new UpdateData('Remember caller', [assign(note, Expr.append(Expr.string('He said "Hi" \\ '), Expr.string('ok')))]),
     new CallSharedFlow('Check PIN', {
       flow: module,
-      inputs: { ExpectedPin: Expr.string('1234') },
+      inputs: { CallerNumber: Builtin.callAni },
       outcomes: {
         success: [
           new TransferToAcd('To Sales', {
@@ -46,6 +50,7 @@ function salesFlow(module = pinModule()): InboundCallFlow {
             onFailure: [new Disconnect('Sales failed')],
           }),
         ],
+        unavailable: [new PlayAudio('Say unavailable', { prompt: Prompt.tts('Please try again later.') }), new Disconnect('Unavailable')],
         failure: [
           new TransferToAcd('To Operator', {
             queue: queueNamed('Operator'),
@@ -128,8 +133,8 @@ describe('YAML output', () => {
       'startUpTaskActions',
     ]);
     expect(root.settingsCommonModule).toEqual({ compatibleFlowTypes: [{ flowType: 'inboundcall' }] });
-    expect(root.variables[0]).toEqual({
-      stringVariable: { name: 'Common.ExpectedPin', initialValue: { noValue: true }, isInput: true, isOutput: false },
+    expect(root.variables).toContainEqual({
+      stringVariable: { name: 'Common.CallerNumber', initialValue: { noValue: true }, isInput: true, isOutput: false },
     });
     expect(root.variables).toContainEqual({
       stringVariable: { name: 'Common.Outcome', initialValue: { noValue: true }, isInput: false, isOutput: true },
@@ -154,8 +159,12 @@ describe('YAML output', () => {
       commonModule: {
         'Shared PIN Auth': {
           ver_latestPublished: {
-            inputs: { 'Common.ExpectedPin': { exp: '"1234"' } },
-            outputs: { 'Common.AttemptsUsed': { noValue: true }, 'Common.Outcome': { var: 'Flow.Check_PIN_Outcome' } },
+            inputs: { 'Common.CallerNumber': { exp: 'Call.Ani' } },
+            outputs: {
+              'Common.AccountNumber': { noValue: true },
+              'Common.AttemptsUsed': { noValue: true },
+              'Common.Outcome': { var: 'Flow.Check_PIN_Outcome' },
+            },
           },
         },
       },
@@ -163,8 +172,11 @@ describe('YAML output', () => {
     const decision = actions[2].decision;
     expect(decision.condition).toEqual({ exp: 'Flow.Check_PIN_Outcome == "success"' });
     expect(decision.outputs.yes.actions.map((a: object) => Object.keys(a)[0])).toEqual(['transferToAcd', 'disconnect']);
-    expect(decision.outputs.no.actions[0].transferToAcd.targetQueue).toEqual({ lit: { name: 'Operator' } });
-    expect(decision.outputs.no.actions[0].transferToAcd.failureTransferAudio).toEqual({ tts: 'Nobody is available.' });
+    const unavailable = decision.outputs.no.actions[0].decision;
+    expect(unavailable.condition).toEqual({ exp: 'Flow.Check_PIN_Outcome == "unavailable"' });
+    expect(unavailable.outputs.yes.actions.map((a: object) => Object.keys(a)[0])).toEqual(['playAudio', 'disconnect']);
+    expect(unavailable.outputs.no.actions[0].transferToAcd.targetQueue).toEqual({ lit: { name: 'Operator' } });
+    expect(unavailable.outputs.no.actions[0].transferToAcd.failureTransferAudio).toEqual({ tts: 'Nobody is available.' });
   });
 
   it('renders menus, references and digits', () => {
@@ -195,14 +207,25 @@ describe('YAML output', () => {
       new InboundCallFlow({ name: 'X', initialGreeting: Prompt.tts('Hello.'), startUp: main, tasks: [main], variables: [pin] }).render().yaml,
     );
     expect(yaml.inboundCall.tasks[0].task.actions[0].collectInput.digits).toEqual({ range: { min: 1, max: 6, terminatingDtmf: 'digit_#' } });
-    const loop = parse(pinModule().render().yaml).commonModule.startUpTaskActions[2].loop;
+    const loops: Array<Record<string, any>> = [];
+    const walk = (x: unknown): void => {
+      if (Array.isArray(x)) x.forEach(walk);
+      else if (x && typeof x === 'object') {
+        for (const [key, value] of Object.entries(x)) {
+          if (key === 'loop') loops.push(value as Record<string, any>);
+          walk(value);
+        }
+      }
+    };
+    walk(parse(pinModule().render().yaml));
+    const loop = loops.find((l) => l.name === 'Collect PIN tries')!;
     expect(loop).toMatchObject({ name: 'Collect PIN tries', currentIndex: { var: 'Common.Attempt' }, loopCount: { lit: 3 } });
     expect(Object.keys(loop.outputs.loop.actions[0])).toEqual(['collectInput']);
   });
 
-  it('compares the PIN with the ExpectedPin input, not a literal', () => {
+  it('compares the PIN with the PIN the data action looked up, not a literal', () => {
     const yaml = pinModule().render().yaml;
-    expect(yaml).toContain(`exp: Common.Pin == ${PIN_AUTH.expectedPin.name}`);
+    expect(yaml).toContain('exp: Common.Pin == Common.AccountPin');
     expect(yaml).not.toMatch(/"\d{4}"/);
   });
 });
