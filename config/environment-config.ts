@@ -100,6 +100,12 @@ export interface EnvironmentConfig {
   /** @default - always open */
   readonly businessHours?: BusinessHoursConfig;
   /**
+   * An in-queue flow for every route of the IVRs: callers waiting for an agent hear `waitingMessage`,
+   * their estimated wait time, then hold music, repeated until an agent answers.
+   * @default - the queues' own in-queue handling (Architect's default in-queue flow)
+   */
+  readonly inQueue?: { readonly waitingMessage: string };
+  /**
    * Post-apply checks of what Genesys published (see FlowCheck).
    * @default - checks on; stale external callers reported, not republished; destroy guarded
    */

@@ -39,6 +39,7 @@ export const ENVIRONMENTS: readonly EnvironmentConfig[] = defineEnvironments([
       rrule: 'FREQ=WEEKLY;INTERVAL=1;BYDAY=MO,TU,WE,TH,FR',
       closedMessage: 'Our offices are closed. Please call again between 8 AM and 6 PM, Monday to Friday.',
     },
+    inQueue: { waitingMessage: 'Thank you for waiting. All our agents are busy; your call will be answered in turn.' },
     backend: { type: 'local', path: 'terraform.contact-center-test.tfstate' },
   },
   {
@@ -60,6 +61,7 @@ export const ENVIRONMENTS: readonly EnvironmentConfig[] = defineEnvironments([
       rrule: 'FREQ=WEEKLY;INTERVAL=1;BYDAY=MO,TU,WE,TH,FR,SA',
       closedMessage: 'Our offices are closed. Please call again between 8 AM and 8 PM, Monday to Saturday.',
     },
+    inQueue: { waitingMessage: 'Thank you for waiting. All our agents are busy; your call will be answered in turn.' },
     backend: { type: 'local', path: 'terraform.contact-center-prod.tfstate' },
   },
 ]);

@@ -32,7 +32,7 @@ function lookupUrlProblem(url: unknown): string | undefined {
   } catch {
     return 'is not an absolute URL';
   }
-  if (parsed.protocol !== 'https:') return 'must use https (the data action sends the caller\'s number and account)';
+  if (parsed.protocol !== 'https:') return "must use https (the data action sends the caller's number and account)";
   if (parsed.username || parsed.password) return 'must not carry credentials (the integration holds them)';
   return undefined;
 }
@@ -50,6 +50,7 @@ const KEYS = {
     'operatorQueueName',
     'ivrs',
     'businessHours',
+    'inQueue',
     'flowChecks',
     'backend',
   ],
@@ -59,6 +60,7 @@ const KEYS = {
   ivr: ['dnis', 'queueName', 'didPool'],
   didPool: ['start', 'end'],
   businessHours: ['timeZone', 'start', 'end', 'rrule', 'closedMessage'],
+  inQueue: ['waitingMessage'],
   flowChecks: ['enabled', 'republishExternalCallers', 'allowDestroyWithExternalCallers'],
   local: ['type', 'path'],
   s3: ['type', 'bucket', 'key', 'region', 'dynamodbTable', 'encrypt'],
@@ -320,7 +322,13 @@ function checkEnvironment(env: unknown, i: number, seenEnvs: Set<string>, report
       const integrationName = get(lookup, 'integrationName');
       const why = nameProblem(integrationName);
       if (why)
-        report('GC3005', `${lookupAt}.integrationName`, `integration name ${why}`, integrationName, nameFix(integrationName, 'name the integration as the org does'));
+        report(
+          'GC3005',
+          `${lookupAt}.integrationName`,
+          `integration name ${why}`,
+          integrationName,
+          nameFix(integrationName, 'name the integration as the org does'),
+        );
       const url = get(lookup, 'url');
       const urlWhy = lookupUrlProblem(url);
       if (urlWhy) report('GC3005', `${lookupAt}.url`, `lookup URL ${urlWhy}`, url, "use e.g. 'https://accounts.example.com/ivr/lookup'");
@@ -460,6 +468,19 @@ function checkEnvironment(env: unknown, i: number, seenEnvs: Set<string>, report
 
   const hours = get(env, 'businessHours');
   if (hours !== undefined) checkBusinessHours(hours, `${at}.businessHours`, report);
+  const inQueue = objectField(env, 'inQueue', at, false, "{ waitingMessage: 'Thank you for waiting.' }", report, 'GC3010');
+  if (inQueue) {
+    unknownKeys(inQueue, `${at}.inQueue`, KEYS.inQueue, 'inQueue', report);
+    const why = spokenTextProblem(get(inQueue, 'waitingMessage'));
+    if (why)
+      report(
+        'GC3010',
+        `${at}.inQueue.waitingMessage`,
+        `waiting message ${why}`,
+        get(inQueue, 'waitingMessage'),
+        'write what waiting callers hear, as plain text',
+      );
+  }
 
   const flowChecks = objectField(env, 'flowChecks', at, false, '{ enabled: true }', report);
   if (flowChecks) {
@@ -513,17 +534,21 @@ function checkBusinessHours(hours: unknown, at: string, report: Report): void {
       : { message: 'must be an IANA time zone', fix: 'use e.g. Europe/Dublin' };
   if (zoneWhy) report('GC3007', `${at}.timeZone`, `time zone ${zoneWhy.message}`, timeZone, zoneWhy.fix);
   const message = get(hours, 'closedMessage');
-  const messageWhy =
-    typeof message !== 'string'
-      ? 'must be text'
-      : message.trim() === ''
-        ? 'is empty'
-        : (textProblem(message) ??
-          (message.includes('{{') || message.includes('}}')
-            ? 'contains {{ or }}, which the provider takes for a substitution (the import refuses the flow)'
-            : undefined));
+  const messageWhy = spokenTextProblem(message);
   if (messageWhy)
     report('GC3007', `${at}.closedMessage`, `closed message ${messageWhy}`, message, 'write what callers hear when closed, as plain text');
+}
+
+/** Why text cannot be spoken by a flow's text-to-speech: not text, empty, or text that cannot reach a flow. */
+function spokenTextProblem(message: unknown): string | undefined {
+  if (typeof message !== 'string') return 'must be text';
+  if (message.trim() === '') return 'is empty';
+  return (
+    textProblem(message) ??
+    (message.includes('{{') || message.includes('}}')
+      ? 'contains {{ or }}, which the provider takes for a substitution (the import refuses the flow)'
+      : undefined)
+  );
 }
 
 /** A relative path that stays inside the stack folder (`..` segments that climb out of it are refused). */

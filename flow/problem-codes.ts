@@ -73,6 +73,7 @@ export const CONFIG_ERROR_CODES = {
   GC3007: 'invalid business hours',
   GC3008: 'invalid configuration structure',
   GC3009: 'no environment to synthesize',
+  GC3010: 'invalid in-queue settings',
 } as const;
 
 /** The runtime (runtime/: Genesys client, handlers). */

@@ -5,12 +5,13 @@ import { ArchitectSchedules } from '../.gen/providers/genesyscloud/architect-sch
 import { DataGenesyscloudAuthDivisionHome } from '../.gen/providers/genesyscloud/data-genesyscloud-auth-division-home';
 import { GenesyscloudProvider } from '../.gen/providers/genesyscloud/provider';
 import { EnvironmentConfig, IvrConfig, normalizeRrule } from '../config';
-import { CallFlow, DataAction, FlowCheck, InboundIvr, IQueue, IvrScheduleProps, Queue, SharedFlow, terraformText } from '../constructs';
+import { CallFlow, DataAction, FlowCheck, InQueueFlow, InboundIvr, IQueue, IvrScheduleProps, Queue, SharedFlow, terraformText } from '../constructs';
 import { Builtin, Prompt } from '../flow';
 import { accountLookupAction } from './account-lookup';
 import { addBackend } from './backend';
 import { afterHoursFlow } from './flows/after-hours';
 import { AccountLookupContract, PinAuthOutcome, pinAuthFlow } from './flows/pin-auth';
+import { waitingInQueueFlow } from './flows/waiting-in-queue';
 
 export interface ContactCenterStackProps {
   readonly config: EnvironmentConfig;
@@ -24,7 +25,8 @@ export function stackIdFor(environment: string): string {
 /**
  * One environment of the seed scenario: an account lookup data action, a shared PIN authentication
  * module that calls it, and a Sales and a Support IVR that both call the module (success → the IVR's
- * queue, unavailable or failure → the operator queue).
+ * queue, unavailable or failure → the operator queue), and, where configured, an in-queue flow for the
+ * callers waiting in those queues.
  * Credentials come only from the provider's environment variables.
  */
 export class ContactCenterStack extends TerraformStack {
@@ -34,6 +36,8 @@ export class ContactCenterStack extends TerraformStack {
   readonly salesIvr: InboundIvr<PinAuthOutcome>;
   readonly supportIvr: InboundIvr<PinAuthOutcome>;
   readonly afterHours?: CallFlow;
+  /** What callers waiting in the IVRs' queues hear (when the environment configures `inQueue`). */
+  readonly waitingInQueue?: InQueueFlow;
 
   constructor(scope: Construct, props: ContactCenterStackProps) {
     const { config } = props;
@@ -44,8 +48,19 @@ export class ContactCenterStack extends TerraformStack {
     const prefix = config.namePrefix;
     const division = config.division.name;
     const divisionId = config.division.id ?? new DataGenesyscloudAuthDivisionHome(this, 'HomeDivision', {}).id;
+    if (config.inQueue) {
+      this.waitingInQueue = new InQueueFlow(
+        this,
+        'WaitingInQueue',
+        waitingInQueueFlow({ flowName: `${prefix}In-Queue Hold`, division, message: config.inQueue.waitingMessage }),
+      );
+    }
+    const inQueueFlow = this.waitingInQueue;
+    // A managed queue binds the in-queue flow for every call it receives; each IVR route also names it on its
+    // transfer, which is how a looked-up queue (not managed here) gets it.
     const queue = (id: string, name: string): IQueue =>
-      config.manageQueues ? new Queue(this, id, { name, divisionId }) : Queue.fromName(this, id, name);
+      config.manageQueues ? new Queue(this, id, { name, divisionId, inQueueFlow }) : Queue.fromName(this, id, name);
+    const route = (target: IQueue) => ({ queue: target, inQueueFlow });
     const operatorQueue = queue('OperatorQueue', config.operatorQueueName);
 
     this.accountLookup = accountLookupAction(this, config.pinAuth.accountLookup, `${prefix}Account PIN Lookup`);
@@ -96,7 +111,7 @@ export class ContactCenterStack extends TerraformStack {
         greeting: Prompt.tts(`Welcome to ${label}.`),
         sharedFlow: this.pinAuth,
         sharedFlowInputs: { CallerNumber: Builtin.callAni },
-        routes: { success: queue(`${id}Queue`, ivrConfig.queueName), unavailable: operatorQueue, failure: operatorQueue },
+        routes: { success: route(queue(`${id}Queue`, ivrConfig.queueName)), unavailable: route(operatorQueue), failure: route(operatorQueue) },
         schedule,
       });
     this.salesIvr = ivr('SalesIvr', 'Sales', config.ivrs.sales);
@@ -118,6 +133,7 @@ export class ContactCenterStack extends TerraformStack {
           this.salesIvr.flow.publication,
           this.supportIvr.flow.publication,
           ...(this.afterHours ? [this.afterHours.publication] : []),
+          ...(this.waitingInQueue ? [this.waitingInQueue.publication] : []),
         ].map((p) => [
           terraformText(p.rendered.name), // output object keys are templates too
           p.resource.id,

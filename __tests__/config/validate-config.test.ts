@@ -185,7 +185,10 @@ describe('environment config validation', () => {
     });
 
     it('reports every PIN problem', () => {
-      expect(codes([withDev({ pinAuth: { maxAttempts: 0, accountLookup: { integrationName: 'x', url: 'ftp://x' } } })])).toEqual(['GC3005', 'GC3005']);
+      expect(codes([withDev({ pinAuth: { maxAttempts: 0, accountLookup: { integrationName: 'x', url: 'ftp://x' } } })])).toEqual([
+        'GC3005',
+        'GC3005',
+      ]);
     });
   });
 
@@ -493,7 +496,18 @@ describe('environment config validation', () => {
   });
 
   it('has a failing case above for every GC3xxx code', () => {
-    expect(Object.keys(CONFIG_ERROR_CODES)).toEqual(['GC3001', 'GC3002', 'GC3003', 'GC3004', 'GC3005', 'GC3006', 'GC3007', 'GC3008', 'GC3009']);
+    expect(Object.keys(CONFIG_ERROR_CODES)).toEqual([
+      'GC3001',
+      'GC3002',
+      'GC3003',
+      'GC3004',
+      'GC3005',
+      'GC3006',
+      'GC3007',
+      'GC3008',
+      'GC3009',
+      'GC3010',
+    ]);
   });
 
   it('validateConfig throws every problem of every environment at once', () => {

@@ -24,7 +24,11 @@ describe('the seed scenarios, simulated', () => {
     expect(call).toPlay(/four digit PIN/, 1);
     expect(call).toCallSharedFlow('DEV Shared PIN Auth', { outcome: 'success' });
     const lookup = call.transcript.find((t) => t.kind === 'callData')!;
-    expect(lookup.dataAction).toMatchObject({ name: 'DEV Account PIN Lookup', inputs: { ani: '+15555550100', accountNumber: '' }, result: 'success' });
+    expect(lookup.dataAction).toMatchObject({
+      name: 'DEV Account PIN Lookup',
+      inputs: { ani: '+15555550100', accountNumber: '' },
+      result: 'success',
+    });
     const ret = call.transcript.find((t) => t.kind === 'sharedFlowReturn')!;
     expect(ret.sharedFlow!.outputs).toEqual({ AccountNumber: ACCOUNT, AttemptsUsed: 1 });
     expect(simulateCall(dev.supportIvr, withLookup(dev, KNOWN, { dtmf: [PIN] }))).toEndInQueue('DEV Support');
@@ -39,7 +43,10 @@ describe('the seed scenarios, simulated', () => {
   });
 
   it('a PIN another caller has is wrong for this one: the comparison is with the looked-up PIN', () => {
-    const call = simulateCall(dev.salesIvr, withLookup(dev, { success: { found: true, accountNumber: ACCOUNT, pin: '1357' } }, { dtmf: [PIN, PIN, PIN] }));
+    const call = simulateCall(
+      dev.salesIvr,
+      withLookup(dev, { success: { found: true, accountNumber: ACCOUNT, pin: '1357' } }, { dtmf: [PIN, PIN, PIN] }),
+    );
     expect(call).toCallSharedFlow('DEV Shared PIN Auth', { outcome: 'failure' });
   });
 
@@ -97,6 +104,22 @@ describe('the seed scenarios, simulated', () => {
     const holiday = simulateCall(test.salesIvr, { schedule: 'holiday' });
     expect(holiday).toDisconnect();
     expect(holiday).toPlay(/offices are closed/);
+  });
+
+  it('in test (an environment with an in-queue flow) the caller waits in the queue with the waiting message, the estimated wait and hold music', () => {
+    const call = simulateCall(test.salesIvr, withLookup(test, KNOWN, { dtmf: [PIN] }));
+    expect(call.outcome).toEqual({ kind: 'queue', queueName: 'TEST Sales', inQueueFlow: 'TEST In-Queue Hold' });
+    expect(simulateCall(test.salesIvr, withLookup(test, 'timeout', {})).outcome).toEqual({
+      kind: 'queue',
+      queueName: 'TEST Operator',
+      inQueueFlow: 'TEST In-Queue Hold',
+    });
+    const waiting = simulateCall(test.waitingInQueue!, { estimatedWaitSeconds: 90 });
+    expect(waiting.prompts).toEqual([ENVIRONMENTS[1].inQueue!.waitingMessage, 'Your estimated wait time is 1 minute and 30 seconds']);
+    expect(waiting.transcript.find((t) => t.kind === 'holdMusic')).toMatchObject({ nodeId: 'Hold music' });
+    // dev has none: its callers get the queues' own in-queue handling.
+    expect(dev.waitingInQueue).toBeUndefined();
+    expect(simulateCall(dev.salesIvr, withLookup(dev, KNOWN, { dtmf: [PIN] })).outcome).toEqual({ kind: 'queue', queueName: 'DEV Sales' });
   });
 
   it('each IVR follows a change of the shared flow (more attempts)', () => {

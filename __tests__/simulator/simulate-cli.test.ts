@@ -21,11 +21,25 @@ describe('npm run simulate (compiled)', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('collectDigits    Collect PIN: input 1234; typed ahead 2468; → success');
     expect(run.stdout).toContain('collectDigits    Collect PIN: input 2468; → success');
-    expect(run.stdout.trim().split('\n').pop()).toBe('→ transferred to queue TEST Sales');
+    expect(run.stdout.trim().split('\n').pop()).toBe('→ transferred to queue TEST Sales (in-queue flow TEST In-Queue Hold)');
   });
 
   it('writes JSON with the transcript and the outcome', () => {
-    const run = simulate('--env', 'dev', '--ivr', 'DEV Support IVR', '--dtmf', 'none', '--dtmf', 'none', '--dtmf', 'none', '--format', 'json', ...knownCaller('dev'));
+    const run = simulate(
+      '--env',
+      'dev',
+      '--ivr',
+      'DEV Support IVR',
+      '--dtmf',
+      'none',
+      '--dtmf',
+      'none',
+      '--dtmf',
+      'none',
+      '--format',
+      'json',
+      ...knownCaller('dev'),
+    );
     const result = JSON.parse(run.stdout);
     expect(result.outcome).toEqual({ kind: 'queue', queueName: 'DEV Operator' });
     expect(result.transcript.filter((t: { input?: unknown }) => t.input === null)).toHaveLength(3);

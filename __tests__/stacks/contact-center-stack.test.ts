@@ -92,7 +92,9 @@ describe('contact-center stacks', () => {
       ] as const) {
         expect(ivr.flow.sharedFlows).toEqual([stack.pinAuth]);
         const flow = resourceAt(synthesized, 'genesyscloud_flow', `${id}/Flow/Publication/Resource`);
-        expect(flow.depends_on).toEqual([moduleAddress]);
+        const waiting = stack.waitingInQueue;
+        const waitingAddress = waiting && resourceAt(synthesized, 'genesyscloud_flow', 'WaitingInQueue/Publication/Resource').address;
+        expect(flow.depends_on).toEqual(waitingAddress ? [waitingAddress, moduleAddress] : [moduleAddress]);
         expect(resourceAt(synthesized, 'genesyscloud_architect_ivr', `${id}/Resource`).open_hours_flow_id).toBe(`\${${flow.address}.id}`);
         const calls = actionsOfKind(parse(ivr.flow.publication.rendered.yaml), 'callCommonModule');
         expect(calls).toHaveLength(1);
@@ -129,7 +131,9 @@ describe('contact-center stacks', () => {
       // Velocity templates reach the provider literally.
       expect(action.config_request.request_template).toContain('"$esc.jsonString($${input.ani})"');
       // The module is published after the action it calls.
-      expect(resourceAt(synthesized, 'genesyscloud_flow', 'PinAuth/Publication/Resource').depends_on).toContain(`genesyscloud_integration_action.${action.address.split('.')[1]}`);
+      expect(resourceAt(synthesized, 'genesyscloud_flow', 'PinAuth/Publication/Resource').depends_on).toContain(
+        `genesyscloud_integration_action.${action.address.split('.')[1]}`,
+      );
     });
 
     it('the PIN module looks the caller up by number, then by an entered account number, and compares the PIN with the looked-up one', () => {
@@ -147,7 +151,12 @@ describe('contact-center stacks', () => {
         });
         expect(Object.keys(lookup.outputs)).toEqual(['success', 'failure', 'timeout']);
       }
-      expect(lookups.map((l) => Object.values(l.category)[0]).map((c: any) => Object.values(c.dataAction)[0]).map((c: any) => c.inputs)).toEqual([
+      expect(
+        lookups
+          .map((l) => Object.values(l.category)[0])
+          .map((c: any) => Object.values(c.dataAction)[0])
+          .map((c: any) => c.inputs),
+      ).toEqual([
         { accountNumber: { exp: '""' }, ani: { exp: 'Common.CallerNumber' } },
         { accountNumber: { exp: 'Common.EnteredAccount' }, ani: { exp: 'Common.CallerNumber' } },
       ]);
@@ -165,6 +174,28 @@ describe('contact-center stacks', () => {
       }
     });
 
+    it('callers waiting in its queues hear the in-queue flow where the environment configures one (test, prod)', () => {
+      const stack = byName(name);
+      const synthesized = json(name);
+      expect(Boolean(stack.waitingInQueue)).toBe(name !== 'dev');
+      const routes = [stack.salesIvr, stack.supportIvr].flatMap((ivr) => actionsOfKind(parse(ivr.flow.publication.rendered.yaml), 'transferToAcd'));
+      expect(routes).toHaveLength(6);
+      if (!stack.waitingInQueue) {
+        for (const transfer of routes) expect(transfer.overrideInQueueFlow).toBeUndefined();
+        return;
+      }
+      const flow = resourceAt(synthesized, 'genesyscloud_flow', 'WaitingInQueue/Publication/Resource');
+      // Every route of both IVRs names it on its transfer (works for looked-up queues too) ...
+      for (const transfer of routes) expect(transfer.overrideInQueueFlow).toEqual({ name: `${config.namePrefix}In-Queue Hold` });
+      // ... and a queue this stack manages binds it for every call it receives.
+      const queues = Object.values(synthesized.resource.genesyscloud_routing_queue ?? {}) as Array<Record<string, unknown>>;
+      expect(queues.map((q) => q.queue_flow_id)).toEqual(config.manageQueues ? Array(3).fill(`\${${flow.address}.id}`) : []);
+      const doc = parse(stack.waitingInQueue.publication.rendered.yaml).inqueueCall;
+      expect(doc.settingsInQueueCall).toEqual({ holdMusic: { lit: { name: 'PromptSystem.on_hold_music' } } });
+      expect(doc.startUpTaskActions.map((a: object) => Object.keys(a)[0])).toEqual(['playAudio', 'playEstimatedWaitTime', 'holdMusic']);
+      expect(doc.startUpTaskActions[0].playAudio.audio).toEqual({ tts: config.inQueue!.waitingMessage });
+    });
+
     it('looks the home division up for the Home division', () => {
       expect(config.division).toEqual({ name: 'Home' });
       expect(synth(name)).toHaveDataSource(DataGenesyscloudAuthDivisionHome);
@@ -176,6 +207,7 @@ describe('contact-center stacks', () => {
       const output = json(name).output.flow_ids.value as Record<string, string>;
       const names = [`${config.namePrefix}Shared PIN Auth`, `${config.namePrefix}Sales IVR`, `${config.namePrefix}Support IVR`];
       if (config.businessHours) names.push(`${config.namePrefix}After Hours`);
+      if (config.inQueue) names.push(`${config.namePrefix}In-Queue Hold`);
       expect(Object.keys(output).sort()).toEqual(names.sort());
       for (const value of Object.values(output)) expect(value).toMatch(/^\$\{genesyscloud_flow\.[A-Za-z_]+_[0-9A-F]{8}\.id\}$/);
     });
@@ -277,7 +309,7 @@ describe('contact-center stacks', () => {
     for (const name of ENV_NAMES) {
       expect(synth(name)).toHaveResourceWithProperties(GenesyscloudFlow, { filepath: expect.stringMatching(/^assets\//) });
       const flows = Object.values(json(name).resource.genesyscloud_flow) as Record<string, unknown>[];
-      expect(flows).toHaveLength(env(name).businessHours ? 4 : 3);
+      expect(flows).toHaveLength(3 + (env(name).businessHours ? 1 : 0) + (env(name).inQueue ? 1 : 0));
     }
   });
 

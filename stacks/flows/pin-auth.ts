@@ -152,9 +152,13 @@ export function pinAuthFlow(options: PinAuthOptions): SharedFlowProps<PinAuthOut
             condition: lookupResult.ref().equals(LOOKUP.error),
             yes: [
               new SetOutcome('Lookup unavailable', 'unavailable'),
-              new PlayAudio('Say lookup unavailable', { prompt: Prompt.tts('We cannot reach your account right now. Let me transfer you to an operator.') }),
+              new PlayAudio('Say lookup unavailable', {
+                prompt: Prompt.tts('We cannot reach your account right now. Let me transfer you to an operator.'),
+              }),
             ],
-            no: [new PlayAudio('Say caller not found', { prompt: Prompt.tts('We could not find your account. Let me transfer you to an operator.') })],
+            no: [
+              new PlayAudio('Say caller not found', { prompt: Prompt.tts('We could not find your account. Let me transfer you to an operator.') }),
+            ],
           }),
         ],
       }),
