@@ -192,6 +192,31 @@ describe('environment config validation', () => {
     });
   });
 
+  describe('GC3010 in-queue settings', () => {
+    it('takes an optional in-queue waiting message', () => {
+      expect(configProblems([withDev({ inQueue: { waitingMessage: 'Thank you for waiting.' } })])).toEqual([]);
+      expect(configProblems([withDev({ inQueue: undefined })])).toEqual([]);
+    });
+
+    it.each([
+      [{ waitingMessage: '' }, 'environments[dev].inQueue.waitingMessage', 'waiting message is empty'],
+      [{ waitingMessage: 'Hold {{on}}' }, 'environments[dev].inQueue.waitingMessage', 'waiting message contains {{ or }}'],
+      [{ waitingMessage: 'line\nbreak' }, 'environments[dev].inQueue.waitingMessage', 'waiting message'],
+      [{ waitingMessage: 42 }, 'environments[dev].inQueue.waitingMessage', 'waiting message must be text'],
+      ['yes', 'environments[dev].inQueue', 'inQueue must be an object'],
+    ])('rejects %p', (inQueue, at, message) => {
+      expect(configProblems([withDev({ inQueue: inQueue as never })])).toEqual([
+        expect.objectContaining({ code: 'GC3010', path: at, message: expect.stringContaining(message) }),
+      ]);
+    });
+
+    it('names an unknown in-queue field with the closest known one', () => {
+      expect(configProblems([withDev({ inQueue: { waitingMesage: 'x', waitingMessage: 'Hi.' } as never })])).toEqual([
+        expect.objectContaining({ code: 'GC3008', path: 'environments[dev].inQueue.waitingMesage', fix: 'did you mean waitingMessage?' }),
+      ]);
+    });
+  });
+
   describe('GC3006 duplicates', () => {
     it('rejects an environment defined twice', () => {
       expect(codes([dev, dev])).toEqual(['GC3006']);
