@@ -47,7 +47,7 @@ describe('drift detection against the emulator', () => {
 
   it('reports in sync right after a deploy', async () => {
     const report = await drift();
-    expect(report).toMatchObject({ complete: true, findings: [], checkedFlows: 4, checkedIvrs: 2 });
+    expect(report).toMatchObject({ complete: true, findings: [], checkedFlows: 5, checkedIvrs: 2 });
     expect(exitCodeOf([report])).toBe(0);
   });
 

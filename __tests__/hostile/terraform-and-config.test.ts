@@ -43,7 +43,7 @@ describe('case 3: Terraform interpolates our strings', () => {
     // The flow checks' inputs (what the handler looks up): the stack check's flows and the destroy guard.
     const inputs = resources(json, 'terraform_data').flatMap((d) => d.input.flows ?? [d.input]);
     expect(inputs.map((i) => literal(i.flowName)).sort()).toEqual(
-      [...['Shared PIN Auth', 'Sales IVR', 'Support IVR', 'After Hours'].map((n) => `${prefix}${n}`), `${prefix}Shared PIN Auth`].sort(),
+      [...['Shared PIN Auth', 'Sales IVR', 'Support IVR', 'After Hours', 'In-Queue Hold'].map((n) => `${prefix}${n}`), `${prefix}Shared PIN Auth`].sort(),
     );
     expect(inputs.flatMap((i) => (i.stackCallers ?? []).map(literal)).sort()).toEqual([`${prefix}Sales IVR`, `${prefix}Support IVR`]);
     expect(literal(resources(json, 'terraform_data').find((d) => d.input.header)!.input.header.region)).toBe(test.region);
@@ -60,6 +60,10 @@ describe('case 3: Terraform interpolates our strings', () => {
     ).toEqual([`${prefix}Sales numbers`, `${prefix}Support numbers`]);
     expect(resources(json, 'genesyscloud_architect_schedules').map((r) => literal(r.name))).toEqual([`${prefix}Open Hours`]);
     expect(resources(json, 'genesyscloud_architect_schedulegroups').map((r) => literal(r.name))).toEqual([`${prefix}Business Hours`]);
+    // The account lookup data action: its name, and its Velocity templates, reach Genesys as written.
+    const [lookup] = resources(json, 'genesyscloud_integration_action');
+    expect(literal(lookup.name)).toBe(`${prefix}Account PIN Lookup`);
+    expect(literal(lookup.config_request.request_template)).toContain('${input.ani}');
     expect(Object.keys(json.output.flow_ids.value).map(literal).sort()).toContain(`${prefix}Shared PIN Auth`);
     // cdktf's own references are still interpolations.
     const flows = resources(json, 'genesyscloud_flow');

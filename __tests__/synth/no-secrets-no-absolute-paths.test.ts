@@ -87,7 +87,7 @@ describe('synthesized output holds no secrets and no absolute machine paths', ()
         const resolved = path.resolve(stackDir(), filepath);
         expect(resolved.startsWith(stackDir() + path.sep)).toBe(true);
         expect(fs.statSync(resolved).isFile()).toBe(true);
-        expect(fs.readFileSync(resolved, 'utf8')).toMatch(/^(inboundCall|commonModule):\n/);
+        expect(fs.readFileSync(resolved, 'utf8')).toMatch(/^(inboundCall|commonModule|inqueueCall):\n/);
       }
     });
 
