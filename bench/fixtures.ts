@@ -144,7 +144,10 @@ export function writePlainFlowFiles(dir: string, ivrs: number): void {
   for (let m = 0; m < SHARED_FLOWS; m++) {
     ensure(
       moduleFile(dir, m),
-      () => new CommonModuleFlow(pinAuthFlow({ flowName: `Shared PIN Auth ${m}`, division: 'Home', maxAttempts: 3, accountLookup: BENCH_ACCOUNT_LOOKUP })).render().yaml,
+      () =>
+        new CommonModuleFlow(
+          pinAuthFlow({ flowName: `Shared PIN Auth ${m}`, division: 'Home', maxAttempts: 3, accountLookup: BENCH_ACCOUNT_LOOKUP }),
+        ).render().yaml,
     );
   }
   for (let i = 0; i < ivrs; i++) ensure(ivrFlowFile(dir, i), () => ivrYaml(i));

@@ -55,7 +55,12 @@ function withConstructs(app: App, ivrs: number): void {
   const s = stack(app);
   const modules = Array.from(
     { length: SHARED_FLOWS },
-    (_, m) => new SharedFlow(s, `Pin${m}`, pinAuthFlow({ flowName: `Shared PIN Auth ${m}`, division: 'Home', maxAttempts: 3, accountLookup: BENCH_ACCOUNT_LOOKUP })),
+    (_, m) =>
+      new SharedFlow(
+        s,
+        `Pin${m}`,
+        pinAuthFlow({ flowName: `Shared PIN Auth ${m}`, division: 'Home', maxAttempts: 3, accountLookup: BENCH_ACCOUNT_LOOKUP }),
+      ),
   );
   const operator = new Queue(s, 'Operator', { name: 'Operator' });
   const queues = Array.from({ length: SHARED_FLOWS }, (_, q) => new Queue(s, `Queue${q}`, { name: `Queue ${q}` }));

@@ -43,7 +43,10 @@ describe('case 3: Terraform interpolates our strings', () => {
     // The flow checks' inputs (what the handler looks up): the stack check's flows and the destroy guard.
     const inputs = resources(json, 'terraform_data').flatMap((d) => d.input.flows ?? [d.input]);
     expect(inputs.map((i) => literal(i.flowName)).sort()).toEqual(
-      [...['Shared PIN Auth', 'Sales IVR', 'Support IVR', 'After Hours', 'In-Queue Hold'].map((n) => `${prefix}${n}`), `${prefix}Shared PIN Auth`].sort(),
+      [
+        ...['Shared PIN Auth', 'Sales IVR', 'Support IVR', 'After Hours', 'In-Queue Hold'].map((n) => `${prefix}${n}`),
+        `${prefix}Shared PIN Auth`,
+      ].sort(),
     );
     expect(inputs.flatMap((i) => (i.stackCallers ?? []).map(literal)).sort()).toEqual([`${prefix}Sales IVR`, `${prefix}Support IVR`]);
     expect(literal(resources(json, 'terraform_data').find((d) => d.input.header)!.input.header.region)).toBe(test.region);
@@ -269,7 +272,8 @@ describe('case 9: configuration that passes but should not', () => {
         .sort(),
     ).toEqual(['Operator', 'Sales', 'Sales']);
     const knownCaller = { [stack.accountLookup.actionName]: { success: { found: true, accountNumber: '70012345', pin: '2468' } } };
-    for (const ivr of [stack.salesIvr, stack.supportIvr]) expect(simulateCall(ivr, { dtmf: ['2468'], dataActions: knownCaller })).toEndInQueue('Sales');
+    for (const ivr of [stack.salesIvr, stack.supportIvr])
+      expect(simulateCall(ivr, { dtmf: ['2468'], dataActions: knownCaller })).toEndInQueue('Sales');
     // Created queues still need names of their own.
     expect(problemsOf({ ...dev, manageQueues: true, ivrs: { ...dev.ivrs, support: { ...dev.ivrs.support, queueName: 'DEV Sales' } } })).toEqual([
       { code: 'GC3006', path: 'environments[dev].ivrs.support.queueName' },

@@ -35,7 +35,11 @@ function synth(dir: string, v: Variant): string {
     const stack = new TerraformStack(app, `contact-center-${env}`);
     new GenesyscloudProvider(stack, 'Genesys', { awsRegion: 'us-east-1' });
     new LocalBackend(stack, { path: 'terraform.tfstate' });
-    const pin = new SharedFlow(stack, 'PinAuth', pinAuthFlow({ flowName: `${env} Shared PIN Auth`, division: 'Home', maxAttempts: v.pinAttempts, accountLookup: ACCOUNT_LOOKUP }));
+    const pin = new SharedFlow(
+      stack,
+      'PinAuth',
+      pinAuthFlow({ flowName: `${env} Shared PIN Auth`, division: 'Home', maxAttempts: v.pinAttempts, accountLookup: ACCOUNT_LOOKUP }),
+    );
     const operator = new Queue(stack, 'Operator', { name: `${env} Operator` });
     const routes = { success: new Queue(stack, 'Sales', { name: `${env} Sales` }), unavailable: operator, failure: operator };
     new InboundIvr(stack, 'SalesIvr', {
@@ -143,7 +147,9 @@ describe('plan review', () => {
     expect(review).toContain('#### dev Shared PIN Auth (COMMONMODULE) — 3 node(s) changed');
     expect(review).toContain('- ✏️ `decision "Account found?" [yes] > loop "Collect PIN tries"`: loopCount.lit: `3` → `4`');
     expect(review).toContain('- ✏️ `decision "Caller unknown by number?" [yes] > loop "Collect account number tries"`: loopCount.lit: `3` → `4`');
-    expect(review).toMatch(/- ✏️ `decision "Account found\?" \[yes\] > updateData "All attempts used"`: statements: `\[.*"exp":"3".*\]` → `\[.*"exp":"4".*\]`/);
+    expect(review).toMatch(
+      /- ✏️ `decision "Account found\?" \[yes\] > updateData "All attempts used"`: statements: `\[.*"exp":"3".*\]` → `\[.*"exp":"4".*\]`/,
+    );
     expect(review).toMatch(/n\d+\["callData: Look up caller by number"\]/);
     expect(review).toContain('```mermaid\nflowchart TD');
     expect(review).toMatch(/n\d+\["collectInput: Collect PIN"\]/);
