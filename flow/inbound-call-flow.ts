@@ -171,6 +171,7 @@ export class InboundCallFlow extends FlowDefinition {
     const jumps = (actions: readonly Action[]): void => {
       for (const a of actions) {
         if (a.kind === 'jumpToMenu') queue.push({ kind: 'menu', id: idOf(a.target) });
+        if (a.kind === 'jumpToTask') queue.push({ kind: 'task', id: idOf(a.target) });
         a.branches().forEach((b) => jumps(b.actions));
       }
     };

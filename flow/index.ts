@@ -10,6 +10,7 @@ export * from './actions/end-shared-flow';
 export * from './actions/evaluate-schedule-group';
 export * from './actions/get-participant-data';
 export * from './actions/jump-to-menu';
+export * from './actions/jump-to-task';
 export * from './actions/loop';
 export * from './actions/play-audio';
 export * from './actions/raw';

@@ -274,6 +274,19 @@ export class FlowChecker {
         this.resolveMenu(action.target, at);
       }
     },
+    jumpToTask: (action, at) => {
+      if (this.flowType !== 'inboundcall') {
+        this.report(
+          'GC1017',
+          at,
+          `JumpToTask is not allowed in a ${this.flowType} flow (it has no reusable tasks)`,
+          action.id,
+          'use a Decision or Loop',
+        );
+      } else {
+        this.resolveTask(action.target, at);
+      }
+    },
     setOutcome: (action, at) => this.checkOutcomeAction('SetOutcome', action.id, action.outcome, at),
     endSharedFlow: (action, at) => this.checkOutcomeAction('EndSharedFlow', action.id, action.outcome, at),
     callSharedFlow: (action, at) => this.checkCall(action, at),

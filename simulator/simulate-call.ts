@@ -72,7 +72,8 @@ type Signal =
   | { kind: 'end'; outcome: CallOutcome; follow?: InboundCallFlow }
   | { kind: 'loopNext' }
   | { kind: 'loopExit' }
-  | { kind: 'jump'; menu: Menu | string }
+  /** Continue in a menu or task of the flow (JumpToMenu, JumpToTask). */
+  | { kind: 'jump'; target: Menu | Task | string }
   /** A shared flow ended; `outcome` is undefined (NOT_SET) when it never set one. */
   | { kind: 'module'; outcome: string | undefined };
 
@@ -267,7 +268,7 @@ class Simulation {
       else throw new SimulationStop(`no task or menu '${id}' in flow '${flow.name}'`);
       if (signal.kind === 'end') return signal;
       if (signal.kind === 'jump') {
-        next = signal.menu;
+        next = signal.target;
         continue;
       }
       // Validation rules these out; a definition that skipped validation stops here instead of guessing.
@@ -436,7 +437,8 @@ class Simulation {
     },
     loopNext: () => ({ kind: 'loopNext' }),
     loopExit: () => ({ kind: 'loopExit' }),
-    jumpToMenu: (a) => ({ kind: 'jump', menu: a.target }),
+    jumpToMenu: (a) => ({ kind: 'jump', target: a.target }),
+    jumpToTask: (a) => ({ kind: 'jump', target: a.target }),
     setOutcome: (a, frame, at) => {
       this.set(frame, OUTCOME_VARIABLE, a.outcome, a.id, at);
       return CONTINUE;

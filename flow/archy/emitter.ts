@@ -33,6 +33,7 @@ export const MODELLED_ARCHY_ACTIONS: readonly string[] = [
   'loopNext',
   'loopExit',
   'jumpToMenu',
+  'jumpToTask',
   'endTask',
   'callCommonModule',
   'setParticipantData',
@@ -200,6 +201,7 @@ export class ArchyEmitter {
       const id = typeof a.target === 'string' ? a.target : a.target.id;
       return [{ jumpToMenu: { name: a.id, targetMenuRef: this.menuRef(id) } }];
     },
+    jumpToTask: (a) => [unverified.jumpToTask(a.id, this.taskRef(typeof a.target === 'string' ? a.target : a.target.id))],
     setOutcome: (a) => [setOutcome(a.id, a.outcome)],
     endSharedFlow: (a) => {
       // GenesysCloudBlueprints ResolveContact module: `endTask` as the last item of startUpTaskActions.

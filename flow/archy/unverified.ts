@@ -163,6 +163,12 @@ export const UNVERIFIED_SHAPES = [
     basis:
       'the real in-queue export (blueprint "Proactive callback offer.yaml") shows updateData, callData, playAudio, collectInput, decision, setParticipantData, transferToFlow, holdMusic and disconnect; the others are the shapes verified in other flow types',
   },
+  {
+    id: 'jumpToTask',
+    shape: 'jumpToTask: {name, targetTaskRef: "/inboundCall/tasks/task[<id>]"} (JumpToTask)',
+    basis:
+      'Architect documents "Jump to Reusable Task" in call flows (Genesys help, "Task and state editor actions"); no real export shows the action. The name follows jumpToMenu, the reference that of the verified menu choice menuJumpToTask (targetTaskRef)',
+  },
 ] as const;
 
 export type UnverifiedShapeId = (typeof UNVERIFIED_SHAPES)[number]['id'];
@@ -306,4 +312,9 @@ export function foundQueueTarget(variable: string): Node {
 export const OVERRIDE_IN_QUEUE_FLOW_KEY = 'overrideInQueueFlow';
 export function overrideInQueueFlow(flowName: string): Node {
   return { name: flowName };
+}
+
+/** `jumpToTask`: continue in a task of the flow, by its reference. */
+export function jumpToTask(name: string, targetTaskRef: string): Node {
+  return { jumpToTask: { name, targetTaskRef } };
 }

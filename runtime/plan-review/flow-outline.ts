@@ -167,7 +167,10 @@ export function mermaid(yaml: string): string {
       if (!isObject(item)) continue;
       const [kind = '?'] = Object.keys(item);
       const value = isObject(item[kind]) ? item[kind] : {};
-      const id = node(`${kind}: ${scalar(value.name)}`, ['disconnect', 'endTask', 'transferToFlow', 'jumpToMenu'].includes(kind) ? 'end' : 'box');
+      const id = node(
+        `${kind}: ${scalar(value.name)}`,
+        ['disconnect', 'endTask', 'transferToFlow', 'jumpToMenu', 'jumpToTask'].includes(kind) ? 'end' : 'box',
+      );
       for (const t of tails) edge(t, id, first ? branch : '');
       first = false;
       const outputs = value.outputs;
@@ -182,7 +185,7 @@ export function mermaid(yaml: string): string {
         // A branch without actions is left out when read by meaning; control falls through it.
         if ((Object.hasOwn(BRANCHES, kind) ? BRANCHES[kind] : []).some((b) => !Object.hasOwn(outputs, b))) tails.push(id);
       } else {
-        tails = ['disconnect', 'endTask', 'jumpToMenu', 'loopNext', 'loopExit'].includes(kind) ? [] : [id];
+        tails = ['disconnect', 'endTask', 'jumpToMenu', 'jumpToTask', 'loopNext', 'loopExit'].includes(kind) ? [] : [id];
       }
     }
     return tails;
