@@ -30,8 +30,9 @@ export function accountLookupAction(
       translationMapDefaults: { found: 'false', accountNumber: '""', pin: '""' },
       successTemplate: '{"found": ${found}, "accountNumber": ${accountNumber}, "pin": ${pin}}',
     },
-    // The answer carries the caller's PIN: a secure data action keeps its values out of logs and
-    // conversation details.
-    secure: true,
+    // Not a secure data action: Genesys calls those only with Call Secure Data in a secure call flow (help,
+    // "Call Secure Data action"), which this project does not model. The PIN lives in the module's
+    // variables for the call only; it is never written to participant data.
+    secure: false,
   });
 }

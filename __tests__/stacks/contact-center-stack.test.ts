@@ -111,7 +111,7 @@ describe('contact-center stacks', () => {
       expect(stack.pinAuth.outcomes).toEqual(['success', 'unavailable', 'failure']);
     });
 
-    it('the account lookup is a secure data action of the configured integration, whose contract types the module’s calls', () => {
+    it('the account lookup is a data action (not secure: those need a secure flow) of the configured integration, whose contract types the module’s calls', () => {
       const synthesized = json(name);
       const action = resourceAt(synthesized, 'genesyscloud_integration_action', 'AccountLookup');
       const integration = resourceAt(synthesized, 'genesyscloud_integration', 'AccountIntegration/Lookup', 'data');
@@ -119,7 +119,7 @@ describe('contact-center stacks', () => {
       expect(action).toMatchObject({
         name: `${config.namePrefix}Account PIN Lookup`,
         integration_id: `\${${integration.address}.id}`,
-        secure: true,
+        secure: false,
         config_request: { request_url_template: config.pinAuth.accountLookup.url, request_type: 'POST' },
       });
       expect(JSON.parse(action.contract_input)).toEqual({
