@@ -193,7 +193,12 @@ class Simulation {
     if (!Number.isInteger(passes) || passes < 1) throw new ScriptError(`inQueuePasses must be a whole number, at least 1 (got ${passes})`);
     for (let pass = 1; pass <= passes; pass++) {
       const signal = this.runActions(flow.actions, frame, `${path} > startUpTaskActions`, 'Task');
-      if (signal.kind === 'end') return signal.outcome;
+      if (signal.kind === 'end') {
+        if (!signal.follow) return signal.outcome;
+        // The caller leaves the queue for an inbound flow of this app: followed as from an inbound flow.
+        this.inQueueFlow = undefined;
+        return this.followTransfers(signal.follow, this.flowFrame(signal.follow, frame), signal.follow.name);
+      }
       if (signal.kind !== 'continue') throw new SimulationStop(`the task of '${flow.name}' ended with ${signal.kind}`);
       if (pass < passes) this.record({ kind: 'loop', nodeId: flow.name, path, branch: `task starts again (pass ${pass + 1})` });
     }
@@ -245,12 +250,17 @@ class Simulation {
     for (;;) {
       const ended = this.runFlow(flow, frame, path);
       if (!ended.follow) return ended.outcome;
-      const calledAddress = frame.builtin('Call.CalledAddress') as string;
+      frame = this.flowFrame(ended.follow, frame);
       flow = ended.follow;
       path = flow.name;
-      frame = new Frame(this.script, calledAddress);
-      for (const v of flow.variables) frame.values.set(v.name, undefined);
     }
+  }
+
+  /** The variables of a flow the call is transferred to: its own, NOT_SET; the same called address. */
+  private flowFrame(flow: InboundCallFlow, from: Frame): Frame {
+    const frame = new Frame(this.script, from.builtin('Call.CalledAddress') as string);
+    for (const v of flow.variables) frame.values.set(v.name, undefined);
+    return frame;
   }
 
   private runFlow(flow: InboundCallFlow, frame: Frame, path: string): Extract<Signal, { kind: 'end' }> {
