@@ -14,9 +14,10 @@ import {
   VariableScope,
   handleAction,
 } from '../flow';
-import { checkAgainstContract, checkDataAnswers, dataActionAnswer } from './data-answers';
+import { checkAgainstContract, dataActionAnswer } from './data-answers';
 import { ScriptError, parseDtmfScript } from './dtmf';
 import { EvaluationContext, SimulationStop, Value, evaluate } from './evaluate';
+import { checkCallScript } from './script-check';
 import { CallOutcome, CallResult, CallScript, DataValue, TranscriptEntry } from './simulation-types';
 
 /** What holds one inbound call flow definition, such as a CallFlow construct. */
@@ -110,10 +111,11 @@ function moduleDefinition(flow: SharedFlowInterface): CommonModuleFlow {
 /**
  * Runs a call through an inbound flow (and every shared flow it calls) against a script of keypresses
  * and data, and returns the transcript and where the call ended. Deterministic; bounded by `maxSteps`.
- * Throws a {@link ScriptError} before the call starts when the script itself is wrong: a `dtmf` entry
- * that is not DTMF keys, or a closed / holiday schedule for something without a schedule group, or
- * `dataActions` / `dataTables` that are not answers; and when the call reaches a data action or table whose
- * scripted outputs do not fit its contract (a field it does not declare, a value of another type).
+ * Throws a {@link ScriptError} before the call starts when the script itself is wrong: a field it does
+ * not know or a value outside its documented range (`checkCallScript`: a `dtmf` entry that is not DTMF keys,
+ * `maxSteps` that is not a whole number from 1 to 1 000 000, ...), or a closed / holiday schedule for
+ * something without a schedule group; and when the call reaches a data action or table whose scripted
+ * answer does not fit its contract (a field or `when` input it does not declare, a value of another type).
  */
 export function simulateCall(target: Simulatable, script: CallScript = {}): CallResult {
   return new Simulation(script).run(target);
@@ -133,13 +135,10 @@ class Simulation {
   private readonly participantData: Map<string, string>;
 
   constructor(private readonly script: CallScript) {
+    checkCallScript(script);
     this.maxSteps = script.maxSteps ?? 1000;
     this.entries = parseDtmfScript(script.dtmf);
     this.participantData = new Map(Object.entries(script.participantData ?? {}));
-    for (const [name, state] of Object.entries(script.schedules ?? {})) {
-      if (state !== 'active' && state !== 'inactive') throw new ScriptError(`schedules: '${name}' is '${String(state)}': active or inactive`);
-    }
-    checkDataAnswers({ dataActions: script.dataActions, dataTables: script.dataTables }, 'script');
   }
 
   run(target: Simulatable): CallResult {
@@ -190,7 +189,6 @@ class Simulation {
       throw new ScriptError(`schedule / emergency: in-queue flow '${flow.name}' evaluates no schedule group; its caller is already in queue`);
     }
     const passes = this.script.inQueuePasses ?? 1;
-    if (!Number.isInteger(passes) || passes < 1) throw new ScriptError(`inQueuePasses must be a whole number, at least 1 (got ${passes})`);
     for (let pass = 1; pass <= passes; pass++) {
       const signal = this.runActions(flow.actions, frame, `${path} > startUpTaskActions`, 'Task');
       if (signal.kind === 'end') {
@@ -765,9 +763,9 @@ function foundQueueName(frame: Frame, variable: string, id: string): string {
 
 /** What the Play Estimated Wait Time action says in its precise playback mode (Genesys help's example wording). */
 function estimatedWaitText(seconds: number): string {
-  const whole = Math.max(0, Math.round(seconds));
-  const minutes = Math.floor(whole / 60);
-  const rest = whole % 60;
+  // Whole seconds, 0 or more: checkCallScript refuses anything else.
+  const minutes = Math.floor(seconds / 60);
+  const rest = seconds % 60;
   const part = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
   const spoken =
     minutes === 0 ? part(rest, 'second') : rest === 0 ? part(minutes, 'minute') : `${part(minutes, 'minute')} and ${part(rest, 'second')}`;
