@@ -14,7 +14,7 @@ import {
   VariableScope,
   handleAction,
 } from '../flow';
-import { checkAgainstContract, dataActionAnswer } from './data-answers';
+import { checkAgainstContract, checkCasesAgainstContract, dataActionAnswer } from './data-answers';
 import { ScriptError, parseDtmfScript } from './dtmf';
 import { EvaluationContext, SimulationStop, Value, evaluate } from './evaluate';
 import { checkCallScript } from './script-check';
@@ -499,8 +499,13 @@ class Simulation {
     },
     callData: (a, frame, at, scope) => {
       const name = a.action.actionName;
-      const inputs: Record<string, DataValue | null> = {};
-      for (const [input, value] of a.inputEntries()) inputs[input] = evaluate(value, frame) ?? null;
+      checkCasesAgainstContract(this.script.dataActions, name, a.action.inputs);
+      const inputs: Record<string, DataValue> = {};
+      for (const [input, expression] of a.inputEntries()) {
+        const value = evaluate(expression, frame);
+        if (value === undefined) throw new SimulationStop(notSetInput(input, name, a.id));
+        inputs[input] = value as DataValue;
+      }
       const answer = dataActionAnswer(this.script.dataActions, name, inputs);
       if (answer === undefined) {
         throw new SimulationStop(
@@ -759,6 +764,19 @@ function foundQueueName(frame: Frame, variable: string, id: string): string {
   const name = frame.values.get(variable);
   if (typeof name !== 'string') throw new SimulationStop(`'${id}' transfers to a found queue, but no FindQueue found one on this path`);
   return name;
+}
+
+/**
+ * Why a NOT_SET data action input stops the simulation: the data action service drops a null input from
+ * the request (Genesys developer forum, "Data Actions will ignore null input values", March 2024), and
+ * whether the action then succeeds depends on its input schema (a required input fails), which the
+ * contract here does not give.
+ */
+function notSetInput(input: string, action: string, id: string): string {
+  return (
+    `input '${input}' of data action '${action}' (${id}) is NOT_SET: the data action service leaves it out of the request, ` +
+    `and whether the action then fails depends on its input schema, which is not modelled; set the input on this path`
+  );
 }
 
 /** What the Play Estimated Wait Time action says in its precise playback mode (Genesys help's example wording). */

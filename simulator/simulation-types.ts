@@ -115,10 +115,10 @@ export interface TranscriptEntry {
   readonly value?: string | number | boolean;
   /** Branch taken (`yes`, `success`, `outcome failure`, ...). */
   readonly branch?: string;
-  /** Data action calls: the data action's name, the inputs sent, the result and the outputs set. */
+  /** Data action calls: the data action's name, the inputs sent (never NOT_SET: that stops the call), the result and the outputs set. */
   readonly dataAction?: {
     readonly name: string;
-    readonly inputs: Record<string, DataValue | null>;
+    readonly inputs: Record<string, DataValue>;
     readonly result: 'success' | 'failure' | 'timeout';
     readonly outputs?: Record<string, DataValue | null>;
   };
