@@ -103,8 +103,8 @@ export function checkCasesAgainstContract(answers: DataAnswers['dataActions'], n
   });
 }
 
-/** Whether a scripted value has an Architect type. */
-function hasType(value: DataValue, type: DataType): boolean {
+/** Whether a scripted value has an Architect type (an integer for `integer`, any number for `decimal`). */
+export function hasType(value: DataValue, type: DataType): boolean {
   if (type === 'string' || type === 'boolean') return typeof value === type;
   return typeof value === 'number' && (type === 'decimal' || Number.isInteger(value));
 }

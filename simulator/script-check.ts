@@ -1,4 +1,5 @@
-import { checkDataAnswers } from './data-answers';
+import { DataType } from '../flow';
+import { checkDataAnswers, hasType } from './data-answers';
 import { ScriptError, parseDtmfScript } from './dtmf';
 import { CallScript } from './simulation-types';
 
@@ -80,4 +81,24 @@ export function checkCallScript(script: unknown): CallScript {
   parseDtmfScript(script.dtmf as CallScript['dtmf']);
   checkDataAnswers({ dataActions: script.dataActions, dataTables: script.dataTables }, 'script');
   return script as CallScript;
+}
+
+/**
+ * The script's `variables` must be variables the first flow declares, each value of the variable's type:
+ * a name it lacks (a typo, another flow's variable) would otherwise set nothing and go unnoticed.
+ */
+export function checkScriptVariables(
+  script: CallScript,
+  flowName: string,
+  declared: ReadonlyArray<{ readonly name: string; readonly type: DataType }>,
+): void {
+  for (const [name, value] of Object.entries(script.variables ?? {})) {
+    const variable = declared.find((v) => v.name === name);
+    if (!variable) {
+      const names = declared.map((v) => v.name).join(', ') || 'none';
+      throw new ScriptError(`variables[${JSON.stringify(name)}]: flow '${flowName}' declares no such variable; its variables: ${names}`);
+    }
+    if (!hasType(value, variable.type))
+      throw new ScriptError(`variables[${JSON.stringify(name)}] is ${shown(value)}, not of the variable's type ${variable.type}`);
+  }
 }

@@ -17,7 +17,7 @@ import {
 import { checkAgainstContract, checkCasesAgainstContract, dataActionAnswer } from './data-answers';
 import { ScriptError, parseDtmfScript } from './dtmf';
 import { EvaluationContext, SimulationStop, Value, evaluate } from './evaluate';
-import { checkCallScript } from './script-check';
+import { checkCallScript, checkScriptVariables } from './script-check';
 import { CallOutcome, CallResult, CallScript, DataValue, TranscriptEntry } from './simulation-types';
 
 /** What holds one inbound call flow definition, such as a CallFlow construct. */
@@ -143,11 +143,9 @@ class Simulation {
 
   run(target: Simulatable): CallResult {
     const inQueue = inQueueFlowOf(target);
-    if (inQueue) return this.finish((frame) => this.runInQueueFlow(inQueue.definition, frame, inQueue.path), inQueue.definition.variables);
+    if (inQueue) return this.finish((frame) => this.runInQueueFlow(inQueue.definition, frame, inQueue.path), inQueue.definition);
     const { definition, path, dnis } = this.pick(target as InboundSimulatable);
-    const frame = new Frame(this.script, dnis ?? '+15555550199');
-    for (const v of definition.variables) frame.values.set(v.name, undefined);
-    for (const [name, value] of Object.entries(this.script.variables ?? {})) frame.values.set(name, value);
+    const frame = this.firstFrame(definition, dnis ?? '+15555550199');
     let outcome: CallOutcome;
     try {
       outcome = this.followTransfers(definition, frame, path);
@@ -160,14 +158,21 @@ class Simulation {
 
   private current?: { id: string; path: string };
 
+  /** The variables of the flow the call starts in: its own, NOT_SET, then the script's (checked against them). */
+  private firstFrame(flow: InboundCallFlow | InQueueCallFlow, defaultDnis: string): Frame {
+    checkScriptVariables(this.script, flow.name, flow.variables);
+    const frame = new Frame(this.script, defaultDnis);
+    for (const v of flow.variables) frame.values.set(v.name, undefined);
+    for (const [name, value] of Object.entries(this.script.variables ?? {})) frame.values.set(name, value);
+    return frame;
+  }
+
   /** The in-queue flow running (whose hold prompt a HoldMusic without its own prompt plays). */
   private inQueueFlow?: InQueueCallFlow;
 
   /** Runs an in-queue flow as a caller waiting in queue, with the script's variables; a stop is an error outcome. */
-  private finish(runFlow: (frame: Frame) => CallOutcome, variables: InQueueCallFlow['variables']): CallResult {
-    const frame = new Frame(this.script, '+15555550199');
-    for (const v of variables) frame.values.set(v.name, undefined);
-    for (const [name, value] of Object.entries(this.script.variables ?? {})) frame.values.set(name, value);
+  private finish(runFlow: (frame: Frame) => CallOutcome, flow: InQueueCallFlow): CallResult {
+    const frame = this.firstFrame(flow, '+15555550199');
     let outcome: CallOutcome;
     try {
       outcome = runFlow(frame);

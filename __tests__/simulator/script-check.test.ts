@@ -89,6 +89,19 @@ describe('a call script is checked field by field before the call starts', () =>
     expect(() => simulateUntyped(inbound, 'dtmf')).toThrow(/^the script must be an object of CallScript fields, got "dtmf"$/);
   });
 
+  it("refuses a variable the first flow does not declare, or a value of another type than the variable's", () => {
+    expect(() => simulateCall(inbound, { variables: { 'Flow.Nope': 'x' } })).toThrow(
+      new ScriptError(`variables["Flow.Nope"]: flow 'Main line' declares no such variable; its variables: Flow.Reason`),
+    );
+    expect(() => simulateCall(inbound, { variables: { 'Flow.Reason': 123 } })).toThrow(
+      new ScriptError(`variables["Flow.Reason"] is 123, not of the variable's type string`),
+    );
+    expect(() => simulateCall(waiting, { variables: { 'Flow.Reason': 'x' } })).toThrow(
+      /^variables\["Flow\.Reason"\]: flow 'Hold' declares no such variable; its variables: none$/,
+    );
+    expect(simulateCall(inbound, { variables: { 'Flow.Reason': 'x' }, schedules: { Lunch: 'inactive' } }).outcome).toEqual({ kind: 'disconnect' });
+  });
+
   it('takes the ends of each documented range', () => {
     expect(simulateCall(waiting, { estimatedWaitSeconds: 0, queues: [] }).prompts).toEqual(['Your estimated wait time is 0 seconds']);
     expect(simulateCall(waiting, { estimatedWaitSeconds: 86_400 }).prompts).toEqual(['Your estimated wait time is 1440 minutes']);
