@@ -70,7 +70,7 @@ export function checkDataAnswers(value: unknown, where = 'answers'): DataAnswers
 export function dataActionAnswer(
   answers: DataAnswers['dataActions'],
   name: string,
-  inputs: Readonly<Record<string, DataValue | null>>,
+  inputs: Readonly<Record<string, DataValue>>,
 ): DataActionAnswer | undefined {
   const scripted = answers && Object.hasOwn(answers, name) ? answers[name] : undefined;
   if (scripted === undefined || !Array.isArray(scripted)) return scripted as DataActionAnswer | undefined;
@@ -78,8 +78,33 @@ export function dataActionAnswer(
   return cases.find((c) => Object.entries(c.when ?? {}).every(([input, value]) => Object.hasOwn(inputs, input) && inputs[input] === value))?.answer;
 }
 
-/** Whether a scripted value has an Architect type. */
-function hasType(value: DataValue, type: DataType): boolean {
+/**
+ * The `when` inputs of a data action's scripted cases must fit its input contract: an input it does not
+ * declare, or a value of another type, would never match and leave the call to a later case (a
+ * {@link ScriptError} naming the action, the case, the input and the contract).
+ */
+export function checkCasesAgainstContract(answers: DataAnswers['dataActions'], name: string, contract: Readonly<Record<string, DataType>>): void {
+  const scripted = answers && Object.hasOwn(answers, name) ? answers[name] : undefined;
+  if (!Array.isArray(scripted)) return;
+  const declared =
+    Object.entries(contract)
+      .map(([input, type]) => `${input} (${type})`)
+      .join(', ') || 'none';
+  (scripted as ReadonlyArray<{ when?: DataRow }>).forEach((c, i) => {
+    for (const [input, value] of Object.entries(c.when ?? {})) {
+      const at = `script.dataActions[${JSON.stringify(name)}][${i}].when`;
+      if (!Object.hasOwn(contract, input))
+        throw new ScriptError(`${at} has input '${input}', which data action '${name}' does not declare; its inputs: ${declared}`);
+      if (!hasType(value, contract[input]))
+        throw new ScriptError(
+          `${at}.${input} is ${JSON.stringify(value)}, not of type ${contract[input]} (data action '${name}' inputs: ${declared})`,
+        );
+    }
+  });
+}
+
+/** Whether a scripted value has an Architect type (an integer for `integer`, any number for `decimal`). */
+export function hasType(value: DataValue, type: DataType): boolean {
   if (type === 'string' || type === 'boolean') return typeof value === type;
   return typeof value === 'number' && (type === 'decimal' || Number.isInteger(value));
 }

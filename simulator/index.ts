@@ -4,3 +4,4 @@ export * from './evaluate';
 export * from './jest-matchers';
 export * from './simulate-call';
 export * from './simulation-types';
+export * from './script-check';

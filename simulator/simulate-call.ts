@@ -14,9 +14,10 @@ import {
   VariableScope,
   handleAction,
 } from '../flow';
-import { checkAgainstContract, checkDataAnswers, dataActionAnswer } from './data-answers';
+import { checkAgainstContract, checkCasesAgainstContract, dataActionAnswer } from './data-answers';
 import { ScriptError, parseDtmfScript } from './dtmf';
 import { EvaluationContext, SimulationStop, Value, evaluate } from './evaluate';
+import { checkCallScript, checkScriptVariables } from './script-check';
 import { CallOutcome, CallResult, CallScript, DataValue, TranscriptEntry } from './simulation-types';
 
 /** What holds one inbound call flow definition, such as a CallFlow construct. */
@@ -110,10 +111,11 @@ function moduleDefinition(flow: SharedFlowInterface): CommonModuleFlow {
 /**
  * Runs a call through an inbound flow (and every shared flow it calls) against a script of keypresses
  * and data, and returns the transcript and where the call ended. Deterministic; bounded by `maxSteps`.
- * Throws a {@link ScriptError} before the call starts when the script itself is wrong: a `dtmf` entry
- * that is not DTMF keys, or a closed / holiday schedule for something without a schedule group, or
- * `dataActions` / `dataTables` that are not answers; and when the call reaches a data action or table whose
- * scripted outputs do not fit its contract (a field it does not declare, a value of another type).
+ * Throws a {@link ScriptError} before the call starts when the script itself is wrong: a field it does
+ * not know or a value outside its documented range (`checkCallScript`: a `dtmf` entry that is not DTMF keys,
+ * `maxSteps` that is not a whole number from 1 to 1 000 000, ...), or a closed / holiday schedule for
+ * something without a schedule group; and when the call reaches a data action or table whose scripted
+ * answer does not fit its contract (a field or `when` input it does not declare, a value of another type).
  */
 export function simulateCall(target: Simulatable, script: CallScript = {}): CallResult {
   return new Simulation(script).run(target);
@@ -133,22 +135,17 @@ class Simulation {
   private readonly participantData: Map<string, string>;
 
   constructor(private readonly script: CallScript) {
+    checkCallScript(script);
     this.maxSteps = script.maxSteps ?? 1000;
     this.entries = parseDtmfScript(script.dtmf);
     this.participantData = new Map(Object.entries(script.participantData ?? {}));
-    for (const [name, state] of Object.entries(script.schedules ?? {})) {
-      if (state !== 'active' && state !== 'inactive') throw new ScriptError(`schedules: '${name}' is '${String(state)}': active or inactive`);
-    }
-    checkDataAnswers({ dataActions: script.dataActions, dataTables: script.dataTables }, 'script');
   }
 
   run(target: Simulatable): CallResult {
     const inQueue = inQueueFlowOf(target);
-    if (inQueue) return this.finish((frame) => this.runInQueueFlow(inQueue.definition, frame, inQueue.path), inQueue.definition.variables);
+    if (inQueue) return this.finish((frame) => this.runInQueueFlow(inQueue.definition, frame, inQueue.path), inQueue.definition);
     const { definition, path, dnis } = this.pick(target as InboundSimulatable);
-    const frame = new Frame(this.script, dnis ?? '+15555550199');
-    for (const v of definition.variables) frame.values.set(v.name, undefined);
-    for (const [name, value] of Object.entries(this.script.variables ?? {})) frame.values.set(name, value);
+    const frame = this.firstFrame(definition, dnis ?? '+15555550199');
     let outcome: CallOutcome;
     try {
       outcome = this.followTransfers(definition, frame, path);
@@ -161,14 +158,21 @@ class Simulation {
 
   private current?: { id: string; path: string };
 
+  /** The variables of the flow the call starts in: its own, NOT_SET, then the script's (checked against them). */
+  private firstFrame(flow: InboundCallFlow | InQueueCallFlow, defaultDnis: string): Frame {
+    checkScriptVariables(this.script, flow.name, flow.variables);
+    const frame = new Frame(this.script, defaultDnis);
+    for (const v of flow.variables) frame.values.set(v.name, undefined);
+    for (const [name, value] of Object.entries(this.script.variables ?? {})) frame.values.set(name, value);
+    return frame;
+  }
+
   /** The in-queue flow running (whose hold prompt a HoldMusic without its own prompt plays). */
   private inQueueFlow?: InQueueCallFlow;
 
   /** Runs an in-queue flow as a caller waiting in queue, with the script's variables; a stop is an error outcome. */
-  private finish(runFlow: (frame: Frame) => CallOutcome, variables: InQueueCallFlow['variables']): CallResult {
-    const frame = new Frame(this.script, '+15555550199');
-    for (const v of variables) frame.values.set(v.name, undefined);
-    for (const [name, value] of Object.entries(this.script.variables ?? {})) frame.values.set(name, value);
+  private finish(runFlow: (frame: Frame) => CallOutcome, flow: InQueueCallFlow): CallResult {
+    const frame = this.firstFrame(flow, '+15555550199');
     let outcome: CallOutcome;
     try {
       outcome = runFlow(frame);
@@ -190,10 +194,14 @@ class Simulation {
       throw new ScriptError(`schedule / emergency: in-queue flow '${flow.name}' evaluates no schedule group; its caller is already in queue`);
     }
     const passes = this.script.inQueuePasses ?? 1;
-    if (!Number.isInteger(passes) || passes < 1) throw new ScriptError(`inQueuePasses must be a whole number, at least 1 (got ${passes})`);
     for (let pass = 1; pass <= passes; pass++) {
       const signal = this.runActions(flow.actions, frame, `${path} > startUpTaskActions`, 'Task');
-      if (signal.kind === 'end') return signal.outcome;
+      if (signal.kind === 'end') {
+        if (!signal.follow) return signal.outcome;
+        // The caller leaves the queue for an inbound flow of this app: followed as from an inbound flow.
+        this.inQueueFlow = undefined;
+        return this.followTransfers(signal.follow, this.flowFrame(signal.follow, frame), signal.follow.name);
+      }
       if (signal.kind !== 'continue') throw new SimulationStop(`the task of '${flow.name}' ended with ${signal.kind}`);
       if (pass < passes) this.record({ kind: 'loop', nodeId: flow.name, path, branch: `task starts again (pass ${pass + 1})` });
     }
@@ -245,12 +253,17 @@ class Simulation {
     for (;;) {
       const ended = this.runFlow(flow, frame, path);
       if (!ended.follow) return ended.outcome;
-      const calledAddress = frame.builtin('Call.CalledAddress') as string;
+      frame = this.flowFrame(ended.follow, frame);
       flow = ended.follow;
       path = flow.name;
-      frame = new Frame(this.script, calledAddress);
-      for (const v of flow.variables) frame.values.set(v.name, undefined);
     }
+  }
+
+  /** The variables of a flow the call is transferred to: its own, NOT_SET; the same called address. */
+  private flowFrame(flow: InboundCallFlow, from: Frame): Frame {
+    const frame = new Frame(this.script, from.builtin('Call.CalledAddress') as string);
+    for (const v of flow.variables) frame.values.set(v.name, undefined);
+    return frame;
   }
 
   private runFlow(flow: InboundCallFlow, frame: Frame, path: string): Extract<Signal, { kind: 'end' }> {
@@ -491,8 +504,13 @@ class Simulation {
     },
     callData: (a, frame, at, scope) => {
       const name = a.action.actionName;
-      const inputs: Record<string, DataValue | null> = {};
-      for (const [input, value] of a.inputEntries()) inputs[input] = evaluate(value, frame) ?? null;
+      checkCasesAgainstContract(this.script.dataActions, name, a.action.inputs);
+      const inputs: Record<string, DataValue> = {};
+      for (const [input, expression] of a.inputEntries()) {
+        const value = evaluate(expression, frame);
+        if (value === undefined) throw new SimulationStop(notSetInput(input, name, a.id));
+        inputs[input] = value as DataValue;
+      }
       const answer = dataActionAnswer(this.script.dataActions, name, inputs);
       if (answer === undefined) {
         throw new SimulationStop(
@@ -753,11 +771,24 @@ function foundQueueName(frame: Frame, variable: string, id: string): string {
   return name;
 }
 
+/**
+ * Why a NOT_SET data action input stops the simulation: the data action service drops a null input from
+ * the request (Genesys developer forum, "Data Actions will ignore null input values", March 2024), and
+ * whether the action then succeeds depends on its input schema (a required input fails), which the
+ * contract here does not give.
+ */
+function notSetInput(input: string, action: string, id: string): string {
+  return (
+    `input '${input}' of data action '${action}' (${id}) is NOT_SET: the data action service leaves it out of the request, ` +
+    `and whether the action then fails depends on its input schema, which is not modelled; set the input on this path`
+  );
+}
+
 /** What the Play Estimated Wait Time action says in its precise playback mode (Genesys help's example wording). */
 function estimatedWaitText(seconds: number): string {
-  const whole = Math.max(0, Math.round(seconds));
-  const minutes = Math.floor(whole / 60);
-  const rest = whole % 60;
+  // Whole seconds, 0 or more: checkCallScript refuses anything else.
+  const minutes = Math.floor(seconds / 60);
+  const rest = seconds % 60;
   const part = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
   const spoken =
     minutes === 0 ? part(rest, 'second') : rest === 0 ? part(minutes, 'minute') : `${part(minutes, 'minute')} and ${part(rest, 'second')}`;

@@ -1,4 +1,7 @@
-/** What the caller does and what the flow would find, for one simulated call. */
+/**
+ * What the caller does and what the flow would find, for one simulated call. `simulateCall` checks every
+ * field before the call starts (a field it does not know, a value out of range: ScriptError).
+ */
 export interface CallScript {
   /**
    * Keypresses in order: one entry per Collect Input or menu that waits for the caller (`'1234'`,
@@ -9,11 +12,11 @@ export interface CallScript {
    * @default []
    */
   readonly dtmf?: ReadonlyArray<string | null>;
-  /** Caller number (`Call.Ani`). @default '+15555550100' */
+  /** Caller number (`Call.Ani`), a non-empty string. @default '+15555550100' */
   readonly ani?: string;
-  /** Dialled number (`Call.CalledAddress`). @default the IVR's first DNIS, else '+15555550199' */
+  /** Dialled number (`Call.CalledAddress`), a non-empty string. @default the IVR's first DNIS, else '+15555550199' */
   readonly dnis?: string;
-  /** Initial values of flow variables, by full name (`Flow.Tier`). @default none */
+  /** Initial values of flow variables, by full name (`Flow.Tier`): strings, finite numbers, booleans. @default none */
   readonly variables?: Readonly<Record<string, string | number | boolean>>;
   /**
    * Schedule state of an IVR with a schedule group, and of the schedule group an EvaluateScheduleGroup
@@ -23,7 +26,7 @@ export interface CallScript {
   /**
    * Participant data attributes of the call, by name, when it arrives. It is one map per call:
    * SetParticipantData writes it, GetParticipantData reads it (an attribute not in it reads as NOT_SET),
-   * and it goes with the call into the flows it is transferred to. @default none
+   * and it goes with the call into the flows it is transferred to. Values are strings. @default none
    */
   readonly participantData?: Readonly<Record<string, string>>;
   /** The emergency group an EvaluateScheduleGroup action evaluates is active. @default false */
@@ -47,18 +50,21 @@ export interface CallScript {
   readonly dataTables?: Readonly<Record<string, Readonly<Record<string, DataRow>> | 'failure'>>;
   /** Transfers fail (to exercise failure paths). @default false */
   readonly failTransfers?: boolean;
-  /** Actions after which the simulation stops as an endless flow. @default 1000 */
+  /** Actions after which the simulation stops as an endless flow: a whole number from 1 to 1 000 000. @default 1000 */
   readonly maxSteps?: number;
-  /** The call's estimated wait time in seconds, which PlayEstimatedWaitTime plays. @default - none (NOT_SET: nothing plays) */
+  /**
+   * The call's estimated wait time, which PlayEstimatedWaitTime plays: whole seconds from 0 to 86 400 (a day).
+   * @default - none (NOT_SET: nothing plays)
+   */
   readonly estimatedWaitSeconds?: number;
-  /** Names of the queues that exist, which a FindQueue finds. @default [] (every FindQueue takes notFound) */
+  /** Names of the queues that exist (non-empty strings), which a FindQueue finds. @default [] (every FindQueue takes notFound) */
   readonly queues?: readonly string[];
   /**
    * In-queue flows: how many times the startup task runs (Architect starts it again at its end) before an
-   * agent answers. @default 1
+   * agent answers: a whole number, at least 1 (bounded by maxSteps). @default 1
    */
   readonly inQueuePasses?: number;
-  /** In-queue flows: the queue the call waits in (the outcome's queue when an agent answers). @default 'the waiting queue' */
+  /** In-queue flows: the queue the call waits in (a non-empty name; the outcome's queue when an agent answers). @default 'the waiting queue' */
   readonly waitingQueue?: string;
 }
 
@@ -109,10 +115,10 @@ export interface TranscriptEntry {
   readonly value?: string | number | boolean;
   /** Branch taken (`yes`, `success`, `outcome failure`, ...). */
   readonly branch?: string;
-  /** Data action calls: the data action's name, the inputs sent, the result and the outputs set. */
+  /** Data action calls: the data action's name, the inputs sent (never NOT_SET: that stops the call), the result and the outputs set. */
   readonly dataAction?: {
     readonly name: string;
-    readonly inputs: Record<string, DataValue | null>;
+    readonly inputs: Record<string, DataValue>;
     readonly result: 'success' | 'failure' | 'timeout';
     readonly outputs?: Record<string, DataValue | null>;
   };

@@ -81,9 +81,30 @@ function switchBranches(value: Record<string, unknown>): Array<{ label: string; 
   return [...cases, { label: 'default', actions: fallback }];
 }
 
-/** Leaf values of an action, except its children, as `path: value` facts. */
-function factsOf(value: Record<string, unknown>): Record<string, string> {
+/**
+ * Archy names some targets only by a key: `screenPopScript: {<script>: …}`, `category: {<integration>:
+ * {dataAction: {<action>: …}}}`, `dataTable: {<table>: …}`, `commonModule: {<module>: …}`. Leaf facts
+ * alone would miss a change of target (an empty `{}` under it has no leaf), so each gets a fact of its own.
+ */
+function keyNamedTargets(value: Record<string, unknown>): Record<string, string> {
+  const onlyKey = (v: unknown): string | undefined => (isObject(v) && Object.keys(v).length === 1 ? Object.keys(v)[0] : undefined);
   const facts: Record<string, string> = {};
+  for (const key of ['screenPopScript', 'dataTable', 'commonModule']) {
+    const name = onlyKey(value[key]);
+    if (name !== undefined) facts[key] = name;
+  }
+  const integration = onlyKey(value.category);
+  if (integration !== undefined) {
+    const call = (value.category as Record<string, unknown>)[integration];
+    const action = isObject(call) ? onlyKey(call.dataAction) : undefined;
+    facts.dataAction = `${integration} / ${action ?? '?'}`;
+  }
+  return facts;
+}
+
+/** Leaf values of an action (and its empty maps, as `{}`), except its children, as `path: value` facts. */
+function factsOf(value: Record<string, unknown>): Record<string, string> {
+  const facts: Record<string, string> = keyNamedTargets(value);
   const firstTrue = firstTrueOf(value);
   if (firstTrue) {
     // A switch: its cases' conditions are its facts; their actions are child nodes.
@@ -94,6 +115,7 @@ function factsOf(value: Record<string, unknown>): Record<string, string> {
   }
   const walk = (v: unknown, path: string) => {
     if (v && typeof v === 'object' && !Array.isArray(v)) {
+      if (Object.keys(v).length === 0 && path !== '') facts[path] = '{}';
       for (const [k, child] of Object.entries(v)) if (!CONTAINERS.has(k) || path !== '') walk(child, path ? `${path}.${k}` : k);
     } else if (Array.isArray(v)) {
       if (path.split('.').some((p) => CONTAINERS.has(p))) return;
