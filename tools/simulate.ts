@@ -171,16 +171,16 @@ function main(): number {
         t.prompt !== undefined ? `plays "${t.prompt}"` : '',
         t.input !== undefined ? `input ${t.input === null ? '(none)' : t.input}` : '',
         t.typedAhead ? `typed ahead ${t.typedAhead}` : '',
-        t.variable ? `${t.variable} = ${JSON.stringify(t.value)}` : '',
+        t.variable ? `${t.variable} = ${shown(t.value)}` : '',
         t.branch ? `→ ${t.branch}` : '',
         t.dataAction
-          ? `data action ${t.dataAction.name} inputs ${JSON.stringify(t.dataAction.inputs)}${t.dataAction.outputs ? ` outputs ${JSON.stringify(t.dataAction.outputs)}` : ''}`
+          ? `data action ${t.dataAction.name} inputs ${shownMap(t.dataAction.inputs)}${t.dataAction.outputs ? ` outputs ${shownMap(t.dataAction.outputs)}` : ''}`
           : '',
         t.dataTable
-          ? `data table ${t.dataTable.name} key ${JSON.stringify(t.dataTable.key)}${t.dataTable.outputs ? ` fields ${JSON.stringify(t.dataTable.outputs)}` : ''}`
+          ? `data table ${t.dataTable.name} key ${shown(t.dataTable.key)}${t.dataTable.outputs ? ` fields ${shownMap(t.dataTable.outputs)}` : ''}`
           : '',
         t.sharedFlow
-          ? `shared flow ${t.sharedFlow.name}${t.sharedFlow.inputs ? ` inputs ${JSON.stringify(t.sharedFlow.inputs)}` : ''}${t.sharedFlow.outcome ? ` outcome ${t.sharedFlow.outcome}` : ''}`
+          ? `shared flow ${t.sharedFlow.name}${t.sharedFlow.inputs ? ` inputs ${shownMap(t.sharedFlow.inputs)}` : ''}${t.sharedFlow.outcome ? ` outcome ${t.sharedFlow.outcome}` : ''}`
           : '',
       ].filter(Boolean);
       console.log(`${String(t.step).padStart(3)}  ${t.kind.padEnd(16)} ${t.nodeId}${detail.length ? `: ${detail.join('; ')}` : ''}`);
@@ -205,4 +205,16 @@ if (require.main === module) {
   } catch (err) {
     fail(err instanceof Error ? err.message : String(err));
   }
+}
+
+/** A value as the transcript shows it: JSON, and NOT_SET (unquoted) for a value a flow has not set. */
+function shown(value: unknown): string {
+  return value === undefined || value === null ? 'NOT_SET' : JSON.stringify(value);
+}
+
+/** Values by name, as `shown` writes each: `{"found":true,"pin":NOT_SET}`. */
+function shownMap(values: Readonly<Record<string, unknown>>): string {
+  return `{${Object.entries(values)
+    .map(([name, value]) => `${JSON.stringify(name)}:${shown(value)}`)
+    .join(',')}}`;
 }

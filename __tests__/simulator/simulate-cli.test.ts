@@ -78,6 +78,14 @@ describe('npm run simulate (compiled)', () => {
       expect(run.status).toBe(0);
     });
 
+    it('shows a value the answer left out as NOT_SET, not as a JavaScript artefact', () => {
+      const answers = { dataActions: { 'DEV Account PIN Lookup': { success: { found: true, accountNumber: '70012345' } } } };
+      const run = simulate('--env', 'dev', '--ivr', 'Sales IVR', '--dtmf', '2468', '--answers', answersFile('no-pin.json', JSON.stringify(answers)));
+      expect(run.stdout).toContain('outputs {"accountNumber":"70012345","found":true,"pin":NOT_SET}');
+      expect(run.stdout).toContain('Common.AccountPin = NOT_SET');
+      expect(run.stdout).not.toMatch(/undefined|null/);
+    });
+
     it.each([
       ['text that is not JSON', '{dataActions:', /simulate: --answers .*text-that-is-not-JSON\.json: not JSON/],
       [
