@@ -484,7 +484,8 @@ export class FlowChecker {
     }
     const given: Readonly<Record<string, unknown>> = action.inputs ?? {};
     for (const [name, type] of Object.entries(target.inputs)) {
-      if (given[name] === undefined) {
+      // Own keys only: an input named `constructor` or `toString` is not given by Object.prototype.
+      if (!Object.hasOwn(given, name) || given[name] === undefined) {
         this.report('GC1020', at, `input '${name}' (${type}) of data action '${target.actionName}' is not provided`, name, `add inputs.${name}`);
       }
     }
@@ -643,12 +644,12 @@ export class FlowChecker {
     }
     const inputs = call.inputs ?? {};
     for (const [name, spec] of Object.entries(flow.inputs)) {
-      if (spec.required && inputs[name] === undefined) {
+      if (spec.required && (!Object.hasOwn(inputs, name) || inputs[name] === undefined)) {
         this.report('GC1009', at, `required input '${name}' (${spec.type}) of '${flow.flowName}' is not provided`, name, `add inputs.${name}`);
       }
     }
     for (const name of Object.keys(inputs)) {
-      if (!flow.inputs[name]) {
+      if (!Object.hasOwn(flow.inputs, name)) {
         this.report(
           'GC1010',
           at,
@@ -659,7 +660,7 @@ export class FlowChecker {
       }
     }
     for (const name of Object.keys(call.outputs ?? {})) {
-      if (!flow.outputs[name]) {
+      if (!Object.hasOwn(flow.outputs, name)) {
         this.report(
           'GC1011',
           at,

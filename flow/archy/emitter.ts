@@ -180,8 +180,12 @@ export class ArchyEmitter {
       ...this.actions(a.onFailure),
     ],
     setScreenPop: (a) => {
-      const inputs: Node = {};
-      for (const name of Object.keys(a.inputs).sort()) inputs[name] = exp(a.inputs[name]);
+      // fromEntries defines own keys: an input named `__proto__` stays an entry, not the map's prototype.
+      const inputs: Node = Object.fromEntries(
+        Object.keys(a.inputs)
+          .sort()
+          .map((name) => [name, exp(a.inputs[name])]),
+      );
       return [unverified.setScreenPop(a.id, a.script, inputs)];
     },
     evaluateSchedule: (a) => [unverified.evaluateSchedule(a.id, a.schedule, this.actions(a.onActive), this.actions(a.onInactive))],
@@ -289,12 +293,14 @@ export class ArchyEmitter {
     const flow = a.flow;
     const inputs: Node = {};
     for (const name of Object.keys(flow.inputs).sort()) {
-      const value = a.inputs?.[name];
+      const given = a.inputs ?? {};
+      const value = Object.hasOwn(given, name) ? given[name] : undefined;
       inputs[`Common.${name}`] = value ? exp(value) : { noValue: true };
     }
     const outputs: Node = {};
     for (const name of Object.keys(flow.outputs).sort()) {
-      const target = a.outputs?.[name];
+      const read = a.outputs ?? {};
+      const target = Object.hasOwn(read, name) ? read[name] : undefined;
       outputs[`Common.${name}`] = target ? { var: target.name } : { noValue: true };
     }
     const outcomeVar = a.outcomeVariable();
