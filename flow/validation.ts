@@ -333,6 +333,15 @@ export class FlowChecker {
           'give the FindQueue an id that differs in letters or digits',
         );
       }
+      if (this.declared.has(variable)) {
+        this.report(
+          'GC1002',
+          at,
+          `its found queue variable ${variable} is also a declared variable of the flow`,
+          action.id,
+          'rename the declared variable, or give the FindQueue another id',
+        );
+      }
       this.foundQueueVariables.set(variable, action.id);
       // Its found queue is usable in its found branch, which is walked after this rule runs.
       forEachActionIn(action.onFound, (a) => {
@@ -416,7 +425,7 @@ export class FlowChecker {
   }
 
   /** A queue a FindQueue found exists only in that FindQueue's found branch, and only a TransferToAcd can use it. */
-  private checkFoundQueue(queue: QueueTarget, id: string, at: string, action?: Action): void {
+  checkFoundQueue(queue: QueueTarget, id: string, at: string, action?: Action): void {
     if (queue.foundBy && !(action && this.foundQueueUses.has(action))) {
       this.report(
         'GC1031',

@@ -8,7 +8,10 @@ import {
   FindQueue,
   GetParticipantData,
   HoldMusic,
+  InboundCallFlow,
   InQueueCallFlow,
+  Menu,
+  MenuChoice,
   PlayAudio,
   Prompt,
   TransferToAcd,
@@ -80,6 +83,36 @@ describe('FindQueue validation', () => {
     expect(flow.validate(PATH)).toEqual([
       expect.objectContaining({ code: 'GC1002', value: 'Find_a', message: expect.stringContaining('Task.FoundQueue_Find_a') }),
     ]);
+  });
+
+  it('refuses a FindQueue whose found-queue variable is also a declared variable (GC1002)', () => {
+    const declared = Variable.integer('Task.FoundQueue_Find');
+    const flow = new InQueueCallFlow({
+      name: 'Hold',
+      variables: [declared],
+      actions: [
+        new FindQueue('Find', { queueName: Expr.string('Sales'), onFound: (queue) => [new TransferToAcd('To it', { queue })] }),
+        new HoldMusic('Hold Music'),
+      ],
+    });
+    expect(flow.validate(PATH)).toEqual([
+      expect.objectContaining({
+        code: 'GC1002',
+        value: 'Find',
+        message: expect.stringContaining('Task.FoundQueue_Find is also a declared variable'),
+      }),
+    ]);
+  });
+
+  it('refuses the found queue as the queue of a menu choice (GC1031): a menu is never inside the found branch', () => {
+    const find = new FindQueue('Find', { queueName: Expr.string('Sales'), onFound: [] });
+    const menu = new Menu('Main menu', { prompt: Prompt.tts('Press 1'), choices: [MenuChoice.transferToAcd('1', 'To found', find.foundQueue)] });
+    const flow = new InboundCallFlow({ name: 'IVR', initialGreeting: Prompt.tts('Hi'), startUp: menu, menus: [menu] });
+    expect(flow.validate(PATH)).toEqual([
+      expect.objectContaining({ code: 'GC1031', value: 'To found', path: `${PATH} > menus > Main menu > To found` }),
+    ]);
+    // It is not a queue the YAML names, so no construct substitutes or depends on it.
+    expect(flow.queueTargets()).toEqual([]);
   });
 
   it('is refused in an inbound call flow (GC1017)', () => {
