@@ -5,6 +5,7 @@ import { toArchyYaml } from './archy/yaml';
 import { AudioPromptTarget, systemPrompt } from './audio-prompt-target';
 import { sha256 } from './content-hash';
 import { FlowProblem } from './errors';
+import { reachesEndWithoutHoldMusic } from './hold-music-paths';
 import { FlowDefinition, FlowDefinitionProps, RenderedFlow } from './flow-definition';
 import { FLOW_TYPE_INFO, FlowType } from './flow-type';
 import { QueueTarget } from './queue-target';
@@ -127,12 +128,8 @@ export class InQueueCallFlow extends FlowDefinition {
       }
     });
     const loops = c.walk(this.actions, at);
-    // Architect restarts the task at its end; without hold music on the way it would restart at once, over and over.
-    let holds = false;
-    this.forEachAction((a) => {
-      if (a.kind === 'holdMusic') holds = true;
-    });
-    if (loops && !holds && this.actions.length > 0) {
+    // Architect restarts the task at its end; a path without hold music on the way would restart at once, over and over.
+    if (loops && this.actions.length > 0 && reachesEndWithoutHoldMusic(this.actions)) {
       const last = this.actions[this.actions.length - 1];
       c.report(
         'GC1030',

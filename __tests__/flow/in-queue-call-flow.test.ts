@@ -18,6 +18,7 @@ import {
   HoldMusic,
   InQueueCallFlow,
   JumpToMenu,
+  Loop,
   PlayAudio,
   Prompt,
   SetOutcome,
@@ -44,6 +45,32 @@ describe('InQueueCallFlow validation', () => {
     expect(inQueue([say('Thanks')]).validate(PATH)).toEqual([
       expect.objectContaining({ code: 'GC1030', path: `${PATH} > startUpTaskActions > Thanks`, value: 'Thanks' }),
     ]);
+  });
+
+  it('reports a path that loops without hold music when only another branch plays it (GC1030)', () => {
+    const vip = Variable.string('Task.Vip');
+    const flow = inQueue(
+      [new Decision('VIP?', { condition: Expr.isSet(vip.ref()), yes: [new HoldMusic('VIP music')], no: [] }), say('Thanks for waiting')],
+      [vip],
+    );
+    expect(flow.validate(PATH)).toEqual([expect.objectContaining({ code: 'GC1030', value: 'Thanks for waiting' })]);
+  });
+
+  it('reports a path that loops without hold music when hold music plays only on a path that disconnects (GC1030)', () => {
+    const flow = inQueue([
+      say('Thanks'),
+      new Decision('Never', { condition: Expr.boolean(false), yes: [new HoldMusic('Music'), new Disconnect('Bye')], no: [] }),
+    ]);
+    expect(flow.validate(PATH)).toEqual([expect.objectContaining({ code: 'GC1030', value: 'Never' })]);
+  });
+
+  it('accepts hold music on every looping path: in each branch, or in a loop body that always plays it', () => {
+    const vip = Variable.string('Task.Vip');
+    const pass = Variable.integer('Task.Pass');
+    const branches = new Decision('VIP?', { condition: Expr.isSet(vip.ref()), yes: [new HoldMusic('VIP music')], no: [new HoldMusic('Music')] });
+    expect(inQueue([branches, say('Thanks')], [vip]).validate(PATH)).toEqual([]);
+    const looped = new Loop('Twice', { counter: pass, count: 2, body: [new HoldMusic('Looped music')] });
+    expect(inQueue([looped], [pass]).validate(PATH)).toEqual([]);
   });
 
   it('accepts a task without hold music when every path ends (Disconnect, transfer)', () => {
