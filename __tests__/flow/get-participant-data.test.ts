@@ -45,7 +45,7 @@ describe('GetParticipantData validation', () => {
     expect(flowOf([g, new Disconnect('Bye')], [count]).validate(PATH)).toEqual([expect.objectContaining({ code: 'GC1008', value: 'Flow.Count' })]);
   });
 
-  it('needs an attribute, non-empty names and one attribute per variable (GC1016)', () => {
+  it('needs an attribute (GC1016), valid attribute names (GC1025) and one attribute per variable (GC1016)', () => {
     expect(flowOf([new GetParticipantData('Get', []), new Disconnect('Bye')]).validate(PATH)).toEqual([
       expect.objectContaining({ code: 'GC1016', value: 'Get' }),
     ]);
@@ -57,7 +57,7 @@ describe('GetParticipantData validation', () => {
       flowOf([g, new Disconnect('Bye')])
         .validate(PATH)
         .map((p) => p.code),
-    ).toEqual(['GC1016', 'GC1016']);
+    ).toEqual(['GC1025', 'GC1016']);
   });
 });
 
