@@ -154,6 +154,13 @@ describe('FindQueue Archy shape (unverified)', () => {
       },
     });
     expect(UNVERIFIED_SHAPES.map((u) => u.id)).toEqual(expect.arrayContaining(['findQueue', 'transferToAcd-found-queue']));
+  });
+
+  it('leaves out an output without actions, as the verified exports do', () => {
+    const find = new FindQueue('Find', { queueName: Expr.string('Sales'), onFound: (queue) => [new TransferToAcd('To it', { queue })] });
+    const flow = new InQueueCallFlow({ name: 'Hold', actions: [find, new HoldMusic('Hold Music')] });
+    const written = parse(flow.render().yaml).inqueueCall.startUpTaskActions[0].findQueue;
+    expect(Object.keys(written.outputs)).toEqual(['found']);
     expect(MODELLED_ARCHY_ACTIONS).toContain('findQueue');
   });
 });

@@ -4,7 +4,20 @@
  * callback workflow.yaml"), simulation (the script's `participantData`) and plan review.
  */
 import { parse } from 'yaml';
-import { Action, Decision, Disconnect, GetParticipantData, InboundCallFlow, PlayAudio, Prompt, Task, UNVERIFIED_SHAPES, Variable } from '../../flow';
+import {
+  Action,
+  CommonModuleFlow,
+  Decision,
+  Disconnect,
+  EndSharedFlow,
+  GetParticipantData,
+  InboundCallFlow,
+  PlayAudio,
+  Prompt,
+  Task,
+  UNVERIFIED_SHAPES,
+  Variable,
+} from '../../flow';
 import { MODELLED_ARCHY_ACTIONS } from '../../flow/archy/emitter';
 import { diffOutlines, outlineFlow } from '../../runtime/plan-review/flow-outline';
 import { simulateCall } from '../../simulator';
@@ -75,6 +88,22 @@ describe('GetParticipantData Archy shape', () => {
     });
     expect(UNVERIFIED_SHAPES.map((s) => s.id)).not.toContain('getParticipantData');
     expect(MODELLED_ARCHY_ACTIONS).toContain('getParticipantData');
+  });
+
+  it('is written the same way in a shared flow, a placement no export shows (listed as unverified)', () => {
+    const tier = Variable.string('Common.Tier');
+    const module = new CommonModuleFlow({
+      name: 'Tier module',
+      outcomes: ['ok'],
+      variables: [tier],
+      actions: [new GetParticipantData('Get tier', [{ attribute: 'tier', into: tier }]), new EndSharedFlow('End', 'ok')],
+    });
+    expect(module.validate()).toEqual([]);
+    const written = parse(module.render().yaml).commonModule.startUpTaskActions[0];
+    expect(written).toEqual({
+      getParticipantData: { name: 'Get tier', attributes: [{ attribute: { name: { lit: 'tier' }, variable: 'Common.Tier' } }] },
+    });
+    expect(UNVERIFIED_SHAPES.map((s) => s.id)).toContain('getParticipantData-in-commonModule');
   });
 });
 

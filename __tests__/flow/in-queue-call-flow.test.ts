@@ -23,6 +23,7 @@ import {
   Prompt,
   SetOutcome,
   TransferToAcd,
+  UNVERIFIED_SHAPES,
   UpdateData,
   Variable,
   queueNamed,
@@ -180,6 +181,8 @@ describe('InQueueCallFlow YAML', () => {
     // Task variables are not declared: the real export declares none.
     expect(Object.keys(body)).toEqual(['name', 'division', 'defaultLanguage', 'settingsInQueueCall', 'startUpTaskActions']);
     expect(body.settingsInQueueCall).toEqual({ holdMusic: { lit: { name: 'Prompt.Calm_Music' } } });
+    // The real exports name only a system prompt there.
+    expect(UNVERIFIED_SHAPES.map((s) => s.id)).toContain('settingsInQueueCall-holdMusic-userPrompt');
     expect(body.startUpTaskActions.map((a: object) => Object.keys(a)[0])).toEqual(['collectInput', 'holdMusic']);
     expect(body.startUpTaskActions[0].collectInput.outputs.success.actions[0].decision.condition).toEqual({ exp: 'Task.input == "1"' });
   });

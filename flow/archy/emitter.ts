@@ -218,7 +218,9 @@ export class ArchyEmitter {
     // 1-minute timeout, the action under its integration's name, inputs as expressions, successOutputs only when
     // outputs are read, no failureOutputs, an output only when it has actions (only success is seen with actions).
     callData: (a) => {
-      const call: Node = { inputs: Object.fromEntries(a.inputEntries().map(([name, value]) => [name, exp(value)])) };
+      // No export shows a call without inputs: `inputs` is left out then, as outputs without actions are.
+      const given = a.inputEntries();
+      const call: Node = given.length > 0 ? { inputs: Object.fromEntries(given.map(([name, value]) => [name, exp(value)])) } : {};
       const read = a.outputEntries();
       if (read.length > 0) call.successOutputs = Object.fromEntries(read.map(([name, v]) => [name, { var: v.name }]));
       const outputs: Node = {};
