@@ -1,9 +1,11 @@
 import { Action, forEachActionIn } from './actions/action';
+import { requireList, requirePromptTarget } from './arguments';
 import { ArchyEmitter } from './archy/emitter';
 import { toArchyYaml } from './archy/yaml';
 import { AudioPromptTarget, systemPrompt } from './audio-prompt-target';
 import { sha256 } from './content-hash';
 import { FlowProblem } from './errors';
+import { reachesEndWithoutHoldMusic } from './hold-music-paths';
 import { FlowDefinition, FlowDefinitionProps, RenderedFlow } from './flow-definition';
 import { FLOW_TYPE_INFO, FlowType } from './flow-type';
 import { QueueTarget } from './queue-target';
@@ -39,8 +41,14 @@ export class InQueueCallFlow extends FlowDefinition {
   constructor(props: InQueueCallFlowProps) {
     super(props);
     Object.defineProperty(this, IN_QUEUE_CALL_FLOW, { value: true });
-    this.holdMusic = props.holdMusic ?? systemPrompt('on_hold_music');
-    this.actions = props.actions;
+    this.holdMusic =
+      props.holdMusic === undefined ? systemPrompt('on_hold_music') : requirePromptTarget(props.holdMusic, `${this.name} > holdMusic`, 'holdMusic');
+    this.actions = requireList(
+      props.actions,
+      `${this.name} > actions`,
+      'actions',
+      "pass the startup task's actions, e.g. [new HoldMusic('Hold Music')]",
+    );
   }
 
   /** Its actions' references and its hold music prompt (a UserPrompt construct is a dependency too). */
@@ -120,12 +128,8 @@ export class InQueueCallFlow extends FlowDefinition {
       }
     });
     const loops = c.walk(this.actions, at);
-    // Architect restarts the task at its end; without hold music on the way it would restart at once, over and over.
-    let holds = false;
-    this.forEachAction((a) => {
-      if (a.kind === 'holdMusic') holds = true;
-    });
-    if (loops && !holds && this.actions.length > 0) {
+    // Architect restarts the task at its end; a path without hold music on the way would restart at once, over and over.
+    if (loops && this.actions.length > 0 && reachesEndWithoutHoldMusic(this.actions)) {
       const last = this.actions[this.actions.length - 1];
       c.report(
         'GC1030',

@@ -67,13 +67,13 @@ export class InboundCallFlow extends FlowDefinition {
     return [...found];
   }
 
-  /** Queues this flow transfers to (actions and menu choices), each once. */
+  /** Queues this flow transfers to by name (actions and menu choices), each once; a queue found at run time is not one. */
   queueTargets(): QueueTarget[] {
     const found = new Set<QueueTarget>();
     this.forEachAction((a) => {
-      if (a.kind === 'transferToAcd' || a.kind === 'transferToVoicemail') found.add(a.queue);
+      if ((a.kind === 'transferToAcd' || a.kind === 'transferToVoicemail') && !a.queue.foundBy) found.add(a.queue);
     });
-    this.menus.forEach((m) => m.choices.forEach((c) => c.target.queue && found.add(c.target.queue)));
+    this.menus.forEach((m) => m.choices.forEach((c) => c.target.queue && !c.target.queue.foundBy && found.add(c.target.queue)));
     return [...found];
   }
 
@@ -123,6 +123,8 @@ export class InboundCallFlow extends FlowDefinition {
         if (digits.has(choice.digit))
           c.report('GC1002', at, `digit ${choice.digit} is already used in menu ${m.id}`, choice.digit, 'give each choice its own digit');
         digits.add(choice.digit);
+        // A menu choice is never inside a FindQueue's found branch, so a found queue there is always misused.
+        if (choice.target.queue) c.checkFoundQueue(choice.target.queue, choice.id, at);
         if (choice.kind === 'jumpToTask') c.resolveTask(choice.target.task!, at);
         if (choice.kind === 'actions') c.checkEnds(choice.target.actions ?? [], at, 'end the choice with Disconnect, a transfer or a jump');
       }

@@ -17,14 +17,25 @@ export function identifierProblem(id: string): string | undefined {
   return undefined;
 }
 
-/** Why `name` cannot be a flow name, or undefined when it can. */
-export function flowNameProblem(name: string): string | undefined {
+/** The provider's limit on data action names and their integration's (category's) name. */
+export const MAX_DATA_ACTION_NAME_LENGTH = 256;
+
+/**
+ * Why `name` cannot name something a flow refers to (a flow, data action, table, script, schedule, field,
+ * attribute), or undefined when it can: the flow-name rule, with the limit of that kind of name.
+ */
+export function nameProblem(name: string, maxLength: number = MAX_NAME_LENGTH): string | undefined {
   if (name.trim() === '') return 'is empty';
   if (name !== name.trim()) return 'has leading or trailing spaces';
   if (CONTROL.test(name)) return 'contains a control character';
   if (name.includes('{{') || name.includes('}}')) return 'contains {{ or }} (reserved for substitutions)';
-  if (name.length > MAX_NAME_LENGTH) return `is longer than ${MAX_NAME_LENGTH} characters`;
+  if (name.length > maxLength) return `is longer than ${maxLength} characters`;
   return undefined;
+}
+
+/** Why `name` cannot be a flow name, or undefined when it can. */
+export function flowNameProblem(name: string): string | undefined {
+  return nameProblem(name);
 }
 
 /** Architect variable names: a letter, then letters, digits or underscores. */

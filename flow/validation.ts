@@ -16,7 +16,7 @@ import { Expression } from './expression';
 import { FlowType } from './flow-type';
 import { Menu } from './menu';
 import { QueueTarget } from './queue-target';
-import { flowNameProblem, identifierProblem, VARIABLE_LOCAL_NAME } from './names';
+import { flowNameProblem, identifierProblem, MAX_DATA_ACTION_NAME_LENGTH, MAX_NAME_LENGTH, nameProblem, VARIABLE_LOCAL_NAME } from './names';
 import { Task } from './task';
 import { TypedVariableName } from './typed-variable-name';
 import { Variable, VariableScope } from './variable';
@@ -45,6 +45,17 @@ export class FlowChecker {
   checkFlowName(name: string, path: string): void {
     const why = flowNameProblem(name);
     if (why) this.report('GC1014', path, `flow name ${why}`, name, 'use a printable name without leading/trailing spaces or {{ }}');
+  }
+
+  /**
+   * A name the flow refers to (data action, table, field, script, schedule, attribute): the flow-name rule
+   * with that kind's limit. The provider substitutes `{{key}}` anywhere in the file, so `{{` is refused too.
+   */
+  checkName(name: unknown, at: string, what: string, maxLength: number = MAX_NAME_LENGTH, code: FlowErrorCode = 'GC1014'): void {
+    const why = typeof name === 'string' ? nameProblem(name, maxLength) : 'is not a string';
+    if (why) {
+      this.report(code, at, `${what} ${why}`, name, `use a printable name of 1 to ${maxLength} characters, without leading/trailing spaces or {{ }}`);
+    }
   }
 
   /** Registers a unique id (action id, task/menu refId, choice id). */
@@ -255,7 +266,7 @@ export class FlowChecker {
       }
       const seen = new Set<string>();
       for (const r of action.attributes) {
-        if (r.attribute.trim() === '') this.report('GC1016', at, 'an attribute name is empty', action.id, 'name the participant data attribute');
+        this.checkName(r.attribute, at, 'the attribute name', MAX_NAME_LENGTH, 'GC1025');
         if (seen.has(r.into.name)) {
           this.report('GC1016', at, `${r.into.name} receives more than one attribute`, r.into.name, 'read each attribute into its own variable');
         }
@@ -299,13 +310,11 @@ export class FlowChecker {
     },
     setScreenPop: (action, at) => {
       this.checkCallFlowOnly('SetScreenPop', action.id, at);
-      if (action.script.trim() === '') this.report('GC1016', at, 'the screen pop script name is empty', action.id, 'name the published script');
-      for (const name of Object.keys(action.inputs)) {
-        if (name.trim() === '') this.report('GC1016', at, 'a script input name is empty', action.id, "name the script's input variable");
-      }
+      this.checkName(action.script, at, 'the screen pop script name');
+      for (const name of Object.keys(action.inputs)) this.checkName(name, at, 'the script input name');
     },
     evaluateSchedule: (action, at) => {
-      if (action.schedule.trim() === '') this.report('GC1016', at, 'the schedule name is empty', action.id, 'name the schedule as configured');
+      this.checkName(action.schedule, at, 'the schedule name');
     },
     holdMusic: (action, at) => {
       this.checkInQueueOnly('HoldMusic', action.id, at);
@@ -331,6 +340,15 @@ export class FlowChecker {
           `its found queue variable ${variable} is also that of FindQueue '${other}'`,
           action.id,
           'give the FindQueue an id that differs in letters or digits',
+        );
+      }
+      if (this.declared.has(variable)) {
+        this.report(
+          'GC1002',
+          at,
+          `its found queue variable ${variable} is also a declared variable of the flow`,
+          action.id,
+          'rename the declared variable, or give the FindQueue another id',
         );
       }
       this.foundQueueVariables.set(variable, action.id);
@@ -380,10 +398,9 @@ export class FlowChecker {
     }
     const seen = new Set<string>();
     for (const w of action.attributes) {
-      // eslint-disable-next-line no-control-regex -- control characters are what this expression finds
-      if (w.attribute.trim() === '' || /[\u0000-\u001f\u007f]/.test(w.attribute)) {
-        this.report('GC1025', at, 'an attribute name is empty or has a control character', w.attribute, 'name the attribute on one line');
-      } else if (seen.has(w.attribute)) {
+      const before = this.problems.length;
+      this.checkName(w.attribute, at, 'the attribute name', MAX_NAME_LENGTH, 'GC1025');
+      if (this.problems.length === before && seen.has(w.attribute)) {
         this.report('GC1025', at, 'the attribute is written twice in one action', w.attribute, 'write each attribute once');
       }
       seen.add(w.attribute);
@@ -416,7 +433,7 @@ export class FlowChecker {
   }
 
   /** A queue a FindQueue found exists only in that FindQueue's found branch, and only a TransferToAcd can use it. */
-  private checkFoundQueue(queue: QueueTarget, id: string, at: string, action?: Action): void {
+  checkFoundQueue(queue: QueueTarget, id: string, at: string, action?: Action): void {
     if (queue.foundBy && !(action && this.foundQueueUses.has(action))) {
       this.report(
         'GC1031',
@@ -458,7 +475,7 @@ export class FlowChecker {
       ['scheduleGroup', action.scheduleGroup],
       ['emergencyGroup', action.emergencyGroup],
     ] as const) {
-      if (name !== undefined && name.trim() === '') this.report('GC1016', at, `${what} is an empty name`, action.id, 'name the group as configured');
+      if (name !== undefined) this.checkName(name, at, `the ${what} name`);
     }
     if (action.scheduleGroup === undefined && action.emergencyGroup === undefined) {
       this.report('GC1016', at, 'an EvaluateScheduleGroup needs a scheduleGroup or an emergencyGroup', action.id, 'name the group to evaluate');
@@ -474,17 +491,14 @@ export class FlowChecker {
   /** A CallData names its data action, passes every contract input (of its type: `reads`) and no other, reads only contract outputs. */
   private checkCallData(action: CallData, at: string): void {
     const target = action.action;
-    for (const [what, name] of [
-      ['integrationName', target.integrationName],
-      ['actionName', target.actionName],
-    ] as const) {
-      if (typeof name !== 'string' || name.trim() === '') {
-        this.report('GC1014', at, `the data action's ${what} is empty`, name, `give the ${what} as configured in Genesys Cloud`);
-      }
-    }
+    this.checkName(target.integrationName, at, "the data action's integrationName", MAX_DATA_ACTION_NAME_LENGTH);
+    this.checkName(target.actionName, at, "the data action's actionName", MAX_DATA_ACTION_NAME_LENGTH);
+    for (const name of Object.keys(target.inputs)) this.checkName(name, at, 'the data action input name');
+    for (const name of Object.keys(target.outputs)) this.checkName(name, at, 'the data action output name');
     const given: Readonly<Record<string, unknown>> = action.inputs ?? {};
     for (const [name, type] of Object.entries(target.inputs)) {
-      if (given[name] === undefined) {
+      // Own keys only: an input named `constructor` or `toString` is not given by Object.prototype.
+      if (!Object.hasOwn(given, name) || given[name] === undefined) {
         this.report('GC1020', at, `input '${name}' (${type}) of data action '${target.actionName}' is not provided`, name, `add inputs.${name}`);
       }
     }
@@ -513,9 +527,8 @@ export class FlowChecker {
   /** A DataTableLookup names its table, has a key expression (a string: `reads`) and reads only fields the table has. */
   private checkDataTableLookup(action: DataTableLookup, at: string): void {
     const name = action.table.tableName;
-    if (typeof name !== 'string' || name.trim() === '') {
-      this.report('GC1014', at, "the data table's tableName is empty", name, 'give the data table name as configured in Genesys Cloud');
-    }
+    this.checkName(name, at, "the data table's tableName");
+    for (const field of Object.keys(action.table.fields)) this.checkName(field, at, 'the data table field name');
     if (!(action.key instanceof Expression)) {
       this.report('GC1008', at, 'key is not an expression', String(action.key), 'give it a string expression (Expr.string, Variable.ref())');
     }
@@ -643,12 +656,12 @@ export class FlowChecker {
     }
     const inputs = call.inputs ?? {};
     for (const [name, spec] of Object.entries(flow.inputs)) {
-      if (spec.required && inputs[name] === undefined) {
+      if (spec.required && (!Object.hasOwn(inputs, name) || inputs[name] === undefined)) {
         this.report('GC1009', at, `required input '${name}' (${spec.type}) of '${flow.flowName}' is not provided`, name, `add inputs.${name}`);
       }
     }
     for (const name of Object.keys(inputs)) {
-      if (!flow.inputs[name]) {
+      if (!Object.hasOwn(flow.inputs, name)) {
         this.report(
           'GC1010',
           at,
@@ -659,7 +672,7 @@ export class FlowChecker {
       }
     }
     for (const name of Object.keys(call.outputs ?? {})) {
-      if (!flow.outputs[name]) {
+      if (!Object.hasOwn(flow.outputs, name)) {
         this.report(
           'GC1011',
           at,

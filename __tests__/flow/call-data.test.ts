@@ -160,6 +160,12 @@ describe('CallData Archy shape', () => {
     expect(actionsOf(routed({ onSuccess: [], onFailure: [], onTimeout: [] }))[0].callData).not.toHaveProperty('outputs');
   });
 
+  it('leaves out inputs when the data action has none (no export shows an empty inputs map)', () => {
+    const ping = dataActionNamed('CRM Integration', 'Ping', { inputs: {}, outputs: {} });
+    const written = actionsOf(flowOf(new CallData('Ping', { action: ping, inputs: {} }), new Disconnect('Bye')))[0].callData;
+    expect(written.category['CRM Integration'].dataAction.Ping).toEqual({});
+  });
+
   it('writes a timeout that is not 60 seconds in seconds (unverified)', () => {
     expect(actionsOf(routed({ timeoutSeconds: 15 }))[0].callData.timeout).toEqual({ lit: { seconds: 15 } });
   });

@@ -62,10 +62,10 @@ describe('EvaluateScheduleGroup validation', () => {
     ]);
   });
 
-  it('refuses empty group names and branches whose group is missing (GC1016)', () => {
+  it('refuses empty group names (GC1014) and branches whose group is missing (GC1016)', () => {
     const problems = flowOf(evaluate({ scheduleGroup: ' ', onEmergency: [new Disconnect('E')] }), new Disconnect('Bye')).validate(PATH);
-    expect(problems.map((p) => p.code)).toEqual(['GC1016', 'GC1016']);
-    expect(problems.map((p) => p.message).join(' ')).toMatch(/scheduleGroup is an empty name.*no emergencyGroup/);
+    expect(problems.map((p) => p.code)).toEqual(['GC1014', 'GC1016']);
+    expect(problems.map((p) => p.message).join(' ')).toMatch(/scheduleGroup name is empty.*no emergencyGroup/);
     const noSchedule = flowOf(evaluate({ emergencyGroup: 'E', onClosed: [say('Closed')] }), new Disconnect('Bye')).validate(PATH);
     expect(noSchedule).toEqual([expect.objectContaining({ code: 'GC1016', message: expect.stringContaining('no scheduleGroup') })]);
   });

@@ -21,9 +21,9 @@ describe('EvaluateSchedule validation', () => {
     expect(flowOf().validate(PATH)).toEqual([]);
   });
 
-  it('refuses an empty schedule name (GC1016)', () => {
+  it('refuses an empty schedule name (GC1014)', () => {
     expect(flowOf({ schedule: ' ' }).validate(PATH)).toEqual([
-      expect.objectContaining({ code: 'GC1016', path: `${PATH} > tasks > Main > Lunch break?`, value: 'Lunch break?' }),
+      expect.objectContaining({ code: 'GC1014', path: `${PATH} > tasks > Main > Lunch break?`, value: ' ', message: 'the schedule name is empty' }),
     ]);
   });
 

@@ -8,7 +8,10 @@ import {
   FindQueue,
   GetParticipantData,
   HoldMusic,
+  InboundCallFlow,
   InQueueCallFlow,
+  Menu,
+  MenuChoice,
   PlayAudio,
   Prompt,
   TransferToAcd,
@@ -82,6 +85,36 @@ describe('FindQueue validation', () => {
     ]);
   });
 
+  it('refuses a FindQueue whose found-queue variable is also a declared variable (GC1002)', () => {
+    const declared = Variable.integer('Task.FoundQueue_Find');
+    const flow = new InQueueCallFlow({
+      name: 'Hold',
+      variables: [declared],
+      actions: [
+        new FindQueue('Find', { queueName: Expr.string('Sales'), onFound: (queue) => [new TransferToAcd('To it', { queue })] }),
+        new HoldMusic('Hold Music'),
+      ],
+    });
+    expect(flow.validate(PATH)).toEqual([
+      expect.objectContaining({
+        code: 'GC1002',
+        value: 'Find',
+        message: expect.stringContaining('Task.FoundQueue_Find is also a declared variable'),
+      }),
+    ]);
+  });
+
+  it('refuses the found queue as the queue of a menu choice (GC1031): a menu is never inside the found branch', () => {
+    const find = new FindQueue('Find', { queueName: Expr.string('Sales'), onFound: [] });
+    const menu = new Menu('Main menu', { prompt: Prompt.tts('Press 1'), choices: [MenuChoice.transferToAcd('1', 'To found', find.foundQueue)] });
+    const flow = new InboundCallFlow({ name: 'IVR', initialGreeting: Prompt.tts('Hi'), startUp: menu, menus: [menu] });
+    expect(flow.validate(PATH)).toEqual([
+      expect.objectContaining({ code: 'GC1031', value: 'To found', path: `${PATH} > menus > Main menu > To found` }),
+    ]);
+    // It is not a queue the YAML names, so no construct substitutes or depends on it.
+    expect(flow.queueTargets()).toEqual([]);
+  });
+
   it('is refused in an inbound call flow (GC1017)', () => {
     const flow = inboundFlowOf('IVR', [new FindQueue('Find', { queueName: Expr.string('Sales'), onFound: [] }), new Disconnect('Bye')]);
     expect(flow.validate(PATH)).toEqual([expect.objectContaining({ code: 'GC1017', value: 'Find' })]);
@@ -121,6 +154,13 @@ describe('FindQueue Archy shape (unverified)', () => {
       },
     });
     expect(UNVERIFIED_SHAPES.map((u) => u.id)).toEqual(expect.arrayContaining(['findQueue', 'transferToAcd-found-queue']));
+  });
+
+  it('leaves out an output without actions, as the verified exports do', () => {
+    const find = new FindQueue('Find', { queueName: Expr.string('Sales'), onFound: (queue) => [new TransferToAcd('To it', { queue })] });
+    const flow = new InQueueCallFlow({ name: 'Hold', actions: [find, new HoldMusic('Hold Music')] });
+    const written = parse(flow.render().yaml).inqueueCall.startUpTaskActions[0].findQueue;
+    expect(Object.keys(written.outputs)).toEqual(['found']);
     expect(MODELLED_ARCHY_ACTIONS).toContain('findQueue');
   });
 });

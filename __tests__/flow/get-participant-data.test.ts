@@ -4,7 +4,20 @@
  * callback workflow.yaml"), simulation (the script's `participantData`) and plan review.
  */
 import { parse } from 'yaml';
-import { Action, Decision, Disconnect, GetParticipantData, InboundCallFlow, PlayAudio, Prompt, Task, UNVERIFIED_SHAPES, Variable } from '../../flow';
+import {
+  Action,
+  CommonModuleFlow,
+  Decision,
+  Disconnect,
+  EndSharedFlow,
+  GetParticipantData,
+  InboundCallFlow,
+  PlayAudio,
+  Prompt,
+  Task,
+  UNVERIFIED_SHAPES,
+  Variable,
+} from '../../flow';
 import { MODELLED_ARCHY_ACTIONS } from '../../flow/archy/emitter';
 import { diffOutlines, outlineFlow } from '../../runtime/plan-review/flow-outline';
 import { simulateCall } from '../../simulator';
@@ -45,7 +58,7 @@ describe('GetParticipantData validation', () => {
     expect(flowOf([g, new Disconnect('Bye')], [count]).validate(PATH)).toEqual([expect.objectContaining({ code: 'GC1008', value: 'Flow.Count' })]);
   });
 
-  it('needs an attribute, non-empty names and one attribute per variable (GC1016)', () => {
+  it('needs an attribute (GC1016), valid attribute names (GC1025) and one attribute per variable (GC1016)', () => {
     expect(flowOf([new GetParticipantData('Get', []), new Disconnect('Bye')]).validate(PATH)).toEqual([
       expect.objectContaining({ code: 'GC1016', value: 'Get' }),
     ]);
@@ -57,7 +70,7 @@ describe('GetParticipantData validation', () => {
       flowOf([g, new Disconnect('Bye')])
         .validate(PATH)
         .map((p) => p.code),
-    ).toEqual(['GC1016', 'GC1016']);
+    ).toEqual(['GC1025', 'GC1016']);
   });
 });
 
@@ -75,6 +88,22 @@ describe('GetParticipantData Archy shape', () => {
     });
     expect(UNVERIFIED_SHAPES.map((s) => s.id)).not.toContain('getParticipantData');
     expect(MODELLED_ARCHY_ACTIONS).toContain('getParticipantData');
+  });
+
+  it('is written the same way in a shared flow, a placement no export shows (listed as unverified)', () => {
+    const tier = Variable.string('Common.Tier');
+    const module = new CommonModuleFlow({
+      name: 'Tier module',
+      outcomes: ['ok'],
+      variables: [tier],
+      actions: [new GetParticipantData('Get tier', [{ attribute: 'tier', into: tier }]), new EndSharedFlow('End', 'ok')],
+    });
+    expect(module.validate()).toEqual([]);
+    const written = parse(module.render().yaml).commonModule.startUpTaskActions[0];
+    expect(written).toEqual({
+      getParticipantData: { name: 'Get tier', attributes: [{ attribute: { name: { lit: 'tier' }, variable: 'Common.Tier' } }] },
+    });
+    expect(UNVERIFIED_SHAPES.map((s) => s.id)).toContain('getParticipantData-in-commonModule');
   });
 });
 

@@ -18,10 +18,12 @@ import {
   HoldMusic,
   InQueueCallFlow,
   JumpToMenu,
+  Loop,
   PlayAudio,
   Prompt,
   SetOutcome,
   TransferToAcd,
+  UNVERIFIED_SHAPES,
   UpdateData,
   Variable,
   queueNamed,
@@ -44,6 +46,32 @@ describe('InQueueCallFlow validation', () => {
     expect(inQueue([say('Thanks')]).validate(PATH)).toEqual([
       expect.objectContaining({ code: 'GC1030', path: `${PATH} > startUpTaskActions > Thanks`, value: 'Thanks' }),
     ]);
+  });
+
+  it('reports a path that loops without hold music when only another branch plays it (GC1030)', () => {
+    const vip = Variable.string('Task.Vip');
+    const flow = inQueue(
+      [new Decision('VIP?', { condition: Expr.isSet(vip.ref()), yes: [new HoldMusic('VIP music')], no: [] }), say('Thanks for waiting')],
+      [vip],
+    );
+    expect(flow.validate(PATH)).toEqual([expect.objectContaining({ code: 'GC1030', value: 'Thanks for waiting' })]);
+  });
+
+  it('reports a path that loops without hold music when hold music plays only on a path that disconnects (GC1030)', () => {
+    const flow = inQueue([
+      say('Thanks'),
+      new Decision('Never', { condition: Expr.boolean(false), yes: [new HoldMusic('Music'), new Disconnect('Bye')], no: [] }),
+    ]);
+    expect(flow.validate(PATH)).toEqual([expect.objectContaining({ code: 'GC1030', value: 'Never' })]);
+  });
+
+  it('accepts hold music on every looping path: in each branch, or in a loop body that always plays it', () => {
+    const vip = Variable.string('Task.Vip');
+    const pass = Variable.integer('Task.Pass');
+    const branches = new Decision('VIP?', { condition: Expr.isSet(vip.ref()), yes: [new HoldMusic('VIP music')], no: [new HoldMusic('Music')] });
+    expect(inQueue([branches, say('Thanks')], [vip]).validate(PATH)).toEqual([]);
+    const looped = new Loop('Twice', { counter: pass, count: 2, body: [new HoldMusic('Looped music')] });
+    expect(inQueue([looped], [pass]).validate(PATH)).toEqual([]);
   });
 
   it('accepts a task without hold music when every path ends (Disconnect, transfer)', () => {
@@ -153,6 +181,8 @@ describe('InQueueCallFlow YAML', () => {
     // Task variables are not declared: the real export declares none.
     expect(Object.keys(body)).toEqual(['name', 'division', 'defaultLanguage', 'settingsInQueueCall', 'startUpTaskActions']);
     expect(body.settingsInQueueCall).toEqual({ holdMusic: { lit: { name: 'Prompt.Calm_Music' } } });
+    // The real exports name only a system prompt there.
+    expect(UNVERIFIED_SHAPES.map((s) => s.id)).toContain('settingsInQueueCall-holdMusic-userPrompt');
     expect(body.startUpTaskActions.map((a: object) => Object.keys(a)[0])).toEqual(['collectInput', 'holdMusic']);
     expect(body.startUpTaskActions[0].collectInput.outputs.success.actions[0].decision.condition).toEqual({ exp: 'Task.input == "1"' });
   });

@@ -29,9 +29,9 @@ describe('SetScreenPop validation', () => {
     expect(flowOf().validate(PATH)).toEqual([]);
   });
 
-  it('refuses an empty script or input name (GC1016) and an input that is not a string (GC1008)', () => {
+  it('refuses an empty script or input name (GC1014) and an input that is not a string (GC1008)', () => {
     const problems = flowOf({ script: ' ', inputs: { '': Expr.string('x'), count: Expr.integer(1) } }).validate(PATH);
-    expect(problems.map((p) => p.code).sort()).toEqual(['GC1008', 'GC1016', 'GC1016']);
+    expect(problems.map((p) => p.code).sort()).toEqual(['GC1008', 'GC1014', 'GC1014']);
     expect(problems.every((p) => p.path === `${PATH} > tasks > Main > Pop account`)).toBe(true);
   });
 

@@ -7,6 +7,7 @@ import { parse, parseDocument } from 'yaml';
 import {
   Action,
   Builtin,
+  CallData,
   CallSharedFlow,
   CollectDigits,
   CommonModuleFlow,
@@ -27,14 +28,18 @@ import {
   PlayAudio,
   Prompt,
   QueueTarget,
+  SetParticipantData,
+  SetScreenPop,
   Task,
   TransferToAcd,
   UpdateData,
   Variable,
   assign,
+  dataActionNamed,
   queueNamed,
   sha256,
 } from '../../flow';
+import { libraryYaml } from '../../flow/archy/yaml';
 
 // ---------------------------------------------------------------------------------------------------
 // Builders
@@ -196,6 +201,28 @@ describe('YAML syntax', () => {
     expect(actions[1].updateData.name).toBe('off');
     expect(actions[1].updateData.statements[0].string.value.exp).toBe('1:20');
     expect(actions[2].disconnect.name).toBe('on');
+  });
+
+  it('quotes a name << (key or value), which YAML 1.1 readers would take for a merge key, and it round-trips', () => {
+    const tier = Variable.string('Flow.Tier');
+    const action = dataActionNamed('<<', '<<', { inputs: { '<<': 'string' }, outputs: { '<<': 'string' } });
+    const flow = oneTask([new CallData('Look up', { action, inputs: { '<<': Expr.string('v') }, outputs: { '<<': tier } }), hangUp()], {
+      variables: [tier],
+    });
+    const yaml = flow.render().yaml;
+    expect(yaml).not.toMatch(/(^|[ -])<<:/m);
+    expect(libraryYaml(parse(yaml))).toBe(yaml);
+    const written = { '<<': { dataAction: { '<<': { inputs: { '<<': { exp: '"v"' } }, successOutputs: { '<<': { var: 'Flow.Tier' } } } } } };
+    for (const merge of [false, true]) {
+      const doc = parseDocument(yaml, { version: '1.1', merge });
+      expect(doc.errors).toEqual([]);
+      expect((doc.toJS() as any).inboundCall.tasks[0].task.actions[0].callData.category).toEqual(written);
+    }
+    const screenPop = oneTask([new SetScreenPop('Pop', { script: '<<', inputs: { '<<': Expr.string('x') } }), hangUp()]).render().yaml;
+    const pop = parse(screenPop, { version: '1.1', merge: true }).inboundCall.tasks[0].task.actions[0].setScreenPop;
+    expect(pop.screenPopScript).toEqual({ '<<': { inputs: { '<<': { exp: '"x"' } } } });
+    const named = oneTask([new SetParticipantData('<<', [{ attribute: '<<', value: Expr.string('x') }]), hangUp()]).render().yaml;
+    expect(named).toContain('name: "<<"');
   });
 
   it('keeps long expressions and texts on one line (no folding)', () => {

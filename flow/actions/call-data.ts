@@ -1,3 +1,4 @@
+import { optionalList, propsOf, requireRecord } from '../arguments';
 import { requireTarget } from '../errors';
 import { DataActionSchema, DataActionTarget } from '../data-action-target';
 import { Expression } from '../expression';
@@ -47,24 +48,30 @@ export class CallData<I extends DataActionSchema = DataActionSchema, O extends D
 
   constructor(id: string, props: CallDataProps<I, O>) {
     super(id);
-    this.action = requireTarget(props?.action, id, 'the data action', 'pass action: a DataAction construct or dataActionNamed(...)');
-    this.inputs = props.inputs;
-    this.outputs = props.outputs ?? {};
-    this.onSuccess = props.onSuccess ?? [];
-    this.onFailure = props.onFailure ?? [];
-    this.onTimeout = props.onTimeout ?? [];
-    this.timeoutSeconds = props.timeoutSeconds ?? CALL_DATA_TIMEOUT_SECONDS.default;
+    const p = propsOf(props, id);
+    this.action = requireTarget(p.action, id, 'the data action', 'pass action: a DataAction construct or dataActionNamed(...)');
+    const contractFix = 'give the data action its contract: dataActionNamed(integration, action, { inputs: {...}, outputs: {...} })';
+    requireRecord(this.action.inputs, id, "the data action's input contract", contractFix);
+    requireRecord(this.action.outputs, id, "the data action's output contract", contractFix);
+    // Inputs left out are reported by validation, one problem per contract input.
+    this.inputs = (
+      p.inputs === undefined || p.inputs === null ? {} : requireRecord(p.inputs, id, 'inputs', 'pass the inputs by name')
+    ) as typeof this.inputs;
+    this.outputs = p.outputs === undefined ? {} : requireRecord(p.outputs, id, 'outputs', 'pass the output variables by name');
+    this.onSuccess = optionalList(p.onSuccess, id, 'onSuccess');
+    this.onFailure = optionalList(p.onFailure, id, 'onFailure');
+    this.onTimeout = optionalList(p.onTimeout, id, 'onTimeout');
+    this.timeoutSeconds = p.timeoutSeconds ?? CALL_DATA_TIMEOUT_SECONDS.default;
   }
 
   /** Input values by name, sorted by name (the order they are written in). */
   inputEntries(): Array<[name: string, value: Expression]> {
-    // `?? {}`: JavaScript callers may leave the inputs out (validation reports each missing one).
-    return Object.entries((this.inputs ?? {}) as Readonly<Record<string, Expression>>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return Object.entries(this.inputs as Readonly<Record<string, Expression>>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   }
 
   /** Output variables by output name, sorted by name. */
   outputEntries(): Array<[name: string, variable: Variable]> {
-    return Object.entries((this.outputs ?? {}) as Readonly<Record<string, Variable | undefined>>)
+    return Object.entries(this.outputs as Readonly<Record<string, Variable | undefined>>)
       .filter((e): e is [string, Variable] => e[1] !== undefined)
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   }

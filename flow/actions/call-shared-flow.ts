@@ -56,13 +56,13 @@ export class CallSharedFlow<O extends string = string> extends ActionBase {
     return Object.entries(this.inputs ?? {}).map(([name, expression]) => ({
       what: `input ${name}`,
       expression,
-      expected: this.flow.inputs[name]?.type,
+      expected: Object.hasOwn(this.flow.inputs, name) ? this.flow.inputs[name].type : undefined,
     }));
   }
 
   override writes() {
     return Object.entries(this.outputs ?? {})
-      .filter(([name]) => this.flow.outputs[name] !== undefined)
+      .filter(([name]) => Object.hasOwn(this.flow.outputs, name))
       .map(([name, variable]) => ({ what: `output ${name}`, variable, valueType: this.flow.outputs[name].type }));
   }
 }

@@ -1,3 +1,4 @@
+import { optionalList, propsOf, requireRecord } from '../arguments';
 import { requireTarget } from '../errors';
 import { DataTableSchema, DataTableTarget } from '../data-table-target';
 import { Expression } from '../expression';
@@ -37,12 +38,15 @@ export class DataTableLookup<F extends DataTableSchema = DataTableSchema> extend
 
   constructor(id: string, props: DataTableLookupProps<F>) {
     super(id);
-    this.table = requireTarget(props?.table, id, 'the data table', 'pass table: a DataTable construct or dataTableNamed(...)');
-    this.key = props.key;
-    this.outputs = props.outputs ?? {};
-    this.onFound = props.onFound ?? [];
-    this.onNotFound = props.onNotFound ?? [];
-    this.onFailure = props.onFailure ?? [];
+    const p = propsOf(props, id);
+    this.table = requireTarget(p.table, id, 'the data table', 'pass table: a DataTable construct or dataTableNamed(...)');
+    requireRecord(this.table.fields, id, "the data table's fields", 'give the table its fields: dataTableNamed(name, { field: type })');
+    // A key that is not an Expression is reported by validation (GC1008).
+    this.key = p.key as Expression<'string'>;
+    this.outputs = p.outputs === undefined ? {} : requireRecord(p.outputs, id, 'outputs', 'pass the output variables by name');
+    this.onFound = optionalList(p.onFound, id, 'onFound');
+    this.onNotFound = optionalList(p.onNotFound, id, 'onNotFound');
+    this.onFailure = optionalList(p.onFailure, id, 'onFailure');
   }
 
   /** Output variables by field name, sorted by name (the order they are written in). */

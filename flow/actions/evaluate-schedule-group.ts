@@ -1,3 +1,4 @@
+import { optionalList, optionalString, propsOf } from '../arguments';
 import { Action, ActionBase, Branch } from './action';
 
 export interface EvaluateScheduleGroupProps {
@@ -37,12 +38,14 @@ export class EvaluateScheduleGroup extends ActionBase {
 
   constructor(id: string, props: EvaluateScheduleGroupProps) {
     super(id);
-    this.scheduleGroup = props.scheduleGroup;
-    this.emergencyGroup = props.emergencyGroup;
-    this.onEmergency = props.onEmergency ?? [];
-    this.onOpen = props.onOpen ?? [];
-    this.onClosed = props.onClosed ?? [];
-    this.onHoliday = props.onHoliday ?? [];
+    const at = `EvaluateScheduleGroup ${id}`;
+    const p = propsOf(props, at);
+    this.scheduleGroup = optionalString(p.scheduleGroup, at, 'scheduleGroup', 'name the schedule group as configured');
+    this.emergencyGroup = optionalString(p.emergencyGroup, at, 'emergencyGroup', 'name the emergency group as configured');
+    this.onEmergency = optionalList(p.onEmergency, at, 'onEmergency');
+    this.onOpen = optionalList(p.onOpen, at, 'onOpen');
+    this.onClosed = optionalList(p.onClosed, at, 'onClosed');
+    this.onHoliday = optionalList(p.onHoliday, at, 'onHoliday');
   }
 
   /**

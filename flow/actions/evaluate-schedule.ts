@@ -1,3 +1,4 @@
+import { optionalList, propsOf, requireString } from '../arguments';
 import { Action, ActionBase, Branch } from './action';
 
 export interface EvaluateScheduleProps {
@@ -21,9 +22,11 @@ export class EvaluateSchedule extends ActionBase {
 
   constructor(id: string, props: EvaluateScheduleProps) {
     super(id);
-    this.schedule = props.schedule;
-    this.onActive = props.onActive ?? [];
-    this.onInactive = props.onInactive ?? [];
+    const at = `EvaluateSchedule ${id}`;
+    const p = propsOf(props, at);
+    this.schedule = requireString(p.schedule, at, 'schedule', 'name the schedule as configured');
+    this.onActive = optionalList(p.onActive, at, 'onActive');
+    this.onInactive = optionalList(p.onInactive, at, 'onInactive');
   }
 
   override branches(): Branch[] {

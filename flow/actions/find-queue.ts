@@ -1,3 +1,4 @@
+import { optionalList, propsOf, requireExpression, requireList } from '../arguments';
 import { Expression } from '../expression';
 import { QueueTarget, queueFoundBy } from '../queue-target';
 import { Action, ActionBase, Branch } from './action';
@@ -31,10 +32,13 @@ export class FindQueue extends ActionBase {
 
   constructor(id: string, props: FindQueueProps) {
     super(id);
-    this.queueName = props.queueName;
+    const at = `FindQueue ${id}`;
+    const p = propsOf(props, at);
+    this.queueName = requireExpression(p.queueName, at, 'queueName', 'give it a string expression (e.g. a Variable.ref())');
     this.foundQueue = queueFoundBy(id);
-    this.onFound = typeof props.onFound === 'function' ? props.onFound(this.foundQueue) : props.onFound;
-    this.onNotFound = props.onNotFound ?? [];
+    const found = typeof p.onFound === 'function' ? p.onFound(this.foundQueue) : p.onFound;
+    this.onFound = requireList(found, at, 'onFound', 'pass the actions (or a function of the found queue returning them)');
+    this.onNotFound = optionalList(p.onNotFound, at, 'onNotFound');
   }
 
   override branches(): Branch[] {

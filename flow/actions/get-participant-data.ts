@@ -1,3 +1,4 @@
+import { requireList, requireRecord, requireString, requireVariable } from '../arguments';
 import { Variable } from '../variable';
 import { ActionBase } from './action';
 
@@ -16,7 +17,18 @@ export class GetParticipantData extends ActionBase {
 
   constructor(id: string, attributes: readonly ParticipantAttributeRead[]) {
     super(id);
-    this.attributes = attributes;
+    const at = `GetParticipantData ${id}`;
+    this.attributes = requireList(
+      attributes,
+      at,
+      'the attribute list',
+      "pass a list such as [{ attribute: 'tier', into: Variable.string('Flow.Tier') }]",
+    );
+    for (const r of this.attributes) {
+      requireRecord(r, at, 'an attribute read', "write { attribute: 'name', into: Variable.string('Flow.Name') }");
+      requireString(r.attribute, at, 'an attribute name', 'name the participant data attribute');
+      requireVariable(r.into, at, `the variable of attribute ${r.attribute}`, 'give a string Variable');
+    }
   }
 
   override writes() {

@@ -1,4 +1,5 @@
 import { AudioPromptTarget } from '../audio-prompt-target';
+import { propsOf, requirePromptTarget } from '../arguments';
 import { invalid } from '../errors';
 import { ActionBase } from './action';
 
@@ -26,8 +27,9 @@ export class HoldMusic extends ActionBase {
 
   constructor(id: string, props: HoldMusicProps = {}) {
     super(id);
-    this.prompt = props.prompt;
-    const seconds = props.durationSeconds;
+    const p = propsOf(props, `HoldMusic ${id}`);
+    this.prompt = p.prompt === undefined ? undefined : requirePromptTarget(p.prompt, `HoldMusic ${id}`, 'prompt');
+    const seconds = p.durationSeconds;
     if (seconds !== undefined && (!Number.isInteger(seconds) || seconds < 1)) {
       throw invalid('GC1016', `HoldMusic ${id}`, 'durationSeconds must be a whole number of seconds, at least 1', seconds, 'use e.g. 60');
     }

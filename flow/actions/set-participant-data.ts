@@ -1,3 +1,4 @@
+import { requireExpression, requireList, requireRecord, requireString } from '../arguments';
 import { Expression } from '../expression';
 import { ActionBase } from './action';
 
@@ -19,7 +20,13 @@ export class SetParticipantData extends ActionBase {
 
   constructor(id: string, attributes: readonly ParticipantAttributeWrite[]) {
     super(id);
-    this.attributes = attributes;
+    const at = `SetParticipantData ${id}`;
+    this.attributes = requireList(attributes, at, 'the attribute list', "pass a list such as [{ attribute: 'tier', value: Expr.string('gold') }]");
+    for (const a of this.attributes) {
+      requireRecord(a, at, 'an attribute write', "write { attribute: 'name', value: Expr.string('...') }");
+      requireString(a.attribute, at, 'an attribute name', 'name the participant data attribute');
+      requireExpression(a.value, at, `the value of attribute ${a.attribute}`, 'give it a string expression (Expr.string, Variable.ref())');
+    }
   }
 
   override reads() {

@@ -1,3 +1,4 @@
+import { propsOf, requireExpression, requireRecord, requireString } from '../arguments';
 import { Expression } from '../expression';
 import { ActionBase } from './action';
 
@@ -19,8 +20,14 @@ export class SetScreenPop extends ActionBase {
 
   constructor(id: string, props: SetScreenPopProps) {
     super(id);
-    this.script = props.script;
-    this.inputs = props.inputs ?? {};
+    const at = `SetScreenPop ${id}`;
+    const p = propsOf(props, at);
+    this.script = requireString(p.script, at, 'script', 'name the published script');
+    const inputs = requireRecord(p.inputs ?? {}, at, 'inputs', 'pass the script inputs by name');
+    for (const [name, value] of Object.entries(inputs)) {
+      requireExpression(value, at, `script input ${name}`, 'give it a string expression (Expr.string, Variable.ref())');
+    }
+    this.inputs = inputs;
   }
 
   override reads() {

@@ -1,3 +1,4 @@
+import { optionalList, propsOf, requireFlowTarget, requireQueueTarget } from '../arguments';
 import { invalid } from '../errors';
 import { FlowTarget } from '../flow-target';
 import { Prompt } from '../prompt';
@@ -46,15 +47,20 @@ export class TransferToAcd extends ActionBase {
 
   constructor(id: string, props: TransferToAcdProps) {
     super(id);
-    this.queue = props.queue;
-    this.preTransferPrompt = props.preTransferPrompt;
-    this.failurePrompt = props.failurePrompt;
-    this.priority = props.priority ?? 0;
+    const at = `TransferToAcd ${id}`;
+    const p = propsOf(props, at);
+    this.queue = requireQueueTarget(p.queue, at, 'queue');
+    this.preTransferPrompt = p.preTransferPrompt;
+    this.failurePrompt = p.failurePrompt;
+    this.priority = p.priority ?? 0;
     if (!Number.isInteger(this.priority)) {
       throw invalid('GC1016', `TransferToAcd ${id}`, 'priority must be an integer', this.priority, 'use e.g. 0');
     }
-    this.onFailure = props.onFailure ?? [];
-    this.inQueueFlow = props.inQueueFlow;
+    this.onFailure = optionalList(p.onFailure, at, 'onFailure');
+    this.inQueueFlow =
+      p.inQueueFlow === undefined
+        ? undefined
+        : requireFlowTarget(p.inQueueFlow, at, 'inQueueFlow', "name an InQueueCallFlow (or flowNamed(name, 'inqueuecall'))");
   }
 
   override references(): readonly object[] {

@@ -1,3 +1,4 @@
+import { optionalList, propsOf, requireExpression, requireString } from '../arguments';
 import { Expression } from '../expression';
 import { Action, ActionBase, Branch } from './action';
 
@@ -28,9 +29,14 @@ export class TransferToFlowSecure extends ActionBase {
 
   constructor(id: string, props: TransferToFlowSecureProps) {
     super(id);
-    this.secureFlowName = props.secureFlowName;
-    this.invocationData = props.invocationData;
-    this.onFailure = props.onFailure ?? [];
+    const at = `TransferToFlowSecure ${id}`;
+    const p = propsOf(props, at);
+    this.secureFlowName = requireString(p.secureFlowName, at, 'secureFlowName', 'name the published secure call flow');
+    this.invocationData =
+      p.invocationData === undefined
+        ? undefined
+        : requireExpression(p.invocationData, at, 'invocationData', 'give it a string expression (Expr.string)');
+    this.onFailure = optionalList(p.onFailure, at, 'onFailure');
   }
 
   override branches(): Branch[] {

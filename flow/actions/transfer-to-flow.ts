@@ -1,4 +1,4 @@
-import { requireTarget } from '../errors';
+import { optionalList, propsOf, requireFlowTarget } from '../arguments';
 import { FlowTarget } from '../flow-target';
 import { Prompt } from '../prompt';
 import { Action, ActionBase, Branch } from './action';
@@ -37,10 +37,11 @@ export class TransferToFlow extends ActionBase {
 
   constructor(id: string, props: TransferToFlowProps) {
     super(id);
-    this.flow = requireTarget(props?.flow, id, 'the target flow', "pass flow: a CallFlow construct or flowNamed('Name', 'inboundcall')");
-    this.preTransferPrompt = props.preTransferPrompt;
-    this.failurePrompt = props.failurePrompt;
-    this.onFailure = props.onFailure ?? [];
+    const p = propsOf(props, id);
+    this.flow = requireFlowTarget(p.flow, id, 'the target flow', "pass flow: a CallFlow construct or flowNamed('Name', 'inboundcall')");
+    this.preTransferPrompt = p.preTransferPrompt;
+    this.failurePrompt = p.failurePrompt;
+    this.onFailure = optionalList(p.onFailure, id, 'onFailure');
   }
 
   override branches(): Branch[] {

@@ -180,8 +180,12 @@ export class ArchyEmitter {
       ...this.actions(a.onFailure),
     ],
     setScreenPop: (a) => {
-      const inputs: Node = {};
-      for (const name of Object.keys(a.inputs).sort()) inputs[name] = exp(a.inputs[name]);
+      // fromEntries defines own keys: an input named `__proto__` stays an entry, not the map's prototype.
+      const inputs: Node = Object.fromEntries(
+        Object.keys(a.inputs)
+          .sort()
+          .map((name) => [name, exp(a.inputs[name])]),
+      );
       return [unverified.setScreenPop(a.id, a.script, inputs)];
     },
     evaluateSchedule: (a) => [unverified.evaluateSchedule(a.id, a.schedule, this.actions(a.onActive), this.actions(a.onInactive))],
@@ -214,7 +218,9 @@ export class ArchyEmitter {
     // 1-minute timeout, the action under its integration's name, inputs as expressions, successOutputs only when
     // outputs are read, no failureOutputs, an output only when it has actions (only success is seen with actions).
     callData: (a) => {
-      const call: Node = { inputs: Object.fromEntries(a.inputEntries().map(([name, value]) => [name, exp(value)])) };
+      // No export shows a call without inputs: `inputs` is left out then, as outputs without actions are.
+      const given = a.inputEntries();
+      const call: Node = given.length > 0 ? { inputs: Object.fromEntries(given.map(([name, value]) => [name, exp(value)])) } : {};
       const read = a.outputEntries();
       if (read.length > 0) call.successOutputs = Object.fromEntries(read.map(([name, v]) => [name, { var: v.name }]));
       const outputs: Node = {};
@@ -289,12 +295,14 @@ export class ArchyEmitter {
     const flow = a.flow;
     const inputs: Node = {};
     for (const name of Object.keys(flow.inputs).sort()) {
-      const value = a.inputs?.[name];
+      const given = a.inputs ?? {};
+      const value = Object.hasOwn(given, name) ? given[name] : undefined;
       inputs[`Common.${name}`] = value ? exp(value) : { noValue: true };
     }
     const outputs: Node = {};
     for (const name of Object.keys(flow.outputs).sort()) {
-      const target = a.outputs?.[name];
+      const read = a.outputs ?? {};
+      const target = Object.hasOwn(read, name) ? read[name] : undefined;
       outputs[`Common.${name}`] = target ? { var: target.name } : { noValue: true };
     }
     const outcomeVar = a.outcomeVariable();

@@ -81,6 +81,12 @@ export const UNVERIFIED_SHAPES = [
       'seen in an inqueueCall export (GenesysCloudBlueprints automated-callback-blueprint "Proactive callback offer.yaml"); Genesys help offers Set Participant Data in call flows; same shape assumed',
   },
   {
+    id: 'getParticipantData-in-commonModule',
+    shape: 'getParticipantData inside a commonModule',
+    basis:
+      'seen in an inboundCall export (GenesysCloudBlueprints automated-callback-blueprint "Trigger proactive callback workflow.yaml"); no public module export shows it; same shape assumed',
+  },
+  {
     id: 'transferToFlow-in-inboundCall',
     shape: 'transferToFlow inside an inboundCall flow',
     basis:
@@ -129,6 +135,12 @@ export const UNVERIFIED_SHAPES = [
       'real exports (provider inqueuecall_default_example.yaml, blueprint "Proactive callback offer.yaml") show only exp: Flow.HoldPrompt; the wrapper is that of the verified settingsInQueueCall.holdMusic',
   },
   {
+    id: 'settingsInQueueCall-holdMusic-userPrompt',
+    shape: "settingsInQueueCall.holdMusic as {lit: {name: Prompt.X}} (when the in-queue flow's holdMusic is a user prompt)",
+    basis:
+      'real exports (provider inqueuecall_default_example.yaml, blueprint "Proactive callback offer.yaml") show only a system prompt, {lit: {name: PromptSystem.on_hold_music}}; Prompt.X is how Architect names a user prompt',
+  },
+  {
     id: 'holdMusic-duration',
     shape: 'holdMusic.playStyle as {duration: {lit: {seconds: N}}} (when HoldMusic has durationSeconds)',
     basis:
@@ -142,7 +154,7 @@ export const UNVERIFIED_SHAPES = [
   },
   {
     id: 'findQueue',
-    shape: 'findQueue with findName: {exp}, findResult: {var: Task.FoundQueue_<id>} and outputs found / notFound',
+    shape: 'findQueue with findName: {exp}, findResult: {var: Task.FoundQueue_<id>} and outputs found / notFound (each only with actions)',
     basis:
       'no public export found; fields and outputs are those of the Architect Find Queue action, written as the verified collectInput writes its variable and outputs',
   },
@@ -262,7 +274,6 @@ export function dataTableLookup(
   fields: ReadonlyArray<{ field: string; variable: string }>,
   branches: { found: Node[]; notFound: Node[]; failure: Node[] },
 ): Node {
-  const outputs = Object.fromEntries(Object.entries(branches).flatMap(([label, actions]) => (actions.length > 0 ? [[label, { actions }]] : [])));
   return {
     dataTableLookup: {
       name,
@@ -273,7 +284,7 @@ export function dataTableLookup(
           failureOutputs: { errorType: { noValue: true }, errorMessage: { noValue: true } },
         },
       },
-      ...(Object.keys(outputs).length > 0 ? { outputs } : {}),
+      ...outputsWithActions(branches),
     },
   };
 }
@@ -298,9 +309,16 @@ export function findQueue(name: string, queueName: Node, variable: string, found
       name,
       findName: queueName,
       findResult: { var: variable },
-      outputs: { found: { actions: found }, notFound: { actions: notFound } },
+      // An output without actions is left out, as the verified exports do.
+      ...outputsWithActions({ found, notFound }),
     },
   };
+}
+
+/** `outputs` holding only the outputs that have actions, or nothing when none has. */
+function outputsWithActions(branches: Readonly<Record<string, Node[]>>): Node {
+  const outputs = Object.fromEntries(Object.entries(branches).flatMap(([label, actions]) => (actions.length > 0 ? [[label, { actions }]] : [])));
+  return Object.keys(outputs).length > 0 ? { outputs } : {};
 }
 
 /** `targetQueue` of a queue found at run time: the variable that holds it. */

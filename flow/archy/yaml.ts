@@ -1,12 +1,35 @@
-import { stringify } from 'yaml';
+import { Document, Scalar, Tags, visit } from 'yaml';
 
-const OPTIONS = { version: '1.1', lineWidth: 0, indent: 2, aliasDuplicateObjects: false } as const;
+/** YAML 1.1's merge key: a plain `<<` key merges the map under it into its parent map (e.g. a data action named `<<`). */
+const MERGE_KEY = '<<';
+const MERGE_TAG = 'tag:yaml.org,2002:merge';
+
+// Without the merge tag the library writes the text `<<` as a string, which `quoted` can then quote.
+const OPTIONS = {
+  version: '1.1',
+  lineWidth: 0,
+  indent: 2,
+  aliasDuplicateObjects: false,
+  customTags: (tags: Tags) => tags.filter((t) => typeof t === 'string' || t.tag !== MERGE_TAG),
+} as const;
+
+/** The library's serialization of `value`, with every `<<` (key or scalar) double-quoted so no YAML 1.1 reader merges it. */
+function stringify(value: unknown): string {
+  const doc = new Document(value, OPTIONS);
+  visit(doc, {
+    Scalar(_key, node) {
+      if (node.value === MERGE_KEY) node.type = Scalar.QUOTE_DOUBLE;
+    },
+  });
+  return doc.toString(OPTIONS);
+}
 
 /**
  * Serializes an Archy document. YAML 1.1 rules make the library quote `"yes"`, `"no"`, `on`, `off`
  * and other words Archy would read as booleans; no line folding keeps expressions on one line.
  *
- * The output is the `yaml` library's, byte for byte (`__tests__/flow/archy-yaml.test.ts` compares them).
+ * The output is the `yaml` library's, byte for byte (`__tests__/flow/archy-yaml.test.ts` compares them),
+ * except that `<<` is always double-quoted (the library writes it plain, a merge key to YAML 1.1 readers).
  * Writing a 1 000-IVR stack, the library spent most of its time building and walking its node tree for
  * block structure that is always the same, so the structure (block maps and sequences, two spaces per
  * level, sequences indented under their key) is written here, and each scalar is written as the library
@@ -23,7 +46,7 @@ export function toArchyYaml(document: Record<string, unknown>): string {
 
 /** The library's serialization of the whole document (the reference the fast path must equal). */
 export function libraryYaml(document: Record<string, unknown>): string {
-  return stringify(document, OPTIONS);
+  return stringify(document);
 }
 
 const isMap = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype;
@@ -116,13 +139,13 @@ function libraryScalar(value: unknown, position: Position): string | undefined {
   let text: string | undefined;
   if (position === 'key') {
     if (typeof value !== 'string') return undefined;
-    const doc = stringify({ [value]: 0 }, OPTIONS);
+    const doc = stringify({ [value]: 0 });
     text = doc.startsWith('? ') || !doc.endsWith(': 0\n') ? undefined : doc.slice(0, -': 0\n'.length);
   } else if (position === 'value') {
-    const doc = stringify({ k: value }, OPTIONS);
+    const doc = stringify({ k: value });
     text = doc.startsWith('k: ') && doc.endsWith('\n') ? doc.slice('k: '.length, -1) : undefined;
   } else {
-    const doc = stringify([value], OPTIONS);
+    const doc = stringify([value]);
     text = doc.startsWith('- ') && doc.endsWith('\n') ? doc.slice('- '.length, -1) : undefined;
   }
   return text === undefined || text.includes('\n') || text === '' ? undefined : text;

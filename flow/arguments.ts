@@ -1,0 +1,98 @@
+/**
+ * Checks of what a JavaScript caller (no TypeScript to stop it) passes to a constructor: a wrong kind of
+ * value throws a coded ProblemError naming the action and the field when the action is made, never a
+ * TypeError later in validation, rendering or simulation.
+ */
+import { AudioPromptTarget } from './audio-prompt-target';
+import { invalid } from './errors';
+import { Expression } from './expression';
+import { FlowTarget } from './flow-target';
+import { QueueTarget } from './queue-target';
+import { Variable } from './variable';
+
+/** A props object; a missing one reads as `{}`, so each required field reports itself. */
+export function propsOf<P extends object>(props: P | undefined, path: string): Partial<P> {
+  if (props === undefined) return {};
+  if (typeof props !== 'object' || props === null) throw invalid('GC1016', path, 'the props are not an object', props, 'pass the props object');
+  return props;
+}
+
+/** A text field (a name): GC1016 when it is not a string. Its content is checked by validation. */
+export function requireString(value: unknown, path: string, what: string, fix: string): string {
+  if (typeof value !== 'string') throw invalid('GC1016', path, `${what} is ${value === undefined ? 'missing' : 'not a string'}`, value, fix);
+  return value;
+}
+
+/** An optional text field. */
+export function optionalString(value: unknown, path: string, what: string, fix: string): string | undefined {
+  return value === undefined ? undefined : requireString(value, path, what, fix);
+}
+
+/** An Expression field: GC1016 when missing, GC1008 when it is something else (e.g. a plain string). */
+export function requireExpression<E extends Expression>(value: E | undefined, path: string, what: string, fix: string): E {
+  if (value === undefined) throw invalid('GC1016', path, `${what} is missing`, value, fix);
+  if (!(value instanceof Expression)) throw invalid('GC1008', path, `${what} is not an expression`, describe(value), fix);
+  return value;
+}
+
+/** A Variable field: GC1016 when missing, GC1008 when it is something else. */
+export function requireVariable(value: Variable | undefined, path: string, what: string, fix: string): Variable {
+  if (value === undefined) throw invalid('GC1016', path, `${what} is missing`, value, fix);
+  if (!(value instanceof Variable)) throw invalid('GC1008', path, `${what} is not a Variable`, describe(value), fix);
+  return value;
+}
+
+/** A list field (actions, attributes): GC1016 when it is not an array. */
+export function requireList<T>(value: readonly T[] | undefined, path: string, what: string, fix: string): readonly T[] {
+  if (!Array.isArray(value)) throw invalid('GC1016', path, `${what} is ${value === undefined ? 'missing' : 'not a list'}`, describe(value), fix);
+  return value;
+}
+
+/** An optional list of actions (a branch); missing means none. */
+export function optionalList<T>(value: readonly T[] | undefined, path: string, what: string): readonly T[] {
+  return value === undefined ? [] : requireList(value, path, what, 'pass a list of actions');
+}
+
+/** A map by name (inputs, outputs, fields): GC1016 when it is not a plain object. */
+export function requireRecord<R extends object>(value: R | undefined, path: string, what: string, fix: string): R {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw invalid('GC1016', path, `${what} is ${value === undefined ? 'missing' : 'not an object of names'}`, describe(value), fix);
+  }
+  return value;
+}
+
+/** A prompt resource (systemPrompt, userPromptNamed, a UserPrompt construct): both of its names are strings. */
+export function requirePromptTarget(value: AudioPromptTarget, path: string, what: string): AudioPromptTarget {
+  const fix = "use systemPrompt('on_hold_music'), userPromptNamed('Name') or a UserPrompt construct";
+  if (typeof value !== 'object' || value === null || typeof value.promptName !== 'string' || typeof value.nameInFlow !== 'string') {
+    throw invalid('GC1016', path, `${what} is not a prompt`, describe(value), fix);
+  }
+  return value;
+}
+
+/** A flow target (a flow construct, a definition, flowNamed): its name and type are strings. */
+export function requireFlowTarget(value: FlowTarget | undefined, path: string, what: string, fix: string): FlowTarget {
+  if (typeof value !== 'object' || value === null || typeof value.flowName !== 'string' || typeof value.flowType !== 'string') {
+    throw invalid('GC1016', path, `${what} is ${value === undefined ? 'missing' : 'not a flow'}`, describe(value), fix);
+  }
+  return value;
+}
+
+/** A queue target (a Queue construct, queueNamed, a FindQueue's foundQueue): its names are strings. */
+export function requireQueueTarget(value: QueueTarget | undefined, path: string, what: string): QueueTarget {
+  if (typeof value !== 'object' || value === null || typeof value.queueName !== 'string' || typeof value.nameInFlow !== 'string') {
+    const fix = "pass a Queue construct, queueNamed('Name') or a FindQueue's found queue";
+    throw invalid('GC1016', path, `${what} is ${value === undefined ? 'missing' : 'not a queue'}`, describe(value), fix);
+  }
+  return value;
+}
+
+/** A value as a problem shows it: JSON for plain data, so `{}` reads as `{}`, not `[object Object]`. */
+function describe(value: unknown): string {
+  if (typeof value !== 'object' || value === null) return String(value);
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
+}
