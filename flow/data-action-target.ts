@@ -17,6 +17,13 @@ export interface DataActionTarget<I extends DataActionSchema = DataActionSchema,
   readonly inputs: I;
   /** Output contract (success): what a call may read. */
   readonly outputs: O;
+  /**
+   * A secure data action (for PCI / PII data). Genesys calls those only with Call Secure Data, in secure
+   * call or voice bot flows (help, "Call Secure Data action"), which this project does not model: a
+   * `CallData` of one is refused.
+   * @default false
+   */
+  readonly secure?: boolean;
 }
 
 /** A data action referred to by names only (it must exist in the org when the flow publishes). */

@@ -495,6 +495,15 @@ export class FlowChecker {
     this.checkName(target.actionName, at, "the data action's actionName", MAX_DATA_ACTION_NAME_LENGTH);
     for (const name of Object.keys(target.inputs)) this.checkName(name, at, 'the data action input name');
     for (const name of Object.keys(target.outputs)) this.checkName(name, at, 'the data action output name');
+    if (target.secure === true) {
+      this.report(
+        'GC1017',
+        at,
+        `data action '${target.actionName}' is secure: Genesys calls a secure data action only with Call Secure Data, in a secure call flow (help, "Call Secure Data action"), which this project does not model`,
+        target.actionName,
+        'call a data action that is not secure (keep sensitive values out of participant data), or build that part as a secure flow in Architect and reach it with TransferToFlowSecure',
+      );
+    }
     const given: Readonly<Record<string, unknown>> = action.inputs ?? {};
     for (const [name, type] of Object.entries(target.inputs)) {
       // Own keys only: an input named `constructor` or `toString` is not given by Object.prototype.

@@ -48,6 +48,14 @@ describe('CallData validation', () => {
     expect(routed().validate(PATH)).toEqual([]);
   });
 
+  it('refuses a secure data action (GC1017): Genesys calls those only with Call Secure Data in a secure flow', () => {
+    const secure = { ...lookupCustomer, secure: true };
+    expect(routed({ action: secure }).validate(PATH)).toEqual([
+      expect.objectContaining({ code: 'GC1017', path: AT, value: 'Lookup customer', message: expect.stringContaining('Call Secure Data') }),
+    ]);
+    expect(routed({ action: { ...lookupCustomer, secure: false } }).validate(PATH)).toEqual([]);
+  });
+
   it('reports a contract input that is not given (GC1020)', () => {
     expect(routed({ inputs: { phone: Builtin.callAni } as never }).validate(PATH)).toEqual([
       expect.objectContaining({ code: 'GC1020', path: AT, value: 'region' }),
