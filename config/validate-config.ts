@@ -2,6 +2,8 @@ import * as path from 'path';
 import { isE164 } from '../formats/e164';
 import { NumberRange, RoutedNumbers, inNumberRange, isNumberRange, numberRangesOverlap } from '../formats/dnis-rules';
 import { containsTokenMarker } from '../formats/cdktf-token-marker';
+import { isFunctionDataActionCategory } from '../formats/function-data-action-category';
+import { NOT_SHOWN, redactPinAuthValue } from './pin-auth-redaction';
 import { MAX_NAME_LENGTH } from '../flow/names';
 import { closest } from './closest';
 import { ConfigErrorCode, ConfigProblem, ENVIRONMENT_CONFIGURATION, ProblemError } from './config-error';
@@ -222,6 +224,65 @@ function booleanField(o: Obj, key: string, at: string, required: boolean, report
     report(code, `${at}.${key}`, `${key} must be true or false`, value, `write ${key}: true or ${key}: false (no quotes)`);
 }
 
+/** pinAuth: what it refuses is shown redacted (`redactPinAuthValue`): a PIN or credential pasted there must not reach logs. */
+function checkPinAuth(env: Obj, at: string, unredactedReport: Report): void {
+  const pinAuthAt = `${at}.pinAuth`;
+  const report: Report = (code, where, message, value, fix) => {
+    const field = where === pinAuthAt ? '' : (where.split('.').pop() ?? '');
+    unredactedReport(code, where, message, redactPinAuthValue(field, value), fix);
+  };
+  const pinAuth = objectField(env, 'pinAuth', at, true, PIN_AUTH_EXAMPLE, report, 'GC3005');
+  if (pinAuth) {
+    if (Object.hasOwn(pinAuth, 'expectedPin')) {
+      // The field of earlier releases: say what replaced it rather than only "unknown field".
+      report(
+        'GC3005',
+        `${at}.pinAuth.expectedPin`,
+        'a PIN is no longer written in config: the PIN module looks the caller up through a data action (pinAuth.accountLookup)',
+        NOT_SHOWN,
+        'remove expectedPin and set pinAuth.accountLookup',
+      );
+    }
+    unknownKeys(
+      Object.fromEntries(Object.entries(pinAuth).filter(([key]) => key !== 'expectedPin')),
+      `${at}.pinAuth`,
+      KEYS.pinAuth,
+      'pinAuth',
+      report,
+    );
+    const maxAttempts = get(pinAuth, 'maxAttempts');
+    if (typeof maxAttempts !== 'number' || !Number.isInteger(maxAttempts) || maxAttempts < 1 || maxAttempts > 10) {
+      report('GC3005', `${at}.pinAuth.maxAttempts`, 'attempts must be a whole number from 1 to 10', maxAttempts, 'use e.g. 3');
+    }
+    const lookup = objectField(pinAuth, 'accountLookup', `${at}.pinAuth`, true, ACCOUNT_LOOKUP_EXAMPLE, report, 'GC3005');
+    if (lookup) {
+      const lookupAt = `${at}.pinAuth.accountLookup`;
+      unknownKeys(lookup, lookupAt, KEYS.accountLookup, 'accountLookup', report);
+      const integrationName = get(lookup, 'integrationName');
+      const why = nameProblem(integrationName);
+      if (why)
+        report(
+          'GC3005',
+          `${lookupAt}.integrationName`,
+          `integration name ${why}`,
+          integrationName,
+          nameFix(integrationName, 'name the integration as the org does'),
+        );
+      else if (typeof integrationName === 'string' && isFunctionDataActionCategory(integrationName))
+        report(
+          'GC3005',
+          `${lookupAt}.integrationName`,
+          "an integration name containing 'function data action' makes the lookup action's category a function data action category, which needs function code",
+          integrationName,
+          'use a Web Services Data Actions integration whose name does not contain "function data action"',
+        );
+      const url = get(lookup, 'url');
+      const urlWhy = lookupUrlProblem(url);
+      if (urlWhy) report('GC3005', `${lookupAt}.url`, `lookup URL ${urlWhy}`, url, "use e.g. 'https://accounts.example.com/ivr/lookup'");
+    }
+  }
+}
+
 function checkEnvironment(env: unknown, i: number, seenEnvs: Set<string>, report: Report): void {
   if (!isObject(env)) {
     report(
@@ -292,48 +353,7 @@ function checkEnvironment(env: unknown, i: number, seenEnvs: Set<string>, report
 
   booleanField(env, 'manageQueues', at, true, report);
 
-  const pinAuth = objectField(env, 'pinAuth', at, true, PIN_AUTH_EXAMPLE, report, 'GC3005');
-  if (pinAuth) {
-    if (Object.hasOwn(pinAuth, 'expectedPin')) {
-      // The field of earlier releases: say what replaced it rather than only "unknown field".
-      report(
-        'GC3005',
-        `${at}.pinAuth.expectedPin`,
-        'a PIN is no longer written in config: the PIN module looks the caller up through a data action (pinAuth.accountLookup)',
-        '(not shown)',
-        'remove expectedPin and set pinAuth.accountLookup',
-      );
-    }
-    unknownKeys(
-      Object.fromEntries(Object.entries(pinAuth).filter(([key]) => key !== 'expectedPin')),
-      `${at}.pinAuth`,
-      KEYS.pinAuth,
-      'pinAuth',
-      report,
-    );
-    const maxAttempts = get(pinAuth, 'maxAttempts');
-    if (typeof maxAttempts !== 'number' || !Number.isInteger(maxAttempts) || maxAttempts < 1 || maxAttempts > 10) {
-      report('GC3005', `${at}.pinAuth.maxAttempts`, 'attempts must be a whole number from 1 to 10', maxAttempts, 'use e.g. 3');
-    }
-    const lookup = objectField(pinAuth, 'accountLookup', `${at}.pinAuth`, true, ACCOUNT_LOOKUP_EXAMPLE, report, 'GC3005');
-    if (lookup) {
-      const lookupAt = `${at}.pinAuth.accountLookup`;
-      unknownKeys(lookup, lookupAt, KEYS.accountLookup, 'accountLookup', report);
-      const integrationName = get(lookup, 'integrationName');
-      const why = nameProblem(integrationName);
-      if (why)
-        report(
-          'GC3005',
-          `${lookupAt}.integrationName`,
-          `integration name ${why}`,
-          integrationName,
-          nameFix(integrationName, 'name the integration as the org does'),
-        );
-      const url = get(lookup, 'url');
-      const urlWhy = lookupUrlProblem(url);
-      if (urlWhy) report('GC3005', `${lookupAt}.url`, `lookup URL ${urlWhy}`, url, "use e.g. 'https://accounts.example.com/ivr/lookup'");
-    }
-  }
+  checkPinAuth(env, at, report);
 
   const queues: Array<{ at: string; name: string }> = [];
   const checkQueueName = (value: unknown, queueAt: string): void => {

@@ -1,6 +1,9 @@
 import { Construct } from 'constructs';
 import { ITerraformDependable } from 'cdktf';
 import { InboundCallFlow, InboundCallFlowProps, ProblemError } from '../flow';
+import { bareFlowDefinitionProblems } from './bare-flow-definitions';
+import { childPath } from './construct-input';
+import { checkFlowProps } from './flow-construct-input';
 import { FlowPublication } from './flow-publication';
 import { referencedDependables } from './referenced-resources';
 import { ISharedFlow, isSharedFlow } from './i-shared-flow';
@@ -44,6 +47,7 @@ export class CallFlow extends Construct implements ICallFlow {
   readonly sharedFlows: readonly ISharedFlow[];
 
   constructor(scope: Construct, id: string, props: CallFlowProps) {
+    checkFlowProps(childPath(scope, id), props);
     super(scope, id);
     this.definition = new InboundCallFlow(props);
     const called = this.definition.sharedFlowsCalled();
@@ -60,6 +64,8 @@ export class CallFlow extends Construct implements ICallFlow {
       );
     }
     this.sharedFlows = called.filter(isSharedFlow);
+    const bare = bareFlowDefinitionProblems(this.node.path, this.definition);
+    if (bare.length > 0) throw new ProblemError(bare);
     checkPublishOrder(this.node.path, this.definition.name, this.flowType, this.definition);
     this.publication = new FlowPublication(this, 'Publication', {
       definition: this.definition,

@@ -2,9 +2,13 @@ import { Construct } from 'constructs';
 import { ITerraformDependable } from 'cdktf';
 import { DataGenesyscloudIntegrationAction } from '../.gen/providers/genesyscloud/data-genesyscloud-integration-action';
 import { IntegrationAction } from '../.gen/providers/genesyscloud/integration-action';
-import { DATA_TYPES, DataActionSchema, DataActionTarget, Problem, ProblemError } from '../flow';
+import { containsTokenMarker } from '../formats/cdktf-token-marker';
+import { isFunctionDataActionCategory } from '../formats/function-data-action-category';
+import { DATA_TYPES, DataActionSchema, DataActionTarget, DataType, Problem, ProblemError } from '../flow';
+import { childPath, isPrototypeKey, isRecord, literalTextProblems } from './construct-input';
 import { contractJsonSchema } from './data-action-contract';
 import { IIntegration } from './integration';
+import { claimName, nameClashProblems } from './resource-name-claims';
 import { isSafeName } from './safe-name';
 import { terraformText, terraformTextMap } from './terraform-text';
 
@@ -114,8 +118,9 @@ export interface DataActionReference<I extends DataActionSchema, O extends DataA
 }
 
 /** Problems of a name flows write (category or action name): what the provider and flow YAML accept. */
-function nameProblems(path: string, what: string, name: string): Problem[] {
-  if (isSafeName(name) && name.length <= MAX_NAME_LENGTH) return [];
+function nameProblems(path: string, what: string, name: unknown): Problem[] {
+  const text = literalTextProblems('GC2016', path, name, true);
+  if (text.length > 0 || (isSafeName(name as string) && (name as string).length <= MAX_NAME_LENGTH)) return text;
   return [
     {
       code: 'GC2016',
@@ -127,35 +132,151 @@ function nameProblems(path: string, what: string, name: string): Problem[] {
   ];
 }
 
-function contractProblems(path: string, fields: DataActionSchema): Problem[] {
+function contractProblems(path: string, fields: unknown): Problem[] {
+  if (!isRecord(fields)) {
+    return [
+      {
+        code: 'GC2016',
+        path,
+        message: 'a contract must be an object of field name → data type',
+        value: fields,
+        fix: "give e.g. { accountId: 'string' }",
+      },
+    ];
+  }
   return Object.entries(fields).flatMap(([name, type]): Problem[] => {
-    if (!isSafeName(name)) {
-      return [{ code: 'GC2016', path: `${path}.${name}`, message: 'contract field name is not a safe name', value: name, fix: 'rename the field' }];
+    const at = `${path}.${name}`;
+    if (!isSafeName(name) || containsTokenMarker(name)) {
+      return [{ code: 'GC2016', path: at, message: 'contract field name is not a safe name', value: name, fix: 'rename the field' }];
     }
-    if (!DATA_TYPES.includes(type)) {
-      return [{ code: 'GC2016', path: `${path}.${name}`, message: 'unknown data type', value: type, fix: `use one of ${DATA_TYPES.join(', ')}` }];
+    if (isPrototypeKey(name)) {
+      return [
+        {
+          code: 'GC2016',
+          path: at,
+          message: 'contract field name is a built-in member of every JavaScript object',
+          value: name,
+          fix: 'rename the field',
+        },
+      ];
+    }
+    if (!DATA_TYPES.includes(type as DataType)) {
+      return [{ code: 'GC2016', path: at, message: 'unknown data type', value: type, fix: `use one of ${DATA_TYPES.join(', ')}` }];
     }
     return [];
   });
 }
 
-/** A category containing "function data action" makes the platform expect function code, which this construct does not ship. */
-function isFunctionCategory(category: string): boolean {
-  return category.toLowerCase().replace(/[_-]/g, ' ').includes('function data action');
+/** A request header that carries a credential by its name: the integration's credentials belong there. */
+const CREDENTIAL_HEADER = /^(proxy-)?authorization$|^cookie$|^api-?key$|[-_](key|token|secret|password)$/i;
+/** A header value made of `${input.…}` / `${credentials.…}` templates, optionally after a scheme (`Bearer ${credentials.token}`). */
+const TEMPLATED_VALUE = /^\s*(?:[A-Za-z]+ +)?(?:\$\{(?:input|credentials)\.[A-Za-z0-9_.]+\}\s*)+$/;
+/** `scheme://user-info@` at the start of a URL template. */
+const URL_USER_INFO = /^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i;
+
+function stringMapProblems(path: string, map: unknown, what: string): Problem[] {
+  if (map === undefined) return [];
+  if (!isRecord(map))
+    return [{ code: 'GC2016', path, message: `${what} must be an object of name → text`, value: map, fix: 'give an object of strings' }];
+  return Object.entries(map).flatMap(([key, value]) => [
+    ...literalTextProblems('GC2016', `${path}[${JSON.stringify(key)}]`, key, true),
+    ...literalTextProblems('GC2016', `${path}[${JSON.stringify(key)}]`, value, true),
+  ]);
 }
 
-function dataActionProblems<I extends DataActionSchema, O extends DataActionSchema>(
-  path: string,
-  props: DataActionProps<I, O>,
-  category: string,
-): Problem[] {
+function requestProblems(path: string, request: unknown): Problem[] {
+  if (!isRecord(request)) {
+    return [
+      { code: 'GC2016', path, message: 'the request must be an object', value: request, fix: "give { urlTemplate: 'https://…', method: 'GET' }" },
+    ];
+  }
+  const problems: Problem[] = [];
+  const { urlTemplate, method, headers, bodyTemplate } = request;
+  if (!METHODS.includes(method as DataActionMethod)) {
+    problems.push({ code: 'GC2016', path: `${path}.method`, message: 'unknown HTTP method', value: method, fix: `use one of ${METHODS.join(', ')}` });
+  }
+  const urlText = literalTextProblems('GC2016', `${path}.urlTemplate`, urlTemplate, true);
+  problems.push(...urlText);
+  if (urlText.length === 0 && (urlTemplate as string).trim() === '') {
+    problems.push({
+      code: 'GC2016',
+      path: `${path}.urlTemplate`,
+      message: 'the request needs a URL',
+      value: urlTemplate,
+      fix: 'give the URL template',
+    });
+  } else if (urlText.length === 0 && URL_USER_INFO.test(urlTemplate as string)) {
+    problems.push({
+      code: 'GC2016',
+      path: `${path}.urlTemplate`,
+      message: 'the URL carries credentials (user-info), which would be stored in the action and in Terraform state',
+      value: (urlTemplate as string).replace(URL_USER_INFO, '$1***@'),
+      fix: "remove them from the URL: the integration's credentials authenticate the request",
+    });
+  }
+  problems.push(...stringMapProblems(`${path}.headers`, headers, 'headers'));
+  if (isRecord(headers)) {
+    for (const [name, value] of Object.entries(headers)) {
+      if (!CREDENTIAL_HEADER.test(name) || typeof value !== 'string' || TEMPLATED_VALUE.test(value)) continue;
+      problems.push({
+        code: 'GC2016',
+        path: `${path}.headers[${JSON.stringify(name)}]`,
+        message: 'a literal credential header would be stored in the action and in Terraform state (its value is not shown)',
+        value: name,
+        fix: "let the integration's credentials authenticate the request, or write the value as a template: 'Bearer ${credentials.token}'",
+      });
+    }
+  }
+  problems.push(...literalTextProblems('GC2016', `${path}.bodyTemplate`, bodyTemplate, false));
+  return problems;
+}
+
+function responseProblems(path: string, response: unknown): Problem[] {
+  if (response === undefined) return [];
+  if (!isRecord(response))
+    return [
+      { code: 'GC2016', path, message: 'the response must be an object', value: response, fix: 'give { translationMap: { … } } or leave it out' },
+    ];
+  return [
+    ...stringMapProblems(`${path}.translationMap`, response.translationMap, 'translationMap'),
+    ...stringMapProblems(`${path}.translationMapDefaults`, response.translationMapDefaults, 'translationMapDefaults'),
+    ...literalTextProblems('GC2016', `${path}.successTemplate`, response.successTemplate, false),
+  ];
+}
+
+/** An integration as this app's constructs give it (a JavaScript caller may pass anything). */
+function isIntegration(x: unknown): x is IIntegration {
+  return isRecord(x) && typeof x.integrationName === 'string' && typeof x.integrationId === 'string';
+}
+
+function integrationProblems(path: string, integration: unknown, required: boolean): Problem[] {
+  if (isIntegration(integration) || (!required && integration === undefined)) return [];
+  return [
+    {
+      code: 'GC2016',
+      path,
+      message: 'not an integration',
+      value: integration,
+      fix: "pass Integration.fromName(scope, id, 'Integration name')",
+    },
+  ];
+}
+
+function dataActionProblems(path: string, props: unknown): Problem[] {
+  if (!isRecord(props)) {
+    return [
+      { code: 'GC2016', path, message: 'a data action needs its props', value: props, fix: 'pass { integration, name, inputs, outputs, request }' },
+    ];
+  }
+  const category = props.category ?? (isIntegration(props.integration) ? props.integration.integrationName : undefined);
   const problems = [
+    ...integrationProblems(`${path}.integration`, props.integration, true),
     ...nameProblems(`${path}.name`, 'data action name', props.name),
-    ...nameProblems(`${path}.category`, 'data action category', category),
+    ...(category === undefined ? [] : nameProblems(`${path}.category`, 'data action category', category)),
     ...contractProblems(`${path}.inputs`, props.inputs),
     ...contractProblems(`${path}.outputs`, props.outputs),
   ];
-  if (isFunctionCategory(category)) {
+  if (typeof category === 'string' && isFunctionDataActionCategory(category)) {
     problems.push({
       code: 'GC2016',
       path: `${path}.category`,
@@ -166,7 +287,7 @@ function dataActionProblems<I extends DataActionSchema, O extends DataActionSche
     });
   }
   const timeout = props.timeoutSeconds;
-  if (timeout !== undefined && !(Number.isInteger(timeout) && timeout >= 1 && timeout <= 60)) {
+  if (timeout !== undefined && !(Number.isInteger(timeout) && (timeout as number) >= 1 && (timeout as number) <= 60)) {
     problems.push({
       code: 'GC2016',
       path: `${path}.timeoutSeconds`,
@@ -175,25 +296,47 @@ function dataActionProblems<I extends DataActionSchema, O extends DataActionSche
       fix: 'use 1-60',
     });
   }
-  if (!METHODS.includes(props.request.method)) {
+  if (props.secure !== undefined && typeof props.secure !== 'boolean') {
     problems.push({
       code: 'GC2016',
-      path: `${path}.request.method`,
-      message: 'unknown HTTP method',
-      value: props.request.method,
-      fix: `use one of ${METHODS.join(', ')}`,
+      path: `${path}.secure`,
+      message: 'secure must be true or false',
+      value: props.secure,
+      fix: 'write true or false (no quotes)',
     });
   }
-  if (props.request.urlTemplate.trim() === '') {
-    problems.push({
-      code: 'GC2016',
-      path: `${path}.request.urlTemplate`,
-      message: 'the request needs a URL',
-      value: props.request.urlTemplate,
-      fix: 'give the URL template',
-    });
-  }
+  problems.push(...requestProblems(`${path}.request`, props.request), ...responseProblems(`${path}.response`, props.response));
   return problems;
+}
+
+function referenceProblems(path: string, reference: unknown): Problem[] {
+  if (!isRecord(reference)) {
+    return [
+      {
+        code: 'GC2016',
+        path,
+        message: 'a data action reference is needed',
+        value: reference,
+        fix: 'pass { integrationName, actionName, inputs, outputs }',
+      },
+    ];
+  }
+  return [
+    ...nameProblems(`${path}.actionName`, 'data action name', reference.actionName),
+    ...nameProblems(`${path}.integrationName`, 'data action category', reference.integrationName),
+    ...contractProblems(`${path}.inputs`, reference.inputs),
+    ...contractProblems(`${path}.outputs`, reference.outputs),
+    ...integrationProblems(`${path}.integration`, reference.integration, false),
+  ];
+}
+
+/** The key a data action is claimed by in its stack: flows address it by category and name. */
+const claimKey = (category: string, name: string): string => JSON.stringify([category, name]);
+
+/** Refuses `problems`, and a clash of the action's category and name in the stack; nothing is added to the tree. */
+function refuseOrCheckClash(scope: Construct, path: string, problems: Problem[], category: string, name: string): void {
+  if (problems.length === 0) problems.push(...nameClashProblems(scope, 'data action', claimKey(category, name), path, `${category} / ${name}`));
+  if (problems.length > 0) throw new ProblemError(problems);
 }
 
 /** A data action managed by this stack (`genesyscloud_integration_action`), which flows call by its category and name. */
@@ -220,10 +363,11 @@ export class DataAction<I extends DataActionSchema = DataActionSchema, O extends
   readonly resource: IntegrationAction;
 
   constructor(scope: Construct, id: string, props: DataActionProps<I, O>) {
+    const path = childPath(scope, id);
+    const category = props?.category ?? props?.integration?.integrationName;
+    refuseOrCheckClash(scope, path, dataActionProblems(path, props), category, props?.name);
     super(scope, id);
-    const category = props.category ?? props.integration.integrationName;
-    const problems = dataActionProblems(this.node.path, props, category);
-    if (problems.length > 0) throw new ProblemError(problems);
+    claimName(this, 'data action', claimKey(category, props.name), this.node.path);
     this.integrationName = category;
     this.actionName = props.name;
     this.inputs = props.inputs;
@@ -268,15 +412,10 @@ class ImportedDataAction<I extends DataActionSchema, O extends DataActionSchema>
   readonly actionId: string;
 
   constructor(scope: Construct, id: string, reference: DataActionReference<I, O>) {
+    const path = childPath(scope, id);
+    refuseOrCheckClash(scope, path, referenceProblems(path, reference), reference?.integrationName, reference?.actionName);
     super(scope, id);
-    const path = this.node.path;
-    const problems = [
-      ...nameProblems(`${path}.actionName`, 'data action name', reference.actionName),
-      ...nameProblems(`${path}.integrationName`, 'data action category', reference.integrationName),
-      ...contractProblems(`${path}.inputs`, reference.inputs),
-      ...contractProblems(`${path}.outputs`, reference.outputs),
-    ];
-    if (problems.length > 0) throw new ProblemError(problems);
+    claimName(this, 'data action', claimKey(reference.integrationName, reference.actionName), this.node.path);
     this.integrationName = reference.integrationName;
     this.actionName = reference.actionName;
     this.inputs = reference.inputs;

@@ -1,4 +1,6 @@
+import { containsTokenMarker } from '../formats/cdktf-token-marker';
 import { DataTableSchema, DataType, Problem } from '../flow';
+import { isRecord, literalTextProblems } from './construct-input';
 
 /** The TypeScript type of a value of each Architect data type. */
 type ValueOf<T extends DataType> = T extends 'string' ? string : T extends 'boolean' ? boolean : number;
@@ -21,11 +23,22 @@ function fits(type: DataType, value: unknown): boolean {
 }
 
 /** Problems of one row (`rows[key]`) against the table's fields: a blank key, unknown fields, values of the wrong type. */
-export function dataTableRowProblems(path: string, fields: DataTableSchema, key: string, row: object): Problem[] {
+export function dataTableRowProblems(path: string, fields: DataTableSchema, key: string, row: unknown): Problem[] {
   const at = `${path}[${JSON.stringify(key)}]`;
   const problems: Problem[] = [];
   if (key.trim() === '') {
     problems.push({ code: 'GC2018', path: at, message: 'a row key must not be empty or blank', value: key, fix: 'give the row a key' });
+  }
+  problems.push(...literalTextProblems('GC2018', at, key, true));
+  if (!isRecord(row)) {
+    problems.push({
+      code: 'GC2018',
+      path: at,
+      message: 'a row must be an object of field → value',
+      value: row,
+      fix: "give e.g. { queueName: 'Sales' }",
+    });
+    return problems;
   }
   for (const [name, value] of Object.entries(row)) {
     const type = Object.hasOwn(fields, name) ? fields[name] : undefined;
@@ -37,6 +50,8 @@ export function dataTableRowProblems(path: string, fields: DataTableSchema, key:
         value: name,
         fix: `use one of the fields: ${Object.keys(fields).join(', ')}`,
       });
+    } else if (typeof value === 'string' && containsTokenMarker(value)) {
+      problems.push(...literalTextProblems('GC2018', `${at}.${name}`, value, true));
     } else if (!fits(type, value)) {
       problems.push({
         code: 'GC2018',

@@ -3,8 +3,11 @@ import { ITerraformDependable } from 'cdktf';
 import { ArchitectDatatable } from '../.gen/providers/genesyscloud/architect-datatable';
 import { ArchitectDatatableRow } from '../.gen/providers/genesyscloud/architect-datatable-row';
 import { DataGenesyscloudArchitectDatatable } from '../.gen/providers/genesyscloud/data-genesyscloud-architect-datatable';
+import { containsTokenMarker } from '../formats/cdktf-token-marker';
 import { DATA_TYPES, DataTableSchema, DataTableTarget, DataType, Problem, ProblemError } from '../flow';
+import { childPath, isPrototypeKey, isRecord, literalTextProblems } from './construct-input';
 import { DataTableRow, dataTableRowProblems } from './data-table-row';
+import { claimName, nameClashProblems } from './resource-name-claims';
 import { isSafeName } from './safe-name';
 import { terraformText } from './terraform-text';
 
@@ -51,8 +54,9 @@ export interface DataTableProps<F extends DataTableSchema> {
   readonly rows?: Readonly<Record<string, DataTableRow<F>>>;
 }
 
-function tableNameProblems(path: string, name: string): Problem[] {
-  if (isSafeName(name)) return [];
+function tableNameProblems(path: string, name: unknown): Problem[] {
+  const text = literalTextProblems('GC2017', path, name, true);
+  if (text.length > 0 || isSafeName(name as string)) return text;
   return [
     {
       code: 'GC2017',
@@ -64,7 +68,18 @@ function tableNameProblems(path: string, name: string): Problem[] {
   ];
 }
 
-function fieldProblems(path: string, fields: DataTableSchema): Problem[] {
+function fieldProblems(path: string, fields: unknown): Problem[] {
+  if (!isRecord(fields)) {
+    return [
+      {
+        code: 'GC2017',
+        path,
+        message: 'fields must be an object of field name → data type',
+        value: fields,
+        fix: "give e.g. { queueName: 'string' }",
+      },
+    ];
+  }
   return Object.entries(fields).flatMap(([name, type]): Problem[] => {
     const at = `${path}.${name}`;
     if (name.toLowerCase() === KEY_PROPERTY) {
@@ -72,12 +87,52 @@ function fieldProblems(path: string, fields: DataTableSchema): Problem[] {
         { code: 'GC2017', path: at, message: "'key' is the row key's property, which the table always has", value: name, fix: 'rename the field' },
       ];
     }
-    if (!isSafeName(name)) return [{ code: 'GC2017', path: at, message: 'field name is not a safe name', value: name, fix: 'rename the field' }];
-    if (!DATA_TYPES.includes(type)) {
+    if (!isSafeName(name) || containsTokenMarker(name)) {
+      return [{ code: 'GC2017', path: at, message: 'field name is not a safe name', value: name, fix: 'rename the field' }];
+    }
+    if (isPrototypeKey(name)) {
+      return [
+        { code: 'GC2017', path: at, message: 'field name is a built-in member of every JavaScript object', value: name, fix: 'rename the field' },
+      ];
+    }
+    if (!DATA_TYPES.includes(type as DataType)) {
       return [{ code: 'GC2017', path: at, message: 'unknown data type', value: type, fix: `use one of ${DATA_TYPES.join(', ')}` }];
     }
     return [];
   });
+}
+
+function rowsProblems(path: string, fields: unknown, rows: unknown): Problem[] {
+  if (rows === undefined) return [];
+  if (!isRecord(rows))
+    return [
+      { code: 'GC2018', path, message: 'rows must be an object of key → row', value: rows, fix: "give e.g. { sales: { queueName: 'Sales' } }" },
+    ];
+  // Without fields (reported) rows cannot be checked against them.
+  if (!isRecord(fields)) return [];
+  return Object.entries(rows).flatMap(([key, row]) => dataTableRowProblems(path, fields as DataTableSchema, key, row));
+}
+
+function dataTableProblems(path: string, props: unknown): Problem[] {
+  if (!isRecord(props)) {
+    return [{ code: 'GC2017', path, message: 'a data table needs its props', value: props, fix: 'pass { name, fields }' }];
+  }
+  return [
+    ...tableNameProblems(`${path}.name`, props.name),
+    ...literalTextProblems('GC2017', `${path}.description`, props.description, false),
+    ...literalTextProblems('GC2017', `${path}.keyTitle`, props.keyTitle, false),
+    ...(props.divisionId === undefined || typeof props.divisionId === 'string'
+      ? []
+      : [{ code: 'GC2017' as const, path: `${path}.divisionId`, message: 'must be text', value: props.divisionId, fix: 'give the division id' }]),
+    ...fieldProblems(`${path}.fields`, props.fields),
+    ...rowsProblems(`${path}.rows`, props.fields, props.rows),
+  ];
+}
+
+/** Refuses `problems`, and a clash of the table's name in the stack; nothing is added to the tree. */
+function refuseOrCheckClash(scope: Construct, path: string, problems: Problem[], name: string): void {
+  if (problems.length === 0) problems.push(...nameClashProblems(scope, 'data table', name, `${path}.name`));
+  if (problems.length > 0) throw new ProblemError(problems);
 }
 
 /**
@@ -97,15 +152,11 @@ export class DataTable<F extends DataTableSchema = DataTableSchema> extends Cons
   readonly rows: Readonly<Record<string, ArchitectDatatableRow>>;
 
   constructor(scope: Construct, id: string, props: DataTableProps<F>) {
+    const path = childPath(scope, id);
+    refuseOrCheckClash(scope, path, dataTableProblems(path, props), props?.name);
     super(scope, id);
-    const path = this.node.path;
+    claimName(this, 'data table', props.name, this.node.path);
     const rows = props.rows ?? {};
-    const problems = [
-      ...tableNameProblems(`${path}.name`, props.name),
-      ...fieldProblems(`${path}.fields`, props.fields),
-      ...Object.entries(rows).flatMap(([key, row]) => dataTableRowProblems(`${path}.rows`, props.fields, key, row)),
-    ];
-    if (problems.length > 0) throw new ProblemError(problems);
     this.tableName = props.name;
     this.fields = props.fields;
     this.resource = new ArchitectDatatable(this, 'Resource', {
@@ -148,9 +199,10 @@ class ImportedDataTable<F extends DataTableSchema> extends Construct implements 
     readonly tableName: string,
     readonly fields: F,
   ) {
+    const path = childPath(scope, id);
+    refuseOrCheckClash(scope, path, [...tableNameProblems(`${path}.name`, tableName), ...fieldProblems(`${path}.fields`, fields)], tableName);
     super(scope, id);
-    const problems = [...tableNameProblems(`${this.node.path}.name`, tableName), ...fieldProblems(`${this.node.path}.fields`, fields)];
-    if (problems.length > 0) throw new ProblemError(problems);
+    claimName(this, 'data table', tableName, this.node.path);
     const lookup = new DataGenesyscloudArchitectDatatable(this, 'Lookup', { name: terraformText(tableName) });
     this.dependable = lookup;
     this.tableId = lookup.id;

@@ -2,6 +2,8 @@ import { Construct } from 'constructs';
 import { ITerraformDependable } from 'cdktf';
 import { DataGenesyscloudFlow } from '../.gen/providers/genesyscloud/data-genesyscloud-flow';
 import { FLOW_TYPE_INFO, FlowType } from '../flow';
+import { childPath } from './construct-input';
+import { checkFlowNameToLookUp } from './flow-construct-input';
 import { terraformText } from './terraform-text';
 
 /**
@@ -18,6 +20,7 @@ export class ImportedFlow<T extends FlowType> extends Construct {
     readonly flowName: string,
     readonly flowType: T,
   ) {
+    checkFlowNameToLookUp(childPath(scope, id), flowName);
     super(scope, id);
     const lookup = new DataGenesyscloudFlow(this, 'Lookup', { name: terraformText(flowName), type: FLOW_TYPE_INFO[flowType].apiType });
     this.dependable = lookup;

@@ -1,6 +1,9 @@
 import { Construct } from 'constructs';
 import { ITerraformDependable } from 'cdktf';
-import { InQueueCallFlow, InQueueCallFlowProps } from '../flow';
+import { InQueueCallFlow, InQueueCallFlowProps, ProblemError } from '../flow';
+import { bareFlowDefinitionProblems } from './bare-flow-definitions';
+import { childPath } from './construct-input';
+import { checkFlowProps, removeFailedConstruct } from './flow-construct-input';
 import { FlowPublication } from './flow-publication';
 import { IInQueueFlow } from './i-flow';
 import { ImportedFlow } from './imported-flow';
@@ -40,17 +43,39 @@ export class InQueueFlow extends Construct implements IInQueueFlow {
   readonly publication: FlowPublication;
 
   constructor(scope: Construct, id: string, props: InQueueFlowProps) {
+    const path = childPath(scope, id);
+    checkFlowProps(path, props);
+    if (!Array.isArray(props.actions)) {
+      throw new ProblemError([
+        {
+          code: 'GC1016',
+          path: `${path}.actions`,
+          message: 'an in-queue flow needs its list of actions',
+          value: props.actions,
+          fix: "give e.g. [new HoldMusic('hold')]",
+        },
+      ]);
+    }
+    const definition = new InQueueCallFlow(props);
+    const bare = bareFlowDefinitionProblems(path, definition);
+    if (bare.length > 0) throw new ProblemError(bare);
+    checkPublishOrder(path, definition.name, 'inqueuecall', definition);
     super(scope, id);
-    this.definition = new InQueueCallFlow(props);
-    checkPublishOrder(this.node.path, this.definition.name, this.flowType, this.definition);
-    this.publication = new FlowPublication(this, 'Publication', {
-      definition: this.definition,
-      path: this.node.path,
-      substitutions: queueSubstitutions(this.definition.queueTargets()),
-      sharedFlows: [],
-      dependsOn: [...(props.dependsOn ?? []), ...referencedDependables(this.definition)],
-      forceUnlock: props.forceUnlock,
-    });
+    this.definition = definition;
+    try {
+      this.publication = new FlowPublication(this, 'Publication', {
+        definition,
+        path: this.node.path,
+        substitutions: queueSubstitutions(definition.queueTargets()),
+        sharedFlows: [],
+        dependsOn: [...(props.dependsOn ?? []), ...referencedDependables(definition)],
+        forceUnlock: props.forceUnlock,
+      });
+    } catch (error) {
+      // The definition is checked as it renders: a refused flow leaves no node behind.
+      removeFailedConstruct(scope, this);
+      throw error;
+    }
   }
 
   get flowName(): string {

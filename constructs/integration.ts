@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { ITerraformDependable } from 'cdktf';
 import { DataGenesyscloudIntegration } from '../.gen/providers/genesyscloud/data-genesyscloud-integration';
 import { ProblemError } from '../flow';
+import { childPath, literalTextProblems } from './construct-input';
 import { isSafeName } from './safe-name';
 import { terraformText } from './terraform-text';
 
@@ -38,19 +39,20 @@ class ImportedIntegration extends Construct implements IIntegration {
     id: string,
     readonly integrationName: string,
   ) {
-    super(scope, id);
-    if (!isSafeName(integrationName)) {
-      throw new ProblemError([
-        {
-          code: 'GC2022',
-          path: this.node.path,
-          message:
-            'integration name must be non-empty, without leading/trailing spaces, quotes, backslashes, control characters or {{ }} (flows write it as the data action category)',
-          value: integrationName,
-          fix: "use the integration's name as Genesys Cloud shows it under Admin > Integrations",
-        },
-      ]);
+    const path = childPath(scope, id);
+    const problems = literalTextProblems('GC2022', path, integrationName, true);
+    if (problems.length === 0 && !isSafeName(integrationName)) {
+      problems.push({
+        code: 'GC2022',
+        path,
+        message:
+          'integration name must be non-empty, without leading/trailing spaces, quotes, backslashes, control characters or {{ }} (flows write it as the data action category)',
+        value: integrationName,
+        fix: "use the integration's name as Genesys Cloud shows it under Admin > Integrations",
+      });
     }
+    if (problems.length > 0) throw new ProblemError(problems);
+    super(scope, id);
     const lookup = new DataGenesyscloudIntegration(this, 'Lookup', { name: terraformText(integrationName) });
     this.integrationId = lookup.id;
     this.dependable = lookup;

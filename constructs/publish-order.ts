@@ -26,12 +26,25 @@ function chainBack(flowName: string, flowType: FlowType, definition: FlowDefinit
       if (chain.length > 1 && reference.flowName === flowName && reference.flowType === flowType) return [...chain, flowName];
       if (!isPublishedFirst(reference) || visited.has(reference)) continue;
       visited.add(reference);
-      const found = search(reference.definition.references(), [...chain, reference.flowName]);
+      const found = search(namedFlows(reference.definition), [...chain, reference.flowName]);
       if (found) return found;
     }
     return undefined;
   };
-  return search(definition.references(), [flowName]);
+  return search(namedFlows(definition), [flowName]);
+}
+
+/**
+ * What a flow is published after: what it names, and the in-queue flow of each queue construct it
+ * transfers to (the queue binds that flow's id, and the flow maps the queue's name: flow → queue → in-queue flow).
+ */
+function namedFlows(definition: FlowDefinition): readonly object[] {
+  const queues = 'queueTargets' in definition && typeof definition.queueTargets === 'function' ? (definition.queueTargets() as object[]) : [];
+  const inQueueFlows = queues.flatMap((queue) => {
+    const bound = (queue as { readonly inQueueFlow?: unknown }).inQueueFlow;
+    return typeof bound === 'object' && bound !== null ? [bound] : [];
+  });
+  return [...definition.references(), ...inQueueFlows];
 }
 
 /**

@@ -3,6 +3,8 @@ import { DataGenesyscloudRoutingQueue } from '../.gen/providers/genesyscloud/dat
 import { RoutingQueue } from '../.gen/providers/genesyscloud/routing-queue';
 import { InQueueCallFlow, QueueTarget, ProblemError } from '../flow';
 import { IInQueueFlow } from './i-flow';
+import { containsTokenMarker } from '../formats/cdktf-token-marker';
+import { childPath, isRecord } from './construct-input';
 import { isSafeName } from './safe-name';
 import { substitutionKey } from './substitution';
 import { terraformText } from './terraform-text';
@@ -39,13 +41,14 @@ export interface QueueProps {
   readonly inQueueFlow?: IInQueueFlow;
 }
 
-function checkQueueName(path: string, name: string): void {
-  if (!isSafeName(name)) {
+function checkQueueName(path: string, name: unknown): void {
+  if (typeof name !== 'string' || !isSafeName(name) || containsTokenMarker(name)) {
     throw new ProblemError([
       {
         code: 'GC2004',
         path,
-        message: 'queue name must be non-empty, without leading/trailing spaces, quotes, backslashes, control characters or {{ }}',
+        message:
+          "queue name must be non-empty text, without leading/trailing spaces, quotes, backslashes, control characters, {{ }} or cdktf's token marker",
         value: name,
         fix: 'rename the queue',
       },
@@ -65,8 +68,8 @@ export abstract class QueueBase extends Construct implements IQueue {
   abstract readonly nameAttribute: string;
 
   protected constructor(scope: Construct, id: string, name: string) {
+    checkQueueName(childPath(scope, id), name);
     super(scope, id);
-    checkQueueName(this.node.path, name);
     this.queueName = name;
     this.substitutionKey = substitutionKey('queue', this);
     this.nameInFlow = `{{${this.substitutionKey}}}`;
@@ -86,10 +89,14 @@ export class Queue extends QueueBase {
 
   readonly resource: RoutingQueue;
   readonly nameAttribute: string;
+  /** The queue's in-queue flow: published before the queue, and so before every flow transferring to the queue. */
+  readonly inQueueFlow?: IInQueueFlow;
 
   constructor(scope: Construct, id: string, props: QueueProps) {
-    super(scope, id, props.name);
-    checkInQueueFlow(this.node.path, props.name, props.inQueueFlow);
+    // Checked before the node is added: a refused queue leaves nothing behind.
+    checkInQueueFlow(childPath(scope, id), props?.name, props?.inQueueFlow);
+    super(scope, id, props?.name);
+    this.inQueueFlow = props.inQueueFlow;
     this.resource = new RoutingQueue(this, 'Resource', {
       name: terraformText(props.name),
       description: terraformText(props.description),
@@ -110,7 +117,18 @@ export class Queue extends QueueBase {
  * must not name the queue by name: it is published before the queue exists (the queue binds its id).
  */
 function checkInQueueFlow(path: string, queueName: string, flow: IInQueueFlow | undefined): void {
-  if (!flow) return;
+  if (flow === undefined) return;
+  if (!isRecord(flow) || typeof flow.flowName !== 'string' || typeof flow.flowType !== 'string') {
+    throw new ProblemError([
+      {
+        code: 'GC2014',
+        path: `${path} > inQueueFlow`,
+        message: 'not a flow: a queue binds an in-queue flow construct by its id',
+        value: flow,
+        fix: 'pass an InQueueFlow construct or InQueueFlow.fromName(...)',
+      },
+    ]);
+  }
   const type = flow.definition?.type ?? flow.flowType;
   if (flow.flowType !== 'inqueuecall' || type !== 'inqueuecall') {
     throw new ProblemError([
@@ -120,6 +138,17 @@ function checkInQueueFlow(path: string, queueName: string, flow: IInQueueFlow | 
         message: `'${flow.flowName}' is a ${type} flow; a queue's in-queue flow must be an in-queue call flow`,
         value: flow.flowName,
         fix: 'pass an InQueueFlow construct or InQueueFlow.fromName(...)',
+      },
+    ]);
+  }
+  if (typeof flow.flowId !== 'string') {
+    throw new ProblemError([
+      {
+        code: 'GC2014',
+        path: `${path} > inQueueFlow`,
+        message: `'${flow.flowName}' is a bare in-queue flow definition: it has no flow id to bind, and this stack never publishes it`,
+        value: flow.flowName,
+        fix: 'pass the InQueueFlow construct (not its definition), or InQueueFlow.fromName(...) for one deployed elsewhere',
       },
     ]);
   }

@@ -6,6 +6,8 @@ import { AssetType, ITerraformDependable, TerraformAsset } from 'cdktf';
 import { ArchitectUserPrompt, ArchitectUserPromptResources } from '../.gen/providers/genesyscloud/architect-user-prompt';
 import { DataGenesyscloudArchitectUserPrompt } from '../.gen/providers/genesyscloud/data-genesyscloud-architect-user-prompt';
 import { AudioPromptTarget, Problem, ProblemError } from '../flow';
+import { childPath, isRecord, literalTextProblems } from './construct-input';
+import { claimName, nameClashProblems } from './resource-name-claims';
 import { terraformText } from './terraform-text';
 
 /**
@@ -61,8 +63,8 @@ export interface UserPromptProps {
   readonly resources: readonly UserPromptResource[];
 }
 
-function promptNameProblems(at: string, name: string): Problem[] {
-  if (PROMPT_NAME.test(name)) return [];
+function promptNameProblems(at: string, name: unknown): Problem[] {
+  if (typeof name === 'string' && PROMPT_NAME.test(name)) return [];
   return [
     {
       code: 'GC2019',
@@ -74,66 +76,116 @@ function promptNameProblems(at: string, name: string): Problem[] {
   ];
 }
 
-function resourceProblems(at: string, resources: readonly UserPromptResource[]): Problem[] {
+function resourceProblems(at: string, resources: unknown): Problem[] {
+  if (!Array.isArray(resources) || resources.length === 0) {
+    return [
+      {
+        code: 'GC2020',
+        path: at,
+        message: 'a prompt needs a list of at least one resource',
+        value: resources,
+        fix: "give e.g. [{ language: 'en-us', tts: 'Welcome' }]",
+      },
+    ];
+  }
   const problems: Problem[] = [];
   const seen = new Set<string>();
-  resources.forEach((resource, index) => {
+  resources.forEach((resource: unknown, index) => {
     const here = `${at}[${index}]`;
-    if (!LANGUAGE_TAG.test(resource.language)) {
+    if (!isRecord(resource)) {
+      problems.push({
+        code: 'GC2020',
+        path: here,
+        message: 'a resource must be an object',
+        value: resource,
+        fix: "give { language: 'en-us', tts: '…' }",
+      });
+      return;
+    }
+    const { language, tts, text, audioFile } = resource;
+    if (typeof language !== 'string' || !LANGUAGE_TAG.test(language)) {
       problems.push({
         code: 'GC2020',
         path: `${here}.language`,
         message: 'not a lower-case language tag',
-        value: resource.language,
+        value: language,
         fix: 'use a tag such as en-us',
       });
-    } else if (seen.has(resource.language)) {
+    } else if (seen.has(language)) {
       problems.push({
         code: 'GC2020',
         path: `${here}.language`,
         message: 'a prompt has one resource per language',
-        value: resource.language,
+        value: language,
         fix: 'merge the resources of this language',
       });
     }
-    seen.add(resource.language);
-    if (!resource.tts?.trim() && resource.audioFile === undefined) {
+    if (typeof language === 'string') seen.add(language);
+    problems.push(...literalTextProblems('GC2020', `${here}.tts`, tts, false), ...literalTextProblems('GC2020', `${here}.text`, text, false));
+    if (!(typeof tts === 'string' && tts.trim()) && audioFile === undefined) {
       problems.push({
         code: 'GC2020',
         path: here,
         message: 'a resource needs text-to-speech or an audio file',
-        value: resource.language,
+        value: language,
         fix: 'set tts or audioFile',
       });
     }
-    if (resource.audioFile !== undefined && !isFile(resource.audioFile)) {
-      problems.push({
-        code: 'GC2021',
-        path: `${here}.audioFile`,
-        message: 'no such file',
-        value: resource.audioFile,
-        fix: 'give the path of an audio file (relative to the working folder)',
-      });
-    }
+    if (audioFile !== undefined) problems.push(...audioFileProblems(`${here}.audioFile`, audioFile));
   });
-  if (resources.length === 0) {
-    problems.push({
-      code: 'GC2020',
-      path: at,
-      message: 'a prompt needs at least one resource',
-      value: [],
-      fix: 'add a resource with tts or audioFile',
-    });
-  }
   return problems;
 }
 
-function isFile(file: string): boolean {
-  try {
-    return fs.statSync(file).isFile();
-  } catch {
-    return false;
+/**
+ * The platform's limit on a prompt audio file: 25 MB (Genesys Cloud help, "Prompts overview"), read as
+ * 25 MiB. A larger file would fail its upload at apply; hashing it here would also hold it in memory.
+ */
+export const MAX_AUDIO_FILE_BYTES = 25 * 1024 * 1024;
+
+function audioFileProblems(at: string, file: unknown): Problem[] {
+  const fix = 'give the path of an audio file (relative to the working folder)';
+  if (typeof file !== 'string') return [{ code: 'GC2021', path: at, message: 'must be the path of a file', value: file, fix }];
+  const size = fileSize(file);
+  if (size === undefined) return [{ code: 'GC2021', path: at, message: 'no such file', value: file, fix }];
+  if (size > MAX_AUDIO_FILE_BYTES) {
+    return [
+      {
+        code: 'GC2021',
+        path: at,
+        message: `the file has ${size} bytes; Genesys takes prompt audio files of up to 25 MB (${MAX_AUDIO_FILE_BYTES} bytes)`,
+        value: file,
+        fix: 'shorten or compress the recording (.wav, 8 kHz mono is enough for calls)',
+      },
+    ];
   }
+  return [];
+}
+
+/** The size of a regular file, undefined when there is none at `file`. */
+function fileSize(file: string): number | undefined {
+  try {
+    const stat = fs.statSync(file);
+    return stat.isFile() ? stat.size : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function userPromptProblems(path: string, props: unknown): Problem[] {
+  if (!isRecord(props)) {
+    return [{ code: 'GC2020', path, message: 'a user prompt needs its props', value: props, fix: 'pass { name, resources }' }];
+  }
+  return [
+    ...promptNameProblems(`${path}.name`, props.name),
+    ...literalTextProblems('GC2020', `${path}.description`, props.description, false),
+    ...resourceProblems(`${path}.resources`, props.resources),
+  ];
+}
+
+/** Refuses `problems`, and a clash of the prompt's name in the stack; nothing is added to the tree. */
+function refuseOrCheckClash(scope: Construct, path: string, problems: Problem[], name: string): void {
+  if (problems.length === 0) problems.push(...nameClashProblems(scope, 'user prompt', name, `${path}.name`));
+  if (problems.length > 0) throw new ProblemError(problems);
 }
 
 /**
@@ -151,12 +203,10 @@ export class UserPrompt extends Construct implements IUserPrompt {
   readonly resource: ArchitectUserPrompt;
 
   constructor(scope: Construct, id: string, props: UserPromptProps) {
+    const path = childPath(scope, id);
+    refuseOrCheckClash(scope, path, userPromptProblems(path, props), props?.name);
     super(scope, id);
-    const problems = [
-      ...promptNameProblems(`${this.node.path}.name`, props.name),
-      ...resourceProblems(`${this.node.path}.resources`, props.resources),
-    ];
-    if (problems.length > 0) throw new ProblemError(problems);
+    claimName(this, 'user prompt', props.name, this.node.path);
     this.promptName = props.name;
     this.nameInFlow = `Prompt.${props.name}`;
     this.resource = new ArchitectUserPrompt(this, 'Resource', {
@@ -178,9 +228,22 @@ export class UserPrompt extends Construct implements IUserPrompt {
   /** The file as a stack asset, with its sha256 (the provider re-uploads when the hash changes). */
   private audio(language: string, file: string): Pick<ArchitectUserPromptResources, 'filename' | 'fileContentHash'> {
     const asset = new TerraformAsset(this, `Audio-${language}`, { path: file, type: AssetType.FILE });
-    const fileContentHash = createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+    const fileContentHash = sha256OfFile(file);
     return { filename: asset.path, fileContentHash };
   }
+}
+
+/** sha256 of a file, read in chunks (not held in memory whole). */
+function sha256OfFile(file: string): string {
+  const hash = createHash('sha256');
+  const chunk = Buffer.alloc(1024 * 1024);
+  const fd = fs.openSync(file, 'r');
+  try {
+    for (let read = fs.readSync(fd, chunk); read > 0; read = fs.readSync(fd, chunk)) hash.update(chunk.subarray(0, read));
+  } finally {
+    fs.closeSync(fd);
+  }
+  return hash.digest('hex');
 }
 
 class ImportedUserPrompt extends Construct implements IUserPrompt {
@@ -192,9 +255,10 @@ class ImportedUserPrompt extends Construct implements IUserPrompt {
     id: string,
     readonly promptName: string,
   ) {
+    const path = childPath(scope, id);
+    refuseOrCheckClash(scope, path, promptNameProblems(`${path}.name`, promptName), promptName);
     super(scope, id);
-    const problems = promptNameProblems(`${this.node.path}.name`, promptName);
-    if (problems.length > 0) throw new ProblemError(problems);
+    claimName(this, 'user prompt', promptName, this.node.path);
     this.nameInFlow = `Prompt.${promptName}`;
     this.dependable = new DataGenesyscloudArchitectUserPrompt(this, 'Lookup', { name: promptName });
   }

@@ -58,8 +58,10 @@ export const CONSTRUCT_ERROR_CODES = {
   GC2018: 'data table row does not fit the table',
   GC2019: 'invalid user prompt name',
   GC2020: 'invalid user prompt resource',
-  GC2021: 'user prompt audio file not found',
+  GC2021: 'user prompt audio file not found or too large',
   GC2022: 'invalid integration name',
+  GC2023: 'user prompt, data table or data action name clash in one stack',
+  GC2024: 'flow named by a flow is a bare definition, not a flow construct or reference',
 } as const;
 
 /** The environment configuration (config/). */

@@ -192,6 +192,94 @@ describe('environment config validation', () => {
     });
   });
 
+  describe('GC3005 errors never show a PIN or credential they refuse', () => {
+    const PIN = '987654';
+    const withPinAuth = (pinAuth: unknown): EnvironmentConfig => withDev({ pinAuth: pinAuth as never });
+    const withLookup = (change: object): EnvironmentConfig =>
+      withPinAuth({ ...dev.pinAuth, accountLookup: { ...dev.pinAuth.accountLookup, ...change } });
+
+    it.each([
+      ['pinAuth as text', withPinAuth(PIN), 'environments[dev].pinAuth', '(not shown)'],
+      ['pinAuth as a number', withPinAuth(Number(PIN)), 'environments[dev].pinAuth', '(not shown)'],
+      ['pinAuth as a list holding expectedPin', withPinAuth([{ expectedPin: PIN }]), 'environments[dev].pinAuth', '(not shown)'],
+      [
+        'a PIN where maxAttempts goes',
+        withPinAuth({ ...dev.pinAuth, maxAttempts: Number(PIN) }),
+        'environments[dev].pinAuth.maxAttempts',
+        '(not shown)',
+      ],
+      [
+        'a PIN as text where maxAttempts goes',
+        withPinAuth({ ...dev.pinAuth, maxAttempts: PIN }),
+        'environments[dev].pinAuth.maxAttempts',
+        '(not shown)',
+      ],
+      [
+        'accountLookup holding expectedPin',
+        withPinAuth({ ...dev.pinAuth, accountLookup: [{ expectedPin: PIN }] }),
+        'environments[dev].pinAuth.accountLookup',
+        '(not shown)',
+      ],
+      [
+        'a URL with user-info',
+        withLookup({ url: `https://ivr-svc:${PIN}@accounts.example.com/lookup` }),
+        'environments[dev].pinAuth.accountLookup.url',
+        'https://***@accounts.example.com/lookup',
+      ],
+      [
+        'an unparsable URL with user-info',
+        withLookup({ url: `https://ivr-svc:${PIN}@accounts example` }),
+        'environments[dev].pinAuth.accountLookup.url',
+        'https://***@accounts example',
+      ],
+      [
+        'a PIN as the integration name',
+        withLookup({ integrationName: Number(PIN) }),
+        'environments[dev].pinAuth.accountLookup.integrationName',
+        '(not shown)',
+      ],
+    ])('%s: shown as %#', (_, env, path, shown) => {
+      const problems = configProblems([env]);
+      expect(problems).toEqual([expect.objectContaining({ code: 'GC3005', path, value: shown })]);
+      expect(JSON.stringify(problems)).not.toContain(PIN);
+      expect(() => validateConfig([env])).toThrow(expect.objectContaining({ message: expect.not.stringContaining(PIN) }));
+    });
+
+    it.each([0, 11, -1, 99])('still shows an attempts count typed wrong (%p)', (maxAttempts) => {
+      expect(configProblems([withPinAuth({ ...dev.pinAuth, maxAttempts })])).toEqual([
+        expect.objectContaining({ path: 'environments[dev].pinAuth.maxAttempts', value: maxAttempts }),
+      ]);
+    });
+
+    it('still shows a wrong URL without user-info, and text elsewhere', () => {
+      expect(
+        configProblems([withLookup({ url: 'http://accounts.example.com/lookup', integrationName: ' Data Actions' })]).map((p) => p.value),
+      ).toEqual([' Data Actions', 'http://accounts.example.com/lookup']);
+    });
+  });
+
+  describe('GC3005 integration name of a function data action', () => {
+    it.each(['My Function Data Actions', 'function-data-action lookups', 'FUNCTION_DATA_ACTION'])(
+      'refuses %p, which synth would refuse as a category',
+      (integrationName) => {
+        expect(configProblems([withDev({ pinAuth: { ...dev.pinAuth, accountLookup: { ...dev.pinAuth.accountLookup, integrationName } } })])).toEqual([
+          expect.objectContaining({
+            code: 'GC3005',
+            path: 'environments[dev].pinAuth.accountLookup.integrationName',
+            value: integrationName,
+            message: expect.stringContaining('function data action'),
+          }),
+        ]);
+      },
+    );
+
+    it('accepts a Web Services Data Actions integration name', () => {
+      expect(
+        codes([withDev({ pinAuth: { ...dev.pinAuth, accountLookup: { ...dev.pinAuth.accountLookup, integrationName: 'Function Lookups' } } })]),
+      ).toEqual([]);
+    });
+  });
+
   describe('GC3010 in-queue settings', () => {
     it('takes an optional in-queue waiting message', () => {
       expect(configProblems([withDev({ inQueue: { waitingMessage: 'Thank you for waiting.' } })])).toEqual([]);

@@ -1,0 +1,51 @@
+import { IConstruct } from 'constructs';
+import { containsTokenMarker } from '../formats/cdktf-token-marker';
+import { Problem } from '../flow';
+
+/**
+ * Checks of what a construct is given, run before the construct adds its node (so a refused construct
+ * leaves nothing in the tree, and a retry with the same id works), and written for JavaScript callers too:
+ * every wrong shape is a coded problem, never a TypeError.
+ */
+
+/** The path the construct `id` under `scope` will have (constructs writes `/` in an id as `--`). */
+export function childPath(scope: IConstruct, id: unknown): string {
+  const own = String(id).replace(/\//g, '--');
+  return scope.node.path === '' ? own : `${scope.node.path}/${own}`;
+}
+
+/** A plain object (not null, not an array): the shape of props and of name → value maps. */
+export function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * A field name that is a key of `Object.prototype` (`__proto__`, `constructor`, `toString`, …): a flow
+ * reads fields by name from plain objects, where such a name finds the prototype's member.
+ */
+export function isPrototypeKey(name: string): boolean {
+  return name === '__proto__' || name in Object.prototype;
+}
+
+/**
+ * Problems of literal text a construct writes into Terraform or flows: not text (when given), or
+ * holding cdktf's token marker, which synth would take for a reference.
+ */
+export function literalTextProblems(code: Problem['code'], path: string, text: unknown, required: boolean): Problem[] {
+  if (text === undefined && !required) return [];
+  if (typeof text !== 'string') {
+    return [{ code, path, message: text === undefined ? 'is missing' : 'must be text', value: text, fix: 'give text (a string)' }];
+  }
+  if (containsTokenMarker(text)) {
+    return [
+      {
+        code,
+        path,
+        message: "contains cdktf's token marker ({TfToken[), which synth would take for a reference",
+        value: text,
+        fix: 'remove the marker: write literal text here, and pass references only where the construct takes them',
+      },
+    ];
+  }
+  return [];
+}

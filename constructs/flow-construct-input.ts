@@ -1,0 +1,30 @@
+import { IConstruct } from 'constructs';
+import { ProblemError } from '../flow';
+import { isRecord, literalTextProblems } from './construct-input';
+import { isSafeName } from './safe-name';
+
+/** Refuses flow construct props that are not an object (a JavaScript caller may pass none). */
+export function checkFlowProps(path: string, props: unknown): void {
+  if (isRecord(props)) return;
+  throw new ProblemError([{ code: 'GC1016', path, message: 'a flow construct needs its props', value: props, fix: 'pass { name, division, … }' }]);
+}
+
+/** Refuses a flow name to look up that is not text, or not safe to write into Terraform and flows. */
+export function checkFlowNameToLookUp(path: string, flowName: unknown): void {
+  const problems = literalTextProblems('GC1014', `${path}.flowName`, flowName, true);
+  if (problems.length === 0 && !isSafeName(flowName as string)) {
+    problems.push({
+      code: 'GC1014',
+      path: `${path}.flowName`,
+      message: 'flow name must be non-empty, without leading/trailing spaces, quotes, backslashes, control characters or {{ }}',
+      value: flowName,
+      fix: 'give the flow name as Architect shows it',
+    });
+  }
+  if (problems.length > 0) throw new ProblemError(problems);
+}
+
+/** Removes the construct `node` added under `scope` (its constructor failed after adding it), so a retry with its id works. */
+export function removeFailedConstruct(scope: IConstruct, node: IConstruct): void {
+  scope.node.tryRemoveChild(node.node.id);
+}
