@@ -84,8 +84,9 @@ export interface DataActionProps<I extends DataActionSchema, O extends DataActio
   readonly response?: DataActionResponse;
   /**
    * A secure data action is one designed to take sensitive data (PCI, PII): Genesys does not log its
-   * inputs and outputs, and Architect marks the flows calling it as handling secure data. Changing it
-   * replaces the action (a new id).
+   * inputs and outputs, and calls it only with Call Secure Data in a secure call or voice bot flow (help,
+   * "Call Secure Data action"), which this project does not model: a flow's `CallData` of it is refused
+   * (GC1017). Changing it replaces the action (a new id).
    * @default false
    */
   readonly secure?: boolean;
@@ -109,6 +110,12 @@ export interface DataActionReference<I extends DataActionSchema, O extends DataA
   readonly actionName: string;
   readonly inputs: I;
   readonly outputs: O;
+  /**
+   * Whether the action is secure (the look-up cannot tell; a flow's `CallData` of a secure action is
+   * refused, GC1017).
+   * @default false
+   */
+  readonly secure?: boolean;
   /**
    * The integration that owns the action, when its name alone is ambiguous (built-in actions such as
    * "Get User" exist once per integration).
@@ -360,6 +367,8 @@ export class DataAction<I extends DataActionSchema = DataActionSchema, O extends
   readonly actionName: string;
   readonly inputs: I;
   readonly outputs: O;
+  /** Whether the action is secure (a flow's `CallData` of a secure action is refused, GC1017). */
+  readonly secure: boolean;
   readonly resource: IntegrationAction;
 
   constructor(scope: Construct, id: string, props: DataActionProps<I, O>) {
@@ -372,12 +381,13 @@ export class DataAction<I extends DataActionSchema = DataActionSchema, O extends
     this.actionName = props.name;
     this.inputs = props.inputs;
     this.outputs = props.outputs;
+    this.secure = props.secure ?? false;
     const { request, response } = props;
     this.resource = new IntegrationAction(this, 'Resource', {
       name: terraformText(props.name),
       category: terraformText(category),
       integrationId: props.integration.integrationId,
-      secure: props.secure ?? false,
+      secure: this.secure,
       configTimeoutSeconds: props.timeoutSeconds,
       contractInput: terraformText(contractJsonSchema(props.inputs, true)),
       contractOutput: terraformText(contractJsonSchema(props.outputs, false)),
@@ -408,6 +418,7 @@ class ImportedDataAction<I extends DataActionSchema, O extends DataActionSchema>
   readonly actionName: string;
   readonly inputs: I;
   readonly outputs: O;
+  readonly secure: boolean;
   readonly dependable: ITerraformDependable;
   readonly actionId: string;
 
@@ -420,6 +431,7 @@ class ImportedDataAction<I extends DataActionSchema, O extends DataActionSchema>
     this.actionName = reference.actionName;
     this.inputs = reference.inputs;
     this.outputs = reference.outputs;
+    this.secure = reference.secure === true;
     const lookup = new DataGenesyscloudIntegrationAction(this, 'Lookup', {
       name: terraformText(reference.actionName),
       integrationId: reference.integration?.integrationId,

@@ -1,6 +1,6 @@
 import { TerraformStack } from 'cdktf';
 import { DataAction, DataActionProps, IIntegration, Integration } from '../../constructs';
-import { DataActionTarget, Problem, ProblemError } from '../../flow';
+import { CallData, DataActionTarget, Disconnect, Expr, InboundCallFlow, Problem, ProblemError, Prompt, Task } from '../../flow';
 import { resourceAt, synthJson, testStack } from '../support/fixtures';
 import { dependsOnOfFlowNaming } from '../support/referencing-flow';
 
@@ -88,6 +88,29 @@ describe('DataAction', () => {
     expect(action).not.toHaveProperty('config_response');
     expect(action).not.toHaveProperty('config_timeout_seconds');
     expect(action.config_request).toEqual({ request_type: 'GET', request_url_template: 'https://crm.example.com/accounts/$${input.accountId}' });
+  });
+
+  it('a secure action (secure: true, or a look-up said to be secure) cannot be called from the flows this project writes (GC1017)', () => {
+    const stack = testStack();
+    const secure = new DataAction(stack, 'Secure', { ...lookupProps(stack), secure: true });
+    expect(resourceAt(synthJson(stack), 'genesyscloud_integration_action', 'Secure/Resource').secure).toBe(true);
+    const imported = DataAction.fromName(stack, 'Imported', {
+      integrationName: 'CRM',
+      actionName: 'Card check',
+      inputs: {},
+      outputs: {},
+      secure: true,
+    });
+    const calls = [
+      new CallData('Look up', { action: secure, inputs: { accountId: Expr.string('1'), pin: Expr.integer(1) } }),
+      new CallData('Look up', { action: imported, inputs: {} }),
+    ];
+    for (const call of calls) {
+      expect(call.action.secure).toBe(true);
+      const main = new Task('Main', [call, new Disconnect('Bye')]);
+      const flow = new InboundCallFlow({ name: 'F', initialGreeting: Prompt.tts('Hi.'), startUp: main, tasks: [main] });
+      expect(flow.validate('F').map((p) => p.code)).toEqual(['GC1017']);
+    }
   });
 
   it('is the target flows call: the category (default: the integration name) then its name, with its contract', () => {
