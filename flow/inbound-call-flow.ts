@@ -77,6 +77,20 @@ export class InboundCallFlow extends FlowDefinition {
     return [...found];
   }
 
+  /** The flow's name: what a TransferToFlow names (a definition is its own FlowTarget). */
+  get flowName(): string {
+    return this.name;
+  }
+
+  get flowType(): FlowType {
+    return this.type;
+  }
+
+  /** Itself, so a TransferToFlow can name this definition and the simulator follows the call into it. */
+  get definition(): InboundCallFlow {
+    return this;
+  }
+
   validate(path: string = this.name): FlowProblem[] {
     return this.check(path).problems;
   }

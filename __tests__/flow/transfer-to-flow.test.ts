@@ -149,6 +149,13 @@ describe('TransferToFlow simulation', () => {
     );
   });
 
+  it('takes an inbound call flow definition itself as the target (a definition is its own FlowTarget)', () => {
+    const desk = vipDesk();
+    expect(desk).toMatchObject({ flowName: 'VIP Desk', flowType: 'inboundcall', definition: desk });
+    expect(front(desk).validate(PATH)).toEqual([]);
+    expect(simulateCall(front(desk)).prompts).toEqual(['Hello.', 'One moment.', 'Hello.', 'Gold welcome']);
+  });
+
   it('starts the target with its own variables: a value of the calling flow does not leak into it', () => {
     const readsVariable = inboundFlowOf(
       'Plain Desk',
