@@ -4,7 +4,7 @@ import { InboundCallFlow, InboundCallFlowProps, ProblemError } from '../flow';
 import { bareFlowDefinitionProblems } from './bare-flow-definitions';
 import { childPath } from './construct-input';
 import { checkFlowProps } from './flow-construct-input';
-import { FlowPublication } from './flow-publication';
+import { FlowPublication, FlowPublishingOptions } from './flow-publication';
 import { referencedDependables } from './referenced-resources';
 import { ISharedFlow, isSharedFlow } from './i-shared-flow';
 import { ICallFlow } from './i-flow';
@@ -12,18 +12,7 @@ import { ImportedFlow } from './imported-flow';
 import { checkPublishOrder } from './publish-order';
 import { queueSubstitutions } from './queue-substitutions';
 
-export interface CallFlowProps extends InboundCallFlowProps {
-  /**
-   * Unlock the flow if a user holds a lock on it when publishing.
-   * @default false
-   */
-  readonly forceUnlock?: boolean;
-  /**
-   * Resources the flow must be published after (besides the queues and shared flows it uses).
-   * @default - none
-   */
-  readonly dependsOn?: readonly ITerraformDependable[];
-}
+export interface CallFlowProps extends InboundCallFlowProps, FlowPublishingOptions {}
 
 /**
  * An inbound call flow published with `genesyscloud_flow`. Queues from `Queue` constructs reach the

@@ -8,6 +8,20 @@ import { terraformTextMap } from './terraform-text';
 import { dependOn } from './depends-on';
 import { StackClaims } from './stack-claims';
 
+/** How a flow construct (`CallFlow`, `InQueueFlow`) publishes: what its props add to the flow definition's. */
+export interface FlowPublishingOptions {
+  /**
+   * Unlock the flow if a user holds a lock on it when publishing.
+   * @default false
+   */
+  readonly forceUnlock?: boolean;
+  /**
+   * Resources the flow must be published after (besides the queues, shared flows and flows it names).
+   * @default - none
+   */
+  readonly dependsOn?: readonly ITerraformDependable[];
+}
+
 export interface FlowPublicationProps {
   /** Validated and rendered here; a bad definition throws before anything is written to cdktf.out. */
   readonly definition: FlowDefinition;

@@ -4,25 +4,14 @@ import { InQueueCallFlow, InQueueCallFlowProps, ProblemError } from '../flow';
 import { bareFlowDefinitionProblems } from './bare-flow-definitions';
 import { childPath } from './construct-input';
 import { checkFlowProps, removeFailedConstruct } from './flow-construct-input';
-import { FlowPublication } from './flow-publication';
+import { FlowPublication, FlowPublishingOptions } from './flow-publication';
 import { IInQueueFlow } from './i-flow';
 import { ImportedFlow } from './imported-flow';
 import { checkPublishOrder } from './publish-order';
 import { queueSubstitutions } from './queue-substitutions';
 import { referencedDependables } from './referenced-resources';
 
-export interface InQueueFlowProps extends InQueueCallFlowProps {
-  /**
-   * Unlock the flow if a user holds a lock on it when publishing.
-   * @default false
-   */
-  readonly forceUnlock?: boolean;
-  /**
-   * Resources the flow must be published after (besides the queues and flows it names).
-   * @default - none
-   */
-  readonly dependsOn?: readonly ITerraformDependable[];
-}
+export interface InQueueFlowProps extends InQueueCallFlowProps, FlowPublishingOptions {}
 
 /**
  * An in-queue call flow (what a caller hears while waiting for an agent) published with
