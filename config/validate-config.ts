@@ -3,7 +3,8 @@ import { isE164 } from '../formats/e164';
 import { NumberRange, RoutedNumbers, inNumberRange, isNumberRange, numberRangesOverlap } from '../formats/dnis-rules';
 import { containsTokenMarker } from '../formats/cdktf-token-marker';
 import { isFunctionDataActionCategory } from '../formats/function-data-action-category';
-import { NOT_SHOWN, redactPinAuthValue } from './pin-auth-redaction';
+import { mayCarryUserInfo } from '../formats/url-user-info';
+import { NOT_SHOWN, redactPinAuthText, redactPinAuthValue } from './pin-auth-redaction';
 import { MAX_NAME_LENGTH } from '../flow/names';
 import { closest } from './closest';
 import { ConfigErrorCode, ConfigProblem, ENVIRONMENT_CONFIGURATION, ProblemError } from './config-error';
@@ -27,6 +28,7 @@ const PIN_AUTH_EXAMPLE = `{ maxAttempts: 3, accountLookup: ${ACCOUNT_LOOKUP_EXAM
  */
 function lookupUrlProblem(url: unknown): string | undefined {
   if (typeof url !== 'string') return 'must be text';
+  if (mayCarryUserInfo(url)) return 'must not contain @ (credentials before an @ belong to the integration; an @ in the path is written %40)';
   if (/[\s$#"\\<>{}|^`]/.test(url) || textProblem(url)) return 'must be one URL without spaces, quotes, $, #, braces or control characters';
   let parsed: URL;
   try {
@@ -35,7 +37,6 @@ function lookupUrlProblem(url: unknown): string | undefined {
     return 'is not an absolute URL';
   }
   if (parsed.protocol !== 'https:') return "must use https (the data action sends the caller's number and account)";
-  if (parsed.username || parsed.password) return 'must not carry credentials (the integration holds them)';
   return undefined;
 }
 
@@ -190,11 +191,19 @@ export function configProblems(environments: unknown): ConfigProblem[] {
 }
 
 /** Reports every key of `o` that is not in `known` (a typo, or a setting this stack does not have). */
-function unknownKeys(o: Obj, at: string, known: readonly string[], what: string, report: Report): void {
+/** Reports each field of `o` not in `known`; `shown` is how its name may be shown (under pinAuth, redacted). */
+function unknownKeys(o: Obj, at: string, known: readonly string[], what: string, report: Report, shown = (key: string) => key): void {
   for (const key of Object.keys(o)) {
     if (known.includes(key)) continue;
     const guess = closest(key, known);
-    report('GC3008', `${at}${segment(key)}`, `unknown field: ${what} takes ${known.join(', ')}`, key, guess ? `did you mean ${guess}?` : 'remove it');
+    const name = shown(key);
+    report(
+      'GC3008',
+      `${at}${segment(name)}`,
+      `unknown field: ${what} takes ${known.join(', ')}`,
+      name,
+      guess ? `did you mean ${guess}?` : 'remove it',
+    );
   }
 }
 
@@ -249,6 +258,7 @@ function checkPinAuth(env: Obj, at: string, unredactedReport: Report): void {
       KEYS.pinAuth,
       'pinAuth',
       report,
+      redactPinAuthText,
     );
     const maxAttempts = get(pinAuth, 'maxAttempts');
     if (typeof maxAttempts !== 'number' || !Number.isInteger(maxAttempts) || maxAttempts < 1 || maxAttempts > 10) {
@@ -257,7 +267,7 @@ function checkPinAuth(env: Obj, at: string, unredactedReport: Report): void {
     const lookup = objectField(pinAuth, 'accountLookup', `${at}.pinAuth`, true, ACCOUNT_LOOKUP_EXAMPLE, report, 'GC3005');
     if (lookup) {
       const lookupAt = `${at}.pinAuth.accountLookup`;
-      unknownKeys(lookup, lookupAt, KEYS.accountLookup, 'accountLookup', report);
+      unknownKeys(lookup, lookupAt, KEYS.accountLookup, 'accountLookup', report, redactPinAuthText);
       const integrationName = get(lookup, 'integrationName');
       const why = nameProblem(integrationName);
       if (why)

@@ -167,7 +167,8 @@ describe('environment config validation', () => {
       ['https://accounts.example.com/${input.ani}', 'without spaces, quotes, $, #'],
       ['https://accounts.example.com/lookup#x', 'without spaces, quotes, $, #'],
       ['https://accounts.example.com/a b', 'without spaces, quotes, $, #'],
-      ['https://user:secret@accounts.example.com/lookup', 'must not carry credentials'],
+      ['https://user:secret@accounts.example.com/lookup', 'must not contain @ (credentials before an @ belong to the integration'],
+      ['https://accounts.example.com/@lookup', 'an @ in the path is written %40'],
       [42, 'must be text'],
     ])('rejects the lookup URL %p', (url, why) => {
       const accountLookup = { ...dev.pinAuth.accountLookup, url };
@@ -243,6 +244,50 @@ describe('environment config validation', () => {
       expect(problems).toEqual([expect.objectContaining({ code: 'GC3005', path, value: shown })]);
       expect(JSON.stringify(problems)).not.toContain(PIN);
       expect(() => validateConfig([env])).toThrow(expect.objectContaining({ message: expect.not.stringContaining(PIN) }));
+    });
+
+    const SECRET = 'S3cr3t';
+    const HOST = 'accounts.example.com/lookup';
+    it.each([
+      ['a scheme with one slash', withLookup({ url: `https:/svc:${SECRET}@${HOST}` }), 'url', `***@${HOST}`],
+      ['a password holding /', withLookup({ url: `https://svc:${SECRET}/x@${HOST}` }), 'url', `https://***@${HOST}`],
+      ['a password holding ?', withLookup({ url: `https://svc:${SECRET}?@${HOST}` }), 'url', `https://***@${HOST}`],
+      ['a password holding #', withLookup({ url: `https://svc:${SECRET}#x@${HOST}` }), 'url', `https://***@${HOST}`],
+      ['a leading space', withLookup({ url: ` https://svc:${SECRET}@${HOST}` }), 'url', `***@${HOST}`],
+      ['no scheme', withLookup({ url: `svc:${SECRET}@${HOST}` }), 'url', `***@${HOST}`],
+      ['backslashes', withLookup({ url: `https:\\\\svc:${SECRET}@${HOST}` }), 'url', `***@${HOST}`],
+      ['a PIN in the query', withLookup({ url: `https://${HOST}?pin=${PIN}&x=$y` }), 'url', `https://${HOST}?***`],
+      ['a PIN in the path', withLookup({ url: `https://${HOST}/${PIN} ` }), 'url', `https://${HOST}/*** `],
+      ['accountLookup as text', withPinAuth({ ...dev.pinAuth, accountLookup: PIN }), '', '(not shown)'],
+      ['an integration name of digits only', withLookup({ integrationName: ` ${PIN}` }), 'integrationName', '(not shown)'],
+      ['an integration name of digits and dashes', withLookup({ integrationName: '98-76-54 ' }), 'integrationName', '(not shown)'],
+      ['an integration name holding a PIN', withLookup({ integrationName: `PIN ${PIN} ` }), 'integrationName', 'PIN *** '],
+      ['an integration name holding user-info', withLookup({ integrationName: ` svc:${SECRET}@crm` }), 'integrationName', '***@crm'],
+    ])('%s', (_, env, field, shown) => {
+      const problems = configProblems([env]);
+      const path = `environments[dev].pinAuth.accountLookup${field ? `.${field}` : ''}`;
+      expect(problems).toEqual([expect.objectContaining({ code: 'GC3005', path, value: shown })]);
+      expect(JSON.stringify(problems)).not.toMatch(new RegExp(`${SECRET}|${PIN}|98-76`));
+      expect(() => validateConfig([env])).toThrow(expect.objectContaining({ message: expect.not.stringMatching(new RegExp(`${SECRET}|${PIN}`)) }));
+    });
+
+    it.each([
+      [
+        'a PIN as an unknown field of accountLookup',
+        withLookup({ [PIN]: true }),
+        'environments[dev].pinAuth.accountLookup["(not shown)"]',
+        '(not shown)',
+      ],
+      [
+        'user-info as an unknown field of pinAuth',
+        withPinAuth({ ...dev.pinAuth, [`svc:${SECRET}@crm`]: 1 }),
+        'environments[dev].pinAuth["***@crm"]',
+        '***@crm',
+      ],
+    ])('%s: its name is not shown, in the path or the value', (_, env, path, shown) => {
+      const problems = configProblems([env]);
+      expect(problems).toEqual([expect.objectContaining({ code: 'GC3008', path, value: shown })]);
+      expect(JSON.stringify(problems)).not.toMatch(new RegExp(`${SECRET}|${PIN}`));
     });
 
     it.each([0, 11, -1, 99])('still shows an attempts count typed wrong (%p)', (maxAttempts) => {
