@@ -183,6 +183,44 @@ describe('compiled synth (node dist/tools/synth.js)', () => {
       expect(left).toEqual([]);
     });
 
+    /** Runs the synth tool (what `npm run synth` runs) after `breakConfig`, a script changing the embedded config. */
+    function synthWith(name: string, breakConfig: string) {
+      const preload = path.join(work, `${name}.js`);
+      fs.writeFileSync(preload, `const { ENVIRONMENTS } = require(${JSON.stringify(dist('config', 'index.js'))});\n${breakConfig}\n`);
+      return node(['-r', preload, dist('tools', 'synth.js'), path.join(work, `${name}-out`)]);
+    }
+
+    // pinAuth is where a PIN or service credential is pasted by mistake; synth's stderr ends up in CI logs.
+    it.each([
+      ['url', "'https:/svc:S3cr3t@accounts.example.com/lookup'"],
+      ['url', "'https://svc:S3cr3t/x@accounts.example.com/lookup'"],
+      ['url', "'https://svc:S3cr3t?@accounts.example.com/lookup'"],
+      ['url', "'https://svc:S3cr3t#x@accounts.example.com/lookup'"],
+      ['url', "' https://svc:S3cr3t@accounts.example.com/lookup'"],
+      ['url', "'svc:S3cr3t@accounts.example.com/lookup'"],
+      ['url', String.raw`'https:\\\\svc:S3cr3t@accounts.example.com/lookup'`],
+      ['url', "'https://accounts.example.com/lookup?pin=9876&x=$y'"],
+      ['integrationName', "' 9876'"],
+      ['9876', 'true'],
+    ])('exits 1 without printing the secret of pinAuth.accountLookup[%p] = %s', (field, value) => {
+      const run = synthWith(
+        'bad-pin-auth',
+        `const dev = ENVIRONMENTS[0];
+        const accountLookup = { ...dev.pinAuth.accountLookup, ${JSON.stringify(field)}: ${value} };
+        ENVIRONMENTS[0] = { ...dev, pinAuth: { ...dev.pinAuth, accountLookup } };`,
+      );
+      expect(run.status).toBe(1);
+      expect(run.stderr).toMatch(/GC300[58] \[environments\[dev\]\.pinAuth\.accountLookup/);
+      expect(run.stderr + run.stdout).not.toMatch(/S3cr3t|9876/);
+    });
+
+    it('exits 1 without printing a PIN written as accountLookup', () => {
+      const run = synthWith('bad-account-lookup', `ENVIRONMENTS[0] = { ...ENVIRONMENTS[0], pinAuth: { maxAttempts: 3, accountLookup: '9876' } };`);
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain('GC3005 [environments[dev].pinAuth.accountLookup] accountLookup must be an object (value: "(not shown)")');
+      expect(run.stderr).not.toContain('9876');
+    });
+
     it('exits 1 on a name prefix too long for the flow names built from it (config validation, before the flows)', () => {
       const out = path.join(work, 'bad-prefix-out');
       const run = script(
