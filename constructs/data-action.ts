@@ -4,6 +4,7 @@ import { DataGenesyscloudIntegrationAction } from '../.gen/providers/genesysclou
 import { IntegrationAction } from '../.gen/providers/genesyscloud/integration-action';
 import { containsTokenMarker } from '../formats/cdktf-token-marker';
 import { isFunctionDataActionCategory } from '../formats/function-data-action-category';
+import { hideUserInfo, mayCarryUserInfo } from '../formats/url-user-info';
 import { DATA_TYPES, DataActionSchema, DataActionTarget, DataType, Problem, ProblemError } from '../flow';
 import { childPath, isPrototypeKey, isRecord, literalTextProblems } from './construct-input';
 import { contractJsonSchema } from './data-action-contract';
@@ -174,27 +175,56 @@ function contractProblems(path: string, fields: unknown): Problem[] {
   });
 }
 
-/** A request header that carries a credential by its name: the integration's credentials belong there. */
-const CREDENTIAL_HEADER = /^(proxy-)?authorization$|^cookie$|^api-?key$|[-_](key|token|secret|password)$/i;
+/** Words of a header name (split at `-`, `_`, `.`) that make it carry a credential or a PIN. */
+const CREDENTIAL_WORDS = /^(authorization|auth|cookie|key|apikey|token|secret|password|passwd|credentials?|session|signature|pin)$/i;
+/** A request header that carries a credential by its name (any word of it): the integration's credentials belong there. */
+const isCredentialHeader = (name: string): boolean => name.split(/[-_.]/).some((word) => CREDENTIAL_WORDS.test(word));
 /** A header value made of `${input.…}` / `${credentials.…}` templates, optionally after a scheme (`Bearer ${credentials.token}`). */
 const TEMPLATED_VALUE = /^\s*(?:[A-Za-z]+ +)?(?:\$\{(?:input|credentials)\.[A-Za-z0-9_.]+\}\s*)+$/;
-/** `scheme://user-info@` at the start of a URL template. */
-const URL_USER_INFO = /^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i;
+/** Shown instead of a value that may hold a credential (a credential header's value). */
+const NOT_SHOWN = '(not shown)';
 
-function stringMapProblems(path: string, map: unknown, what: string): Problem[] {
+/**
+ * A value of the request as a problem may show it: text with user-info hidden (`https://***@host`), an
+ * object or array not at all (it may hold a credential header or URL), anything else as given.
+ */
+function shownRequestValue(value: unknown): unknown {
+  if (typeof value === 'string') return hideUserInfo(value);
+  return typeof value === 'object' && value !== null ? NOT_SHOWN : value;
+}
+
+/** `problems` with each value replaced by what `shown` makes of it. */
+const showing = (problems: Problem[], shown: (value: unknown) => unknown): Problem[] =>
+  problems.map((p) => (Object.hasOwn(p, 'value') ? { ...p, value: shown(p.value) } : p));
+
+/**
+ * Problems of a name → text map. With `isCredential` (headers), a credential entry's value is never
+ * shown, nor the map when it is not an object (text such as `'Authorization: Basic …'`).
+ */
+function stringMapProblems(path: string, map: unknown, what: string, isCredential?: (name: string) => boolean): Problem[] {
   if (map === undefined) return [];
-  if (!isRecord(map))
-    return [{ code: 'GC2016', path, message: `${what} must be an object of name → text`, value: map, fix: 'give an object of strings' }];
+  if (!isRecord(map)) {
+    const value = isCredential ? NOT_SHOWN : shownRequestValue(map);
+    return [{ code: 'GC2016', path, message: `${what} must be an object of name → text`, value, fix: 'give an object of strings' }];
+  }
   return Object.entries(map).flatMap(([key, value]) => [
     ...literalTextProblems('GC2016', `${path}[${JSON.stringify(key)}]`, key, true),
-    ...literalTextProblems('GC2016', `${path}[${JSON.stringify(key)}]`, value, true),
+    ...showing(literalTextProblems('GC2016', `${path}[${JSON.stringify(key)}]`, value, true), (v) =>
+      isCredential?.(key) ? NOT_SHOWN : shownRequestValue(v),
+    ),
   ]);
 }
 
 function requestProblems(path: string, request: unknown): Problem[] {
   if (!isRecord(request)) {
     return [
-      { code: 'GC2016', path, message: 'the request must be an object', value: request, fix: "give { urlTemplate: 'https://…', method: 'GET' }" },
+      {
+        code: 'GC2016',
+        path,
+        message: 'the request must be an object',
+        value: shownRequestValue(request),
+        fix: "give { urlTemplate: 'https://…', method: 'GET' }",
+      },
     ];
   }
   const problems: Problem[] = [];
@@ -202,7 +232,7 @@ function requestProblems(path: string, request: unknown): Problem[] {
   if (!METHODS.includes(method as DataActionMethod)) {
     problems.push({ code: 'GC2016', path: `${path}.method`, message: 'unknown HTTP method', value: method, fix: `use one of ${METHODS.join(', ')}` });
   }
-  const urlText = literalTextProblems('GC2016', `${path}.urlTemplate`, urlTemplate, true);
+  const urlText = showing(literalTextProblems('GC2016', `${path}.urlTemplate`, urlTemplate, true), shownRequestValue);
   problems.push(...urlText);
   if (urlText.length === 0 && (urlTemplate as string).trim() === '') {
     problems.push({
@@ -212,19 +242,20 @@ function requestProblems(path: string, request: unknown): Problem[] {
       value: urlTemplate,
       fix: 'give the URL template',
     });
-  } else if (urlText.length === 0 && URL_USER_INFO.test(urlTemplate as string)) {
+  } else if (urlText.length === 0 && mayCarryUserInfo(urlTemplate as string)) {
     problems.push({
       code: 'GC2016',
       path: `${path}.urlTemplate`,
-      message: 'the URL carries credentials (user-info), which would be stored in the action and in Terraform state',
-      value: (urlTemplate as string).replace(URL_USER_INFO, '$1***@'),
-      fix: "remove them from the URL: the integration's credentials authenticate the request",
+      message:
+        'the URL has an @: before it, credentials (user-info) would be stored in the action and in Terraform state (everything up to the last @ is not shown)',
+      value: hideUserInfo(urlTemplate as string),
+      fix: "remove the credentials: the integration's credentials authenticate the request (an @ meant in the path or query is written %40)",
     });
   }
-  problems.push(...stringMapProblems(`${path}.headers`, headers, 'headers'));
+  problems.push(...stringMapProblems(`${path}.headers`, headers, 'headers', isCredentialHeader));
   if (isRecord(headers)) {
     for (const [name, value] of Object.entries(headers)) {
-      if (!CREDENTIAL_HEADER.test(name) || typeof value !== 'string' || TEMPLATED_VALUE.test(value)) continue;
+      if (!isCredentialHeader(name) || typeof value !== 'string' || TEMPLATED_VALUE.test(value)) continue;
       problems.push({
         code: 'GC2016',
         path: `${path}.headers[${JSON.stringify(name)}]`,
@@ -234,7 +265,7 @@ function requestProblems(path: string, request: unknown): Problem[] {
       });
     }
   }
-  problems.push(...literalTextProblems('GC2016', `${path}.bodyTemplate`, bodyTemplate, false));
+  problems.push(...showing(literalTextProblems('GC2016', `${path}.bodyTemplate`, bodyTemplate, false), shownRequestValue));
   return problems;
 }
 
@@ -272,7 +303,13 @@ function integrationProblems(path: string, integration: unknown, required: boole
 function dataActionProblems(path: string, props: unknown): Problem[] {
   if (!isRecord(props)) {
     return [
-      { code: 'GC2016', path, message: 'a data action needs its props', value: props, fix: 'pass { integration, name, inputs, outputs, request }' },
+      {
+        code: 'GC2016',
+        path,
+        message: 'a data action needs its props',
+        value: shownRequestValue(props),
+        fix: 'pass { integration, name, inputs, outputs, request }',
+      },
     ];
   }
   const category = props.category ?? (isIntegration(props.integration) ? props.integration.integrationName : undefined);

@@ -209,3 +209,89 @@ describe('DataAction', () => {
     ]);
   });
 });
+
+describe('DataAction credentials: refused, and never shown in a problem', () => {
+  const SECRET = 'S3cr3t';
+  const MARKER = '${TfToken[TOKEN.7]}';
+  /** Calls as JavaScript makes them: any request or props. */
+  type Loose = any;
+  const withRequest = (stack: TerraformStack, request: Loose) => new DataAction(stack, 'X', { ...lookupProps(stack), request });
+  const get = (urlTemplate: string, more: object = {}) => ({ urlTemplate, method: 'GET', ...more });
+
+  /** The problems of `construct`, after checking that none shows the secret and nothing was added. */
+  function refused(construct: (stack: TerraformStack) => unknown): readonly Problem[] {
+    const stack = testStack();
+    const problems = problemsOf(() => construct(stack));
+    expect(JSON.stringify(problems)).not.toContain(SECRET);
+    expect(new ProblemError(problems).message).not.toContain(SECRET);
+    expect(stack.node.tryFindChild('X')).toBeUndefined();
+    return problems;
+  }
+
+  it.each([
+    ['a password holding /', `https://svc:${SECRET}/x@a.example.com/x`, 'https://***@a.example.com/x'],
+    ['a password holding ?', `https://svc:${SECRET}?@a.example.com/x`, 'https://***@a.example.com/x'],
+    ['a password holding #', `https://svc:${SECRET}#x@a.example.com/x`, 'https://***@a.example.com/x'],
+    ['a leading space', ` https://svc:${SECRET}@a.example.com/x`, '***@a.example.com/x'],
+    ['no scheme', `svc:${SECRET}@a.example.com/x`, '***@a.example.com/x'],
+    ['a scheme with one slash', `https:/svc:${SECRET}@a.example.com/x`, '***@a.example.com/x'],
+    ['backslashes', `https:\\\\svc:${SECRET}@a.example.com/x`, '***@a.example.com/x'],
+    ['an @ in the path (written %40)', 'https://a.example.com/users/@me', 'https://***@me'],
+  ])('refuses a URL with an @ (user-info, whatever its form): %s', (_, urlTemplate, shown) => {
+    expect(refused((stack) => withRequest(stack, get(urlTemplate)))).toEqual([
+      expect.objectContaining({
+        code: 'GC2016',
+        path: 'test-stack/X.request.urlTemplate',
+        value: shown,
+        fix: expect.stringContaining('written %40'),
+      }),
+    ]);
+  });
+
+  it('accepts an @ written %40 in the path', () => {
+    const stack = testStack();
+    withRequest(stack, get('https://a.example.com/users/%40me'));
+    expect(resourceAt(synthJson(stack), 'genesyscloud_integration_action', 'X/Resource').config_request.request_url_template).toBe(
+      'https://a.example.com/users/%40me',
+    );
+  });
+
+  it('hides user-info in every other problem that shows a URL: a token marker, a request given as text', () => {
+    expect(refused((stack) => withRequest(stack, get(`https://svc:${SECRET}@a.example.com/${MARKER}`))).map((p) => p.value)).toEqual([
+      `https://***@a.example.com/${MARKER}`,
+    ]);
+    expect(refused((stack) => withRequest(stack, `https://svc:${SECRET}@a.example.com/x`)).map((p) => p.value)).toEqual([
+      'https://***@a.example.com/x',
+    ]);
+    expect(
+      refused((stack) => withRequest(stack, get('https://a.example.com/x', { bodyTemplate: `svc:${SECRET}@x ${MARKER}` }))).map((p) => p.value),
+    ).toEqual([`***@x ${MARKER}`]);
+  });
+
+  it('never shows the value of a credential header, whatever its problem', () => {
+    const header = (headers: Loose) => (stack: TerraformStack) => withRequest(stack, get('https://a.example.com/x', { headers }));
+    expect(refused(header({ 'X-Api-Key': `${SECRET}${MARKER}` })).map((p) => [p.path, p.value])).toEqual([
+      ['test-stack/X.request.headers["X-Api-Key"]', '(not shown)'],
+      ['test-stack/X.request.headers["X-Api-Key"]', 'X-Api-Key'],
+    ]);
+    expect(refused(header({ Authorization: ['Basic', SECRET] })).map((p) => [p.message, p.value])).toEqual([['must be text', '(not shown)']]);
+    expect(refused(header(`Authorization: Basic ${SECRET}`)).map((p) => [p.path, p.value])).toEqual([
+      ['test-stack/X.request.headers', '(not shown)'],
+    ]);
+  });
+
+  it.each(['X-Auth', 'Token', 'X-Client-Secret-Value', 'X-Session-Id', 'Ocp-Apim-Subscription-Key', 'x_api_key', 'X-Pin'])(
+    'takes %s for a credential header by a word of its name: a literal value is refused, not shown',
+    (name) => {
+      expect(refused((stack) => withRequest(stack, get('https://a.example.com/x', { headers: { [name]: SECRET } })))).toEqual([
+        expect.objectContaining({ code: 'GC2016', path: `test-stack/X.request.headers[${JSON.stringify(name)}]`, value: name }),
+      ]);
+    },
+  );
+
+  it('shows neither props nor a request given as a list (they may hold a credential header)', () => {
+    const headers = { Authorization: `Basic ${SECRET}` };
+    expect(refused((stack) => new DataAction(stack, 'X', [{ request: { headers } }] as Loose)).map((p) => p.value)).toEqual(['(not shown)']);
+    expect(refused((stack) => withRequest(stack, [{ headers }])).map((p) => p.value)).toEqual(['(not shown)']);
+  });
+});
