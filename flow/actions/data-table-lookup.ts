@@ -1,4 +1,5 @@
-import { optionalList, propsOf, requireRecord } from '../arguments';
+import { propsOf, requireRecord } from '../arguments';
+import { optionalActions } from './action-lists';
 import { requireTarget } from '../errors';
 import { DataTableSchema, DataTableTarget } from '../data-table-target';
 import { Expression } from '../expression';
@@ -44,9 +45,9 @@ export class DataTableLookup<F extends DataTableSchema = DataTableSchema> extend
     // A key that is not an Expression is reported by validation (GC1008).
     this.key = p.key as Expression<'string'>;
     this.outputs = p.outputs === undefined ? {} : requireRecord(p.outputs, id, 'outputs', 'pass the output variables by name');
-    this.onFound = optionalList(p.onFound, id, 'onFound');
-    this.onNotFound = optionalList(p.onNotFound, id, 'onNotFound');
-    this.onFailure = optionalList(p.onFailure, id, 'onFailure');
+    this.onFound = optionalActions(p.onFound, id, 'onFound');
+    this.onNotFound = optionalActions(p.onNotFound, id, 'onNotFound');
+    this.onFailure = optionalActions(p.onFailure, id, 'onFailure');
   }
 
   /** Output variables by field name, sorted by name (the order they are written in). */
