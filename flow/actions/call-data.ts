@@ -54,10 +54,8 @@ export class CallData<I extends DataActionSchema = DataActionSchema, O extends D
     const contractFix = 'give the data action its contract: dataActionNamed(integration, action, { inputs: {...}, outputs: {...} })';
     requireRecord(this.action.inputs, id, "the data action's input contract", contractFix);
     requireRecord(this.action.outputs, id, "the data action's output contract", contractFix);
-    // Inputs left out are reported by validation, one problem per contract input.
-    this.inputs = (
-      p.inputs === undefined || p.inputs === null ? {} : requireRecord(p.inputs, id, 'inputs', 'pass the inputs by name')
-    ) as typeof this.inputs;
+    // Inputs left out are reported by validation, one problem per contract input; null is no inputs object.
+    this.inputs = (p.inputs === undefined ? {} : requireRecord(p.inputs, id, 'inputs', 'pass the inputs by name')) as typeof this.inputs;
     this.outputs = p.outputs === undefined ? {} : requireRecord(p.outputs, id, 'outputs', 'pass the output variables by name');
     this.onSuccess = optionalActions(p.onSuccess, id, 'onSuccess');
     this.onFailure = optionalActions(p.onFailure, id, 'onFailure');
