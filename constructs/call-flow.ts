@@ -37,8 +37,9 @@ export class CallFlow extends Construct implements ICallFlow {
 
   constructor(scope: Construct, id: string, props: CallFlowProps) {
     checkFlowProps(childPath(scope, id), props);
+    const definition = new InboundCallFlow(props); // before super: a refused definition leaves no node behind
     super(scope, id);
-    this.definition = new InboundCallFlow(props);
+    this.definition = definition;
     const called = this.definition.sharedFlowsCalled();
     const notConstructs = called.filter((flow) => !isSharedFlow(flow));
     if (notConstructs.length > 0) {

@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { ArchitectIvr } from '../.gen/providers/genesyscloud/architect-ivr';
 import { TelephonyProvidersEdgesDidPool } from '../.gen/providers/genesyscloud/telephony-providers-edges-did-pool';
 import { CallSharedFlow, Disconnect, Expression, PlayAudio, Problem, ProblemError, Prompt, QueueTarget, Task, TransferToAcd } from '../flow';
+import { describeValue } from '../flow/arguments';
 import { CallFlow } from './call-flow';
 import { isE164 } from '../formats/e164';
 import { RoutedNumbers, inNumberRange, isNumberRange } from '../formats/dnis-rules';
@@ -49,6 +50,68 @@ export interface IvrRoute {
 /** A route given as a bare queue (which has the text it writes into the YAML), or with options (an `IvrRoute`). */
 function routeOptions(route: QueueTarget | IvrRoute): IvrRoute {
   return typeof (route as Partial<QueueTarget>).nameInFlow === 'string' ? { queue: route as QueueTarget } : (route as IvrRoute);
+}
+
+/** Whether `x` is a queue target (JavaScript may pass a queue's name or anything else). */
+function isQueueTarget(x: unknown): x is QueueTarget {
+  return typeof x === 'object' && x !== null && typeof (x as QueueTarget).nameInFlow === 'string';
+}
+
+/** What is wrong with the route of outcome `o`, each problem showing the value actually given. */
+function routeProblems(o: string, route: unknown, sharedFlowName: string, path: string): Problem[] {
+  if (route === undefined || route === null) {
+    return [
+      {
+        code: 'GC2005',
+        path: `${path} > routes`,
+        message: `outcome '${o}' of shared flow '${sharedFlowName}' has no route`,
+        value: o,
+        fix: `add routes.${o}`,
+      },
+    ];
+  }
+  const queue: unknown = typeof route === 'object' ? routeOptions(route as IvrRoute).queue : undefined;
+  if (typeof route === 'object' && queue === undefined) {
+    return [
+      {
+        code: 'GC2005',
+        path: `${path} > routes`,
+        message: `outcome '${o}' of shared flow '${sharedFlowName}' has no route`,
+        value: o,
+        fix: `add routes.${o}.queue`,
+      },
+    ];
+  }
+  if (!isQueueTarget(queue)) {
+    return [
+      {
+        code: 'GC2005',
+        path: `${path} > routes.${o}`,
+        message: `the route of outcome '${o}' is not a queue or { queue, inQueueFlow }`,
+        value: describeValue(route),
+        fix: `route to a Queue construct or Queue.fromName(...), e.g. routes.${o}: salesQueue or { queue: salesQueue }`,
+      },
+    ];
+  }
+  const inQueueFlow: unknown = routeOptions(route as IvrRoute).inQueueFlow;
+  if (inQueueFlow === undefined) return [];
+  const fix = 'pass an InQueueFlow construct or InQueueFlow.fromName(...)';
+  const at = `${path} > routes.${o}.inQueueFlow`;
+  const flow = inQueueFlow as Partial<IInQueueFlow>;
+  if (typeof inQueueFlow !== 'object' || inQueueFlow === null || typeof flow.flowName !== 'string' || typeof flow.flowType !== 'string') {
+    return [{ code: 'GC1032', path: at, message: 'the in-queue flow a route overrides with is not a flow', value: describeValue(inQueueFlow), fix }];
+  }
+  const type = flow.definition?.type ?? flow.flowType;
+  if (flow.flowType === 'inqueuecall' && type === 'inqueuecall') return [];
+  return [
+    {
+      code: 'GC1032',
+      path: at,
+      message: `'${flow.flowName}' is a ${type} flow; the in-queue flow a route overrides with must be an in-queue call flow`,
+      value: flow.flowName,
+      fix,
+    },
+  ];
 }
 
 export interface InboundIvrProps<O extends string> {
@@ -250,29 +313,18 @@ export class InboundIvr<O extends string = string> extends Construct {
         fix: 'add schedule.closedHoursFlow',
       });
     }
-    for (const o of props.sharedFlow.outcomes) {
-      const route = props.routes[o] as QueueTarget | IvrRoute | undefined;
-      if (!route || !routeOptions(route).queue) {
-        problems.push({
-          code: 'GC2005',
-          path: `${path} > routes`,
-          message: `outcome '${o}' of shared flow '${props.sharedFlow.flowName}' has no route`,
-          value: o,
-          fix: route ? `add routes.${o}.queue` : `add routes.${o}`,
-        });
-        continue;
-      }
-      const inQueueFlow = routeOptions(route).inQueueFlow;
-      const type = inQueueFlow?.definition?.type ?? inQueueFlow?.flowType;
-      if (inQueueFlow && (inQueueFlow.flowType !== 'inqueuecall' || type !== 'inqueuecall')) {
-        problems.push({
-          code: 'GC1032',
-          path: `${path} > routes.${o}.inQueueFlow`,
-          message: `'${inQueueFlow.flowName}' is a ${type} flow; the in-queue flow a route overrides with must be an in-queue call flow`,
-          value: inQueueFlow.flowName,
-          fix: 'pass an InQueueFlow construct or InQueueFlow.fromName(...)',
-        });
-      }
+    const routes: unknown = props.routes;
+    if (typeof routes !== 'object' || routes === null || Array.isArray(routes)) {
+      problems.push({
+        code: 'GC2007',
+        path: `${path} > routes`,
+        message: 'routes is not an object of routes by outcome',
+        value: describeValue(routes),
+        fix: `route each outcome, e.g. routes: { ${props.sharedFlow.outcomes[0] ?? 'success'}: salesQueue }`,
+      });
+    } else {
+      for (const o of props.sharedFlow.outcomes)
+        problems.push(...routeProblems(o, (routes as Record<string, unknown>)[o], props.sharedFlow.flowName, path));
     }
     if (problems.length > 0) throw new ProblemError(problems);
   }

@@ -51,8 +51,9 @@ export class SharedFlow<O extends string = string> extends Construct implements 
   readonly publication: FlowPublication;
 
   constructor(scope: Construct, id: string, props: SharedFlowProps<O>) {
+    const definition = new CommonModuleFlow(props); // before super: a refused definition leaves no node behind
     super(scope, id);
-    this.definition = new CommonModuleFlow(props);
+    this.definition = definition;
     this.publication = new FlowPublication(this, 'Publication', {
       definition: this.definition,
       path: this.node.path,

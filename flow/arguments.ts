@@ -31,32 +31,41 @@ export function optionalString(value: unknown, path: string, what: string, fix: 
 /** An Expression field: GC1016 when missing, GC1008 when it is something else (e.g. a plain string). */
 export function requireExpression<E extends Expression>(value: E | undefined, path: string, what: string, fix: string): E {
   if (value === undefined) throw invalid('GC1016', path, `${what} is missing`, value, fix);
-  if (!(value instanceof Expression)) throw invalid('GC1008', path, `${what} is not an expression`, describe(value), fix);
+  if (!(value instanceof Expression)) throw invalid('GC1008', path, `${what} is not an expression`, describeValue(value), fix);
   return value;
 }
 
 /** A Variable field: GC1016 when missing, GC1008 when it is something else. */
 export function requireVariable(value: Variable | undefined, path: string, what: string, fix: string): Variable {
   if (value === undefined) throw invalid('GC1016', path, `${what} is missing`, value, fix);
-  if (!(value instanceof Variable)) throw invalid('GC1008', path, `${what} is not a Variable`, describe(value), fix);
+  if (!(value instanceof Variable)) throw invalid('GC1008', path, `${what} is not a Variable`, describeValue(value), fix);
   return value;
 }
 
 /** A list field (actions, attributes): GC1016 when it is not an array. */
 export function requireList<T>(value: readonly T[] | undefined, path: string, what: string, fix: string): readonly T[] {
-  if (!Array.isArray(value)) throw invalid('GC1016', path, `${what} is ${value === undefined ? 'missing' : 'not a list'}`, describe(value), fix);
+  if (!Array.isArray(value)) throw invalid('GC1016', path, `${what} is ${value === undefined ? 'missing' : 'not a list'}`, describeValue(value), fix);
   return value;
 }
 
-/** An optional list of actions (a branch); missing means none. */
-export function optionalList<T>(value: readonly T[] | undefined, path: string, what: string): readonly T[] {
-  return value === undefined ? [] : requireList(value, path, what, 'pass a list of actions');
+/** A list whose every item passes `isItem`: GC1016 naming the index of the first that does not. */
+export function requireListOf<T>(
+  value: readonly T[] | undefined,
+  path: string,
+  what: string,
+  item: { readonly is: (x: unknown) => boolean; readonly name: string },
+  fix: string,
+): readonly T[] {
+  const list = requireList(value, path, what, fix);
+  const bad = list.findIndex((x) => !item.is(x));
+  if (bad >= 0) throw invalid('GC1016', `${path} > ${what}[${bad}]`, `${what}[${bad}] is not ${item.name}`, describeValue(list[bad]), fix);
+  return list;
 }
 
 /** A map by name (inputs, outputs, fields): GC1016 when it is not a plain object. */
 export function requireRecord<R extends object>(value: R | undefined, path: string, what: string, fix: string): R {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw invalid('GC1016', path, `${what} is ${value === undefined ? 'missing' : 'not an object of names'}`, describe(value), fix);
+    throw invalid('GC1016', path, `${what} is ${value === undefined ? 'missing' : 'not an object of names'}`, describeValue(value), fix);
   }
   return value;
 }
@@ -65,7 +74,7 @@ export function requireRecord<R extends object>(value: R | undefined, path: stri
 export function requirePromptTarget(value: AudioPromptTarget, path: string, what: string): AudioPromptTarget {
   const fix = "use systemPrompt('on_hold_music'), userPromptNamed('Name') or a UserPrompt construct";
   if (typeof value !== 'object' || value === null || typeof value.promptName !== 'string' || typeof value.nameInFlow !== 'string') {
-    throw invalid('GC1016', path, `${what} is not a prompt`, describe(value), fix);
+    throw invalid('GC1016', path, `${what} is not a prompt`, describeValue(value), fix);
   }
   return value;
 }
@@ -73,7 +82,7 @@ export function requirePromptTarget(value: AudioPromptTarget, path: string, what
 /** A flow target (a flow construct, a definition, flowNamed): its name and type are strings. */
 export function requireFlowTarget(value: FlowTarget | undefined, path: string, what: string, fix: string): FlowTarget {
   if (typeof value !== 'object' || value === null || typeof value.flowName !== 'string' || typeof value.flowType !== 'string') {
-    throw invalid('GC1016', path, `${what} is ${value === undefined ? 'missing' : 'not a flow'}`, describe(value), fix);
+    throw invalid('GC1016', path, `${what} is ${value === undefined ? 'missing' : 'not a flow'}`, describeValue(value), fix);
   }
   return value;
 }
@@ -82,13 +91,13 @@ export function requireFlowTarget(value: FlowTarget | undefined, path: string, w
 export function requireQueueTarget(value: QueueTarget | undefined, path: string, what: string): QueueTarget {
   if (typeof value !== 'object' || value === null || typeof value.queueName !== 'string' || typeof value.nameInFlow !== 'string') {
     const fix = "pass a Queue construct, queueNamed('Name') or a FindQueue's found queue";
-    throw invalid('GC1016', path, `${what} is ${value === undefined ? 'missing' : 'not a queue'}`, describe(value), fix);
+    throw invalid('GC1016', path, `${what} is ${value === undefined ? 'missing' : 'not a queue'}`, describeValue(value), fix);
   }
   return value;
 }
 
 /** A value as a problem shows it: JSON for plain data, so `{}` reads as `{}`, not `[object Object]`. */
-function describe(value: unknown): string {
+export function describeValue(value: unknown): string {
   if (typeof value !== 'object' || value === null) return String(value);
   try {
     return JSON.stringify(value) ?? String(value);

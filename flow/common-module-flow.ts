@@ -1,5 +1,7 @@
 import { Action, forEachActionIn } from './actions/action';
+import { requireActions } from './actions/action-lists';
 import { sharedFlowOutcome } from './actions/set-outcome';
+import { requireList, requireListOf } from './arguments';
 import { ArchyEmitter, variableEntry } from './archy/emitter';
 import { toArchyYaml } from './archy/yaml';
 import { sha256 } from './content-hash';
@@ -48,6 +50,11 @@ export interface CommonModuleFlowProps<O extends string> extends FlowDefinitionP
   readonly actions: readonly Action[];
 }
 
+const INPUT = {
+  is: (x: unknown) => x instanceof Variable || (typeof x === 'object' && x !== null && (x as SharedFlowInput).variable instanceof Variable),
+  name: 'a Variable or { variable, required }',
+};
+const OUTPUT = { is: (x: unknown) => x instanceof Variable, name: 'a Variable' };
 const OUTCOME_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 const COMMON_MODULE_FLOW = Symbol.for('genesys-cdktf-flows.CommonModuleFlow');
 
@@ -70,16 +77,19 @@ export class CommonModuleFlow<O extends string = string> extends FlowDefinition 
   constructor(props: CommonModuleFlowProps<O>) {
     super(props);
     Object.defineProperty(this, COMMON_MODULE_FLOW, { value: true });
-    const inputs = (props.inputs ?? []).map((i) => (i instanceof Variable ? { variable: i } : i));
+    const at = this.name;
+    const inputList = props.inputs === undefined ? [] : requireListOf(props.inputs, at, 'inputs', INPUT, "pass e.g. [Variable.string('Common.Ani')]");
+    const inputs = inputList.map((i) => (i instanceof Variable ? { variable: i } : i));
     this.inputVariables = inputs.map((i) => i.variable);
-    this.outputVariables = props.outputs ?? [];
+    this.outputVariables =
+      props.outputs === undefined ? [] : requireListOf(props.outputs, at, 'outputs', OUTPUT, "pass e.g. [Variable.string('Common.Tier')]");
     this.inputs = Object.fromEntries(
       inputs.map((i) => [i.variable.localName, { type: i.variable.type, required: i.required ?? true, description: i.description }]),
     );
     this.outputs = Object.fromEntries(this.outputVariables.map((v) => [v.localName, { type: v.type }]));
-    this.outcomes = props.outcomes;
+    this.outcomes = requireList(props.outcomes, at, 'outcomes', "declare e.g. ['success', 'failure']");
     this.compatibleFlowTypes = props.compatibleFlowTypes ?? ['inboundcall'];
-    this.actions = props.actions;
+    this.actions = requireActions(props.actions, this.name, 'actions', "pass the module's actions, e.g. [new EndSharedFlow('Done', 'success')]");
   }
 
   get flowName(): string {

@@ -1,3 +1,4 @@
+import { requireRecord, requireString } from './arguments';
 import { DataType } from './data-type';
 
 /** Fields of a data action's input or output contract, by name, with their Architect types. */
@@ -32,5 +33,10 @@ export function dataActionNamed<I extends DataActionSchema, O extends DataAction
   actionName: string,
   contract: { readonly inputs: I; readonly outputs: O },
 ): DataActionTarget<I, O> {
-  return { integrationName, actionName, inputs: contract.inputs, outputs: contract.outputs };
+  const at = `dataActionNamed(${String(integrationName)}, ${String(actionName)})`;
+  const fix = "pass the contract, e.g. { inputs: { ani: 'string' }, outputs: { tier: 'string' } }";
+  requireString(integrationName, at, 'the integration name', "name the integration, e.g. 'CRM'");
+  requireString(actionName, at, 'the data action name', "name the data action, e.g. 'Lookup Customer'");
+  const { inputs, outputs } = requireRecord(contract, at, 'the contract', fix);
+  return { integrationName, actionName, inputs: requireRecord(inputs, at, 'inputs', fix), outputs: requireRecord(outputs, at, 'outputs', fix) };
 }

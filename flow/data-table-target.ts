@@ -1,3 +1,4 @@
+import { requireRecord, requireString } from './arguments';
 import { DataType } from './data-type';
 
 /** Fields of a data table row besides its key, by name, with their Architect types. */
@@ -16,5 +17,7 @@ export interface DataTableTarget<F extends DataTableSchema = DataTableSchema> {
 
 /** A data table referred to by name only (it must exist in the org when the flow publishes). */
 export function dataTableNamed<F extends DataTableSchema>(tableName: string, fields: F): DataTableTarget<F> {
-  return { tableName, fields };
+  const at = `dataTableNamed(${String(tableName)})`;
+  requireString(tableName, at, 'the table name', "name the table, e.g. 'Branches'");
+  return { tableName, fields: requireRecord(fields, at, 'fields', "give the fields by name, e.g. { queue: 'string' }") };
 }

@@ -1,4 +1,5 @@
 import type { Action } from './actions/action';
+import { optionalString, propsOf, requireListOf, requireString } from './arguments';
 import { FLOW_DEFINITION, FlowProblem } from './errors';
 import { ProblemError } from './problems';
 import { FlowType } from './flow-type';
@@ -29,6 +30,8 @@ export interface FlowDefinitionProps {
   readonly variables?: readonly Variable[];
 }
 
+const VARIABLE = { is: (x: unknown) => x instanceof Variable, name: 'a Variable' };
+
 /** A flow rendered to Archy YAML. */
 export interface RenderedFlow {
   readonly type: FlowType;
@@ -48,12 +51,21 @@ export abstract class FlowDefinition {
   readonly language: string;
   readonly variables: readonly Variable[];
 
+  /** Checks the props every definition shares, so a JavaScript caller gets GC1016, not a TypeError later. */
   constructor(props: FlowDefinitionProps) {
-    this.name = props.name;
-    this.description = props.description;
-    this.division = props.division ?? 'Home';
-    this.language = props.language ?? 'en-us';
-    this.variables = props.variables ?? [];
+    const kind = new.target.name;
+    const p = propsOf(props, kind);
+    this.name = requireString(p.name, `${kind} > name`, 'the flow name', "give the flow a name, e.g. name: 'Main IVR'");
+    const at = this.name;
+    const text = (field: 'description' | 'division' | 'language', example: string) =>
+      optionalString(p[field], `${at} > ${field}`, field, `write ${field} as text, e.g. '${example}'`);
+    this.description = text('description', 'Routes sales calls');
+    this.division = text('division', 'Home') ?? 'Home';
+    this.language = text('language', 'en-us') ?? 'en-us';
+    this.variables =
+      p.variables === undefined
+        ? []
+        : requireListOf(p.variables, at, 'variables', VARIABLE, "pass a list of variables, e.g. [Variable.string('Flow.Choice')]");
   }
 
   /** Visits every action of the flow, depth first (branches after their action), in YAML order. */

@@ -1,5 +1,6 @@
 import { Action, forEachActionIn } from './actions/action';
-import { requireList, requirePromptTarget } from './arguments';
+import { requireActions } from './actions/action-lists';
+import { requirePromptTarget } from './arguments';
 import { ArchyEmitter } from './archy/emitter';
 import { toArchyYaml } from './archy/yaml';
 import { AudioPromptTarget, systemPrompt } from './audio-prompt-target';
@@ -43,12 +44,7 @@ export class InQueueCallFlow extends FlowDefinition {
     Object.defineProperty(this, IN_QUEUE_CALL_FLOW, { value: true });
     this.holdMusic =
       props.holdMusic === undefined ? systemPrompt('on_hold_music') : requirePromptTarget(props.holdMusic, `${this.name} > holdMusic`, 'holdMusic');
-    this.actions = requireList(
-      props.actions,
-      `${this.name} > actions`,
-      'actions',
-      "pass the startup task's actions, e.g. [new HoldMusic('Hold Music')]",
-    );
+    this.actions = requireActions(props.actions, this.name, 'actions', "pass the startup task's actions, e.g. [new HoldMusic('Hold Music')]");
   }
 
   /** Its actions' references and its hold music prompt (a UserPrompt construct is a dependency too). */

@@ -4,6 +4,7 @@ import { QueueTarget } from './queue-target';
 import { ArchyEmitter, audio, variableEntry } from './archy/emitter';
 import { toArchyYaml } from './archy/yaml';
 import { sha256 } from './content-hash';
+import { requireListOf } from './arguments';
 import { FlowProblem } from './errors';
 import { FlowDefinition, FlowDefinitionProps, RenderedFlow } from './flow-definition';
 import { FLOW_TYPE_INFO, FlowType } from './flow-type';
@@ -47,8 +48,10 @@ export class InboundCallFlow extends FlowDefinition {
     super(props);
     Object.defineProperty(this, INBOUND_CALL_FLOW, { value: true });
     this.startUp = props.startUp;
-    this.tasks = props.tasks ?? [];
-    this.menus = props.menus ?? [];
+    const task = { is: (x: unknown) => x instanceof Task, name: 'a Task' };
+    const menu = { is: (x: unknown) => x instanceof Menu, name: 'a Menu' };
+    this.tasks = props.tasks === undefined ? [] : requireListOf(props.tasks, this.name, 'tasks', task, "pass tasks made with new Task('Id', [...])");
+    this.menus = props.menus === undefined ? [] : requireListOf(props.menus, this.name, 'menus', menu, "pass menus made with new Menu('Id', {...})");
     this.initialGreeting = props.initialGreeting;
   }
 

@@ -1,4 +1,6 @@
 import { Action } from './actions/action';
+import { requireActions } from './actions/action-lists';
+import { propsOf, requireListOf, requireString } from './arguments';
 import { invalid } from './errors';
 import { Prompt } from './prompt';
 import { QueueTarget } from './queue-target';
@@ -23,7 +25,7 @@ export class MenuChoice {
   }
   /** Run actions inline; they must end in a terminal action. */
   static runActions(digit: MenuDigit, id: string, actions: readonly Action[]): MenuChoice {
-    return new MenuChoice('actions', digit, id, { actions });
+    return new MenuChoice('actions', digit, id, { actions: requireActions(actions, `MenuChoice ${id}`, 'actions', 'pass the actions the key runs') });
   }
 
   private constructor(
@@ -37,6 +39,8 @@ export class MenuChoice {
     }
   }
 }
+
+const MENU_CHOICE = { is: (x: unknown) => x instanceof MenuChoice, name: 'a MenuChoice' };
 
 export interface MenuProps {
   readonly prompt: Prompt;
@@ -52,7 +56,15 @@ export class Menu {
     readonly id: string,
     props: MenuProps,
   ) {
-    this.prompt = props.prompt;
-    this.choices = props.choices;
+    requireString(id, 'Menu', 'the menu id', "give the menu an id, e.g. new Menu('Main Menu', {...})");
+    const p = propsOf(props, `Menu ${id}`);
+    this.prompt = p.prompt!;
+    this.choices = requireListOf(
+      p.choices,
+      `Menu ${id}`,
+      'choices',
+      MENU_CHOICE,
+      "pass choices made with MenuChoice, e.g. [MenuChoice.disconnect('9', 'Hang Up')]",
+    );
   }
 }

@@ -312,3 +312,25 @@ describe('CallFlow', () => {
     });
   });
 });
+
+describe('a flow definition refused when its construct is made', () => {
+  it.each<[string, string, (stack: TerraformStack) => unknown, (stack: TerraformStack) => unknown]>([
+    [
+      'CallFlow with a task that is not a Task',
+      'Main',
+      (stack) => new CallFlow(stack, 'Main', { ...messageFlow('Main Line'), tasks: [null] } as never),
+      (stack) => new CallFlow(stack, 'Main', messageFlow('Main Line')),
+    ],
+    [
+      'SharedFlow with an action that is not one',
+      'Pin',
+      (stack) => new SharedFlow(stack, 'Pin', { ...simpleModule('Shared PIN'), actions: [null] } as never),
+      (stack) => new SharedFlow(stack, 'Pin', simpleModule('Shared PIN')),
+    ],
+  ])('%s: GC1016, no node left behind, a retry with the same id works', (_what, id, refused, fixed) => {
+    const stack = testStack();
+    expect(() => refused(stack)).toThrow(expect.objectContaining({ problems: [expect.objectContaining({ code: 'GC1016' })] }));
+    expect(stack.node.tryFindChild(id)).toBeUndefined();
+    expect(() => fixed(stack)).not.toThrow();
+  });
+});

@@ -356,6 +356,40 @@ describe('InboundIvr', () => {
     });
   });
 
+  describe('routes from JavaScript', () => {
+    it.each<[string, unknown, Partial<Problem>]>([
+      ['routes null', null, { code: 'GC2007', path: 'test-stack/Ivr > routes', value: 'null' }],
+      ['routes a list', [queueNamed('Sales')], { code: 'GC2007', path: 'test-stack/Ivr > routes' }],
+      [
+        "a route given as the queue's name",
+        { ok: 'Sales', failed: queueNamed('Operator') },
+        { code: 'GC2005', path: 'test-stack/Ivr > routes.ok', value: 'Sales' },
+      ],
+      [
+        'a route whose queue is a name',
+        { ok: { queue: 'Sales' }, failed: queueNamed('Operator') },
+        { code: 'GC2005', path: 'test-stack/Ivr > routes.ok', value: '{"queue":"Sales"}' },
+      ],
+      [
+        'an in-queue flow given as a string',
+        { ok: { queue: queueNamed('Sales'), inQueueFlow: 'abc' }, failed: queueNamed('Operator') },
+        {
+          code: 'GC1032',
+          path: 'test-stack/Ivr > routes.ok.inQueueFlow',
+          value: 'abc',
+          message: 'the in-queue flow a route overrides with is not a flow',
+        },
+      ],
+    ])('%s: one coded problem showing the value given, before anything is added', (_what, routes, problem) => {
+      const stack = testStack();
+      const module = new SharedFlow(stack, 'Pin', simpleModule('Shared PIN'));
+      const error = thrown(() => new InboundIvr(stack, 'Ivr', ivrProps(module, { routes: routes as any })));
+      expect(problemsOf(error)).toEqual([expect.objectContaining({ ...problem, fix: expect.any(String) })]);
+      expect(problemsOf(error)[0].message).not.toMatch(/undefined/);
+      expect(stack.node.tryFindChild('Ivr')?.node.children).toEqual([]);
+    });
+  });
+
   it('synthesizes a stable IVR resource (snapshot)', () => {
     const json = JSON.parse(
       Testing.synthScope((scope) => {

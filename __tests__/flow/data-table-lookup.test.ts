@@ -45,9 +45,11 @@ describe('DataTableLookup validation', () => {
     expect(routed().validate(PATH)).toEqual([]);
   });
 
-  it('reports a key that is not a string (GC1008), or not an expression', () => {
+  it('reports a key that is not a string (GC1008), and refuses one that is not an expression when made', () => {
     expect(routed({ key: Expr.integer(4) as never }).validate(PATH)).toEqual([expect.objectContaining({ code: 'GC1008', path: AT, value: '4' })]);
-    expect(routed({ key: 'B1' as never }).validate(PATH)).toEqual([expect.objectContaining({ code: 'GC1008', path: AT, value: 'B1' })]);
+    expect(() => lookup({ key: 'B1' as never })).toThrow(
+      expect.objectContaining({ problems: [expect.objectContaining({ code: 'GC1008', value: 'B1' })] }),
+    );
   });
 
   it('reports a field the table does not have (GC1022)', () => {

@@ -181,7 +181,7 @@ describe('JavaScript callers passing the wrong kind of value', () => {
       /^onFound is missing$/,
     ],
     ['HoldMusic prompt {}', () => new (js(HoldMusic))('H', { prompt: {} }), 'GC1016', 'HoldMusic H', /^prompt is not a prompt$/],
-    ['InQueueCallFlow without actions', () => new (js(InQueueCallFlow))({ name: 'Q' }), 'GC1016', 'Q > actions', /^actions is missing$/],
+    ['InQueueCallFlow without actions', () => new (js(InQueueCallFlow))({ name: 'Q' }), 'GC1016', 'Q', /^actions is missing$/],
     [
       'InQueueCallFlow holdMusic a string',
       () => new (js(InQueueCallFlow))({ name: 'Q', holdMusic: 'x', actions: [] }),

@@ -74,10 +74,11 @@ function typeCheckWith(extraSource: (dir: string) => string): { status: number |
 }
 
 describe('a new action kind', () => {
-  it('does not compile until the emitter, validation and the simulator handle it', () => {
+  it('does not compile until the emitter, validation and the simulator handle it, and the list of known kinds has it', () => {
     const { status, diagnostics } = typeCheckWith((dir) => holdAction(importPath(dir, path.join(root, 'flow/actions/action'))));
     expect(status).not.toBe(0);
     expect([...new Set(diagnostics.map((d) => d.file))].sort()).toEqual([
+      'flow/actions/action-kinds.ts',
       'flow/archy/emitter.ts',
       'flow/validation.ts',
       'simulator/simulate-call.ts',

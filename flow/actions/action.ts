@@ -1,3 +1,4 @@
+import { requireString } from '../arguments';
 import { Expression } from '../expression';
 import { Variable } from '../variable';
 
@@ -42,7 +43,12 @@ export type ActionControl =
 export abstract class ActionBase {
   abstract readonly kind: ActionKind;
 
-  constructor(readonly id: string) {}
+  readonly id: string;
+
+  constructor(id: string) {
+    // Checked once for every kind: validation reads the id as text (a JavaScript caller may leave it out).
+    this.id = requireString(id, new.target.name, 'the action id', `give the ${new.target.name} an id, e.g. new ${new.target.name}('Step 1', ...)`);
+  }
 
   /** Nested action lists, in YAML order. */
   branches(): Branch[] {

@@ -1,4 +1,5 @@
-import { optionalList, propsOf, requireRecord } from '../arguments';
+import { propsOf, requireRecord } from '../arguments';
+import { optionalActions } from './action-lists';
 import { requireTarget } from '../errors';
 import { DataActionSchema, DataActionTarget } from '../data-action-target';
 import { Expression } from '../expression';
@@ -53,14 +54,12 @@ export class CallData<I extends DataActionSchema = DataActionSchema, O extends D
     const contractFix = 'give the data action its contract: dataActionNamed(integration, action, { inputs: {...}, outputs: {...} })';
     requireRecord(this.action.inputs, id, "the data action's input contract", contractFix);
     requireRecord(this.action.outputs, id, "the data action's output contract", contractFix);
-    // Inputs left out are reported by validation, one problem per contract input.
-    this.inputs = (
-      p.inputs === undefined || p.inputs === null ? {} : requireRecord(p.inputs, id, 'inputs', 'pass the inputs by name')
-    ) as typeof this.inputs;
+    // Inputs left out are reported by validation, one problem per contract input; null is no inputs object.
+    this.inputs = (p.inputs === undefined ? {} : requireRecord(p.inputs, id, 'inputs', 'pass the inputs by name')) as typeof this.inputs;
     this.outputs = p.outputs === undefined ? {} : requireRecord(p.outputs, id, 'outputs', 'pass the output variables by name');
-    this.onSuccess = optionalList(p.onSuccess, id, 'onSuccess');
-    this.onFailure = optionalList(p.onFailure, id, 'onFailure');
-    this.onTimeout = optionalList(p.onTimeout, id, 'onTimeout');
+    this.onSuccess = optionalActions(p.onSuccess, id, 'onSuccess');
+    this.onFailure = optionalActions(p.onFailure, id, 'onFailure');
+    this.onTimeout = optionalActions(p.onTimeout, id, 'onTimeout');
     this.timeoutSeconds = p.timeoutSeconds ?? CALL_DATA_TIMEOUT_SECONDS.default;
   }
 

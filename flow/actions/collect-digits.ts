@@ -3,6 +3,7 @@ import { invalid } from '../errors';
 import { Prompt } from '../prompt';
 import { Variable } from '../variable';
 import { Action, ActionBase, Branch } from './action';
+import { requireActions } from './action-lists';
 
 export interface CollectDigitsProps {
   /** String variable that receives the digits. */
@@ -48,8 +49,8 @@ export class CollectDigits extends ActionBase {
     this.noEntryTimeoutSeconds = seconds(id, 'noEntryTimeoutSeconds', props.noEntryTimeoutSeconds ?? 5);
     this.interDigitTimeoutSeconds =
       props.interDigitTimeoutSeconds === undefined ? undefined : seconds(id, 'interDigitTimeoutSeconds', props.interDigitTimeoutSeconds);
-    this.onSuccess = props.onSuccess;
-    this.onFailure = props.onFailure;
+    this.onSuccess = requireActions(props.onSuccess, `CollectDigits ${id}`, 'onSuccess', 'pass the actions run once digits are collected');
+    this.onFailure = requireActions(props.onFailure, `CollectDigits ${id}`, 'onFailure', 'pass the actions run when no valid input came');
   }
 
   override branches(): Branch[] {

@@ -1,4 +1,5 @@
-import { optionalList, propsOf, requireRecord } from '../arguments';
+import { propsOf, requireExpression, requireRecord } from '../arguments';
+import { optionalActions } from './action-lists';
 import { requireTarget } from '../errors';
 import { DataTableSchema, DataTableTarget } from '../data-table-target';
 import { Expression } from '../expression';
@@ -41,12 +42,12 @@ export class DataTableLookup<F extends DataTableSchema = DataTableSchema> extend
     const p = propsOf(props, id);
     this.table = requireTarget(p.table, id, 'the data table', 'pass table: a DataTable construct or dataTableNamed(...)');
     requireRecord(this.table.fields, id, "the data table's fields", 'give the table its fields: dataTableNamed(name, { field: type })');
-    // A key that is not an Expression is reported by validation (GC1008).
-    this.key = p.key as Expression<'string'>;
+    // Refused when made, as CallData and FindQueue refuse theirs; a key of another type is reported by validation (GC1008).
+    this.key = requireExpression(p.key, id, 'key', "give it a string expression, e.g. Variable.string('Flow.Code').ref()");
     this.outputs = p.outputs === undefined ? {} : requireRecord(p.outputs, id, 'outputs', 'pass the output variables by name');
-    this.onFound = optionalList(p.onFound, id, 'onFound');
-    this.onNotFound = optionalList(p.onNotFound, id, 'onNotFound');
-    this.onFailure = optionalList(p.onFailure, id, 'onFailure');
+    this.onFound = optionalActions(p.onFound, id, 'onFound');
+    this.onNotFound = optionalActions(p.onNotFound, id, 'onNotFound');
+    this.onFailure = optionalActions(p.onFailure, id, 'onFailure');
   }
 
   /** Output variables by field name, sorted by name (the order they are written in). */

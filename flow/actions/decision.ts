@@ -1,5 +1,7 @@
 import { Expression } from '../expression';
+import { propsOf } from '../arguments';
 import { Action, ActionBase, Branch } from './action';
+import { requireActions } from './action-lists';
 
 export interface DecisionProps {
   readonly condition: Expression<'boolean'>;
@@ -16,9 +18,11 @@ export class Decision extends ActionBase {
 
   constructor(id: string, props: DecisionProps) {
     super(id);
-    this.condition = props.condition;
-    this.yes = props.yes;
-    this.no = props.no;
+    const at = `Decision ${id}`;
+    const p = propsOf(props, at);
+    this.condition = p.condition!;
+    this.yes = requireActions(p.yes, at, 'yes', 'pass the actions run when the condition is true (an empty list for none)');
+    this.no = requireActions(p.no, at, 'no', 'pass the actions run when the condition is false (an empty list for none)');
   }
 
   override branches(): Branch[] {

@@ -1,4 +1,5 @@
-import { optionalList, optionalString, propsOf } from '../arguments';
+import { optionalString, propsOf } from '../arguments';
+import { optionalActions } from './action-lists';
 import { Action, ActionBase, Branch } from './action';
 
 export interface EvaluateScheduleGroupProps {
@@ -42,10 +43,10 @@ export class EvaluateScheduleGroup extends ActionBase {
     const p = propsOf(props, at);
     this.scheduleGroup = optionalString(p.scheduleGroup, at, 'scheduleGroup', 'name the schedule group as configured');
     this.emergencyGroup = optionalString(p.emergencyGroup, at, 'emergencyGroup', 'name the emergency group as configured');
-    this.onEmergency = optionalList(p.onEmergency, at, 'onEmergency');
-    this.onOpen = optionalList(p.onOpen, at, 'onOpen');
-    this.onClosed = optionalList(p.onClosed, at, 'onClosed');
-    this.onHoliday = optionalList(p.onHoliday, at, 'onHoliday');
+    this.onEmergency = optionalActions(p.onEmergency, at, 'onEmergency');
+    this.onOpen = optionalActions(p.onOpen, at, 'onOpen');
+    this.onClosed = optionalActions(p.onClosed, at, 'onClosed');
+    this.onHoliday = optionalActions(p.onHoliday, at, 'onHoliday');
   }
 
   /**

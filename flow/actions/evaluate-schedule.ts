@@ -1,4 +1,5 @@
-import { optionalList, propsOf, requireString } from '../arguments';
+import { propsOf, requireString } from '../arguments';
+import { optionalActions } from './action-lists';
 import { Action, ActionBase, Branch } from './action';
 
 export interface EvaluateScheduleProps {
@@ -25,8 +26,8 @@ export class EvaluateSchedule extends ActionBase {
     const at = `EvaluateSchedule ${id}`;
     const p = propsOf(props, at);
     this.schedule = requireString(p.schedule, at, 'schedule', 'name the schedule as configured');
-    this.onActive = optionalList(p.onActive, at, 'onActive');
-    this.onInactive = optionalList(p.onInactive, at, 'onInactive');
+    this.onActive = optionalActions(p.onActive, at, 'onActive');
+    this.onInactive = optionalActions(p.onInactive, at, 'onInactive');
   }
 
   override branches(): Branch[] {

@@ -1,4 +1,5 @@
-import { optionalList, propsOf, requireExpression, requireList } from '../arguments';
+import { propsOf, requireExpression } from '../arguments';
+import { optionalActions, requireActions } from './action-lists';
 import { Expression } from '../expression';
 import { QueueTarget, queueFoundBy } from '../queue-target';
 import { Action, ActionBase, Branch } from './action';
@@ -37,8 +38,8 @@ export class FindQueue extends ActionBase {
     this.queueName = requireExpression(p.queueName, at, 'queueName', 'give it a string expression (e.g. a Variable.ref())');
     this.foundQueue = queueFoundBy(id);
     const found = typeof p.onFound === 'function' ? p.onFound(this.foundQueue) : p.onFound;
-    this.onFound = requireList(found, at, 'onFound', 'pass the actions (or a function of the found queue returning them)');
-    this.onNotFound = optionalList(p.onNotFound, at, 'onNotFound');
+    this.onFound = requireActions(found, at, 'onFound', 'pass the actions (or a function of the found queue returning them)');
+    this.onNotFound = optionalActions(p.onNotFound, at, 'onNotFound');
   }
 
   override branches(): Branch[] {

@@ -1,6 +1,8 @@
+import { propsOf } from '../arguments';
 import { invalid } from '../errors';
 import { Variable } from '../variable';
 import { Action, ActionBase, ActionControl, Branch } from './action';
+import { requireActions } from './action-lists';
 
 export interface LoopProps {
   /** Integer variable Architect sets to the current iteration (0-based). */
@@ -20,12 +22,13 @@ export class Loop extends ActionBase {
 
   constructor(id: string, props: LoopProps) {
     super(id);
-    if (!Number.isInteger(props.count) || props.count < 1 || props.count > 100) {
-      throw invalid('GC1016', `Loop ${id}`, 'count must be an integer from 1 to 100', props.count, 'use e.g. 3');
+    const p = propsOf(props, `Loop ${id}`);
+    if (typeof p.count !== 'number' || !Number.isInteger(p.count) || p.count < 1 || p.count > 100) {
+      throw invalid('GC1016', `Loop ${id}`, 'count must be an integer from 1 to 100', p.count, 'use e.g. 3');
     }
-    this.counter = props.counter;
-    this.count = props.count;
-    this.body = props.body;
+    this.counter = p.counter!;
+    this.count = p.count;
+    this.body = requireActions(p.body, `Loop ${id}`, 'body', 'pass the actions each iteration runs');
   }
 
   override branches(): Branch[] {

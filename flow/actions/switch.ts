@@ -1,5 +1,7 @@
+import { propsOf, requireExpression, requireList, requireRecord } from '../arguments';
 import { Expression } from '../expression';
 import { Action, ActionBase, Branch } from './action';
+import { requireActions } from './action-lists';
 
 /** One case of a {@link Switch}: its actions run when its condition is the first true one. */
 export interface SwitchCase {
@@ -25,8 +27,19 @@ export class Switch extends ActionBase {
 
   constructor(id: string, props: SwitchProps) {
     super(id);
-    this.cases = props.cases;
-    this.default = props.default;
+    const at = `Switch ${id}`;
+    const p = propsOf(props, at);
+    const cases = requireList(p.cases, at, 'cases', 'pass a list of { condition, actions } cases');
+    this.cases = cases.map((c, i) => {
+      const caseAt = `${at} > ${Switch.caseLabel(i)}`;
+      const fix = 'write the case as { condition: Expr.boolean(...), actions: [...] }';
+      const { condition, actions } = requireRecord(c, caseAt, 'the case', fix);
+      return {
+        condition: requireExpression(condition, caseAt, 'condition', fix),
+        actions: requireActions(actions, caseAt, 'actions', 'pass the actions the case runs (an empty list for none)'),
+      };
+    });
+    this.default = requireActions(p.default, at, 'default', 'pass the actions run when no case is true (an empty list for none)');
   }
 
   /** Label of the case at `index` (0-based) in paths and transcripts: `case 1`, `case 2`, ... */

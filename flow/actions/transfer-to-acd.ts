@@ -1,4 +1,5 @@
-import { optionalList, propsOf, requireFlowTarget, requireQueueTarget } from '../arguments';
+import { propsOf, requireFlowTarget, requireQueueTarget } from '../arguments';
+import { optionalActions } from './action-lists';
 import { invalid } from '../errors';
 import { FlowTarget } from '../flow-target';
 import { Prompt } from '../prompt';
@@ -56,7 +57,7 @@ export class TransferToAcd extends ActionBase {
     if (!Number.isInteger(this.priority)) {
       throw invalid('GC1016', `TransferToAcd ${id}`, 'priority must be an integer', this.priority, 'use e.g. 0');
     }
-    this.onFailure = optionalList(p.onFailure, at, 'onFailure');
+    this.onFailure = optionalActions(p.onFailure, at, 'onFailure');
     this.inQueueFlow =
       p.inQueueFlow === undefined
         ? undefined

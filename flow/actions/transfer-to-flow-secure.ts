@@ -1,4 +1,5 @@
-import { optionalList, propsOf, requireExpression, requireString } from '../arguments';
+import { propsOf, requireExpression, requireString } from '../arguments';
+import { optionalActions } from './action-lists';
 import { Expression } from '../expression';
 import { Action, ActionBase, Branch } from './action';
 
@@ -36,7 +37,7 @@ export class TransferToFlowSecure extends ActionBase {
       p.invocationData === undefined
         ? undefined
         : requireExpression(p.invocationData, at, 'invocationData', 'give it a string expression (Expr.string)');
-    this.onFailure = optionalList(p.onFailure, at, 'onFailure');
+    this.onFailure = optionalActions(p.onFailure, at, 'onFailure');
   }
 
   override branches(): Branch[] {

@@ -1,4 +1,5 @@
-import { optionalList, propsOf, requireFlowTarget } from '../arguments';
+import { propsOf, requireFlowTarget } from '../arguments';
+import { optionalActions } from './action-lists';
 import { FlowTarget } from '../flow-target';
 import { Prompt } from '../prompt';
 import { Action, ActionBase, Branch } from './action';
@@ -41,7 +42,7 @@ export class TransferToFlow extends ActionBase {
     this.flow = requireFlowTarget(p.flow, id, 'the target flow', "pass flow: a CallFlow construct or flowNamed('Name', 'inboundcall')");
     this.preTransferPrompt = p.preTransferPrompt;
     this.failurePrompt = p.failurePrompt;
-    this.onFailure = optionalList(p.onFailure, id, 'onFailure');
+    this.onFailure = optionalActions(p.onFailure, id, 'onFailure');
   }
 
   override branches(): Branch[] {

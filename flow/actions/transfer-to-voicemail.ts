@@ -1,6 +1,7 @@
 import { Prompt } from '../prompt';
 import { QueueTarget } from '../queue-target';
 import { Action, ActionBase, Branch } from './action';
+import { optionalActions } from './action-lists';
 
 export interface TransferToVoicemailProps {
   /** The queue whose voicemail takes the message (the callback goes to this queue). */
@@ -32,7 +33,7 @@ export class TransferToVoicemail extends ActionBase {
     super(id);
     this.queue = props.queue;
     this.greeting = props.greeting;
-    this.onFailure = props.onFailure ?? [];
+    this.onFailure = optionalActions(props.onFailure, `TransferToVoicemail ${id}`, 'onFailure');
   }
 
   override branches(): Branch[] {
