@@ -6,7 +6,6 @@
 import { AudioPromptTarget } from './audio-prompt-target';
 import { invalid } from './errors';
 import { Expression } from './expression';
-import { FlowTarget } from './flow-target';
 import { QueueTarget } from './queue-target';
 import { Variable } from './variable';
 
@@ -15,17 +14,6 @@ export function propsOf<P extends object>(props: P | undefined, path: string): P
   if (props === undefined) return {};
   if (typeof props !== 'object' || props === null) throw invalid('GC1016', path, 'the props are not an object', props, 'pass the props object');
   return props;
-}
-
-/** A text field (a name): GC1016 when it is not a string. Its content is checked by validation. */
-export function requireString(value: unknown, path: string, what: string, fix: string): string {
-  if (typeof value !== 'string') throw invalid('GC1016', path, `${what} is ${value === undefined ? 'missing' : 'not a string'}`, value, fix);
-  return value;
-}
-
-/** An optional text field. */
-export function optionalString(value: unknown, path: string, what: string, fix: string): string | undefined {
-  return value === undefined ? undefined : requireString(value, path, what, fix);
 }
 
 /** An Expression field: GC1016 when missing, GC1008 when it is something else (e.g. a plain string). */
@@ -75,14 +63,6 @@ export function requirePromptTarget(value: AudioPromptTarget, path: string, what
   const fix = "use systemPrompt('on_hold_music'), userPromptNamed('Name') or a UserPrompt construct";
   if (typeof value !== 'object' || value === null || typeof value.promptName !== 'string' || typeof value.nameInFlow !== 'string') {
     throw invalid('GC1016', path, `${what} is not a prompt`, describeValue(value), fix);
-  }
-  return value;
-}
-
-/** A flow target (a flow construct, a definition, flowNamed): its name and type are strings. */
-export function requireFlowTarget(value: FlowTarget | undefined, path: string, what: string, fix: string): FlowTarget {
-  if (typeof value !== 'object' || value === null || typeof value.flowName !== 'string' || typeof value.flowType !== 'string') {
-    throw invalid('GC1016', path, `${what} is ${value === undefined ? 'missing' : 'not a flow'}`, describeValue(value), fix);
   }
   return value;
 }

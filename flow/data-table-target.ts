@@ -1,5 +1,6 @@
-import { requireRecord, requireString } from './arguments';
+import { requireRecord } from './arguments';
 import { DataType } from './data-type';
+import { requireString } from './errors';
 
 /** Fields of a data table row besides its key, by name, with their Architect types. */
 export type DataTableSchema = Readonly<Record<string, DataType>>;

@@ -1,3 +1,5 @@
+import { describeValue } from './arguments';
+import { invalid } from './errors';
 import type { FlowDefinition } from './flow-definition';
 import { FlowType } from './flow-type';
 
@@ -17,4 +19,12 @@ export interface FlowTarget {
 /** A flow referred to by name only (it must be published in the org when the calling flow publishes). */
 export function flowNamed(flowName: string, flowType: FlowType): FlowTarget {
   return { flowName, flowType };
+}
+
+/** A flow target (a flow construct, a definition, flowNamed): its name and type are strings. */
+export function requireFlowTarget(value: FlowTarget | undefined, path: string, what: string, fix: string): FlowTarget {
+  if (typeof value !== 'object' || value === null || typeof value.flowName !== 'string' || typeof value.flowType !== 'string') {
+    throw invalid('GC1016', path, `${what} is ${value === undefined ? 'missing' : 'not a flow'}`, describeValue(value), fix);
+  }
+  return value;
 }

@@ -1,6 +1,7 @@
-import { optionalString, propsOf } from '../arguments';
+import { propsOf } from '../arguments';
 import { optionalActions } from './action-lists';
 import { Action, ActionBase, Branch } from './action';
+import { optionalString } from '../errors';
 
 export interface EvaluateScheduleGroupProps {
   /**

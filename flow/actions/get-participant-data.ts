@@ -1,6 +1,7 @@
-import { requireList, requireRecord, requireString, requireVariable } from '../arguments';
+import { requireList, requireRecord, requireVariable } from '../arguments';
 import { Variable } from '../variable';
 import { ActionBase } from './action';
+import { requireString } from '../errors';
 
 /** One participant data attribute read into a string variable. */
 export interface ParticipantAttributeRead {

@@ -1,4 +1,5 @@
-import { propsOf, requireFlowTarget, requireQueueTarget } from '../arguments';
+import { propsOf, requireQueueTarget } from '../arguments';
+import { requireFlowTarget } from '../flow-target';
 import { optionalActions } from './action-lists';
 import { invalid } from '../errors';
 import { FlowTarget } from '../flow-target';

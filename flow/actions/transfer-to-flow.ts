@@ -1,4 +1,5 @@
-import { propsOf, requireFlowTarget } from '../arguments';
+import { propsOf } from '../arguments';
+import { requireFlowTarget } from '../flow-target';
 import { optionalActions } from './action-lists';
 import { FlowTarget } from '../flow-target';
 import { Prompt } from '../prompt';
