@@ -101,6 +101,36 @@ describe('compiled synth (node dist/tools/synth.js)', () => {
     });
   });
 
+  it('prints one notice per raw action on stderr (nothing checked its content), and still synthesizes', () => {
+    // The seed has no raw action: a preload gives the after-hours flow one before the synth starts.
+    const preload = path.join(work, 'raw-action-preload.js');
+    fs.writeFileSync(
+      preload,
+      `const flowModule = require(${JSON.stringify(dist('flow', 'index.js'))});
+      const afterHours = require(${JSON.stringify(dist('stacks', 'flows', 'after-hours.js'))});
+      const original = afterHours.afterHoursFlow;
+      afterHours.afterHoursFlow = (options) => {
+        const props = original(options);
+        const closed = new flowModule.Task('Closed', [new flowModule.RawAction('Wrap up', { setWrapupCode: { name: 'Wrap up' } }), new flowModule.Disconnect('Hang up')]);
+        return { ...props, startUp: closed, tasks: [closed] };
+      };\n`,
+    );
+    const out = path.join(work, 'out-raw');
+    const run = node(['-r', preload, dist('tools', 'synth.js'), out]);
+    expect(run.status).toBe(0);
+    const notices = run.stderr.split('\n').filter((line) => line.startsWith('notice: '));
+    expect(notices).toEqual(
+      ['contact-center-test', 'contact-center-prod'].map(
+        (stack) => `notice: raw action not checked (RawAction: its Archy content is written as is): ${stack}/AfterHours > tasks > Closed > Wrap up`,
+      ),
+    );
+    const yaml = fs.readFileSync(
+      files(path.join(out, 'stacks', 'contact-center-test')).find((f) => /After-Hours\.yaml$/.test(f))!,
+      'utf8',
+    );
+    expect(yaml).toContain('setWrapupCode:');
+  });
+
   describe('invalid configuration (runSynth from runtime/synth/synth-runner)', () => {
     const badConfig = `
       const { ENVIRONMENTS } = dist('config/index.js');
