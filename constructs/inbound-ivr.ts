@@ -1,7 +1,21 @@
 import { Construct } from 'constructs';
 import { ArchitectIvr } from '../.gen/providers/genesyscloud/architect-ivr';
 import { TelephonyProvidersEdgesDidPool } from '../.gen/providers/genesyscloud/telephony-providers-edges-did-pool';
-import { CallSharedFlow, Disconnect, Expression, PlayAudio, Problem, ProblemError, Prompt, QueueTarget, Task, TransferToAcd } from '../flow';
+import {
+  CallSharedFlow,
+  Disconnect,
+  Expression,
+  inQueueFlowProblem,
+  isFlowTarget,
+  isQueueTarget,
+  PlayAudio,
+  Problem,
+  ProblemError,
+  Prompt,
+  QueueTarget,
+  Task,
+  TransferToAcd,
+} from '../flow';
 import { describeValue } from '../flow/arguments';
 import { CallFlow } from './call-flow';
 import { isE164 } from '../formats/e164';
@@ -52,11 +66,6 @@ function routeOptions(route: QueueTarget | IvrRoute): IvrRoute {
   return typeof (route as Partial<QueueTarget>).nameInFlow === 'string' ? { queue: route as QueueTarget } : (route as IvrRoute);
 }
 
-/** Whether `x` is a queue target (JavaScript may pass a queue's name or anything else). */
-function isQueueTarget(x: unknown): x is QueueTarget {
-  return typeof x === 'object' && x !== null && typeof (x as QueueTarget).nameInFlow === 'string';
-}
-
 /** What is wrong with the route of outcome `o`, each problem showing the value actually given. */
 function routeProblems(o: string, route: unknown, sharedFlowName: string, path: string): Problem[] {
   if (route === undefined || route === null) {
@@ -97,18 +106,17 @@ function routeProblems(o: string, route: unknown, sharedFlowName: string, path: 
   if (inQueueFlow === undefined) return [];
   const fix = 'pass an InQueueFlow construct or InQueueFlow.fromName(...)';
   const at = `${path} > routes.${o}.inQueueFlow`;
-  const flow = inQueueFlow as Partial<IInQueueFlow>;
-  if (typeof inQueueFlow !== 'object' || inQueueFlow === null || typeof flow.flowName !== 'string' || typeof flow.flowType !== 'string') {
+  if (!isFlowTarget(inQueueFlow)) {
     return [{ code: 'GC1032', path: at, message: 'the in-queue flow a route overrides with is not a flow', value: describeValue(inQueueFlow), fix }];
   }
-  const type = flow.definition?.type ?? flow.flowType;
-  if (flow.flowType === 'inqueuecall' && type === 'inqueuecall') return [];
+  const problem = inQueueFlowProblem(inQueueFlow);
+  if (problem === undefined) return [];
   return [
     {
       code: 'GC1032',
       path: at,
-      message: `'${flow.flowName}' is a ${type} flow; the in-queue flow a route overrides with must be an in-queue call flow`,
-      value: flow.flowName,
+      message: `${problem}; the in-queue flow a route overrides with must be an in-queue call flow`,
+      value: inQueueFlow.flowName,
       fix,
     },
   ];

@@ -1,12 +1,8 @@
 import { ITerraformDependable } from 'cdktf';
-import { FlowDefinition, FlowTarget, FlowType, ProblemError } from '../flow';
+import { FlowDefinition, FlowTarget, FlowType, isFlowTarget, ProblemError } from '../flow';
 
 /** A flow of this app another flow names: it publishes first (the caller depends on it), and its definition is known. */
 type FlowPublishedFirst = FlowTarget & { readonly dependable: ITerraformDependable; readonly definition: FlowDefinition };
-
-function isFlowTarget(x: object): x is FlowTarget {
-  return typeof (x as Partial<FlowTarget>).flowName === 'string' && typeof (x as Partial<FlowTarget>).flowType === 'string';
-}
 
 function isPublishedFirst(x: FlowTarget): x is FlowPublishedFirst {
   const candidate = x as Partial<FlowPublishedFirst>;

@@ -1,10 +1,10 @@
 import { Construct } from 'constructs';
 import { DataGenesyscloudRoutingQueue } from '../.gen/providers/genesyscloud/data-genesyscloud-routing-queue';
 import { RoutingQueue } from '../.gen/providers/genesyscloud/routing-queue';
-import { InQueueCallFlow, QueueTarget, ProblemError } from '../flow';
+import { InQueueCallFlow, inQueueFlowProblem, isFlowTarget, QueueTarget, ProblemError } from '../flow';
 import { IInQueueFlow } from './i-flow';
 import { containsTokenMarker } from '../formats/cdktf-token-marker';
-import { childPath, isRecord } from './construct-input';
+import { childPath } from './construct-input';
 import { isSafeName } from './safe-name';
 import { substitutionKey } from './substitution';
 import { terraformText } from './terraform-text';
@@ -118,7 +118,7 @@ export class Queue extends QueueBase {
  */
 function checkInQueueFlow(path: string, queueName: string, flow: IInQueueFlow | undefined): void {
   if (flow === undefined) return;
-  if (!isRecord(flow) || typeof flow.flowName !== 'string' || typeof flow.flowType !== 'string') {
+  if (!isFlowTarget(flow)) {
     throw new ProblemError([
       {
         code: 'GC2014',
@@ -129,13 +129,13 @@ function checkInQueueFlow(path: string, queueName: string, flow: IInQueueFlow | 
       },
     ]);
   }
-  const type = flow.definition?.type ?? flow.flowType;
-  if (flow.flowType !== 'inqueuecall' || type !== 'inqueuecall') {
+  const problem = inQueueFlowProblem(flow);
+  if (problem !== undefined) {
     throw new ProblemError([
       {
         code: 'GC2014',
         path: `${path} > inQueueFlow`,
-        message: `'${flow.flowName}' is a ${type} flow; a queue's in-queue flow must be an in-queue call flow`,
+        message: `${problem}; a queue's in-queue flow must be an in-queue call flow`,
         value: flow.flowName,
         fix: 'pass an InQueueFlow construct or InQueueFlow.fromName(...)',
       },

@@ -6,7 +6,7 @@
 import { AudioPromptTarget } from './audio-prompt-target';
 import { invalid } from './errors';
 import { Expression } from './expression';
-import { QueueTarget } from './queue-target';
+import { isQueueTarget, QueueTarget } from './queue-target';
 import { Variable } from './variable';
 
 /** A props object; a missing one reads as `{}`, so each required field reports itself. */
@@ -67,9 +67,9 @@ export function requirePromptTarget(value: AudioPromptTarget, path: string, what
   return value;
 }
 
-/** A queue target (a Queue construct, queueNamed, a FindQueue's foundQueue): its names are strings. */
+/** A queue target, or GC1016 naming what was given instead. */
 export function requireQueueTarget(value: QueueTarget | undefined, path: string, what: string): QueueTarget {
-  if (typeof value !== 'object' || value === null || typeof value.queueName !== 'string' || typeof value.nameInFlow !== 'string') {
+  if (!isQueueTarget(value)) {
     const fix = "pass a Queue construct, queueNamed('Name') or a FindQueue's found queue";
     throw invalid('GC1016', path, `${what} is ${value === undefined ? 'missing' : 'not a queue'}`, describeValue(value), fix);
   }

@@ -21,10 +21,25 @@ export function flowNamed(flowName: string, flowType: FlowType): FlowTarget {
   return { flowName, flowType };
 }
 
-/** A flow target (a flow construct, a definition, flowNamed): its name and type are strings. */
+/** Whether `value` is a flow target (a flow construct, a definition, flowNamed): its name and type are strings. */
+export function isFlowTarget(value: unknown): value is FlowTarget {
+  const target = value as Partial<FlowTarget> | null;
+  return typeof target === 'object' && target !== null && typeof target.flowName === 'string' && typeof target.flowType === 'string';
+}
+
+/** A flow target, or GC1016 naming what was given instead. */
 export function requireFlowTarget(value: FlowTarget | undefined, path: string, what: string, fix: string): FlowTarget {
-  if (typeof value !== 'object' || value === null || typeof value.flowName !== 'string' || typeof value.flowType !== 'string') {
+  if (!isFlowTarget(value)) {
     throw invalid('GC1016', path, `${what} is ${value === undefined ? 'missing' : 'not a flow'}`, describeValue(value), fix);
   }
   return value;
+}
+
+/**
+ * Why `flow` is no in-queue call flow ("'Name' is a <type> flow"), or undefined when it is one. Its
+ * definition's type counts too: a JavaScript caller can pair a definition with another flow type.
+ */
+export function inQueueFlowProblem(flow: FlowTarget): string | undefined {
+  const type = flow.definition?.type ?? flow.flowType;
+  return flow.flowType === 'inqueuecall' && type === 'inqueuecall' ? undefined : `'${flow.flowName}' is a ${type} flow`;
 }

@@ -12,6 +12,12 @@ export interface QueueTarget {
   readonly foundBy?: FoundQueue;
 }
 
+/** Whether `value` is a queue target (a Queue construct, queueNamed, a FindQueue's foundQueue): its names are strings. */
+export function isQueueTarget(value: unknown): value is QueueTarget {
+  const target = value as Partial<QueueTarget> | null;
+  return typeof target === 'object' && target !== null && typeof target.queueName === 'string' && typeof target.nameInFlow === 'string';
+}
+
 /** A queue referred to by its literal name (must already exist in the org when the flow publishes). */
 export function queueNamed(name: string): QueueTarget {
   return { queueName: name, nameInFlow: name };

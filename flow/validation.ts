@@ -13,6 +13,7 @@ import { MODELLED_ARCHY_ACTIONS } from './archy/emitter';
 import { DataType } from './data-type';
 import { FlowErrorCode, FlowProblem } from './errors';
 import { Expression } from './expression';
+import { inQueueFlowProblem } from './flow-target';
 import { FlowType } from './flow-type';
 import { Menu } from './menu';
 import { QueueTarget } from './queue-target';
@@ -449,12 +450,13 @@ export class FlowChecker {
   private checkTransferToAcd(action: TransferToAcd, at: string): void {
     this.checkFoundQueue(action.queue, action.id, at, action);
     const flow = action.inQueueFlow;
-    if (flow && flow.flowType !== 'inqueuecall') {
+    const problem = flow && inQueueFlowProblem(flow);
+    if (flow && problem) {
       this.report(
         'GC1032',
         at,
-        `inQueueFlow '${flow.flowName}' is a ${flow.flowType} flow; the override must be an in-queue call flow`,
-        flow.flowType,
+        `inQueueFlow ${problem}; the override must be an in-queue call flow`,
+        flow.definition?.type ?? flow.flowType,
         "name an InQueueCallFlow (or flowNamed(name, 'inqueuecall'))",
       );
     }
