@@ -85,7 +85,8 @@ class Frame implements EvaluationContext {
   readonly values = new Map<string, Value>();
   constructor(
     private readonly script: CallScript,
-    private readonly defaultDnis: string,
+    /** The called address when the script names none. */
+    readonly defaultDnis: string,
   ) {}
   variable(name: string): Value {
     return this.values.get(name);
@@ -96,6 +97,9 @@ class Frame implements EvaluationContext {
     throw new SimulationStop(`call data ${name} is not modelled`);
   }
 }
+
+/** The called address of a call when neither the script nor the IVR names one. */
+const DEFAULT_DNIS = '+15555550199';
 
 /** The module variable that carries a shared flow's outcome back to its caller. */
 const OUTCOME_VARIABLE = `Common.${OUTCOME_OUTPUT}`;
@@ -143,17 +147,9 @@ class Simulation {
 
   run(target: Simulatable): CallResult {
     const inQueue = inQueueFlowOf(target);
-    if (inQueue) return this.finish((frame) => this.runInQueueFlow(inQueue.definition, frame, inQueue.path), inQueue.definition);
+    if (inQueue) return this.runCall(inQueue.definition, DEFAULT_DNIS, (frame) => this.runInQueueFlow(inQueue.definition, frame, inQueue.path));
     const { definition, path, dnis } = this.pick(target as InboundSimulatable);
-    const frame = this.firstFrame(definition, dnis ?? '+15555550199');
-    let outcome: CallOutcome;
-    try {
-      outcome = this.followTransfers(definition, frame, path);
-    } catch (err) {
-      if (!(err instanceof SimulationStop || err instanceof StepLimit)) throw err;
-      outcome = { kind: 'error', message: err.message, nodeId: this.current?.id, path: this.current?.path };
-    }
-    return { transcript: this.transcript, outcome, prompts: this.prompts };
+    return this.runCall(definition, dnis ?? DEFAULT_DNIS, (frame) => this.followTransfers(definition, frame, path));
   }
 
   private current?: { id: string; path: string };
@@ -161,8 +157,7 @@ class Simulation {
   /** The variables of the flow the call starts in: its own, NOT_SET, then the script's (checked against them). */
   private firstFrame(flow: InboundCallFlow | InQueueCallFlow, defaultDnis: string): Frame {
     checkScriptVariables(this.script, flow.name, flow.variables);
-    const frame = new Frame(this.script, defaultDnis);
-    for (const v of flow.variables) frame.values.set(v.name, undefined);
+    const frame = this.flowFrame(flow, defaultDnis);
     for (const [name, value] of Object.entries(this.script.variables ?? {})) frame.values.set(name, value);
     return frame;
   }
@@ -170,12 +165,12 @@ class Simulation {
   /** The in-queue flow running (whose hold prompt a HoldMusic without its own prompt plays). */
   private inQueueFlow?: InQueueCallFlow;
 
-  /** Runs an in-queue flow as a caller waiting in queue, with the script's variables; a stop is an error outcome. */
-  private finish(runFlow: (frame: Frame) => CallOutcome, flow: InQueueCallFlow): CallResult {
-    const frame = this.firstFrame(flow, '+15555550199');
+  /** Runs the call from `flow`, with the script's variables; a stop of the simulation is an error outcome. */
+  private runCall(flow: InboundCallFlow | InQueueCallFlow, defaultDnis: string, call: (frame: Frame) => CallOutcome): CallResult {
+    const frame = this.firstFrame(flow, defaultDnis);
     let outcome: CallOutcome;
     try {
-      outcome = runFlow(frame);
+      outcome = call(frame);
     } catch (err) {
       if (!(err instanceof SimulationStop || err instanceof StepLimit)) throw err;
       outcome = { kind: 'error', message: err.message, nodeId: this.current?.id, path: this.current?.path };
@@ -200,7 +195,7 @@ class Simulation {
         if (!signal.follow) return signal.outcome;
         // The caller leaves the queue for an inbound flow of this app: followed as from an inbound flow.
         this.inQueueFlow = undefined;
-        return this.followTransfers(signal.follow, this.flowFrame(signal.follow, frame), signal.follow.name);
+        return this.followTransfers(signal.follow, this.flowFrame(signal.follow, frame.defaultDnis), signal.follow.name);
       }
       if (signal.kind !== 'continue') throw new SimulationStop(`the task of '${flow.name}' ended with ${signal.kind}`);
       if (pass < passes) this.record({ kind: 'loop', nodeId: flow.name, path, branch: `task starts again (pass ${pass + 1})` });
@@ -253,15 +248,15 @@ class Simulation {
     for (;;) {
       const ended = this.runFlow(flow, frame, path);
       if (!ended.follow) return ended.outcome;
-      frame = this.flowFrame(ended.follow, frame);
+      frame = this.flowFrame(ended.follow, frame.defaultDnis);
       flow = ended.follow;
       path = flow.name;
     }
   }
 
-  /** The variables of a flow the call is transferred to: its own, NOT_SET; the same called address. */
-  private flowFrame(flow: InboundCallFlow, from: Frame): Frame {
-    const frame = new Frame(this.script, from.builtin('Call.CalledAddress') as string);
+  /** The variables of a flow the call runs (the first, or one it is transferred to): its own, NOT_SET. */
+  private flowFrame(flow: InboundCallFlow | InQueueCallFlow, defaultDnis: string): Frame {
+    const frame = new Frame(this.script, defaultDnis);
     for (const v of flow.variables) frame.values.set(v.name, undefined);
     return frame;
   }
@@ -690,7 +685,7 @@ class Simulation {
 
   private callModule(call: CallSharedFlow, caller: Frame, at: string): Signal {
     const module = moduleDefinition(call.flow);
-    const frame = new Frame(this.script, caller.builtin('Call.CalledAddress') as string);
+    const frame = new Frame(this.script, caller.defaultDnis);
     const inputs: Record<string, unknown> = {};
     for (const [name, spec] of Object.entries(module.inputs)) {
       const expression = call.inputs?.[name];
