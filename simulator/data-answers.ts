@@ -1,18 +1,15 @@
 import { DataType } from '../flow';
 import { ScriptError } from './dtmf';
+import { isDataValue, isRecord, shown } from './script-values';
 import { CallScript, DataActionAnswer, DataRow, DataValue } from './simulation-types';
 
 /** The scripted data of a call: answers of data actions and rows of data tables (pure data, e.g. a JSON file). */
 export type DataAnswers = Pick<CallScript, 'dataActions' | 'dataTables'>;
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isDataValue = (v: unknown): v is DataValue => typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v));
-
 function checkRow(value: unknown, where: string): void {
   if (!isRecord(value)) throw new ScriptError(`${where} must be an object of fields (name: string, number or boolean)`);
   for (const [name, field] of Object.entries(value)) {
-    if (!isDataValue(field))
-      throw new ScriptError(`${where}.${name} must be a string, a number or a boolean, got ${JSON.stringify(field) ?? String(field)}`);
+    if (!isDataValue(field)) throw new ScriptError(`${where}.${name} must be a string, a number or a boolean, got ${shown(field)}`);
   }
 }
 

@@ -1,6 +1,7 @@
 import { DataType } from '../flow';
 import { checkDataAnswers, hasType } from './data-answers';
 import { ScriptError, parseDtmfScript } from './dtmf';
+import { isDataValue, isRecord, shown } from './script-values';
 import { CallScript } from './simulation-types';
 
 /** The largest `maxSteps`: beyond it an endless flow would fill memory before it stops. */
@@ -9,20 +10,9 @@ export const MAX_STEPS_LIMIT = 1_000_000;
 /** The largest `estimatedWaitSeconds`: a day; an estimate beyond it is a mistake in the script. */
 export const MAX_ESTIMATED_WAIT_SECONDS = 86_400;
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** A bad value as the message shows it: numbers as JavaScript writes them (NaN stays NaN), the rest as JSON. */
-function shown(value: unknown): string {
-  if (typeof value === 'number' || value === undefined || typeof value === 'bigint') return String(value);
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-  const json = typeof value === 'function' ? undefined : JSON.stringify(value);
-  return json === undefined ? `a ${typeof value}` : json.length > 60 ? `${json.slice(0, 60)}…` : json;
-}
-
 const wholeIn = (min: number, max: number) => (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
 const nonEmptyText = (v: unknown) => typeof v === 'string' && v !== '';
 const isBoolean = (v: unknown) => typeof v === 'boolean';
-const isVariableValue = (v: unknown) => typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v));
 
 /** Each scalar field: what it must be, as the message says it, and the test. */
 const SCALAR_FIELDS: Readonly<Record<string, { readonly must: string; readonly ok: (v: unknown) => boolean }>> = {
@@ -42,7 +32,7 @@ const SCALAR_FIELDS: Readonly<Record<string, { readonly must: string; readonly o
 
 /** Each map field: what each of its values must be, and the test. */
 const MAP_FIELDS: Readonly<Record<string, { readonly must: string; readonly ok: (v: unknown) => boolean }>> = {
-  variables: { must: 'a string, a finite number or a boolean', ok: isVariableValue },
+  variables: { must: 'a string, a finite number or a boolean', ok: isDataValue },
   participantData: { must: 'a string (participant data holds text)', ok: (v) => typeof v === 'string' },
   schedules: { must: "'active' or 'inactive'", ok: (v) => v === 'active' || v === 'inactive' },
 };
