@@ -76,6 +76,26 @@ export function requireQueueTarget(value: QueueTarget | undefined, path: string,
   return value;
 }
 
+/**
+ * The object an action names (a data action, a table, a flow), checked when the action is made: a
+ * JavaScript caller that leaves it out gets GC1016 naming the action, not a TypeError later.
+ */
+export function requireTarget<T>(target: T | undefined, actionId: string, what: string, fix: string): T {
+  if (typeof target !== 'object' || target === null) throw invalid('GC1016', actionId, `${what} is missing`, target, fix);
+  return target;
+}
+
+/** A text field (a name): GC1016 when it is not a string. Its content is checked by validation. */
+export function requireString(value: unknown, path: string, what: string, fix: string): string {
+  if (typeof value !== 'string') throw invalid('GC1016', path, `${what} is ${value === undefined ? 'missing' : 'not a string'}`, value, fix);
+  return value;
+}
+
+/** An optional text field. */
+export function optionalString(value: unknown, path: string, what: string, fix: string): string | undefined {
+  return value === undefined ? undefined : requireString(value, path, what, fix);
+}
+
 /** A value as a problem shows it: JSON for plain data, so `{}` reads as `{}`, not `[object Object]`. */
 export function describeValue(value: unknown): string {
   if (typeof value !== 'object' || value === null) return String(value);

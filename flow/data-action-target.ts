@@ -1,6 +1,5 @@
-import { requireRecord } from './arguments';
+import { requireRecord, requireString } from './arguments';
 import { DataType } from './data-type';
-import { requireString } from './errors';
 
 /** Fields of a data action's input or output contract, by name, with their Architect types. */
 export type DataActionSchema = Readonly<Record<string, DataType>>;

@@ -1,6 +1,5 @@
-import { requireRecord } from './arguments';
+import { requireRecord, requireString } from './arguments';
 import { DataType } from './data-type';
-import { requireString } from './errors';
 
 /** Fields of a data table row besides its key, by name, with their Architect types. */
 export type DataTableSchema = Readonly<Record<string, DataType>>;

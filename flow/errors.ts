@@ -14,23 +14,3 @@ export type FlowProblem = Problem<FlowErrorCode>;
 export function invalid(code: FlowErrorCode, path: string, message: string, value: unknown, fix: string): ProblemError {
   return new ProblemError([{ code, path, message, value: String(value), fix }], FLOW_DEFINITION);
 }
-
-/**
- * The object an action names (a data action, a table, a flow), checked when the action is made: a
- * JavaScript caller that leaves it out gets GC1016 naming the action, not a TypeError later.
- */
-export function requireTarget<T>(target: T | undefined, actionId: string, what: string, fix: string): T {
-  if (typeof target !== 'object' || target === null) throw invalid('GC1016', actionId, `${what} is missing`, target, fix);
-  return target;
-}
-
-/** A text field (a name): GC1016 when it is not a string. Its content is checked by validation. */
-export function requireString(value: unknown, path: string, what: string, fix: string): string {
-  if (typeof value !== 'string') throw invalid('GC1016', path, `${what} is ${value === undefined ? 'missing' : 'not a string'}`, value, fix);
-  return value;
-}
-
-/** An optional text field. */
-export function optionalString(value: unknown, path: string, what: string, fix: string): string | undefined {
-  return value === undefined ? undefined : requireString(value, path, what, fix);
-}

@@ -1,6 +1,6 @@
 import type { Action } from './actions/action';
-import { propsOf, requireListOf } from './arguments';
-import { FLOW_DEFINITION, FlowProblem, optionalString, requireString } from './errors';
+import { propsOf, requireListOf, optionalString, requireString } from './arguments';
+import { FLOW_DEFINITION, FlowProblem } from './errors';
 import { ProblemError } from './problems';
 import { FlowType } from './flow-type';
 import { Variable } from './variable';

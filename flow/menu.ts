@@ -1,7 +1,7 @@
 import { Action } from './actions/action';
 import { requireActions } from './actions/action-lists';
-import { propsOf, requireListOf } from './arguments';
-import { invalid, requireString } from './errors';
+import { propsOf, requireListOf, requireString } from './arguments';
+import { invalid } from './errors';
 import { Prompt } from './prompt';
 import { QueueTarget } from './queue-target';
 import type { Task } from './task';

@@ -1,6 +1,6 @@
+import { requireString } from './arguments';
 import { Action } from './actions/action';
 import { requireActions } from './actions/action-lists';
-import { requireString } from './errors';
 
 /** A named list of actions of an inbound call flow; `id` is its refId. Its paths must all end. */
 export class Task {

@@ -1,6 +1,6 @@
+import { requireString } from '../arguments';
 import { Expression } from '../expression';
 import { Variable } from '../variable';
-import { requireString } from '../errors';
 
 /**
  * Every action class, by its `kind`. Each action's own file adds its entry (declaration merging), so this

@@ -1,6 +1,5 @@
-import { propsOf, requireRecord } from '../arguments';
+import { propsOf, requireRecord, requireTarget } from '../arguments';
 import { optionalActions } from './action-lists';
-import { requireTarget } from '../errors';
 import { DataActionSchema, DataActionTarget } from '../data-action-target';
 import { Expression } from '../expression';
 import { Variable } from '../variable';

@@ -1,6 +1,5 @@
-import { propsOf, requireExpression, requireRecord } from '../arguments';
+import { propsOf, requireExpression, requireRecord, requireTarget } from '../arguments';
 import { optionalActions } from './action-lists';
-import { requireTarget } from '../errors';
 import { DataTableSchema, DataTableTarget } from '../data-table-target';
 import { Expression } from '../expression';
 import { Variable } from '../variable';

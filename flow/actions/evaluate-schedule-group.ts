@@ -1,7 +1,6 @@
-import { propsOf } from '../arguments';
+import { propsOf, optionalString } from '../arguments';
 import { optionalActions } from './action-lists';
 import { Action, ActionBase, Branch } from './action';
-import { optionalString } from '../errors';
 
 export interface EvaluateScheduleGroupProps {
   /**

@@ -1,7 +1,6 @@
-import { propsOf } from '../arguments';
+import { propsOf, requireString } from '../arguments';
 import { optionalActions } from './action-lists';
 import { Action, ActionBase, Branch } from './action';
-import { requireString } from '../errors';
 
 export interface EvaluateScheduleProps {
   /** Name of the schedule whose hours are checked against the current time (Architect's default time zone). */

@@ -1,7 +1,6 @@
-import { requireList, requireRecord, requireVariable } from '../arguments';
+import { requireList, requireRecord, requireVariable, requireString } from '../arguments';
 import { Variable } from '../variable';
 import { ActionBase } from './action';
-import { requireString } from '../errors';
 
 /** One participant data attribute read into a string variable. */
 export interface ParticipantAttributeRead {

@@ -1,7 +1,6 @@
-import { requireExpression, requireList, requireRecord } from '../arguments';
+import { requireExpression, requireList, requireRecord, requireString } from '../arguments';
 import { Expression } from '../expression';
 import { ActionBase } from './action';
-import { requireString } from '../errors';
 
 /** One participant data attribute written on the call. */
 export interface ParticipantAttributeWrite {

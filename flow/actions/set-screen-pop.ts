@@ -1,7 +1,6 @@
-import { propsOf, requireExpression, requireRecord } from '../arguments';
+import { propsOf, requireExpression, requireRecord, requireString } from '../arguments';
 import { Expression } from '../expression';
 import { ActionBase } from './action';
-import { requireString } from '../errors';
 
 export interface SetScreenPopProps {
   /** Name of the published script the agent's screen shows when the call reaches them. */

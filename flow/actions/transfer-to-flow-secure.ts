@@ -1,8 +1,7 @@
-import { propsOf, requireExpression } from '../arguments';
+import { propsOf, requireExpression, requireString } from '../arguments';
 import { optionalActions } from './action-lists';
 import { Expression } from '../expression';
 import { Action, ActionBase, Branch } from './action';
-import { requireString } from '../errors';
 
 export interface TransferToFlowSecureProps {
   /** Name of the published secure call flow that takes the call (this project does not define secure flows). */
