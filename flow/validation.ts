@@ -535,14 +535,11 @@ export class FlowChecker {
     }
   }
 
-  /** A DataTableLookup names its table, has a key expression (a string: `reads`) and reads only fields the table has. */
+  /** A DataTableLookup names its table and reads only fields the table has (its key is an Expression from the constructor on). */
   private checkDataTableLookup(action: DataTableLookup, at: string): void {
     const name = action.table.tableName;
     this.checkName(name, at, "the data table's tableName");
     for (const field of Object.keys(action.table.fields)) this.checkName(field, at, 'the data table field name');
-    if (!(action.key instanceof Expression)) {
-      this.report('GC1008', at, 'key is not an expression', String(action.key), 'give it a string expression (Expr.string, Variable.ref())');
-    }
     this.checkOutputNames(action.outputs, action.table.fields, `data table '${name}' has no field`, at);
   }
 
