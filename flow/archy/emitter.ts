@@ -10,9 +10,8 @@ import { Prompt } from '../prompt';
 import { OUTCOME_OUTPUT } from '../shared-flow-interface';
 import { Task } from '../task';
 import { Variable } from '../variable';
+import { Node, outputsWithActions, unreadFailureOutputs } from './archy-node';
 import * as unverified from './unverified';
-
-type Node = Record<string, unknown>;
 
 /**
  * Every Archy action name the emitter writes for the language's actions (a raw action may not use
@@ -117,7 +116,7 @@ export class ArchyEmitter {
                 : { prompt: 'PromptSystem.voicemail_greeting' },
             },
           },
-          failureOutputs: { errorType: { noValue: true }, errorMessage: { noValue: true } },
+          failureOutputs: unreadFailureOutputs(),
           outputs: { failure: { actions: this.actions(a.onFailure) } },
         },
       },
@@ -172,7 +171,7 @@ export class ArchyEmitter {
       const transfer: Node = { name: a.id, targetFlow: { name: a.flow.flowName } };
       if (a.preTransferPrompt) transfer.preTransferAudio = audio(a.preTransferPrompt);
       if (a.failurePrompt) transfer.failureTransferAudio = audio(a.failurePrompt);
-      transfer.failureOutputs = { errorType: { noValue: true }, errorMessage: { noValue: true } };
+      transfer.failureOutputs = unreadFailureOutputs();
       return [{ transferToFlow: transfer }, ...this.actions(a.onFailure)];
     },
     transferToFlowSecure: (a) => [
@@ -223,10 +222,6 @@ export class ArchyEmitter {
       const call: Node = given.length > 0 ? { inputs: Object.fromEntries(given.map(([name, value]) => [name, exp(value)])) } : {};
       const read = a.outputEntries();
       if (read.length > 0) call.successOutputs = Object.fromEntries(read.map(([name, v]) => [name, { var: v.name }]));
-      const outputs: Node = {};
-      if (a.onSuccess.length > 0) outputs.success = { actions: this.actions(a.onSuccess) };
-      if (a.onFailure.length > 0) outputs[unverified.CALL_DATA_OUTPUTS.failure] = { actions: this.actions(a.onFailure) };
-      if (a.onTimeout.length > 0) outputs[unverified.CALL_DATA_OUTPUTS.timeout] = { actions: this.actions(a.onTimeout) };
       return [
         {
           callData: {
@@ -234,7 +229,11 @@ export class ArchyEmitter {
             processingPrompt: { noValue: true },
             timeout: a.timeoutSeconds % 60 === 0 ? { lit: { minutes: a.timeoutSeconds / 60 } } : unverified.callDataTimeoutSeconds(a.timeoutSeconds),
             category: { [a.action.integrationName]: { dataAction: { [a.action.actionName]: call } } },
-            ...(Object.keys(outputs).length > 0 ? { outputs } : {}),
+            ...outputsWithActions({
+              success: this.actions(a.onSuccess),
+              [unverified.CALL_DATA_OUTPUTS.failure]: this.actions(a.onFailure),
+              [unverified.CALL_DATA_OUTPUTS.timeout]: this.actions(a.onTimeout),
+            }),
           },
         },
       ];

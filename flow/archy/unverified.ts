@@ -3,6 +3,7 @@
  * (see the README, "Platform fidelity"). The shapes are written only here, so each can be corrected in
  * one place once a real org confirms or refutes it.
  */
+import { Node, outputsWithActions, unreadFailureOutputs } from './archy-node';
 
 /** Everything the emitter can write that no real file confirms, with why we believe it. Listed in the README. */
 export const UNVERIFIED_SHAPES = [
@@ -185,8 +186,6 @@ export const UNVERIFIED_SHAPES = [
 
 export type UnverifiedShapeId = (typeof UNVERIFIED_SHAPES)[number]['id'];
 
-type Node = Record<string, unknown>;
-
 export function callCommonModule(name: string, moduleName: string, inputs: Node, outputs: Node): Node {
   return {
     callCommonModule: {
@@ -240,7 +239,7 @@ export function transferToFlowSecure(name: string, secureFlowName: string, invoc
       name,
       targetFlow: { name: secureFlowName },
       invocationData,
-      failureOutputs: { errorType: { noValue: true }, errorMessage: { noValue: true } },
+      failureOutputs: unreadFailureOutputs(),
     },
   };
 }
@@ -281,7 +280,7 @@ export function dataTableLookup(
       dataTable: {
         [tableName]: {
           foundOutputs: Object.fromEntries(fields.map((f) => [f.field, { var: f.variable }])),
-          failureOutputs: { errorType: { noValue: true }, errorMessage: { noValue: true } },
+          failureOutputs: unreadFailureOutputs(),
         },
       },
       ...outputsWithActions(branches),
@@ -313,12 +312,6 @@ export function findQueue(name: string, queueName: Node, variable: string, found
       ...outputsWithActions({ found, notFound }),
     },
   };
-}
-
-/** `outputs` holding only the outputs that have actions, or nothing when none has. */
-function outputsWithActions(branches: Readonly<Record<string, Node[]>>): Node {
-  const outputs = Object.fromEntries(Object.entries(branches).flatMap(([label, actions]) => (actions.length > 0 ? [[label, { actions }]] : [])));
-  return Object.keys(outputs).length > 0 ? { outputs } : {};
 }
 
 /** `targetQueue` of a queue found at run time: the variable that holds it. */
