@@ -97,15 +97,7 @@ export class InQueueCallFlow extends FlowDefinition {
   private check(path: string): { problems: FlowProblem[]; unchecked: string[] } {
     const c = new FlowChecker('inqueuecall', 'Task');
     c.checkFlowName(this.name, path);
-    if (this.holdMusic.promptName.trim() === '') {
-      c.report(
-        'GC1016',
-        `${path} > holdMusic`,
-        'the hold prompt has an empty name',
-        this.holdMusic.nameInFlow,
-        "use e.g. systemPrompt('on_hold_music')",
-      );
-    }
+    c.checkPrompt(this.holdMusic, `${path} > holdMusic`, 'the hold prompt');
     this.variables.forEach((v) => c.declare(v, `${path} > variables`, 'variable'));
     const at = `${path} > startUpTaskActions`;
     if (this.actions.length === 0) {

@@ -10,6 +10,7 @@ import { TransferToFlow } from './actions/transfer-to-flow';
 import { TransferToAcd } from './actions/transfer-to-acd';
 import { sharedFlowOutcome } from './actions/set-outcome';
 import { MODELLED_ARCHY_ACTIONS } from './archy/emitter';
+import { AudioPromptTarget } from './audio-prompt-target';
 import { DataType } from './data-type';
 import { FlowErrorCode, FlowProblem } from './errors';
 import { Expression } from './expression';
@@ -57,6 +58,12 @@ export class FlowChecker {
     if (why) {
       this.report(code, at, `${what} ${why}`, name, `use a printable name of 1 to ${maxLength} characters, without leading/trailing spaces or {{ }}`);
     }
+  }
+
+  /** A prompt resource a flow plays by name (hold music): its name follows the name rule (GC1016). */
+  checkPrompt(prompt: AudioPromptTarget, at: string, what: string): void {
+    const why = nameProblem(prompt.promptName);
+    if (why) this.report('GC1016', at, `${what} name ${why}`, prompt.nameInFlow, "name the prompt, e.g. systemPrompt('on_hold_music')");
   }
 
   /** Registers a unique id (action id, task/menu refId, choice id). */
@@ -319,15 +326,7 @@ export class FlowChecker {
     },
     holdMusic: (action, at) => {
       this.checkInQueueOnly('HoldMusic', action.id, at);
-      if (action.prompt && action.prompt.promptName.trim() === '') {
-        this.report(
-          'GC1016',
-          at,
-          'the hold music prompt has an empty name',
-          action.prompt.nameInFlow,
-          "name the prompt, e.g. systemPrompt('on_hold_music')",
-        );
-      }
+      if (action.prompt) this.checkPrompt(action.prompt, at, 'the hold music prompt');
     },
     playEstimatedWaitTime: (action, at) => this.checkInQueueOnly('PlayEstimatedWaitTime', action.id, at),
     findQueue: (action, at) => {
