@@ -3,6 +3,7 @@ import { propsOf, requireListOf, optionalString, requireString } from './argumen
 import { FLOW_DEFINITION, FlowProblem } from './errors';
 import { ProblemError } from './problems';
 import { FlowType } from './flow-type';
+import type { QueueTarget } from './queue-target';
 import { Variable } from './variable';
 
 /** Properties every flow definition has. */
@@ -77,6 +78,15 @@ export abstract class FlowDefinition {
     // A JavaScript caller may leave a target out: validation reports it; it is no reference.
     this.forEachAction((a) => a.references().forEach((r) => typeof r === 'object' && r !== null && found.add(r)));
     return [...found];
+  }
+
+  /** Queues the flow's actions transfer to by name, each once (a queue a FindQueue finds at run time is not one). */
+  protected actionQueueTargets(): Set<QueueTarget> {
+    const found = new Set<QueueTarget>();
+    this.forEachAction((a) => {
+      if ((a.kind === 'transferToAcd' || a.kind === 'transferToVoicemail') && !a.queue.foundBy) found.add(a.queue);
+    });
+    return found;
   }
 
   /** Every rule violation, each with code, path, value and fix; empty when the flow is valid. */

@@ -74,11 +74,7 @@ export class InQueueCallFlow extends FlowDefinition {
 
   /** Queues this flow transfers to by name, each once (a queue a FindQueue finds at run time is not among them). */
   queueTargets(): QueueTarget[] {
-    const found = new Set<QueueTarget>();
-    this.forEachAction((a) => {
-      if ((a.kind === 'transferToAcd' || a.kind === 'transferToVoicemail') && !a.queue.foundBy) found.add(a.queue);
-    });
-    return [...found];
+    return [...this.actionQueueTargets()];
   }
 
   /** Whether some path of the startup task reaches its end, where Architect starts the task again. */

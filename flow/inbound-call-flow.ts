@@ -72,10 +72,7 @@ export class InboundCallFlow extends FlowDefinition {
 
   /** Queues this flow transfers to by name (actions and menu choices), each once; a queue found at run time is not one. */
   queueTargets(): QueueTarget[] {
-    const found = new Set<QueueTarget>();
-    this.forEachAction((a) => {
-      if ((a.kind === 'transferToAcd' || a.kind === 'transferToVoicemail') && !a.queue.foundBy) found.add(a.queue);
-    });
+    const found = this.actionQueueTargets();
     this.menus.forEach((m) => m.choices.forEach((c) => c.target.queue && !c.target.queue.foundBy && found.add(c.target.queue)));
     return [...found];
   }
