@@ -33,10 +33,5 @@ export function nameProblem(name: string, maxLength: number = MAX_NAME_LENGTH): 
   return undefined;
 }
 
-/** Why `name` cannot be a flow name, or undefined when it can. */
-export function flowNameProblem(name: string): string | undefined {
-  return nameProblem(name);
-}
-
 /** Architect variable names: a letter, then letters, digits or underscores. */
 export const VARIABLE_LOCAL_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;

@@ -18,7 +18,7 @@ import { inQueueFlowProblem } from './flow-target';
 import { FlowType } from './flow-type';
 import { Menu } from './menu';
 import { QueueTarget } from './queue-target';
-import { flowNameProblem, identifierProblem, MAX_DATA_ACTION_NAME_LENGTH, MAX_NAME_LENGTH, nameProblem, VARIABLE_LOCAL_NAME } from './names';
+import { identifierProblem, MAX_DATA_ACTION_NAME_LENGTH, MAX_NAME_LENGTH, nameProblem, VARIABLE_LOCAL_NAME } from './names';
 import { Task } from './task';
 import { TypedVariableName } from './typed-variable-name';
 import { Variable, VariableScope } from './variable';
@@ -45,7 +45,7 @@ export class FlowChecker {
   }
 
   checkFlowName(name: string, path: string): void {
-    const why = flowNameProblem(name);
+    const why = nameProblem(name);
     if (why) this.report('GC1014', path, `flow name ${why}`, name, 'use a printable name without leading/trailing spaces or {{ }}');
   }
 

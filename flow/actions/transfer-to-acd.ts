@@ -1,8 +1,7 @@
 import { propsOf, requireQueueTarget } from '../arguments';
-import { requireFlowTarget } from '../flow-target';
 import { optionalActions } from './action-lists';
 import { invalid } from '../errors';
-import { FlowTarget } from '../flow-target';
+import { FlowTarget, requireFlowTarget } from '../flow-target';
 import { Prompt } from '../prompt';
 import { QueueTarget } from '../queue-target';
 import { Action, ActionBase, Branch } from './action';

@@ -1,7 +1,6 @@
 import { propsOf } from '../arguments';
-import { requireFlowTarget } from '../flow-target';
 import { optionalActions } from './action-lists';
-import { FlowTarget } from '../flow-target';
+import { FlowTarget, requireFlowTarget } from '../flow-target';
 import { Prompt } from '../prompt';
 import { Action, ActionBase, Branch } from './action';
 
