@@ -1,6 +1,7 @@
 import { IConstruct } from 'constructs';
 import { containsTokenMarker } from '../formats/cdktf-token-marker';
 import { Problem } from '../flow';
+import { isSafeName } from './safe-name';
 
 /**
  * Checks of what a construct is given, run before the construct adds its node (so a refused construct
@@ -48,4 +49,29 @@ export function literalTextProblems(code: Problem['code'], path: string, text: u
     ];
   }
   return [];
+}
+
+/** How a name check describes the name: what it is, how to mend it, and an optional limit and reason. */
+export interface SafeNameWords {
+  /** What the name is (`'queue name'`), the start of the message. */
+  readonly what: string;
+  readonly fix: string;
+  /** The longest name accepted. */
+  readonly maxLength?: number;
+  /** Why the name must be safe, shown after the rule. */
+  readonly why?: string;
+}
+
+/**
+ * Problems of a name a construct writes into Terraform and flows: literal text (as `literalTextProblems`,
+ * required), then safe to substitute into flow YAML (`isSafeName`) and within `maxLength`.
+ */
+export function safeNameProblems(code: Problem['code'], path: string, name: unknown, words: SafeNameWords): Problem[] {
+  const text = literalTextProblems(code, path, name, true);
+  if (text.length > 0) return text;
+  const { what, fix, maxLength, why } = words;
+  if (isSafeName(name as string) && (maxLength === undefined || (name as string).length <= maxLength)) return [];
+  const size = maxLength === undefined ? 'non-empty' : `1-${maxLength} characters`;
+  const rule = `${what} must be ${size}, without leading/trailing spaces, quotes, backslashes, control characters or {{ }}`;
+  return [{ code, path, message: why === undefined ? rule : `${rule} (${why})`, value: name, fix }];
 }

@@ -6,7 +6,8 @@ import { containsTokenMarker } from '../formats/cdktf-token-marker';
 import { isFunctionDataActionCategory } from '../formats/function-data-action-category';
 import { hideUserInfo, mayCarryUserInfo } from '../formats/url-user-info';
 import { DATA_TYPES, DataActionSchema, DataActionTarget, DataType, Problem, ProblemError } from '../flow';
-import { childPath, isPrototypeKey, isRecord, literalTextProblems } from './construct-input';
+import { MAX_DATA_ACTION_NAME_LENGTH } from '../flow/names';
+import { childPath, isPrototypeKey, isRecord, literalTextProblems, safeNameProblems } from './construct-input';
 import { contractJsonSchema } from './data-action-contract';
 import { IIntegration } from './integration';
 import { claimName, nameClashProblems } from './resource-name-claims';
@@ -16,9 +17,6 @@ import { terraformText, terraformTextMap } from './terraform-text';
 /** HTTP methods a data action request may use (the provider's `request_type` values). */
 export type DataActionMethod = 'GET' | 'PUT' | 'POST' | 'PATCH' | 'DELETE';
 const METHODS: readonly DataActionMethod[] = ['GET', 'PUT', 'POST', 'PATCH', 'DELETE'];
-
-/** The provider's limit on action names and categories. */
-const MAX_NAME_LENGTH = 256;
 
 /**
  * A data action as flows see it, whether this stack manages it or it exists in the org: its names and
@@ -127,17 +125,7 @@ export interface DataActionReference<I extends DataActionSchema, O extends DataA
 
 /** Problems of a name flows write (category or action name): what the provider and flow YAML accept. */
 function nameProblems(path: string, what: string, name: unknown): Problem[] {
-  const text = literalTextProblems('GC2016', path, name, true);
-  if (text.length > 0 || (isSafeName(name as string) && (name as string).length <= MAX_NAME_LENGTH)) return text;
-  return [
-    {
-      code: 'GC2016',
-      path,
-      message: `${what} must be 1-${MAX_NAME_LENGTH} characters, without leading/trailing spaces, quotes, backslashes, control characters or {{ }}`,
-      value: name,
-      fix: `rename the ${what}`,
-    },
-  ];
+  return safeNameProblems('GC2016', path, name, { what, fix: `rename the ${what}`, maxLength: MAX_DATA_ACTION_NAME_LENGTH });
 }
 
 function contractProblems(path: string, fields: unknown): Problem[] {

@@ -5,7 +5,7 @@ import { ArchitectDatatableRow } from '../.gen/providers/genesyscloud/architect-
 import { DataGenesyscloudArchitectDatatable } from '../.gen/providers/genesyscloud/data-genesyscloud-architect-datatable';
 import { containsTokenMarker } from '../formats/cdktf-token-marker';
 import { DATA_TYPES, DataTableSchema, DataTableTarget, DataType, Problem, ProblemError } from '../flow';
-import { childPath, isPrototypeKey, isRecord, literalTextProblems } from './construct-input';
+import { childPath, isPrototypeKey, isRecord, literalTextProblems, safeNameProblems } from './construct-input';
 import { DataTableRow, dataTableRowProblems } from './data-table-row';
 import { claimName, nameClashProblems } from './resource-name-claims';
 import { isSafeName } from './safe-name';
@@ -55,17 +55,7 @@ export interface DataTableProps<F extends DataTableSchema> {
 }
 
 function tableNameProblems(path: string, name: unknown): Problem[] {
-  const text = literalTextProblems('GC2017', path, name, true);
-  if (text.length > 0 || isSafeName(name as string)) return text;
-  return [
-    {
-      code: 'GC2017',
-      path,
-      message: 'data table name must be non-empty, without leading/trailing spaces, quotes, backslashes, control characters or {{ }}',
-      value: name,
-      fix: 'rename the table',
-    },
-  ];
+  return safeNameProblems('GC2017', path, name, { what: 'data table name', fix: 'rename the table' });
 }
 
 function fieldProblems(path: string, fields: unknown): Problem[] {

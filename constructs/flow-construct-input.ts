@@ -1,7 +1,6 @@
 import { IConstruct } from 'constructs';
 import { ProblemError } from '../flow';
-import { isRecord, literalTextProblems } from './construct-input';
-import { isSafeName } from './safe-name';
+import { isRecord, safeNameProblems } from './construct-input';
 
 /** Refuses flow construct props that are not an object (a JavaScript caller may pass none). */
 export function checkFlowProps(path: string, props: unknown): void {
@@ -11,16 +10,7 @@ export function checkFlowProps(path: string, props: unknown): void {
 
 /** Refuses a flow name to look up that is not text, or not safe to write into Terraform and flows. */
 export function checkFlowNameToLookUp(path: string, flowName: unknown): void {
-  const problems = literalTextProblems('GC1014', `${path}.flowName`, flowName, true);
-  if (problems.length === 0 && !isSafeName(flowName as string)) {
-    problems.push({
-      code: 'GC1014',
-      path: `${path}.flowName`,
-      message: 'flow name must be non-empty, without leading/trailing spaces, quotes, backslashes, control characters or {{ }}',
-      value: flowName,
-      fix: 'give the flow name as Architect shows it',
-    });
-  }
+  const problems = safeNameProblems('GC1014', `${path}.flowName`, flowName, { what: 'flow name', fix: 'give the flow name as Architect shows it' });
   if (problems.length > 0) throw new ProblemError(problems);
 }
 
