@@ -1,6 +1,6 @@
 import { IConstruct } from 'constructs';
 import { containsTokenMarker } from '../formats/cdktf-token-marker';
-import { Problem } from '../flow';
+import { DATA_TYPES, DataType, Problem } from '../flow';
 import { isSafeName } from './safe-name';
 
 /**
@@ -74,4 +74,45 @@ export function safeNameProblems(code: Problem['code'], path: string, name: unkn
   const size = maxLength === undefined ? 'non-empty' : `1-${maxLength} characters`;
   const rule = `${what} must be ${size}, without leading/trailing spaces, quotes, backslashes, control characters or {{ }}`;
   return [{ code, path, message: why === undefined ? rule : `${rule} (${why})`, value: name, fix }];
+}
+
+/** How a field check describes the fields: the whole (`'a contract'`), one field (`'contract field'`) and an example. */
+export interface FieldWords {
+  readonly fields: string;
+  readonly field: string;
+  readonly example: string;
+}
+
+/**
+ * Problems of a field name → data type map (a data action contract, a data table's fields): an object,
+ * each name safe and no token marker nor `Object.prototype` key, each type a known data type.
+ * `ownRule` is checked first for each field (a data table's reserved key).
+ */
+export function fieldTypeProblems(
+  code: Problem['code'],
+  path: string,
+  fields: unknown,
+  words: FieldWords,
+  ownRule: (name: string, at: string) => Problem[] = () => [],
+): Problem[] {
+  if (!isRecord(fields)) {
+    return [{ code, path, message: `${words.fields} must be an object of field name → data type`, value: fields, fix: `give e.g. ${words.example}` }];
+  }
+  return Object.entries(fields).flatMap(([name, type]): Problem[] => {
+    const at = `${path}.${name}`;
+    const own = ownRule(name, at);
+    if (own.length > 0) return own;
+    if (!isSafeName(name) || containsTokenMarker(name)) {
+      return [{ code, path: at, message: `${words.field} name is not a safe name`, value: name, fix: 'rename the field' }];
+    }
+    if (isPrototypeKey(name)) {
+      return [
+        { code, path: at, message: `${words.field} name is a built-in member of every JavaScript object`, value: name, fix: 'rename the field' },
+      ];
+    }
+    if (!DATA_TYPES.includes(type as DataType)) {
+      return [{ code, path: at, message: 'unknown data type', value: type, fix: `use one of ${DATA_TYPES.join(', ')}` }];
+    }
+    return [];
+  });
 }

@@ -2,16 +2,14 @@ import { Construct } from 'constructs';
 import { ITerraformDependable } from 'cdktf';
 import { DataGenesyscloudIntegrationAction } from '../.gen/providers/genesyscloud/data-genesyscloud-integration-action';
 import { IntegrationAction } from '../.gen/providers/genesyscloud/integration-action';
-import { containsTokenMarker } from '../formats/cdktf-token-marker';
 import { isFunctionDataActionCategory } from '../formats/function-data-action-category';
 import { hideUserInfo, mayCarryUserInfo } from '../formats/url-user-info';
-import { DATA_TYPES, DataActionSchema, DataActionTarget, DataType, Problem, ProblemError } from '../flow';
+import { DataActionSchema, DataActionTarget, Problem, ProblemError } from '../flow';
 import { MAX_DATA_ACTION_NAME_LENGTH } from '../flow/names';
-import { childPath, isPrototypeKey, isRecord, literalTextProblems, safeNameProblems } from './construct-input';
+import { childPath, fieldTypeProblems, isRecord, literalTextProblems, safeNameProblems } from './construct-input';
 import { contractJsonSchema } from './data-action-contract';
 import { IIntegration } from './integration';
 import { claimName, nameClashProblems } from './resource-name-claims';
-import { isSafeName } from './safe-name';
 import { terraformText, terraformTextMap } from './terraform-text';
 
 /** HTTP methods a data action request may use (the provider's `request_type` values). */
@@ -129,38 +127,7 @@ function nameProblems(path: string, what: string, name: unknown): Problem[] {
 }
 
 function contractProblems(path: string, fields: unknown): Problem[] {
-  if (!isRecord(fields)) {
-    return [
-      {
-        code: 'GC2016',
-        path,
-        message: 'a contract must be an object of field name → data type',
-        value: fields,
-        fix: "give e.g. { accountId: 'string' }",
-      },
-    ];
-  }
-  return Object.entries(fields).flatMap(([name, type]): Problem[] => {
-    const at = `${path}.${name}`;
-    if (!isSafeName(name) || containsTokenMarker(name)) {
-      return [{ code: 'GC2016', path: at, message: 'contract field name is not a safe name', value: name, fix: 'rename the field' }];
-    }
-    if (isPrototypeKey(name)) {
-      return [
-        {
-          code: 'GC2016',
-          path: at,
-          message: 'contract field name is a built-in member of every JavaScript object',
-          value: name,
-          fix: 'rename the field',
-        },
-      ];
-    }
-    if (!DATA_TYPES.includes(type as DataType)) {
-      return [{ code: 'GC2016', path: at, message: 'unknown data type', value: type, fix: `use one of ${DATA_TYPES.join(', ')}` }];
-    }
-    return [];
-  });
+  return fieldTypeProblems('GC2016', path, fields, { fields: 'a contract', field: 'contract field', example: "{ accountId: 'string' }" });
 }
 
 /** Words of a header name (split at `-`, `_`, `.`) that make it carry a credential or a PIN. */

@@ -3,12 +3,10 @@ import { ITerraformDependable } from 'cdktf';
 import { ArchitectDatatable } from '../.gen/providers/genesyscloud/architect-datatable';
 import { ArchitectDatatableRow } from '../.gen/providers/genesyscloud/architect-datatable-row';
 import { DataGenesyscloudArchitectDatatable } from '../.gen/providers/genesyscloud/data-genesyscloud-architect-datatable';
-import { containsTokenMarker } from '../formats/cdktf-token-marker';
-import { DATA_TYPES, DataTableSchema, DataTableTarget, DataType, Problem, ProblemError } from '../flow';
-import { childPath, isPrototypeKey, isRecord, literalTextProblems, safeNameProblems } from './construct-input';
+import { DataTableSchema, DataTableTarget, DataType, Problem, ProblemError } from '../flow';
+import { childPath, fieldTypeProblems, isRecord, literalTextProblems, safeNameProblems } from './construct-input';
 import { DataTableRow, dataTableRowProblems } from './data-table-row';
 import { claimName, nameClashProblems } from './resource-name-claims';
-import { isSafeName } from './safe-name';
 import { terraformText } from './terraform-text';
 
 /** The platform's name of the row key property, always a string. */
@@ -58,38 +56,14 @@ function tableNameProblems(path: string, name: unknown): Problem[] {
   return safeNameProblems('GC2017', path, name, { what: 'data table name', fix: 'rename the table' });
 }
 
+/** The row key's property is the table's own: no field may take its name. */
+function keyPropertyProblems(name: string, at: string): Problem[] {
+  if (name.toLowerCase() !== KEY_PROPERTY) return [];
+  return [{ code: 'GC2017', path: at, message: "'key' is the row key's property, which the table always has", value: name, fix: 'rename the field' }];
+}
+
 function fieldProblems(path: string, fields: unknown): Problem[] {
-  if (!isRecord(fields)) {
-    return [
-      {
-        code: 'GC2017',
-        path,
-        message: 'fields must be an object of field name → data type',
-        value: fields,
-        fix: "give e.g. { queueName: 'string' }",
-      },
-    ];
-  }
-  return Object.entries(fields).flatMap(([name, type]): Problem[] => {
-    const at = `${path}.${name}`;
-    if (name.toLowerCase() === KEY_PROPERTY) {
-      return [
-        { code: 'GC2017', path: at, message: "'key' is the row key's property, which the table always has", value: name, fix: 'rename the field' },
-      ];
-    }
-    if (!isSafeName(name) || containsTokenMarker(name)) {
-      return [{ code: 'GC2017', path: at, message: 'field name is not a safe name', value: name, fix: 'rename the field' }];
-    }
-    if (isPrototypeKey(name)) {
-      return [
-        { code: 'GC2017', path: at, message: 'field name is a built-in member of every JavaScript object', value: name, fix: 'rename the field' },
-      ];
-    }
-    if (!DATA_TYPES.includes(type as DataType)) {
-      return [{ code: 'GC2017', path: at, message: 'unknown data type', value: type, fix: `use one of ${DATA_TYPES.join(', ')}` }];
-    }
-    return [];
-  });
+  return fieldTypeProblems('GC2017', path, fields, { fields: 'fields', field: 'field', example: "{ queueName: 'string' }" }, keyPropertyProblems);
 }
 
 function rowsProblems(path: string, fields: unknown, rows: unknown): Problem[] {
