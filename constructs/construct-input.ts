@@ -1,6 +1,6 @@
 import { IConstruct } from 'constructs';
 import { containsTokenMarker } from '../formats/cdktf-token-marker';
-import { DATA_TYPES, DataType, Problem } from '../flow';
+import { DATA_TYPES, DataType, Problem, ProblemError } from '../flow';
 import { isSafeName } from './safe-name';
 
 /**
@@ -13,6 +13,11 @@ import { isSafeName } from './safe-name';
 export function childPath(scope: IConstruct, id: unknown): string {
   const own = String(id).replace(/\//g, '--');
   return scope.node.path === '' ? own : `${scope.node.path}/${own}`;
+}
+
+/** Throws `problems` as one ProblemError, if there are any. */
+export function refuseProblems(problems: Problem[]): void {
+  if (problems.length > 0) throw new ProblemError(problems);
 }
 
 /** A plain object (not null, not an array): the shape of props and of name → value maps. */

@@ -4,12 +4,12 @@ import { DataGenesyscloudIntegrationAction } from '../.gen/providers/genesysclou
 import { IntegrationAction } from '../.gen/providers/genesyscloud/integration-action';
 import { isFunctionDataActionCategory } from '../formats/function-data-action-category';
 import { hideUserInfo, mayCarryUserInfo } from '../formats/url-user-info';
-import { DataActionSchema, DataActionTarget, Problem, ProblemError } from '../flow';
+import { DataActionSchema, DataActionTarget, Problem } from '../flow';
 import { MAX_DATA_ACTION_NAME_LENGTH } from '../flow/names';
-import { childPath, fieldTypeProblems, isRecord, literalTextProblems, safeNameProblems } from './construct-input';
+import { childPath, fieldTypeProblems, isRecord, literalTextProblems, refuseProblems, safeNameProblems } from './construct-input';
 import { contractJsonSchema } from './data-action-contract';
 import { IIntegration } from './integration';
-import { claimName, nameClashProblems } from './resource-name-claims';
+import { claimName, refuseNameClash } from './resource-name-claims';
 import { terraformText, terraformTextMap } from './terraform-text';
 
 /** HTTP methods a data action request may use (the provider's `request_type` values). */
@@ -332,12 +332,6 @@ function referenceProblems(path: string, reference: unknown): Problem[] {
 /** The key a data action is claimed by in its stack: flows address it by category and name. */
 const claimKey = (category: string, name: string): string => JSON.stringify([category, name]);
 
-/** Refuses `problems`, and a clash of the action's category and name in the stack; nothing is added to the tree. */
-function refuseOrCheckClash(scope: Construct, path: string, problems: Problem[], category: string, name: string): void {
-  if (problems.length === 0) problems.push(...nameClashProblems(scope, 'data action', claimKey(category, name), path, `${category} / ${name}`));
-  if (problems.length > 0) throw new ProblemError(problems);
-}
-
 /** A data action managed by this stack (`genesyscloud_integration_action`), which flows call by its category and name. */
 export class DataAction<I extends DataActionSchema = DataActionSchema, O extends DataActionSchema = DataActionSchema>
   extends Construct
@@ -366,7 +360,8 @@ export class DataAction<I extends DataActionSchema = DataActionSchema, O extends
   constructor(scope: Construct, id: string, props: DataActionProps<I, O>) {
     const path = childPath(scope, id);
     const category = props?.category ?? props?.integration?.integrationName;
-    refuseOrCheckClash(scope, path, dataActionProblems(path, props), category, props?.name);
+    refuseProblems(dataActionProblems(path, props));
+    refuseNameClash(scope, 'data action', claimKey(category, props.name), path, `${category} / ${props.name}`);
     super(scope, id);
     claimName(this, 'data action', claimKey(category, props.name), this.node.path);
     this.integrationName = category;
@@ -416,7 +411,9 @@ class ImportedDataAction<I extends DataActionSchema, O extends DataActionSchema>
 
   constructor(scope: Construct, id: string, reference: DataActionReference<I, O>) {
     const path = childPath(scope, id);
-    refuseOrCheckClash(scope, path, referenceProblems(path, reference), reference?.integrationName, reference?.actionName);
+    refuseProblems(referenceProblems(path, reference));
+    const { integrationName, actionName } = reference;
+    refuseNameClash(scope, 'data action', claimKey(integrationName, actionName), path, `${integrationName} / ${actionName}`);
     super(scope, id);
     claimName(this, 'data action', claimKey(reference.integrationName, reference.actionName), this.node.path);
     this.integrationName = reference.integrationName;

@@ -3,10 +3,10 @@ import { ITerraformDependable } from 'cdktf';
 import { ArchitectDatatable } from '../.gen/providers/genesyscloud/architect-datatable';
 import { ArchitectDatatableRow } from '../.gen/providers/genesyscloud/architect-datatable-row';
 import { DataGenesyscloudArchitectDatatable } from '../.gen/providers/genesyscloud/data-genesyscloud-architect-datatable';
-import { DataTableSchema, DataTableTarget, DataType, Problem, ProblemError } from '../flow';
-import { childPath, fieldTypeProblems, isRecord, literalTextProblems, safeNameProblems } from './construct-input';
+import { DataTableSchema, DataTableTarget, DataType, Problem } from '../flow';
+import { childPath, fieldTypeProblems, isRecord, literalTextProblems, refuseProblems, safeNameProblems } from './construct-input';
 import { DataTableRow, dataTableRowProblems } from './data-table-row';
-import { claimName, nameClashProblems } from './resource-name-claims';
+import { claimName, refuseNameClash } from './resource-name-claims';
 import { terraformText } from './terraform-text';
 
 /** The platform's name of the row key property, always a string. */
@@ -93,12 +93,6 @@ function dataTableProblems(path: string, props: unknown): Problem[] {
   ];
 }
 
-/** Refuses `problems`, and a clash of the table's name in the stack; nothing is added to the tree. */
-function refuseOrCheckClash(scope: Construct, path: string, problems: Problem[], name: string): void {
-  if (problems.length === 0) problems.push(...nameClashProblems(scope, 'data table', name, `${path}.name`));
-  if (problems.length > 0) throw new ProblemError(problems);
-}
-
 /**
  * An Architect data table managed by this stack (`genesyscloud_architect_datatable`, key column
  * `key` plus `fields`), with its rows (`genesyscloud_architect_datatable_row`, one per key).
@@ -117,7 +111,8 @@ export class DataTable<F extends DataTableSchema = DataTableSchema> extends Cons
 
   constructor(scope: Construct, id: string, props: DataTableProps<F>) {
     const path = childPath(scope, id);
-    refuseOrCheckClash(scope, path, dataTableProblems(path, props), props?.name);
+    refuseProblems(dataTableProblems(path, props));
+    refuseNameClash(scope, 'data table', props.name, `${path}.name`);
     super(scope, id);
     claimName(this, 'data table', props.name, this.node.path);
     const rows = props.rows ?? {};
@@ -164,7 +159,8 @@ class ImportedDataTable<F extends DataTableSchema> extends Construct implements 
     readonly fields: F,
   ) {
     const path = childPath(scope, id);
-    refuseOrCheckClash(scope, path, [...tableNameProblems(`${path}.name`, tableName), ...fieldProblems(`${path}.fields`, fields)], tableName);
+    refuseProblems([...tableNameProblems(`${path}.name`, tableName), ...fieldProblems(`${path}.fields`, fields)]);
+    refuseNameClash(scope, 'data table', tableName, `${path}.name`);
     super(scope, id);
     claimName(this, 'data table', tableName, this.node.path);
     const lookup = new DataGenesyscloudArchitectDatatable(this, 'Lookup', { name: terraformText(tableName) });

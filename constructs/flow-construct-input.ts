@@ -1,6 +1,6 @@
 import { IConstruct } from 'constructs';
 import { ProblemError } from '../flow';
-import { isRecord, safeNameProblems } from './construct-input';
+import { isRecord, refuseProblems, safeNameProblems } from './construct-input';
 
 /** Refuses flow construct props that are not an object (a JavaScript caller may pass none). */
 export function checkFlowProps(path: string, props: unknown): void {
@@ -10,8 +10,7 @@ export function checkFlowProps(path: string, props: unknown): void {
 
 /** Refuses a flow name to look up that is not text, or not safe to write into Terraform and flows. */
 export function checkFlowNameToLookUp(path: string, flowName: unknown): void {
-  const problems = safeNameProblems('GC1014', `${path}.flowName`, flowName, { what: 'flow name', fix: 'give the flow name as Architect shows it' });
-  if (problems.length > 0) throw new ProblemError(problems);
+  refuseProblems(safeNameProblems('GC1014', `${path}.flowName`, flowName, { what: 'flow name', fix: 'give the flow name as Architect shows it' }));
 }
 
 /** Removes the construct `node` added under `scope` (its constructor failed after adding it), so a retry with its id works. */

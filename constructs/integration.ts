@@ -1,8 +1,7 @@
 import { Construct } from 'constructs';
 import { ITerraformDependable } from 'cdktf';
 import { DataGenesyscloudIntegration } from '../.gen/providers/genesyscloud/data-genesyscloud-integration';
-import { ProblemError } from '../flow';
-import { childPath, safeNameProblems } from './construct-input';
+import { childPath, refuseProblems, safeNameProblems } from './construct-input';
 import { terraformText } from './terraform-text';
 
 /**
@@ -39,12 +38,13 @@ class ImportedIntegration extends Construct implements IIntegration {
     readonly integrationName: string,
   ) {
     const path = childPath(scope, id);
-    const problems = safeNameProblems('GC2022', path, integrationName, {
-      what: 'integration name',
-      fix: "use the integration's name as Genesys Cloud shows it under Admin > Integrations",
-      why: 'flows write it as the data action category',
-    });
-    if (problems.length > 0) throw new ProblemError(problems);
+    refuseProblems(
+      safeNameProblems('GC2022', path, integrationName, {
+        what: 'integration name',
+        fix: "use the integration's name as Genesys Cloud shows it under Admin > Integrations",
+        why: 'flows write it as the data action category',
+      }),
+    );
     super(scope, id);
     const lookup = new DataGenesyscloudIntegration(this, 'Lookup', { name: terraformText(integrationName) });
     this.integrationId = lookup.id;

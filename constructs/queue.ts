@@ -3,7 +3,7 @@ import { DataGenesyscloudRoutingQueue } from '../.gen/providers/genesyscloud/dat
 import { RoutingQueue } from '../.gen/providers/genesyscloud/routing-queue';
 import { InQueueCallFlow, QueueTarget, ProblemError } from '../flow';
 import { IInQueueFlow } from './i-flow';
-import { childPath, isRecord, safeNameProblems } from './construct-input';
+import { childPath, isRecord, refuseProblems, safeNameProblems } from './construct-input';
 import { substitutionKey } from './substitution';
 import { terraformText } from './terraform-text';
 
@@ -40,8 +40,7 @@ export interface QueueProps {
 }
 
 function checkQueueName(path: string, name: unknown): void {
-  const problems = safeNameProblems('GC2004', path, name, { what: 'queue name', fix: 'rename the queue' });
-  if (problems.length > 0) throw new ProblemError(problems);
+  refuseProblems(safeNameProblems('GC2004', path, name, { what: 'queue name', fix: 'rename the queue' }));
 }
 
 /**
