@@ -3,6 +3,7 @@ import { ITerraformDependable } from 'cdktf';
 import { DataGenesyscloudIntegrationAction } from '../.gen/providers/genesyscloud/data-genesyscloud-integration-action';
 import { IntegrationAction } from '../.gen/providers/genesyscloud/integration-action';
 import { isFunctionDataActionCategory } from '../formats/function-data-action-category';
+import { NOT_SHOWN } from '../formats/not-shown';
 import { hideUserInfo, mayCarryUserInfo } from '../formats/url-user-info';
 import { DataActionSchema, DataActionTarget, Problem } from '../flow';
 import { MAX_DATA_ACTION_NAME_LENGTH } from '../flow/names';
@@ -136,8 +137,6 @@ const CREDENTIAL_WORDS = /^(authorization|auth|cookie|key|apikey|token|secret|pa
 const isCredentialHeader = (name: string): boolean => name.split(/[-_.]/).some((word) => CREDENTIAL_WORDS.test(word));
 /** A header value made of `${input.…}` / `${credentials.…}` templates, optionally after a scheme (`Bearer ${credentials.token}`). */
 const TEMPLATED_VALUE = /^\s*(?:[A-Za-z]+ +)?(?:\$\{(?:input|credentials)\.[A-Za-z0-9_.]+\}\s*)+$/;
-/** Shown instead of a value that may hold a credential (a credential header's value). */
-const NOT_SHOWN = '(not shown)';
 
 /**
  * A value of the request as a problem may show it: text with user-info hidden (`https://***@host`), an
