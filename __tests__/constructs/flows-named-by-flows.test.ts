@@ -49,6 +49,7 @@ describe('GC2024: a flow named as a bare definition (never published, never orde
     expect(
       problemsThrownBy(() => new CallFlow(stack, 'Main', transferringFlow('Main', { queue: queueNamed('Sales'), inQueueFlow: bareHold() }))),
     ).toEqual([expect.objectContaining({ code: 'GC2024', path: 'test-stack/Main', value: 'Hold', fix: expect.stringContaining('InQueueFlow') })]);
+    expect(stack.node.tryFindChild('Main')).toBeUndefined();
   });
 
   it('refuses an in-queue flow naming a bare definition (here a transfer to a bare call flow), before adding its node', () => {
