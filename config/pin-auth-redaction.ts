@@ -1,3 +1,4 @@
+import { NOT_SHOWN } from '../formats/not-shown';
 import { hideUserInfo } from '../formats/url-user-info';
 
 /**
@@ -11,7 +12,6 @@ import { hideUserInfo } from '../formats/url-user-info';
  *   number beyond -99 to 99;
  * - booleans, null and a missing value are shown.
  */
-export const NOT_SHOWN = '(not shown)';
 
 /** Largest magnitude of a number shown: attempts counts are small, PINs have four digits or more. */
 const LARGEST_SHOWN_NUMBER = 99;

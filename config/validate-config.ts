@@ -3,8 +3,9 @@ import { isE164 } from '../formats/e164';
 import { NumberRange, RoutedNumbers, inNumberRange, isNumberRange, numberRangesOverlap } from '../formats/dnis-rules';
 import { containsTokenMarker } from '../formats/cdktf-token-marker';
 import { isFunctionDataActionCategory } from '../formats/function-data-action-category';
+import { NOT_SHOWN } from '../formats/not-shown';
 import { mayCarryUserInfo } from '../formats/url-user-info';
-import { NOT_SHOWN, redactPinAuthText, redactPinAuthValue } from './pin-auth-redaction';
+import { redactPinAuthText, redactPinAuthValue } from './pin-auth-redaction';
 import { MAX_NAME_LENGTH } from '../flow/names';
 import { closest } from './closest';
 import { ConfigErrorCode, ConfigProblem, ENVIRONMENT_CONFIGURATION, ProblemError } from './config-error';
@@ -190,8 +191,10 @@ export function configProblems(environments: unknown): ConfigProblem[] {
   return problems;
 }
 
-/** Reports every key of `o` that is not in `known` (a typo, or a setting this stack does not have). */
-/** Reports each field of `o` not in `known`; `shown` is how its name may be shown (under pinAuth, redacted). */
+/**
+ * Reports every key of `o` that is not in `known` (a typo, or a setting this stack does not have);
+ * `shown` is how its name may be shown (under pinAuth, redacted).
+ */
 function unknownKeys(o: Obj, at: string, known: readonly string[], what: string, report: Report, shown = (key: string) => key): void {
   for (const key of Object.keys(o)) {
     if (known.includes(key)) continue;

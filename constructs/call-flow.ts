@@ -1,15 +1,13 @@
 import { Construct } from 'constructs';
 import { ITerraformDependable } from 'cdktf';
 import { InboundCallFlow, InboundCallFlowProps, ProblemError } from '../flow';
-import { bareFlowDefinitionProblems } from './bare-flow-definitions';
 import { childPath } from './construct-input';
-import { checkFlowProps } from './flow-construct-input';
+import { checkFlowProps, checkNamedFlows } from './flow-construct-input';
 import { FlowPublication, FlowPublishingOptions } from './flow-publication';
 import { referencedDependables } from './referenced-resources';
 import { ISharedFlow, isSharedFlow } from './i-shared-flow';
 import { ICallFlow } from './i-flow';
 import { ImportedFlow } from './imported-flow';
-import { checkPublishOrder } from './publish-order';
 import { queueSubstitutions } from './queue-substitutions';
 
 export interface CallFlowProps extends InboundCallFlowProps, FlowPublishingOptions {}
@@ -36,27 +34,27 @@ export class CallFlow extends Construct implements ICallFlow {
   readonly sharedFlows: readonly ISharedFlow[];
 
   constructor(scope: Construct, id: string, props: CallFlowProps) {
-    checkFlowProps(childPath(scope, id), props);
-    const definition = new InboundCallFlow(props); // before super: a refused definition leaves no node behind
-    super(scope, id);
-    this.definition = definition;
-    const called = this.definition.sharedFlowsCalled();
+    // Every check runs before super: a refused flow leaves no node behind.
+    const path = childPath(scope, id);
+    checkFlowProps(path, props);
+    const definition = new InboundCallFlow(props);
+    const called = definition.sharedFlowsCalled();
     const notConstructs = called.filter((flow) => !isSharedFlow(flow));
     if (notConstructs.length > 0) {
       throw new ProblemError(
         notConstructs.map((flow) => ({
           code: 'GC2010',
-          path: this.node.path,
+          path,
           message: 'a called shared flow must be a SharedFlow construct or a SharedFlow.fromName reference, so Terraform can order and republish',
           value: flow.flowName,
           fix: 'pass the SharedFlow (not its definition)',
         })),
       );
     }
+    checkNamedFlows(path, definition, 'inboundcall');
+    super(scope, id);
+    this.definition = definition;
     this.sharedFlows = called.filter(isSharedFlow);
-    const bare = bareFlowDefinitionProblems(this.node.path, this.definition);
-    if (bare.length > 0) throw new ProblemError(bare);
-    checkPublishOrder(this.node.path, this.definition.name, this.flowType, this.definition);
     this.publication = new FlowPublication(this, 'Publication', {
       definition: this.definition,
       path: this.node.path,

@@ -2,23 +2,20 @@ import { Construct } from 'constructs';
 import { ITerraformDependable } from 'cdktf';
 import { DataGenesyscloudIntegrationAction } from '../.gen/providers/genesyscloud/data-genesyscloud-integration-action';
 import { IntegrationAction } from '../.gen/providers/genesyscloud/integration-action';
-import { containsTokenMarker } from '../formats/cdktf-token-marker';
 import { isFunctionDataActionCategory } from '../formats/function-data-action-category';
+import { NOT_SHOWN } from '../formats/not-shown';
 import { hideUserInfo, mayCarryUserInfo } from '../formats/url-user-info';
-import { DATA_TYPES, DataActionSchema, DataActionTarget, DataType, Problem, ProblemError } from '../flow';
-import { childPath, isPrototypeKey, isRecord, literalTextProblems } from './construct-input';
+import { DataActionSchema, DataActionTarget, Problem } from '../flow';
+import { MAX_DATA_ACTION_NAME_LENGTH } from '../flow/names';
+import { childPath, fieldTypeProblems, isRecord, literalTextProblems, refuseProblems, safeNameProblems } from './construct-input';
 import { contractJsonSchema } from './data-action-contract';
 import { IIntegration } from './integration';
-import { claimName, nameClashProblems } from './resource-name-claims';
-import { isSafeName } from './safe-name';
+import { claimName, refuseNameClash } from './resource-name-claims';
 import { terraformText, terraformTextMap } from './terraform-text';
 
 /** HTTP methods a data action request may use (the provider's `request_type` values). */
 export type DataActionMethod = 'GET' | 'PUT' | 'POST' | 'PATCH' | 'DELETE';
 const METHODS: readonly DataActionMethod[] = ['GET', 'PUT', 'POST', 'PATCH', 'DELETE'];
-
-/** The provider's limit on action names and categories. */
-const MAX_NAME_LENGTH = 256;
 
 /**
  * A data action as flows see it, whether this stack manages it or it exists in the org: its names and
@@ -127,52 +124,11 @@ export interface DataActionReference<I extends DataActionSchema, O extends DataA
 
 /** Problems of a name flows write (category or action name): what the provider and flow YAML accept. */
 function nameProblems(path: string, what: string, name: unknown): Problem[] {
-  const text = literalTextProblems('GC2016', path, name, true);
-  if (text.length > 0 || (isSafeName(name as string) && (name as string).length <= MAX_NAME_LENGTH)) return text;
-  return [
-    {
-      code: 'GC2016',
-      path,
-      message: `${what} must be 1-${MAX_NAME_LENGTH} characters, without leading/trailing spaces, quotes, backslashes, control characters or {{ }}`,
-      value: name,
-      fix: `rename the ${what}`,
-    },
-  ];
+  return safeNameProblems('GC2016', path, name, { what, fix: `rename the ${what}`, maxLength: MAX_DATA_ACTION_NAME_LENGTH });
 }
 
 function contractProblems(path: string, fields: unknown): Problem[] {
-  if (!isRecord(fields)) {
-    return [
-      {
-        code: 'GC2016',
-        path,
-        message: 'a contract must be an object of field name → data type',
-        value: fields,
-        fix: "give e.g. { accountId: 'string' }",
-      },
-    ];
-  }
-  return Object.entries(fields).flatMap(([name, type]): Problem[] => {
-    const at = `${path}.${name}`;
-    if (!isSafeName(name) || containsTokenMarker(name)) {
-      return [{ code: 'GC2016', path: at, message: 'contract field name is not a safe name', value: name, fix: 'rename the field' }];
-    }
-    if (isPrototypeKey(name)) {
-      return [
-        {
-          code: 'GC2016',
-          path: at,
-          message: 'contract field name is a built-in member of every JavaScript object',
-          value: name,
-          fix: 'rename the field',
-        },
-      ];
-    }
-    if (!DATA_TYPES.includes(type as DataType)) {
-      return [{ code: 'GC2016', path: at, message: 'unknown data type', value: type, fix: `use one of ${DATA_TYPES.join(', ')}` }];
-    }
-    return [];
-  });
+  return fieldTypeProblems('GC2016', path, fields, { fields: 'a contract', field: 'contract field', example: "{ accountId: 'string' }" });
 }
 
 /** Words of a header name (split at `-`, `_`, `.`) that make it carry a credential or a PIN. */
@@ -181,8 +137,6 @@ const CREDENTIAL_WORDS = /^(authorization|auth|cookie|key|apikey|token|secret|pa
 const isCredentialHeader = (name: string): boolean => name.split(/[-_.]/).some((word) => CREDENTIAL_WORDS.test(word));
 /** A header value made of `${input.…}` / `${credentials.…}` templates, optionally after a scheme (`Bearer ${credentials.token}`). */
 const TEMPLATED_VALUE = /^\s*(?:[A-Za-z]+ +)?(?:\$\{(?:input|credentials)\.[A-Za-z0-9_.]+\}\s*)+$/;
-/** Shown instead of a value that may hold a credential (a credential header's value). */
-const NOT_SHOWN = '(not shown)';
 
 /**
  * A value of the request as a problem may show it: text with user-info hidden (`https://***@host`), an
@@ -377,12 +331,6 @@ function referenceProblems(path: string, reference: unknown): Problem[] {
 /** The key a data action is claimed by in its stack: flows address it by category and name. */
 const claimKey = (category: string, name: string): string => JSON.stringify([category, name]);
 
-/** Refuses `problems`, and a clash of the action's category and name in the stack; nothing is added to the tree. */
-function refuseOrCheckClash(scope: Construct, path: string, problems: Problem[], category: string, name: string): void {
-  if (problems.length === 0) problems.push(...nameClashProblems(scope, 'data action', claimKey(category, name), path, `${category} / ${name}`));
-  if (problems.length > 0) throw new ProblemError(problems);
-}
-
 /** A data action managed by this stack (`genesyscloud_integration_action`), which flows call by its category and name. */
 export class DataAction<I extends DataActionSchema = DataActionSchema, O extends DataActionSchema = DataActionSchema>
   extends Construct
@@ -411,7 +359,8 @@ export class DataAction<I extends DataActionSchema = DataActionSchema, O extends
   constructor(scope: Construct, id: string, props: DataActionProps<I, O>) {
     const path = childPath(scope, id);
     const category = props?.category ?? props?.integration?.integrationName;
-    refuseOrCheckClash(scope, path, dataActionProblems(path, props), category, props?.name);
+    refuseProblems(dataActionProblems(path, props));
+    refuseNameClash(scope, 'data action', claimKey(category, props.name), path, `${category} / ${props.name}`);
     super(scope, id);
     claimName(this, 'data action', claimKey(category, props.name), this.node.path);
     this.integrationName = category;
@@ -461,7 +410,9 @@ class ImportedDataAction<I extends DataActionSchema, O extends DataActionSchema>
 
   constructor(scope: Construct, id: string, reference: DataActionReference<I, O>) {
     const path = childPath(scope, id);
-    refuseOrCheckClash(scope, path, referenceProblems(path, reference), reference?.integrationName, reference?.actionName);
+    refuseProblems(referenceProblems(path, reference));
+    const { integrationName, actionName } = reference;
+    refuseNameClash(scope, 'data action', claimKey(integrationName, actionName), path, `${integrationName} / ${actionName}`);
     super(scope, id);
     claimName(this, 'data action', claimKey(reference.integrationName, reference.actionName), this.node.path);
     this.integrationName = reference.integrationName;

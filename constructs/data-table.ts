@@ -3,12 +3,10 @@ import { ITerraformDependable } from 'cdktf';
 import { ArchitectDatatable } from '../.gen/providers/genesyscloud/architect-datatable';
 import { ArchitectDatatableRow } from '../.gen/providers/genesyscloud/architect-datatable-row';
 import { DataGenesyscloudArchitectDatatable } from '../.gen/providers/genesyscloud/data-genesyscloud-architect-datatable';
-import { containsTokenMarker } from '../formats/cdktf-token-marker';
-import { DATA_TYPES, DataTableSchema, DataTableTarget, DataType, Problem, ProblemError } from '../flow';
-import { childPath, isPrototypeKey, isRecord, literalTextProblems } from './construct-input';
+import { DataTableSchema, DataTableTarget, DataType, Problem } from '../flow';
+import { childPath, fieldTypeProblems, isRecord, literalTextProblems, refuseProblems, safeNameProblems } from './construct-input';
 import { DataTableRow, dataTableRowProblems } from './data-table-row';
-import { claimName, nameClashProblems } from './resource-name-claims';
-import { isSafeName } from './safe-name';
+import { claimName, refuseNameClash } from './resource-name-claims';
 import { terraformText } from './terraform-text';
 
 /** The platform's name of the row key property, always a string. */
@@ -55,51 +53,17 @@ export interface DataTableProps<F extends DataTableSchema> {
 }
 
 function tableNameProblems(path: string, name: unknown): Problem[] {
-  const text = literalTextProblems('GC2017', path, name, true);
-  if (text.length > 0 || isSafeName(name as string)) return text;
-  return [
-    {
-      code: 'GC2017',
-      path,
-      message: 'data table name must be non-empty, without leading/trailing spaces, quotes, backslashes, control characters or {{ }}',
-      value: name,
-      fix: 'rename the table',
-    },
-  ];
+  return safeNameProblems('GC2017', path, name, { what: 'data table name', fix: 'rename the table' });
+}
+
+/** The row key's property is the table's own: no field may take its name. */
+function keyPropertyProblems(name: string, at: string): Problem[] {
+  if (name.toLowerCase() !== KEY_PROPERTY) return [];
+  return [{ code: 'GC2017', path: at, message: "'key' is the row key's property, which the table always has", value: name, fix: 'rename the field' }];
 }
 
 function fieldProblems(path: string, fields: unknown): Problem[] {
-  if (!isRecord(fields)) {
-    return [
-      {
-        code: 'GC2017',
-        path,
-        message: 'fields must be an object of field name → data type',
-        value: fields,
-        fix: "give e.g. { queueName: 'string' }",
-      },
-    ];
-  }
-  return Object.entries(fields).flatMap(([name, type]): Problem[] => {
-    const at = `${path}.${name}`;
-    if (name.toLowerCase() === KEY_PROPERTY) {
-      return [
-        { code: 'GC2017', path: at, message: "'key' is the row key's property, which the table always has", value: name, fix: 'rename the field' },
-      ];
-    }
-    if (!isSafeName(name) || containsTokenMarker(name)) {
-      return [{ code: 'GC2017', path: at, message: 'field name is not a safe name', value: name, fix: 'rename the field' }];
-    }
-    if (isPrototypeKey(name)) {
-      return [
-        { code: 'GC2017', path: at, message: 'field name is a built-in member of every JavaScript object', value: name, fix: 'rename the field' },
-      ];
-    }
-    if (!DATA_TYPES.includes(type as DataType)) {
-      return [{ code: 'GC2017', path: at, message: 'unknown data type', value: type, fix: `use one of ${DATA_TYPES.join(', ')}` }];
-    }
-    return [];
-  });
+  return fieldTypeProblems('GC2017', path, fields, { fields: 'fields', field: 'field', example: "{ queueName: 'string' }" }, keyPropertyProblems);
 }
 
 function rowsProblems(path: string, fields: unknown, rows: unknown): Problem[] {
@@ -129,12 +93,6 @@ function dataTableProblems(path: string, props: unknown): Problem[] {
   ];
 }
 
-/** Refuses `problems`, and a clash of the table's name in the stack; nothing is added to the tree. */
-function refuseOrCheckClash(scope: Construct, path: string, problems: Problem[], name: string): void {
-  if (problems.length === 0) problems.push(...nameClashProblems(scope, 'data table', name, `${path}.name`));
-  if (problems.length > 0) throw new ProblemError(problems);
-}
-
 /**
  * An Architect data table managed by this stack (`genesyscloud_architect_datatable`, key column
  * `key` plus `fields`), with its rows (`genesyscloud_architect_datatable_row`, one per key).
@@ -153,7 +111,8 @@ export class DataTable<F extends DataTableSchema = DataTableSchema> extends Cons
 
   constructor(scope: Construct, id: string, props: DataTableProps<F>) {
     const path = childPath(scope, id);
-    refuseOrCheckClash(scope, path, dataTableProblems(path, props), props?.name);
+    refuseProblems(dataTableProblems(path, props));
+    refuseNameClash(scope, 'data table', props.name, `${path}.name`);
     super(scope, id);
     claimName(this, 'data table', props.name, this.node.path);
     const rows = props.rows ?? {};
@@ -200,7 +159,8 @@ class ImportedDataTable<F extends DataTableSchema> extends Construct implements 
     readonly fields: F,
   ) {
     const path = childPath(scope, id);
-    refuseOrCheckClash(scope, path, [...tableNameProblems(`${path}.name`, tableName), ...fieldProblems(`${path}.fields`, fields)], tableName);
+    refuseProblems([...tableNameProblems(`${path}.name`, tableName), ...fieldProblems(`${path}.fields`, fields)]);
+    refuseNameClash(scope, 'data table', tableName, `${path}.name`);
     super(scope, id);
     claimName(this, 'data table', tableName, this.node.path);
     const lookup = new DataGenesyscloudArchitectDatatable(this, 'Lookup', { name: terraformText(tableName) });

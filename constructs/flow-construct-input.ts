@@ -1,7 +1,8 @@
 import { IConstruct } from 'constructs';
-import { ProblemError } from '../flow';
-import { isRecord, literalTextProblems } from './construct-input';
-import { isSafeName } from './safe-name';
+import { FlowDefinition, FlowType, ProblemError } from '../flow';
+import { bareFlowDefinitionProblems } from './bare-flow-definitions';
+import { isRecord, refuseProblems, safeNameProblems } from './construct-input';
+import { checkPublishOrder } from './publish-order';
 
 /** Refuses flow construct props that are not an object (a JavaScript caller may pass none). */
 export function checkFlowProps(path: string, props: unknown): void {
@@ -11,17 +12,16 @@ export function checkFlowProps(path: string, props: unknown): void {
 
 /** Refuses a flow name to look up that is not text, or not safe to write into Terraform and flows. */
 export function checkFlowNameToLookUp(path: string, flowName: unknown): void {
-  const problems = literalTextProblems('GC1014', `${path}.flowName`, flowName, true);
-  if (problems.length === 0 && !isSafeName(flowName as string)) {
-    problems.push({
-      code: 'GC1014',
-      path: `${path}.flowName`,
-      message: 'flow name must be non-empty, without leading/trailing spaces, quotes, backslashes, control characters or {{ }}',
-      value: flowName,
-      fix: 'give the flow name as Architect shows it',
-    });
-  }
-  if (problems.length > 0) throw new ProblemError(problems);
+  refuseProblems(safeNameProblems('GC1014', `${path}.flowName`, flowName, { what: 'flow name', fix: 'give the flow name as Architect shows it' }));
+}
+
+/**
+ * Refuses a flow whose definition names a bare flow definition (GC2024), or a flow published before it
+ * that names it back (GC2013). Run before the construct adds its node, so a refused flow leaves none.
+ */
+export function checkNamedFlows(path: string, definition: FlowDefinition, flowType: FlowType): void {
+  refuseProblems(bareFlowDefinitionProblems(path, definition));
+  checkPublishOrder(path, definition.name, flowType, definition);
 }
 
 /** Removes the construct `node` added under `scope` (its constructor failed after adding it), so a retry with its id works. */

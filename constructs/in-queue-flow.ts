@@ -1,13 +1,11 @@
 import { Construct } from 'constructs';
 import { ITerraformDependable } from 'cdktf';
 import { InQueueCallFlow, InQueueCallFlowProps, ProblemError } from '../flow';
-import { bareFlowDefinitionProblems } from './bare-flow-definitions';
 import { childPath } from './construct-input';
-import { checkFlowProps, removeFailedConstruct } from './flow-construct-input';
+import { checkFlowProps, checkNamedFlows, removeFailedConstruct } from './flow-construct-input';
 import { FlowPublication, FlowPublishingOptions } from './flow-publication';
 import { IInQueueFlow } from './i-flow';
 import { ImportedFlow } from './imported-flow';
-import { checkPublishOrder } from './publish-order';
 import { queueSubstitutions } from './queue-substitutions';
 import { referencedDependables } from './referenced-resources';
 
@@ -46,9 +44,7 @@ export class InQueueFlow extends Construct implements IInQueueFlow {
       ]);
     }
     const definition = new InQueueCallFlow(props);
-    const bare = bareFlowDefinitionProblems(path, definition);
-    if (bare.length > 0) throw new ProblemError(bare);
-    checkPublishOrder(path, definition.name, 'inqueuecall', definition);
+    checkNamedFlows(path, definition, 'inqueuecall');
     super(scope, id);
     this.definition = definition;
     try {

@@ -1,9 +1,7 @@
 import { Construct } from 'constructs';
 import { ITerraformDependable } from 'cdktf';
 import { DataGenesyscloudIntegration } from '../.gen/providers/genesyscloud/data-genesyscloud-integration';
-import { ProblemError } from '../flow';
-import { childPath, literalTextProblems } from './construct-input';
-import { isSafeName } from './safe-name';
+import { childPath, refuseProblems, safeNameProblems } from './construct-input';
 import { terraformText } from './terraform-text';
 
 /**
@@ -40,18 +38,13 @@ class ImportedIntegration extends Construct implements IIntegration {
     readonly integrationName: string,
   ) {
     const path = childPath(scope, id);
-    const problems = literalTextProblems('GC2022', path, integrationName, true);
-    if (problems.length === 0 && !isSafeName(integrationName)) {
-      problems.push({
-        code: 'GC2022',
-        path,
-        message:
-          'integration name must be non-empty, without leading/trailing spaces, quotes, backslashes, control characters or {{ }} (flows write it as the data action category)',
-        value: integrationName,
+    refuseProblems(
+      safeNameProblems('GC2022', path, integrationName, {
+        what: 'integration name',
         fix: "use the integration's name as Genesys Cloud shows it under Admin > Integrations",
-      });
-    }
-    if (problems.length > 0) throw new ProblemError(problems);
+        why: 'flows write it as the data action category',
+      }),
+    );
     super(scope, id);
     const lookup = new DataGenesyscloudIntegration(this, 'Lookup', { name: terraformText(integrationName) });
     this.integrationId = lookup.id;

@@ -3,9 +3,7 @@ import { DataGenesyscloudRoutingQueue } from '../.gen/providers/genesyscloud/dat
 import { RoutingQueue } from '../.gen/providers/genesyscloud/routing-queue';
 import { InQueueCallFlow, inQueueFlowProblem, isFlowTarget, QueueTarget, ProblemError } from '../flow';
 import { IInQueueFlow } from './i-flow';
-import { containsTokenMarker } from '../formats/cdktf-token-marker';
-import { childPath } from './construct-input';
-import { isSafeName } from './safe-name';
+import { childPath, refuseProblems, safeNameProblems } from './construct-input';
 import { substitutionKey } from './substitution';
 import { terraformText } from './terraform-text';
 
@@ -42,18 +40,7 @@ export interface QueueProps {
 }
 
 function checkQueueName(path: string, name: unknown): void {
-  if (typeof name !== 'string' || !isSafeName(name) || containsTokenMarker(name)) {
-    throw new ProblemError([
-      {
-        code: 'GC2004',
-        path,
-        message:
-          "queue name must be non-empty text, without leading/trailing spaces, quotes, backslashes, control characters, {{ }} or cdktf's token marker",
-        value: name,
-        fix: 'rename the queue',
-      },
-    ]);
-  }
+  refuseProblems(safeNameProblems('GC2004', path, name, { what: 'queue name', fix: 'rename the queue' }));
 }
 
 /**

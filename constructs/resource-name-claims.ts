@@ -1,5 +1,6 @@
 import { IConstruct } from 'constructs';
 import { Problem } from '../flow';
+import { refuseProblems } from './construct-input';
 import { StackClaims } from './stack-claims';
 
 /**
@@ -13,7 +14,7 @@ function claims(scope: IConstruct, kind: ResourceNameKind): StackClaims {
 }
 
 /** GC2023 when another construct of the stack of `scope` already claimed `name` for `kind`. */
-export function nameClashProblems(scope: IConstruct, kind: ResourceNameKind, name: string, path: string, shown: string = name): Problem[] {
+function nameClashProblems(scope: IConstruct, kind: ResourceNameKind, name: string, path: string, shown: string = name): Problem[] {
   const first = claims(scope, kind).ownerOf(name);
   if (first === undefined) return [];
   return [
@@ -27,7 +28,15 @@ export function nameClashProblems(scope: IConstruct, kind: ResourceNameKind, nam
   ];
 }
 
-/** Records the construct at `path` as the owner of `name` for `kind` (after `nameClashProblems` found none). */
+/**
+ * Refuses `name` for `kind` when another construct of the stack already claimed it (GC2023). Run before
+ * the construct adds its node, after its other problems were refused: `name` is then known to be text.
+ */
+export function refuseNameClash(scope: IConstruct, kind: ResourceNameKind, name: string, path: string, shown: string = name): void {
+  refuseProblems(nameClashProblems(scope, kind, name, path, shown));
+}
+
+/** Records the construct at `path` as the owner of `name` for `kind` (after `refuseNameClash` found no clash). */
 export function claimName(scope: IConstruct, kind: ResourceNameKind, name: string, path: string): void {
   claims(scope, kind).claim(name, path);
 }

@@ -5,9 +5,9 @@ import { Construct } from 'constructs';
 import { AssetType, ITerraformDependable, TerraformAsset } from 'cdktf';
 import { ArchitectUserPrompt, ArchitectUserPromptResources } from '../.gen/providers/genesyscloud/architect-user-prompt';
 import { DataGenesyscloudArchitectUserPrompt } from '../.gen/providers/genesyscloud/data-genesyscloud-architect-user-prompt';
-import { AudioPromptTarget, Problem, ProblemError } from '../flow';
-import { childPath, isRecord, literalTextProblems } from './construct-input';
-import { claimName, nameClashProblems } from './resource-name-claims';
+import { AudioPromptTarget, Problem } from '../flow';
+import { childPath, isRecord, literalTextProblems, refuseProblems } from './construct-input';
+import { claimName, refuseNameClash } from './resource-name-claims';
 import { terraformText } from './terraform-text';
 
 /**
@@ -182,12 +182,6 @@ function userPromptProblems(path: string, props: unknown): Problem[] {
   ];
 }
 
-/** Refuses `problems`, and a clash of the prompt's name in the stack; nothing is added to the tree. */
-function refuseOrCheckClash(scope: Construct, path: string, problems: Problem[], name: string): void {
-  if (problems.length === 0) problems.push(...nameClashProblems(scope, 'user prompt', name, `${path}.name`));
-  if (problems.length > 0) throw new ProblemError(problems);
-}
-
 /**
  * An Architect user prompt managed by this stack (`genesyscloud_architect_user_prompt`), which flows
  * play as `Prompt.<name>`.
@@ -204,7 +198,8 @@ export class UserPrompt extends Construct implements IUserPrompt {
 
   constructor(scope: Construct, id: string, props: UserPromptProps) {
     const path = childPath(scope, id);
-    refuseOrCheckClash(scope, path, userPromptProblems(path, props), props?.name);
+    refuseProblems(userPromptProblems(path, props));
+    refuseNameClash(scope, 'user prompt', props.name, `${path}.name`);
     super(scope, id);
     claimName(this, 'user prompt', props.name, this.node.path);
     this.promptName = props.name;
@@ -256,7 +251,8 @@ class ImportedUserPrompt extends Construct implements IUserPrompt {
     readonly promptName: string,
   ) {
     const path = childPath(scope, id);
-    refuseOrCheckClash(scope, path, promptNameProblems(`${path}.name`, promptName), promptName);
+    refuseProblems(promptNameProblems(`${path}.name`, promptName));
+    refuseNameClash(scope, 'user prompt', promptName, `${path}.name`);
     super(scope, id);
     claimName(this, 'user prompt', promptName, this.node.path);
     this.nameInFlow = `Prompt.${promptName}`;

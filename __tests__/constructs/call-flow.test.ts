@@ -10,8 +10,6 @@ import {
   Menu,
   MenuChoice,
   PlayAudio,
-  Problem,
-  ProblemError,
   Prompt,
   Task,
   TransferToAcd,
@@ -21,7 +19,7 @@ import {
   sha256,
 } from '../../flow';
 import { simulateCall } from '../../simulator';
-import { messageFlow, resourceAt, simpleModule, synthJson, testStack } from '../support/fixtures';
+import { messageFlow, problemsOf, resourceAt, simpleModule, synthJson, testStack } from '../support/fixtures';
 
 /** The error `fn` throws; fails the test when it throws nothing. */
 function thrown(fn: () => unknown): unknown {
@@ -31,12 +29,6 @@ function thrown(fn: () => unknown): unknown {
     return e;
   }
   throw new Error('expected an error, but nothing was thrown');
-}
-
-/** The problems of a thrown ProblemError (fails the test for anything else). */
-function problemsOf(error: unknown): readonly Problem[] {
-  expect(error).toBeInstanceOf(ProblemError);
-  return (error as ProblemError).problems;
 }
 
 const callTo = (id: string, flow: SharedFlow<'ok' | 'failed'> | CommonModuleFlow<'ok' | 'failed'>) =>

@@ -1,7 +1,7 @@
 import { TerraformStack } from 'cdktf';
 import { DataAction, DataActionProps, IIntegration, Integration } from '../../constructs';
 import { CallData, DataActionTarget, Disconnect, Expr, InboundCallFlow, Problem, ProblemError, Prompt, Task } from '../../flow';
-import { resourceAt, synthJson, testStack } from '../support/fixtures';
+import { problemsThrownBy, resourceAt, synthJson, testStack } from '../support/fixtures';
 import { dependsOnOfFlowNaming } from '../support/referencing-flow';
 
 const INPUTS = { accountId: 'string', pin: 'integer' } as const;
@@ -20,17 +20,6 @@ function lookupProps(stack: TerraformStack): DataActionProps<typeof INPUTS, type
     outputs: OUTPUTS,
     request: { urlTemplate: 'https://crm.example.com/accounts/${input.accountId}', method: 'GET' },
   };
-}
-
-/** The problems `fn` throws as a ProblemError; fails the test when it throws nothing else. */
-function problemsOf(fn: () => unknown): readonly Problem[] {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ProblemError) return e.problems;
-    throw e;
-  }
-  throw new Error('expected a ProblemError, but nothing was thrown');
 }
 
 describe('DataAction', () => {
@@ -161,7 +150,7 @@ describe('DataAction', () => {
 
   it('lists every problem of a definition (GC2016) with its path, value and fix, before adding anything', () => {
     const stack = testStack();
-    const problems = problemsOf(
+    const problems = problemsThrownBy(
       () =>
         new DataAction(stack, 'Bad', {
           ...lookupProps(stack),
@@ -188,7 +177,7 @@ describe('DataAction', () => {
 
   it.each([0, 1.5, 61])('refuses a timeout of %p seconds (1-60, whole)', (timeoutSeconds) => {
     const stack = testStack();
-    expect(problemsOf(() => new DataAction(stack, 'Bad', { ...lookupProps(stack), timeoutSeconds }))).toEqual([
+    expect(problemsThrownBy(() => new DataAction(stack, 'Bad', { ...lookupProps(stack), timeoutSeconds }))).toEqual([
       expect.objectContaining({ code: 'GC2016', path: 'test-stack/Bad.timeoutSeconds', value: timeoutSeconds }),
     ]);
   });
@@ -202,7 +191,9 @@ describe('DataAction', () => {
 
   it('fromName refuses names flows cannot write (GC2016)', () => {
     const stack = testStack();
-    const problems = problemsOf(() => DataAction.fromName(stack, 'Bad', { integrationName: '', actionName: 'a{{b}}', inputs: {}, outputs: {} }));
+    const problems = problemsThrownBy(() =>
+      DataAction.fromName(stack, 'Bad', { integrationName: '', actionName: 'a{{b}}', inputs: {}, outputs: {} }),
+    );
     expect(problems.map((p) => [p.code, p.path, p.value])).toEqual([
       ['GC2016', 'test-stack/Bad.actionName', 'a{{b}}'],
       ['GC2016', 'test-stack/Bad.integrationName', ''],
@@ -221,7 +212,7 @@ describe('DataAction credentials: refused, and never shown in a problem', () => 
   /** The problems of `construct`, after checking that none shows the secret and nothing was added. */
   function refused(construct: (stack: TerraformStack) => unknown): readonly Problem[] {
     const stack = testStack();
-    const problems = problemsOf(() => construct(stack));
+    const problems = problemsThrownBy(() => construct(stack));
     expect(JSON.stringify(problems)).not.toContain(SECRET);
     expect(new ProblemError(problems).message).not.toContain(SECRET);
     expect(stack.node.tryFindChild('X')).toBeUndefined();

@@ -1,20 +1,9 @@
 import { DataTable, DataTableRow } from '../../constructs';
-import { DataTableTarget, Problem, ProblemError } from '../../flow';
-import { resourceAt, synthJson, testStack } from '../support/fixtures';
+import { DataTableTarget } from '../../flow';
+import { problemsThrownBy, resourceAt, synthJson, testStack } from '../support/fixtures';
 import { dependsOnOfFlowNaming } from '../support/referencing-flow';
 
 const FIELDS = { name: 'string', level: 'integer', credit: 'decimal', vip: 'boolean' } as const;
-
-/** The problems `fn` throws as a ProblemError; fails the test when it throws nothing else. */
-function problemsOf(fn: () => unknown): readonly Problem[] {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ProblemError) return e.problems;
-    throw e;
-  }
-  throw new Error('expected a ProblemError, but nothing was thrown');
-}
 
 describe('DataTable', () => {
   it('creates a genesyscloud_architect_datatable: a string key property, then one property per field (decimal → number)', () => {
@@ -92,7 +81,7 @@ describe('DataTable', () => {
       ann: { level: 2.5, credit: Infinity, vip: 'yes' as never, name: 7 as never },
       bob: { age: 40 } as never,
     };
-    const problems = problemsOf(
+    const problems = problemsThrownBy(
       () => new DataTable(stack, 'Bad', { name: ' Customers', fields: { ...FIELDS, Key: 'string', 'a{{b}}': 'integer', x: 'date' as never }, rows }),
     );
     expect(problems.map((p) => [p.code, p.path, p.value])).toEqual([
@@ -115,7 +104,7 @@ describe('DataTable', () => {
 
   it('fromName refuses a name flows cannot write (GC2017)', () => {
     const stack = testStack();
-    expect(problemsOf(() => DataTable.fromName(stack, 'Bad', 'a"b', {}))).toEqual([
+    expect(problemsThrownBy(() => DataTable.fromName(stack, 'Bad', 'a"b', {}))).toEqual([
       expect.objectContaining({ code: 'GC2017', path: 'test-stack/Bad.name', value: 'a"b' }),
     ]);
   });

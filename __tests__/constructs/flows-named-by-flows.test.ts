@@ -4,8 +4,6 @@ import {
   HoldMusic,
   InQueueCallFlow,
   InboundCallFlow,
-  Problem,
-  ProblemError,
   Prompt,
   Task,
   TransferToAcd,
@@ -13,18 +11,7 @@ import {
   flowNamed,
   queueNamed,
 } from '../../flow';
-import { synthJson, testStack } from '../support/fixtures';
-
-/** The problems `fn` throws as a ProblemError; fails the test when it throws nothing else. */
-function problemsOf(fn: () => unknown): readonly Problem[] {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ProblemError) return e.problems;
-    throw e;
-  }
-  throw new Error('expected a ProblemError, but nothing was thrown');
-}
+import { problemsThrownBy, synthJson, testStack } from '../support/fixtures';
 
 /** A call flow whose only task transfers to `queue`, with `inQueueFlow` as the override when given. */
 function transferringFlow(name: string, props: ConstructorParameters<typeof TransferToAcd>[1]) {
@@ -42,7 +29,7 @@ describe('GC2013 through a queue: a flow transferring to a queue is published af
       actions: [new TransferToFlow('Back to main', { flow: flowNamed('Main', 'inboundcall') }), new HoldMusic('Hold Music')],
     });
     const sales = new Queue(stack, 'Sales', { name: 'Sales', inQueueFlow: hold });
-    expect(problemsOf(() => new CallFlow(stack, 'Main', transferringFlow('Main', { queue: sales })))).toEqual([
+    expect(problemsThrownBy(() => new CallFlow(stack, 'Main', transferringFlow('Main', { queue: sales })))).toEqual([
       expect.objectContaining({ code: 'GC2013', path: 'test-stack/Main', value: 'Main → Hold → Main' }),
     ]);
   });
@@ -59,9 +46,10 @@ describe('GC2013 through a queue: a flow transferring to a queue is published af
 describe('GC2024: a flow named as a bare definition (never published, never ordered)', () => {
   it('refuses a call flow whose TransferToAcd overrides the in-queue flow with a bare InQueueCallFlow, adding nothing', () => {
     const stack = testStack();
-    expect(problemsOf(() => new CallFlow(stack, 'Main', transferringFlow('Main', { queue: queueNamed('Sales'), inQueueFlow: bareHold() })))).toEqual([
-      expect.objectContaining({ code: 'GC2024', path: 'test-stack/Main', value: 'Hold', fix: expect.stringContaining('InQueueFlow') }),
-    ]);
+    expect(
+      problemsThrownBy(() => new CallFlow(stack, 'Main', transferringFlow('Main', { queue: queueNamed('Sales'), inQueueFlow: bareHold() }))),
+    ).toEqual([expect.objectContaining({ code: 'GC2024', path: 'test-stack/Main', value: 'Hold', fix: expect.stringContaining('InQueueFlow') })]);
+    expect(stack.node.tryFindChild('Main')).toBeUndefined();
   });
 
   it('refuses an in-queue flow naming a bare definition (here a transfer to a bare call flow), before adding its node', () => {
@@ -69,7 +57,7 @@ describe('GC2024: a flow named as a bare definition (never published, never orde
     const main = new Task('Main', [new HoldMusic('Hold Music')]);
     const bareMain = new InboundCallFlow({ name: 'Main', initialGreeting: Prompt.tts('Hi.'), startUp: main, tasks: [main] });
     const props = { name: 'Hold', actions: [new TransferToFlow('To main', { flow: bareMain }), new HoldMusic('Hold Music')] };
-    expect(problemsOf(() => new InQueueFlow(stack, 'Hold', props))).toEqual([expect.objectContaining({ code: 'GC2024', value: 'Main' })]);
+    expect(problemsThrownBy(() => new InQueueFlow(stack, 'Hold', props))).toEqual([expect.objectContaining({ code: 'GC2024', value: 'Main' })]);
     expect(stack.node.tryFindChild('Hold')).toBeUndefined();
   });
 
@@ -83,7 +71,7 @@ describe('GC2024: a flow named as a bare definition (never published, never orde
 
   it("refuses a bare InQueueCallFlow as a queue's in-queue flow (it has no id to bind) (GC2014)", () => {
     const stack = testStack();
-    expect(problemsOf(() => new Queue(stack, 'Sales', { name: 'Sales', inQueueFlow: bareHold() as never }))).toEqual([
+    expect(problemsThrownBy(() => new Queue(stack, 'Sales', { name: 'Sales', inQueueFlow: bareHold() as never }))).toEqual([
       expect.objectContaining({ code: 'GC2014', value: 'Hold', fix: expect.stringContaining('InQueueFlow construct') }),
     ]);
   });

@@ -4,22 +4,10 @@ import { parse } from 'yaml';
 import { DataGenesyscloudFlow } from '../../.gen/providers/genesyscloud/data-genesyscloud-flow';
 import { Flow as GenesyscloudFlow } from '../../.gen/providers/genesyscloud/flow';
 import { CallFlow, FlowCheck, InQueueFlow, InQueueFlowProps, Queue } from '../../constructs';
-import {
-  Disconnect,
-  HoldMusic,
-  PlayAudio,
-  Problem,
-  ProblemError,
-  Prompt,
-  Task,
-  TransferToAcd,
-  TransferToFlow,
-  flowNamed,
-  queueNamed,
-} from '../../flow';
+import { Disconnect, HoldMusic, PlayAudio, Prompt, Task, TransferToAcd, TransferToFlow, flowNamed, queueNamed } from '../../flow';
 import { simulateCall } from '../../simulator';
 import { SynthesizedStack } from '../../runtime/synth-output/synthesized-stack';
-import { messageFlow, resourceAt, synthJson, testStack } from '../support/fixtures';
+import { messageFlow, problemsOf, resourceAt, synthJson, testStack } from '../support/fixtures';
 
 /** The error `fn` throws; fails the test when it throws nothing. */
 function thrown(fn: () => unknown): unknown {
@@ -29,12 +17,6 @@ function thrown(fn: () => unknown): unknown {
     return e;
   }
   throw new Error('expected an error, but nothing was thrown');
-}
-
-/** The problems of a thrown ProblemError (fails the test for anything else). */
-function problemsOf(error: unknown): readonly Problem[] {
-  expect(error).toBeInstanceOf(ProblemError);
-  return (error as ProblemError).problems;
 }
 
 /** What a token resolves to in the synthesized stack (through an output). */

@@ -2,9 +2,9 @@ import { TerraformStack, Testing } from 'cdktf';
 import { ArchitectIvr } from '../../.gen/providers/genesyscloud/architect-ivr';
 import { TelephonyProvidersEdgesDidPool } from '../../.gen/providers/genesyscloud/telephony-providers-edges-did-pool';
 import { CallFlow, IInQueueFlow, InboundIvr, InboundIvrProps, InQueueFlow, Queue, SharedFlow } from '../../constructs';
-import { CommonModuleFlow, Expr, HoldMusic, Problem, ProblemError, Prompt, formatProblem, queueNamed } from '../../flow';
+import { CommonModuleFlow, Expr, HoldMusic, Problem, Prompt, formatProblem, queueNamed } from '../../flow';
 import { simulateCall } from '../../simulator';
-import { messageFlow, resourceAt, simpleModule, synthJson, testStack } from '../support/fixtures';
+import { messageFlow, problemsOf, resourceAt, simpleModule, synthJson, testStack } from '../support/fixtures';
 
 type Outcome = 'ok' | 'failed';
 
@@ -16,12 +16,6 @@ function thrown(fn: () => unknown): unknown {
     return e;
   }
   throw new Error('expected an error, but nothing was thrown');
-}
-
-/** The problems of a thrown ProblemError (fails the test for anything else). */
-function problemsOf(error: unknown): readonly Problem[] {
-  expect(error).toBeInstanceOf(ProblemError);
-  return (error as ProblemError).problems;
 }
 
 const ivrProps = (module: SharedFlow<Outcome>, extra: Partial<InboundIvrProps<Outcome>> = {}): InboundIvrProps<Outcome> => ({

@@ -4,8 +4,8 @@ import { TerraformOutput, TerraformStack, Testing } from 'cdktf';
 import { DataGenesyscloudFlow } from '../../.gen/providers/genesyscloud/data-genesyscloud-flow';
 import { Flow as GenesyscloudFlow } from '../../.gen/providers/genesyscloud/flow';
 import { CallFlow, InboundIvr, SharedFlow, isSharedFlow } from '../../constructs';
-import { CallSharedFlow, CommonModuleFlow, Disconnect, Expr, PlayAudio, Problem, ProblemError, Prompt, Task, queueNamed, sha256 } from '../../flow';
-import { resourceAt, simpleModule, synthJson, testStack } from '../support/fixtures';
+import { CallSharedFlow, CommonModuleFlow, Disconnect, Expr, PlayAudio, Prompt, Task, queueNamed, sha256 } from '../../flow';
+import { problemsOf, resourceAt, simpleModule, synthJson, testStack } from '../support/fixtures';
 
 const FLOW_KEYS_NEVER_SET = ['name', 'type', 'file_content_hash'];
 
@@ -17,12 +17,6 @@ function thrown(fn: () => unknown): unknown {
     return e;
   }
   throw new Error('expected an error, but nothing was thrown');
-}
-
-/** The problems of a thrown ProblemError (fails the test for anything else). */
-function problemsOf(error: unknown): readonly Problem[] {
-  expect(error).toBeInstanceOf(ProblemError);
-  return (error as ProblemError).problems;
 }
 
 /** What a token resolves to in the synthesized stack (through an output). */

@@ -4,20 +4,9 @@ import * as os from 'os';
 import * as path from 'path';
 import { Testing } from 'cdktf';
 import { UserPrompt } from '../../constructs';
-import { AudioPromptTarget, Problem, ProblemError } from '../../flow';
-import { resourceAt, synthJson, testStack } from '../support/fixtures';
+import { AudioPromptTarget } from '../../flow';
+import { problemsThrownBy, resourceAt, synthJson, testStack } from '../support/fixtures';
 import { dependsOnOfFlowNaming } from '../support/referencing-flow';
-
-/** The problems `fn` throws as a ProblemError; fails the test when it throws nothing else. */
-function problemsOf(fn: () => unknown): readonly Problem[] {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ProblemError) return e.problems;
-    throw e;
-  }
-  throw new Error('expected a ProblemError, but nothing was thrown');
-}
 
 describe('UserPrompt', () => {
   let folder: string;
@@ -100,10 +89,10 @@ describe('UserPrompt', () => {
     'refuses the name %j (GC2019): a letter, then letters, digits, underscores, at most 200',
     (name) => {
       const stack = testStack();
-      expect(problemsOf(() => new UserPrompt(stack, 'Bad', { name, resources: [{ language: 'en-us', tts: 'Hi.' }] }))).toEqual([
+      expect(problemsThrownBy(() => new UserPrompt(stack, 'Bad', { name, resources: [{ language: 'en-us', tts: 'Hi.' }] }))).toEqual([
         expect.objectContaining({ code: 'GC2019', path: 'test-stack/Bad.name', value: name }),
       ]);
-      expect(problemsOf(() => UserPrompt.fromName(stack, 'BadLookup', name))).toEqual([
+      expect(problemsThrownBy(() => UserPrompt.fromName(stack, 'BadLookup', name))).toEqual([
         expect.objectContaining({ code: 'GC2019', path: 'test-stack/BadLookup.name', value: name }),
       ]);
     },
@@ -118,7 +107,7 @@ describe('UserPrompt', () => {
   it('lists every problem of the resources (GC2020, GC2021) with path, value and fix, before adding anything', () => {
     const stack = testStack();
     const missing = path.join(folder, 'missing.wav');
-    const problems = problemsOf(
+    const problems = problemsThrownBy(
       () =>
         new UserPrompt(stack, 'Bad', {
           name: 'Welcome',
@@ -145,7 +134,7 @@ describe('UserPrompt', () => {
 
   it('refuses a prompt without resources (GC2020)', () => {
     const stack = testStack();
-    expect(problemsOf(() => new UserPrompt(stack, 'Empty', { name: 'Empty', resources: [] }))).toEqual([
+    expect(problemsThrownBy(() => new UserPrompt(stack, 'Empty', { name: 'Empty', resources: [] }))).toEqual([
       expect.objectContaining({ code: 'GC2020', path: 'test-stack/Empty.resources' }),
     ]);
   });

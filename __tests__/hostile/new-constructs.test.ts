@@ -8,19 +8,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { TerraformStack } from 'cdktf';
 import { CallFlow, DataAction, DataTable, InQueueFlow, Integration, Queue, UserPrompt } from '../../constructs';
-import { HoldMusic, PlayAudio, Problem, ProblemError, Prompt } from '../../flow';
-import { synthJson, testStack } from '../support/fixtures';
-
-/** The problems `fn` throws as a ProblemError; fails the test when it throws nothing else (a TypeError fails it). */
-function problemsOf(fn: () => unknown): readonly Problem[] {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ProblemError) return e.problems;
-    throw e;
-  }
-  throw new Error('expected a ProblemError, but nothing was thrown');
-}
+import { HoldMusic, PlayAudio, Prompt } from '../../flow';
+import { problemsThrownBy, synthJson, testStack } from '../support/fixtures';
 
 /** Calls as JavaScript makes them: any props. */
 type Loose = any;
@@ -227,7 +216,7 @@ describe('hostile input to the new constructs: coded problems, nothing left in t
   it.each(CASES)('%s', (_, construct, code, at, value) => {
     const stack = testStack();
     const before = stack.node.children.length;
-    const problems = problemsOf(() => construct(stack));
+    const problems = problemsThrownBy(() => construct(stack));
     expect(problems).toContainEqual(expect.objectContaining({ code, path: `test-stack/X${at}`, value, fix: expect.any(String) }));
     for (const problem of problems) expect(JSON.stringify(problem)).not.toMatch(/Sup3rS3cret|eyJ\.secret|k3y|t0k/);
     // The refused construct added no node (only the integration and stack claims the case made first).
@@ -257,12 +246,12 @@ describe('hostile input to the new constructs: coded problems, nothing left in t
       (name: string) => dataTable(stack, { name }),
       (name: string) => DataAction.fromName(stack, 'X', { integrationName: 'CRM', actionName: name, inputs: {}, outputs: {} }),
     ]) {
-      expect(problemsOf(() => construct(' bad'))).not.toEqual([]);
+      expect(problemsThrownBy(() => construct(' bad'))).not.toEqual([]);
       construct('Good');
       stack.node.tryRemoveChild('X');
     }
     const silentHold = [new PlayAudio('Thanks', { prompt: Prompt.tts('Hi') })];
-    expect(problemsOf(() => new InQueueFlow(stack, 'Hold', { name: 'Hold', actions: silentHold })).map((p) => p.code)).toEqual(['GC1030']);
+    expect(problemsThrownBy(() => new InQueueFlow(stack, 'Hold', { name: 'Hold', actions: silentHold })).map((p) => p.code)).toEqual(['GC1030']);
     expect(stack.node.tryFindChild('Hold')).toBeUndefined();
     new InQueueFlow(stack, 'Hold', { name: 'Hold', actions: [new HoldMusic('Hold Music')] });
   });
@@ -308,7 +297,7 @@ describe('GC2023: one name per kind per stack (flows name these resources by nam
     ],
   ])('refuses %s with one name', (_, construct, at, value) => {
     const stack = testStack();
-    expect(problemsOf(() => construct(stack))).toEqual([
+    expect(problemsThrownBy(() => construct(stack))).toEqual([
       expect.objectContaining({ code: 'GC2023', path: at, value, message: expect.stringContaining('test-stack/A') }),
     ]);
     expect(stack.node.tryFindChild('B')).toBeUndefined();
@@ -355,7 +344,7 @@ describe('GC2021: an audio file over the platform limit (25 MB)', () => {
   it('refuses a 2 GB file by its size, with a code (no RangeError from reading it)', () => {
     const file = sparse('huge.wav', 2 * 1024 ** 3);
     const stack = testStack();
-    expect(problemsOf(() => userPrompt(stack, { resources: [{ language: 'en-us', audioFile: file }] }))).toEqual([
+    expect(problemsThrownBy(() => userPrompt(stack, { resources: [{ language: 'en-us', audioFile: file }] }))).toEqual([
       expect.objectContaining({
         code: 'GC2021',
         path: 'test-stack/X.resources[0].audioFile',
@@ -380,7 +369,7 @@ describe('GC2021: an audio file over the platform limit (25 MB)', () => {
 
   it('refuses a file one byte over the limit', () => {
     const file = sparse('over.wav', 25 * 1024 * 1024 + 1);
-    expect(problemsOf(() => userPrompt(testStack(), { resources: [{ language: 'en-us', audioFile: file }] }))).toEqual([
+    expect(problemsThrownBy(() => userPrompt(testStack(), { resources: [{ language: 'en-us', audioFile: file }] }))).toEqual([
       expect.objectContaining({ code: 'GC2021' }),
     ]);
   });

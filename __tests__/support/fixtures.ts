@@ -1,7 +1,7 @@
 import { LocalBackend, TerraformStack, Testing } from 'cdktf';
 import { GenesyscloudProvider } from '../../.gen/providers/genesyscloud/provider';
 import { SharedFlowProps } from '../../constructs';
-import { Disconnect, EndSharedFlow, PlayAudio, Prompt, Task, Variable } from '../../flow';
+import { Disconnect, EndSharedFlow, PlayAudio, Problem, ProblemError, Prompt, Task, Variable } from '../../flow';
 import type { CallFlowProps } from '../../constructs';
 
 /** A stack with the provider and a relative local backend, as the real stacks have. */
@@ -56,4 +56,21 @@ export function resourceAt(
   const hits = Object.entries(all).filter(([key]) => new RegExp(`^${prefix}_[0-9A-F]{8}$`).test(key) || key === prefix);
   if (hits.length !== 1) throw new Error(`expected one ${type} at ${constructPath}, found ${hits.length}`);
   return { ...hits[0][1], address: `${block === 'data' ? 'data.' : ''}${type}.${hits[0][0]}` };
+}
+
+/** The problems of the ProblemError `fn` throws; any other error (a TypeError) is rethrown, and nothing thrown fails the test. */
+export function problemsThrownBy(fn: () => unknown): readonly Problem[] {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof ProblemError) return e.problems;
+    throw e;
+  }
+  throw new Error('expected a ProblemError, but nothing was thrown');
+}
+
+/** The problems of a thrown ProblemError (fails the test for anything else). */
+export function problemsOf(error: unknown): readonly Problem[] {
+  expect(error).toBeInstanceOf(ProblemError);
+  return (error as ProblemError).problems;
 }
