@@ -21,7 +21,8 @@ const FIELDS: Array<{ path: Array<string | number>; valid: string; backend?: Env
   { path: ['division', 'name'], valid: 'Home' },
   { path: ['division', 'id'], valid: '0f2a5e4c-8d5b-4c1e-9a7b-3e2d1c0b9a8f' },
   { path: ['namePrefix'], valid: 'TEST ' },
-  { path: ['pinAuth', 'expectedPin'], valid: '4321' },
+  { path: ['pinAuth', 'accountLookup', 'integrationName'], valid: 'TEST Account Data Actions' },
+  { path: ['pinAuth', 'accountLookup', 'url'], valid: 'https://accounts.test.example.com/ivr/lookup' },
   { path: ['operatorQueueName'], valid: 'TEST Operator' },
   { path: ['ivrs', 'sales', 'queueName'], valid: 'TEST Sales' },
   { path: ['ivrs', 'support', 'queueName'], valid: 'TEST Support' },
@@ -33,6 +34,7 @@ const FIELDS: Array<{ path: Array<string | number>; valid: string; backend?: Env
   { path: ['businessHours', 'end'], valid: '2026-01-05T18:00:00.000000' },
   { path: ['businessHours', 'rrule'], valid: 'FREQ=WEEKLY;INTERVAL=1;BYDAY=MO,TU,WE,TH,FR' },
   { path: ['businessHours', 'closedMessage'], valid: 'Our offices are closed.' },
+  { path: ['inQueue', 'waitingMessage'], valid: 'Thank you for waiting.' },
   { path: ['backend', 'path'], valid: 'terraform.contact-center-test.tfstate' },
   ...(['bucket', 'key', 'region', 'dynamodbTable'] as const).map((key) => ({
     path: ['backend', key],
@@ -131,6 +133,9 @@ const FREE_TEXT = [
   'ivrs.sales.queueName',
   'ivrs.support.queueName',
   'businessHours.closedMessage',
+  'inQueue.waitingMessage',
+  'pinAuth.accountLookup.integrationName',
+  'pinAuth.accountLookup.url',
   'backend.path',
   'backend.key',
 ];
