@@ -59,6 +59,22 @@ describe('plan review of targets Archy names only by a key', () => {
     ]);
   });
 
+  it('folds the facts under a changed data action into its line: only what differs stays, after it', () => {
+    const call = (integration: string, exp: string) =>
+      new CallData('Call', {
+        action: dataActionNamed(integration, 'Lookup', { inputs: { phone: 'string' }, outputs: {} }),
+        inputs: { phone: Expr.string(exp) },
+      });
+    expect(changedFacts(call('CRM', 'a'), call('Billing', 'a'))).toEqual([
+      expect.objectContaining({ facts: { dataAction: ['CRM / Lookup', 'Billing / Lookup'] } }),
+    ]);
+    const [changed] = changedFacts(call('CRM', 'a'), call('Billing', 'b'));
+    expect(Object.entries(changed.facts!)).toEqual([
+      ['dataAction', ['CRM / Lookup', 'Billing / Lookup']],
+      ['dataAction.inputs.phone.exp', ['"a"', '"b"']],
+    ]);
+  });
+
   it('shows a change of data table, even without outputs', () => {
     const lookup = (table: string) => new DataTableLookup('Look up', { table: dataTableNamed(table, {}), key: Expr.string('k') });
     expect(changedFacts(lookup('Branches'), lookup('Closed branches'))).toEqual([

@@ -8,6 +8,8 @@ export interface FlowNode {
   readonly kind: string;
   /** What a reviewer cares about: prompts, conditions, targets, variables, in `key: value` form. */
   readonly facts: Readonly<Record<string, string>>;
+  /** For each key-named target fact (`dataAction`, ...): the fact path its content sits under. */
+  readonly targetPaths?: Readonly<Record<string, string>>;
 }
 
 export interface FlowOutline {
@@ -40,7 +42,7 @@ export function outlineFlow(yaml: string): FlowOutline {
       const n = (seen.get(base) ?? 0) + 1;
       seen.set(base, n);
       const id = n === 1 ? base : `${base} #${n}`;
-      nodes.push({ id, kind, facts: factsOf(value) });
+      nodes.push({ id, kind, facts: factsOf(value), targetPaths: keyNamedTargets(value).paths });
       visitChildren(value, id);
     }
   };
@@ -86,25 +88,30 @@ function switchBranches(value: Record<string, unknown>): Array<{ label: string; 
  * {dataAction: {<action>: …}}}`, `dataTable: {<table>: …}`, `commonModule: {<module>: …}`. Leaf facts
  * alone would miss a change of target (an empty `{}` under it has no leaf), so each gets a fact of its own.
  */
-function keyNamedTargets(value: Record<string, unknown>): Record<string, string> {
+function keyNamedTargets(value: Record<string, unknown>): { facts: Record<string, string>; paths: Record<string, string> } {
   const onlyKey = (v: unknown): string | undefined => (isObject(v) && Object.keys(v).length === 1 ? Object.keys(v)[0] : undefined);
   const facts: Record<string, string> = {};
+  const paths: Record<string, string> = {};
   for (const key of ['screenPopScript', 'dataTable', 'commonModule']) {
     const name = onlyKey(value[key]);
-    if (name !== undefined) facts[key] = name;
+    if (name !== undefined) {
+      facts[key] = name;
+      paths[key] = `${key}.${name}`;
+    }
   }
   const integration = onlyKey(value.category);
   if (integration !== undefined) {
     const call = (value.category as Record<string, unknown>)[integration];
     const action = isObject(call) ? onlyKey(call.dataAction) : undefined;
     facts.dataAction = `${integration} / ${action ?? '?'}`;
+    paths.dataAction = action === undefined ? `category.${integration}` : `category.${integration}.dataAction.${action}`;
   }
-  return facts;
+  return { facts, paths };
 }
 
 /** Leaf values of an action (and its empty maps, as `{}`), except its children, as `path: value` facts. */
 function factsOf(value: Record<string, unknown>): Record<string, string> {
-  const facts: Record<string, string> = keyNamedTargets(value);
+  const facts: Record<string, string> = keyNamedTargets(value).facts;
   const firstTrue = firstTrueOf(value);
   if (firstTrue) {
     // A switch: its cases' conditions are its facts; their actions are child nodes.
@@ -136,7 +143,12 @@ export interface NodeChange {
   readonly facts?: Readonly<Record<string, [string | undefined, string | undefined]>>;
 }
 
-/** Node-level differences between two versions of a flow: added, removed and changed actions. */
+/**
+ * Node-level differences between two versions of a flow: added, removed and changed actions. When a
+ * key-named target changes (`dataAction: A / B → C / B`), its fact comes first and the facts under the old
+ * and new keys are compared with each other, not as removed and added: only the ones that differ stay,
+ * as `dataAction.<path>`.
+ */
 export function diffOutlines(before: FlowOutline, after: FlowOutline): NodeChange[] {
   const old = new Map(before.nodes.map((n) => [n.id, n]));
   const now = new Map(after.nodes.map((n) => [n.id, n]));
@@ -147,13 +159,45 @@ export function diffOutlines(before: FlowOutline, after: FlowOutline): NodeChang
       changes.push({ id: node.id, change: 'added', kind: node.kind });
       continue;
     }
-    const keys = [...new Set([...Object.keys(prev.facts), ...Object.keys(node.facts)])].sort();
-    const facts: Record<string, [string | undefined, string | undefined]> = {};
-    for (const k of keys) if (prev.facts[k] !== node.facts[k]) facts[k] = [prev.facts[k], node.facts[k]];
+    const facts = changedFacts(prev, node);
     if (Object.keys(facts).length > 0) changes.push({ id: node.id, change: 'changed', kind: node.kind, facts });
   }
   for (const node of before.nodes) if (!now.has(node.id)) changes.push({ id: node.id, change: 'removed', kind: node.kind });
   return changes;
+}
+
+type FactChange = [string | undefined, string | undefined];
+
+function changedFacts(prev: FlowNode, node: FlowNode): Record<string, FactChange> {
+  const beforeFacts: Record<string, string> = { ...prev.facts };
+  const afterFacts: Record<string, string> = { ...node.facts };
+  const retargeted: Record<string, FactChange> = {};
+  for (const [target, oldPath] of Object.entries(prev.targetPaths ?? {})) {
+    const newPath = node.targetPaths?.[target];
+    if (newPath === undefined || newPath === oldPath) continue;
+    retargeted[target] = [beforeFacts[target], afterFacts[target]];
+    delete beforeFacts[target];
+    delete afterFacts[target];
+    // The facts under each key, by their path below it ('' for an empty map under the key: `{}`).
+    const under = (facts: Record<string, string>, at: string) => {
+      const found = new Map<string, string>();
+      for (const [k, v] of Object.entries(facts)) {
+        if (k !== at && !k.startsWith(`${at}.`)) continue;
+        found.set(k.slice(at.length + 1), v);
+        delete facts[k];
+      }
+      return found;
+    };
+    const was = under(beforeFacts, oldPath);
+    const is = under(afterFacts, newPath);
+    for (const rest of [...new Set([...was.keys(), ...is.keys()])].sort()) {
+      if (was.get(rest) !== is.get(rest)) retargeted[rest === '' ? `${target} contents` : `${target}.${rest}`] = [was.get(rest), is.get(rest)];
+    }
+  }
+  const others: Record<string, FactChange> = {};
+  for (const k of [...new Set([...Object.keys(beforeFacts), ...Object.keys(afterFacts)])].sort())
+    if (beforeFacts[k] !== afterFacts[k]) others[k] = [beforeFacts[k], afterFacts[k]];
+  return { ...retargeted, ...others };
 }
 
 /** The branches an action always has (the others are optional). */
