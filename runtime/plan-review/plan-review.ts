@@ -2,6 +2,7 @@ import { ExpectedFlow, SynthesizedStack } from '../synth-output/synthesized-stac
 import { Piece, countList, fitPieces } from '../text/fit';
 import { VALUE_MAX, mdCode, mdFence, mdTableRow, mdText } from '../text/markdown';
 import { diffOutlines, mermaid, NodeChange, outlineFlow } from './flow-outline';
+import { flowUses, OrgObject } from './flow-references';
 import { ChangeKind, ResourceChange, TerraformPlan, changeKind, display, marked, own } from './plan-json';
 
 /** GitHub's limit for a comment body is 65 536 characters; keep room for the truncation note. */
@@ -331,11 +332,121 @@ function notes(s: StackPlan, r: ResourceChange): string[] {
     }
     if (kind === 'update' && head && base && head.yaml === base.yaml) found.push('Republish only (a shared flow it calls changed).');
   }
+  found.push(...orgObjectNotes(s, r), ...inQueueFlowNotes(s, r));
   if (r.type === 'terraform_data' && kind === 'replace') found.push('The post-apply flow check runs again.');
   if (kind === 'replace' && r.change.actions.includes('forget')) found.push(FORGET_REPLACE_NOTE);
   if (kind === 'delete' && found.length === 0) found.push('Removed from the org.');
   if (kind === 'forget') found.push(FORGET_NOTE);
   return found;
+}
+
+/** Attributes of a data action the provider cannot change in place (ForceNew in provider 1.84.1). */
+const DATA_ACTION_FORCE_NEW = ['integration_id', 'secure', 'contract_input', 'contract_output'];
+
+/** Resource types whose objects flows name (`flow-references.ts`), with what a flow does with one. */
+const ORG_OBJECTS: Readonly<Record<string, { what: OrgObject['kind']; verb: string }>> = {
+  genesyscloud_integration_action: { what: 'data action', verb: 'call' },
+  genesyscloud_architect_datatable: { what: 'data table', verb: 'look up' },
+  genesyscloud_architect_user_prompt: { what: 'user prompt', verb: 'play' },
+};
+
+/** The object a data action, table or prompt resource is on one side of the change, as flows name it. */
+function orgObjectOf(r: ResourceChange, side: 'before' | 'after'): OrgObject | undefined {
+  const what = Object.hasOwn(ORG_OBJECTS, r.type) ? ORG_OBJECTS[r.type].what : undefined;
+  const name = own(r.change[side], 'name');
+  if (what === undefined || typeof name !== 'string') return undefined;
+  if (what !== 'data action') return { kind: what, name };
+  const category = own(r.change[side], 'category');
+  return typeof category === 'string' ? { kind: what, category, name } : undefined;
+}
+
+/** The object's name for the reader ('CRM / Lookup'), or `(sensitive)`. */
+function orgObjectLabel(r: ResourceChange, object: OrgObject): string {
+  const hidden = marked(r.change.before_sensitive, 'name') || (object.kind === 'data action' && marked(r.change.before_sensitive, 'category'));
+  if (hidden) return '(sensitive)';
+  return `'${mdText(object.kind === 'data action' ? `${object.category} / ${object.name}` : object.name)}'`;
+}
+
+/**
+ * A data action, table or prompt deleted, re-created (new id) or renamed while head flows still use it
+ * by its old name: which flows, and whether this plan republishes them.
+ */
+function orgObjectNotes(s: StackPlan, r: ResourceChange): string[] {
+  const kind = changeKind(r.change.actions);
+  const old = orgObjectOf(r, 'before');
+  if (!old || !(kind === 'delete' || kind === 'replace' || kind === 'update')) return [];
+  const { what, verb } = ORG_OBJECTS[r.type];
+  const renamed = kind !== 'delete' && JSON.stringify(orgObjectOf(r, 'after')) !== JSON.stringify(old);
+  if (kind === 'update' && !renamed) return [];
+  const users = s.head.flows.filter((f) => flowUses(f.yaml, old));
+  const label = orgObjectLabel(r, old);
+  const notes: string[] = [];
+  if (kind === 'replace') {
+    const forceNew = r.type === 'genesyscloud_integration_action' ? DATA_ACTION_FORCE_NEW.filter((k) => attributeChanges(r, k)) : [];
+    notes.push(
+      `The provider re-creates the ${what} with a new id${forceNew.length > 0 ? ` (${forceNew.map((k) => mdCode(k)).join(', ')} cannot change in place)` : ''}.`,
+    );
+  }
+  if (users.length === 0) {
+    if (kind === 'delete') notes.push(`Deletes ${what} ${label} from the org (no flow of this stack uses it).`);
+    return notes;
+  }
+  const names = nameList(users.map((f) => f.name));
+  if (kind === 'delete') notes.push(`Deletes ${what} ${label}, which ${names} still ${verb}: they fail once it is gone.`);
+  else if (renamed) notes.push(`${capitalized(what)} ${label} is renamed, but ${names} still ${verb} it by that name: they fail after the apply.`);
+  if (kind === 'replace') {
+    const republished = new Set(
+      (s.plan.resource_changes ?? [])
+        .filter((c) => c.type === 'genesyscloud_flow' && ['update', 'replace', 'create'].includes(changeKind(c.change.actions)))
+        .map((c) => s.head.flowsByAddress.get(c.address))
+        .filter((f) => f !== undefined),
+    );
+    const stale = users.filter((f) => !republished.has(f)).map((f) => f.name);
+    if (!renamed)
+      notes.push(
+        stale.length > 0
+          ? `Flows that ${verb} it: ${names}; not republished by this plan: ${nameList(stale)} (republish them after the apply).`
+          : `Flows that ${verb} it: ${names}, all republished by this plan.`,
+      );
+  }
+  return notes;
+}
+
+const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** Whether the plan changes attribute `key` (or knows its new value only after apply). */
+function attributeChanges(r: ResourceChange, key: string): boolean {
+  if (marked(r.change.after_unknown, key) === true) return true;
+  return JSON.stringify(own(r.change.before, key) ?? null) !== JSON.stringify(own(r.change.after, key) ?? null);
+}
+
+/** A queue's in-queue flow changing, by flow name: "In-queue flow 'Hold' → the queue's default." */
+function inQueueFlowNotes(s: StackPlan, r: ResourceChange): string[] {
+  const kind = changeKind(r.change.actions);
+  if (r.type !== 'genesyscloud_routing_queue' || !(kind === 'update' || kind === 'replace') || !attributeChanges(r, 'queue_flow_id')) return [];
+  const name = r.address.slice(r.type.length + 1);
+  const configured = (stack: SynthesizedStack | undefined): unknown => stack?.json.resource?.genesyscloud_routing_queue?.[name]?.queue_flow_id;
+  const before = inQueueFlowName(s, own(r.change.before, 'queue_flow_id') ?? configured(s.base));
+  const after =
+    marked(r.change.after_unknown, 'queue_flow_id') === true
+      ? inQueueFlowName(s, configured(s.head))
+      : inQueueFlowName(s, own(r.change.after, 'queue_flow_id'));
+  if (before === after) return [`In-queue flow ${before} gets a new id (re-created).`];
+  return [`In-queue flow ${before} → ${after}.`];
+}
+
+/** An in-queue flow id as the reader knows it: `'Hold'`, "the queue's default", or the id. */
+function inQueueFlowName(s: StackPlan, id: unknown): string {
+  if (id === undefined || id === null || id === '') return "the queue's default";
+  if (typeof id !== 'string') return mdText(JSON.stringify(id) ?? '?');
+  const reference = /^\$\{(genesyscloud_flow\.[A-Za-z0-9_-]+)\.id\}$/.exec(id)?.[1];
+  const address =
+    reference ??
+    (s.plan.resource_changes ?? []).find(
+      (c) => c.type === 'genesyscloud_flow' && (own(c.change.before, 'id') === id || own(c.change.after, 'id') === id),
+    )?.address;
+  const flow = address === undefined ? undefined : (s.head.flowsByAddress.get(address) ?? s.base?.flowsByAddress.get(address));
+  return flow ? `'${mdText(flow.name)}'` : `id ${mdCode(id)}`;
 }
 
 /** The note on a `forget` (a `removed` block with `destroy = false`). */
