@@ -10,15 +10,19 @@ export type OrgObject =
   | { readonly kind: 'data table'; readonly name: string }
   | { readonly kind: 'user prompt'; readonly name: string };
 
+/** Each flow's parsed YAML, read once however many objects the plan deletes (undefined: unreadable). */
+const parsed = new WeakMap<object, unknown>();
+
 /** Whether the flow's YAML uses `target` anywhere (an unreadable YAML uses nothing). */
-export function flowUses(yaml: string, target: OrgObject): boolean {
-  let doc: unknown;
-  try {
-    doc = parse(yaml);
-  } catch {
-    return false;
+export function flowUses(flow: { readonly yaml: string }, target: OrgObject): boolean {
+  if (!parsed.has(flow)) {
+    try {
+      parsed.set(flow, parse(flow.yaml));
+    } catch {
+      parsed.set(flow, undefined);
+    }
   }
-  return uses(doc, target, 0);
+  return uses(parsed.get(flow), target, 0);
 }
 
 /** Deeper than any flow; not searched further. */

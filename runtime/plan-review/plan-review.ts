@@ -378,7 +378,7 @@ function orgObjectNotes(s: StackPlan, r: ResourceChange): string[] {
   const { what, verb } = ORG_OBJECTS[r.type];
   const renamed = kind !== 'delete' && JSON.stringify(orgObjectOf(r, 'after')) !== JSON.stringify(old);
   if (kind === 'update' && !renamed) return [];
-  const users = s.head.flows.filter((f) => flowUses(f.yaml, old));
+  const users = s.head.flows.filter((f) => flowUses(f, old));
   const label = orgObjectLabel(r, old);
   const notes: string[] = [];
   if (kind === 'replace') {
