@@ -44,22 +44,33 @@ export type Simulatable =
 /** What holds an inbound call flow (every Simulatable but an in-queue flow). */
 type InboundSimulatable = Exclude<Simulatable, InQueueCallFlow | InQueueFlowHolder>;
 
-/** Whether the flow has an EvaluateScheduleGroup of a schedule group (whose state the script's `schedule` sets). */
-function evaluatesScheduleGroup(flow: InboundCallFlow): boolean {
+/** Whether an EvaluateScheduleGroup of the flow, or of a shared flow it calls, names the group (`scheduleGroup` or `emergencyGroup`). */
+function evaluatesGroup(
+  flow: InboundCallFlow | InQueueCallFlow | CommonModuleFlow,
+  group: 'scheduleGroup' | 'emergencyGroup',
+  seen = new Set<object>(),
+): boolean {
+  if (seen.has(flow)) return false;
+  seen.add(flow);
   let found = false;
   flow.forEachAction((a) => {
-    if (a.kind === 'evaluateScheduleGroup' && a.scheduleGroup !== undefined) found = true;
+    if (a.kind === 'evaluateScheduleGroup' && a[group] !== undefined) found = true;
+    if (a.kind === 'callSharedFlow' && !found) {
+      const module = CommonModuleFlow.isCommonModuleFlow(a.flow) ? a.flow : (a.flow as { definition?: unknown }).definition;
+      if (CommonModuleFlow.isCommonModuleFlow(module)) found = evaluatesGroup(module, group, seen);
+    }
   });
   return found;
 }
 
+/** Whether the flow has an EvaluateScheduleGroup of a schedule group (whose state the script's `schedule` sets). */
+function evaluatesScheduleGroup(flow: InboundCallFlow | InQueueCallFlow): boolean {
+  return evaluatesGroup(flow, 'scheduleGroup');
+}
+
 /** Whether the flow evaluates an emergency group anywhere (what a script's `emergency: true` acts on). */
-function evaluatesEmergencyGroup(flow: InboundCallFlow): boolean {
-  let found = false;
-  flow.forEachAction((a) => {
-    if (a.kind === 'evaluateScheduleGroup' && a.emergencyGroup !== undefined) found = true;
-  });
-  return found;
+function evaluatesEmergencyGroup(flow: InboundCallFlow | InQueueCallFlow): boolean {
+  return evaluatesGroup(flow, 'emergencyGroup');
 }
 
 /** Whether `target` holds a flow definition (rather than being one, or an IVR with a schedule). */
@@ -185,8 +196,13 @@ class Simulation {
   private runInQueueFlow(flow: InQueueCallFlow, frame: Frame, path: string): CallOutcome {
     this.inQueueFlow = flow;
     this.record({ kind: 'flow', nodeId: flow.name, path });
-    if ((this.script.schedule ?? 'open') !== 'open' || this.script.emergency === true) {
-      throw new ScriptError(`schedule / emergency: in-queue flow '${flow.name}' evaluates no schedule group; its caller is already in queue`);
+    if ((this.script.schedule ?? 'open') !== 'open' && !evaluatesScheduleGroup(flow)) {
+      throw new ScriptError(
+        `schedule '${this.script.schedule}': in-queue flow '${flow.name}' evaluates no schedule group; its caller is already in queue`,
+      );
+    }
+    if (this.script.emergency === true && !evaluatesEmergencyGroup(flow)) {
+      throw new ScriptError(`emergency: in-queue flow '${flow.name}' evaluates no emergency group, so an active emergency group changes nothing`);
     }
     const passes = this.script.inQueuePasses ?? 1;
     for (let pass = 1; pass <= passes; pass++) {
