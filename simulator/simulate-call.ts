@@ -571,7 +571,7 @@ class Simulation {
       const seconds = this.script.estimatedWaitSeconds;
       // Genesys help: with a NOT_SET estimate the action plays nothing.
       if (seconds === undefined) this.record({ kind: 'playEstimatedWaitTime', nodeId: a.id, path: at, branch: 'no estimate: nothing played' });
-      else this.play(estimatedWaitText(seconds), 'playEstimatedWaitTime', a.id, at);
+      else this.play(estimatedWaitText(seconds, a.id), 'playEstimatedWaitTime', a.id, at);
       return CONTINUE;
     },
     findQueue: (a, frame, at, scope) => {
@@ -795,13 +795,20 @@ function notSetInput(input: string, action: string, id: string): string {
   );
 }
 
-/** What the Play Estimated Wait Time action says in its precise playback mode (Genesys help's example wording). */
-function estimatedWaitText(seconds: number): string {
+/**
+ * What the Play Estimated Wait Time action says in its precise playback mode. Genesys help documents only
+ * the minutes-and-seconds wording ("Your estimated wait time is [four minutes and thirty-one seconds]"):
+ * an estimate without minutes or without seconds, or of an hour or more, would be a guess, so it stops.
+ */
+function estimatedWaitText(seconds: number, id: string): string {
   // Whole seconds, 0 or more: checkCallScript refuses anything else.
   const minutes = Math.floor(seconds / 60);
   const rest = seconds % 60;
+  if (minutes < 1 || minutes > 59 || rest === 0) {
+    throw new SimulationStop(
+      `'${id}' plays an estimated wait time of ${seconds} seconds: Genesys help documents only the wording of minutes and seconds under an hour ("4 minutes and 31 seconds"), so what is said for this estimate is not known; script an estimate from 61 to 3599 seconds that is not a whole number of minutes`,
+    );
+  }
   const part = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
-  const spoken =
-    minutes === 0 ? part(rest, 'second') : rest === 0 ? part(minutes, 'minute') : `${part(minutes, 'minute')} and ${part(rest, 'second')}`;
-  return `Your estimated wait time is ${spoken}`;
+  return `Your estimated wait time is ${part(minutes, 'minute')} and ${part(rest, 'second')}`;
 }
