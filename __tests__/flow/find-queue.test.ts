@@ -145,6 +145,7 @@ describe('FindQueue Archy shape (unverified)', () => {
                   targetQueue: { var: 'Task.FoundQueue_Find_target' },
                   priority: { lit: 0 },
                   languageSkill: { noValue: true },
+                  failureOutputs: { errorType: { noValue: true }, errorMessage: { noValue: true } },
                 },
               },
             ],
