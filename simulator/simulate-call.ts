@@ -18,6 +18,7 @@ import { checkAgainstContract, checkCasesAgainstContract, dataActionAnswer } fro
 import { ScriptError, parseDtmfScript } from './dtmf';
 import { EvaluationContext, SimulationStop, Value, evaluate } from './evaluate';
 import { checkCallScript, checkScriptVariables } from './script-check';
+import { requireValidFlows } from './valid-flows';
 import { CallOutcome, CallResult, CallScript, DataValue, TranscriptEntry } from './simulation-types';
 
 /** What holds one inbound call flow definition, such as a CallFlow construct. */
@@ -126,6 +127,8 @@ function moduleDefinition(flow: SharedFlowInterface): CommonModuleFlow {
 /**
  * Runs a call through an inbound flow (and every shared flow it calls) against a script of keypresses
  * and data, and returns the transcript and where the call ended. Deterministic; bounded by `maxSteps`.
+ * Throws the `ProblemError` of `render()` before the call starts when the flow, or a flow of this app it
+ * calls or transfers to, fails validation (`requireValidFlows`): only what could be published is simulated.
  * Throws a {@link ScriptError} before the call starts when the script itself is wrong: a field it does
  * not know or a value outside its documented range (`checkCallScript`: a `dtmf` entry that is not DTMF keys,
  * `maxSteps` that is not a whole number from 1 to 1 000 000, ...), or a closed / holiday schedule for
@@ -158,8 +161,12 @@ class Simulation {
 
   run(target: Simulatable): CallResult {
     const inQueue = inQueueFlowOf(target);
-    if (inQueue) return this.runCall(inQueue.definition, DEFAULT_DNIS, (frame) => this.runInQueueFlow(inQueue.definition, frame, inQueue.path));
+    if (inQueue) {
+      requireValidFlows(inQueue.definition, inQueue.path);
+      return this.runCall(inQueue.definition, DEFAULT_DNIS, (frame) => this.runInQueueFlow(inQueue.definition, frame, inQueue.path));
+    }
     const { definition, path, dnis } = this.pick(target as InboundSimulatable);
+    requireValidFlows(definition, path);
     return this.runCall(definition, dnis ?? DEFAULT_DNIS, (frame) => this.followTransfers(definition, frame, path));
   }
 

@@ -73,7 +73,11 @@ describe('TransferToVoicemail validation', () => {
       actions: [new TransferToVoicemail('VM', { queue: queueNamed('Q'), onFailure: [say('Sorry')] })],
     });
     expect(inQueue.validate(PATH)).toEqual([expect.objectContaining({ code: 'GC1030', path: `${PATH} > startUpTaskActions > VM`, value: 'VM' })]);
-    const failed = simulateCall(inQueue, { failTransfers: true, inQueuePasses: 1 });
+    const held = new InQueueCallFlow({
+      name: 'Hold',
+      actions: [new TransferToVoicemail('VM', { queue: queueNamed('Q'), onFailure: [say('Sorry')] }), new HoldMusic('Music')],
+    });
+    const failed = simulateCall(held, { failTransfers: true, inQueuePasses: 1 });
     expect(failed.transcript.filter((e) => e.kind === 'transferToVoicemail').map((e) => e.branch)).toEqual(['failure']);
     expect(failed.prompts).toEqual(['Sorry']);
     expect(failed.outcome).toEqual({ kind: 'queue', queueName: 'the waiting queue', inQueueFlow: 'Hold' });
