@@ -245,7 +245,7 @@ export const NO_EMERGENCY_GROUP: Node = { noValue: true };
 /** Output name of each schedule branch of `evaluateScheduleGroup` (`emergency` is verified). */
 export const SCHEDULE_OUTPUTS = { open: 'open', closed: 'closed', holiday: 'holiday' } as const;
 
-/** `transferToFlowSecure` (without its failure actions, which follow it as for the other transfers). */
+/** `transferToFlowSecure` (without its failure actions, which follow it as for `transferToFlow`). */
 export function transferToFlowSecure(name: string, secureFlowName: string, invocationData: Node): Node {
   return {
     transferToFlowSecure: {
