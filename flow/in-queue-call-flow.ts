@@ -120,7 +120,7 @@ export class InQueueCallFlow extends FlowDefinition {
         `${at} > ${last.id}`,
         'a path reaches the end of the task, where Architect starts it again, without playing hold music: the caller would hear the task repeat without a pause',
         last.id,
-        "add new HoldMusic('Hold Music') to the task (e.g. as its last action), or end the path with Disconnect or a transfer",
+        "add new HoldMusic('Hold Music') to the task (e.g. as its last action), or end the path with Disconnect (a transfer continues when it fails)",
       );
     }
     return { problems: c.problems, unchecked: c.unchecked };

@@ -245,13 +245,14 @@ export class FlowChecker {
     transferToAcd: (action, at) => this.checkTransferToAcd(action, at),
     transferToVoicemail: (action, at) => {
       this.checkFoundQueue(action.queue, action.id, at);
-      if (this.flowType !== 'inboundcall') {
+      // Genesys help ("Transfer to Voicemail action"): inbound, outbound and in-queue flow types.
+      if (this.flowType !== 'inboundcall' && this.flowType !== 'inqueuecall') {
         this.report(
           'GC1017',
           at,
-          `TransferToVoicemail is not allowed in a ${this.flowType} flow (only inbound-call exports show it)`,
+          `TransferToVoicemail is not allowed in a ${this.flowType} flow (Genesys offers it in inbound, outbound and in-queue flows)`,
           action.id,
-          'transfer to voicemail from the inbound call flow',
+          'transfer to voicemail from the inbound call flow or an in-queue call flow',
         );
       }
       // The greeting is written inside an Archy string literal; how Archy escapes a line break there is not documented.
@@ -461,17 +462,8 @@ export class FlowChecker {
     }
   }
 
-  /** An EvaluateScheduleGroup names a group for each branch it has, in an inbound call flow. */
+  /** An EvaluateScheduleGroup names a group for each branch it has (Genesys help: "Available for all flow types"). */
   private checkScheduleGroup(action: EvaluateScheduleGroup, at: string): void {
-    if (this.flowType !== 'inboundcall') {
-      this.report(
-        'GC1017',
-        at,
-        `EvaluateScheduleGroup is not allowed in a ${this.flowType} flow (only inbound-call exports show it)`,
-        action.id,
-        'evaluate the schedule group in the inbound call flow',
-      );
-    }
     for (const [what, name] of [
       ['scheduleGroup', action.scheduleGroup],
       ['emergencyGroup', action.emergencyGroup],

@@ -18,6 +18,7 @@ import { checkAgainstContract, checkCasesAgainstContract, dataActionAnswer } fro
 import { ScriptError, parseDtmfScript } from './dtmf';
 import { EvaluationContext, SimulationStop, Value, evaluate } from './evaluate';
 import { checkCallScript, checkScriptVariables } from './script-check';
+import { requireValidFlows } from './valid-flows';
 import { CallOutcome, CallResult, CallScript, DataValue, TranscriptEntry } from './simulation-types';
 
 /** What holds one inbound call flow definition, such as a CallFlow construct. */
@@ -44,22 +45,33 @@ export type Simulatable =
 /** What holds an inbound call flow (every Simulatable but an in-queue flow). */
 type InboundSimulatable = Exclude<Simulatable, InQueueCallFlow | InQueueFlowHolder>;
 
-/** Whether the flow has an EvaluateScheduleGroup of a schedule group (whose state the script's `schedule` sets). */
-function evaluatesScheduleGroup(flow: InboundCallFlow): boolean {
+/** Whether an EvaluateScheduleGroup of the flow, or of a shared flow it calls, names the group (`scheduleGroup` or `emergencyGroup`). */
+function evaluatesGroup(
+  flow: InboundCallFlow | InQueueCallFlow | CommonModuleFlow,
+  group: 'scheduleGroup' | 'emergencyGroup',
+  seen = new Set<object>(),
+): boolean {
+  if (seen.has(flow)) return false;
+  seen.add(flow);
   let found = false;
   flow.forEachAction((a) => {
-    if (a.kind === 'evaluateScheduleGroup' && a.scheduleGroup !== undefined) found = true;
+    if (a.kind === 'evaluateScheduleGroup' && a[group] !== undefined) found = true;
+    if (a.kind === 'callSharedFlow' && !found) {
+      const module = CommonModuleFlow.isCommonModuleFlow(a.flow) ? a.flow : (a.flow as { definition?: unknown }).definition;
+      if (CommonModuleFlow.isCommonModuleFlow(module)) found = evaluatesGroup(module, group, seen);
+    }
   });
   return found;
 }
 
+/** Whether the flow has an EvaluateScheduleGroup of a schedule group (whose state the script's `schedule` sets). */
+function evaluatesScheduleGroup(flow: InboundCallFlow | InQueueCallFlow): boolean {
+  return evaluatesGroup(flow, 'scheduleGroup');
+}
+
 /** Whether the flow evaluates an emergency group anywhere (what a script's `emergency: true` acts on). */
-function evaluatesEmergencyGroup(flow: InboundCallFlow): boolean {
-  let found = false;
-  flow.forEachAction((a) => {
-    if (a.kind === 'evaluateScheduleGroup' && a.emergencyGroup !== undefined) found = true;
-  });
-  return found;
+function evaluatesEmergencyGroup(flow: InboundCallFlow | InQueueCallFlow): boolean {
+  return evaluatesGroup(flow, 'emergencyGroup');
 }
 
 /** Whether `target` holds a flow definition (rather than being one, or an IVR with a schedule). */
@@ -115,6 +127,8 @@ function moduleDefinition(flow: SharedFlowInterface): CommonModuleFlow {
 /**
  * Runs a call through an inbound flow (and every shared flow it calls) against a script of keypresses
  * and data, and returns the transcript and where the call ended. Deterministic; bounded by `maxSteps`.
+ * Throws the `ProblemError` of `render()` before the call starts when the flow, or a flow of this app it
+ * calls or transfers to, fails validation (`requireValidFlows`): only what could be published is simulated.
  * Throws a {@link ScriptError} before the call starts when the script itself is wrong: a field it does
  * not know or a value outside its documented range (`checkCallScript`: a `dtmf` entry that is not DTMF keys,
  * `maxSteps` that is not a whole number from 1 to 1 000 000, ...), or a closed / holiday schedule for
@@ -147,8 +161,12 @@ class Simulation {
 
   run(target: Simulatable): CallResult {
     const inQueue = inQueueFlowOf(target);
-    if (inQueue) return this.runCall(inQueue.definition, DEFAULT_DNIS, (frame) => this.runInQueueFlow(inQueue.definition, frame, inQueue.path));
+    if (inQueue) {
+      requireValidFlows(inQueue.definition, inQueue.path);
+      return this.runCall(inQueue.definition, DEFAULT_DNIS, (frame) => this.runInQueueFlow(inQueue.definition, frame, inQueue.path));
+    }
     const { definition, path, dnis } = this.pick(target as InboundSimulatable);
+    requireValidFlows(definition, path);
     return this.runCall(definition, dnis ?? DEFAULT_DNIS, (frame) => this.followTransfers(definition, frame, path));
   }
 
@@ -185,8 +203,13 @@ class Simulation {
   private runInQueueFlow(flow: InQueueCallFlow, frame: Frame, path: string): CallOutcome {
     this.inQueueFlow = flow;
     this.record({ kind: 'flow', nodeId: flow.name, path });
-    if ((this.script.schedule ?? 'open') !== 'open' || this.script.emergency === true) {
-      throw new ScriptError(`schedule / emergency: in-queue flow '${flow.name}' evaluates no schedule group; its caller is already in queue`);
+    if ((this.script.schedule ?? 'open') !== 'open' && !evaluatesScheduleGroup(flow)) {
+      throw new ScriptError(
+        `schedule '${this.script.schedule}': in-queue flow '${flow.name}' evaluates no schedule group; its caller is already in queue`,
+      );
+    }
+    if (this.script.emergency === true && !evaluatesEmergencyGroup(flow)) {
+      throw new ScriptError(`emergency: in-queue flow '${flow.name}' evaluates no emergency group, so an active emergency group changes nothing`);
     }
     const passes = this.script.inQueuePasses ?? 1;
     for (let pass = 1; pass <= passes; pass++) {
@@ -555,7 +578,7 @@ class Simulation {
       const seconds = this.script.estimatedWaitSeconds;
       // Genesys help: with a NOT_SET estimate the action plays nothing.
       if (seconds === undefined) this.record({ kind: 'playEstimatedWaitTime', nodeId: a.id, path: at, branch: 'no estimate: nothing played' });
-      else this.play(estimatedWaitText(seconds), 'playEstimatedWaitTime', a.id, at);
+      else this.play(estimatedWaitText(seconds, a.id), 'playEstimatedWaitTime', a.id, at);
       return CONTINUE;
     },
     findQueue: (a, frame, at, scope) => {
@@ -779,13 +802,20 @@ function notSetInput(input: string, action: string, id: string): string {
   );
 }
 
-/** What the Play Estimated Wait Time action says in its precise playback mode (Genesys help's example wording). */
-function estimatedWaitText(seconds: number): string {
+/**
+ * What the Play Estimated Wait Time action says in its precise playback mode. Genesys help documents only
+ * the minutes-and-seconds wording ("Your estimated wait time is [four minutes and thirty-one seconds]"):
+ * an estimate without minutes or without seconds, or of an hour or more, would be a guess, so it stops.
+ */
+function estimatedWaitText(seconds: number, id: string): string {
   // Whole seconds, 0 or more: checkCallScript refuses anything else.
   const minutes = Math.floor(seconds / 60);
   const rest = seconds % 60;
+  if (minutes < 1 || minutes > 59 || rest === 0) {
+    throw new SimulationStop(
+      `'${id}' plays an estimated wait time of ${seconds} seconds: Genesys help documents only the wording of minutes and seconds under an hour ("4 minutes and 31 seconds"), so what is said for this estimate is not known; script an estimate from 61 to 3599 seconds that is not a whole number of minutes`,
+    );
+  }
   const part = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
-  const spoken =
-    minutes === 0 ? part(rest, 'second') : rest === 0 ? part(minutes, 'minute') : `${part(minutes, 'minute')} and ${part(rest, 'second')}`;
-  return `Your estimated wait time is ${spoken}`;
+  return `Your estimated wait time is ${part(minutes, 'minute')} and ${part(rest, 'second')}`;
 }

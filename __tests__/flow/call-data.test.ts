@@ -168,10 +168,11 @@ describe('CallData Archy shape', () => {
     expect(actionsOf(routed({ onSuccess: [], onFailure: [], onTimeout: [] }))[0].callData).not.toHaveProperty('outputs');
   });
 
-  it('leaves out inputs when the data action has none (no export shows an empty inputs map)', () => {
+  it('leaves out inputs when the data action has none (no export shows an empty inputs map), listed as unverified', () => {
     const ping = dataActionNamed('CRM Integration', 'Ping', { inputs: {}, outputs: {} });
     const written = actionsOf(flowOf(new CallData('Ping', { action: ping, inputs: {} }), new Disconnect('Bye')))[0].callData;
     expect(written.category['CRM Integration'].dataAction.Ping).toEqual({});
+    expect(UNVERIFIED_SHAPES.find((s) => s.id === 'callData-no-inputs')?.shape).toContain('without an inputs key');
   });
 
   it('writes a timeout that is not 60 seconds in seconds (unverified)', () => {

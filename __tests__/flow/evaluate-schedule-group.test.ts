@@ -11,6 +11,8 @@ import {
   EndSharedFlow,
   EvaluateScheduleGroup,
   EvaluateScheduleGroupProps,
+  HoldMusic,
+  InQueueCallFlow,
   InboundCallFlow,
   TransferToVoicemail,
   UNVERIFIED_SHAPES,
@@ -83,13 +85,32 @@ describe('EvaluateScheduleGroup validation', () => {
     expect(flow.validate(PATH)).toEqual([]);
   });
 
-  it('is refused in a shared flow (GC1017): only inbound-call exports show it', () => {
+  it('is allowed in shared and in-queue flows (Genesys help: "Available for all flow types"), listed as unverified there', () => {
     const module = new CommonModuleFlow({
       name: 'M',
       outcomes: ['done'],
       actions: [evaluate({ emergencyGroup: 'E' }), new EndSharedFlow('End', 'done')],
     });
-    expect(module.validate(PATH)).toEqual([expect.objectContaining({ code: 'GC1017', value: 'Evaluate Schedule Group' })]);
+    expect(module.validate(PATH)).toEqual([]);
+    const inQueue = new InQueueCallFlow({
+      name: 'Hold',
+      actions: [evaluate({ emergencyGroup: 'E', onEmergency: [new Disconnect('Bye')] }), new HoldMusic('Music')],
+    });
+    expect(inQueue.validate(PATH)).toEqual([]);
+    expect(parse(inQueue.render().yaml).inqueueCall.startUpTaskActions[0]).toHaveProperty('evaluateScheduleGroup.emergencyGroup.name', 'E');
+    const shapes = UNVERIFIED_SHAPES.map((s) => `${s.id}: ${s.shape}`);
+    expect(shapes).toContain('evaluateScheduleGroup-in-commonModule: evaluateScheduleGroup inside a commonModule');
+    expect(shapes.find((s) => s.startsWith('actions-in-inqueueCall:'))).toContain('evaluateScheduleGroup');
+  });
+
+  it('follows the emergency branch of an in-queue flow when the script says the emergency group is active', () => {
+    const inQueue = new InQueueCallFlow({
+      name: 'Hold',
+      actions: [evaluate({ emergencyGroup: 'E', onEmergency: [say('Closing', 'We are closing.'), new Disconnect('Bye')] }), new HoldMusic('Music')],
+    });
+    const result = simulateCall(inQueue, { emergency: true });
+    expect(result.prompts).toEqual(['We are closing.']);
+    expect(result.outcome).toEqual({ kind: 'disconnect' });
   });
 });
 

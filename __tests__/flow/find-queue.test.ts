@@ -65,10 +65,10 @@ describe('FindQueue validation', () => {
     ]);
   });
 
-  it('refuses the found queue as a voicemail target (GC1031, besides GC1017 for the voicemail)', () => {
+  it('refuses the found queue as a voicemail target (GC1031): only a TransferToAcd can use it', () => {
     const find = new FindQueue('Find', { queueName: Expr.string('Sales'), onFound: (queue) => [new TransferToVoicemail('VM', { queue })] });
     const flow = new InQueueCallFlow({ name: 'Hold', actions: [find, new HoldMusic('Hold Music')] });
-    expect(flow.validate(PATH).map((p) => p.code)).toEqual(['GC1031', 'GC1017']);
+    expect(flow.validate(PATH).map((p) => p.code)).toEqual(['GC1031']);
   });
 
   it('refuses two FindQueues whose ids give the same found-queue variable (GC1002)', () => {
@@ -145,6 +145,7 @@ describe('FindQueue Archy shape (unverified)', () => {
                   targetQueue: { var: 'Task.FoundQueue_Find_target' },
                   priority: { lit: 0 },
                   languageSkill: { noValue: true },
+                  failureOutputs: { errorType: { noValue: true }, errorMessage: { noValue: true } },
                 },
               },
             ],

@@ -42,9 +42,14 @@ describe('InQueueCallFlow validation', () => {
     expect(inQueue([say('Thanks', 'Thanks for waiting.'), new HoldMusic('Hold Music')]).validate(PATH)).toEqual([]);
   });
 
-  it('reports a task that loops without hold music (GC1030), at its last action', () => {
+  it('reports a task that loops without hold music (GC1030), at its last action, with a fix that says a failed transfer continues', () => {
     expect(inQueue([say('Thanks')]).validate(PATH)).toEqual([
-      expect.objectContaining({ code: 'GC1030', path: `${PATH} > startUpTaskActions > Thanks`, value: 'Thanks' }),
+      expect.objectContaining({
+        code: 'GC1030',
+        path: `${PATH} > startUpTaskActions > Thanks`,
+        value: 'Thanks',
+        fix: "add new HoldMusic('Hold Music') to the task (e.g. as its last action), or end the path with Disconnect (a transfer continues when it fails)",
+      }),
     ]);
   });
 

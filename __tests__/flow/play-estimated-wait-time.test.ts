@@ -41,12 +41,23 @@ describe('PlayEstimatedWaitTime Archy shape', () => {
 describe('PlayEstimatedWaitTime simulation', () => {
   it.each([
     [271, 'Your estimated wait time is 4 minutes and 31 seconds'],
-    [60, 'Your estimated wait time is 1 minute'],
-    [45, 'Your estimated wait time is 45 seconds'],
-  ])('says the estimate of %d seconds precisely', (seconds, text) => {
+    [61, 'Your estimated wait time is 1 minute and 1 second'],
+    [3599, 'Your estimated wait time is 59 minutes and 59 seconds'],
+  ])('says the estimate of %d seconds precisely, in the documented minutes-and-seconds wording', (seconds, text) => {
     const result = simulateCall(ewtFlow(), { estimatedWaitSeconds: seconds });
     expect(result.prompts).toEqual([text]);
     expect(result.transcript[1]).toEqual(expect.objectContaining({ kind: 'playEstimatedWaitTime', nodeId: 'Wait time', prompt: text }));
+  });
+
+  it.each([0, 45, 60, 3600, 86_400])('stops at an estimate of %d seconds, whose wording Genesys help does not document', (seconds) => {
+    const result = simulateCall(ewtFlow(), { estimatedWaitSeconds: seconds });
+    expect(result.prompts).toEqual([]);
+    expect(result.outcome).toEqual({
+      kind: 'error',
+      nodeId: 'Wait time',
+      path: expect.stringContaining('Wait time'),
+      message: expect.stringContaining(`estimated wait time of ${seconds} seconds: Genesys help documents only the wording of minutes and seconds`),
+    });
   });
 
   it('plays nothing without an estimate (NOT_SET), and control continues', () => {

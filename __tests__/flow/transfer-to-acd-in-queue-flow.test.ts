@@ -53,6 +53,7 @@ describe('TransferToAcd inQueueFlow Archy shape (unverified)', () => {
       priority: { lit: 0 },
       languageSkill: { noValue: true },
       overrideInQueueFlow: { name: 'Sales Hold' },
+      failureOutputs: { errorType: { noValue: true }, errorMessage: { noValue: true } },
     });
     expect(transferOf(ivr())).not.toHaveProperty('overrideInQueueFlow');
     expect(UNVERIFIED_SHAPES.map((u) => u.id)).toContain('transferToAcd-overrideInQueueFlow');

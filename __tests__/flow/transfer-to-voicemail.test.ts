@@ -3,7 +3,19 @@
  * dr-fallback-ivr exports write it), simulation and how plan review outlines it.
  */
 import { parse } from 'yaml';
-import { Action, CommonModuleFlow, Disconnect, EndSharedFlow, InboundCallFlow, Prompt, TransferToVoicemail, queueNamed } from '../../flow';
+import {
+  Action,
+  CommonModuleFlow,
+  Disconnect,
+  EndSharedFlow,
+  HoldMusic,
+  InQueueCallFlow,
+  InboundCallFlow,
+  Prompt,
+  TransferToVoicemail,
+  UNVERIFIED_SHAPES,
+  queueNamed,
+} from '../../flow';
 import { MODELLED_ARCHY_ACTIONS } from '../../flow/archy/emitter';
 import { diffOutlines, mermaid, outlineFlow } from '../../runtime/plan-review/flow-outline';
 import { simulateCall } from '../../simulator';
@@ -36,13 +48,39 @@ describe('TransferToVoicemail validation', () => {
     expect(flow.validate(PATH)).toEqual([expect.objectContaining({ path: `${PATH} > tasks > Main > VM > failure > Bad/id` })]);
   });
 
-  it('is refused in a shared flow (GC1017): only inbound-call exports show it', () => {
+  it('is refused in a shared flow (GC1017): Genesys offers it in inbound, outbound and in-queue flows only', () => {
     const module = new CommonModuleFlow({
       name: 'M',
       outcomes: ['done'],
       actions: [new TransferToVoicemail('VM', { queue: queueNamed('Q') }), new EndSharedFlow('End', 'done')],
     });
     expect(module.validate(PATH)).toEqual([expect.objectContaining({ code: 'GC1017', value: 'VM' })]);
+  });
+
+  it('is allowed in an in-queue flow (Genesys help: inbound, outbound and in-queue flow types), listed as unverified there', () => {
+    const inQueue = new InQueueCallFlow({
+      name: 'Hold',
+      actions: [new TransferToVoicemail('VM', { queue: queueNamed('Q') }), new HoldMusic('Music')],
+    });
+    expect(inQueue.validate(PATH)).toEqual([]);
+    expect(parse(inQueue.render().yaml).inqueueCall.startUpTaskActions[0]).toHaveProperty('transferToVoicemail.name', 'VM');
+    expect(UNVERIFIED_SHAPES.find((s) => s.id === 'actions-in-inqueueCall')?.shape).toContain('transferToVoicemail');
+  });
+
+  it('counts a failed transfer in an in-queue flow as a path that continues: without hold music after it, GC1030', () => {
+    const inQueue = new InQueueCallFlow({
+      name: 'Hold',
+      actions: [new TransferToVoicemail('VM', { queue: queueNamed('Q'), onFailure: [say('Sorry')] })],
+    });
+    expect(inQueue.validate(PATH)).toEqual([expect.objectContaining({ code: 'GC1030', path: `${PATH} > startUpTaskActions > VM`, value: 'VM' })]);
+    const held = new InQueueCallFlow({
+      name: 'Hold',
+      actions: [new TransferToVoicemail('VM', { queue: queueNamed('Q'), onFailure: [say('Sorry')] }), new HoldMusic('Music')],
+    });
+    const failed = simulateCall(held, { failTransfers: true, inQueuePasses: 1 });
+    expect(failed.transcript.filter((e) => e.kind === 'transferToVoicemail').map((e) => e.branch)).toEqual(['failure']);
+    expect(failed.prompts).toEqual(['Sorry']);
+    expect(failed.outcome).toEqual({ kind: 'queue', queueName: 'the waiting queue', inQueueFlow: 'Hold' });
   });
 
   it('lists its queue among the queues the flow transfers to', () => {

@@ -171,7 +171,9 @@ describe('YAML output', () => {
     });
     const decision = actions[2].decision;
     expect(decision.condition).toEqual({ exp: 'Flow.Check_PIN_Outcome == "success"' });
-    expect(decision.outputs.yes.actions.map((a: object) => Object.keys(a)[0])).toEqual(['transferToAcd', 'disconnect']);
+    expect(decision.outputs.yes.actions.map((a: object) => Object.keys(a)[0])).toEqual(['transferToAcd']);
+    // The failure actions are inside the transfer, as the real exports write them.
+    expect(Object.keys(decision.outputs.yes.actions[0].transferToAcd.outputs.failure.actions[0])).toEqual(['disconnect']);
     const unavailable = decision.outputs.no.actions[0].decision;
     expect(unavailable.condition).toEqual({ exp: 'Flow.Check_PIN_Outcome == "unavailable"' });
     expect(unavailable.outputs.yes.actions.map((a: object) => Object.keys(a)[0])).toEqual(['playAudio', 'disconnect']);

@@ -32,6 +32,7 @@ import {
   SetScreenPop,
   Task,
   TransferToAcd,
+  TransferToVoicemail,
   UpdateData,
   Variable,
   assign,
@@ -380,7 +381,8 @@ describe('commonModule root', () => {
       { updateData: { name: 'Big: outcome ok', statements: [{ string: { variable: 'Common.Outcome', value: { exp: '"ok"' } } }] } },
       { endTask: { name: 'Big' } },
     ]);
-    expect(actions[0].decision.outputs.no.actions).toEqual([]);
+    // Blueprint "Proactive callback offer.yaml": an output without actions is left out.
+    expect(actions[0].decision.outputs).not.toHaveProperty('no');
     expect(actions.slice(1).map((a) => Object.keys(a)[0])).toEqual(['updateData', 'endTask']);
   });
 });
@@ -531,15 +533,15 @@ describe('callCommonModule', () => {
     });
     const actions = taskActions([call, hangUp('Bye')]);
     expect(actions.map((a) => Object.keys(a)[0])).toEqual(['callCommonModule', 'decision', 'disconnect']);
+    // An outcome without actions has no output (as exports leave out an output without actions).
     expect(actions[1].decision.outputs).toEqual({
-      yes: { actions: [] },
       no: { actions: [{ playAudio: { name: 'Failed', audio: { tts: 'Sorry.' } } }] },
     });
   });
 });
 
 describe('actions', () => {
-  it('TransferToAcd: onFailure actions follow the transfer in the same list, then the next actions', () => {
+  it('TransferToAcd: failureOutputs, then onFailure actions inside the action (DR-Emergency-IVR.yaml), then the next actions', () => {
     const transfer = new TransferToAcd('To Sales', {
       queue: salesQueue,
       preTransferPrompt: Prompt.tts('Connecting.'),
@@ -557,17 +559,26 @@ describe('actions', () => {
           preTransferAudio: { tts: 'Connecting.' },
           failureTransferAudio: { tts: 'Nobody there.' },
           languageSkill: { noValue: true },
+          failureOutputs: { errorType: { noValue: true }, errorMessage: { noValue: true } },
+          outputs: { failure: { actions: [{ playAudio: { name: 'Sorry', audio: { tts: 'Sorry.' } } }] } },
         },
       },
-      { playAudio: { name: 'Sorry', audio: { tts: 'Sorry.' } } },
       { disconnect: { name: 'Bye' } },
     ]);
   });
 
-  it('TransferToAcd without prompts or onFailure has priority 0 and continues with the next action', () => {
+  it('TransferToAcd without prompts or onFailure has priority 0, no outputs, and continues with the next action', () => {
     const actions = taskActions([new TransferToAcd('T', { queue: queueNamed('Q') }), hangUp('Bye')]);
     expect(actions).toEqual([
-      { transferToAcd: { name: 'T', targetQueue: { lit: { name: 'Q' } }, priority: { lit: 0 }, languageSkill: { noValue: true } } },
+      {
+        transferToAcd: {
+          name: 'T',
+          targetQueue: { lit: { name: 'Q' } },
+          priority: { lit: 0 },
+          languageSkill: { noValue: true },
+          failureOutputs: { errorType: { noValue: true }, errorMessage: { noValue: true } },
+        },
+      },
       { disconnect: { name: 'Bye' } },
     ]);
   });
@@ -624,6 +635,28 @@ describe('actions', () => {
         outputs: { success: { actions: [{ disconnect: { name: 'Got it' } }] }, failure: { actions: [{ disconnect: { name: 'No input' } }] } },
       },
     });
+  });
+
+  it('leaves out an output without actions, as the blueprint exports do (a decision with only yes, a collectInput with only success)', () => {
+    const p = Variable.string('Flow.Pin');
+    const actions = taskActions(
+      [
+        new CollectDigits('Collect', {
+          into: p,
+          digits: Digits.exactly(1),
+          onSuccess: [new Decision('One?', { condition: p.ref().equals('1'), yes: [say('Yes', 'One.')], no: [] })],
+          onFailure: [],
+        }),
+        new TransferToVoicemail('VM', { queue: queueNamed('Q') }),
+        hangUp('Bye'),
+      ],
+      { variables: [p] },
+    );
+    const collect = actions[0].collectInput;
+    expect(Object.keys(collect.outputs)).toEqual(['success']);
+    expect(Object.keys(collect.outputs.success.actions[0].decision.outputs)).toEqual(['yes']);
+    expect(actions[1].transferToVoicemail).not.toHaveProperty('outputs');
+    expect(actions[1].transferToVoicemail).toHaveProperty('failureOutputs');
   });
 
   it.each([

@@ -9,6 +9,8 @@ import {
   Disconnect,
   EndSharedFlow,
   Expr,
+  GetParticipantData,
+  InQueueCallFlow,
   InboundCallFlow,
   JumpToMenu,
   Loop,
@@ -17,6 +19,7 @@ import {
   Menu,
   MenuChoice,
   PlayAudio,
+  ProblemError,
   Prompt,
   SetOutcome,
   Task,
@@ -27,6 +30,7 @@ import {
   queueNamed,
 } from '../../flow';
 import { ScriptError, SimulationStop, evaluate, simulateCall } from '../../simulator';
+import { problemsThrownBy } from '../support/fixtures';
 
 const say = (id: string, text = id) => new PlayAudio(id, { prompt: Prompt.tts(text) });
 const flow = (tasks: Task[], extra: Partial<ConstructorParameters<typeof InboundCallFlow>[0]> = {}) =>
@@ -44,7 +48,7 @@ describe('every action kind', () => {
       prompt: Prompt.tts('Press 1 for sales, 2 for help, 3 for hours, 9 to hang up.'),
       choices: [
         MenuChoice.transferToAcd('1', 'Sales', queueNamed('Sales')),
-        MenuChoice.jumpToTask('2', 'Help', helpTask),
+        MenuChoice.jumpToTask('2', 'Get help', helpTask),
         MenuChoice.runActions('3', 'Hours', [say('Open 8 to 6'), new Disconnect('Bye')]),
         MenuChoice.disconnect('9', 'Hang up'),
       ],
@@ -85,6 +89,7 @@ describe('every action kind', () => {
               onSuccess: [new TransferToAcd('Ok', { queue: queueNamed('Got it') })],
               onFailure: [new Disconnect('No')],
             }),
+            new Disconnect('Transfer failed'),
           ]),
         ],
         { variables: [v] },
@@ -140,6 +145,7 @@ describe('every action kind', () => {
                 other: [new TransferToAcd('Std', { queue: queueNamed('Standard') })],
               },
             }),
+            new Disconnect('Transfer failed'),
           ]),
         ],
         { variables: [got] },
@@ -176,6 +182,7 @@ describe('every action kind', () => {
               other: [new TransferToAcd('Std', { queue: queueNamed('Standard') })],
             },
           }),
+          new Disconnect('Transfer failed'),
         ]),
       ]);
     const gold = simulateCall(call(9));
@@ -185,57 +192,56 @@ describe('every action kind', () => {
     expect(simulateCall(call(1))).toCallSharedFlow('Tiering', { outcome: 'other' });
   });
 
-  it('shared flows: a module that ends without setting its outcome (unvalidated) returns NOT_SET, not ""', () => {
+  it('shared flows: a module that can end without an outcome, or with an undeclared one, is refused before the call starts (GC1012)', () => {
     const level = Variable.integer('Common.Level');
-    const actions = [
-      new Decision('High?', { condition: level.ref().greaterThan(5), yes: [new SetOutcome('Gold', 'gold')], no: [say('Forgot to set')] }),
-      new EndSharedFlow('End'),
-    ];
-    const mk = (outcomes: string[]) => new CommonModuleFlow({ name: 'Tiering', inputs: [level], outcomes, actions });
-    const two = mk(['gold', 'other']);
-    expect(two.validate().map((p) => p.code)).toEqual(['GC1012']);
-    const caller = (module: CommonModuleFlow, handlers: Record<string, TransferToAcd[]>) =>
-      flow([new Task('Main', [new CallSharedFlow('Tier', { flow: module, inputs: { Level: Expr.integer(1) }, outcomes: handlers })])]);
-    const call = simulateCall(
-      caller(two, {
-        gold: [new TransferToAcd('VIP', { queue: queueNamed('VIP') })],
-        other: [new TransferToAcd('Std', { queue: queueNamed('Standard') })],
-      }),
-    );
-    expect(call.transcript.find((t) => t.kind === 'endSharedFlow')).toMatchObject({ nodeId: 'End', branch: 'NOT_SET' });
-    const ret = call.transcript.find((t) => t.kind === 'sharedFlowReturn')!;
-    expect(ret).toMatchObject({ variable: 'Flow.Tier_Outcome', branch: 'outcome NOT_SET' });
-    expect(ret.sharedFlow!.outcome).toBeUndefined();
-    expect(call).not.toCallSharedFlow('Tiering', { outcome: '' });
-    // The caller's decision `Flow.Tier_Outcome == "gold"` has a NOT_SET operand: it fails, it does not fall to the last branch.
-    expect(call).toStopWithError(/returned no outcome \(NOT_SET\): the caller's decision 'Tier: outcome gold\?' fails/);
-    expect(call.outcome).toMatchObject({ nodeId: 'Tier: outcome gold?' });
-    // With one outcome there is no decision: the caller goes on with NOT_SET in its outcome variable.
-    const one = simulateCall(caller(mk(['other']), { other: [new TransferToAcd('Std', { queue: queueNamed('Standard') })] }));
-    expect(one).toEndInQueue('Standard');
-    expect(one.transcript.find((t) => t.kind === 'sharedFlowReturn')).toMatchObject({ branch: 'outcome NOT_SET' });
-  });
-
-  it('shared flows: a set but undeclared outcome still takes the last branch', () => {
-    const module = new CommonModuleFlow({
+    const forgetful = new CommonModuleFlow({
+      name: 'Tiering',
+      inputs: [level],
+      outcomes: ['gold', 'other'],
+      actions: [
+        new Decision('High?', { condition: level.ref().greaterThan(5), yes: [new SetOutcome('Gold', 'gold')], no: [say('Forgot to set')] }),
+        new EndSharedFlow('End'),
+      ],
+    });
+    const loose = new CommonModuleFlow({
       name: 'Loose',
       outcomes: ['gold', 'other'],
       actions: [new SetOutcome('Bronze', 'bronze'), new EndSharedFlow('End')],
     });
-    const def = flow([
-      new Task('Main', [
-        new CallSharedFlow('Tier', {
-          flow: module,
-          outcomes: {
-            gold: [new TransferToAcd('VIP', { queue: queueNamed('VIP') })],
-            other: [new TransferToAcd('Std', { queue: queueNamed('Standard') })],
-          },
-        }),
-      ]),
+    const caller = (module: CommonModuleFlow) =>
+      flow([
+        new Task('Main', [
+          new CallSharedFlow('Tier', {
+            flow: module,
+            inputs: module === forgetful ? { Level: Expr.integer(1) } : {},
+            outcomes: {
+              gold: [new TransferToAcd('VIP', { queue: queueNamed('VIP') })],
+              other: [new TransferToAcd('Std', { queue: queueNamed('Standard') })],
+            },
+          }),
+          new Disconnect('Transfer failed'),
+        ]),
+      ]);
+    for (const [module, where] of [
+      [forgetful, 'Tiering > startUpTaskActions > End'],
+      [loose, 'Loose > startUpTaskActions > Bronze'],
+    ] as const) {
+      expect(() => simulateCall(caller(module))).toThrow(ProblemError);
+      expect(problemsThrownBy(() => simulateCall(caller(module)))).toEqual([expect.objectContaining({ code: 'GC1012', path: where })]);
+    }
+  });
+
+  it('refuses a definition that fails validation before the call starts, with the ProblemError render() throws', () => {
+    const delay = Variable.integer('Flow.Delay');
+    const def = flow([new Task('Main', [new GetParticipantData('Get', [{ attribute: 'delay', into: delay }]), new Disconnect('Bye')])], {
+      variables: [delay],
+    });
+    expect(problemsThrownBy(() => simulateCall(def, { participantData: { delay: 'abc' } }))).toEqual([
+      expect.objectContaining({ code: 'GC1008', path: 'Sim > tasks > Main > Get', value: 'Flow.Delay' }),
     ]);
-    const call = simulateCall(def);
-    expect(call).toCallSharedFlow('Loose', { outcome: 'bronze' });
-    expect(call).toEndInQueue('Standard');
+    expect(() => simulateCall(def)).toThrow(ProblemError);
+    const silent = new InQueueCallFlow({ name: 'Hold', actions: [say('Thanks')] });
+    expect(problemsThrownBy(() => simulateCall(silent)).map((p) => p.code)).toEqual(['GC1030']);
   });
 
   it('plays the initial greeting first', () => {
@@ -255,11 +261,22 @@ describe('Collect Input as documented: the first max digits, the rest typed ahea
   const v = Variable.string('Flow.V');
   const w = Variable.string('Flow.W');
   const x = Variable.string('Flow.X');
-  const got = (id: string, into: Variable<'string'>, digits: Digits, rest: Action[]) =>
-    new CollectDigits(id, { into, digits, onSuccess: rest, onFailure: [say(`${id} failed`), ...rest] });
+  /**
+   * A collect whose success and failure paths both go on with `rest`; the actions after a failure get ids
+   * of their own (`tag` names the failures on the path), as a valid flow needs, and say the same texts.
+   */
+  const got = (id: string, into: Variable<'string'>, digits: Digits, rest: (tag: string) => Action[], tag = '') =>
+    new CollectDigits(`${id}${tag}`, {
+      into,
+      digits,
+      onSuccess: rest(tag),
+      onFailure: [say(`${id} failed${tag}`, `${id} failed`), ...rest(`${tag} after ${id} failed`)],
+    });
   /** Three collects in a row, then a disconnect: each variable shows what its collect accepted. */
   const three = (d1: Digits, d2: Digits = d1, d3: Digits = d1) =>
-    flow([new Task('Main', [got('A', v, d1, [got('B', w, d2, [got('C', x, d3, [new Disconnect('End')])])])])], { variables: [v, w, x] });
+    flow([new Task('Main', [got('A', v, d1, (a) => [got('B', w, d2, (b) => [got('C', x, d3, (c) => [new Disconnect(`End${c}`)], b)], a)])])], {
+      variables: [v, w, x],
+    });
   const values = (call: ReturnType<typeof simulateCall>) =>
     Object.fromEntries(call.transcript.filter((t) => t.variable).map((t) => [t.variable, t.value]));
   const inputs = (call: ReturnType<typeof simulateCall>) =>
@@ -351,11 +368,14 @@ describe('Collect Input as documented: the first max digits, the rest typed ahea
       choices: [
         MenuChoice.transferToAcd('1', 'Sales', queueNamed('Sales')),
         MenuChoice.runActions('2', 'Account', [
-          got('Account number', acct, Digits.exactly(3), [new TransferToAcd('To accounts', { queue: queueNamed('Accounts') })]),
+          got('Account number', acct, Digits.exactly(3), (t) => [
+            new TransferToAcd(`To accounts${t}`, { queue: queueNamed('Accounts') }),
+            new Disconnect(`Transfer failed${t}`),
+          ]),
         ]),
       ],
     });
-    const start = new Task('Pin', [got('PIN', pin, Digits.exactly(4), [new JumpToMenu('Menu', menu)])]);
+    const start = new Task('Pin', [got('PIN', pin, Digits.exactly(4), (t) => [new JumpToMenu(`Menu${t}`, menu)])]);
     const def = new InboundCallFlow({
       name: 'Typed',
       initialGreeting: Prompt.tts('Hello.'),

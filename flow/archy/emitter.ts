@@ -77,7 +77,8 @@ export class ArchyEmitter {
         decision: {
           name: a.id,
           condition: exp(a.condition),
-          outputs: { yes: { actions: this.actions(a.yes) }, no: { actions: this.actions(a.no) } },
+          // Blueprint "Proactive callback offer.yaml": a decision with only `yes` actions has only that output.
+          ...outputsWithActions({ yes: this.actions(a.yes), no: this.actions(a.no) }),
         },
       },
     ],
@@ -96,12 +97,16 @@ export class ArchyEmitter {
       if (a.failurePrompt) transfer.failureTransferAudio = audio(a.failurePrompt);
       transfer.languageSkill = { noValue: true };
       if (a.inQueueFlow) transfer[unverified.OVERRIDE_IN_QUEUE_FLOW_KEY] = unverified.overrideInQueueFlow(a.inQueueFlow.flowName);
-      // Architect continues with the next action when the transfer fails.
-      return [{ transferToAcd: transfer }, ...this.actions(a.onFailure)];
+      // GenesysCloudBlueprints dr-fallback-ivr blueprint/terraform-ivr/DR-Emergency-IVR.yaml and automated-callback-blueprint
+      // "Proactive callback connect.yaml": failureOutputs, then the failure actions inside the action (control
+      // continues after it); an output without actions is left out, as transferToFlow in "Proactive callback offer.yaml".
+      transfer.failureOutputs = unreadFailureOutputs();
+      return [{ transferToAcd: { ...transfer, ...outputsWithActions({ failure: this.actions(a.onFailure) }) } }];
     },
     // GenesysCloudBlueprints/dr-fallback-ivr, blueprint/terraform-ivr/DR-Emergency-IVR.yaml (TTS greeting) and
     // blueprint/terraform-warm-ivr/DR-Fallback-Ivr.yaml (system greeting): a queue destination with the caller's
-    // number as callback number, no callee name, and the failure branch (control continues after the action).
+    // number as callback number, no callee name, and the failure branch (control continues after the action);
+    // an output without actions is left out, as for transferToAcd.
     transferToVoicemail: (a) => [
       {
         transferToVoicemail: {
@@ -117,7 +122,7 @@ export class ArchyEmitter {
             },
           },
           failureOutputs: unreadFailureOutputs(),
-          outputs: { failure: { actions: this.actions(a.onFailure) } },
+          ...outputsWithActions({ failure: this.actions(a.onFailure) }),
         },
       },
     ],
@@ -279,11 +284,8 @@ export class ArchyEmitter {
     node.interDigitTimeout = a.interDigitTimeoutSeconds === undefined ? { noValue: true } : unverified.interDigitTimeout(a.interDigitTimeoutSeconds);
     node.noEntryTimeout = { lit: { seconds: a.noEntryTimeoutSeconds } };
     node.verificationType = 'none';
-    node.outputs = {
-      success: { actions: this.actions(a.onSuccess) },
-      failure: { actions: this.actions(a.onFailure) },
-    };
-    return { collectInput: node };
+    // Blueprint "Proactive callback offer.yaml": a collectInput with only `success` actions has only that output.
+    return { collectInput: { ...node, ...outputsWithActions({ success: this.actions(a.onSuccess), failure: this.actions(a.onFailure) }) } };
   }
 
   /**
@@ -315,7 +317,7 @@ export class ArchyEmitter {
           decision: {
             name: `${a.id}: outcome ${branches[i].outcome}?`,
             condition: exp(test),
-            outputs: { yes: { actions: branches[i].actions }, no: { actions: chain(i + 1) } },
+            ...outputsWithActions({ yes: branches[i].actions, no: chain(i + 1) }),
           },
         },
       ];

@@ -172,9 +172,22 @@ export const UNVERIFIED_SHAPES = [
   },
   {
     id: 'actions-in-inqueueCall',
-    shape: 'switch, loop, transferToAcd, getParticipantData and callCommonModule inside an inqueueCall flow',
+    shape:
+      'switch, loop, transferToAcd, transferToVoicemail, evaluateScheduleGroup, getParticipantData and callCommonModule inside an inqueueCall flow',
     basis:
-      'the real in-queue export (blueprint "Proactive callback offer.yaml") shows updateData, callData, playAudio, collectInput, decision, setParticipantData, transferToFlow, holdMusic and disconnect; the others are the shapes verified in other flow types',
+      'the real in-queue export (blueprint "Proactive callback offer.yaml") shows updateData, callData, playAudio, collectInput, decision, setParticipantData, transferToFlow, holdMusic and disconnect; the others are the shapes verified in other flow types (Genesys help offers Transfer to Voicemail in in-queue flows and Evaluate Schedule Group in all flow types)',
+  },
+  {
+    id: 'evaluateScheduleGroup-in-commonModule',
+    shape: 'evaluateScheduleGroup inside a commonModule',
+    basis:
+      'Genesys help ("Evaluate Schedule Group action"): available for all flow types; the one real export showing it is an inboundCall (GenesysCloudBlueprints dr-fallback-ivr DR-Emergency-IVR.yaml); same shape assumed',
+  },
+  {
+    id: 'callData-no-inputs',
+    shape: 'callData without inputs: its dataAction entry without an inputs key ({<action>: {}}, or only successOutputs)',
+    basis:
+      'every real export (GenesysCloudBlueprints automated-callback-blueprint) passes inputs; inputs is left out as an output without actions is',
   },
   {
     id: 'jumpToTask',
@@ -232,7 +245,7 @@ export const NO_EMERGENCY_GROUP: Node = { noValue: true };
 /** Output name of each schedule branch of `evaluateScheduleGroup` (`emergency` is verified). */
 export const SCHEDULE_OUTPUTS = { open: 'open', closed: 'closed', holiday: 'holiday' } as const;
 
-/** `transferToFlowSecure` (without its failure actions, which follow it as for the other transfers). */
+/** `transferToFlowSecure` (without its failure actions, which follow it as for `transferToFlow`). */
 export function transferToFlowSecure(name: string, secureFlowName: string, invocationData: Node): Node {
   return {
     transferToFlowSecure: {
