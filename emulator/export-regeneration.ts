@@ -93,7 +93,11 @@ function renameRefIds(rootKey: string, body: Record<string, unknown>): void {
 // The values below restate the real exports on the platform's side. runtime/flow-compare/platform-defaults.ts
 // states the same exports on our side; the emulator deliberately does not import it, so a wrong table in
 // our code cannot make the emulator agree with it.
-function addInboundCallDefaults(body: Record<string, unknown>): void {
+/**
+ * The action defaults and error handling every real call export carries, inbound and in-queue alike (the
+ * exports named at the callers below show the same values). New objects per flow: exports share nothing.
+ */
+function addCallDefaults(body: Record<string, unknown>): void {
   body.settingsActionDefaults ??= {
     playAudioOnSilence: { timeout: { lit: { seconds: 40 } } },
     detectSilence: { timeout: { lit: { seconds: 40 } } },
@@ -109,6 +113,10 @@ function addInboundCallDefaults(body: Record<string, unknown>): void {
     errorHandling: { disconnect: { none: true } },
     preHandlingAudio: { tts: 'Sorry, an error occurred. Please try your call again.' },
   };
+}
+
+function addInboundCallDefaults(body: Record<string, unknown>): void {
+  addCallDefaults(body);
   body.settingsMenu ??= {
     extensionDialingMaxDelay: { lit: { seconds: 1 } },
     listenForExtensionDialing: { lit: true },
@@ -164,21 +172,7 @@ function addInboundCallDefaults(body: Record<string, unknown>): void {
  * "Proactive callback offer.yaml" (the same settingsActionDefaults, plus callBridge).
  */
 function addInQueueCallDefaults(body: Record<string, unknown>): void {
-  body.settingsActionDefaults ??= {
-    playAudioOnSilence: { timeout: { lit: { seconds: 40 } } },
-    detectSilence: { timeout: { lit: { seconds: 40 } } },
-    callData: { processingPrompt: { noValue: true } },
-    collectInput: { noEntryTimeout: { lit: { seconds: 5 } } },
-    dialByExtension: { interDigitTimeout: { lit: { seconds: 6 } } },
-    transferToUser: { connectTimeout: { noValue: true } },
-    transferToNumber: { connectTimeout: { noValue: true } },
-    transferToGroup: { connectTimeout: { noValue: true } },
-    transferToFlowSecure: { connectTimeout: { lit: { seconds: 15 } } },
-  };
-  body.settingsErrorHandling ??= {
-    errorHandling: { disconnect: { none: true } },
-    preHandlingAudio: { tts: 'Sorry, an error occurred. Please try your call again.' },
-  };
+  addCallDefaults(body);
   body.settingsPrompts ??= { ensureAudioInPrompts: false, promptMediaToValidate: [{ mediaType: 'audio' }, { mediaType: 'tts' }] };
 }
 
